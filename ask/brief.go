@@ -377,7 +377,7 @@ func inputEvidence(c *Case, in sweep.Input) BriefEvidence {
 	if in.Kind == sweep.Capability {
 		for _, a := range s.Actors {
 			if a.ID == in.ActorID {
-				e.What = "capability " + PlainValue(a.Capability)
+				e.What = "capability " + InputValue(&c.Header, string(sweep.Capability), "", a.Capability)
 				e.Quote, e.Source, e.Date = quoted(s, a.CapabilityEvidence)
 				e.Assumed = a.CapabilityAssumed
 			}
@@ -392,11 +392,11 @@ func inputEvidence(c *Case, in sweep.Input) BriefEvidence {
 		if st.Actor != in.ActorID || st.Issue != in.IssueID {
 			continue
 		}
+		x := st.Position
 		if in.Kind == sweep.Salience {
-			e.What = "salience " + PlainValue(st.Salience)
-		} else {
-			e.What = string(in.Kind) + " " + numD(st.Position, c.Header.IssueDecimals(st.Issue))
+			x = st.Salience
 		}
+		e.What = string(in.Kind) + " " + InputValue(&c.Header, string(in.Kind), st.Issue, x)
 		e.Quote, e.Source, e.Date = quoted(s, st.Evidence)
 		e.Assumed = st.Assumed
 	}
@@ -917,7 +917,7 @@ var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) str
 	// of is "1 of 6 stances": the noun agrees with the whole.
 	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".
-	"verb": verbFor, "plural": nouns.Count,
+	"verb": nouns.Verb, "plural": nouns.Count,
 	// probability writes a share of the draws with its interval, as
 	// parley sweep's table writes an option's P(nearest)
 	// (ProbabilityText); intervalLegend says once what the parentheses

@@ -128,21 +128,7 @@ func assumedText(named []string, all int, what string) string {
 	if len(named) > assumedNamed {
 		shown = append(slices.Clone(named[:assumedNamed]), fmt.Sprintf("and %d more", len(named)-assumedNamed))
 	}
-	return fmt.Sprintf("%d of %s %s on no quote, only on an assumption (its reason in the file): %s", len(named), nouns.Count(all, what), verbFor(len(named), "rest"), strings.Join(shown, ", "))
-}
-
-// verbFor is verb as its subject, a count of n, takes it: "rest" and
-// "is" for one are "rests" and "is", for any other count "rest" and
-// "are". (A count of one thing agrees in the singular: "1 of 6 stances
-// rests on a quote".)
-func verbFor(n int, verb string) string {
-	switch {
-	case verb == "is" && n != 1:
-		return "are"
-	case verb == "is", n != 1:
-		return verb
-	}
-	return verb + "s"
+	return fmt.Sprintf("%d of %s %s on no quote, only on an assumption (its reason in the file): %s", len(named), nouns.Count(all, what), nouns.Verb(len(named), "rest"), strings.Join(shown, ", "))
 }
 
 // assumedLimits is assumedCapabilities for the red lines

@@ -465,12 +465,8 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 	}
 	for _, src := range srcs {
 		if n := unfiled[src.Index]; n > 0 {
-			are := "is"
-			if n > 1 {
-				are = "are"
-			}
 			ds = append(ds, scenario.Diagnostic{Path: fmt.Sprintf("metadata.sources[%d]", src.Index), Warning: true,
-				Message: fmt.Sprintf("source %q names no file and no url: its %s %s checked against nothing", src.ID, nouns.Count(n, "quote"), are),
+				Message: fmt.Sprintf("source %q names no file and no url: its %s %s checked against nothing", src.ID, nouns.Count(n, "quote"), nouns.Verb(n, "is")),
 				Valid:   "file: the document, relative to the scenario (parley sources add FILE --scenario S records it and its hash), or url: where a reader can check the quotes"})
 		}
 	}

@@ -48,3 +48,17 @@ func And(words []string) string {
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
+
+// Verb is verb as its subject, a count of n, takes it: "rest" and "is"
+// for one are "rests" and "is", for any other count "rest" and "are".
+// (A count of one thing agrees in the singular: "1 of 6 stances rests
+// on a quote".)
+func Verb(n int, verb string) string {
+	switch {
+	case verb == "is" && n != 1:
+		return "are"
+	case verb == "is", n != 1:
+		return verb
+	}
+	return verb + "s"
+}

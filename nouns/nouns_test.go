@@ -55,3 +55,17 @@ func TestAnd(t *testing.T) {
 		}
 	}
 }
+
+func TestVerb(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		verb, want string
+	}{
+		{1, "is", "is"}, {0, "is", "are"}, {2, "is", "are"},
+		{1, "rest", "rests"}, {0, "rest", "rest"}, {3, "rest", "rest"},
+	} {
+		if got := Verb(c.n, c.verb); got != c.want {
+			t.Errorf("Verb(%d, %q) = %q, want %q", c.n, c.verb, got, c.want)
+		}
+	}
+}
