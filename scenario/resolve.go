@@ -61,18 +61,30 @@ func (s *Scenario) SnapshotDates() []string {
 // between two recorded states reads the earlier one, and says so with
 // this (the answer's as_of stays the date asked).
 func (s *Scenario) RecordedOn(snapshot string) string {
-	date := s.Metadata.AsOf
-	if snapshot == Base {
-		return date
+	applied := s.applying(snapshot)
+	if len(applied) == 0 {
+		return s.Metadata.AsOf
 	}
-	for _, i := range s.snapshotOrder() {
-		d := s.Snapshots[i].Date
-		if snapshot != "" && snapshot != Latest && d > snapshot {
-			break
-		}
-		date = d
+	return s.Snapshots[applied[len(applied)-1]].Date
+}
+
+// applying returns the indexes, in date order, of the snapshots a state
+// as of snapshot applies: none for Base, all for Latest or "", those
+// dated on or before it for a date. Resolve and RecordedOn both read it,
+// so the state resolved and the date said cannot part.
+func (s *Scenario) applying(snapshot string) []int {
+	order := s.snapshotOrder()
+	switch snapshot {
+	case Base:
+		return nil
+	case "", Latest:
+		return order
 	}
-	return date
+	n := 0
+	for n < len(order) && s.Snapshots[order[n]].Date <= snapshot {
+		n++
+	}
+	return order[:n]
 }
 
 // Resolve returns the scenario as of a snapshot with a variant applied: a
@@ -83,15 +95,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 	state := s.base()
 	date := s.Metadata.AsOf
 	switch snapshot {
-	case Base:
-	case "", Latest:
-		for _, i := range s.snapshotOrder() {
-			next, err := state.apply(&s.Snapshots[i].Changes)
-			if err != nil {
-				return nil, errs.New(errs.Invalid, "snapshot %s: %v", s.Snapshots[i].Date, err)
-			}
-			state, date = next, s.Snapshots[i].Date
-		}
+	case Base, "", Latest:
 	default:
 		if !IsDate(snapshot) {
 			return nil, notADate(s, snapshot)
@@ -99,16 +103,15 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		if snapshot < s.Metadata.AsOf {
 			return nil, errs.Field("snapshot", "snapshot %s is before the scenario's as_of %s; valid: %s", snapshot, s.Metadata.AsOf, s.validSnapshots())
 		}
-		for _, i := range s.snapshotOrder() {
-			if s.Snapshots[i].Date > snapshot {
-				break
-			}
-			next, err := state.apply(&s.Snapshots[i].Changes)
-			if err != nil {
-				return nil, errs.New(errs.Invalid, "snapshot %s: %v", s.Snapshots[i].Date, err)
-			}
-			state = next
+	}
+	for _, i := range s.applying(snapshot) {
+		next, err := state.apply(&s.Snapshots[i].Changes)
+		if err != nil {
+			return nil, errs.New(errs.Invalid, "snapshot %s: %v", s.Snapshots[i].Date, err)
 		}
+		state, date = next, s.Snapshots[i].Date
+	}
+	if IsDate(snapshot) {
 		date = snapshot
 	}
 	if variant == "" {

@@ -747,10 +747,11 @@ func (v *validator) quotes(path string, ev []Evidence) {
 			// Checked whether or not sources are declared: a quote from
 			// nowhere a reader can find is no evidence (and coverage does
 			// not count it as quoted).
-			valid := fmt.Sprintf("declare it under metadata.sources, as sources: [{id: %s, file: …}] (no source is declared; parley sources add FILE --scenario S declares a FILE named %s.txt so, with its hash)", e.Source, e.Source)
+			valid := fmt.Sprintf("declare it under metadata.sources, as sources: [{id: %s, file: …}] (no source is declared)", e.Source)
 			if len(sources.m) > 0 {
 				valid = sources.valid()
 			}
+			valid += fmt.Sprintf("; or add its document: parley sources add %s.txt --scenario S (a file named %s.txt becomes source %s, with its hash)", e.Source, e.Source, e.Source)
 			v.errorf(q+".source", valid, "unknown source %q", e.Source)
 		}
 		if e.Quote == "" {

@@ -301,7 +301,7 @@ func TestParseDiagnostics(t *testing.T) {
 			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "s2"`, valid: "one of s1"}}},
 		{"evidence from a source when none is declared",
 			edit(map[int]string{9: "  - {actor: a, issue: cf, position: 10, salience: 0.5, evidence: [{source: nope, quote: q}]}"}),
-			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "nope"`, valid: "declare it under metadata.sources, as sources: [{id: nope, file: …}] (no source is declared; parley sources add FILE --scenario S declares a FILE named nope.txt so, with its hash)"}}},
+			[]want{{line: 9, col: 76, path: "stances[0].evidence[0].source", msg: `unknown source "nope"`, valid: "declare it under metadata.sources, as sources: [{id: nope, file: …}] (no source is declared); or add its document: parley sources add nope.txt --scenario S (a file named nope.txt becomes source nope, with its hash)"}}},
 		{"evidence from an undeclared source in a snapshot",
 			ok + "snapshots:\n  - date: 2025-02-01\n    stances: [{actor: a, issue: cf, position: 20, evidence: [{source: memo, quote: q}]}]\n",
 			[]want{{line: 14, col: 71, path: "snapshots[0].stances[0].evidence[0].source", msg: `unknown source "memo"`, valid: "declare it under metadata.sources"}}},
