@@ -88,8 +88,10 @@ type Advice struct {
 	// HeldFixed is what the draws held at the stated values, having no
 	// range; only with draws.
 	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
-	// CostNote says, when every lever's cost is 0, why (a column of
-	// zeros read as a fault); "" otherwise.
+	// CostNote says what a lever's cost is and why it reads 0: always
+	// under the closed form (a lever moves only its own issue), and
+	// under a re-run when every lever's cost is 0 (a column of zeros
+	// read as a fault); "" otherwise.
 	CostNote string `json:"cost_note,omitempty"`
 	// Notes are what the model said about its run at the stated values,
 	// as a forecast's notes give them, less its red lines crossed, which

@@ -194,7 +194,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		}
 		out.Top = append(out.Top, lv)
 	}
-	out.CostNote = costNote(all, out.Method)
+	out.CostNote = costNote(all, ad.closed)
 	return out, nil
 }
 
@@ -204,12 +204,12 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 // moves only its own issue, so every lever that brings it closer costs 0;
 // under a re-run, where every lever's cost is 0, none moves a forecast
 // away. "" where a re-run's lever costs something, or there are none.
-func costNote(levers []answer.Lever, method string) string {
+func costNote(levers []answer.Lever, closed bool) string {
 	const what = "Cost is the utility the actor loses on the issues where a lever moves the forecast away from it"
 	if len(levers) == 0 {
 		return ""
 	}
-	if method == "closed form" {
+	if closed {
 		return what + "; this model moves only the forecast of the lever's own issue, so a lever that brings that issue closer costs 0."
 	}
 	for _, lv := range levers {

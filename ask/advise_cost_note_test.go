@@ -25,13 +25,13 @@ func TestAdviseCostNote(t *testing.T) {
 	if a.CostNote != want {
 		t.Errorf("cost note %q, want %q", a.CostNote, want)
 	}
-	if got := costNote([]answer.Lever{{Cost: 0}, {Cost: 0.0012}}, "re-run"); got != "" {
+	if got := costNote([]answer.Lever{{Cost: 0}, {Cost: 0.0012}}, false); got != "" {
 		t.Errorf("a lever costing 0.0012: note %q, want none", got)
 	}
-	if got, want := costNote([]answer.Lever{{Cost: 0}}, "re-run"), "Cost is the utility the actor loses on the issues where a lever moves the forecast away from it; none of these levers moves a forecast away, so each costs 0."; got != want {
+	if got, want := costNote([]answer.Lever{{Cost: 0}}, false), "Cost is the utility the actor loses on the issues where a lever moves the forecast away from it; none of these levers moves a forecast away, so each costs 0."; got != want {
 		t.Errorf("re-run levers costing 0: note %q, want %q", got, want)
 	}
-	if got := costNote(nil, "closed form"); got != "" {
+	if got := costNote(nil, true); got != "" {
 		t.Errorf("no levers: note %q, want none", got)
 	}
 }

@@ -61,7 +61,7 @@ func TestSizeString(t *testing.T) {
 // String with "estimated at" and what its CPU time rests on.
 func TestSizeEstimated(t *testing.T) {
 	got := SizeOf(Cost{Work: 6.22e8, Bytes: 1 << 30, CPU: 31.1}).Estimated()
-	const want = "estimated at about 6.22e+08 steps and 1 GiB of memory, roughly 31 s of CPU time (all cores together, at each model's measured time a step; a busy machine takes longer)"
+	const want = "estimated at about 6.22e+08 steps and 1 GiB of memory, roughly 31 s of CPU time (all cores together, at measured rates; a busy machine takes longer)"
 	if got != want {
 		t.Errorf("%q, want %q", got, want)
 	}

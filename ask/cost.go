@@ -674,10 +674,9 @@ func (s Size) String() string {
 // (the command line's line before it, the server's job's estimate text,
 // which the web page shows as it is): "estimated at about 6.22e+08
 // steps and 1.5 GiB of memory, roughly 31 s of CPU time (all cores
-// together, at each model's measured time a step; a busy machine takes
-// longer)".
+// together, at measured rates; a busy machine takes longer)".
 func (s Size) Estimated() string {
-	return fmt.Sprintf("estimated at %s (all cores together, at each model's measured time a step; a busy machine takes longer)", s)
+	return fmt.Sprintf("estimated at %s (all cores together, at measured rates; a busy machine takes longer)", s)
 }
 
 // cpuText writes a duration in seconds in seconds, minutes or hours

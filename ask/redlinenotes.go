@@ -16,8 +16,8 @@ import (
 // redLines are the stated red lines a model's forecasts cross: for
 // each issue in order, each actor whose red line on it the forecast lies
 // outside (deal.Crosses, the test deal's verdicts apply), named with the
-// red line as the file writes it ("Dockworkers' Union's red line (Wage
-// rise >= 4)"), and the forecast at decimals that cross it too
+// red line as the file writes it, saying what it needs
+// ("Dockworkers' Union's red line (it needs Wage rise >= 4)"), and the forecast at decimals that cross it too
 // (crossingAt). Of a forecast that did not settle it judges the range
 // it kept moving in: all of it crossing, or part of it (Partly), written
 // by RangeText's rule, never as a point. No model reads red lines, so a
@@ -104,7 +104,9 @@ func baseNotes(mf answer.ModelForecast) ([]string, []answer.RedLineCrossing) {
 }
 
 // RedLinesCrossedHead is the heading over RedLinesCrossed's lines, at
-// every door that lists them (parley forecast, the brief).
+// every door that lists them (parley forecast, compare's block words
+// its own, sweep, sensitivity, advise and the brief; the command line
+// writes it in lower case, as its other headings).
 const RedLinesCrossedHead = "Red lines the forecasts cross (no model reads red lines)"
 
 // Crossings are one model's red lines crossed, as RedLinesCrossed reads

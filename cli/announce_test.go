@@ -24,7 +24,7 @@ func TestAnnounceLongRun(t *testing.T) {
 	// working set and 30 × 4 × 101 rounds × 380 bytes of trace, 4,749,600
 	// bytes (4.53 MiB); 108,000 × 60 ns (smp's step) = 0.00648 s, over
 	// the 1 ms set here.
-	const line = "parley forecast: 30 actors × 4 issues, estimated at about 1.08e+05 steps and 4.53 MiB of memory, roughly 0.0065 s of CPU time (all cores together, at each model's measured time a step; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n"
+	const line = "parley forecast: 30 actors × 4 issues, estimated at about 1.08e+05 steps and 4.53 MiB of memory, roughly 0.0065 s of CPU time (all cores together, at measured rates; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n"
 	quietOut, stderr, code := run(t, "forecast", file, "-m", "smp", "-q")
 	if code != 0 || stderr != line {
 		t.Fatalf("forecast -q: exit %d, stderr %q, want %q", code, stderr, line)

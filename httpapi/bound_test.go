@@ -151,7 +151,7 @@ func TestJobEstimate(t *testing.T) {
 	var run runEstimate
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":300,"models":["smp"]}`), 202).json(t, &run)
 	size := ask.Size{Steps: est.Work, Bytes: est.Bytes, CPUSeconds: est.CPU}
-	want := estimate{size, "estimated at about 2.1e+06 steps and " + ask.BytesText(est.Bytes) + " of memory, roughly 0.13 s of CPU time (all cores together, at each model's measured time a step; a busy machine takes longer)"}
+	want := estimate{size, "estimated at about 2.1e+06 steps and " + ask.BytesText(est.Bytes) + " of memory, roughly 0.13 s of CPU time (all cores together, at measured rates; a busy machine takes longer)"}
 	if run.Estimate == nil || *run.Estimate != want {
 		t.Fatalf("202's estimate %+v, want %+v", run.Estimate, want)
 	}
