@@ -20,7 +20,7 @@ func TestTornadoPlainAndBase(t *testing.T) {
 	e := startE2E(t)
 	fig := `figure[data-issue=ceasefire]`
 	e.do("sensitivity", chromedp.EmulateViewport(1366, 900), chromedp.Navigate(e.srv.URL+"/#sweep"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-draws], input[name=draws]`), "200"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "200"),
 		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelector("`+fig+` [data-testid=tornado-shares]") !== null`),
 		chromedp.ScrollIntoView(chromedp.CSS(fig)), e.shot("75-tornado-plain"))
 	shares := e.text(fig + ` [data-testid=tornado-shares]`)
