@@ -3,8 +3,8 @@
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
-import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, crossingText } from './util'
+import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed } from './api'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, crossingText, heldFixed } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -18,7 +18,7 @@ export interface IssueAdvice {
 }
 export interface Advice {
   scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
-  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings: string[]
+  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; held_fixed?: HeldFixed; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings: string[]
 }
 export interface PowerRequest { snapshot?: string; variant?: string; issue?: string; quota?: number; weights?: number[]; names?: string[]; samples?: number; seed?: number }
 export interface PowerPlayer {
@@ -162,6 +162,9 @@ function drawAdvice(box: HTMLElement, a: Advice) {
   const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
   // Why every lever's cost is 0, when it is: the answer's line.
   if (a.cost_note) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-cost-note' }, a.cost_note))
+  // What the draws held at the stated values, as the sweep's head says it.
+  const held = withDraws ? heldFixed(a.held_fixed, 'advise-held') : ''
+  if (held) cards.push(held)
   if (set) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-settings' }, `${a.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
   for (const ia of a.issues) {
     // numbers on the issue's scale with its decimals; a lever's shift

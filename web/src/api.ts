@@ -224,7 +224,7 @@ export interface DealRobustness {
   p_accepted: number; p_accepted_interval: [number, number]; interval: string; acceptance: string
   p_zone?: number; p_zone_interval?: [number, number]; best?: DealPackage; candidates?: number
 }
-export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; robust?: DealRobustness; warnings?: string[] }
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
 // the voters who carry it (coalition).
 export interface DealRuleVerdict { issue: string; rule: string; quota: number; for: number; total: number; passes: boolean; coalition?: string[]; against?: string[] }
@@ -249,7 +249,7 @@ export interface DealZone {
   // (a note says so): the bounds are then not stated.
   certified: boolean
 }
-export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; warnings?: string[] }
+export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
 
 // Deal proposals (docs/json.md, "Deal proposals").
 export interface DealProposalsRequest extends DealRequest { all_snapshots?: boolean; models: string[] }

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, crossingText } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed, Source } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, crossingText, heldFixed } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -67,9 +67,15 @@ const st = {
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const main = $('main')
 
+// runLine is the status line of the forecast in hand (refresh writes
+// it): status('') puts it back, as a view that said it was busy
+// (advising, a backtest) does when its answer is in, so that the next
+// view opened shows it as the others do.
+let runLine = ''
+
 function status(msg: string, error = false) {
   const el = $('status')
-  el.textContent = msg
+  el.textContent = msg || runLine
   el.className = 'status' + (error ? ' error' : '')
 }
 
@@ -185,6 +191,7 @@ function destroyCharts() { for (const c of st.charts) c.destroy(); st.charts = [
 // signedOutState is the page after Sign out (signin.ts): what it says,
 // and Sign in, which loads it anew; nothing is asked of the server.
 function signedOutState() {
+  runLine = ''
   status('Signed out: this tab has forgotten the access token, and the page shows nothing it loaded with it.')
   const again = h('button', { type: 'button', class: 'primary', 'data-testid': 'signed-out-signin', onclick: () => signin.signInAgain() }, 'Sign in')
   main.replaceChildren(h('section', { class: 'card', 'data-testid': 'signed-out' },
@@ -405,6 +412,7 @@ async function refresh() {
   const mine = ++refreshes
   if (addressNotice && mine > addressNotice.after) { addressNotice.el.remove(); addressNotice = null }
   st.forecastError = ''
+  runLine = '' // the forecast in hand is no longer the one shown
   try {
     status('Forecasting…')
     const req = forecastRequest(st.snapshot, st.variant)
@@ -427,10 +435,12 @@ async function refresh() {
     const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
     const warn = (nmw ? ` · ${plural(nmw, 'model warning')}` : '') + (nsc ? ` · ${plural(nsc, 'scenario warning')}` : '') +
       (nas ? ` · ${nas} assumed` : '')
-    status(`${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`)
+    runLine = `${st.sv.name} · version ${st.sv.version} · as of ${st.resolved.metadata.as_of}${st.variant ? ' · variant ' + st.variant : ''} · run ${run.id.slice(0, 8)}${warn}`
+    status(runLine)
     render()
   } catch (e) {
     if (mine !== refreshes) return
+    runLine = ''
     const msg = e instanceof APIError ? e.message : String(e)
     status(msg, true)
     // The forecast in hand no longer answers the settings shown: the
@@ -870,7 +880,7 @@ function openStance(actor: string, issue: string) {
       const src = sources.find((x) => x.id === ev.source || x.file === ev.source)
       return h('li', {},
         h('blockquote', {}, /^["“‘']/.test(ev.quote) ? ev.quote : '“' + ev.quote + '”'),
-        h('p', { class: 'cite' }, src?.title ?? ev.source, src?.publisher ? ` — ${src.publisher}` : '', ev.date || src?.date ? ` · ${ev.date ?? src?.date}` : ''),
+        h('p', { class: 'cite' }, citeLine(ev.source, ev.date, src)),
         ev.note ? h('p', { class: 'note' }, ev.note) : null)
     }))
     : h('p', { class: 'assumed-why', 'data-testid': 'evidence' }, h('strong', {}, 'Assumed: '), stc.assumed ?? 'no reason given')
@@ -882,6 +892,21 @@ function openStance(actor: string, issue: string) {
     stc.note ? h('p', { class: 'note' }, stc.note) : null,
     h('h3', {}, 'Evidence'), evidence, form].filter((x) => x !== null) as HTMLElement[])
   openModal(d, d.querySelector<HTMLInputElement>('input[name=position]'))
+}
+
+// citeLine is a quote's citation: its source's title, its publisher
+// (as written, or "not stated"), and each date said for what it is in
+// the file: the quote's own (the date it speaks for) and the source's
+// (when it was written); one date when both are the same.
+function citeLine(cited: string, quoteDate: string | undefined, src: Source | undefined): string {
+  const parts = [src?.title || cited, `publisher: ${src?.publisher || 'not stated'}`]
+  const sd = src?.date
+  if (quoteDate && sd && quoteDate === sd) parts.push(`quote and source dated ${sd}`)
+  else {
+    if (quoteDate) parts.push(`quote dated ${quoteDate}`)
+    if (sd) parts.push(`source dated ${sd}`)
+  }
+  return parts.join(' · ')
 }
 
 function showErrors(form: HTMLElement, box: HTMLElement, err: unknown) {
@@ -1353,14 +1378,6 @@ function statedNotes(model: string, given: string[] | undefined, crossed: RedLin
     h('ul', {}, ...notes.map((n) => h('li', {}, h('strong', {}, model), ': ', n)))))
 }
 
-// heldFixed is what a sweep or a sensitivity analysis held at the stated
-// values, having no range, in ask.HeldFixedText's words as the command
-// line prints them under its head; '' when every input has a range.
-function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElement | '' {
-  if (!hf?.text) return ''
-  return h('p', { class: 'hint', 'data-testid': testid, 'data-positions': hf.positions, 'data-saliences': hf.saliences, 'data-capabilities': hf.capabilities, 'data-assumed-stances': hf.assumed_stances, 'data-assumed-capabilities': hf.assumed_capabilities }, hf.text)
-}
-
 // The sweep's warnings stand above its histograms, the sensitivity
 // analysis's above its tornado charts (torWarn).
 function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement) {
@@ -1520,8 +1537,9 @@ function dealRobust() {
 
 // robustBox shows a robust analysis: how often each actor accepts the
 // package (evaluate) or the most robust package (search), how often it is
-// accepted, and for a search how often a zone exists at all.
-function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement | string {
+// accepted, and for a search how often a zone exists at all; under it
+// what the draws held at the stated values (held), as the sweep's head.
+function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, search: boolean): HTMLElement | string {
   if (!r) return ''
   const sc = st.resolved!
   const what = search ? 'the most robust package' : 'this package'
@@ -1535,6 +1553,7 @@ function robustBox(r: DealRobustness | undefined, search: boolean): HTMLElement 
       // What accepted means, as the command line says it (acceptance).
       r.best || !search ? ` (A package is accepted when ${r.acceptance}.)` : '',
       search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
+    heldFixed(held, search ? 'search-held' : 'deal-held'),
     search && r.best ? h('table', { class: 'compare' }, h('caption', {}, 'The most robust package'),
       h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k], dec(is.id)))))) : '',
     r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
@@ -1749,7 +1768,7 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
       ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`)])) : '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
-    robustBox(ans.robust, false))
+    robustBox(ans.robust, ans.held_fixed, false))
 }
 
 // percentOfScale is the unit of the cost of bending red lines
@@ -1837,7 +1856,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
     h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${planCostText(plan.cost, unit)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
-  box.replaceChildren(summary, robustBox(ans.robust, true),
+  box.replaceChildren(summary, robustBox(ans.robust, ans.held_fixed, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
     warningList(ans.warnings, 'search-warnings') ?? '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'search-settings' }, `The search runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',

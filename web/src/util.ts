@@ -1,4 +1,5 @@
 // Small DOM helpers and number formats.
+import type { HeldFixed } from './api'
 
 type Attrs = { [k: string]: string | number | boolean | null | undefined | EventListener }
 
@@ -413,4 +414,13 @@ export function textWidth(text: string, size = 13, weight = 400): number {
 export function svgLabel(attrs: Attrs, name: string, px: number, size = 13): SVGTextElement {
   const shown = fitText(name, px, size)
   return s('text', { ...attrs, 'data-name': name }, shown !== name ? s('title', {}, name) : null, shown)
+}
+
+// heldFixed is what a sweep, a sensitivity analysis, advise's draws or a
+// robust deal analysis held at the stated values, having no range, in
+// ask.HeldFixedText's words as the command line prints them; '' when
+// every input has a range.
+export function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElement | '' {
+  if (!hf?.text) return ''
+  return h('p', { class: 'hint', 'data-testid': testid, 'data-positions': hf.positions, 'data-saliences': hf.saliences, 'data-capabilities': hf.capabilities, 'data-assumed-stances': hf.assumed_stances, 'data-assumed-capabilities': hf.assumed_capabilities }, hf.text)
 }
