@@ -210,7 +210,7 @@ export interface SensitivityIssue {
 }
 export interface Sensitivity {
   scenario: AnswerScenario; request: SweepRequest; held_fixed?: HeldFixed
-  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; shares_notes: { [issue: string]: string } }[]
+  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; shares_notes?: { [issue: string]: string } }[]
 }
 
 export interface Crossing { issue: string; red_line: string; value: number; by: number }

@@ -1234,7 +1234,7 @@ function renderSweep() {
       cancel.disabled = false
       msg.textContent = `${kind} running…`
       msg.className = 'hint'
-      size.textContent = run.estimate ? `This ${kind} is ${run.estimate.text}.` : ''
+      size.textContent = run.estimate ? `This ${kind === 'sweep' ? 'sweep' : 'sensitivity analysis'} is ${run.estimate.text}.` : ''
       size.hidden = !run.estimate
       const done = await follow(run.id, (d, t) => { bar.max = t; bar.value = d; msg.textContent = `${kind}: ${count(d)} of ${count(t)}` }).finally(() => { size.hidden = true })
       st.job = null
@@ -1452,7 +1452,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // The shares are estimates, and what they sum to (first, where they
     // are too noisy to rank the inputs, the draws to raise them to): the
     // answer's line (ask.SharesText), the command line's under its table.
-    fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, tm.shares_notes?.[ti.issue] ?? ''))
+    const sharesNote = tm.shares_notes?.[ti.issue]
+    if (sharesNote) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesNote))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
