@@ -15,13 +15,9 @@ import (
 // as it reads, however it was broken.
 func flatText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// The default run printed eight notes, each after "note (model):", nash's
-// and ks's the same sentence twice. The notes now follow one heading,
-// each model's label in a column and its notes beside it, a sentence
-// two models say once under both their names: every note of the answer
-// is printed whole, once, after the names of the models that say it, at
-// every width.
-func TestForecastNotesGrouped(t *testing.T) {
+// forecastJSON is the default run's answer, `parley forecast -f json`.
+func forecastJSON(t *testing.T) answer.Forecast {
+	t.Helper()
 	out, _, code := run(t, "forecast", "-f", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
@@ -30,6 +26,17 @@ func TestForecastNotesGrouped(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &f); err != nil {
 		t.Fatal(err)
 	}
+	return f
+}
+
+// The default run printed eight notes, each after "note (model):", nash's
+// and ks's the same sentence twice. The notes now follow one heading,
+// each model's label in a column and its notes beside it, a sentence
+// two models say once under both their names: every note of the answer
+// is printed whole, once, after the names of the models that say it, at
+// every width.
+func TestForecastNotesGrouped(t *testing.T) {
+	f := forecastJSON(t)
 	by := map[string][]string{}
 	var order []string
 	for _, m := range f.Models {
@@ -122,14 +129,7 @@ func TestRangeDecimalsInMatrix(t *testing.T) {
 // (every forecast below 65) cross it, and exchange's 60.0–65.4 in part;
 // Ukraine's "< 65" only exchange's range crosses, in part.
 func TestRedLinesCrossedGrouped(t *testing.T) {
-	out, _, code := run(t, "forecast", "-f", "json")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	var f answer.Forecast
-	if err := json.Unmarshal([]byte(out), &f); err != nil {
-		t.Fatal(err)
-	}
+	f := forecastJSON(t)
 	n := 0
 	for _, m := range f.Models {
 		for _, x := range m.RedLines {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -46,14 +45,7 @@ func unwrapped(s string) string { return strings.ReplaceAll(s, "\n  ", " ") }
 // joined, is the answer's own text (after its models' names,
 // TestForecastNotesGrouped).
 func TestForecastFitsWidth(t *testing.T) {
-	out, _, code := run(t, "forecast", "-f", "json")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	var f answer.Forecast
-	if err := json.Unmarshal([]byte(out), &f); err != nil {
-		t.Fatal(err)
-	}
+	f := forecastJSON(t)
 	text := fitsWidths(t, func(w io.Writer, width int) {
 		if err := forecastTable(w, &f, false, false, width); err != nil {
 			t.Fatal(err)
@@ -92,14 +84,7 @@ func TestForecastFitsWidth(t *testing.T) {
 // for the issues it did not settle on, which ask words, and bdm's one
 // issue's sentence, each once and whole; the CLI groups nothing itself.
 func TestForecastWarningsAsAnswered(t *testing.T) {
-	out, _, code := run(t, "forecast", "-f", "json")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	var f answer.Forecast
-	if err := json.Unmarshal([]byte(out), &f); err != nil {
-		t.Fatal(err)
-	}
+	f := forecastJSON(t)
 	n := 0
 	for _, m := range f.Models {
 		n += len(m.Warnings)
