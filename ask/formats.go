@@ -158,24 +158,6 @@ func (o LoadOptions) opener() evidence.Opener {
 	return nil
 }
 
-// missingUnchecked turns the check's error that a source file was not
-// found (metadata.sources[i].file) into a warning saying its quotes are
-// not checked (LoadOptions.MissingUnchecked).
-func missingUnchecked(ds scenario.Diagnostics, srcs []*evidence.Source) {
-	for _, src := range srcs {
-		if src.Status != evidence.StatusNotFound {
-			continue
-		}
-		p := fmt.Sprintf("metadata.sources[%d].file", src.Index)
-		for i := range ds {
-			if ds[i].Path == p && !ds[i].Warning {
-				ds[i].Warning = true
-				ds[i].Message += ", so its quotes are not checked"
-			}
-		}
-	}
-}
-
 // maxForeign is how many errors to list for a file that does not look
 // like a scenario.
 const maxForeign = 8
@@ -211,11 +193,11 @@ func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (
 		if srcs, stopped = evidence.LoadContext(ctx, s, op); stopped != nil {
 			return nil
 		}
+		for _, src := range srcs {
+			src.MissingUnchecked = o.MissingUnchecked
+		}
 		var eds scenario.Diagnostics
 		eds, spans, stopped = evidence.CheckLoadedContext(ctx, s, srcs, op)
-		if o.MissingUnchecked {
-			missingUnchecked(eds, srcs)
-		}
 		return eds
 	})
 	if stopped != nil {

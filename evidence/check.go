@@ -173,7 +173,11 @@ type Source struct {
 	// Hash is the file's hex SHA-256, when read.
 	Hash string
 	Err  error
-	text *Text
+	// MissingUnchecked makes a file not found a warning that the
+	// source's quotes are not checked, not an error (the brief reads
+	// what is there and says what it could not check).
+	MissingUnchecked bool
+	text             *Text
 }
 
 // Normalised returns the source's normalised text (nil when unread).
@@ -402,7 +406,11 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		}
 		switch src.Status {
 		case StatusNotFound:
-			ds = append(ds, scenario.Diagnostic{Path: p + ".file", Message: fmt.Sprintf("source file %q not found (looked in %s)", src.File, where),
+			msg := fmt.Sprintf("source file %q not found (looked in %s)", src.File, where)
+			if src.MissingUnchecked {
+				msg += ", so its quotes are not checked"
+			}
+			ds = append(ds, scenario.Diagnostic{Path: p + ".file", Warning: src.MissingUnchecked, Message: msg,
 				Valid: "a path relative to the scenario file, or give the folder with --sources DIR"})
 		case StatusUnreadable:
 			ds = append(ds, scenario.Diagnostic{Path: p + ".file", Warning: true, Message: fmt.Sprintf("source file %q cannot be read, so its quotes are not checked: %v", src.File, unwrap(src.Err)),
