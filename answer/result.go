@@ -56,6 +56,9 @@ type RedLineCrossing struct {
 	At string `json:"at"`
 	// Partly is true when only part of the range crosses it.
 	Partly bool `json:"partly,omitempty"`
+	// Note is the crossing as the model's note says it (Text), sent for
+	// the page to show as it is.
+	Note string `json:"text"`
 }
 
 // Text is the crossing as the model's note says it: "territory: 55.0

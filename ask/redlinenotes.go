@@ -58,6 +58,7 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 			default:
 				continue
 			}
+			x.Note = x.Text()
 			out = append(out, x)
 		}
 	}

@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, crossingText, heldFixed } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, heldFixed } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -195,8 +195,8 @@ function drawAdvice(box: HTMLElement, a: Advice) {
     cards.push(h('p', { class: 'hint' }, ia.text))
   }
   // the red lines the forecast crosses after its notes, as the
-  // forecast view lists them (crossingText)
-  const ws = [...(a.notes ?? []), ...(a.red_lines ?? []).map(crossingText), ...a.warnings]
+  // forecast view lists them (their text, as ask words it)
+  const ws = [...(a.notes ?? []), ...(a.red_lines ?? []).map((x) => x.text), ...a.warnings]
   if (ws.length) cards.push(h('ul', { class: 'warn' }, ...ws.map((w) => h('li', {}, w))))
   box.replaceChildren(...cards)
 }

@@ -185,7 +185,7 @@ export interface SweepInput { kind: string; actor: string; issue?: string; low: 
 // A stated red line a forecast crosses (answer.RedLineCrossing): a
 // forecast's red_lines, and a sweep's, a sensitivity analysis's and
 // advice's of their forecast at the stated values.
-export interface RedLineCrossing { issue: string; actor: string; red_line: string; at: string; partly?: boolean }
+export interface RedLineCrossing { issue: string; actor: string; red_line: string; at: string; partly?: boolean; text: string }
 // SweepModel's and Sensitivity's notes: what the model said about its
 // run at the stated values (the draws and ends keep none), less the red
 // lines that run crosses (red_lines).

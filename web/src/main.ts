@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, crossingText, heldFixed } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1368,10 +1368,10 @@ function shareText(x: number, iv: [number, number]): string {
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
 // the model said about its run at the stated values — and after them
 // the red lines that run crosses (red_lines, written as a forecast's
-// note of each, crossingText), as the forecast view folds a forecast's
+// note of each, its text as ask words it), as the forecast view folds a forecast's
 // (notices); '' when there are none. testid names the folded list.
 function statedNotes(model: string, given: string[] | undefined, crossed: RedLineCrossing[] | undefined, testid: string): HTMLElement | '' {
-  const notes = [...(given ?? []), ...(crossed ?? []).map(crossingText)]
+  const notes = [...(given ?? []), ...(crossed ?? []).map((x) => x.text)]
   if (!notes.length) return ''
   return h('div', { class: 'notices' }, h('details', { class: 'model-notes', 'data-testid': testid },
     h('summary', {}, `Model notes at the stated values (${notes.length})`),

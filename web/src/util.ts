@@ -27,15 +27,6 @@ function set(el: Element, attrs: Attrs) {
   }
 }
 
-// crossingText is answer.RedLineCrossing's Text, a red line crossed as a
-// forecast's note says it: "territory: 46.8 crosses Russia's red line
-// (Territory >= 65)", "partly crosses" when only part of a range does.
-// A sweep, a sensitivity analysis and advice carry their forecast's
-// crossings as red_lines alone, and the page lists them so.
-export function crossingText(x: { issue: string; red_line: string; at: string; partly?: boolean }): string {
-  return `${x.issue}: ${x.at} ${x.partly ? 'partly crosses' : 'crosses'} ${x.red_line}`
-}
-
 // plainNum writes a number as Go's strconv.FormatFloat(x, 'f', -1, 64)
 // does, which the command line uses for a value as the file states it
 // (an input's end, a scale point): the shortest digits that read back
