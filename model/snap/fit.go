@@ -3,8 +3,6 @@ package snap
 import (
 	"math"
 
-	"gonum.org/v1/gonum/optimize"
-
 	"parley/model"
 )
 
@@ -91,24 +89,6 @@ func CalibrateTau(cases []Case, par Params, target float64) float64 {
 	return math.Round(lo*1e4) / 1e4
 }
 
-// vec maps Params to the unconstrained vector Nelder–Mead moves and back:
-// π through the logistic function, σ through exp.
-func vec(p Params) []float64 {
-	return []float64{p.Dist, p.End, p.Ref, p.Share, p.Stated, math.Log(p.Cont / (1 - p.Cont)), math.Log(p.Scale)}
-}
-
-func unvec(x []float64) Params {
-	return Params{Dist: x[0], End: x[1], Ref: x[2], Share: x[3], Stated: x[4],
-		Cont: 1 / (1 + math.Exp(-x[5])), Scale: math.Exp(x[6])}
-}
-
-// Start is where Fit starts: no preference among candidates but distance,
-// half the mass continuous.
-var Start = Params{Dist: 5, Cont: 0.3, Scale: 0.1}
-
-// SnapGrid are the values of θ (eq. 5) Fit tries.
-var SnapGrid = []float64{0, 0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.325, 0.35}
-
 // PointMAE is the mean absolute error of the snap point (5) with θ = snap.
 func PointMAE(cases []Case, snap float64) float64 {
 	s := 0.0
@@ -116,32 +96,4 @@ func PointMAE(cases []Case, snap float64) float64 {
 		s += math.Abs(Point(c.Problem, c.Issue, snap) - c.Outcome)
 	}
 	return s / float64(len(cases))
-}
-
-// Fit fits the model on the cases in three steps: θ of (5) by the least
-// MAE of the point over SnapGrid (the smaller on a tie); the parameters of
-// (2)–(4) by maximum likelihood (LogLik) given θ, with gonum's
-// Nelder–Mead from Start (deterministic); then Tau80 and Tau95
-// (CalibrateTau).
-func Fit(cases []Case) (Params, error) {
-	theta, best := 0.0, math.Inf(1)
-	for _, th := range SnapGrid {
-		if e := PointMAE(cases, th); e < best-1e-12 {
-			theta, best = th, e
-		}
-	}
-	prob := optimize.Problem{Func: func(x []float64) float64 {
-		p := unvec(x)
-		p.Snap = theta
-		return -LogLik(cases, p)
-	}}
-	res, err := optimize.Minimize(prob, vec(Start), &optimize.Settings{MajorIterations: 4000, Converger: &optimize.FunctionConverge{Absolute: 1e-10, Iterations: 200}}, &optimize.NelderMead{})
-	if err != nil && res == nil {
-		return Params{}, err
-	}
-	par := unvec(res.X)
-	par.Snap = theta
-	par.Tau80 = CalibrateTau(cases, par, 0.80)
-	par.Tau95 = CalibrateTau(cases, par, 0.95)
-	return par, nil
 }

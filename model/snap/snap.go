@@ -38,7 +38,7 @@
 // learn a bonus from.
 //
 // The parameters (Fitted) are fitted on the 140 train issues of DEU III by
-// `go run ./model/snap/cmd/snapfit format/deu/testdata` (see Fit) and
+// `go run ./model/snap/cmd/snapfit format/deu/testdata` (see snapfit.Fit) and
 // checked once on the 105 dev issues; TestFitted re-derives them.
 //
 // Cost: O(n log n) per issue, with n actors.

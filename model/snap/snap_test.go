@@ -74,25 +74,13 @@ func TestPredictHand(t *testing.T) {
 	}
 }
 
-// TestFitted re-derives Fitted and BandScale from the train issues of
-// format/deu/testdata (a copy of ../shared/data/deu3) with Fit and
-// FitBand, and checks the dev figures docs/skill.md reports: snap MAE
-// 22.89 against compromise 24.10, coverage .819 and .933, CRPS 16.35
-// against the band's 18.20.
+// TestFitted checks the dev figures docs/skill.md reports of Fitted and
+// BandScale (FitBand re-derives the band from the train issues of
+// format/deu/testdata, a copy of ../shared/data/deu3): snap MAE 22.89
+// against compromise 24.10, coverage .819 and .933, CRPS 16.35 against
+// the band's 18.20. Package snapfit's test re-derives Fitted itself.
 func TestFitted(t *testing.T) {
 	train, dev := deuCases(t)
-	par, err := Fit(train)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := []float64{par.Dist, par.End, par.Ref, par.Share, par.Stated, par.Cont, par.Scale, par.Snap, par.Tau80, par.Tau95}
-	want := []float64{Fitted.Dist, Fitted.End, Fitted.Ref, Fitted.Share, Fitted.Stated, Fitted.Cont, Fitted.Scale, Fitted.Snap, Fitted.Tau80, Fitted.Tau95}
-	for j := range got {
-		if math.Abs(got[j]-want[j]) > 1e-9*math.Max(1, math.Abs(want[j])) {
-			t.Errorf("Fit = %#v, want Fitted %#v", par, Fitted)
-			break
-		}
-	}
 	if b := FitBand(train); math.Abs(b-BandScale) > 1e-12 {
 		t.Errorf("FitBand = %v, want %v", b, BandScale)
 	}

@@ -14,6 +14,7 @@ import (
 	"parley/format/deu"
 	"parley/model"
 	"parley/model/snap"
+	"parley/model/snap/snapfit"
 )
 
 func main() {
@@ -26,7 +27,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	par, err := snap.Fit(train)
+	par, err := snapfit.Fit(train)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

@@ -2,7 +2,7 @@
 // it was not fitted on. The official figures (docs/skill.md, Part 3) come
 // from one split: fitted on the 140 train issues, scored once on the 105
 // dev issues. One split can be lucky, and dev was looked at while the
-// model was designed, so this command repeats the whole fit (snap.Fit:
+// model was designed, so this command repeats the whole fit (snapfit.Fit:
 // θ, the distribution, the interval levels) on other splits of the 245
 // scored issues and scores each on the issues it left out:
 //
@@ -48,6 +48,7 @@ import (
 	"parley/model/ensemble"
 	"parley/model/smp"
 	"parley/model/snap"
+	"parley/model/snap/snapfit"
 )
 
 // scored is one scored issue with what the splits group it by.
@@ -152,7 +153,7 @@ func score(all []scored, fit []bool) result {
 			out = append(out, s.c)
 		}
 	}
-	par, err := snap.Fit(in)
+	par, err := snapfit.Fit(in)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -203,7 +204,7 @@ func bootstraps(all []scored, fit []bool, seed uint64) {
 			in = append(in, s.c)
 		}
 	}
-	par, err := snap.Fit(in)
+	par, err := snapfit.Fit(in)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
