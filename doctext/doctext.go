@@ -208,7 +208,7 @@ func titleLine(t string) bool {
 		return false
 	}
 	r := []rune(t)
-	return unicode.IsUpper(r[0]) && !strings.ContainsRune(".?!:;,\"”’)…", r[len(r)-1])
+	return unicode.IsUpper(r[0]) && !strings.ContainsRune(".?!:;,\"”“»’)…", r[len(r)-1])
 }
 
 // skipped are HTML elements whose content is boilerplate or not text.
@@ -340,6 +340,8 @@ func Sentences(p *Para) []Sentence {
 	// quotation open at offset off closes later when off is before them.
 	lastCurly := strings.LastIndex(p.Text, "”")
 	lastStraight := strings.LastIndexByte(p.Text, '"')
+	lastGuil := strings.LastIndex(p.Text, "»")
+	lastLow := max(lastCurly, strings.LastIndex(p.Text, "“"))
 	var q Quotes // the quotations open at cur's end, read from its start
 	rest, state, off := p.Text, -1, 0
 	for rest != "" {
@@ -347,7 +349,8 @@ func Sentences(p *Para) []Sentence {
 		s, rest, state = uniseg.FirstSentenceInString(rest, state)
 		lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 		if t := strings.TrimSpace(s); t != "" {
-			open := q.InCurly() && off < lastCurly || q.InStraight() && off < lastStraight
+			open := q.InCurly() && off < lastCurly || q.InStraight() && off < lastStraight ||
+				q.InGuillemets() && off < lastGuil || q.InLow() && off < lastLow
 			if len(out) > 0 && (abbreviated(last) || open || runsOn(last, t)) {
 				cur = append(append(cur, ' '), t...)
 			} else {
@@ -379,7 +382,7 @@ func runsOn(last, t string) bool {
 	if unicode.IsLower(r) {
 		return true
 	}
-	q := strings.TrimRight(last, "”’\"' ")
+	q := strings.TrimRight(last, "”“»’\"' ")
 	if q == last || !(strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?")) {
 		return false
 	}

@@ -8,8 +8,9 @@ import (
 // TestSentencesKeepQuotations: a sentence does not end inside a quotation
 // that closes later in the paragraph, nor before its attribution ("…!”
 // Putin said.") or a lower-case word that goes on with it ("…?” and
-// waited"); abbreviations do not end one. A quotation that never closes
-// is split as UAX #29 splits it.
+// waited"); abbreviations do not end one; guillemets and „…“ keep a
+// quotation as “…” does. A quotation that never closes is split as UAX
+// #29 splits it.
 func TestSentencesKeepQuotations(t *testing.T) {
 	cases := []struct {
 		in   string
@@ -26,6 +27,10 @@ func TestSentencesKeepQuotations(t *testing.T) {
 		{"He said “Stop. Now. Next one.", []string{"He said “Stop.", "Now.", "Next one."}},
 		{"Sen. Graham said the U.S. will act. Then he left.", []string{"Sen. Graham said the U.S. will act.", "Then he left."}},
 		{"He said the ‘red line’ was clear. Next.", []string{"He said the ‘red line’ was clear.", "Next."}},
+		{"Peskov said: «The truce is off. We will fight.» Kyiv disagreed.", []string{"Peskov said: «The truce is off. We will fight.»", "Kyiv disagreed."}},
+		{"«We will not stop!» Putin said. Then he left.", []string{"«We will not stop!» Putin said.", "Then he left."}},
+		{"Er sagte: „Wir hören nicht auf. Niemals.“ Kiew widersprach.", []string{"Er sagte: „Wir hören nicht auf. Niemals.“", "Kiew widersprach."}},
+		{"Powiedział: „Nie. Nigdy.” Koniec.", []string{"Powiedział: „Nie. Nigdy.”", "Koniec."}},
 	}
 	for _, c := range cases {
 		p := Para{Text: c.in}

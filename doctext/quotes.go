@@ -7,7 +7,8 @@ package doctext
 // verb nor to cut a quotation into clauses: the three share this one
 // reading of the marks.
 //
-// It recognises the marks of English text:
+// It recognises the marks of English text and those that translated
+// statements bring with them:
 //
 //   - curly double quotes: “ opens a quotation and ” closes one. Quotes
 //     counts the “ not yet closed, so a quotation inside another (“…
@@ -17,16 +18,25 @@ package doctext
 //     next “.
 //   - straight double quotes ": one mark both opens and closes, so each
 //     one turns the quotation on or off; it is open after an odd number.
+//   - guillemets as French, Russian and Ukrainian print them: « opens a
+//     quotation and » closes one, nested and with a stray » passed over
+//     as for “ ”. Statements of Russian and Ukrainian officials reach a
+//     case's sources in translation, and the translations keep them.
+//   - the low mark „, which opens a quotation in German, Polish, Russian
+//     and Ukrainian text and is closed by “ (German „…“) or ” (Polish
+//     „…”): while a „ is open a “ closes it rather than opening a
+//     quotation, and a ” closes a “ if one is open, else the „.
 //
-// The two kinds are counted apart: a " inside “…” does not close the
-// curly quotation.
+// The kinds are otherwise counted apart: a " inside “…” does not close
+// the curly quotation, nor a ” a «.
 //
-// It does not recognise single quotes (‘ ’ '): ’ and ' are also the
+// It does not recognise single quotes (‘ ’ ' ‹ ›): ’ and ' are also the
 // apostrophe ("Russia’s", "don't"), and counting them would open a
-// quotation at every possessive and never close it. Nor guillemets « »
-// or the low mark „: English text does not use them (the built-in case's
-// articles have none) and their direction differs by language (« » in
-// French, » « in German, where „ opens and “ closes).
+// quotation at every possessive and never close it. Nor guillemets the
+// other way round (»…«, as German and Danish print them): read from a
+// text's start their first » would be a stray mark and their « would
+// open a quotation to the text's end, so a text that writes them is
+// read as having no quotations before its first «.
 //
 // A quotation that is never closed stays open to the end of what is
 // read: Open is true from its opening mark on. A caller that wants only
@@ -37,6 +47,8 @@ package doctext
 type Quotes struct {
 	curly    int  // “ read and not yet closed by ”
 	straight bool // an odd number of " read
+	guil     int  // « read and not yet closed by »
+	low      int  // „ read and not yet closed by “ or ”
 }
 
 // Read moves q past s.
@@ -45,16 +57,15 @@ func (q *Quotes) Read(s string) {
 		switch s[i] {
 		case '"':
 			q.straight = !q.straight
-		case 0xE2: // the first byte of “ (E2 80 9C) and ” (E2 80 9D)
-			if i+2 < len(s) && s[i+1] == 0x80 {
-				switch s[i+2] {
-				case 0x9C:
-					q.curly++
-					i += 2
-				case 0x9D:
-					q.curly = max(0, q.curly-1)
-					i += 2
-				}
+		case 0xE2: // the first byte of “ (E2 80 9C), ” (E2 80 9D), „ (E2 80 9E)
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
+				q.Rune(rune(0x201C + int(s[i+2]-0x9C)))
+				i += 2
+			}
+		case 0xC2: // the first byte of « (C2 AB) and » (C2 BB)
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				q.Rune(rune(s[i+1]))
+				i++
 			}
 		}
 	}
@@ -66,18 +77,40 @@ func (q *Quotes) Rune(r rune) {
 	case '"':
 		q.straight = !q.straight
 	case '“':
-		q.curly++
+		if q.low > 0 {
+			q.low-- // „…“
+		} else {
+			q.curly++
+		}
 	case '”':
-		q.curly = max(0, q.curly-1)
+		if q.curly > 0 {
+			q.curly--
+		} else {
+			q.low = max(0, q.low-1) // „…”, or a stray ”
+		}
+	case '„':
+		q.low++
+	case '«':
+		q.guil++
+	case '»':
+		q.guil = max(0, q.guil-1)
 	}
 }
 
 // Open reports whether the point reached is inside a quotation.
-func (q Quotes) Open() bool { return q.curly > 0 || q.straight }
+func (q Quotes) Open() bool { return q.curly > 0 || q.straight || q.guil > 0 || q.low > 0 }
 
 // InCurly reports whether a quotation opened by “ is open: a ” would
 // close it.
 func (q Quotes) InCurly() bool { return q.curly > 0 }
+
+// InGuillemets reports whether a quotation opened by « is open: a »
+// would close it.
+func (q Quotes) InGuillemets() bool { return q.guil > 0 }
+
+// InLow reports whether a quotation opened by „ is open: a “ would close
+// it, or a ” with no “ open.
+func (q Quotes) InLow() bool { return q.low > 0 }
 
 // InStraight reports whether a quotation opened by " is open: a " would
 // close it.

@@ -127,7 +127,7 @@ func TestUnreadableIsWarning(t *testing.T) {
 func TestNormalisations(t *testing.T) {
 	for _, c := range []struct{ name, text, quote string }{
 		{"white space", "a  b\n\tc\u00a0d", "a b c d"},
-		{"quotes", "“We” said ‘no’ isn′t „so”", `"We" said 'no' isn't "so"`},
+		{"quotes", "“We” said ‘no’ isn′t „so” «non» ‹oui›", `"We" said 'no' isn't "so" "non" 'oui'`},
 		{"dashes", "peace in the sky—missiles – and 30‑day or 30-day − x", "peace in the sky - missiles-and 30-day or 30‑day-x"},
 		{"soft hyphens", "dis\u00adagreed", "disagreed"},
 	} {

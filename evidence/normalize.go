@@ -32,7 +32,7 @@ type Normalisation struct {
 // lists them.
 var Normalisations = []Normalisation{
 	{"white space", "every run of white space (spaces, tabs, line breaks, no-break spaces) is one space; none at the ends"},
-	{"quotes", "curly and straight quotes are one: ‘ ’ ‚ ‛ ′ and ' are ', “ ” „ ‟ ″ and \" are \""},
+	{"quotes", "curly, straight and angle quotes are one: ‘ ’ ‚ ‛ ′ ‹ › and ' are ', “ ” „ ‟ ″ « » and \" are \""},
 	{"dashes", "hyphens and dashes are one (‐ ‑ ‒ – — ― − and -), and white space around a dash is dropped"},
 	{"soft hyphens", "soft hyphens (U+00AD) are dropped"},
 }
@@ -64,9 +64,9 @@ func foldRune(r rune) rune {
 	switch r {
 	case '\u00ad':
 		return -1
-	case '‘', '’', '‚', '‛', '′':
+	case '‘', '’', '‚', '‛', '′', '‹', '›':
 		return '\''
-	case '“', '”', '„', '‟', '″':
+	case '“', '”', '„', '‟', '″', '«', '»':
 		return '"'
 	case '‐', '‑', '‒', '–', '—', '―', '−':
 		return '-'

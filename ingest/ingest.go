@@ -25,7 +25,7 @@
 //     the sentence before (2 points, 1 off the score) when it names an
 //     actor itself or through a pronoun, and names no option by its
 //     label (then it is about that option's issue).
-//   - Score = issue points (at most 6) + 2 for a direct quote (“…”) + 1.5
+//   - Score = issue points (at most 6) + 2 for a direct quote (“…”, «…», „…“) + 1.5
 //     for reported speech (said, insisted, rejected, agreed, …; the
 //     first such verb outside quotation marks) + 2.5 for a speaker, the
 //     subject of that verb: the actor named nearest before it within six
@@ -550,7 +550,7 @@ func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) m
 // which, that ends just before the speech verb (at most one lower-case
 // word, "reportedly", between): the subject's own ("Putin, who met
 // Witkoff for four hours, said"). Matched on the text before the verb.
-var relativeRE = regexp.MustCompile(`(,\s*(?:who|whose|which)\b[^,;:—–“”"]*,)\s*(?:\p{Ll}+\s+)?$`)
+var relativeRE = regexp.MustCompile(`(,\s*(?:who|whose|which)\b[^,;:—–“”«»„"]*,)\s*(?:\p{Ll}+\s+)?$`)
 
 // nameList reports whether the text from an actor's name to the speech
 // verb is a list of names and nothing else ("Britain, France, Germany,
@@ -662,7 +662,7 @@ func speech(s string) (string, int) {
 		}
 		off += max(loc[1], 1)
 	}
-	if strings.ContainsAny(s, "“”") || strings.Count(s, `"`) >= 2 {
+	if strings.ContainsAny(s, "“”«»„") || strings.Count(s, `"`) >= 2 {
 		return "quote", at
 	}
 	if at >= 0 {

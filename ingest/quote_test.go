@@ -95,3 +95,23 @@ func TestSpeechStrayClosingMark(t *testing.T) {
 		t.Errorf("speech(%q) = %s %d, want quote -1", s, kind, at)
 	}
 }
+
+// TestSpeechGuillemets: a statement quoted in guillemets, as translations
+// of Russian and Ukrainian officials print them, is a direct quote, and
+// a verb inside it ("said") is the quoted speaker's word: the speech
+// verb is "warned" (at byte 36; « is two bytes, „ and “ three). Before
+// doctext.Quotes read « », speech took the sentence for reported speech
+// with "said" (byte 5) for its verb.
+func TestSpeechGuillemets(t *testing.T) {
+	for _, c := range []struct {
+		s  string
+		at int
+	}{
+		{"«We said no to the truce», Peskov warned reporters.", 36},
+		{"„We said no to the truce“, Peskov warned reporters.", 38},
+	} {
+		if kind, at := speech(c.s); kind != "quote" || at != c.at {
+			t.Errorf("speech(%q) = %s %d, want quote %d", c.s, kind, at, c.at)
+		}
+	}
+}

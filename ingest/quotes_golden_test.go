@@ -52,12 +52,12 @@ func quotesRecord(where, in string, p *doctext.Para) quotesGolden {
 }
 
 // randomQuoted returns seeded random paragraphs of quotation marks
-// (curly, straight, single, guillemets), letters, words, full stops and
+// (curly, straight, single, guillemets, the low „), letters, words, full stops and
 // other sentence and clause punctuation. Every other one has its stray
-// closing marks (strayClose) taken out.
+// closing marks (a ” read while no “ is open) taken out.
 func randomQuoted() []string {
 	rng := rand.New(rand.NewPCG(18, 2025))
-	parts := []string{"“", "”", `"`, "‘", "’", "«", "»", "a", "B", "Putin", "said", "agreed", "he", "Stop", "the", "talks",
+	parts := []string{"“", "”", `"`, "‘", "’", "«", "»", "„", "a", "B", "Putin", "said", "agreed", "he", "Stop", "the", "talks",
 		".", ".", "!", "?", ",", ";", ":", "—", "(", ")", "U.S.", "Sen.", " ", " ", " ", " "}
 	var out []string
 	for range 400 {
@@ -75,23 +75,6 @@ func randomQuoted() []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// strayClose reports whether s has a stray closing mark: a ” read, from
-// s's start, while no “ is open.
-func strayClose(s string) bool {
-	open := 0
-	for _, r := range s {
-		switch {
-		case r == '“':
-			open++
-		case r == '”' && open == 0:
-			return true
-		case r == '”':
-			open--
-		}
-	}
-	return false
 }
 
 // dropStray returns s without its stray closing marks.
@@ -141,9 +124,12 @@ func quotesRecords(t *testing.T) []quotesGolden {
 // (speech) and clause cuts (newClauses) of the built-in case's four
 // articles and of 400 seeded random strings of quotation marks, words
 // and punctuation are those recorded in testdata/quotes_golden.jsonl,
-// which `go test ./ingest -run TestQuotesGolden -update-quotes` wrote
-// from the code before the three shared one quotation tracker
-// (doctext.Quotes).
+// which `go test ./ingest -run TestQuotesGolden -update-quotes` writes.
+// It was first written from the code before the three shared one
+// quotation tracker (doctext.Quotes), which changed only the records with
+// a stray ” (35 random strings). It was written again when « » and „
+// became quotation marks (quotes20), after every paragraph of the four
+// articles, which have none of them, was checked to keep its record.
 func TestQuotesGolden(t *testing.T) {
 	path := filepath.Join("testdata", "quotes_golden.jsonl")
 	got := quotesRecords(t)
@@ -184,7 +170,7 @@ func TestQuotesGolden(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	seen, strays := 0, 0
+	seen := 0
 	for _, g := range got {
 		w, ok := want[g.Where]
 		if !ok {
@@ -203,26 +189,8 @@ func TestQuotesGolden(t *testing.T) {
 		if same {
 			continue
 		}
-		// The one change: a stray ” no longer cancels the next “ (in
-		// Sentences and speech; newClauses passed over it already).
-		// Only a record whose paragraph or one of whose sentences as
-		// recorded has a stray ” may differ.
-		stray := strayClose(g.In)
-		for _, s := range w.Sentences {
-			_, text, _ := strings.Cut(s, "|")
-			stray = stray || strayClose(text)
-		}
-		if stray && strings.HasPrefix(g.Where, "random ") {
-			strays++
-			continue
-		}
 		t.Errorf("%s: %q\nsentences\n got %q\nwant %q\nspeech\n got %q\nwant %q\ncuts\n got %v\nwant %v",
 			g.Where, g.In, g.Sentences, w.Sentences, g.Speech, w.Speech, g.Cuts, w.Cuts)
-	}
-	// The random strings with a stray ” whose records changed (of the
-	// 200 that keep their stray marks; counted when the change was made).
-	if strays != 35 {
-		t.Errorf("%d random strings with a stray ” changed, want 35", strays)
 	}
 	if seen == 0 && sources > 0 {
 		t.Logf("the four articles are not in %s: only the random strings compared", sourcesDir)
