@@ -75,8 +75,11 @@ type Brief struct {
 	Quotes BriefQuotes
 	// Warnings are the input's, Scenario.Warnings (what is assumed is
 	// not among them: each issue's AssumedBy and
-	// Coverage.CapabilitiesAssumedBy say it), and the models that failed.
-	Warnings []string
+	// Coverage.CapabilitiesAssumedBy say it), and the models that failed;
+	// but for the QuotesWarnings warnings that Quotes' line says (a
+	// source's quotes not checked, and why), which it does not repeat.
+	Warnings       []string
+	QuotesWarnings int
 }
 
 // BriefCoverage counts stances and quotes over every issue, and the
@@ -103,7 +106,8 @@ type BriefCoverage struct {
 // false when no source file was looked for (Input.SourcesRead); All
 // counts the quotes, Checked those checked against their source's text
 // (foundAt, validate's rule), Found those found there; Unchecked names
-// the sources of the others, each with why ("web (no file named)").
+// the sources of the others, each with why ("web (no file named)", "web
+// (no file and no url named)", "m (gone.txt not found)").
 type BriefQuotes struct {
 	Read                bool
 	All, Checked, Found int
@@ -112,7 +116,10 @@ type BriefQuotes struct {
 
 // Text is the brief's line on the check: "Quotes checked against their
 // source files: 2 of 3, all found; not checked: those of web (no file
-// named).", or that none was checked when no file was at hand.
+// and no url named).", or that none was checked when no file was at
+// hand. It is the brief's one statement of why a source's quotes were
+// not checked: the input's warnings that say it are not listed again
+// (briefWarnings).
 func (q BriefQuotes) Text() string {
 	if !q.Read {
 		return "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."
@@ -131,9 +138,13 @@ func (q BriefQuotes) Text() string {
 	return s + "."
 }
 
-// briefQuotes checks in's quotes as parley validate counts them.
-func briefQuotes(in *Input) BriefQuotes {
+// briefQuotes checks in's quotes as parley validate counts them, and
+// gives the paths of the input's warnings its Text says (a source file
+// not found or unreadable, a source naming neither a file nor a url),
+// which the brief does not list a second time (briefWarnings).
+func briefQuotes(in *Input) (BriefQuotes, map[string]bool) {
 	q := BriefQuotes{Read: in.SourcesRead}
+	said := map[string]bool{}
 	seen := map[string]bool{}
 	for i, it := range evidence.Items(in.Scenario) {
 		q.All++
@@ -151,18 +162,52 @@ func briefQuotes(in *Input) BriefQuotes {
 		seen[it.Source] = true
 		why := "not read"
 		if src := evidence.SourceOf(in.Sources, it.Source); src != nil {
+			p := fmt.Sprintf("metadata.sources[%d]", src.Index)
 			switch src.Status {
 			case evidence.StatusNoFile:
 				why = "no file named"
+				if src.URL == "" {
+					// validate's warning on it: nothing checks its quotes
+					why, said[p] = "no file and no url named", true
+				}
 			case evidence.StatusNotFound:
-				why = src.File + " not found"
+				why, said[p+".file"] = src.File+" not found", true
 			case evidence.StatusUnreadable:
-				why = src.File + " unreadable"
+				why, said[p+".file"] = src.File+" unreadable", true
 			}
 		}
 		q.Unchecked = append(q.Unchecked, it.Source+" ("+why+")")
 	}
-	return q
+	return q, said
+}
+
+// briefWarnings are the case's input's warnings (Scenario.Warnings) but
+// those on the paths said, which the brief's line on the quotes says
+// (briefQuotes), and how many were left out so.
+func briefWarnings(c *Case, said map[string]bool) ([]string, int) {
+	drop := map[string]bool{}
+	for _, d := range c.Input.Warnings {
+		if d.Warning && said[d.Path] {
+			drop[d.String()] = true
+		}
+	}
+	var out []string
+	for _, w := range c.Header.Warnings {
+		if !drop[w] {
+			out = append(out, w)
+		}
+	}
+	return out, len(c.Header.Warnings) - len(out)
+}
+
+// WarningsHead heads the brief's list of the input's warnings: "2
+// warnings on the input", or "1 other warning on the input" when the
+// line on the quotes' check has said some (QuotesWarnings).
+func (b *Brief) WarningsHead() string {
+	if b.QuotesWarnings > 0 {
+		return fmt.Sprintf("%d other %s on the input", len(b.Warnings), nouns.For(len(b.Warnings), "warning"))
+	}
+	return nouns.Count(len(b.Warnings), "warning") + " on the input"
 }
 
 // RedLinesAssumedText names the red lines that rest on no quote, for the
@@ -533,7 +578,10 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	var err error
 	s := c.Resolved
 	b := &Brief{Scenario: c.Header, Question: strings.TrimSpace(s.Metadata.Description), Forecast: f, Sweep: sw, Sensitivity: se,
-		Sources: s.Metadata.Sources, Warnings: slices.Clone(c.Header.Warnings), Quotes: briefQuotes(c.Input)}
+		Sources: s.Metadata.Sources}
+	var said map[string]bool
+	b.Quotes, said = briefQuotes(c.Input)
+	b.Warnings, b.QuotesWarnings = briefWarnings(c, said)
 	var notes []string
 	for _, m := range f.Models {
 		b.Models = append(b.Models, m.Model)

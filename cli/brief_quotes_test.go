@@ -10,7 +10,7 @@ import (
 // briefQuotesDir writes a source file and three scenarios citing it: one
 // whose quotes are all in it, one with a quote altered ("five" for
 // "four"), and one naming a source file that is not there. Each has a
-// second source, web, that names no file.
+// second source, web, that names neither a file nor a url.
 func briefQuotesDir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -58,8 +58,8 @@ func TestBriefChecksQuotes(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"brief", filepath.Join(dir, "good.yaml")}, "Quotes checked against their source files: 2 of 3, all found; not checked: those of web (no file named)."},
-		{[]string{"brief", filepath.Join(dir, "missing.yaml")}, "Quotes checked against their source files: 0 of 3; not checked: those of m (gone.txt not found) and web (no file named)."},
+		{[]string{"brief", filepath.Join(dir, "good.yaml")}, "Quotes checked against their source files: 2 of 3, all found; not checked: those of web (no file and no url named)."},
+		{[]string{"brief", filepath.Join(dir, "missing.yaml")}, "Quotes checked against their source files: 0 of 3; not checked: those of m (gone.txt not found) and web (no file and no url named)."},
 		{[]string{"brief"}, "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."},
 	} {
 		out, stderr, code := run(t, c.args...)

@@ -52,18 +52,15 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 		writeEncoded(w, http.StatusOK, b)
 		return
 	}
-	state, bytes, settled := sourcesState(s.o.SourcesDir, p.in.Scenario.Metadata.Sources, time.Now())
-	if need := evidenceMemory * float64(bytes); need > s.o.MaxMemory {
-		needText, limit := ask.BytesOver(need, s.o.MaxMemory)
-		s.fail(w, r, tooBig("reading this scenario's source files is estimated to need %s of memory (%s, %d bytes in all, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory); split the sources, or check them at the command line: parley validate --sources DIR SCENARIO",
-			needText, nouns.Count(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, limit))
+	state, settled, err := s.sourcesFit(p, "check them at the command line: parley validate --sources DIR SCENARIO")
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	k := memoKey{what: "evidence sources=" + state}
 	// Reading and checking stop at --inline-timeout (503 timeout, as any
 	// run within a request) or when ctx is done: an answer cut short is
 	// not kept, and the next request makes it afresh.
-	build := func(ctx context.Context) (any, int64, error) {
+	v, err := s.madeFromSources(r.Context(), p, memoKey{what: "evidence sources=" + state}, settled, func(ctx context.Context) (any, int64, error) {
 		v, err := s.runInline(ctx, "reading and checking the sources", "check the sources at the command line instead: parley validate --sources DIR SCENARIO", func(ctx context.Context) (any, error) {
 			e, err := s.evidenceWithSources(ctx, p.in)
 			if err != nil {
@@ -76,34 +73,53 @@ func (s *Server) evidence(w http.ResponseWriter, r *http.Request) {
 		}
 		b := v.([]byte)
 		return b, int64(len(b)), nil
-	}
-	var v any
-	if settled {
-		// Read while any request waits for it; once the last has left,
-		// stopped and not kept (madeWhileWanted).
-		v, err = s.madeWhileWanted(r.Context(), p, k, build)
-	} else {
-		// A file modified within recentlyModified may change again
-		// within its clock's tick, its size and time unchanged: made for
-		// this request alone, and stopped when it leaves. Not through
-		// madeWhileWanted, which would share the making with the requests
-		// asking meanwhile and keep its answer under k (the state a
-		// second edit may not change): the making hook and notKept's
-		// unwrapping are repeated here so that nothing is kept
-		// (TestEvidenceOfFreshFilesNotKept).
-		if s.making != nil {
-			s.making(k.what)
-		}
-		v, _, err = build(r.Context())
-		if nk, ok := err.(notKept); ok {
-			err = nk.error
-		}
-	}
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	writeEncoded(w, http.StatusOK, v.([]byte))
+}
+
+// sourcesFit names the state of the source files in Options.SourcesDir
+// that an answer of p reads (sourcesState), and whether it is settled;
+// it refuses (413) when reading and checking them is estimated to need
+// more memory than --max-memory allows a run, saying cli, how to do
+// it at the command line instead. The evidence endpoint and the
+// brief read the sources so.
+func (s *Server) sourcesFit(p *stored, cli string) (state string, settled bool, err error) {
+	state, bytes, settled := sourcesState(s.o.SourcesDir, p.in.Scenario.Metadata.Sources, time.Now())
+	if need := evidenceMemory * float64(bytes); need > s.o.MaxMemory {
+		needText, limit := ask.BytesOver(need, s.o.MaxMemory)
+		return "", false, tooBig("reading this scenario's source files is estimated to need %s of memory (%s, %d bytes in all, and checking quotes takes about %d bytes of memory per byte read; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory); split the sources, or %s",
+			needText, nouns.Count(countFiles(p.in.Scenario.Metadata.Sources), "source file"), bytes, evidenceMemory, limit, cli)
+	}
+	return state, settled, nil
+}
+
+// madeFromSources is what build makes of p under k, a key that names
+// the state of the source files build reads (sourcesFit). When that
+// state is settled, it is made while any request waits for it and kept
+// (madeWhileWanted). Otherwise a file was modified within
+// recentlyModified and may change again within its clock's tick, its
+// size and time unchanged: it is made for this request alone, stopped
+// when it leaves, and not kept. Not through madeWhileWanted, which
+// would share the making with the requests asking meanwhile and keep
+// its answer under k (the state a second edit may not change): the
+// making hook and notKept's unwrapping are repeated here so that
+// nothing is kept (TestEvidenceOfFreshFilesNotKept).
+func (s *Server) madeFromSources(ctx context.Context, p *stored, k memoKey, settled bool, build func(ctx context.Context) (any, int64, error)) (any, error) {
+	if settled {
+		return s.madeWhileWanted(ctx, p, k, build)
+	}
+	if s.making != nil {
+		s.making(k.what)
+	}
+	v, _, err := build(ctx)
+	if nk, ok := err.(notKept); ok {
+		err = nk.error
+	}
+	return v, err
 }
 
 // evidenceWithSources is the evidence answer of in with its source

@@ -891,19 +891,41 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// With a source folder, the brief checks the quotes against the
+	// files in it as they are now, those its evidence endpoint shows, as
+	// parley brief checks them against the files beside the scenario
+	// (sourcedCase): made once per state of those files too.
+	key := memoKey{what: "brief", target: t}
+	settled := true
+	if s.o.SourcesDir != "" {
+		var state string
+		if state, settled, err = s.sourcesFit(p, "make the brief at the command line: parley brief --sources DIR SCENARIO"); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		key.what = "brief sources=" + state
+	}
 	// Made once per version of the file and target, for every request
 	// that asks for it meanwhile and after while it is kept (memoize):
 	// the brief, and its HTML and Markdown. The making runs to its end
 	// (or its deadline) while any request waits for it, its own client
 	// gone or not, and stops once the last has left (madeWhileWanted); a
 	// making cut short so or by the deadline, or refused as busy, is not
-	// kept.
-	v, err := s.madeWhileWanted(r.Context(), p, memoKey{what: "brief", target: t}, func(ctx context.Context) (any, int64, error) {
+	// kept; nor is one made from source files just modified
+	// (madeFromSources).
+	v, err := s.madeFromSources(r.Context(), p, key, settled, func(ctx context.Context) (any, int64, error) {
 		v, err := s.runInline(ctx, "making the brief", cli, func(ctx context.Context) (any, error) {
 			if s.briefing != nil {
 				s.briefing(ctx)
 			}
-			return ask.MakeBrief(ctx, res.c)
+			c := res.c
+			if s.o.SourcesDir != "" {
+				var err error
+				if c, err = s.sourcedCase(ctx, p, t); err != nil {
+					return nil, err
+				}
+			}
+			return ask.MakeBrief(ctx, c)
 		})
 		if err != nil {
 			return nil, 0, notKept{err}
@@ -958,6 +980,22 @@ func (s *Server) brief(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", "brief-"+p.rec.ID+ext))
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	w.Write(out)
+}
+
+// sourcedCase is the case of p at t with its quotes checked against
+// the files in Options.SourcesDir as parley brief checks them
+// (ask.LoadOptions.MissingUnchecked: a file not there leaves its quotes
+// unchecked, which the brief says; a quote no longer in its file, one
+// changed since the scenario was saved, refuses the brief as it refuses
+// parley brief's). The stored case (loadStored) read no source file.
+func (s *Server) sourcedCase(ctx context.Context, p *stored, t answer.Target) (*ask.Case, error) {
+	in, err := ask.LoadContext(ctx, p.rec.ID+"."+p.rec.Format, p.rec.Body, ask.LoadOptions{Format: ask.Scenario, Limits: s.o.Limits,
+		ConfinedSources: s.o.SourcesDir, MissingUnchecked: true})
+	if err != nil {
+		return nil, err
+	}
+	in.Name = p.in.Name
+	return in.Case(t)
 }
 
 // madeBrief is a brief as kept (memoize): its HTML, which a PDF is
