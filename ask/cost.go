@@ -27,8 +27,9 @@ import (
 // CPU is the CPU time the work takes, in seconds: each model's steps at
 // that model's measured time a step (modelCost's StepNs), the steps no
 // model takes (a deal's solves, a power index's coalitions, advise's
-// closed form) at StepTime. Work is what a server's budgets count; CPU
-// is what a person is told (SizeOf).
+// closed form) at StepTime. CPU is what a server's budgets count (as
+// Priced steps) and what a person is told (SizeOf); Work is the scale
+// docs/limits.md's formulas give.
 type Cost struct {
 	Work  float64 `json:"work"`
 	Bytes float64 `json:"bytes"`
@@ -38,6 +39,19 @@ type Cost struct {
 // stepsCost is n steps of work no model takes, at StepTime each.
 func stepsCost(n float64) Cost {
 	return Cost{Work: n, CPU: n * StepTime.Seconds()}
+}
+
+// Priced is c's CPU time counted in steps of StepTime (50 ns): each
+// model's steps at its measured time, the steps no model takes at
+// StepTime, in the unit the server's work budgets (parley serve
+// --max-work, --max-job-work) are stated in, and the one they and the
+// most of a field they admit (Largest, through its fits) compare. Raw
+// steps (Work) are priced up to 500 times apart from model to model
+// (exchange 40 ns, snap 19 µs), so a budget of them let a snap sweep of
+// 100,000 draws, 7×10⁶ steps and some 106 s of CPU, in under a limit
+// meant for a few seconds; priced, it is 2.66×10⁹.
+func (c Cost) Priced() float64 {
+	return c.CPU / StepTime.Seconds()
 }
 
 // times is c's work done k times over: its steps and CPU time k times,
@@ -635,7 +649,9 @@ func addPackage(c Cost, spec string, models func([]string) (Cost, error)) (Cost,
 // every step had before the models' were measured (limits18: a forecast
 // of the default models on 300 actors × 10 issues, 48 ns a step); these
 // steps have not been timed on their own. The time a person waits is
-// the CPU time over the cores the run gets.
+// the CPU time over the cores the run gets. It is also the unit of the
+// server's work budgets (Cost.Priced), in which their numbers, chosen
+// when every step had this rate, keep their meaning.
 const StepTime = 50 * time.Nanosecond
 
 // LongRun is the estimated CPU time (Cost.CPU) above which a run is long

@@ -523,3 +523,39 @@ func TestEstimateCPU(t *testing.T) {
 func sameCost(got, want Cost) bool {
 	return got.Work == want.Work && got.Bytes == want.Bytes && math.Abs(got.CPU-want.CPU) <= 1e-9*math.Abs(want.CPU)
 }
+
+// TestPriced: the measure the server's work budgets count is the CPU
+// time in steps of StepTime (50 ns), each model's steps at its StepNs,
+// the steps no model takes at StepTime itself. On the built-in case (10
+// actors × 7 issues): a sweep of 100,000 draws of snap is 70 × 100,000 =
+// 7×10⁶ steps at 19,000 ns, 7×10⁶ × 380 = 2.66×10⁹ priced; a forecast
+// of exchange 10 × 10² × 7 × 6 = 42,000 steps at 40 ns, 33,600; a power
+// index's steps (power.Cost, at StepTime) are priced as they are.
+func TestPriced(t *testing.T) {
+	c := builtinCase(t)
+	near := func(what string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-9*want {
+			t.Errorf("%s: priced at %v steps of 50 ns, want %v", what, got, want)
+		}
+	}
+	s := answer.NewSweepRequest()
+	s.Models, s.Draws = []string{"snap"}, 100000
+	got, err := Estimate(c, s)
+	if err != nil || got.Work != 7e6 {
+		t.Fatalf("snap sweep: %+v %v, want 7e6 steps", got, err)
+	}
+	near("snap sweep", got.Priced(), 2.66e9)
+	f := answer.NewForecastRequest()
+	f.Models = []string{"exchange"}
+	if got, err = Estimate(c, f); err != nil || got.Work != 42000 {
+		t.Fatalf("exchange forecast: %+v %v, want 42000 steps", got, err)
+	}
+	near("exchange forecast", got.Priced(), 33600)
+	p := answer.NewPowerRequest()
+	p.Weights, p.Quota = []float64{3, 2, 2}, 4
+	if got, err = Estimate(c, p); err != nil || got.Work <= 0 {
+		t.Fatalf("power: %+v %v", got, err)
+	}
+	near("power", got.Priced(), got.Work)
+}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"parley/ask"
 	"parley/errs"
 	"parley/httpapi"
 	"parley/scenariofile"
@@ -68,8 +69,8 @@ flag that raises them.`,
 	f.Int("max-streams", httpapi.DefaultMaxStreams, "event streams of runs' progress open at once")
 	f.Int("max-auth-failures", httpapi.DefaultMaxAuthFailures, "requests with a wrong token from one address within a minute before it is refused with 429 for the rest of that minute (0: no limit)")
 	f.Duration("inline-timeout", httpapi.DefaultInlineTimeout, "longest run within a request")
-	f.Float64("max-work", httpapi.DefaultMaxWork, "largest estimated work of a run within a request (docs/limits.md)")
-	f.Float64("max-job-work", httpapi.DefaultMaxJobWork, "largest estimated work of a job")
+	f.Float64("max-work", httpapi.DefaultMaxWork, fmt.Sprintf("largest estimated CPU time of a run within a request, in steps of %d ns, each model's steps at its measured time (docs/limits.md)", ask.StepTime.Nanoseconds()))
+	f.Float64("max-job-work", httpapi.DefaultMaxJobWork, fmt.Sprintf("largest estimated CPU time of a job, in steps of %d ns", ask.StepTime.Nanoseconds()))
 	f.Int64("max-memory", httpapi.DefaultMaxMemory, "largest estimated memory of one run, in bytes")
 	f.Int("keep-runs", httpapi.DefaultKeepRuns, "finished runs kept, newest first (0: no limit)")
 	f.Duration("keep-runs-for", httpapi.DefaultKeepRunsFor, "how long finished runs are kept (0: no limit)")

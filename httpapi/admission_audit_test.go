@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -46,13 +47,13 @@ func createBuiltin(e *env) string {
 func TestBriefAdmission(t *testing.T) {
 	est := builtinCost(t, ask.BriefRequest{})
 	t.Run("over the work budget", func(t *testing.T) {
-		limit := est.Work / 2
+		limit := est.Priced() / 2
 		e := newEnv(t, httpapi.Options{MaxWork: limit})
 		id := createBuiltin(e)
 		hinRefused(t, e, "GET", "/api/scenarios/"+id+"/brief?format=md", "", 413,
-			fmt.Sprintf("brief is estimated at %.3g steps", est.Work), fmt.Sprintf("limit of %.3g", limit), "--max-work", "parley brief")
+			fmt.Sprintf("brief is estimated at %.3g steps of 50 ns", est.Priced()), fmt.Sprintf("limit of %.3g steps of 50 ns", limit), "--max-work", "parley brief")
 		// At the estimate, it runs.
-		e2 := newEnv(t, httpapi.Options{MaxWork: est.Work})
+		e2 := newEnv(t, httpapi.Options{MaxWork: est.Priced()})
 		id = createBuiltin(e2)
 		if r := e2.want(e2.do("GET", "/api/scenarios/"+id+"/brief?format=md", ""), 200); !strings.Contains(string(r.body), "#") {
 			t.Fatalf("brief: %.200s", r.body)
@@ -137,12 +138,17 @@ func TestSensitivityJobBudget(t *testing.T) {
 		t.Fatalf("forecast %v, sweep %v, sensitivity %v steps; want 70, 3500 and 3500 + 2·150·70", f.Work, sw.Work, se.Work)
 	}
 	body := `{"kind":"sensitivity","models":["compromise"],"draws":50}`
-	limit := (sw.Work + se.Work) / 2
+	// The budget counts each model's steps at its measured time
+	// (ask.Cost.Priced): compromise's 260 ns a step.
+	if math.Abs(se.Priced()-se.Work*260.0/50) > 1e-9*se.Priced() {
+		t.Fatalf("sensitivity priced at %v steps of 50 ns, want %v × 260/50", se.Priced(), se.Work)
+	}
+	limit := (sw.Priced() + se.Priced()) / 2
 	e := newEnv(t, httpapi.Options{MaxJobWork: limit})
 	id := createBuiltin(e)
 	hinRefused(t, e, "POST", "/api/scenarios/"+id+"/runs", body, 413,
-		fmt.Sprintf("sensitivity is estimated at %.3g steps", se.Work), fmt.Sprintf("limit of %.3g", limit), "--max-job-work")
-	e2 := newEnv(t, httpapi.Options{MaxJobWork: se.Work})
+		fmt.Sprintf("sensitivity is estimated at %.3g steps of 50 ns", se.Priced()), fmt.Sprintf("limit of %.3g steps of 50 ns", limit), "--max-job-work")
+	e2 := newEnv(t, httpapi.Options{MaxJobWork: se.Priced()})
 	id = createBuiltin(e2)
 	e2.want(e2.do("POST", "/api/scenarios/"+id+"/runs", body), 202)
 }

@@ -36,11 +36,13 @@ const (
 	DefaultStreamWriteTimeout = 30 * time.Second
 	// DefaultInlineTimeout bounds a run within a request.
 	DefaultInlineTimeout = time.Minute
-	// DefaultMaxWork bounds the estimated work (ask.Estimate) of a run
-	// within a request: about what the slowest models finish in well
-	// under DefaultInlineTimeout.
+	// DefaultMaxWork bounds the estimated CPU time of a run within a
+	// request, in steps of ask.StepTime (ask.Cost.Priced): 5×10⁷ of
+	// 50 ns is 2.5 s of CPU, well under DefaultInlineTimeout on a busy
+	// machine.
 	DefaultMaxWork = 5e7
-	// DefaultMaxJobWork bounds the estimated work of a job.
+	// DefaultMaxJobWork bounds the estimated CPU time of a job, in the
+	// same steps: 10¹¹ of 50 ns is 5,000 s (83 minutes) of CPU.
 	DefaultMaxJobWork = 1e11
 	// DefaultMaxMemory bounds the estimated memory of one run, in bytes.
 	DefaultMaxMemory = 1 << 30
@@ -130,8 +132,9 @@ func estimate(p *prepared, q question) (ask.Cost, error) {
 }
 
 // budget refuses a run whose estimated cost is over the work limit given
-// (the inline or the job limit, named by flag) or the memory limit; it
-// returns the cost it estimated.
+// (the inline or the job limit, named by flag, in steps of ask.StepTime:
+// ask.Cost.Priced) or the memory limit; it returns the cost it
+// estimated.
 func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWork float64, flag string) (ask.Cost, error) {
 	c, err := estimate(p, q)
 	if err != nil {
@@ -140,8 +143,8 @@ func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWor
 	// A job has a work limit of its own, but needs as much memory: it is
 	// the way out of the work limit within a request only.
 	job := ""
-	if flag == "--max-work" && c.Work > maxWork {
-		job = fmt.Sprintf("start it as a job (POST /api/scenarios/%s/runs {\"kind\": %q, …}; its limit is %.3g, --max-job-work)", st.rec.ID, kind, s.o.MaxJobWork)
+	if flag == "--max-work" && c.Priced() > maxWork {
+		job = fmt.Sprintf("start it as a job (POST /api/scenarios/%s/runs {\"kind\": %q, …}; its limit is %s (%s), --max-job-work)", st.rec.ID, kind, stepsText(s.o.MaxJobWork), cpuText(s.o.MaxJobWork))
 	}
 	var req any
 	if p.cols == nil {
@@ -150,8 +153,10 @@ func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWor
 	return c, s.overBudget(c, p.res.c, req, kind, maxWork, flag, "fewer models, rounds or draws", job)
 }
 
-// overBudget refuses a run of the case estimated at c when its work is
-// over maxWork (the limit of flag) or its memory over MaxMemory. req is
+// overBudget refuses a run of the case estimated at c when its CPU time
+// in steps of ask.StepTime (ask.Cost.Priced) is over maxWork (the limit
+// of flag, in those steps) or its memory over MaxMemory: the refusal
+// says both the estimate and the limit in those steps and in seconds. req is
 // the run's request (nil for one with no fields to lower: a brief, a
 // comparison): when lowering one of its fields alone would let it in
 // (ask.Largest, on the same estimate), the refusal names that field
@@ -162,10 +167,10 @@ func (s *Server) budget(st *stored, p *prepared, q question, kind string, maxWor
 func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxWork float64, flag, lower, instead string) error {
 	a, i := len(cs.Header.Actors), len(cs.Header.Issues)
 	var msg string
-	fits := func(c ask.Cost) bool { return c.Work <= maxWork && c.Bytes <= s.o.MaxMemory }
+	fits := func(c ask.Cost) bool { return c.Priced() <= maxWork && c.Bytes <= s.o.MaxMemory }
 	switch {
-	case c.Work > maxWork:
-		msg = fmt.Sprintf("this %s is estimated at %.3g steps (%d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %.3g (parley serve %s)", kind, c.Work, a, i, maxWork, flag)
+	case c.Priced() > maxWork:
+		msg = fmt.Sprintf("this %s is estimated at %s (%s, each model's steps at its measured time; %d actors × %d issues, its models, rounds and draws; see docs/limits.md), over this server's limit of %s (%s; parley serve %s)", kind, stepsText(c.Priced()), cpuText(c.Priced()), a, i, stepsText(maxWork), cpuText(maxWork), flag)
 	case c.Bytes > s.o.MaxMemory:
 		need, limit := ask.BytesOver(c.Bytes, s.o.MaxMemory)
 		msg = fmt.Sprintf("this %s is estimated to need %s of memory (%d actors × %d issues, its models, its draws, the rounds it keeps and this server's cores; see docs/limits.md), over this server's limit of %s per run (parley serve --max-memory)", kind, need, a, i, limit)
@@ -183,6 +188,23 @@ func (s *Server) overBudget(c ask.Cost, cs *ask.Case, req any, kind string, maxW
 		}
 	}
 	return tooBig("%s; ask for %s%s", msg, lower, instead)
+}
+
+// stepsText says n steps of ask.StepTime, the unit of the work budgets:
+// "5e+07 steps of 50 ns".
+func stepsText(n float64) string {
+	return fmt.Sprintf("%.3g steps of %d ns", n, ask.StepTime.Nanoseconds())
+}
+
+// cpuText says the CPU time of n steps of ask.StepTime, in seconds, to
+// three figures below 1,000 and whole from there: "2.5 s of CPU time",
+// "5000 s of CPU time".
+func cpuText(n float64) string {
+	sec := n * ask.StepTime.Seconds()
+	if sec >= 1000 {
+		return fmt.Sprintf("%.0f s of CPU time", sec)
+	}
+	return fmt.Sprintf("%.3g s of CPU time", sec)
 }
 
 // fewerModels is ", or fewer models" for a request that runs a list of

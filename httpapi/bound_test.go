@@ -27,7 +27,7 @@ func smpSweep(draws int) answer.SweepRequest {
 }
 
 // largestDraws is the most draws of an smp sweep on the built-in case
-// whose estimate part of (Work or Bytes) is within limit, by inverting
+// whose estimate part of (priced steps or Bytes) is within limit, by inverting
 // the estimate, which is linear in the draws (its value at 1 and 2
 // draws give its slope and intercept), then checked at it and one past.
 func largestDraws(t *testing.T, part func(ask.Cost) float64, limit float64) int {
@@ -83,21 +83,23 @@ func TestSweepMemoryRefusalNamesDraws(t *testing.T) {
 // the budget admits; one over the work budget within a request (advise's
 // draws) says that and how to start it as a job.
 func TestWorkRefusalNamesDraws(t *testing.T) {
-	work := func(c ask.Cost) float64 { return c.Work }
+	work := func(c ask.Cost) float64 { return c.Priced() }
 	limit := 7.5e6
 	n := largestDraws(t, work, limit)
-	if n != 1071 { // 7,000 steps a draw: 10³ × 7 for smp
-		t.Fatalf("inverted to %d draws, want 1071", n)
+	// 7,000 steps a draw (10³ × 7 for smp) at 60 ns: 8,400 steps of
+	// 50 ns, 892 × 8,400 = 7,492,800.
+	if n != 892 {
+		t.Fatalf("inverted to %d draws, want 892", n)
 	}
 	e := newEnv(t, httpapi.Options{MaxJobWork: limit})
 	id := createBuiltin(e)
 	var b boundBody
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":5000,"models":["smp"]}`), 413).json(t, &b)
-	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most 1071 on this server (asked 5000), or fewer models") || !strings.Contains(b.Error, "--max-job-work") {
+	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most 892 on this server (asked 5000), or fewer models") || !strings.Contains(b.Error, "--max-job-work") {
 		t.Fatalf("job over the work budget: %+v", b)
 	}
-	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":1072,"models":["smp"]}`), 413)
-	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":1071,"models":["smp"]}`), 202)
+	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":893,"models":["smp"]}`), 413)
+	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":892,"models":["smp"]}`), 202)
 
 	// Advise of smp with draws: each draw is a run of the model for each
 	// lever and one at the stated values (ask's adviseCost); the bound is
@@ -107,8 +109,8 @@ func TestWorkRefusalNamesDraws(t *testing.T) {
 		r.Actor, r.Model, r.Draws = "russia", "smp", d
 		return r
 	}
-	perDraw := builtinCost(t, adv(1)).Work - builtinCost(t, adv(0)).Work
-	maxWork := builtinCost(t, adv(3)).Work + perDraw/2
+	perDraw := builtinCost(t, adv(1)).Priced() - builtinCost(t, adv(0)).Priced()
+	maxWork := builtinCost(t, adv(3)).Priced() + perDraw/2
 	e2 := newEnv(t, httpapi.Options{MaxWork: maxWork})
 	id = createBuiltin(e2)
 	e2.want(e2.do("POST", "/api/scenarios/"+id+"/advise", `{"actor":"russia","model":"smp","draws":50}`), 413).json(t, &b)

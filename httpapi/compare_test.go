@@ -134,7 +134,7 @@ func TestCompareCostsItsColumns(t *testing.T) {
 	if all.Work < 3*one.Work {
 		t.Fatalf("a comparison of four columns is estimated at %v, one forecast at %v", all.Work, one.Work)
 	}
-	e := newEnv(t, httpapi.Options{MaxWork: (one.Work + all.Work) / 2})
+	e := newEnv(t, httpapi.Options{MaxWork: (one.Priced() + all.Priced()) / 2})
 	v := e.create(src)
 	p := "/api/scenarios/" + v.ID
 	e.want(e.do("POST", p+"/forecast", `{}`), 200)

@@ -138,9 +138,10 @@ type Options struct {
 	// DefaultInlineTimeout. Every model loop and deal search stops at the
 	// deadline; the request is then a 503 that says to start a job.
 	ForecastTimeout time.Duration
-	// MaxWork and MaxJobWork bound a run's estimated work (ask.Estimate)
-	// within a request and as a job; MaxMemory its estimated memory in
-	// bytes. Over them a request is refused with 413. 0 means the
+	// MaxWork and MaxJobWork bound a run's estimated CPU time
+	// (ask.Estimate) within a request and as a job, in steps of
+	// ask.StepTime (ask.Cost.Priced: each model's steps at its measured
+	// time); MaxMemory its estimated memory in bytes. Over them a request is refused with 413. 0 means the
 	// defaults.
 	MaxWork, MaxJobWork, MaxMemory float64
 	// KeepRuns and KeepRunsFor bound the run history: finished runs beyond

@@ -80,9 +80,9 @@ func TestAdviseTooLargeRunsAsJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	limit := high.Work / 4
-	if !(max(low.Work, fore.Work) < limit/2) {
-		t.Fatalf("smp's advice is estimated at %.3g steps, compromise's at %.3g and the forecast at %.3g: no limit between", high.Work, low.Work, fore.Work)
+	limit := high.Priced() / 4
+	if !(max(low.Priced(), fore.Priced()) < limit/2) {
+		t.Fatalf("smp's advice is estimated at %.3g steps of 50 ns, compromise's at %.3g and the forecast at %.3g: no limit between", high.Priced(), low.Priced(), fore.Priced())
 	}
 	a, err := ask.Advise(context.Background(), c, req, nil)
 	if err != nil {

@@ -267,7 +267,7 @@ func TestBacktestTooLargeRunsAsJob(t *testing.T) {
 	cost, _, _ := forecastAsJob(t)
 	var mu sync.Mutex
 	var posts []string
-	e := startE2EWith(t, e2eOptions{maxWork: cost.Work / 4, wrap: func(next http.Handler) http.Handler {
+	e := startE2EWith(t, e2eOptions{maxWork: cost.Priced() / 4, wrap: func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Method == http.MethodPost {
 				body, _ := io.ReadAll(r.Body)

@@ -34,10 +34,10 @@ func TestVariantsFromTheComparison(t *testing.T) {
 			t.Fatal(err)
 		}
 		all, err := ask.Estimate(builtinCase(t, "latest"), answer.NewCompareRequest())
-		if err != nil || all.Work <= 1.5*cost.Work {
-			t.Fatalf("a comparison is estimated at %v (%v), a forecast at %v: it would run within the request", all.Work, err, cost.Work)
+		if err != nil || all.Priced() <= 1.5*cost.Priced() {
+			t.Fatalf("a comparison is estimated at %v (%v), a forecast at %v: it would run within the request", all.Priced(), err, cost.Priced())
 		}
-		e := startE2EWith(t, e2eOptions{maxWork: 1.5 * cost.Work})
+		e := startE2EWith(t, e2eOptions{maxWork: 1.5 * cost.Priced()})
 		variantsFromTheComparison(t, e)
 		runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
 		if err != nil {

@@ -191,7 +191,7 @@ func TestExplainWithTokenAsJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := startE2EWith(t, e2eOptions{maxWork: cost.Work / 4, token: "explain-token-0123456789"})
+	e := startE2EWith(t, e2eOptions{maxWork: cost.Priced() / 4, token: "explain-token-0123456789"})
 	e.do("explain view", chromedp.Navigate(e.srv.URL+"/#explain"),
 		e.poll(`!!document.querySelector("[data-testid=pull-chart], [data-testid=explain-result] .error")`), e.shot("11b-explain-job"))
 	if n := e.count(`[data-testid=explain-result] .error`); n != 0 {

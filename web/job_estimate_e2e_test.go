@@ -88,7 +88,7 @@ func TestForecastJobEstimateShown(t *testing.T) {
 			h.ServeHTTP(w, r)
 		})
 	}
-	e := startE2EWith(t, e2eOptions{maxWork: cost.Work / 4, wrap: hold})
+	e := startE2EWith(t, e2eOptions{maxWork: cost.Priced() / 4, wrap: hold})
 	line := "Forecasting (as a job: too large to answer at once): 0%; " + ask.SizeOf(cost).Estimated()
 	e.do("load", chromedp.Navigate(e.srv.URL+"/#scenario"), e.poll(`document.getElementById('status').textContent.startsWith('Forecasting (as a job')`))
 	if got := e.text(`#status`); got != line {

@@ -26,7 +26,7 @@ import (
 // an error.
 func TestForecastTooLargeRunsAsJob(t *testing.T) {
 	cost, issue, want := forecastAsJob(t)
-	e := startE2EWith(t, e2eOptions{maxWork: cost.Work / 4})
+	e := startE2EWith(t, e2eOptions{maxWork: cost.Priced() / 4})
 	e.forecastDrawn(issue, want, "01b-forecast-job")
 }
 
@@ -84,7 +84,7 @@ func (e *e2e) forecastDrawn(issue string, want float64, shot string) {
 // stream".
 func TestJobPolledWhenStreamsAreFull(t *testing.T) {
 	cost, issue, want := forecastAsJob(t)
-	e := startE2EWith(t, e2eOptions{maxWork: cost.Work / 4, maxStreams: 1, maxJobs: 2})
+	e := startE2EWith(t, e2eOptions{maxWork: cost.Priced() / 4, maxStreams: 1, maxJobs: 2})
 	res, err := http.Post(e.srv.URL+"/api/scenarios/"+e.rec.ID+"/runs", "application/json", strings.NewReader(`{"kind": "sweep", "models": ["exchange"], "draws": 100000}`))
 	if err != nil {
 		t.Fatal(err)
