@@ -85,7 +85,7 @@ type SweepRequest struct {
 // Default draws of a sweep and of a sensitivity analysis.
 const (
 	DefaultSweepDraws       = 1000
-	DefaultSensitivityDraws = 2000
+	DefaultSensitivityDraws = 4000
 	// MinSensitivityDraws is the fewest draws of a sensitivity analysis:
 	// its variance shares need two bins of two draws.
 	MinSensitivityDraws = sweep.MinSensitivityDraws

@@ -272,8 +272,9 @@ type SensitivityModel struct {
 	Warnings []string          `json:"warnings,omitempty"`
 	// SharesNotes is, by issue id, the line every door gives under the
 	// issue's tornado (ask.SharesText): what its variance shares are and
-	// sum to, opening, where they are too noisy to rank the inputs, with
-	// the draws to raise them to.
+	// sum to, opening, where the draws do not yet order the inputs (two
+	// intervals overlap, one wider than ask.ShareOrderWidth), with those
+	// inputs and the draws to raise them to.
 	SharesNotes map[string]string `json:"shares_notes"`
 }
 

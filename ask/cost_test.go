@@ -228,8 +228,8 @@ func TestEstimateBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// compromise: A·I steps a run
-	if w := 2000*a*i + 2*(2*a*i+a)*a*i; se.Work != w {
+	// compromise: A·I steps a run, over the default 4,000 draws
+	if w := 4000*a*i + 2*(2*a*i+a)*a*i; se.Work != w {
 		t.Fatalf("sensitivity: work %v, want %v", se.Work, w)
 	}
 	f, _ := Estimate(c, answer.NewForecastRequest())

@@ -1,9 +1,12 @@
 package ask
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"parley/answer"
 	"parley/mcerr"
@@ -43,52 +46,130 @@ func ShareText(x float64, iv [2]float64) string {
 	return fmt.Sprintf("%s (%s)", fixed(x, 2), RangeJoin(fixed(iv[0], 2), fixed(iv[1], 2)))
 }
 
-// SharesText is the line each door gives under an issue's tornado: the
-// variance shares are estimates from the draws, with 95% bootstrap
-// intervals, and what they sum to; where that reads above 1 (the true
-// shares of independent inputs sum to at most 1), why: each estimate is
-// held at 0 or more, so the errors of inputs of little effect add up,
-// and the estimates not held at 0 sum to (sweep's VarShareRawSum, with
-// its interval). Where the sum is more than SharesSlack above 1 the line
-// opens with what a reader should do, in plain words: the shares are too
-// noisy to rank the inputs, and the draws that would bring the sum
-// within SharesSlack of 1 (SharesDraws).
-func SharesText(is answer.SensitivityIssue, draws, resamples int) string {
+// SharesText is the line each door gives under an issue's tornado (sc
+// the answer's scenario, for the inputs' names): the variance shares
+// are estimates from the draws, with 95% bootstrap intervals, and what
+// they sum to; where that reads above 1 (the true shares of independent
+// inputs sum to at most 1), why: each estimate is held at 0 or more, so
+// the errors of inputs of little effect add up, and the estimates not
+// held at 0 sum to (sweep's VarShareRawSum, with its interval). A sum
+// above 1 says nothing of the order of the inputs: on the built-in case
+// it was the clipped estimates of inputs of no effect, while the order
+// was right (docs/DECISIONS.md, "Shares: judged by their order").
+// Where the draws do not order the inputs — two shares' intervals
+// overlap and one of them is wider than ShareOrderWidth
+// (UnsettledShares) — the line opens with what a reader should do, in
+// plain words: those inputs, by name, and the draws that narrow their
+// intervals to ShareOrderWidth (OrderDraws), so that those still
+// overlapping are about equal.
+func SharesText(sc *answer.Scenario, is answer.SensitivityIssue, draws, resamples int) string {
 	s := fmt.Sprintf("Var. share: the share of the forecast's variance each input explains alone, estimated from %s draws, with its %s interval (bootstrap, %s resamples); the shares sum to %s",
 		Grouped(draws), LevelText, Grouped(resamples), fixed(is.VarShareSum, 2))
 	if is.VarShareSum > 1 && fixed(is.VarShareSum, 2) != "1.00" {
 		s += fmt.Sprintf(", above the 1 the true shares sum to at most: each estimate is 0 or more, never less, so the sampling errors of inputs of little effect add up; estimates not held at 0 sum to %s",
 			ShareText(is.VarShareRawSum, is.VarShareRawSumInterval))
 	}
-	if n := SharesDraws(is.VarShareSum, draws); n > draws {
-		return fmt.Sprintf("With %s draws these shares are too noisy to rank the inputs: raise the draws to %s. %s", Grouped(draws), Grouped(n), s)
+	js, widest := UnsettledShares(is.Swings)
+	if n := OrderDraws(widest, draws); len(js) > 0 && n > draws {
+		names := make([]string, len(js))
+		for i, j := range js {
+			names[i] = SwingInput(sc, is.Issue, is.Swings[j])
+		}
+		return fmt.Sprintf("With %s draws these shares do not yet order %s: their intervals overlap and are wider than %s; raise the draws to %s to narrow each to %s, and those that still overlap are about equal. %s",
+			Grouped(draws), namesList(names, 3), fixed(ShareOrderWidth, 2), Grouped(n), fixed(ShareOrderWidth, 2), s)
 	}
 	return s
 }
 
-// SharesSlack is how far above 1 the variance shares' sum may read before
-// SharesText tells the reader to raise the draws.
-const SharesSlack = 0.1
+// namesList joins names as a sentence lists them, "a, b and c", the first
+// most of them and how many more: "a, b, c and 2 more".
+func namesList(names []string, most int) string {
+	if len(names) > most {
+		return strings.Join(names[:most], ", ") + " and " + strconv.Itoa(len(names)-most) + " more"
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
 
-// SharesDraws is the draws that would bring shares summing to sum, from
-// draws draws, within SharesSlack of 1: the excess over 1 is the inputs'
-// estimates' upward bias (each is 0 or more, so the errors of inputs of
-// little effect add up), which shrinks as 1/draws, so the draws grow by
-// excess/SharesSlack; rounded up to two significant digits, at most
-// answer.MaxDraws. Measured on the built-in case (compromise, every
-// issue): the sums were 1.16–1.31 at 2,000 draws, 1.12–1.15 at 4,000,
-// 1.02–1.07 at 8,000 and 1.01–1.04 at 19,000 — halving as the draws
-// double, not shrinking by √2. It is draws where the sum is within
-// SharesSlack of 1 already (or is not a number).
-func SharesDraws(sum float64, draws int) int {
-	// The excess as the line writes the sum, two decimals: 1.10 is
-	// within the slack, not 0.1000000000000001 above 1, and 1.31 asks
-	// for 3.1 times the draws, not 3.1000000000000005.
-	excess := math.Round(100*(sum-1)) / 100
-	if !(excess > SharesSlack) || draws <= 0 {
+// SwingInput names a swing's input in issue's tornado, as the doors'
+// tables name it (SwingWhat): its actor by name and what of it, with the
+// other issue's name for an input on another issue ("United States ·
+// position", "Russia · salience on Ukraine and NATO").
+func SwingInput(sc *answer.Scenario, issue string, s answer.SensitivitySwing) string {
+	other := ""
+	if s.Input.IssueID != "" && s.Input.IssueID != issue {
+		other = sc.IssueName(s.Input.IssueID)
+	}
+	return sc.ActorName(s.Input.ActorID) + SwingWhat(string(s.Input.Kind), other)
+}
+
+// ShareOrderWidth is how wide a variance share's interval may be, as the
+// doors write it (two decimals), and still leave two overlapping shares
+// "about equal" rather than not yet ordered (UnsettledShares). On the
+// built-in case the widest interval was 0.05–0.08 at 2,000 draws,
+// 0.04–0.06 at 4,000 and 0.03–0.04 at 8,000 (docs/DECISIONS.md, "Shares:
+// judged by their order").
+const ShareOrderWidth = 0.05
+
+// UnsettledShares is the swings whose variance shares the draws do not
+// order, by index into sw, by share (highest first; in sw's order at an
+// equal share): those whose interval overlaps another's, one of the two
+// wider than ShareOrderWidth, each interval as the doors write it (two
+// decimals: ends that read the same overlap); and the widest of their
+// intervals, as written (0 when none). A share not a number orders
+// nothing and is left out.
+func UnsettledShares(sw []answer.SensitivitySwing) (js []int, widest float64) {
+	// each interval in whole hundredths, as written: no width of 0.05
+	// reads 0.05000000000000002
+	type iv struct{ j, lo, hi int }
+	var ivs []iv
+	for j, s := range sw {
+		lo, hi := s.VarShareInterval[0], s.VarShareInterval[1]
+		if math.IsNaN(s.VarShare) || math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) || math.IsNaN(hi) {
+			continue
+		}
+		ivs = append(ivs, iv{j, int(math.Round(100 * lo)), int(math.Round(100 * hi))})
+	}
+	most := int(math.Round(100 * ShareOrderWidth))
+	unsettled := make(map[int]bool)
+	w := 0
+	for a := range ivs {
+		for b := a + 1; b < len(ivs); b++ {
+			x, y := ivs[a], ivs[b]
+			if x.lo > y.hi || y.lo > x.hi || max(x.hi-x.lo, y.hi-y.lo) <= most {
+				continue
+			}
+			unsettled[x.j], unsettled[y.j] = true, true
+			w = max(w, x.hi-x.lo, y.hi-y.lo)
+		}
+	}
+	for j := range sw {
+		if unsettled[j] {
+			js = append(js, j)
+		}
+	}
+	slices.SortStableFunc(js, func(a, b int) int { return cmp.Compare(sw[b].VarShare, sw[a].VarShare) })
+	return js, float64(w) / 100
+}
+
+// OrderDraws is the draws that would narrow an interval of a variance
+// share width wide, from draws draws, to ShareOrderWidth: an interval
+// narrows as 1/√draws, so the draws grow by (width/ShareOrderWidth)²;
+// rounded up to two significant digits, at most answer.MaxDraws.
+// Measured on the built-in case (compromise, every issue, five seeds),
+// the leading inputs' intervals were on average 0.125, 0.085, 0.059,
+// 0.040, 0.027 and 0.019 wide at 500, 1,000, 2,000, 4,000, 8,000 and
+// 16,000 draws: 0.68–0.70 of the width as the draws double, 1/√2 ≈
+// 0.71. It is draws where width is ShareOrderWidth or less (or is not a
+// number).
+func OrderDraws(width float64, draws int) int {
+	r := width / ShareOrderWidth
+	if !(r > 1) || draws <= 0 {
 		return draws
 	}
-	n := float64(draws) * excess / SharesSlack
+	n := float64(draws) * r * r
 	if n >= answer.MaxDraws {
 		return answer.MaxDraws
 	}

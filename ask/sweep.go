@@ -259,7 +259,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	sm := &answer.SensitivityModel{SensitivityResult: r, SharesNotes: map[string]string{}}
 	sm.Notes, sm.RedLines = baseNotes(at)
 	for _, is := range r.Issues {
-		sm.SharesNotes[is.Issue] = SharesText(is, r.Draws, r.ShareReplicates)
+		sm.SharesNotes[is.Issue] = SharesText(&c.Header, is, r.Draws, r.ShareReplicates)
 	}
 	if u := unsettledIn(&c.Header, at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)

@@ -380,7 +380,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		inputW = l.text(6, 11+13+barW+5+9, l.width)
 		names := []string{"Input"}
 		for _, s := range swings {
-			names = append(names, swingInput(sc, iss.ID, s))
+			names = append(names, ask.SwingInput(sc, iss.ID, s))
 		}
 		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
 	}
@@ -416,23 +416,11 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		case marked && !s.OneEnded():
 			swing += " "
 		}
-		t.AppendRow(table.Row{swingInput(sc, iss.ID, s), ask.RangeJoin(ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Lo), ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Hi)),
+		t.AppendRow(table.Row{ask.SwingInput(sc, iss.ID, s), ask.RangeJoin(ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Lo), ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Hi)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
 			swing, share(s)})
 	}
 	t.Render()
-}
-
-// swingInput names a swing's input in issue's tornado as the page does
-// (ask.SwingWhat): its actor by name and what of it, with the other
-// issue's name for an input on another issue ("United States ·
-// position", "Russia · salience on Ukraine and NATO").
-func swingInput(sc *answer.Scenario, issue string, s answer.SensitivitySwing) string {
-	other := ""
-	if s.Input.IssueID != "" && s.Input.IssueID != issue {
-		other = sc.IssueName(s.Input.IssueID)
-	}
-	return sc.ActorName(s.Input.ActorID) + ask.SwingWhat(string(s.Input.Kind), other)
 }
 
 // shownSwings are the swings a tornado's table shows: the first top (0:

@@ -254,7 +254,7 @@ func TestSensitivityFitsWidth(t *testing.T) {
 	for _, is := range res.Models[0].Issues {
 		for _, s := range is.Swings[:min(8, len(is.Swings))] {
 			for _, out := range []string{piped.String(), at120.String()} {
-				if name := swingInput(&res.Scenario, is.Issue, s); !strings.Contains(out, "│ "+name+" ") {
+				if name := ask.SwingInput(&res.Scenario, is.Issue, s); !strings.Contains(out, "│ "+name+" ") {
 					t.Errorf("%q is wrapped:\n%s", name, out)
 				}
 			}

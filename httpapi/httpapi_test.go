@@ -784,7 +784,7 @@ func TestSweepJob(t *testing.T) {
 
 // TestRunDefaults checks that a request naming nothing runs with the
 // defaults of package answer, the command line's: a sweep of compromise
-// with 1000 draws and seed 1, a sensitivity analysis with 2000.
+// with 1000 draws and seed 1, a sensitivity analysis with 4000 (answer.DefaultSensitivityDraws).
 func TestRunDefaults(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	v := e.create(small(t))
@@ -799,7 +799,7 @@ func TestRunDefaults(t *testing.T) {
 		if err := json.Unmarshal(r.Result, &res); err != nil || r.Status != store.Done {
 			t.Fatalf("%s: %v %+v", kind, err, r.Run)
 		}
-		if !reflect.DeepEqual(res.Request, want) || res.Request.Draws != map[string]int{"sweep": 1000, "sensitivity": 2000}[kind] || fmt.Sprint(res.Request.Models) != "[compromise]" || res.Request.Seed != 1 {
+		if !reflect.DeepEqual(res.Request, want) || res.Request.Draws != map[string]int{"sweep": 1000, "sensitivity": 4000}[kind] || fmt.Sprint(res.Request.Models) != "[compromise]" || res.Request.Seed != 1 {
 			t.Errorf("%s ran %+v, want the defaults %+v", kind, res.Request, want)
 		}
 		if opts, _ := json.Marshal(want); string(r.Options) != string(opts) {

@@ -69,7 +69,7 @@ func TestTornadoNumbers(t *testing.T) {
 		}
 	}
 	shares := e.text(`figure[data-issue=ceasefire] [data-testid=tornado-shares]`)
-	if w := strings.Join(line, " "); shares != w || !strings.Contains(w, "estimated from 2,000 draws, with its 95% interval (bootstrap, 200 resamples); the shares sum to") {
+	if w := strings.Join(line, " "); shares != w || !strings.Contains(w, "estimated from 4,000 draws, with its 95% interval (bootstrap, 200 resamples); the shares sum to") {
 		t.Errorf("the page's shares line %q, the command line's %q", shares, w)
 	}
 	if got[0][0] != "UnitedStates·position" {

@@ -8,10 +8,10 @@ import (
 )
 
 // TestTornadoPlainAndBase: a sensitivity run of 200 draws on the built-in
-// case, whose variance shares on Ceasefire sum far above 1: the line under
-// the tornado opens in plain words with what to do (the shares are too
-// noisy to rank the inputs; the draws to raise them to), the statistics
-// after it, as the answer words it (ask.SharesText, shares_notes) — the
+// case, whose leading variance shares on Ceasefire have intervals that
+// overlap and are wider than 0.05: the line under the tornado opens in
+// plain words with what to do (the draws do not yet order those inputs,
+// named; the draws to raise them to), the statistics after it, as the answer words it (ask.SharesText, shares_notes) — the
 // page had its own copy of the wording, statistics alone. And the chart
 // marks its base, the forecast its axis's title names (46.6), with a
 // dark line across the plot: the pixels at the base's place, between the
@@ -24,7 +24,7 @@ func TestTornadoPlainAndBase(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelector("`+fig+` [data-testid=tornado-shares]") !== null`),
 		chromedp.ScrollIntoView(chromedp.CSS(fig)), e.shot("75-tornado-plain"))
 	shares := e.text(fig + ` [data-testid=tornado-shares]`)
-	if !strings.HasPrefix(shares, "With 200 draws these shares are too noisy to rank the inputs: raise the draws to ") || !strings.Contains(shares, ". Var. share: the share of the forecast's variance each input explains alone, estimated from 200 draws") {
+	if !strings.HasPrefix(shares, "With 200 draws these shares do not yet order ") || !strings.Contains(shares, "; raise the draws to ") || !strings.Contains(shares, ". Var. share: the share of the forecast's variance each input explains alone, estimated from 200 draws") {
 		t.Errorf("the shares line %q, want it to open with the plain advice for 200 draws, then the statistics", shares)
 	}
 	if title := e.text(fig + ` figcaption`); !strings.HasPrefix(title, "Ceasefire: 46.6 at the stated values") {

@@ -1449,8 +1449,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const outside = baseOutsideText(shown)
     if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
-    // The shares are estimates, and what they sum to (first, where they
-    // are too noisy to rank the inputs, the draws to raise them to): the
+    // The shares are estimates, and what they sum to (first, where the
+    // draws do not yet order the inputs, the draws to raise them to): the
     // answer's line (ask.SharesText), the command line's under its table.
     const sharesNote = tm.shares_notes?.[ti.issue]
     if (sharesNote) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesNote))
