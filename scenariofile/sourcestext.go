@@ -389,6 +389,12 @@ func jsonable(v any) any {
 // pair is the text of key: value as the file would write it (JSON's
 // "key": value), in a flow map when flow.
 func (t *textEdit) pair(key, value string, flow bool) string {
+	return t.pairStyled(key, value, flow, 0)
+}
+
+// pairStyled is pair with the value in style (a replaced value keeps the
+// quotes it was written in).
+func (t *textEdit) pairStyled(key, value string, flow bool, style yaml.Style) string {
 	if t.json {
 		k, _ := json.Marshal(key)
 		v, _ := json.Marshal(value)
@@ -396,7 +402,7 @@ func (t *textEdit) pair(key, value string, flow bool) string {
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
 		{Kind: yaml.ScalarNode, Tag: "!!str", Value: key},
-		{Kind: yaml.ScalarNode, Tag: "!!str", Value: value}}}
+		{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Style: style}}}
 	if flow {
 		m.Style = yaml.FlowStyle
 	}
@@ -459,7 +465,7 @@ func (t *textEdit) fill(n *yaml.Node, s scenario.Source) bool {
 			return false
 		default:
 			o := t.offset(old.Line, old.Column)
-			_, val, _ := strings.Cut(t.pair(k, v, flow), ": ")
+			_, val, _ := strings.Cut(t.pairStyled(k, v, flow, old.Style), ": ")
 			t.edits = append(t.edits, textSplice{o, t.scalarEnd(old, o), val})
 		}
 	}
