@@ -337,3 +337,21 @@ func TestSourcesAddRefusesToReplaceARecordedHash(t *testing.T) {
 		t.Errorf("written with --replace:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A file whose sources cannot be written as text (metadata in flow
+// style) is written whole, as before, and stderr says so: its layout is
+// not changed without a word.
+func TestSourcesAddSaysWhenItWritesTheFileWhole(t *testing.T) {
+	text := strings.Replace(tradeCase(""), "metadata:\n  id: trade\n  title: Trade\n  as_of: 2026-11-01\n", "metadata: {id: trade, title: Trade, as_of: 2026-11-01}\n", 1)
+	sc, doc := tradeFiles(t, text)
+	out := filepath.Join(filepath.Dir(sc), "trade2.yaml")
+	_, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "-o", out)
+	if code != 0 || !strings.Contains(strings.Join(strings.Fields(stderr), " "), "note: "+sc+": the sources could not be written into the file's text as it stands") {
+		t.Fatalf("sources add: exit %d, stderr %q", code, stderr)
+	}
+	srcs := sourcesOf(t, out)
+	if len(srcs) != 1 {
+		t.Fatalf("%d sources, want 1: %+v", len(srcs), srcs)
+	}
+	wantCommunique(t, srcs[0])
+}

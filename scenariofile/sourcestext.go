@@ -3,6 +3,7 @@ package scenariofile
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -36,6 +37,8 @@ import (
 // writes the file whole (MarshalOver) and says so.
 func SourcesOver(name string, original []byte, sources []scenario.Source, limits scenario.Limits) (out []byte, ok bool) {
 	defer func() {
+		// A bug here must not stop sources add: the file is then
+		// written whole, as when the edit cannot be made.
 		if recover() != nil {
 			out, ok = nil, false
 		}
@@ -61,7 +64,7 @@ func SourcesOver(name string, original []byte, sources []scenario.Source, limits
 		if len(sources) == 0 {
 			return original, true
 		}
-		if !t.addKey(meta, "sources", sourcesNode(sources, false)) {
+		if !t.addKey(meta, "sources", t.sourcesNode(sources)) {
 			return nil, false
 		}
 	case list.Kind == yaml.SequenceNode:
@@ -80,6 +83,9 @@ func SourcesOver(name string, original []byte, sources []scenario.Source, limits
 		return nil, false
 	}
 	out = t.apply()
+	if t.err != nil {
+		return nil, false
+	}
 	// The text made must read as the original with the new sources and
 	// nothing else changed.
 	want, _ := ParseLimits(name, original, limits)
@@ -135,10 +141,11 @@ func fieldOf(s scenario.Source, k string) string {
 }
 
 // sourceNode is s as Marshal writes it, in flow style when flow.
-func sourceNode(s scenario.Source, flow bool) *yaml.Node {
+func (t *textEdit) sourceNode(s scenario.Source, flow bool) *yaml.Node {
 	n, err := toNode("", reflect.ValueOf(s))
 	if err != nil {
-		panic(err)
+		t.fail(err.Error())
+		return &yaml.Node{Kind: yaml.MappingNode}
 	}
 	if flow {
 		n.Style = yaml.FlowStyle
@@ -146,10 +153,10 @@ func sourceNode(s scenario.Source, flow bool) *yaml.Node {
 	return n
 }
 
-func sourcesNode(srcs []scenario.Source, flow bool) *yaml.Node {
+func (t *textEdit) sourcesNode(srcs []scenario.Source) *yaml.Node {
 	l := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, s := range srcs {
-		l.Content = append(l.Content, sourceNode(s, flow))
+		l.Content = append(l.Content, t.sourceNode(s, false))
 	}
 	return l
 }
@@ -161,6 +168,14 @@ type textEdit struct {
 	doc    *yaml.Node
 	starts []int // byte offset of each line's start; starts[0] is line 1
 	edits  []textSplice
+	err    error // why the edit cannot be made, once known
+}
+
+// fail records why the edit cannot be made (the first reason).
+func (t *textEdit) fail(why string) {
+	if t.err == nil {
+		t.err = errors.New(why)
+	}
 }
 
 type textSplice struct {
@@ -181,13 +196,15 @@ func (t *textEdit) lineStarts() {
 // columns in characters).
 func (t *textEdit) offset(line, col int) int {
 	if line < 1 || line > len(t.starts) {
-		panic("line out of range")
+		t.fail("line out of range")
+		return 0
 	}
 	o := t.starts[line-1]
 	for c := 1; c < col; c++ {
 		_, size := utf8.DecodeRune(t.data[o:])
 		if size == 0 || t.data[o] == '\n' {
-			panic("column out of range")
+			t.fail("column out of range")
+			return o
 		}
 		o += size
 	}
@@ -208,9 +225,14 @@ func (t *textEdit) apply() []byte {
 	at := 0
 	for _, e := range t.edits {
 		if e.at < at {
-			panic("overlapping edits")
+			t.fail("overlapping edits")
+			return nil
 		}
 		b.Write(t.data[at:e.at])
+		if bytes.Contains(t.data, []byte("\r\n")) {
+			// A file with CRLF line ends gets them in what is added.
+			e.text = strings.ReplaceAll(e.text, "\n", "\r\n")
+		}
 		b.WriteString(e.text)
 		at = e.end
 	}
@@ -261,9 +283,6 @@ func (t *textEdit) blockEnd(n *yaml.Node) int {
 		return len(t.data)
 	}
 	end := t.starts[l]
-	if end > 0 && t.data[end-1] != '\n' {
-		panic("no newline")
-	}
 	return end
 }
 
@@ -313,31 +332,31 @@ func (t *textEdit) closing(o int) (at, last int) {
 		}
 		prev = c
 	}
-	panic("unclosed")
+	t.fail("a flow collection not closed")
+	return len(t.data), len(t.data)
 }
 
 // render writes n as Marshal would, or as encoding/json indents it in a
 // JSON file, at indent (the column before which each line after the
 // first starts), without the last newline.
 func (t *textEdit) render(n *yaml.Node, indent string) string {
+	b, err := encodeWhole(n)
+	if err != nil {
+		t.fail(err.Error())
+		return ""
+	}
 	if t.json {
 		var v any
-		b, err := encodeWhole(n)
-		if err != nil {
-			panic(err)
-		}
 		if err := yaml.Unmarshal(b, &v); err != nil {
-			panic(err)
+			t.fail(err.Error())
+			return ""
 		}
 		j, err := json.MarshalIndent(jsonable(v), indent, "  ")
 		if err != nil {
-			panic(err)
+			t.fail(err.Error())
+			return ""
 		}
 		return string(j)
-	}
-	b, err := encodeWhole(n)
-	if err != nil {
-		panic(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 	for i := 1; i < len(lines); i++ {
@@ -372,10 +391,7 @@ func jsonable(v any) any {
 				b.WriteByte(',')
 			}
 			kb, _ := json.Marshal(k)
-			vb, err := json.Marshal(jsonable(x[k]))
-			if err != nil {
-				panic(err)
-			}
+			vb, _ := json.Marshal(jsonable(x[k]))
 			b.Write(kb)
 			b.WriteByte(':')
 			b.Write(vb)
@@ -411,7 +427,7 @@ func (t *textEdit) pairStyled(key, value string, flow bool, style yaml.Style) st
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
 	}
 	if strings.Contains(s, "\n") {
-		panic("a value over several lines")
+		t.fail("a value over several lines")
 	}
 	return s
 }
@@ -422,7 +438,8 @@ func (t *textEdit) scalarEnd(n *yaml.Node, o int) int {
 	switch n.Style {
 	case 0:
 		if n.Value == "" || strings.Contains(n.Value, "\n") || !bytes.HasPrefix(t.data[o:], []byte(n.Value)) {
-			panic("not a plain scalar on one line")
+			t.fail("not a plain value on one line")
+			return o
 		}
 		return o + len(n.Value)
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
@@ -430,7 +447,8 @@ func (t *textEdit) scalarEnd(n *yaml.Node, o int) int {
 		for j := o + 1; j < len(t.data); j++ {
 			switch {
 			case t.data[j] == '\n':
-				panic("a quoted scalar over several lines")
+				t.fail("a quoted value over several lines")
+				return o
 			case q == '"' && t.data[j] == '\\':
 				j++
 			case t.data[j] == q && q == '\'' && j+1 < len(t.data) && t.data[j+1] == '\'':
@@ -440,7 +458,8 @@ func (t *textEdit) scalarEnd(n *yaml.Node, o int) int {
 			}
 		}
 	}
-	panic("not a scalar on one line")
+	t.fail("not a value on one line")
+	return o
 }
 
 // fill makes source item n (a mapping) say s: a value that changed is
@@ -503,8 +522,18 @@ func (t *textEdit) fill(n *yaml.Node, s scenario.Source) bool {
 		b.WriteString(indent + t.pair(k, fieldOf(s, k), false) + "\n")
 	}
 	at := t.blockEnd(n)
-	t.edits = append(t.edits, textSplice{at, at, b.String()})
+	t.insertLines(at, b.String())
 	return true
+}
+
+// insertLines inserts whole lines at a line's start, at; at the end of a
+// file whose last line has no newline, they go after one, and the file
+// still ends without.
+func (t *textEdit) insertLines(at int, text string) {
+	if at == len(t.data) && at > 0 && t.data[at-1] != '\n' {
+		text = "\n" + strings.TrimSuffix(text, "\n")
+	}
+	t.edits = append(t.edits, textSplice{at, at, text})
 }
 
 // appendItems adds srcs after the last item of list: a block list's
@@ -531,7 +560,7 @@ func (t *textEdit) appendItems(list *yaml.Node, srcs []scenario.Source) bool {
 		}
 		var b strings.Builder
 		for _, s := range srcs {
-			b.WriteString(sep + t.render(sourceNode(s, !t.json), indent))
+			b.WriteString(sep + t.render(t.sourceNode(s, !t.json), indent))
 			sep = ", "
 			if indent != "" {
 				sep = ",\n" + indent
@@ -547,11 +576,10 @@ func (t *textEdit) appendItems(list *yaml.Node, srcs []scenario.Source) bool {
 	indent := strings.Repeat(" ", list.Column-1)
 	var b strings.Builder
 	for _, s := range srcs {
-		one := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{sourceNode(s, flow)}}
+		one := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{t.sourceNode(s, flow)}}
 		b.WriteString(indent + t.render(one, indent) + "\n")
 	}
-	at := t.blockEnd(list)
-	t.edits = append(t.edits, textSplice{at, at, b.String()})
+	t.insertLines(t.blockEnd(list), b.String())
 	return true
 }
 
@@ -574,7 +602,6 @@ func (t *textEdit) addKey(m *yaml.Node, key string, value *yaml.Node) bool {
 		return true
 	}
 	pair := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value}}
-	at := t.blockEnd(m)
-	t.edits = append(t.edits, textSplice{at, at, indent + t.render(pair, indent) + "\n"})
+	t.insertLines(t.blockEnd(m), indent+t.render(pair, indent)+"\n")
 	return true
 }

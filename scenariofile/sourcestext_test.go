@@ -109,3 +109,52 @@ func TestSourcesOverRefusesWhatItCannotWriteAsText(t *testing.T) {
 		t.Errorf("a source removed: written as text:\n%s", out)
 	}
 }
+
+// A file with CRLF line ends gets them in the lines added, and one whose
+// last line has no newline still ends without one.
+func TestSourcesOverKeepsLineEnds(t *testing.T) {
+	a := scenario.Source{ID: "a", File: "src/a.txt"}
+	entry := "  sources:\n    - id: a\n      file: src/a.txt\n"
+	in := sourcesOverCase("")
+	crlf := strings.ReplaceAll(in, "\n", "\r\n")
+	want := strings.ReplaceAll(strings.Replace(in, "title: T\n", "title: T\n"+entry, 1), "\n", "\r\n")
+	if got, ok := SourcesOver("t.yaml", []byte(crlf), []scenario.Source{a}, scenario.Limits{}); !ok || string(got) != want {
+		t.Errorf("CRLF: ok %v, got %q\nwant %q", ok, got, want)
+	}
+	// sources last in the file, which has no final newline
+	last := "issues:\n  - {id: i, name: I}\nmetadata:\n  id: t\n  title: T\n  sources:\n    - {id: b, url: https://example.org/b}"
+	last = strings.Replace(sourcesOverCase(""), "metadata:\n  id: t\n  title: T\n\nissues:\n  - {id: i, name: I}\n", "", 1) + last
+	b := scenario.Source{ID: "b", URL: "https://example.org/b"}
+	got, ok := SourcesOver("t.yaml", []byte(last), []scenario.Source{b, a}, scenario.Limits{})
+	if want := last + "\n    - {id: a, file: src/a.txt}"; !ok || string(got) != want {
+		t.Errorf("no final newline: ok %v, got %q\nwant %q", ok, got, want)
+	}
+}
+
+// A JSON file with no sources gets the key after metadata's last value,
+// indented as its other keys.
+func TestSourcesOverAddsTheKeyToJSON(t *testing.T) {
+	in := `{
+  "metadata": {
+    "id": "t",
+    "title": "T"
+  },
+  "issues": [{"id": "i", "name": "I"}],
+  "actors": [{"id": "x", "name": "X", "capability": 1, "capability_assumed": "t"},
+             {"id": "y", "name": "Y", "capability": 1, "capability_assumed": "t"}],
+  "stances": [{"actor": "x", "issue": "i", "position": 10, "salience": 0.5, "assumed": "t"},
+              {"actor": "y", "issue": "i", "position": 90, "salience": 0.5, "assumed": "t"}]
+}`
+	a := scenario.Source{ID: "a", File: "src/a.txt"}
+	got, ok := SourcesOver("t.json", []byte(in), []scenario.Source{a}, scenario.Limits{})
+	want := strings.Replace(in, `"title": "T"`, `"title": "T",
+    "sources": [
+      {
+        "id": "a",
+        "file": "src/a.txt"
+      }
+    ]`, 1)
+	if !ok || string(got) != want {
+		t.Errorf("ok %v, got\n%s\nwant\n%s", ok, got, want)
+	}
+}
