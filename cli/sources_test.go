@@ -338,11 +338,11 @@ func TestSourcesAddRefusesToReplaceARecordedHash(t *testing.T) {
 	}
 }
 
-// A file whose sources cannot be written as text (metadata in flow
-// style) is written whole, as before, and stderr says so: its layout is
-// not changed without a word.
+// A file whose sources cannot be written as text (it uses an alias) is
+// written whole, as before, and stderr says so: its layout is not
+// changed without a word.
 func TestSourcesAddSaysWhenItWritesTheFileWhole(t *testing.T) {
-	text := strings.Replace(tradeCase(""), "metadata:\n  id: trade\n  title: Trade\n  as_of: 2026-11-01\n", "metadata: {id: trade, title: Trade, as_of: 2026-11-01}\n", 1)
+	text := strings.Replace(tradeCase(""), "  title: Trade\n", "  title: &t Trade\n  description: *t\n", 1)
 	sc, doc := tradeFiles(t, text)
 	out := filepath.Join(filepath.Dir(sc), "trade2.yaml")
 	_, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "-o", out)

@@ -55,7 +55,7 @@ func SourcesOver(name string, original []byte, sources []scenario.Source, limits
 	t := &textEdit{data: original, json: isJSON, doc: &doc}
 	t.lineStarts()
 	meta := valueOf(root, "metadata")
-	if meta == nil || meta.Kind != yaml.MappingNode || (!isJSON && meta.Style&yaml.FlowStyle != 0) {
+	if meta == nil || meta.Kind != yaml.MappingNode {
 		return nil, false
 	}
 	list := valueOf(meta, "sources")
@@ -367,6 +367,58 @@ func (t *textEdit) render(n *yaml.Node, indent string) string {
 	return strings.Join(lines, "\n")
 }
 
+// renderLine writes n on one line, as a flow collection: YAML's
+// {id: a, file: a.txt}, JSON's {"id": "a", "file": "a.txt"}.
+func (t *textEdit) renderLine(n *yaml.Node) string {
+	n.Style |= yaml.FlowStyle
+	b, err := encodeWhole(n)
+	if err != nil {
+		t.fail(err.Error())
+		return ""
+	}
+	if !t.json {
+		if bytes.Count(b, []byte("\n")) > 1 {
+			t.fail("a value over several lines")
+		}
+		return strings.TrimSuffix(string(b), "\n")
+	}
+	var v any
+	if err := yaml.Unmarshal(b, &v); err != nil {
+		t.fail(err.Error())
+		return ""
+	}
+	return jsonLine(v)
+}
+
+// jsonLine is v as JSON on one line, ", " between values and ": " after
+// keys, a source's keys in their order (sourceFields).
+func jsonLine(v any) string {
+	switch x := v.(type) {
+	case []any:
+		parts := make([]string, len(x))
+		for i := range x {
+			parts[i] = jsonLine(x[i])
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b string) int {
+			return slices.Index(sourceFields, a) - slices.Index(sourceFields, b)
+		})
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			kb, _ := json.Marshal(k)
+			parts[i] = string(kb) + ": " + jsonLine(x[k])
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
 // jsonable turns the maps yaml.Unmarshal makes into ones encoding/json
 // writes, keys in the order of sourceFields where they are a source's.
 func jsonable(v any) any {
@@ -560,7 +612,12 @@ func (t *textEdit) appendItems(list *yaml.Node, srcs []scenario.Source) bool {
 		}
 		var b strings.Builder
 		for _, s := range srcs {
-			b.WriteString(sep + t.render(t.sourceNode(s, !t.json), indent))
+			item := t.sourceNode(s, true)
+			if indent != "" && t.json {
+				b.WriteString(sep + t.render(item, indent))
+			} else {
+				b.WriteString(sep + t.renderLine(item))
+			}
 			sep = ", "
 			if indent != "" {
 				sep = ",\n" + indent
@@ -590,15 +647,29 @@ func (t *textEdit) addKey(m *yaml.Node, key string, value *yaml.Node) bool {
 	}
 	indent := strings.Repeat(" ", m.Content[0].Column-1)
 	if m.Style&yaml.FlowStyle != 0 {
-		// JSON: "key": [...] after the last value.
+		// "key": [...] (key: [...] in YAML) after the last value, on its
+		// line when the map is on one line, else on a line of its own;
+		// YAML's inside flow style.
 		open := t.offset(m.Line, m.Column)
 		_, last := t.closing(open)
-		k, _ := json.Marshal(key)
 		sep := ", "
 		if m.Content[0].Line != m.Line {
 			sep = ",\n" + indent
 		}
-		t.edits = append(t.edits, textSplice{last, last, sep + string(k) + ": " + t.render(value, indent)})
+		var text string
+		if t.json {
+			k, _ := json.Marshal(key)
+			text = string(k) + ": "
+			if sep == ", " {
+				text += t.renderLine(value)
+			} else {
+				text += t.render(value, indent)
+			}
+		} else {
+			pair := t.renderLine(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value}})
+			text = strings.TrimSuffix(strings.TrimPrefix(pair, "{"), "}")
+		}
+		t.edits = append(t.edits, textSplice{last, last, sep + text})
 		return true
 	}
 	pair := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value}}

@@ -91,13 +91,36 @@ func TestSourcesOverKeepsAJSONFilesLayout(t *testing.T) {
 	}
 }
 
+// Flow maps on one line, YAML's and JSON's, get the key or the item on
+// that line, in flow style.
+func TestSourcesOverWritesIntoAFlowMapOnOneLine(t *testing.T) {
+	a := scenario.Source{ID: "a", Title: "A, the first", File: "src/a.txt"}
+	b := scenario.Source{ID: "b", Date: "2026-11-20", File: "src/b.txt"}
+	flow := strings.Replace(sourcesOverCase(""), "metadata:\n  id: t\n  title: T\n", "metadata: {id: t, title: T}   # flow\n", 1)
+	got, ok := SourcesOver("t.yaml", []byte(flow), []scenario.Source{a}, scenario.Limits{})
+	want := strings.Replace(flow, "title: T}", "title: T, sources: [{id: a, title: 'A, the first', file: src/a.txt}]}", 1)
+	if !ok || string(got) != want {
+		t.Errorf("YAML: ok %v, got\n%s\nwant\n%s", ok, got, want)
+	}
+	in := `{"metadata": {"id": "t", "title": "T", "sources": [{"id": "a", "title": "A, the first", "file": "src/a.txt"}]},
+ "issues": [{"id": "i", "name": "I"}],
+ "actors": [{"id": "x", "name": "X", "capability": 1, "capability_assumed": "t"}, {"id": "y", "name": "Y", "capability": 1, "capability_assumed": "t"}],
+ "stances": [{"actor": "x", "issue": "i", "position": 10, "salience": 0.5, "assumed": "t"}, {"actor": "y", "issue": "i", "position": 90, "salience": 0.5, "assumed": "t"}]}
+`
+	got, ok = SourcesOver("t.json", []byte(in), []scenario.Source{a, b}, scenario.Limits{})
+	want = strings.Replace(in, `"file": "src/a.txt"}]`, `"file": "src/a.txt"}, {"id": "b", "date": "2026-11-20", "file": "src/b.txt"}]`, 1)
+	if !ok || string(got) != want {
+		t.Errorf("JSON: ok %v, got\n%s\nwant\n%s", ok, got, want)
+	}
+}
+
 // What cannot be written as text is refused (ok false), for the caller
-// to write the file whole: a flow metadata map, an alias, a source
+// to write the file whole: sources: with no list, an alias, a source
 // removed.
 func TestSourcesOverRefusesWhatItCannotWriteAsText(t *testing.T) {
 	a := scenario.Source{ID: "a", File: "a.txt"}
 	for name, in := range map[string]string{
-		"flow metadata": strings.Replace(sourcesOverCase(""), "metadata:\n  id: t\n  title: T\n", "metadata: {id: t, title: T}\n", 1),
+		"sources: null": sourcesOverCase("  sources: null\n"),
 		"an alias":      strings.Replace(sourcesOverCase(""), "title: T", "title: &t T\n  description: *t", 1),
 	} {
 		if out, ok := SourcesOver("t.yaml", []byte(in), []scenario.Source{a}, scenario.Limits{}); ok {
