@@ -274,7 +274,7 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 		}
 	}
 	o := LoadOptions{SourceDirs: []string{dir}, Limits: limits}
-	out, ok := scenariofile.SourcesOver(name, data, s.Metadata.Sources, limits)
+	out, ok := scenariofile.SourcesOver(name, data, s, limits)
 	if !ok {
 		notes = append(notes, fmt.Sprintf("%s: the sources could not be written into the file's text as it stands (anchors or aliases, sources: with no list, a value over several lines): the new scenario is written whole, in Parley's layout (a YAML file's comments kept, its blank lines and folded blocks not)", name))
 		out, _, err := remarshalWith(ctx, name, data, in, o, "with the sources added", nil)

@@ -17,7 +17,8 @@ import (
 )
 
 // SourcesOver returns original, a scenario file (name says its format),
-// with its metadata.sources made sources, changing only the text of what
+// written as want, which is original as ParseLimits reads it under limits
+// with only its metadata.sources changed, changing only the text of what
 // changed: a new source's lines are inserted after the last source's (or
 // a sources key after metadata's last value), a field a source gains is
 // inserted after its last field (inside the braces of a flow map), and a
@@ -25,17 +26,17 @@ import (
 // (comments, blank lines, folded and literal blocks, quoting, a JSON
 // file's indentation) stays as it was: MarshalOver, which writes the
 // whole file again, keeps comments but not blank lines nor a folded
-// block. sources must be the file's own, in order, with fields set or
+// block. want's sources must be the file's own, in order, with fields set or
 // changed (never removed) and new ones after them: what sources add
 // does. The new text is written as Marshal writes it (the same nodes, the
 // same encoder; JSON as encoding/json indents it).
 //
-// ok is false when the edit cannot be made as text (a flow metadata map
-// in YAML, anchors or aliases, a file that does not parse, a value
-// written over several lines, a field removed) or when the text made does
-// not read back as the original with the new sources: the caller then
-// writes the file whole (MarshalOver) and says so.
-func SourcesOver(name string, original []byte, sources []scenario.Source, limits scenario.Limits) (out []byte, ok bool) {
+// ok is false when the edit cannot be made as text (anchors or aliases,
+// a sources key with no list, a file that does not parse, a value written
+// over several lines, a field removed) or when the text made does not
+// read back as the original with the new sources: the caller then writes
+// the file whole (MarshalOver) and says so.
+func SourcesOver(name string, original []byte, want *scenario.Scenario, limits scenario.Limits) (out []byte, ok bool) {
 	defer func() {
 		// A bug here must not stop sources add: the file is then
 		// written whole, as when the edit cannot be made.
@@ -43,6 +44,10 @@ func SourcesOver(name string, original []byte, sources []scenario.Source, limits
 			out, ok = nil, false
 		}
 	}()
+	if want == nil {
+		return nil, false
+	}
+	sources := want.Metadata.Sources
 	isJSON := formatOfName(name) == "json"
 	var doc yaml.Node
 	if err := yaml.Unmarshal(original, &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
@@ -86,15 +91,9 @@ func SourcesOver(name string, original []byte, sources []scenario.Source, limits
 	if t.err != nil {
 		return nil, false
 	}
-	// The text made must read as the original with the new sources and
-	// nothing else changed.
-	want, _ := ParseLimits(name, original, limits)
-	got, _ := ParseLimits(name, out, limits)
-	if want == nil || got == nil {
-		return nil, false
-	}
-	want.Metadata.Sources = sources
-	if !reflect.DeepEqual(want, got) {
+	// The text made must read as want: the original with the new
+	// sources and nothing else changed.
+	if got, _ := ParseLimits(name, out, limits); got == nil || !reflect.DeepEqual(want, got) {
 		return nil, false
 	}
 	return out, true

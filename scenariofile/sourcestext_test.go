@@ -53,7 +53,7 @@ func TestSourcesOverChangesOnlyTheSources(t *testing.T) {
 			[]scenario.Source{{ID: "b", Publisher: "P", Date: b.Date, File: b.File}}},
 	} {
 		in := sourcesOverCase(c.meta)
-		got, ok := SourcesOver("t.yaml", []byte(in), c.srcs, scenario.Limits{})
+		got, ok := sourcesOver(t, "t.yaml", in, c.srcs)
 		if want := sourcesOverCase(c.want); !ok || string(got) != want {
 			t.Errorf("%s: ok %v, got\n%s\nwant\n%s", c.name, ok, got, want)
 		}
@@ -78,7 +78,7 @@ func TestSourcesOverKeepsAJSONFilesLayout(t *testing.T) {
 }
 `
 	b := scenario.Source{ID: "b", Date: "2026-11-20", File: "src/b.txt"}
-	got, ok := SourcesOver("t.json", []byte(in), []scenario.Source{{ID: "a", URL: "https://example.org/a", SHA256: strings.Repeat("ab", 32)}, b}, scenario.Limits{})
+	got, ok := sourcesOver(t, "t.json", in, []scenario.Source{{ID: "a", URL: "https://example.org/a", SHA256: strings.Repeat("ab", 32)}, b})
 	want := strings.Replace(in, `{"id": "a", "url": "https://example.org/a"}`,
 		`{"id": "a", "url": "https://example.org/a", "sha256": "`+strings.Repeat("ab", 32)+`"},
             {
@@ -97,7 +97,7 @@ func TestSourcesOverWritesIntoAFlowMapOnOneLine(t *testing.T) {
 	a := scenario.Source{ID: "a", Title: "A, the first", File: "src/a.txt"}
 	b := scenario.Source{ID: "b", Date: "2026-11-20", File: "src/b.txt"}
 	flow := strings.Replace(sourcesOverCase(""), "metadata:\n  id: t\n  title: T\n", "metadata: {id: t, title: T}   # flow\n", 1)
-	got, ok := SourcesOver("t.yaml", []byte(flow), []scenario.Source{a}, scenario.Limits{})
+	got, ok := sourcesOver(t, "t.yaml", flow, []scenario.Source{a})
 	want := strings.Replace(flow, "title: T}", "title: T, sources: [{id: a, title: 'A, the first', file: src/a.txt}]}", 1)
 	if !ok || string(got) != want {
 		t.Errorf("YAML: ok %v, got\n%s\nwant\n%s", ok, got, want)
@@ -107,7 +107,7 @@ func TestSourcesOverWritesIntoAFlowMapOnOneLine(t *testing.T) {
  "actors": [{"id": "x", "name": "X", "capability": 1, "capability_assumed": "t"}, {"id": "y", "name": "Y", "capability": 1, "capability_assumed": "t"}],
  "stances": [{"actor": "x", "issue": "i", "position": 10, "salience": 0.5, "assumed": "t"}, {"actor": "y", "issue": "i", "position": 90, "salience": 0.5, "assumed": "t"}]}
 `
-	got, ok = SourcesOver("t.json", []byte(in), []scenario.Source{a, b}, scenario.Limits{})
+	got, ok = sourcesOver(t, "t.json", in, []scenario.Source{a, b})
 	want = strings.Replace(in, `"file": "src/a.txt"}]`, `"file": "src/a.txt"}, {"id": "b", "date": "2026-11-20", "file": "src/b.txt"}]`, 1)
 	if !ok || string(got) != want {
 		t.Errorf("JSON: ok %v, got\n%s\nwant\n%s", ok, got, want)
@@ -123,12 +123,12 @@ func TestSourcesOverRefusesWhatItCannotWriteAsText(t *testing.T) {
 		"sources: null": sourcesOverCase("  sources: null\n"),
 		"an alias":      strings.Replace(sourcesOverCase(""), "title: T", "title: &t T\n  description: *t", 1),
 	} {
-		if out, ok := SourcesOver("t.yaml", []byte(in), []scenario.Source{a}, scenario.Limits{}); ok {
+		if out, ok := sourcesOver(t, "t.yaml", in, []scenario.Source{a}); ok {
 			t.Errorf("%s: written as text:\n%s", name, out)
 		}
 	}
 	two := sourcesOverCase("  sources:\n    - {id: a, file: a.txt}\n    - {id: b, file: b.txt}\n")
-	if out, ok := SourcesOver("t.yaml", []byte(two), []scenario.Source{a}, scenario.Limits{}); ok {
+	if out, ok := sourcesOver(t, "t.yaml", two, []scenario.Source{a}); ok {
 		t.Errorf("a source removed: written as text:\n%s", out)
 	}
 }
@@ -141,14 +141,14 @@ func TestSourcesOverKeepsLineEnds(t *testing.T) {
 	in := sourcesOverCase("")
 	crlf := strings.ReplaceAll(in, "\n", "\r\n")
 	want := strings.ReplaceAll(strings.Replace(in, "title: T\n", "title: T\n"+entry, 1), "\n", "\r\n")
-	if got, ok := SourcesOver("t.yaml", []byte(crlf), []scenario.Source{a}, scenario.Limits{}); !ok || string(got) != want {
+	if got, ok := sourcesOver(t, "t.yaml", crlf, []scenario.Source{a}); !ok || string(got) != want {
 		t.Errorf("CRLF: ok %v, got %q\nwant %q", ok, got, want)
 	}
 	// sources last in the file, which has no final newline
 	last := "issues:\n  - {id: i, name: I}\nmetadata:\n  id: t\n  title: T\n  sources:\n    - {id: b, url: https://example.org/b}"
 	last = strings.Replace(sourcesOverCase(""), "metadata:\n  id: t\n  title: T\n\nissues:\n  - {id: i, name: I}\n", "", 1) + last
 	b := scenario.Source{ID: "b", URL: "https://example.org/b"}
-	got, ok := SourcesOver("t.yaml", []byte(last), []scenario.Source{b, a}, scenario.Limits{})
+	got, ok := sourcesOver(t, "t.yaml", last, []scenario.Source{b, a})
 	if want := last + "\n    - {id: a, file: src/a.txt}"; !ok || string(got) != want {
 		t.Errorf("no final newline: ok %v, got %q\nwant %q", ok, got, want)
 	}
@@ -169,7 +169,7 @@ func TestSourcesOverAddsTheKeyToJSON(t *testing.T) {
               {"actor": "y", "issue": "i", "position": 90, "salience": 0.5, "assumed": "t"}]
 }`
 	a := scenario.Source{ID: "a", File: "src/a.txt"}
-	got, ok := SourcesOver("t.json", []byte(in), []scenario.Source{a}, scenario.Limits{})
+	got, ok := sourcesOver(t, "t.json", in, []scenario.Source{a})
 	want := strings.Replace(in, `"title": "T"`, `"title": "T",
     "sources": [
       {
@@ -180,4 +180,16 @@ func TestSourcesOverAddsTheKeyToJSON(t *testing.T) {
 	if !ok || string(got) != want {
 		t.Errorf("ok %v, got\n%s\nwant\n%s", ok, got, want)
 	}
+}
+
+// sourcesOver is SourcesOver of in (a file named name) written with
+// sources as its metadata.sources.
+func sourcesOver(t *testing.T, name, in string, sources []scenario.Source) ([]byte, bool) {
+	t.Helper()
+	want, _ := ParseLimits(name, []byte(in), scenario.Limits{})
+	if want == nil {
+		t.Fatalf("%s does not parse:\n%s", name, in)
+	}
+	want.Metadata.Sources = sources
+	return SourcesOver(name, []byte(in), want, scenario.Limits{})
 }
