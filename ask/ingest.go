@@ -197,10 +197,16 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 // those quotes' "unknown source"); when a source declares it with no
 // file (a stub), the stub is filled (file and hash, and its title and
 // date where it gives none); when one declares it with another file,
-// the document gets a new id and a note says so. Returns the new file,
-// checked against the sources under limits until ctx is done, and the
-// notes; the original, read under the same limits, is not touched.
-func SourcesAdd(ctx context.Context, name string, data []byte, files []string, limits scenario.Limits) ([]byte, []string, error) {
+// the document gets a new id and a note says so. A source whose recorded
+// SHA-256 is not the document's (a stub's, or a cited file changed
+// since) is refused at that sha256's line unless replace: the recorded
+// hash says which text its quotes were checked against. Returns the new
+// file, checked against the sources under limits until ctx is done, and
+// the notes; the original, read under the same limits, is not touched.
+// The new file is the original's text with only the sources' lines
+// inserted or changed (scenariofile.SourcesOver); where that cannot be
+// done it is written whole (MarshalOver) and a note says so.
+func SourcesAdd(ctx context.Context, name string, data []byte, files []string, limits scenario.Limits, replace bool) ([]byte, []string, error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: limits})
 	var read, before scenario.Diagnostics
 	failed := err != nil
@@ -234,6 +240,9 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 		if known {
 			for i := range s.Metadata.Sources {
 				if s.Metadata.Sources[i].ID == src.ID {
+					if err := keepHash(name, data, limits, i, s.Metadata.Sources[i], rel, fresh.SHA256, replace); err != nil {
+						return nil, nil, err
+					}
 					s.Metadata.Sources[i].SHA256 = fresh.SHA256
 				}
 			}
@@ -241,6 +250,9 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 		}
 		if i := slices.IndexFunc(s.Metadata.Sources, func(x scenario.Source) bool { return x.ID == fresh.ID }); i >= 0 {
 			if d := &s.Metadata.Sources[i]; d.File == "" {
+				if err := keepHash(name, data, limits, i, *d, rel, fresh.SHA256, replace); err != nil {
+					return nil, nil, err
+				}
 				d.File, d.SHA256 = fresh.File, fresh.SHA256
 				if d.Title == "" {
 					d.Title = fresh.Title
@@ -261,8 +273,41 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 			return nil, nil, rest
 		}
 	}
-	out, _, err := remarshalWith(ctx, name, data, in, LoadOptions{SourceDirs: []string{dir}, Limits: limits}, "with the sources added", nil)
-	return out, notes, err
+	o := LoadOptions{SourceDirs: []string{dir}, Limits: limits}
+	out, ok := scenariofile.SourcesOver(name, data, s, limits)
+	if !ok {
+		notes = append(notes, fmt.Sprintf("%s: the sources could not be written into the file's text as it stands (anchors or aliases, sources: with no list, a value over several lines): the new scenario is written whole, in Parley's layout (a YAML file's comments kept, its blank lines and folded blocks not)", name))
+		out, _, err := remarshalWith(ctx, name, data, in, o, "with the sources added", nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		return out, notes, nil
+	}
+	if _, err := checkWritten(ctx, name, out, o, "with the sources added", nil); err != nil {
+		return nil, nil, err
+	}
+	return out, notes, nil
+}
+
+// keepHash refuses to replace src's recorded SHA-256 (src is
+// metadata.sources[i] of the scenario file name, data) with the one of
+// the document at file, unless replace: the recorded hash is the text the
+// source's quotes were checked against. The error is at the sha256's
+// line, as validate reports a source file that changed.
+func keepHash(name string, data []byte, limits scenario.Limits, i int, src scenario.Source, file, hash string, replace bool) error {
+	if replace || src.SHA256 == "" || strings.EqualFold(src.SHA256, hash) {
+		return nil
+	}
+	d := scenario.Diagnostic{File: name, Path: fmt.Sprintf("metadata.sources[%d].sha256", i),
+		Message: fmt.Sprintf("source %q records SHA-256 %s, but %s has SHA-256 %s: its quotes were checked against another text, and the recorded hash is not replaced", src.ID, src.SHA256, file, hash),
+		Valid:   "check the quotes against " + file + " and run again with --replace to record its hash, or delete the sha256 line; or give the file as recorded"}
+	_, ds, _ := scenariofile.ParseDetectCheck(name, data, limits, func(*scenario.Scenario) scenario.Diagnostics { return scenario.Diagnostics{d} })
+	for _, x := range ds {
+		if x.Path == d.Path && x.Message == d.Message {
+			d = x
+		}
+	}
+	return errs.Wrap(errs.Invalid, scenario.Diagnostics{d})
 }
 
 // unsolved is the error of reading a scenario file (ds, its diagnostics)
@@ -304,11 +349,20 @@ func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o L
 	if err != nil {
 		return nil, nil, err
 	}
+	read, err := checkWritten(ctx, name, out, o, changed, from)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, read, nil
+}
+
+// checkWritten is remarshalWith's check of the new file's text out.
+func checkWritten(ctx context.Context, name string, out []byte, o LoadOptions, changed string, from func(path string) string) (*Input, error) {
 	o.Format = Scenario
 	read, err := LoadContext(ctx, name, out, o)
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-			return nil, nil, err
+			return nil, err
 		}
 		var ds scenario.Diagnostics
 		if errors.As(err, &ds) {
@@ -327,9 +381,9 @@ func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o L
 			}
 			err = ds
 		}
-		return nil, nil, errs.Wrap(errs.Invalid, err)
+		return nil, errs.Wrap(errs.Invalid, err)
 	}
-	return out, read, nil
+	return read, nil
 }
 
 func formatOf(name string) string {

@@ -72,7 +72,7 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 			return out, err
 		}},
 		{"SourcesAdd", func(ctx context.Context) ([]byte, error) {
-			out, _, err := SourcesAdd(ctx, sc, data, []string{news}, scenario.Limits{})
+			out, _, err := SourcesAdd(ctx, sc, data, []string{news}, scenario.Limits{}, false)
 			return out, err
 		}},
 	} {
@@ -111,7 +111,7 @@ func TestIngestAndSourcesAddKeepTheLimits(t *testing.T) {
 			return IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
 		}},
 		{"SourcesAdd", func(l scenario.Limits) ([]byte, error) {
-			out, _, err := SourcesAdd(context.Background(), sc, data, []string{news}, l)
+			out, _, err := SourcesAdd(context.Background(), sc, data, []string{news}, l, false)
 			return out, err
 		}},
 	} {

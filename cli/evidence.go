@@ -190,7 +190,8 @@ func newSourcesCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, notes, err := ask.SourcesAdd(cmdContext(cmd), name, data, args, limitsOf(cmd))
+			replace, _ := cmd.Flags().GetBool("replace")
+			out, notes, err := ask.SourcesAdd(cmdContext(cmd), name, data, args, limitsOf(cmd), replace)
 			if err != nil {
 				return err
 			}
@@ -201,6 +202,7 @@ func newSourcesCmd() *cobra.Command {
 		},
 	}
 	add.Flags().String("scenario", "", "the scenario file (required)")
+	add.Flags().Bool("replace", false, "record a FILE's SHA-256 over a different one the scenario records for its source (check its quotes first)")
 	addOutFlags(add)
 	cmd.AddCommand(add)
 	return cmd

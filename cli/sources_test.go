@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,4 +198,160 @@ func TestValidateWarnsOfQuotesOnASourceWithNoFile(t *testing.T) {
 	if stdout, stderr, code := run(t, "validate", "--strict", sc2); code != 0 || !strings.Contains(stdout, "0 warnings") {
 		t.Errorf("validate --strict with a url: exit %d, %s%s", code, stdout, stderr)
 	}
+}
+
+// layoutCase is a scenario file as a person writes it: comments above,
+// beside and below keys, a folded and a literal block, blank lines
+// between sections and a block list of sources, the last of which ends
+// on its url line.
+const layoutCase = `# The trade talks, as of November.
+metadata:
+  id: trade
+  title: Trade   # short
+  as_of: 2026-11-01
+  description: >
+    A folded description
+    over two lines.
+
+  # The documents quoted below.
+  sources:
+    - id: minutes   # the minutes of the first round
+      title: Minutes
+      url: https://example.org/minutes
+
+# One issue for now.
+issues:
+  - {id: timeline, name: Timeline}   # months from now
+
+actors:
+  - {id: north, name: North, capability: 1, capability_assumed: t}
+  - {id: south, name: South, capability: 1, capability_assumed: t}
+
+stances:
+  - {actor: north, issue: timeline, position: 20, salience: 0.5, assumed: x}
+  - actor: south
+    issue: timeline
+    position: 90
+    salience: 0.8
+    evidence:
+      - {source: communique-2026-11-20, date: "2026-11-20", quote: "South wants to start now"}
+      - source: minutes
+        quote: |
+          literal
+          text
+`
+
+// sources add changes only what it adds: the file written is the
+// scenario's bytes with the new source's lines inserted after the last
+// source's, every comment, blank line and folded block as it was (it
+// wrote the file through the YAML encoder: the folded description became
+// one line, the blank lines went, the comments beside keys lost their
+// spacing).
+func TestSourcesAddInsertsTheSourceAndKeepsEveryOtherByte(t *testing.T) {
+	sc, doc := tradeFiles(t, layoutCase)
+	out := filepath.Join(filepath.Dir(sc), "trade2.yaml")
+	if _, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "-o", out); code != 0 {
+		t.Fatalf("sources add: exit %d, %s", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := "      url: https://example.org/minutes\n"
+	at := strings.Index(layoutCase, after) + len(after)
+	entry := "    - id: communique-2026-11-20\n" +
+		"      title: Joint communique of the trade talks\n" +
+		"      date: \"2026-11-20\"\n" +
+		"      file: src/communique-2026-11-20.txt\n" +
+		"      sha256: " + communiqueHash() + "\n"
+	if want := layoutCase[:at] + entry + layoutCase[at:]; string(got) != want {
+		t.Errorf("written:\n%s\nwant the scenario with only the entry inserted:\n%s", got, want)
+	}
+	srcs := sourcesOf(t, out)
+	if len(srcs) != 2 {
+		t.Fatalf("%d sources, want 2: %+v", len(srcs), srcs)
+	}
+	wantCommunique(t, srcs[1])
+}
+
+// A stub written as a flow map is filled in place: its fields are added
+// inside its braces and the rest of the file is as it was.
+func TestSourcesAddFillsAFlowStubInPlace(t *testing.T) {
+	stub := "    - {id: communique-2026-11-20, publisher: The secretariat}   # to fill\n"
+	text := strings.Replace(layoutCase, "  sources:\n", "  sources:\n"+stub, 1)
+	sc, doc := tradeFiles(t, text)
+	out := filepath.Join(filepath.Dir(sc), "trade2.yaml")
+	if _, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "-o", out); code != 0 {
+		t.Fatalf("sources add: exit %d, %s", code, stderr)
+	}
+	got, _ := os.ReadFile(out)
+	filled := "    - {id: communique-2026-11-20, publisher: The secretariat, title: Joint communique of the trade talks, date: \"2026-11-20\", file: src/communique-2026-11-20.txt, sha256: " + communiqueHash() + "}   # to fill\n"
+	if want := strings.Replace(text, stub, filled, 1); string(got) != want {
+		t.Errorf("written:\n%s\nwant the stub filled in place:\n%s", got, want)
+	}
+}
+
+// A stub whose recorded sha256 is not the file's is refused, not
+// overwritten: the recorded hash says which text its quotes were checked
+// against. The error names the sha256's line, both hashes and what
+// would do; nothing is written, and --in-place leaves the scenario's
+// bytes as they were. --replace records the file's hash.
+func TestSourcesAddRefusesToReplaceARecordedHash(t *testing.T) {
+	other := strings.Repeat("ab", 32)
+	stub := "    - id: communique-2026-11-20\n      sha256: " + other + "\n"
+	text := strings.Replace(layoutCase, "  sources:\n", "  sources:\n"+stub, 1)
+	sc, doc := tradeFiles(t, text)
+	_, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "--in-place")
+	line := strings.Count(text[:strings.Index(text, "sha256:")], "\n") + 1
+	for _, want := range []string{
+		fmt.Sprintf("trade.yaml:%d:15: metadata.sources[0].sha256:", line),
+		other, communiqueHash(), "--replace",
+	} {
+		if code != 3 || !strings.Contains(stderr, want) {
+			t.Errorf("sources add over another hash: exit %d, stderr %q; want %q", code, stderr, want)
+		}
+	}
+	if b, _ := os.ReadFile(sc); string(b) != text {
+		t.Errorf("the scenario was rewritten:\n%s", b)
+	}
+	// A source added before, its file changed since: the same.
+	sc2, doc2 := tradeFiles(t, strings.Replace(text, "id: communique-2026-11-20\n", "id: communique-2026-11-20\n      file: src/communique-2026-11-20.txt\n", 1))
+	before, _ := os.ReadFile(sc2)
+	_, stderr, code = run(t, "sources", "add", doc2, "--scenario", sc2, "--in-place")
+	if code != 3 || !strings.Contains(stderr, other) || !strings.Contains(stderr, communiqueHash()) || !strings.Contains(stderr, "--replace") {
+		t.Errorf("sources add over a changed file: exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(sc2); string(b) != string(before) {
+		t.Errorf("the scenario was rewritten:\n%s", b)
+	}
+	// --replace records the file's hash, in the hash's place.
+	if _, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "--in-place", "--replace"); code != 0 {
+		t.Fatalf("sources add --replace: exit %d, %s", code, stderr)
+	}
+	got, _ := os.ReadFile(sc)
+	filled := "    - id: communique-2026-11-20\n      sha256: " + communiqueHash() + "\n" +
+		"      title: Joint communique of the trade talks\n" +
+		"      date: \"2026-11-20\"\n" +
+		"      file: src/communique-2026-11-20.txt\n"
+	if want := strings.Replace(text, stub, filled, 1); string(got) != want {
+		t.Errorf("written with --replace:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A file whose sources cannot be written as text (it uses an alias) is
+// written whole, as before, and stderr says so: its layout is not
+// changed without a word.
+func TestSourcesAddSaysWhenItWritesTheFileWhole(t *testing.T) {
+	text := strings.Replace(tradeCase(""), "  title: Trade\n", "  title: &t Trade\n  description: *t\n", 1)
+	sc, doc := tradeFiles(t, text)
+	out := filepath.Join(filepath.Dir(sc), "trade2.yaml")
+	_, stderr, code := run(t, "sources", "add", doc, "--scenario", sc, "-o", out)
+	if code != 0 || !strings.Contains(strings.Join(strings.Fields(stderr), " "), "note: "+sc+": the sources could not be written into the file's text as it stands") {
+		t.Fatalf("sources add: exit %d, stderr %q", code, stderr)
+	}
+	srcs := sourcesOf(t, out)
+	if len(srcs) != 1 {
+		t.Fatalf("%d sources, want 1: %+v", len(srcs), srcs)
+	}
+	wantCommunique(t, srcs[0])
 }

@@ -418,7 +418,7 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		case StatusHash:
 			if hexRE.MatchString(src.SHA256) {
 				ds = append(ds, scenario.Diagnostic{Path: p + ".sha256", Message: fmt.Sprintf("source file %q has SHA-256 %s, not the recorded one: it changed since its quotes were taken", src.File, src.Hash),
-					Valid: "the file as recorded; or check its quotes and record the new hash (parley sources add)"})
+					Valid: "the file as recorded; or check its quotes and record the new hash (parley sources add --replace FILE)"})
 			}
 		}
 	}
