@@ -10,6 +10,7 @@ import (
 
 	"parley/answer"
 	"parley/mcerr"
+	"parley/nouns"
 )
 
 // ProbabilityText writes a probability estimated from draws with its
@@ -81,16 +82,14 @@ func SharesText(sc *answer.Scenario, is answer.SensitivityIssue, draws, resample
 	return s
 }
 
-// namesList joins names as a sentence lists them, "a, b and c", the first
-// most of them and how many more: "a, b, c and 2 more".
+// namesList joins names as a sentence lists them (nouns.And), "a, b and
+// c", or, when there are more than most, the first most of them and how
+// many more: "a, b, c and 2 more".
 func namesList(names []string, most int) string {
 	if len(names) > most {
 		return strings.Join(names[:most], ", ") + " and " + strconv.Itoa(len(names)-most) + " more"
 	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return nouns.And(names)
 }
 
 // SwingInput names a swing's input in issue's tornado, as the doors'
