@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"time"
 
@@ -197,12 +198,12 @@ func stepsText(n float64) string {
 }
 
 // cpuText says the CPU time of n steps of ask.StepTime, in seconds, to
-// three figures below 1,000 and whole from there: "2.5 s of CPU time",
-// "5000 s of CPU time".
+// three figures below 1,000 and whole, grouped, from there: "2.5 s of
+// CPU time", "5,000 s of CPU time".
 func cpuText(n float64) string {
 	sec := n * ask.StepTime.Seconds()
 	if sec >= 1000 {
-		return fmt.Sprintf("%.0f s of CPU time", sec)
+		return ask.Grouped(int(math.Round(sec))) + " s of CPU time"
 	}
 	return fmt.Sprintf("%.3g s of CPU time", sec)
 }
