@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -177,6 +178,79 @@ func FuzzRoundTrip(f *testing.F) {
 			if !reflect.DeepEqual(got, s) {
 				t.Fatalf("%s round trip differs:\n%s", format, out)
 			}
+		}
+	})
+}
+
+// FuzzSourcesOver checks the text edit of `parley sources add`
+// (SourcesOver, without its guard against a panic) on any scenario file
+// that reads without error: with a source added after the file's own and
+// the first source's sha256 changed, it must not panic, must stay within
+// parseBudget (it parses the file twice), and, where it says the edit
+// was made, the text it made must read as the file with those sources,
+// end in a line break exactly when the original does and, for YAML, hold
+// every line of the original in order but those the change may rewrite.
+func FuzzSourcesOver(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.*")
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, strings.HasSuffix(p, ".json"))
+	}
+	f.Add([]byte(sourcesOverCase("  sources: []   # none yet\n")), false)
+	f.Add([]byte(sourcesOverCase("  sources:\n    - id: b\n      publisher: P\n    # more to come\n")), false)
+	f.Add([]byte(sourcesOverCase("  as_of: 2026-11-01   # the date\n\n# issues next\n")), false)
+	f.Fuzz(func(t *testing.T, data []byte, isJSON bool) {
+		name := "fuzz.yaml"
+		if isJSON {
+			name = "fuzz.json"
+		}
+		want, ds := ParseLimits(name, data, scenario.Limits{})
+		if want == nil || ds.Err(false) != nil {
+			return
+		}
+		srcs := slices.Clone(want.Metadata.Sources)
+		if len(srcs) > 0 {
+			srcs[0].SHA256 = strings.Repeat("ab", 32)
+		}
+		srcs = append(srcs, scenario.Source{ID: "fuzz-new", Title: "A: new, 'quoted'", File: "src/new.txt", SHA256: strings.Repeat("cd", 32)})
+		want.Metadata.Sources = srcs
+		var out []byte
+		var ok bool
+		fuzzbudget.Check(t, parseBudget, 2*len(data), func() {
+			out, ok = sourcesText(name, data, want, scenario.Limits{})
+		})
+		if !ok {
+			return
+		}
+		got, ds := ParseLimits(name, out, scenario.Limits{})
+		if got == nil || ds.Err(false) != nil || !reflect.DeepEqual(got.Metadata.Sources, srcs) {
+			t.Fatalf("the edit does not read as the file with its new sources: %v\n%s", ds, out)
+		}
+		if strings.HasSuffix(string(data), "\n") != strings.HasSuffix(string(out), "\n") {
+			t.Fatalf("the final line break changed:\n%q\n%q", data, out)
+		}
+		if isJSON {
+			return // a JSON field gained puts a comma on the line before it
+		}
+		// Every line of the original is in the text made, in order, but
+		// those a source's change may rewrite: its sha256's, and a flow
+		// collection's, which gains items or fields inside its brackets.
+		lines := strings.Split(string(out), "\n")
+		at := 0
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, "sha256") || strings.ContainsAny(l, "{}[]") {
+				continue
+			}
+			for at < len(lines) && lines[at] != l {
+				at++
+			}
+			if at == len(lines) {
+				t.Fatalf("the line %q of the original is not in the text made, in order:\n%s", l, out)
+			}
+			at++
 		}
 	})
 }

@@ -40,10 +40,17 @@ func SourcesOver(name string, original []byte, want *scenario.Scenario, limits s
 	defer func() {
 		// A bug here must not stop sources add: the file is then
 		// written whole, as when the edit cannot be made.
+		// FuzzSourcesOver calls sourcesText, which does not recover,
+		// so that such a bug fails the fuzzer.
 		if recover() != nil {
 			out, ok = nil, false
 		}
 	}()
+	return sourcesText(name, original, want, limits)
+}
+
+// sourcesText is SourcesOver without its guard against a panic.
+func sourcesText(name string, original []byte, want *scenario.Scenario, limits scenario.Limits) (out []byte, ok bool) {
 	if want == nil {
 		return nil, false
 	}
