@@ -56,8 +56,9 @@ type Brief struct {
 	Notes string
 	// RedLines are the stated red lines the forecasts cross, each with
 	// the models that cross it and where, the lead model first when it
-	// does (RedLinesCrossed: parley forecast's words). The brief shows
-	// them under its lead table.
+	// does (RedLinesCrossed: parley forecast's words), and what it rests
+	// on, as a proposal's is cited: "… compromise 46.8 [report-2025-08,
+	// 2025-08-15]". The brief shows them under its lead table.
 	RedLines []string
 	// Proposals are the packages on the table with who blocks each, from
 	// Deal (nil when the scenario has none at the case's date).
@@ -448,6 +449,25 @@ func inputEvidence(c *Case, in sweep.Input) BriefEvidence {
 	return e
 }
 
+// redLineRests is what actor's red line on issue rests on, as the brief
+// cites a proposal's (BriefProposal.Rests): " [report-2025-08,
+// 2025-08-15]", the first quote's source and date; " (assumed)"; or ""
+// for a red line on neither (the evidence paragraph counts those).
+func redLineRests(s *scenario.Scenario, actor, issue string) string {
+	for _, a := range s.Actors {
+		if a.ID != actor {
+			continue
+		}
+		if _, src, date := quoted(s, a.RedLineEvidence[issue]); src != "" {
+			return " [" + strings.Join(nonEmpty(src, date), ", ") + "]"
+		}
+		if a.RedLineAssumed[issue] != "" {
+			return " (assumed)"
+		}
+	}
+	return ""
+}
+
 // Ends writes the forecasts at the input's ends, "12.0 → 30.0", a
 // missing end as NoEnd and the swing then marked OneEndedMark, and one
 // whose base lies outside its ends marked BaseOutsideMark, as parley
@@ -595,7 +615,6 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		}
 	}
 	b.Notes = strings.Join(notes, " · ")
-	b.RedLines = RedLinesCrossed(&f.Scenario, ForecastCrossings(f.Models))
 	calibrated := slices.IndexFunc(f.Models, func(m answer.ModelForecast) bool {
 		return slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil })
 	})
@@ -699,6 +718,11 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		b.Coverage.Quotes += bi.Quotes
 		bi.Chart = issueChart(bi, b.Calibrated)
 		b.Issues = append(b.Issues, bi)
+	}
+	// The red lines the forecasts cross, each with what it rests on as
+	// a proposal's is cited: its quote's source and date, or "assumed".
+	for _, l := range crossedLines(&f.Scenario, ForecastCrossings(f.Models)) {
+		b.RedLines = append(b.RedLines, l.text+redLineRests(c.Resolved, l.actor, l.issue))
 	}
 	for _, a := range s.Actors {
 		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {

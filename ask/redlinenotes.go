@@ -138,7 +138,24 @@ func ForecastCrossings(models []answer.ModelForecast) []Crossings {
 // sweep, sensitivity and advise, and the brief. Nil when none is
 // crossed.
 func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
-	type line struct{ issue, redLine string }
+	lines := crossedLines(sc, models)
+	if lines == nil {
+		return nil
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.text
+	}
+	return out
+}
+
+// crossedLine is one line of RedLinesCrossed with whose red line it is
+// on which issue, for the brief to cite what the red line rests on.
+type crossedLine struct{ issue, actor, text string }
+
+// crossedLines is RedLinesCrossed's lines, each with its issue and actor.
+func crossedLines(sc *answer.Scenario, models []Crossings) []crossedLine {
+	type line struct{ issue, actor, redLine string }
 	type place struct {
 		at     string
 		partly bool
@@ -148,7 +165,7 @@ func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
 	who := map[line]map[place][]string{}
 	for _, m := range models {
 		for _, x := range m.RedLines {
-			l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
+			l, p := line{x.Issue, x.Actor, x.RedLine}, place{x.At, x.Partly}
 			if who[l] == nil {
 				lines = append(lines, l)
 				who[l] = map[place][]string{}
@@ -173,7 +190,7 @@ func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
 		return len(sc.Issues)
 	}
 	slices.SortStableFunc(lines, func(a, b line) int { return at(a.issue) - at(b.issue) })
-	out := make([]string, 0, len(lines))
+	out := make([]crossedLine, 0, len(lines))
 	for _, l := range lines {
 		var parts []string
 		for _, p := range places[l] {
@@ -183,7 +200,7 @@ func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
 			}
 			parts = append(parts, s)
 		}
-		out = append(out, l.redLine+": "+strings.Join(parts, "; "))
+		out = append(out, crossedLine{l.issue, l.actor, l.redLine + ": " + strings.Join(parts, "; ")})
 	}
 	return out
 }
