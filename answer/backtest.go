@@ -25,6 +25,12 @@ type Backtest struct {
 	Request  BacktestRequest `json:"request"`
 	// AsOf is the date the forecasts stand at (the snapshot's).
 	AsOf string `json:"as_of"`
+	// RecordedOn is the date of the recorded state the forecasts read,
+	// the latest at or before AsOf, and AsOfText both in ask's words, as
+	// Scenario says them (Scenario.RecordedOn, AsOfText): a backtest from
+	// a date between recorded states forecasts from the earlier one.
+	RecordedOn string `json:"recorded_on"`
+	AsOfText   string `json:"as_of_text,omitempty"`
 	// Outcomes are the outcomes scored, in the scenario's order.
 	Outcomes []BacktestOutcome `json:"outcomes"`
 	Models   []BacktestModel   `json:"models"`

@@ -52,7 +52,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	}
 	req.Run = f.Request.Run
 	req.Target = f.Request.Target
-	out := &answer.Backtest{Scenario: c.Header, Request: req, AsOf: asOf, Outcomes: []answer.BacktestOutcome{}, Models: []answer.BacktestModel{}, Warnings: []string{}}
+	out := &answer.Backtest{Scenario: c.Header, Request: req, AsOf: asOf, RecordedOn: c.Header.RecordedOn, AsOfText: c.Header.AsOfText, Outcomes: []answer.BacktestOutcome{}, Models: []answer.BacktestModel{}, Warnings: []string{}}
 	all := c.Input.Scenario.Outcomes
 	scored := c.Input.Scenario.OutcomesBetween(asOf, req.To)
 	// window is the dates scored, as the warnings name them: the end date

@@ -71,10 +71,7 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 		}
 	}
 	c.Header = header(in, res, p, t)
-	if c.Header.AsOf != "" {
-		c.Header.RecordedOn = in.Scenario.RecordedOn(t.Snapshot)
-		c.Header.AsOfText = AsOfText(c.Header)
-	}
+	c.Header.RecordedOn, c.Header.AsOfText = recordedState(in.Scenario, t.Snapshot, c.Header.AsOf)
 	c.held = heldFixed(res, p)
 	c.Header.VariantName = variantName
 	count := assumedCount(res)
@@ -213,6 +210,18 @@ func AsOfText(s answer.Scenario) string {
 		return "as of " + s.AsOf
 	}
 	return fmt.Sprintf("as of %s: the state recorded on %s, the latest at or before it", s.AsOf, s.RecordedOn)
+}
+
+// recordedState returns the date of the recorded state s reads at
+// snapshot, whose date is asOf, and AsOfText of both: what a forecast's
+// header, a comparison's column and a backtest say of the state they
+// read. Both are "" when asOf is (peer formats).
+func recordedState(s *scenario.Scenario, snapshot, asOf string) (recordedOn, text string) {
+	if asOf == "" {
+		return "", ""
+	}
+	recordedOn = s.RecordedOn(snapshot)
+	return recordedOn, AsOfText(answer.Scenario{AsOf: asOf, RecordedOn: recordedOn})
 }
 
 // Problem returns a copy of the case's numerical problem.

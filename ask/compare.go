@@ -342,7 +342,7 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 			cols = append(cols, compareColumn{target: answer.Target{Snapshot: snap, Variant: v.ID},
 				column: answer.CompareColumn{Snapshot: snap, AsOf: asOf(snap), Variant: v.ID, VariantName: v.Name, Label: label}})
 		}
-		return cols, nil
+		return withRecordedState(s, cols), nil
 	case answer.OverSnapshots:
 		if len(req.Variants) > 0 {
 			return nil, errs.Field("variants", "variants: %v: over snapshots every column has variant (%q); valid: none (or over \"variants\" to compare variants)", req.Variants, req.Variant)
@@ -405,9 +405,19 @@ func compareColumns(c *Case, req *answer.CompareRequest) ([]compareColumn, error
 			cols = append(cols, compareColumn{target: answer.Target{Snapshot: d, Variant: variant},
 				column: answer.CompareColumn{Snapshot: d, AsOf: asOf(d), Variant: variant, VariantName: variantName, Label: labels[d]}})
 		}
-		return cols, nil
+		return withRecordedState(s, cols), nil
 	}
 	return nil, checkOver(req.Over)
+}
+
+// withRecordedState gives each column the recorded state it reads
+// (recordedState), as a forecast's header says it, and returns them.
+func withRecordedState(s *scenario.Scenario, cols []compareColumn) []compareColumn {
+	for j := range cols {
+		c := &cols[j].column
+		c.RecordedOn, c.AsOfText = recordedState(s, c.Snapshot, c.AsOf)
+	}
+	return cols
 }
 
 // checkOver is the one rule for what a comparison's columns vary.

@@ -43,3 +43,71 @@ func TestForecastSnapshotBetween(t *testing.T) {
 		t.Errorf("header on a recorded date:\n%s", out)
 	}
 }
+
+// compare and backtest at a date between the base (2025-01-01) and the
+// snapshot of 2025-06-01 (testdata/example.yaml) say which recorded
+// state they read, in the words forecast's header uses: compare's line
+// over its columns and each column's recorded_on and as_of_text in the
+// JSON, backtest's line over its scores and its recorded_on and
+// as_of_text.
+func TestCompareBacktestSnapshotBetween(t *testing.T) {
+	between := "as of 2025-03-01: the state recorded on 2025-01-01, the latest at or before it"
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	out, stderr, code := run(t, "compare", "testdata/example.yaml", "--snapshot", "2025-03-01", "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("compare: exit %d: %s", code, stderr)
+	}
+	if want := "Variants side by side, " + between + "; each change is against no variant."; !strings.Contains(flat(out), want) {
+		t.Errorf("compare lacks %q:\n%s", want, out)
+	}
+	out, stderr, code = run(t, "compare", "testdata/example.yaml", "--snapshot", "2025-03-01", "-m", "compromise", "-q", "--format", "json")
+	if code != 0 {
+		t.Fatalf("compare json: exit %d: %s", code, stderr)
+	}
+	var cmp struct {
+		Columns []struct {
+			Label      string `json:"label"`
+			AsOf       string `json:"as_of"`
+			RecordedOn string `json:"recorded_on"`
+			AsOfText   string `json:"as_of_text"`
+		} `json:"columns"`
+	}
+	if err := json.Unmarshal([]byte(out), &cmp); err != nil {
+		t.Fatal(err)
+	}
+	if len(cmp.Columns) != 2 {
+		t.Fatalf("columns %+v, want no variant and no-gamma", cmp.Columns)
+	}
+	for _, c := range cmp.Columns {
+		if c.AsOf != "2025-03-01" || c.RecordedOn != "2025-01-01" || c.AsOfText != between {
+			t.Errorf("column %+v", c)
+		}
+	}
+	out, stderr, code = run(t, "backtest", "testdata/example.yaml", "--from", "2025-03-01", "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("backtest: exit %d: %s", code, stderr)
+	}
+	if want := "Backtest: forecasts " + between + "; scored against 0 outcomes recorded after 2025-03-01"; !strings.Contains(flat(out), want) {
+		t.Errorf("backtest lacks %q:\n%s", want, out)
+	}
+	out, stderr, code = run(t, "backtest", "testdata/example.yaml", "--from", "2025-03-01", "-m", "compromise", "-q", "--format", "json")
+	if code != 0 {
+		t.Fatalf("backtest json: exit %d: %s", code, stderr)
+	}
+	var bt struct {
+		AsOf       string `json:"as_of"`
+		RecordedOn string `json:"recorded_on"`
+		AsOfText   string `json:"as_of_text"`
+	}
+	if err := json.Unmarshal([]byte(out), &bt); err != nil {
+		t.Fatal(err)
+	}
+	if bt.AsOf != "2025-03-01" || bt.RecordedOn != "2025-01-01" || bt.AsOfText != between {
+		t.Errorf("backtest %+v", bt)
+	}
+	// On a recorded date the line says the date alone.
+	out, _, _ = run(t, "backtest", "testdata/example.yaml", "--from", "base", "-m", "compromise", "-q")
+	if want := "Backtest: forecasts as of 2025-01-01; scored against 0 outcomes recorded after 2025-01-01"; !strings.Contains(flat(out), want) {
+		t.Errorf("backtest at the base lacks %q:\n%s", want, out)
+	}
+}

@@ -74,7 +74,18 @@ func backtestTable(w io.Writer, b *answer.Backtest) { backtestAt(w, b, termWidth
 // width needs (scoresTable).
 func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 	headline(w, &b.Scenario, width)
-	fmt.Fprintf(w, "Backtest: forecasts as of %s against %s recorded after it\n", b.AsOf, nouns.Count(len(b.Outcomes), "outcome"))
+	// The state the forecasts read, in forecast's words, and the date
+	// the outcomes scored follow.
+	// (A peer format's file states no date: nothing to say of it.)
+	line := "Backtest: forecasts"
+	if b.AsOfText != "" {
+		line += " " + b.AsOfText
+	}
+	line += "; scored against " + nouns.Count(len(b.Outcomes), "outcome")
+	if b.AsOf != "" {
+		line += " recorded after " + b.AsOf
+	}
+	para(w, line, width)
 	for _, o := range b.Outcomes {
 		line := fmt.Sprintf("%s  %s = %s", o.Date, o.Name, numD(o.Value, b.Scenario.IssueDecimals(o.Issue)))
 		if l := labels(o.Options, false, 1); l != "" {

@@ -217,11 +217,13 @@ func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, widt
 		}
 		fmt.Fprintf(w, "Snapshots side by side (%s); each change is against %s.\n", v, a.Columns[0].Label)
 	case answer.OverVariants:
+		// Every column reads the same recorded state, said in
+		// forecast's words.
 		at := ""
-		if a.Columns[0].AsOf != "" {
-			at = ", as of " + a.Columns[0].AsOf
+		if t := a.Columns[0].AsOfText; t != "" {
+			at = ", " + t
 		}
-		fmt.Fprintf(w, "Variants side by side%s; each change is against no variant.\n", at)
+		para(w, "Variants side by side"+at+"; each change is against no variant.", width)
 	}
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)

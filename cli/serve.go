@@ -271,7 +271,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		srv.TLSConfig, scheme = tlsConfig, "https"
 	}
 	local, _ := net.InterfaceAddrs() // none known: the banner says so in words
-	out, text := banner{scheme: scheme, addr: ln.Addr(), db: redactDSN(db), seeded: seeded, token: o.Token != "", loopback: o.LoopbackOnly, local: local}.lines()
+	out, text := banner{scheme: scheme, addr: ln.Addr(), db: redactDSN(db), seeded: seeded, token: o.Token != "", loopback: o.LoopbackOnly, local: local, proxies: tp}.lines()
 	fmt.Fprint(cmd.OutOrStdout(), out)
 	fmt.Fprint(cmd.ErrOrStderr(), text)
 	// A trusted proxy wider than any private network is accepted (a load

@@ -144,3 +144,36 @@ func TestCompareCostsItsColumns(t *testing.T) {
 		t.Errorf("%+v", b)
 	}
 }
+
+// POST …/compare and …/backtest at a date between recorded states (the
+// base of 2025-01-01 and the snapshot of 2025-02-01) say, per column and
+// for the backtest, which recorded state they read, in the words of a
+// forecast's header.
+func TestCompareBacktestSayTheRecordedState(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(compareYAML(t))
+	p := "/api/scenarios/" + v.ID
+	between := "as of 2025-02-15: the state recorded on 2025-02-01, the latest at or before it"
+	var r run
+	e.want(e.do("POST", p+"/compare", `{"snapshot":"2025-02-15","variants":["a-cares"],"models":["compromise"]}`), 200).json(t, &r)
+	var a answer.Comparison
+	if err := json.Unmarshal(r.Result, &a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Columns) != 2 {
+		t.Fatalf("columns %+v, want no variant and a-cares", a.Columns)
+	}
+	for j, c := range a.Columns {
+		if c.AsOf != "2025-02-15" || c.RecordedOn != "2025-02-01" || c.AsOfText != between {
+			t.Errorf("column %d: %+v", j, c)
+		}
+	}
+	e.want(e.do("POST", p+"/backtest", `{"snapshot":"2025-02-15","models":["compromise"]}`), 200).json(t, &r)
+	var b answer.Backtest
+	if err := json.Unmarshal(r.Result, &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.AsOf != "2025-02-15" || b.RecordedOn != "2025-02-01" || b.AsOfText != between {
+		t.Errorf("backtest: as_of %q, recorded_on %q, as_of_text %q", b.AsOf, b.RecordedOn, b.AsOfText)
+	}
+}

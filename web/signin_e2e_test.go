@@ -430,3 +430,74 @@ func TestTokenCancelWhileChecking(t *testing.T) {
 		t.Errorf("after a cancel while checking and the server's 401: dialog hidden, opened, prompts, token %q, want \"true 1 0 none\"", got)
 	}
 }
+
+// signedOutMarks is the page's signed-out state as the controls show
+// it, one line: the body's class; per header control and tab, whether
+// it is aria-disabled and described by the sign-in banner (its id), and
+// the first tab's computed opacity and cursor; the banner's role and
+// text; and its Sign in button's class.
+const signedOutMarks = `(() => {
+	const ctl = [...document.querySelectorAll('.tabs [role=tab], header.top select, header.top fieldset.models, header.top details.settings > summary')]
+	const marked = ctl.filter((c) => c.getAttribute('aria-disabled') === 'true' && c.getAttribute('aria-describedby') === 'signin-state').length
+	const b = document.getElementById('signin-state')
+	const cs = getComputedStyle(document.querySelector('.tabs [role=tab]'))
+	return [document.body.classList.contains('needs-signin'), marked + '/' + ctl.length, cs.opacity, cs.cursor,
+		b?.getAttribute('role') ?? 'none', b?.querySelector('button')?.className ?? 'none'].join(' ')
+})()`
+
+// TestSignedOutControlsMarked: signed out on a server that needs its
+// token — after Sign out, and after the first load's sign-in was
+// cancelled — the page's controls say they wait for a sign-in: every
+// tab and header control is aria-disabled and described by the banner
+// that says so (id signin-state), drawn faded with a not-allowed
+// cursor, and the banner's Sign in is the primary button. The keyboard
+// still reaches them: Enter on a tab, or a click, asks the server for
+// nothing and opens no dialog, but takes the focus to Sign in, whose
+// Enter signs in. They used to look live, and did nothing (after Sign
+// out) or asked for the token again.
+func TestSignedOutControlsMarked(t *testing.T) {
+	const good = "token-marked-0123456789"
+	const want = "true 14/14 0.5 not-allowed "
+	e := startE2EWith(t, e2eOptions{token: good, askToken: true, everyRequest: true})
+	e.onEveryPage("watch the sign-in", signinWatch)
+	e.do("load, cancel", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(signinOpen), chromedp.KeyEvent(kb.Escape),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=signin-needed]`)),
+		e.poll(`document.body.classList.contains('needs-signin')`))
+	if got := get(t, e.bctx, "after the cancel", chromedp.Evaluate[string](signedOutMarks)); got != want+"alert primary" {
+		t.Errorf("after the cancel: body class, controls marked, tab opacity and cursor, banner role, Sign in class %q, want %q", got, want+"alert primary")
+	}
+	if got := e.text(`#signin-state`); got != "This server needs its access token (PARLEY_TOKEN) to show anything, and the sign-in was cancelled. Sign in" {
+		t.Errorf("the banner says %q", got)
+	}
+	requests := `performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/')).length`
+	before := get(t, e.bctx, "requests", chromedp.Evaluate[int](requests))
+	e.do("Enter on a tab", chromedp.Focus(chromedp.CSS(`#tab-sweep`)), chromedp.KeyEvent(kb.Enter))
+	got := get(t, e.bctx, "after Enter", chromedp.Evaluate[string](`[document.activeElement.dataset.testid, document.getElementById('tab-sweep').getAttribute('aria-selected'), window.__opened].join(' ')`))
+	if got != "signin-again false 1" {
+		t.Errorf("Enter on Sweep: focus, Sweep selected, dialogs %q, want \"signin-again false 1\"", got)
+	}
+	e.do("click a tab", chromedp.Click(chromedp.CSS(`#tab-deal`)))
+	if f := get(t, e.bctx, "after a click", chromedp.Evaluate[string](`document.activeElement.dataset.testid`)); f != "signin-again" {
+		t.Errorf("a click on Deal focuses %q, want signin-again", f)
+	}
+	if n := get(t, e.bctx, "requests", chromedp.Evaluate[int](requests)); n != before {
+		t.Errorf("the tabs asked the server %d times, want none", n-before)
+	}
+	// Enter on Sign in signs in: the page loads with the token, unmarked.
+	e.do("sign in", void(chromedp.Evaluate[bool](`window.__before = true`)), chromedp.Focus(chromedp.CSS(`[data-testid=signin-again]`)), chromedp.KeyEvent(kb.Enter),
+		acrossLoad(`!window.__before && `+signinOpen),
+		chromedp.SendKeys(chromedp.CSS(signinToken), good+kb.Enter), chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)))
+	if got := get(t, e.bctx, "signed in", chromedp.Evaluate[string](`[document.body.classList.contains('needs-signin'), document.querySelectorAll('header.top [aria-disabled=true], .tabs [aria-disabled=true]').length, getComputedStyle(document.getElementById('tab-sweep')).opacity].join(' ')`)); got != "false 0 1" {
+		t.Errorf("signed in: body class, controls aria-disabled, tab opacity %q, want \"false 0 1\"", got)
+	}
+	// Sign out: the same marks, the banner the signed-out card.
+	e.do("sign out", void(chromedp.Evaluate[bool](`window.__before = true`)), chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)),
+		acrossLoad(`!window.__before && document.querySelector('[data-testid=signed-out]') !== null`))
+	if got := get(t, e.bctx, "after Sign out", chromedp.Evaluate[string](signedOutMarks)); got != want+"none primary" {
+		t.Errorf("after Sign out: body class, controls marked, tab opacity and cursor, banner role, Sign in class %q, want %q", got, want+"none primary")
+	}
+	e.do("Enter on a tab", chromedp.Focus(chromedp.CSS(`#tab-backtest`)), chromedp.KeyEvent(kb.Enter))
+	if f := get(t, e.bctx, "after Enter", chromedp.Evaluate[string](`document.activeElement.dataset.testid`)); f != "signed-out-signin" {
+		t.Errorf("Enter on Backtest after Sign out focuses %q, want signed-out-signin", f)
+	}
+}

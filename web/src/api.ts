@@ -156,7 +156,7 @@ export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; 
 // where both settled (docs/json.md, Compare). The page shows the changes
 // it is given and works out none.
 export interface CompareRequest extends RunRequest { snapshot: string; variant?: string; over: 'variants' | 'snapshots'; variants?: string[]; snapshots?: string[] }
-export interface CompareColumn { snapshot: string; as_of: string; variant?: string; variant_name?: string; label: string; assumed?: string[] }
+export interface CompareColumn { snapshot: string; as_of: string; recorded_on: string; as_of_text?: string; variant?: string; variant_name?: string; label: string; assumed?: string[] }
 export interface CompareCell { forecast: IssueForecast | null; change?: number }
 export interface CompareModel {
   model: string; columns: { error?: string; warnings?: string[]; notes?: string[] }[]

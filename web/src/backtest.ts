@@ -18,7 +18,7 @@ export interface BacktestModel {
   mae: number | null; option_hits: number; crps: number | null; mae_pct: number | null; crps_pct: number | null; coverage80: number | null; coverage95: number | null
 }
 export interface Backtest {
-  scenario: AnswerScenario; request: BacktestRequest; as_of: string; outcomes: BacktestOutcome[]; models: BacktestModel[]
+  scenario: AnswerScenario; request: BacktestRequest; as_of: string; recorded_on: string; as_of_text?: string; outcomes: BacktestOutcome[]; models: BacktestModel[]
   score_decimals: number; mixed_scales: boolean; warnings: string[]
 }
 
@@ -107,7 +107,9 @@ function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
   }
   const set = settingsText(b.request)
   if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'backtest-settings' }, `The models run with the settings chosen under Model settings (${set}), as the forecast does.`))
-  const head = `Forecasts as of ${b.as_of}${b.scenario.variant ? ', variant ' + b.scenario.variant : ''} against ${b.outcomes.length === 1 ? '1 outcome' : `${b.outcomes.length} outcomes`} recorded after it`
+  // the state the forecasts read, in the forecast's words (as_of_text),
+  // as parley backtest heads its scores
+  const head = `Forecasts ${b.as_of_text ?? 'as of ' + b.as_of}${b.scenario.variant ? ', variant ' + b.scenario.variant : ''}; scored against ${b.outcomes.length === 1 ? '1 outcome' : `${b.outcomes.length} outcomes`} recorded after ${b.as_of}`
   if (!b.outcomes.length) {
     // The scenario records outcomes, none in the window (the answer's
     // warning names it): a choice of dates, not a file to fill in.

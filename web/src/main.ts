@@ -194,9 +194,11 @@ function signedOutState() {
   runLine = ''
   status('Signed out: this tab has forgotten the access token, and the page shows nothing it loaded with it.')
   const again = h('button', { type: 'button', class: 'primary', 'data-testid': 'signed-out-signin', onclick: () => signin.signInAgain() }, 'Sign in')
-  main.replaceChildren(h('section', { class: 'card', 'data-testid': 'signed-out' },
+  const card = h('section', { class: 'card', 'data-testid': 'signed-out' },
     h('h2', {}, 'Signed out'),
-    h('p', {}, 'Sign in loads the page again; it asks for the access token (PARLEY_TOKEN) when the server needs it.'), again))
+    h('p', {}, 'Sign in loads the page again; it asks for the access token (PARLEY_TOKEN) when the server needs it.'), again)
+  main.replaceChildren(card)
+  signin.markSignedOut(card, again)
   again.focus()
 }
 

@@ -176,6 +176,61 @@ export function accepted() {
   closeModal(dialog())
   notice?.remove()
   notice = null
+  unmark()
+}
+
+// The controls a signed-out page marks (markSignedOut): the views' tabs
+// and the header's choices, which all need what the token loads.
+const waiting = '.tabs [role=tab], header.top select, header.top fieldset.models, header.top details.settings > summary'
+
+// signInButton is the banner's Sign in while the page is marked.
+let signInButton: HTMLElement | null = null
+
+// markSignedOut shows the page as waiting for a sign-in (after Sign
+// out, or a cancelled sign-in where the server needs its token to show
+// anything): banner says so and holds signIn, its Sign in. Every tab
+// and header control is aria-disabled and described by the banner
+// (id signin-state), and is drawn faded (style.css, .needs-signin). They
+// keep their place in the keyboard's order; a click on one (Enter or
+// Space on a tab) asks the server for nothing and takes the focus to
+// Sign in. Before, they looked live, and did nothing, or asked for the
+// token again.
+export function markSignedOut(banner: HTMLElement, signIn: HTMLElement) {
+  document.getElementById('signin-state')?.removeAttribute('id')
+  banner.id = 'signin-state'
+  signIn.classList.add('primary')
+  signInButton = signIn
+  document.body.classList.add('needs-signin')
+  for (const c of document.querySelectorAll(waiting)) {
+    c.setAttribute('aria-disabled', 'true')
+    c.setAttribute('aria-describedby', 'signin-state')
+  }
+}
+
+// unmark ends the signed-out marks (markSignedOut): a token was taken.
+function unmark() {
+  if (!document.body.classList.contains('needs-signin')) return
+  document.body.classList.remove('needs-signin')
+  document.getElementById('signin-state')?.removeAttribute('id')
+  signInButton = null
+  for (const c of document.querySelectorAll(waiting)) {
+    c.removeAttribute('aria-disabled')
+    c.removeAttribute('aria-describedby')
+  }
+}
+
+// A marked control's click, or a select's press that would open it,
+// goes to Sign in instead: caught before the control's own handler.
+for (const type of ['click', 'mousedown'] as const) {
+  document.addEventListener(type, (e) => {
+    if (!signInButton || !(e.target instanceof Element)) return
+    const c = e.target.closest(waiting)
+    if (!c || c.getAttribute('aria-disabled') !== 'true') return
+    if (type === 'mousedown' && c.tagName !== 'SELECT') return
+    e.preventDefault()
+    e.stopPropagation()
+    signInButton.focus()
+  }, true)
 }
 
 // ended shows why the asking ended without a token — the server refuses
@@ -203,7 +258,11 @@ let notice: HTMLElement | null = null
 // whose reads ask for the token anew. Another request refused (a write,
 // or a run, which is a POST) is done again by the user, which asks
 // again.
+// A read refused marks the page signed out (markSignedOut) until a
+// token is taken; a write refused meanwhile keeps the read's notice,
+// which the marks point to.
 export function cancelled(read: boolean) {
+  if (!read && signInButton) return
   notice?.remove()
   const again = el('button', { type: 'button', 'data-testid': 'signin-again' }, 'Sign in')
   again.onclick = () => location.reload()
@@ -213,6 +272,7 @@ export function cancelled(read: boolean) {
     : el('div', { class: 'status error signin-needed', role: 'alert', 'data-testid': 'signin-needed' },
       'Not done: this server needs its access token (PARLEY_TOKEN) for that, and the sign-in was cancelled. Do it again to be asked for the token.')
   document.getElementById('status')?.before(notice)
+  if (read) markSignedOut(notice, again)
 }
 
 // signOutButton shows the header's Sign out while the tab keeps a token.
