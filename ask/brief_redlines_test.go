@@ -28,7 +28,7 @@ func TestBriefNamesRedLinesCrossed(t *testing.T) {
 	if len(b.RedLines) != 1 || b.RedLines[0] != want {
 		t.Fatalf("red lines crossed %q, want [%q]", b.RedLines, want)
 	}
-	if want := "median 1 · nash 1 · ks 1 · bdm 1 · smp 2 · ensemble 2"; b.Notes != want {
+	if want := "median 1 · nash 1 · ks 1 · bdm 1 · smp 2 · ensemble 2 · snap 1"; b.Notes != want {
 		t.Errorf("notes %q count the red lines crossed, which the brief lists; want %q", b.Notes, want)
 	}
 	for _, f := range []string{"md", "html"} {

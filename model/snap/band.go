@@ -42,7 +42,7 @@ func (b Band) Forecast(ctx context.Context, p *model.Problem, o model.Options) (
 	if scale <= 0 {
 		scale = BandScale
 	}
-	res := &model.Result{Model: "compromise-band"}
+	res := &model.Result{Model: "compromise-band", Notes: []string{CalibrationNote}}
 	for k, is := range p.Issues {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -102,7 +102,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		return nil, err
 	}
 	par := m.params()
-	res := &model.Result{Model: "snap"}
+	res := &model.Result{Model: "snap", Notes: []string{CalibrationNote}}
 	for k, is := range p.Issues {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -122,6 +122,12 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	}
 	return res, nil
 }
+
+// CalibrationNote is what snap's and compromise-band's intervals and
+// option probabilities rest on, said with every forecast they give
+// (docs/skill.md, "What to expect"): the distribution is fitted on
+// outcomes of EU legislation, and DEU has no labelled options.
+const CalibrationNote = "intervals and option probabilities: how far real outcomes of EU legislation (DEU III) fell from such forecasts; for a negotiation of another kind an informed prior, not a calibration, and the probability of a labelled option is not validated (DEU has none; docs/skill.md)"
 
 func xcOf(p *model.Problem, k int) float64 {
 	_, xc := candidates(p, k)
