@@ -205,6 +205,9 @@ type Sweep struct {
 	// HeldFixed is what the draws held at the stated values, having no
 	// range (ask.HeldFixedText says it).
 	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
+	// SpreadText says what the sweep's intervals are, for every door to
+	// print under its head (ask.SweepSpreadText).
+	SpreadText string `json:"spread_text"`
 }
 
 // SweepResult is package sweep's summary of one model's draws.

@@ -28,10 +28,16 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 	return c.sweep(ctx, req, ms, o)
 }
 
+// SweepSpreadText is what a sweep's intervals are, said under its head
+// at every door: a reader takes an 80% interval for where the outcome
+// will land unless told (docs/skill.md: the inputs' spread is the
+// narrower; snap's intervals are how far real outcomes fell).
+const SweepSpreadText = "The intervals are the spread of each forecast over the draws of the stated ranges: how far doubt about the inputs moves it, not how far the outcome may fall from it (snap's intervals, fitted on real outcomes, say that)."
+
 // sweep is Sweep once the request is checked: the sweep of models ms,
 // each run with its options o(name).
 func (c *Case) sweep(ctx context.Context, req answer.SweepRequest, ms []model.Model, o func(string) sweep.Options) (*answer.Sweep, error) {
-	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}, HeldFixed: c.HeldFixed()}
+	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}, HeldFixed: c.HeldFixed(), SpreadText: SweepSpreadText}
 	for i, m := range ms {
 		sm, err := c.sweepModel(ctx, m, o(m.Name()))
 		if err != nil && ctx.Err() != nil && i > 0 {

@@ -136,7 +136,7 @@ stops the run and prints what finished.`,
 			width := termWidth(w)
 			var rl []ask.Crossings
 			for _, m := range res.Models {
-				sweepTable(w, &res.Scenario, m, res.HeldFixed, width)
+				sweepTable(w, &res.Scenario, m, res.HeldFixed, res.SpreadText, width)
 				rl = append(rl, ask.Crossings{Model: m.Model, RedLines: m.RedLines})
 			}
 			redLinesCrossed(w, &res.Scenario, rl, width)
@@ -159,13 +159,14 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 	return cw.Error()
 }
 
-func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *answer.HeldFixed, width int) {
+func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *answer.HeldFixed, spread string, width int) {
 	headline(w, sc, width)
 	fmt.Fprintf(w, "model %s: %s draws (%s, seed %d)", r.Model, ask.Grouped(r.Draws), r.Distribution, r.Seed)
 	if r.Interrupted {
 		fmt.Fprint(w, " — "+ask.InterruptedAfter(r.SweepResult))
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
+	para(w, spread, width)
 	heldFixed(w, held, "", width)
 	for _, s := range r.Issues {
 		d := sc.IssueDecimals(s.Issue)

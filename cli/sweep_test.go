@@ -208,7 +208,7 @@ func TestSweepFitsWidth(t *testing.T) {
 	runJSON(t, &res, "sweep", "-n", "200", "-m", "compromise,snap", "-q")
 	at80 := fitsWidths(t, func(w io.Writer, width int) {
 		for _, m := range res.Models {
-			sweepTable(w, &res.Scenario, m, res.HeldFixed, width)
+			sweepTable(w, &res.Scenario, m, res.HeldFixed, res.SpreadText, width)
 		}
 	})
 	if !strings.Contains(at80, "│ P(NEAREST)") || !strings.Contains(at80, "outcome, with the model's error") {
@@ -219,7 +219,7 @@ func TestSweepFitsWidth(t *testing.T) {
 		t.Errorf("the legend is printed %d times for %d models:\n%s", n, len(res.Models), at80)
 	}
 	var b bytes.Buffer
-	sweepTable(&b, &res.Scenario, res.Models[0], res.HeldFixed, 120)
+	sweepTable(&b, &res.Scenario, res.Models[0], res.HeldFixed, res.SpreadText, 120)
 	if !strings.Contains(b.String(), "│ Partial ceasefires: energy infrastructure plus the Black │") {
 		t.Errorf("the option column is not 56 wide at 120 columns:\n%s", b.String())
 	}
@@ -388,7 +388,7 @@ func TestSweepInterruptedHeaderGroupsCounts(t *testing.T) {
 	m := res.Models[0]
 	m.Draws, m.Requested, m.Interrupted = 3712, 10000, true
 	var b bytes.Buffer
-	sweepTable(&b, &res.Scenario, m, nil, 120)
+	sweepTable(&b, &res.Scenario, m, nil, "", 120)
 	if want := "model compromise: 3,712 draws (triangular, seed 1) — interrupted after 3,712 of 10,000 draws; "; !strings.Contains(b.String(), want) {
 		t.Errorf("no %q in\n%s", want, b.String())
 	}
@@ -553,5 +553,24 @@ func TestHeldFixedPrinted(t *testing.T) {
 	_, stderr, code := run(t, "sensitivity", "testdata/example.yaml", "--snapshot", "base", "-n", "200", "-f", "csv")
 	if code != 0 || !strings.Contains(stderr, "note: "+want+"\n") {
 		t.Errorf("exit %d; the CSV's stderr does not note %q:\n%s", code, want, stderr)
+	}
+}
+
+// A sweep says under its head what its intervals are, in ask's words
+// (the JSON's spread_text, at every door): a reader takes an 80%
+// interval of input doubt for where the outcome will land unless told.
+func TestSweepSaysWhatItsIntervalsAre(t *testing.T) {
+	var res answer.Sweep
+	runJSON(t, &res, "sweep", "-n", "50", "-m", "compromise", "-q")
+	if res.SpreadText != ask.SweepSpreadText {
+		t.Fatalf("spread_text %q, want ask.SweepSpreadText", res.SpreadText)
+	}
+	out, _, code := run(t, "sweep", "-n", "50", "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	head, _, _ := strings.Cut(unwrapped(out), "\n\n")
+	if !strings.HasSuffix(head, "uncertain inputs\n"+ask.SweepSpreadText) {
+		t.Errorf("the head does not say what the intervals are, on the line after the draws:\n%s", head)
 	}
 }

@@ -41,6 +41,10 @@ func TestSweepCombined(t *testing.T) {
 	if got := get(t, e.bctx, "head", chromedp.AttributeValue(chromedp.CSS(`[data-testid=sweep-head]`), "data-draws")).Value; got != strconv.Itoa(m.Draws) {
 		t.Errorf("head says %s draws, want %d", got, m.Draws)
 	}
+	// Under the head, what the intervals are, in ask's words.
+	if got := e.text(`[data-testid=sweep-spread]`); got != sw.SpreadText || got == "" {
+		t.Errorf("the sweep says of its intervals %q, want %q", got, sw.SpreadText)
+	}
 	attr := func(sel, name string) float64 {
 		t.Helper()
 		v := get(t, e.bctx, sel, chromedp.AttributeValue(chromedp.CSS(sel), name)).Value

@@ -194,7 +194,7 @@ export interface SweepModel { model: string; requested: number; draws: number; i
 // values, having no range; text is ask.HeldFixedText's sentence ("" when
 // every input has a range).
 export interface HeldFixed { positions: number; saliences: number; capabilities: number; stances: number; actors: number; assumed_stances: number; assumed_capabilities: number; text: string }
-export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[]; held_fixed?: HeldFixed }
+export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[]; held_fixed?: HeldFixed; spread_text: string }
 // A swing's forecast_at_low or forecast_at_high is null where the model
 // refused the problem with the input at that end (failed_at_low,
 // failed_at_high say why); its swing is then measured from the other.

@@ -1393,6 +1393,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
     `${sw.model}: ${count(sw.draws)} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
     sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${interruptedAfter(sw)}`) : '') : '',
+  // what the intervals are, in ask.SweepSpreadText's words
+  sw && st.sweep?.spread_text ? h('p', { class: 'small', 'data-testid': 'sweep-spread' }, st.sweep.spread_text) : '',
   sw ? heldFixed(st.sweep?.held_fixed, 'sweep-held') : '',
   warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, sw.red_lines, 'sweep-notes') : '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
