@@ -54,8 +54,8 @@ func TestForecastNotesGrouped(t *testing.T) {
 			by[n] = append(by[n], m.Model)
 		}
 	}
-	if len(order) != 5 || strings.Join(by[order[0]], ", ") != "nash, ks" {
-		t.Fatalf("the case's notes are not the five the test expects (nash's and ks's alike first): %q", by)
+	if len(order) != 6 || strings.Join(by[order[0]], ", ") != "nash, ks" {
+		t.Fatalf("the case's notes are not the six the test expects (nash's and ks's alike first): %q", by)
 	}
 	at80 := fitsWidths(t, func(w io.Writer, width int) {
 		if err := forecastTable(w, &f, false, false, width); err != nil {
