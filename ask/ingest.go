@@ -110,21 +110,23 @@ func IngestReview(in *Input, docs []ingest.Document, res answer.Ingest) ([]byte,
 
 // IngestApply merges the entries kept in a review file into a new
 // snapshot of the scenario file (name, data), dated date ("" the
-// review's), and returns the new file: the original's layout and
-// comments kept, checked as `parley validate` would with o (its limits,
-// the folders source files are read from) until ctx is done. The
-// original file, read under the same limits, is not touched.
-func IngestApply(ctx context.Context, name string, data []byte, reviewName string, review []byte, date string, o LoadOptions) ([]byte, error) {
+// review's), and returns the new file, the original's text kept but for
+// the lines the new snapshot (and any new source) adds (WriteOver; notes
+// says when the file had to be written whole), checked as `parley
+// validate` would with o (its limits, the folders source files are read
+// from) until ctx is done. The original file, read under the same
+// limits, is not touched.
+func IngestApply(ctx context.Context, name string, data []byte, reviewName string, review []byte, date string, o LoadOptions) (out []byte, notes []string, err error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: o.Limits})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r, err := ingest.ParseReview(reviewName, review)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out, _, err := applyReview(ctx, name, data, in, r, date, o)
-	return out, err
+	out, _, notes, err = applyReview(ctx, name, data, in, r, date, o)
+	return out, notes, err
 }
 
 // IngestReviewOf is Ingest's candidates as a review, for the API.
@@ -135,26 +137,27 @@ func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer
 }
 
 // IngestApplyReview merges a review's entries into a new snapshot of the
-// scenario file (name, data) and returns the new file and the input the
+// scenario file (name, data) and returns the new file, the input the
 // check read of it (with o's limits and sources, until ctx is done: the
-// client gone), so that the server stores it without reading it again;
-// the original is read under the same limits. The server uses it; the
-// command line reads the review from a file (IngestApply).
-func IngestApplyReview(ctx context.Context, name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, *Input, error) {
+// client gone), so that the server stores it without reading it again,
+// and the notes (as IngestApply's); the original is read under the same
+// limits. The server uses it; the command line reads the review from a
+// file (IngestApply).
+func IngestApplyReview(ctx context.Context, name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, *Input, []string, error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: o.Limits})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	return applyReview(ctx, name, data, in, r, date, o)
 }
 
-func applyReview(ctx context.Context, name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, *Input, error) {
+func applyReview(ctx context.Context, name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, *Input, []string, error) {
 	if r.Scenario != "" && r.Scenario != in.Scenario.Metadata.ID {
-		return nil, nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
+		return nil, nil, nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
 	}
 	a, err := ingest.Apply(in.Scenario, r, date)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	// A problem with a kept quote names the entry it came from, which is
 	// what the reviewer edits.
@@ -176,7 +179,7 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 			if e := a.Entries[i][maxQuotes]; e >= 0 {
 				d.Message = entry(e) + ": " + d.Message
 			}
-			return nil, nil, errs.Wrap(errs.Invalid, scenario.Diagnostics{d})
+			return nil, nil, nil, errs.Wrap(errs.Invalid, scenario.Diagnostics{d})
 		}
 	}
 	from := func(path string) string {
@@ -185,7 +188,19 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 		}
 		return ""
 	}
-	return remarshalWith(ctx, name, data, in, o, "with the review's entries merged", from)
+	out, note, err := WriteOver(name, data, in.Scenario, o.Limits)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	read, err := checkWritten(ctx, name, out, o, "with the review's entries merged", from)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var notes []string
+	if note != "" {
+		notes = append(notes, note)
+	}
+	return out, read, notes, nil
 }
 
 // SourcesAdd records documents as sources of the scenario file (name,
@@ -337,13 +352,8 @@ func unsolved(ds, before, after scenario.Diagnostics) error {
 }
 
 // remarshalWith writes the changed scenario over its file's text (name,
-// data) and checks the result with o, as `parley validate` would,
-// returning it and the input the check read. The result is not written when the check fails, so its problems cannot
-// point at its lines: they name the file as changed (changed says how:
-// "with the sources added") and locate each problem by its path alone,
-// its message led by what from says the path came from, when it says (a
-// review's entry). The check stops once ctx is done, with ctx's error as it is: a
-// check cut short says nothing of the file.
+// data) whole (MarshalOver) and checks the result with o (checkWritten),
+// returning it and the input the check read.
 func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o LoadOptions, changed string, from func(path string) string) ([]byte, *Input, error) {
 	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
 	if err != nil {
@@ -356,7 +366,37 @@ func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o L
 	return out, read, nil
 }
 
-// checkWritten is remarshalWith's check of the new file's text out.
+// WriteOver writes s, the scenario of the file (name, data) as read
+// under limits and then changed, over the file's text: as a text edit
+// that changes only the text of what changed (scenariofile.EditOver),
+// or, where that cannot be done, whole (scenariofile.MarshalOver; for a
+// YAML file, its comments kept but not its blank lines nor its folded
+// blocks), with a note saying so, the one every door shows (the command
+// line on stderr, the API in a save's notes). MarshalOver's error (an
+// edit of a value written through an alias, errs.Conflict) is returned
+// as it is.
+func WriteOver(name string, data []byte, s *scenario.Scenario, limits scenario.Limits) (out []byte, note string, err error) {
+	if out, ok := scenariofile.EditOver(name, data, s, limits); ok {
+		return out, "", nil
+	}
+	if out, err = scenariofile.MarshalOver(s, formatOf(name), data); err != nil {
+		return nil, "", err
+	}
+	kept := "a JSON file's own indentation and order not kept"
+	if formatOf(name) == "yaml" {
+		kept = "its comments kept, its blank lines and folded blocks not"
+	}
+	return out, fmt.Sprintf("%s: the edit could not be written into the file's text as it stands (anchors or aliases, a changed value written over several lines or in a folded block, a value that changes kind): the file is written whole, in Parley's layout (%s)", name, kept), nil
+}
+
+// checkWritten checks the new file's text out with o, as `parley
+// validate` would, returning the input the check read. The result is not
+// written when the check fails, so its problems cannot point at its
+// lines: they name the file as changed (changed says how: "with the
+// sources added") and locate each problem by its path alone, its message
+// led by what from says the path came from, when it says (a review's
+// entry). The check stops once ctx is done, with ctx's error as it is: a
+// check cut short says nothing of the file.
 func checkWritten(ctx context.Context, name string, out []byte, o LoadOptions, changed string, from func(path string) string) (*Input, error) {
 	o.Format = Scenario
 	read, err := LoadContext(ctx, name, out, o)

@@ -68,7 +68,7 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 		f    func(ctx context.Context) ([]byte, error)
 	}{
 		{"IngestApplyReview", func(ctx context.Context) ([]byte, error) {
-			out, _, err := IngestApplyReview(ctx, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
+			out, _, _, err := IngestApplyReview(ctx, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
 			return out, err
 		}},
 		{"SourcesAdd", func(ctx context.Context) ([]byte, error) {
@@ -104,11 +104,12 @@ func TestIngestAndSourcesAddKeepTheLimits(t *testing.T) {
 		f    func(l scenario.Limits) ([]byte, error)
 	}{
 		{"IngestApplyReview", func(l scenario.Limits) ([]byte, error) {
-			out, _, err := IngestApplyReview(context.Background(), sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			out, _, _, err := IngestApplyReview(context.Background(), sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
 			return out, err
 		}},
 		{"IngestApply", func(l scenario.Limits) ([]byte, error) {
-			return IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			out, _, err := IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			return out, err
 		}},
 		{"SourcesAdd", func(l scenario.Limits) ([]byte, error) {
 			out, _, err := SourcesAdd(context.Background(), sc, data, []string{news}, l, false)

@@ -360,9 +360,12 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 			if sc != "-" {
 				dirs = append(dirs, filepath.Dir(sc))
 			}
-			out, err := ask.IngestApply(cmdContext(cmd), name, data, rn, review, date, ask.LoadOptions{SourceDirs: dirs, Limits: limitsOf(cmd)})
+			out, notes, err := ask.IngestApply(cmdContext(cmd), name, data, rn, review, date, ask.LoadOptions{SourceDirs: dirs, Limits: limitsOf(cmd)})
 			if err != nil {
 				return err
+			}
+			for _, n := range notes {
+				say(cmd.ErrOrStderr(), "note", n, termWidth(cmd.ErrOrStderr()))
 			}
 			return writeOut(cmd, sc, out)
 		},

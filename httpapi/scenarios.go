@@ -25,7 +25,7 @@ import (
 )
 
 // scenarioView is a scenario as the API returns it: the record, the parsed
-// scenario and its warnings.
+// scenario and its warnings; a save's answer adds its notes.
 type scenarioView struct {
 	ID       string               `json:"id"`
 	Version  int64                `json:"version"`
@@ -35,6 +35,11 @@ type scenarioView struct {
 	Updated  time.Time            `json:"updated"`
 	Scenario *scenario.Scenario   `json:"scenario"`
 	Warnings scenario.Diagnostics `json:"warnings"`
+	// Notes say what a save did that the person saving must know: that
+	// the stored file could not be edited as text and was written whole
+	// (ask.WriteOver). Omitted when none, and on every answer but a
+	// save's.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // stored is one version of a stored scenario, loaded once (ask.Load)
@@ -507,8 +512,9 @@ func (s *Server) putScenario(w http.ResponseWriter, r *http.Request) {
 // is read and validated as the command line reads a file, quotes checked
 // against the sources folder, so a rejected edit is a 400 listing the
 // diagnostics by field path; then it is written over the stored file in
-// that file's own format (scenariofile.MarshalOver), so a YAML file keeps
-// its comments and layout and only the edited values change. PUT
+// that file's own format as a text edit (ask.WriteOver), so that only the
+// text of the edited values changes, or, where that cannot be done,
+// whole, keeping a YAML file's comments, with a note saying so. PUT
 // /api/scenarios/{id} instead replaces the file with the bytes sent.
 func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 	strict, err := strictParam(r)
@@ -541,7 +547,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, view(cur))
 		return
 	}
-	body, err := scenariofile.MarshalOver(in.Scenario, rec.Format, rec.Body)
+	body, note, err := ask.WriteOver(rec.ID+"."+rec.Format, rec.Body, in.Scenario, s.o.Limits)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -554,7 +560,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec.Body, rec.Name = body, title(edited.Scenario)
-	s.save(w, r, rec, edited)
+	s.save(w, r, rec, edited, note)
 }
 
 // editBody reads an edit's version (If-Match, required) and its body,
@@ -596,7 +602,9 @@ func (s *Server) atVersion(r *http.Request, ver int64, again string) (*store.Sce
 // keeps, in its history: the versions limit.
 func (s *Server) keepVersions() int { return int(s.o.Limits.Value("versions")) }
 
-func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenario, in *ask.Input) {
+// save stores rec, read as in, as the scenario's next version and answers
+// with it and notes (what the save must tell: see scenarioView.Notes).
+func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenario, in *ask.Input, notes ...string) {
 	if err := s.o.Store.UpdateScenario(r.Context(), rec, s.keepVersions()); err != nil {
 		s.fail(w, r, err)
 		return
@@ -607,7 +615,13 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenari
 		return
 	}
 	w.Header().Set("ETag", etag(full.Version))
-	writeJSON(w, http.StatusOK, view(&stored{rec: full, in: in}))
+	v := view(&stored{rec: full, in: in})
+	for _, n := range notes {
+		if n != "" {
+			v.Notes = append(v.Notes, n)
+		}
+	}
+	writeJSON(w, http.StatusOK, v)
 }
 
 // deleteScenario deletes the version the client names (If-Match or
@@ -806,8 +820,9 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	// Written over the saved file, so that its comments and layout stay.
-	body, err := scenariofile.MarshalOver(in.Scenario, rec.Format, rec.Body)
+	// Written over the saved file as a text edit, so that only the
+	// edited values' text changes (or whole, with a note).
+	body, note, err := ask.WriteOver(rec.ID+"."+rec.Format, rec.Body, in.Scenario, s.o.Limits)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -818,7 +833,7 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec.Body = body
-	s.save(w, r, rec, edited)
+	s.save(w, r, rec, edited, note)
 }
 
 // resolved returns the scenario as of ?snapshot= with ?variant= applied:

@@ -324,7 +324,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"POST", "/api/scenarios/import", "create a scenario from a scenario file or a peer format", s.importScenario},
 		{"GET", "/api/scenarios/{id}", "get a scenario, parsed, with its warnings", s.getScenario},
 		{"PUT", "/api/scenarios/{id}", "replace a scenario's file (If-Match: version)", s.putScenario},
-		{"PUT", "/api/scenarios/{id}/document", "save an edited scenario sent as JSON over its file, in the file's format, keeping a YAML file's comments and layout (If-Match: version)", s.putDocument},
+		{"PUT", "/api/scenarios/{id}/document", "save an edited scenario sent as JSON over its file as a text edit: only the text of what changed changes, the rest (comments, blank lines, folded blocks) kept; where it cannot be, written whole, comments kept, and notes say so (If-Match: version)", s.putDocument},
 		{"DELETE", "/api/scenarios/{id}", "delete a scenario and its runs, cancelling its queued and running jobs first (If-Match: version, or * for whatever version is stored)", s.deleteScenario},
 		{"GET", "/api/scenarios/deleted", "list the deleted scenarios whose history is kept, the latest deleted first", s.listDeleted},
 		{"GET", "/api/scenarios/{id}/versions", "list a scenario's versions: the current one and the earlier ones kept (a deleted scenario's too), newest first", s.listVersions},

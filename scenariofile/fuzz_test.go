@@ -254,3 +254,75 @@ func FuzzSourcesOver(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEditOver checks the text edit of the server's saves and ingest
+// apply (EditOver, without its guard against a panic) on any scenario
+// file that reads without error, with the changes op picks: the first
+// stance's position changed, its note removed or set, a stance appended,
+// the first actor removed, the title changed. It must not panic, must
+// stay within parseBudget (it reads the file three times: its tree, its
+// scenario and the text made), and, where it says the edit was made, the
+// text it made must read as exactly the changed scenario and end in a
+// line break exactly when the original does.
+func FuzzEditOver(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.*")
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, strings.HasSuffix(p, ".json"), uint8(0xff))
+	}
+	f.Add([]byte(editCase), false, uint8(1))
+	f.Add([]byte(editCase), false, uint8(0x18))
+	f.Add([]byte(sourcesOverCase("  as_of: 2026-11-01   # the date\n\n# issues next\n")), false, uint8(0x6))
+	f.Fuzz(func(t *testing.T, data []byte, isJSON bool, op uint8) {
+		name := "fuzz.yaml"
+		if isJSON {
+			name = "fuzz.json"
+		}
+		want, ds := ParseLimits(name, data, scenario.Limits{})
+		if want == nil || ds.Err(false) != nil {
+			return
+		}
+		if len(want.Stances) > 0 {
+			st := &want.Stances[0]
+			if op&1 != 0 {
+				st.Position += 7.5
+			}
+			if op&2 != 0 {
+				if st.Note == "" {
+					st.Note = "a note: new, 'quoted'"
+				} else {
+					st.Note = ""
+				}
+			}
+			if op&4 != 0 {
+				c := *st
+				c.Evidence, c.Range = nil, nil
+				want.Stances = append(want.Stances, c)
+			}
+		}
+		if op&8 != 0 && len(want.Actors) > 1 {
+			want.Actors = want.Actors[1:]
+		}
+		if op&16 != 0 {
+			want.Metadata.Title += " (edited)"
+		}
+		var out []byte
+		var ok bool
+		fuzzbudget.Check(t, parseBudget, 3*len(data), func() {
+			out, ok = editText(name, data, nil, want, scenario.Limits{})
+		})
+		if !ok {
+			return
+		}
+		got, _ := ParseLimits(name, out, scenario.Limits{})
+		if got == nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("the edit does not read as the changed scenario:\n%s", out)
+		}
+		if strings.HasSuffix(string(data), "\n") != strings.HasSuffix(string(out), "\n") {
+			t.Fatalf("the final line break changed:\n%q\n%q", data, out)
+		}
+	})
+}

@@ -56,7 +56,14 @@ export interface Scenario {
   [other: string]: unknown
 }
 export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; valid?: string; warning?: boolean }
-export interface ScenarioView { id: string; version: number; name: string; format: string; scenario: Scenario; warnings: Diagnostic[] }
+// A save's answer adds notes: that the stored file could not be edited
+// as text and was written whole (docs/json.md, "Saves").
+export interface ScenarioView { id: string; version: number; name: string; format: string; scenario: Scenario; warnings: Diagnostic[]; notes?: string[] }
+// savedNotes is a save's notes as the status line adds them: " Note: …",
+// or "" when it has none.
+export function savedNotes(sv: { notes?: string[] }): string {
+  return sv.notes?.length ? ' Note: ' + sv.notes.join(' ') : ''
+}
 export interface Record { id: string; version: number; name: string }
 // Version is one version of a scenario's file (GET …/versions): the
 // current one, or an earlier one kept when an edit, a restore or a

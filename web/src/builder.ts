@@ -15,7 +15,7 @@
 // removing an item removes what names it, after asking, or is refused
 // with the reason (removal.ts); taking an actor's alias away names it by
 // its id where the file named it by the alias (unalias).
-import { api, download, APIError } from './api'
+import { api, download, APIError, savedNotes } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version, Deleted } from './api'
 import { h, errorText, rangeJoin, plural, isAre, plainNum } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
@@ -1554,7 +1554,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
       await ctx.opened(sv)
       const warned = sv.warnings.length ? `, with ${plural(sv.warnings.length, 'warning')} marked below` : ''
       ctx.status(d.id !== null && sv.version === d.version ? `Nothing to save: “${sv.name}” is as stored (version ${sv.version})${warned}.`
-        : `Saved “${sv.name}” (version ${sv.version})${warned}; forecasts re-run.`)
+        : `Saved “${sv.name}” (version ${sv.version})${warned}; forecasts re-run.${savedNotes(sv)}`)
     } catch (e) { showError(e) } finally { box.inert = false }
   }
   const del = async () => {

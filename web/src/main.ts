@@ -5,7 +5,7 @@
 // and view shown (?scenario=…&snapshot=…&variant=…&models=a,b&param=k=v#view),
 // so a link opens the page as it was.
 import './style.css'
-import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized } from './api'
+import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed, Source } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed } from './util'
 import { renderExplain } from './explain'
@@ -516,7 +516,7 @@ function render() {
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor })
-  if (st.view === 'evidence') renderEvidence(main, st.sv!, (id) => loadScenario(id))
+  if (st.view === 'evidence') renderEvidence(main, st.sv!, (id, notes) => { void loadScenario(id).then(() => { if (notes) status(`Applied the review as a new snapshot.${notes}`) }) })
   if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, params: paramsFor })
 }
 
@@ -872,7 +872,7 @@ function openStance(actor: string, issue: string) {
       st.refocus = `g.marker[data-actor="${actor}"][data-issue="${issue}"]`
       closeDrawer()
       await refresh()
-      status(`Saved ${a.name} on ${is.name} (version ${st.sv.version}); forecast re-run.`)
+      status(`Saved ${a.name} on ${is.name} (version ${st.sv.version}); forecast re-run.${savedNotes(st.sv)}`)
     } catch (err) {
       showErrors(form, errors, err)
     }
