@@ -34,7 +34,11 @@
 //     verb), past a ", who/which …," clause just before the verb (whose
 //     names do not speak), not one named in a clause of its own ("At his
 //     meeting with Trump on Friday, Putin reiterated…": Trump is
-//     mentioned). A
+//     mentioned); for a person the case does not list, named beside an
+//     appositive or title ("Dmitry Peskov, the Kremlin's spokesman, said",
+//     "The Kremlin's spokesman, Dmitry Peskov, said", "Russia's foreign
+//     minister Sergei Lavrov warned"), the actor it speaks for: its
+//     possessor, else the first actor it names (appositive). A
 //     sentence with no speaker gives its first actor named 1.5 (the
 //     likely subject); other actors it names get nothing. An actor
 //     inherited from the sentence before gets 1.5, 1 more when the verb
