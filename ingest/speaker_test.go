@@ -123,9 +123,9 @@ func TestSpeakerPastClauseAndList(t *testing.T) {
 // lists Kyiv and Zelenskyy): "NAME, APPOSITIVE, said", "TITLE, NAME,
 // said" and "TITLE NAME said". Where the subject names an actor itself
 // ("Finland, a member of NATO …, said") the appositive is passed over as
-// a ", who …," clause is. Before, the nearest actor within six words
-// spoke: Washington, the United States, Russia, the European Commission,
-// or no one where marked.
+// a ", who …," clause is. Before, 9 of these failed: the actor the
+// title or appositive names last (Washington, the United States, Russia,
+// the European Union) spoke instead or as well, or no one where marked.
 func TestSpeakerNamedThroughAppositive(t *testing.T) {
 	hand, err := scenarios.LoadDefault()
 	if err != nil {
