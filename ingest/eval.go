@@ -19,6 +19,15 @@ type Figures struct {
 	// them are such items.
 	Top, Hits int
 	Precision float64
+	// Attributed counts the found items whose actor the extractor ranks
+	// first where the item's quote is: of the candidates on the item's
+	// issue whose quotes overlap it, the item's actor scores highest
+	// (a tie, as of the names of a list that speaks together, counts).
+	// It says whether the extractor takes the right actor for the one
+	// who speaks, not another the sentence names; Attribution is
+	// Attributed / Found.
+	Attributed  int
+	Attribution float64
 }
 
 type span struct {
@@ -84,10 +93,24 @@ func Evaluate(hand *scenario.Scenario, docs []Document, res Result, top int) Fig
 	}
 	f := Figures{Items: len(items), Top: min(top, len(cands))}
 	for _, x := range items {
-		for _, c := range cands {
-			if overlap(x, c) {
-				f.Found++
-				break
+		// the best scores of x's actor and of any other actor there
+		found, own, other := false, 0.0, 0.0
+		for i, c := range cands {
+			if c.issue != x.issue || !overlap(item{key{c.actor, x.issue}, x.span}, c) {
+				continue
+			}
+			sc := res.Candidates[i].Score
+			if c.actor == x.actor {
+				own = max(own, sc)
+				found = true
+			} else {
+				other = max(other, sc)
+			}
+		}
+		if found {
+			f.Found++
+			if own >= other {
+				f.Attributed++
 			}
 		}
 	}
@@ -101,6 +124,9 @@ func Evaluate(hand *scenario.Scenario, docs []Document, res Result, top int) Fig
 	}
 	if f.Items > 0 {
 		f.Recall = float64(f.Found) / float64(f.Items)
+	}
+	if f.Found > 0 {
+		f.Attribution = float64(f.Attributed) / float64(f.Found)
 	}
 	if f.Top > 0 {
 		f.Precision = float64(f.Hits) / float64(f.Top)

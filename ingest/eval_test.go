@@ -38,13 +38,19 @@ func TestBuiltInCaseFigures(t *testing.T) {
 	}
 	res := Extract(strip(hand), docs)
 	f := Evaluate(hand, docs, res, 70)
-	t.Logf("built-in case: %d candidates; recall %d/%d = %.3f; top-%d precision %d/%d = %.3f", len(res.Candidates), f.Found, f.Items, f.Recall, f.Top, f.Hits, f.Top, f.Precision)
+	logFigures(t, "built-in case", res, f)
 	if f.Recall < 0.8 {
 		t.Errorf("recall %.3f < 0.8", f.Recall)
 	}
 	if f.Precision < 0.5 {
 		t.Errorf("top-70 precision %.3f < 0.5", f.Precision)
 	}
+}
+
+func logFigures(t *testing.T, name string, res Result, f Figures) {
+	t.Helper()
+	t.Logf("%s: %d candidates; recall %d/%d = %.3f; top-%d precision %d/%d = %.3f; the right actor first on %d/%d found = %.3f",
+		name, len(res.Candidates), f.Found, f.Items, f.Recall, f.Top, f.Hits, f.Top, f.Precision, f.Attributed, f.Found, f.Attribution)
 }
 
 // TestSecondCaseFigures runs the extractor on a negotiation it was not
@@ -66,7 +72,7 @@ func TestSecondCaseFigures(t *testing.T) {
 	docs := []Document{{Name: "river-talks.txt", Data: text}}
 	res := Extract(strip(hand), docs)
 	f := Evaluate(hand, docs, res, 70)
-	t.Logf("river talks: %d candidates; recall %d/%d = %.3f; top-%d precision %d/%d = %.3f", len(res.Candidates), f.Found, f.Items, f.Recall, f.Top, f.Hits, f.Top, f.Precision)
+	logFigures(t, "river talks", res, f)
 	if f.Items != 14 {
 		t.Errorf("%d hand-coded items, want 14", f.Items)
 	}
@@ -75,5 +81,79 @@ func TestSecondCaseFigures(t *testing.T) {
 	}
 	if f.Precision < 0.5 {
 		t.Errorf("precision %.3f < 0.5", f.Precision)
+	}
+}
+
+// TestThirdCaseFigures runs the extractor on a third negotiation it was
+// not written for: testdata/cod-talks.txt, an invented wire report
+// translated from the French (statements in «…» and „…“, speakers named
+// through appositives, red herrings), and testdata/cod-talks.yaml, its
+// case coded by hand before the extractor was run on it. The bars are
+// the other cases' (0.8, 0.5), but the precision is of the best 15
+// candidates, as many as the coder's items: the article gives only 45,
+// so its "top 70" would be all of them, a figure the ranking cannot
+// move (14/45 = 0.311 before the appositive rule, logged). See
+// docs/DECISIONS.md, "Speakers named through appositives (ingest20)".
+func TestThirdCaseFigures(t *testing.T) {
+	data, err := os.ReadFile("testdata/cod-talks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand, ds := scenariofile.Parse("cod-talks.yaml", data)
+	if err := ds.Err(true); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/cod-talks.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []Document{{Name: "cod-talks.txt", Data: text}}
+	res := Extract(strip(hand), docs)
+	all := Evaluate(hand, docs, res, 70)
+	logFigures(t, "cod talks, every candidate", res, all)
+	if all.Items != 15 {
+		t.Fatalf("%d hand-coded items, want 15", all.Items)
+	}
+	f := Evaluate(hand, docs, res, all.Items)
+	logFigures(t, "cod talks", res, f)
+	if f.Recall < 0.8 {
+		t.Errorf("recall %.3f < 0.8", f.Recall)
+	}
+	if f.Precision < 0.5 {
+		t.Errorf("top-%d precision %.3f < 0.5", f.Top, f.Precision)
+	}
+}
+
+// TestEvaluateAttribution: a found item counts as attributed when its
+// actor scores at least as high as any other actor's candidate on its
+// issue whose quote overlaps it. Three candidates on river-talks: Arandia
+// alone on its quota quote (found, attributed), Belmar on its filling
+// quote below Arandia's 9.5 there (found, not attributed), and Corvia on
+// a quote it is not coded for (not found): 2 found, 1 attributed.
+func TestEvaluateAttribution(t *testing.T) {
+	data, err := os.ReadFile("testdata/river-talks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand, ds := scenariofile.Parse("river-talks.yaml", data)
+	if err := ds.Err(true); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/river-talks.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []Document{{Name: "river-talks.txt", Data: text}}
+	const filling = "Belmar, which is building the Oru dam upstream, insisted that the reservoir must be filled within three years."
+	res := Result{Candidates: []Candidate{
+		{Source: "river-talks.txt", Actor: "arandia", Issue: "quota", Score: 10,
+			Quote: "Arandia's water minister, Tomas Reyno, said his government would not accept any quota below 40 percent of the river's summer flow."},
+		{Source: "river-talks.txt", Actor: "arandia", Issue: "filling", Score: 9.5, Quote: filling},
+		{Source: "river-talks.txt", Actor: "belmar", Issue: "filling", Score: 9, Quote: filling},
+		{Source: "river-talks.txt", Actor: "corvia", Issue: "filling", Score: 8, Quote: filling},
+	}}
+	f := Evaluate(hand, docs, res, 70)
+	if f.Found != 2 || f.Attributed != 1 || f.Attribution != 0.5 {
+		t.Errorf("found %d, attributed %d (%v); want 2, 1 (0.5)", f.Found, f.Attributed, f.Attribution)
 	}
 }

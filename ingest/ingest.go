@@ -34,7 +34,11 @@
 //     verb), past a ", who/which …," clause just before the verb (whose
 //     names do not speak), not one named in a clause of its own ("At his
 //     meeting with Trump on Friday, Putin reiterated…": Trump is
-//     mentioned). A
+//     mentioned); for a person the case does not list, named beside an
+//     appositive or title ("Dmitry Peskov, the Kremlin's spokesman, said",
+//     "The Kremlin's spokesman, Dmitry Peskov, said", "Russia's foreign
+//     minister Sergei Lavrov warned"), the actor it speaks for: its
+//     possessor, else the first actor it names (appositive). A
 //     sentence with no speaker gives its first actor named 1.5 (the
 //     likely subject); other actors it names get nothing. An actor
 //     inherited from the sentence before gets 1.5, 1 more when the verb
@@ -498,6 +502,16 @@ func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) m
 	if m := relativeRE.FindStringSubmatchIndex(s.text[:verbAt]); m != nil {
 		clauseA, clauseB = m[2], m[3]
 	}
+	// A subject named through an appositive or a title: the actor it
+	// says, or an appositive to pass over as the clause is.
+	if sp, a := appositive(actors, s, verbAt, clauseA); sp != nil {
+		return sp
+	} else if a >= 0 {
+		if clauseA < 0 {
+			clauseB = strings.LastIndexByte(strings.TrimRightFunc(s.text[:verbAt], unicode.IsSpace), ',') + 1
+		}
+		clauseA = a
+	}
 	type near struct {
 		id string
 		at int
@@ -544,6 +558,195 @@ func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) m
 		}
 	}
 	return out
+}
+
+// appositive reads the subject of the speech verb (at verbAt; the
+// ", who …," clause before it, if any, starts at relA, else -1) for a
+// speaker named through an appositive, as wire reports name officials
+// the case does not list, in three forms:
+//
+//   - "NAME, APPOSITIVE, said" ("Dmitry Peskov, the Kremlin's spokesman,
+//     said"): the appositive is a noun phrase (it opens with the, a, an,
+//     his, her, its, their or a capital letter, and is not only names,
+//     which would be a list). When the subject before it names an actor
+//     that actor speaks, and the appositive is passed over as the
+//     ", who …," clause is (returned as where it starts, a); when the
+//     subject names none (a person the case does not list), the actor
+//     the appositive speaks for does.
+//   - "TITLE, NAME, said" ("The Kremlin's spokesman, Dmitry Peskov,
+//     said"): a name of one to four capitalised words set off by commas,
+//     after a title that is not only names. The actor the name is, if
+//     it is one, else the actor the title speaks for.
+//   - "TITLE NAME said" ("Russia's foreign minister Sergei Lavrov
+//     warned"): no comma between the clause's start and the verb, which
+//     comes after a capitalised word that is no actor's, and after the
+//     last actor named. The actor the clause speaks for.
+//
+// The actor a title or appositive speaks for is its possessor, the
+// first actor written with 's ("Russia's ambassador to the European
+// Union"), else the first it names ("the head of the Lemarian delegation
+// and a former envoy to Dravonia"): the actors named after it are where
+// the person is posted or whom they deal with. Up to two words between
+// the subject and the verb are passed over when they are auxiliaries or
+// adverbs ("has", "also", "reportedly"). It returns nil and a = -1 when
+// no form applies, and speakersOf's nearest-actor rule decides.
+func appositive(actors []actorTerms, s *sentence, verbAt, relA int) (speakers map[string]bool, a int) {
+	end, closed := verbAt, false
+	if relA >= 0 {
+		end, closed = relA, true
+	} else {
+		end = len(trailingAuxRE.ReplaceAllString(s.text[:verbAt], ""))
+	}
+	pre := strings.TrimRightFunc(s.text[:end], unicode.IsSpace)
+	if !closed && strings.HasSuffix(pre, ",") {
+		pre, closed = pre[:len(pre)-1], true
+	}
+	// the clause boundaries outside quotation marks: , ; : and dashes
+	var bounds []int  // each the byte offset just after a boundary
+	commas := []int{} // offsets of the commas among them
+	var q doctext.Quotes
+	for i, r := range pre {
+		q.Rune(r)
+		if q.Open() {
+			continue
+		}
+		switch r {
+		case ',':
+			commas = append(commas, i)
+			fallthrough
+		case ';', ':', '—', '–':
+			bounds = append(bounds, i+utf8.RuneLen(r))
+		}
+	}
+	startBefore := func(at int) int { // the clause's start before at
+		st := 0
+		for _, b := range bounds {
+			if b <= at {
+				st = b
+			}
+		}
+		return st
+	}
+	if !closed {
+		// TITLE NAME said
+		st := startBefore(len(pre))
+		in := actorsIn(actors, s, st, len(pre))
+		if len(in) == 0 {
+			return nil, -1
+		}
+		tail := strings.Fields(pre[in[len(in)-1].end:])
+		if len(tail) == 0 || !capitalised(tail[len(tail)-1]) {
+			return nil, -1
+		}
+		return map[string]bool{speaksFor(s, in): true}, -1
+	}
+	if len(commas) == 0 {
+		return nil, -1
+	}
+	c1 := commas[len(commas)-1]
+	x := strings.TrimSpace(pre[c1+1:])
+	if x == "" || strings.ContainsAny(x, ";:—–“”«»„\"") {
+		return nil, -1
+	}
+	st := startBefore(c1)
+	subject := pre[st:c1]
+	xs := actorsIn(actors, s, c1+1, len(pre))
+	ss := actorsIn(actors, s, st, c1)
+	f := strings.Fields(x)
+	switch {
+	case len(f) <= 4 && allCapitalised(f) && strings.TrimSpace(subject) != "" && !nameList(subject):
+		// TITLE, NAME, said
+		if len(xs) > 0 {
+			return map[string]bool{xs[len(xs)-1].id: true}, -1
+		}
+		if len(ss) > 0 {
+			return map[string]bool{speaksFor(s, ss): true}, -1
+		}
+	case nounPhrase(f) && !nameList(x):
+		// NAME, APPOSITIVE, said
+		if len(ss) > 0 {
+			return nil, c1
+		}
+		if len(xs) > 0 {
+			return map[string]bool{speaksFor(s, xs): true}, -1
+		}
+	}
+	return nil, -1
+}
+
+// trailingAuxRE is up to two auxiliaries or adverbs just before a
+// speech verb ("has", "also", "reportedly").
+var trailingAuxRE = regexp.MustCompile(`(?:\s+(?:has|have|had|was|were|is|are|also|again|then|later|now|\p{Ll}{3,}ly)){1,2}\s*$`)
+
+// actorNamed is an actor named in a sentence, from byte at to end.
+type actorNamed struct {
+	id      string
+	at, end int
+}
+
+// actorsIn returns the actors s names within [a, b), in the order they
+// are named (every naming; a longer term over a shorter one at the same
+// place).
+func actorsIn(actors []actorTerms, s *sentence, a, b int) []actorNamed {
+	var out []actorNamed
+	for _, at := range actors {
+		for _, t := range at.terms {
+			if t.first(s) < 0 {
+				continue
+			}
+			for _, m := range t.re.FindAllStringSubmatchIndex(s.text[:b], -1) {
+				if m[2] >= a {
+					out = append(out, actorNamed{at.id, m[2], m[3]})
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].at != out[j].at {
+			return out[i].at < out[j].at
+		}
+		return out[i].end > out[j].end
+	})
+	return out
+}
+
+// speaksFor returns the actor a title or appositive naming in speaks
+// for: the first written with 's or ’s, else the first.
+func speaksFor(s *sentence, in []actorNamed) string {
+	for _, n := range in {
+		if r := s.text[n.end:]; strings.HasPrefix(r, "'s") || strings.HasPrefix(r, "’s") {
+			return n.id
+		}
+	}
+	return in[0].id
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func allCapitalised(f []string) bool {
+	for _, w := range f {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return len(f) > 0
+}
+
+// nounPhrase reports whether words f open as a noun phrase does: a
+// determiner, a possessive pronoun or a capital letter (not a clause of
+// "at its meeting", "speaking in").
+func nounPhrase(f []string) bool {
+	if len(f) == 0 {
+		return false
+	}
+	switch f[0] {
+	case "the", "a", "an", "his", "her", "its", "their":
+		return true
+	}
+	return capitalised(f[0])
 }
 
 // relativeRE is a clause set off by commas, beginning with who, whose or

@@ -112,3 +112,61 @@ func TestSpeakerPastClauseAndList(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNamedThroughAppositive: a speaker named by a person the
+// case does not list, with the actor in an appositive beside the name,
+// is the actor the appositive or title says the person speaks for (the
+// possessor, "Russia's …", else the first actor it names), not another
+// actor named in it ("… on relations with Washington"), nor none when the
+// title runs past six words. Three forms, with the built-in case's
+// actors (Russia lists Kremlin, Putin and Lavrov, not Peskov; Ukraine
+// lists Kyiv and Zelenskyy): "NAME, APPOSITIVE, said", "TITLE, NAME,
+// said" and "TITLE NAME said". Where the subject names an actor itself
+// ("Finland, a member of NATO …, said") the appositive is passed over as
+// a ", who …," clause is. Before, 9 of these failed: the actor the
+// title or appositive names last (Washington, the United States, Russia,
+// the European Union) spoke instead or as well, or no one where marked.
+func TestSpeakerNamedThroughAppositive(t *testing.T) {
+	hand, err := scenarios.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := actorTermsOf(strip(hand))
+	cases := []struct {
+		text string
+		want []string
+	}{
+		// NAME, APPOSITIVE, verb
+		{"Dmitry Peskov, the Kremlin spokesman, said the ceasefire must wait.", []string{"russia"}}, // as before
+		{"Dmitry Peskov, the Kremlin's spokesman on relations with Washington, said the ceasefire must wait.", []string{"russia"}},
+		{"Kirill Dmitriev, Putin's envoy for economic cooperation with the United States, said sanctions must be lifted first.", []string{"russia"}},
+		{"Andrii Yermak, the head of the presidential office in Kyiv and a frequent visitor to Washington, said the ceasefire must come first.", []string{"ukraine"}},
+		{"Finland, a member of NATO since 2023 and a neighbour of Russia, said the ceasefire must come first.", []string{"finland"}},
+		{"Dmitry Peskov, the Kremlin's spokesman on relations with Washington, who spoke by telephone, said the ceasefire must wait.", []string{"russia"}},
+		// TITLE, NAME, verb
+		{"The Kremlin's spokesman, Dmitry Peskov, said the ceasefire must wait.", []string{"russia"}}, // as before
+		{"Russia's ambassador to the European Union, Vladimir Chizhov, said the ceasefire must wait.", []string{"russia"}},
+		{"Ukraine's deputy prime minister for European and Euro-Atlantic integration, Olha Stefanishyna, said the ceasefire must come first.", []string{"ukraine"}}, // no one before
+		// TITLE NAME verb
+		{"Russia's foreign minister Sergei Lavrov warned that the ceasefire must wait.", []string{"russia"}}, // as before
+		{"Ukraine's ambassador to Washington Oksana Markarova said the ceasefire must come first.", []string{"ukraine"}},
+		{"Russia's permanent representative to the United Nations in New York Vasily Nebenzya has warned that the ceasefire must wait.", []string{"russia"}}, // no one before
+		// unchanged
+		{"Zelenskyy, Ukraine's President, said the ceasefire must come first.", []string{"ukraine"}},
+		{"Britain, at its meeting with many of the other allies, said the ceasefire must come first.", nil},
+		{"At his meeting with Trump on Friday, Putin reiterated demands.", []string{"russia"}},
+		{"In London after the Oval Office debacle, Britain, France, and Ukraine reportedly agreed to work out a plan.", []string{"france", "ukraine", "united-kingdom"}},
+	}
+	for _, c := range cases {
+		sn := &sentence{text: c.text}
+		_, verbAt := speech(c.text)
+		var got []string
+		for id := range speakersOf(actors, sn, findActors(actors, sn), verbAt) {
+			got = append(got, id)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: speakers %v, want %v", c.text, got, c.want)
+		}
+	}
+}
