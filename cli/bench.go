@@ -41,7 +41,21 @@ interval of each model's MAE minus the baseline's (compromise by default).
 --model LIST runs only the named models ("all" adds the hidden ones); the
 baseline is always run. Models that fail on an issue are listed, not fatal.
 Each issue is its own problem unless --by-proposal groups the issues of a
-proposal into one (scores stay per issue).`,
+proposal into one (scores stay per issue; the bootstrap still resamples
+issues one by one, which the output's note says is somewhat too narrow).
+
+A row whose model was fitted on some of its issues (snap, compromise-band
+and ensemble on the train issues) is marked in-sample (split "train
+(in-sample)"; in_sample in JSON and CSV): it is not evidence of skill.
+Forecasts whose rounds had not settled are counted per model (unsettled)
+and scored at their last round's point.
+
+--per-issue FILE writes one CSV row per model and issue: model, issue,
+split, procedure, wave, outcome, forecast, signed_error (forecast −
+outcome), abs_error, settled, lo80, hi80, lo95, hi95 and crps (the
+interval bounds and CRPS of a model with a distribution, else blank) and
+failure (the model's error message when it failed on the issue, else
+blank).`,
 		Args: nArgs(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := ask.CheckBenchFormat(format); err != nil {
@@ -71,13 +85,20 @@ proposal into one (scores stay per issue).`,
 				}
 				wrote(cmd, perIssue)
 			}
+			if format == "json" || format == "csv" {
+				// the table and Markdown carry them as notes; JSON and
+				// CSV rows have no place for what concerns every row
+				for _, c := range b.Report.Caveats {
+					cmd.PrintErrln("note:", c)
+				}
+			}
 			return ask.WriteBench(cmd.OutOrStdout(), format, b)
 		},
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&list, "model", "m", "", `models to run, comma-separated ("all" for every model, hidden ones too); default: every default model`)
 	fs.StringVarP(&format, "format", "f", "table", "output: table, json, csv or md")
-	fs.StringVar(&perIssue, "per-issue", "", "write every forecast (model, issue, outcome, forecast, error) as CSV to this file (replaced whole if it exists)")
+	fs.StringVar(&perIssue, "per-issue", "", "write every forecast as CSV to this file, with its signed error, interval bounds, CRPS and any failure message (columns: see above; replaced whole if it exists)")
 	fs.StringVar(&req.Baseline, "baseline", def.Baseline, "model the others are compared with")
 	fs.IntVar(&req.Resamples, "resamples", def.Resamples, "paired bootstrap resamples")
 	fs.Uint64Var(&req.Seed, "seed", def.Seed, "bootstrap seed")

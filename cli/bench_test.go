@@ -64,3 +64,33 @@ func TestBenchDEUErrors(t *testing.T) {
 		t.Errorf("empty dir: exit %d, %s", code, errOut)
 	}
 }
+
+// The JSON door carries in_sample and unsettled on every row (snap is
+// fitted on the train issues, so its train and all rows are in-sample,
+// its dev rows not), and gives the resampling caveat, which concerns
+// every row, as a note on stderr; --help names the per-issue columns.
+func TestBenchDEUInSampleJSON(t *testing.T) {
+	out, errOut, code := run(t, "bench", "deu", "../format/deu/testdata", "-m", "compromise,snap", "-f", "json", "--resamples", "50")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		want := r["model"] == "snap" && r["split"] != "dev"
+		if r["in_sample"] != want || r["unsettled"] != 0.0 {
+			t.Errorf("row %v: in_sample %v unsettled %v, want %v 0", r, r["in_sample"], r["unsettled"], want)
+		}
+	}
+	if !strings.Contains(errOut, "note: the ΔMAE intervals resample the 245 issues one by one") {
+		t.Errorf("stderr lacks the resampling note: %s", errOut)
+	}
+	help, _, _ := run(t, "bench", "deu", "--help")
+	for _, w := range []string{"signed_error (forecast −", "failure (the model's error message", "in-sample"} {
+		if !strings.Contains(help, w) {
+			t.Errorf("help lacks %q:\n%s", w, help)
+		}
+	}
+}

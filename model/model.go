@@ -28,6 +28,20 @@ type Model interface {
 	Forecast(ctx context.Context, p *Problem, o Options) (*Result, error)
 }
 
+// Fitted is implemented by models whose parameters were fitted on real
+// outcomes: FittedOn names the split (format/deu's split column, e.g.
+// "train") whose issues they were fitted on. It is the one place that
+// says which models are fitted on which issues; a score on a group that
+// holds any of those issues is in-sample (skill.Row.InSample), not
+// evidence of skill.
+type Fitted interface {
+	FittedOn() string
+}
+
+// DEUFitSplit is the split of DEU III every fitted model here was fitted
+// on (its 140 train issues).
+const DEUFitSplit = "train"
+
 // PointForecaster is implemented by models that can return the forecasts
 // alone, dst[k] = Forecast(ctx, p, o).Issues[k].Forecast bit for bit,
 // without building the rounds and details of a Result: a Monte Carlo

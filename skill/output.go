@@ -25,7 +25,10 @@ func (r *Report) Overall() []Row {
 	return out
 }
 
-// Notes returns the rows' notes, each once, in the rows' order.
+// Notes returns the rows' notes, each once, in the rows' order; then
+// which models are in-sample where (Row.InSample); then, per model, how
+// many of its forecasts had not settled (Row.Unsettled); then the
+// report's caveats. Every writer shows them.
 func (r *Report) Notes() []string {
 	var out []string
 	for _, row := range r.Rows {
@@ -33,7 +36,45 @@ func (r *Report) Notes() []string {
 			out = append(out, row.Note)
 		}
 	}
-	return out
+	var splits []string
+	bySplit := map[string][]string{}
+	for _, f := range r.fitted {
+		if !slices.Contains(splits, f[1]) {
+			splits = append(splits, f[1])
+		}
+		bySplit[f[1]] = append(bySplit[f[1]], f[0])
+	}
+	for _, s := range splits {
+		ms := bySplit[s]
+		were := "were"
+		if len(ms) == 1 {
+			were = "was"
+		}
+		out = append(out, fmt.Sprintf("in-sample: %s %s fitted on the %s issues, so %s rows marked (in-sample) score %s on issues %s parameters were fitted on: they are not evidence of skill (read the other splits)",
+			strings.Join(ms, ", "), were, s, plural(len(ms), "its", "their"), plural(len(ms), "it", "them"), plural(len(ms), "its", "their")))
+	}
+	for _, row := range r.Rows {
+		if row.Unsettled > 0 && row.Split == "all" && row.Procedure == "all" && row.Wave == "all" {
+			out = append(out, fmt.Sprintf("%s: %d of %d forecasts had not settled (its last round still moved them, by up to %s points), and are scored at their last round's point", row.Model, row.Unsettled, row.N, f2(row.LastStep)))
+		}
+	}
+	return append(out, r.Caveats...)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// split is the row's split as the tables write it: marked when the row
+// is in-sample.
+func (row Row) split() string {
+	if row.InSample {
+		return row.Split + " (in-sample)"
+	}
+	return row.Split
 }
 
 // Find returns the row of model on split, procedure and wave.
@@ -97,7 +138,7 @@ func WriteTable(w io.Writer, r *Report) error {
 	}
 	fmt.Fprintf(tw, "model\tsplit\tn\tfailed\tMAE\tmedian AE\tRMSE\t≤10\tcov80\tcov95\tCRPS\tBrier\t%s\n", cmp)
 	for _, row := range r.Overall() {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", row.Model, row.split(), row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
 			f2(row.Coverage80), f2(row.Coverage95), f2(row.CRPS), f3(row.Brier), row.diff())
 	}
 	if err := tw.Flush(); err != nil {
@@ -117,7 +158,7 @@ func WriteTable(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintln(tw)
 		for _, row := range r.Overall() {
-			fmt.Fprintf(tw, "%s\t%s", row.Model, row.Split)
+			fmt.Fprintf(tw, "%s\t%s", row.Model, row.split())
 			for _, c := range cols {
 				cell := model.NoNumber
 				if x, ok := r.Find(row.Model, row.Split, c.proc, c.wave); ok {
@@ -169,7 +210,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(w, "| model | split | n | failed | MAE | median AE | RMSE | ≤10 | cov80 | cov95 | CRPS | Brier | ΔMAE vs %s [95%% CI] |\n", r.Baseline)
 	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
 	for _, row := range r.Overall() {
-		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", row.Model, row.Split, row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", row.Model, row.split(), row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
 			f2(row.Coverage80), f2(row.Coverage95), f2(row.CRPS), f3(row.Brier), row.diff())
 	}
 	for _, n := range r.Notes() {
@@ -186,6 +227,9 @@ type jsonRow struct {
 	Wave      string   `json:"wave"`
 	N         int      `json:"n"`
 	Failed    int      `json:"failed"`
+	Unsettled int      `json:"unsettled"`
+	LastStep  float64  `json:"last_step_max"`
+	InSample  bool     `json:"in_sample"`
 	MAE       *float64 `json:"mae"`
 	MedianAE  *float64 `json:"median_ae"`
 	RMSE      *float64 `json:"rmse"`
@@ -216,7 +260,7 @@ func ptr(v float64) *float64 {
 func WriteJSON(w io.Writer, r *Report) error {
 	rows := make([]jsonRow, 0, len(r.Rows))
 	for _, x := range r.Rows {
-		j := jsonRow{Model: x.Model, Split: x.Split, Procedure: x.Procedure, Wave: x.Wave, N: x.N, Failed: x.Failed,
+		j := jsonRow{Model: x.Model, Split: x.Split, Procedure: x.Procedure, Wave: x.Wave, N: x.N, Failed: x.Failed, Unsettled: x.Unsettled, LastStep: x.LastStep, InSample: x.InSample,
 			MAE: ptr(x.MAE), MedianAE: ptr(x.MedianAE), RMSE: ptr(x.RMSE), Within10: ptr(x.Within10),
 			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired, Same: x.Same, Note: x.Note}
 		if x.Paired > 0 {
@@ -239,33 +283,47 @@ func num(v float64) string {
 // WriteCSV writes every row as CSV with a header.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"model", "split", "procedure", "wave", "n", "failed", "mae", "median_ae", "rmse", "within10", "coverage80", "coverage95", "crps", "brier", "baseline", "paired", "diff_mae", "diff_lo", "diff_hi"})
+	cw.Write([]string{"model", "split", "procedure", "wave", "n", "failed", "unsettled", "last_step_max", "in_sample", "mae", "median_ae", "rmse", "within10", "coverage80", "coverage95", "crps", "brier", "baseline", "paired", "diff_mae", "diff_lo", "diff_hi"})
 	for _, x := range r.Rows {
 		d, lo, hi := "", "", ""
 		if x.Paired > 0 {
 			d, lo, hi = num(x.Diff), num(x.DiffLo), num(x.DiffHi)
 		}
-		cw.Write([]string{x.Model, x.Split, x.Procedure, x.Wave, strconv.Itoa(x.N), strconv.Itoa(x.Failed),
+		cw.Write([]string{x.Model, x.Split, x.Procedure, x.Wave, strconv.Itoa(x.N), strconv.Itoa(x.Failed), strconv.Itoa(x.Unsettled), num(x.LastStep), strconv.FormatBool(x.InSample),
 			num(x.MAE), num(x.MedianAE), num(x.RMSE), num(x.Within10), num(x.Coverage80), num(x.Coverage95), num(x.CRPS), num(x.Brier), x.Baseline, strconv.Itoa(x.Paired), d, lo, hi})
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// WritePerIssue writes every forecast as CSV: model, issue, split,
-// procedure, wave, outcome, forecast, abs_error, error (the failure
-// message, blank when the model forecast the issue).
+// PerIssueColumns are the columns of WritePerIssue, in order: the
+// forecast's model, issue and groups; the outcome; the forecast, its
+// signed error (forecast − outcome), its absolute error and whether it
+// settled (Forecast.Unsettled: false means it is the last round's
+// point); the bounds of the 80% and 95% intervals and the CRPS, for a
+// model that gives a distribution (else blank); and failure, the
+// model's error message when it failed on the issue (then every
+// forecast column is blank).
+var PerIssueColumns = []string{"model", "issue", "split", "procedure", "wave", "outcome", "forecast", "signed_error", "abs_error", "settled", "lo80", "hi80", "lo95", "hi95", "crps", "failure"}
+
+// WritePerIssue writes every forecast as CSV, one row per model and
+// case, in PerIssueColumns.
 func WritePerIssue(w io.Writer, r *Run) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"model", "issue", "split", "procedure", "wave", "outcome", "forecast", "abs_error", "error"})
+	cw.Write(PerIssueColumns)
 	for m, name := range r.Models {
 		for c, f := range r.F[m] {
 			cs := r.Cases[c]
-			fc, ae := "", ""
+			rec := []string{name, cs.ID, cs.Split, cs.Procedure, cs.Wave, num(cs.Outcome), "", "", "", "", "", "", "", "", "", strings.ReplaceAll(f.Err, "\n", " ")}
 			if f.Err == "" {
-				fc, ae = num(f.Value), num(math.Abs(f.Value-cs.Outcome))
+				rec[6], rec[7], rec[8], rec[9] = num(f.Value), num(f.Value-cs.Outcome), num(math.Abs(f.Value-cs.Outcome)), strconv.FormatBool(!f.Unsettled)
+				if d := f.Pred; d != nil {
+					lo80, hi80 := d.Interval80()
+					lo95, hi95 := d.Interval95()
+					rec[10], rec[11], rec[12], rec[13], rec[14] = num(lo80), num(hi80), num(lo95), num(hi95), num(d.CRPS(cs.Outcome))
+				}
 			}
-			cw.Write([]string{name, cs.ID, cs.Split, cs.Procedure, cs.Wave, num(cs.Outcome), fc, ae, strings.ReplaceAll(f.Err, "\n", " ")})
+			cw.Write(rec)
 		}
 	}
 	cw.Flush()

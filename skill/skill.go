@@ -29,6 +29,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -68,6 +69,11 @@ type Forecast struct {
 	Pred *model.Predictive
 	// Err is non-empty when the model failed on the case.
 	Err string
+	// Unsettled is true when the model's last two rounds on the case's
+	// issue differ (model.Settled): Value is its last round's point, and
+	// LastStep how far that round moved it.
+	Unsettled bool
+	LastStep  float64
 }
 
 // Run holds every model's forecast of every case.
@@ -76,6 +82,9 @@ type Run struct {
 	Cases  []Case
 	// F[m][c] is model m's forecast of case c.
 	F [][]Forecast
+	// FittedOn[m] is the split model m's parameters were fitted on
+	// (model.Fitted), "" for a model that fits nothing.
+	FittedOn []string
 }
 
 // Forecasts runs every model on every case, in parallel on up to workers
@@ -84,6 +93,11 @@ func Forecasts(ctx context.Context, models []model.Model, cases []Case, workers 
 	r := &Run{Cases: cases, F: make([][]Forecast, len(models))}
 	for m, mod := range models {
 		r.Models = append(r.Models, mod.Name())
+		fit := ""
+		if f, ok := mod.(model.Fitted); ok {
+			fit = f.FittedOn()
+		}
+		r.FittedOn = append(r.FittedOn, fit)
 		r.F[m] = make([]Forecast, len(cases))
 	}
 	if workers <= 0 {
@@ -136,7 +150,14 @@ func forecastOne(ctx context.Context, m model.Model, c Case) (f Forecast) {
 	}
 	for _, ir := range res.Issues {
 		if ir.Issue == c.ID {
-			return Forecast{Value: ir.Forecast, Pred: ir.Predictive}
+			f := Forecast{Value: ir.Forecast, Pred: ir.Predictive}
+			if n := len(ir.Rounds); n >= 2 {
+				last, prev := ir.Rounds[n-1].Forecast, ir.Rounds[n-2].Forecast
+				if f.Unsettled = !model.Settled(last, prev, c.width()); f.Unsettled {
+					f.LastStep = math.Abs(last - prev)
+				}
+			}
+			return f
 		}
 	}
 	return Forecast{Value: math.NaN(), Err: "no forecast for issue " + c.ID}
@@ -182,9 +203,18 @@ type Row struct {
 	Split     string `json:"split"`
 	Procedure string `json:"procedure"`
 	Wave      string `json:"wave"`
-	// N counts the cases forecast; Failed the cases the model failed on.
-	N        int     `json:"n"`
-	Failed   int     `json:"failed"`
+	// N counts the cases forecast; Failed the cases the model failed on;
+	// Unsettled the forecasts among N whose rounds had not come to rest
+	// (Forecast.Unsettled), scored at their last round's point.
+	N         int `json:"n"`
+	Failed    int `json:"failed"`
+	Unsettled int `json:"unsettled"`
+	// LastStep is the largest step an unsettled forecast took in its
+	// last round (0 when none is unsettled).
+	LastStep float64 `json:"last_step_max"`
+	// InSample is true when the model was fitted on some of the row's
+	// cases (Run.FittedOn): its scores here are not evidence of skill.
+	InSample bool    `json:"in_sample"`
 	MAE      float64 `json:"mae"`
 	MedianAE float64 `json:"median_ae"`
 	RMSE     float64 `json:"rmse"`
@@ -222,6 +252,13 @@ type Report struct {
 	Rows      []Row  `json:"rows"`
 	// Failures lists every failed forecast, by model then case.
 	Failures []Failure `json:"failures"`
+	// Caveats are what a reader of every row must know, set by whoever
+	// knows it (ask: how the intervals resample); every writer shows them
+	// with the notes (Notes).
+	Caveats []string `json:"caveats,omitempty"`
+	// fitted is every model fitted on some case, with its split, in run
+	// order, for the in-sample note.
+	fitted [][2]string
 }
 
 // Failure is a model's error on a case.
@@ -327,6 +364,9 @@ func Score(r *Run, o Options) *Report {
 	close(next)
 	wg.Wait()
 	for m, name := range r.Models {
+		if m < len(r.FittedOn) && r.FittedOn[m] != "" && slices.ContainsFunc(r.Cases, func(c Case) bool { return c.Split == r.FittedOn[m] }) {
+			rep.fitted = append(rep.fitted, [2]string{name, r.FittedOn[m]})
+		}
 		for c, f := range r.F[m] {
 			if f.Err != "" {
 				rep.Failures = append(rep.Failures, Failure{Model: name, Case: r.Cases[c].ID, Err: f.Err})
@@ -342,10 +382,17 @@ func scoreRow(r *Run, m, base, gi int, g group, rep *Report) Row {
 	var ae, pa, pb []float64
 	same := base >= 0 && m != base
 	for _, c := range g.cases {
+		if m < len(r.FittedOn) && r.FittedOn[m] != "" && r.Cases[c].Split == r.FittedOn[m] {
+			row.InSample = true
+		}
 		f := r.F[m][c]
 		if f.Err != "" {
 			row.Failed++
 			continue
+		}
+		if f.Unsettled {
+			row.Unsettled++
+			row.LastStep = math.Max(row.LastStep, f.LastStep)
 		}
 		e := math.Abs(f.Value - r.Cases[c].Outcome)
 		ae = append(ae, e)

@@ -3,8 +3,11 @@ package skill
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,7 +142,7 @@ func TestScore(t *testing.T) {
 	if outs[0] != outs[1] {
 		t.Error("output depends on the number of workers")
 	}
-	if !strings.Contains(outs[0], `"mae": null`) || !strings.Contains(outs[0], "failing,b,dev,CNS,,70,,,cannot") {
+	if !strings.Contains(outs[0], `"mae": null`) || !strings.Contains(outs[0], "failing,b,dev,CNS,,70,,,,,,,,,,cannot") {
 		t.Errorf("output lacks null MAE or the failed per-issue row:\n%s", outs[0])
 	}
 }
@@ -192,6 +195,148 @@ func TestTablesWriteNoNumber(t *testing.T) {
 	} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("Markdown lacks %q:\n%s", w, b.String())
+		}
+	}
+}
+
+// fittedConst forecasts a constant and says it was fitted on "train";
+// moving forecasts 50 with rounds that have not settled on issue "b"
+// (last two rounds 48 and 50) and have on the others (50, 50).
+type fittedConst struct{ fixed }
+
+func (fittedConst) FittedOn() string { return "train" }
+
+type moving struct{}
+
+func (moving) Name() string    { return "moving" }
+func (moving) Summary() string { return "rounds" }
+func (moving) Forecast(_ context.Context, p *model.Problem, _ model.Options) (*model.Result, error) {
+	prev := 50.0
+	if p.Issues[0].ID == "b" {
+		prev = 48
+	}
+	return &model.Result{Model: "moving", Issues: []model.IssueResult{{Issue: p.Issues[0].ID, Forecast: 50,
+		Rounds: []model.Round{{Round: 0, Forecast: 40}, {Round: 1, Forecast: prev}, {Round: 2, Forecast: 50}}}}}, nil
+}
+
+// A model fitted on the train cases is in-sample on every row holding a
+// train case (split train, and all with its procedure and wave rows
+// that hold one), not on dev; a model that is not fitted never is. The
+// forecasts whose last two rounds differ are counted per row, and every
+// writer carries both.
+func TestInSampleAndUnsettled(t *testing.T) {
+	cases := []Case{
+		{ID: "a", Problem: problem("a"), Outcome: 40, Split: "train", Procedure: "COD"},
+		{ID: "b", Problem: problem("b"), Outcome: 70, Split: "dev", Procedure: "CNS"},
+		{ID: "c", Problem: problem("c"), Outcome: 50, Split: "dev", Procedure: "COD"},
+	}
+	models := []model.Model{fixed{"compromise", 50}, fittedConst{fixed{"fit", 45}}, moving{}}
+	run, err := Forecasts(context.Background(), models, cases, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.FittedOn[0] != "" || run.FittedOn[1] != "train" || run.FittedOn[2] != "" {
+		t.Fatalf("FittedOn %q", run.FittedOn)
+	}
+	if run.F[2][0].Unsettled || !run.F[2][1].Unsettled || run.F[2][2].Unsettled {
+		t.Errorf("moving's unsettled: %v %v %v, want false true false", run.F[2][0].Unsettled, run.F[2][1].Unsettled, run.F[2][2].Unsettled)
+	}
+	rep := Score(run, Options{Resamples: 100})
+	for _, w := range []struct {
+		model, split, proc string
+		in                 bool
+		unsettled          int
+	}{
+		{"fit", "all", "all", true, 0}, {"fit", "train", "all", true, 0}, {"fit", "dev", "all", false, 0},
+		{"fit", "all", "COD", true, 0}, {"fit", "all", "CNS", false, 0},
+		{"compromise", "train", "all", false, 0},
+		{"moving", "all", "all", false, 1}, {"moving", "dev", "all", false, 1}, {"moving", "train", "all", false, 0}, {"moving", "all", "COD", false, 0},
+	} {
+		r, ok := rep.Find(w.model, w.split, w.proc, "all")
+		if !ok || r.InSample != w.in || r.Unsettled != w.unsettled || r.LastStep != 2*float64(w.unsettled) {
+			t.Errorf("%s %s %s: in-sample %v unsettled %d, want %v %d", w.model, w.split, w.proc, r.InSample, r.Unsettled, w.in, w.unsettled)
+		}
+	}
+	var tb, js, cs, md bytes.Buffer
+	if err := WriteTable(&tb, rep); err != nil {
+		t.Fatal(err)
+	}
+	WriteJSON(&js, rep)
+	WriteCSV(&cs, rep)
+	WriteMarkdown(&md, rep)
+	for _, w := range []string{"fit         train (in-sample)", "fit         dev ", "note: in-sample: fit was fitted on the train issues",
+		"note: moving: 1 of 3 forecasts had not settled"} {
+		if !strings.Contains(tb.String(), w) {
+			t.Errorf("table lacks %q:\n%s", w, tb.String())
+		}
+	}
+	for _, w := range []string{"| fit | train (in-sample) |", "| fit | dev |", "Note: in-sample: fit was fitted on the train issues", "Note: moving: 1 of 3 forecasts had not settled"} {
+		if !strings.Contains(md.String(), w) {
+			t.Errorf("Markdown lacks %q:\n%s", w, md.String())
+		}
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(js.Bytes(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		want := r["model"] == "fit" && r["split"] != "dev" && r["procedure"] != "CNS"
+		if r["in_sample"] != want {
+			t.Errorf("JSON row %v: in_sample %v, want %v", r, r["in_sample"], want)
+		}
+		if _, ok := r["unsettled"]; !ok {
+			t.Errorf("JSON row %v has no unsettled", r)
+		}
+	}
+	recs, err := csv.NewReader(&cs).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, un := slices.Index(recs[0], "in_sample"), slices.Index(recs[0], "unsettled")
+	if in < 0 || un < 0 {
+		t.Fatalf("CSV header %q lacks in_sample or unsettled", recs[0])
+	}
+	for _, r := range recs[1:] {
+		if r[0] == "fit" && r[1] == "train" && r[in] != "true" || r[0] == "fit" && r[1] == "dev" && r[in] != "false" || r[0] == "moving" && r[1] == "dev" && r[2] == "all" && r[3] == "all" && r[un] != "1" {
+			t.Errorf("CSV row %q", r)
+		}
+	}
+}
+
+// The per-issue file carries the signed error (forecast − outcome), the
+// absolute error, whether the forecast settled, the 80% and 95%
+// interval bounds and the CRPS of a model with a distribution, and the
+// failure message in its own column.
+func TestWritePerIssueColumns(t *testing.T) {
+	cases := []Case{
+		{ID: "a", Problem: problem("a"), Outcome: 40, Split: "train"},
+		{ID: "b", Problem: problem("b"), Outcome: 70, Split: "dev"},
+	}
+	run, err := Forecasts(context.Background(), []model.Model{fixed{"failing", 45}, moving{}}, cases, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WritePerIssue(&b, run); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"model", "issue", "split", "procedure", "wave", "outcome", "forecast", "signed_error", "abs_error", "settled", "lo80", "hi80", "lo95", "hi95", "crps", "failure"},
+		{"failing", "a", "train", "", "", "40", "45", "5", "5", "true", "", "", "", "", "", ""},
+		{"failing", "b", "dev", "", "", "70", "", "", "", "", "", "", "", "", "", "cannot"},
+		{"moving", "a", "train", "", "", "40", "50", "10", "10", "true", "", "", "", "", "", ""},
+		{"moving", "b", "dev", "", "", "70", "50", "-20", "20", "false", "", "", "", "", "", ""},
+	}
+	if len(recs) != len(want) {
+		t.Fatalf("%d records, want %d:\n%s", len(recs), len(want), b.String())
+	}
+	for i := range want {
+		if strings.Join(recs[i], "|") != strings.Join(want[i], "|") {
+			t.Errorf("record %d: %q, want %q", i, recs[i], want[i])
 		}
 	}
 }

@@ -107,6 +107,15 @@ func Default() []Member {
 // Name implements model.Model.
 func (Model) Name() string { return "ensemble" }
 
+// FittedOn implements model.Fitted: the default members' weights were
+// fitted on DEU III's train issues; members of one's own choosing were not.
+func (m Model) FittedOn() string {
+	if m.Members != nil {
+		return ""
+	}
+	return model.DEUFitSplit
+}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "LAD-weighted combination of compromise and smp forecasts, weights fitted on DEU train (Bates & Granger 1969)"

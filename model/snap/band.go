@@ -21,6 +21,15 @@ var _ model.Model = Band{}
 // Name implements model.Model.
 func (Band) Name() string { return "compromise-band" }
 
+// FittedOn implements model.Fitted: BandScale was fitted on DEU III's
+// train issues, unless Scale replaces it.
+func (b Band) FittedOn() string {
+	if b.Scale > 0 {
+		return ""
+	}
+	return model.DEUFitSplit
+}
+
 // Summary implements model.Model.
 func (Band) Summary() string {
 	return "compromise forecast with a constant-width Laplace spread fitted on DEU train (the benchmark for predictive distributions)"

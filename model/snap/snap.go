@@ -81,6 +81,15 @@ var _ model.Model = Model{}
 // Name implements model.Model.
 func (Model) Name() string { return "snap" }
 
+// FittedOn implements model.Fitted: θ, the distribution and the interval
+// levels were fitted on DEU III's train issues, unless Params replace them.
+func (m Model) FittedOn() string {
+	if m.Params != nil {
+		return ""
+	}
+	return model.DEUFitSplit
+}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "compromise moved onto the nearest stated position within 20% of the scale, with a predictive distribution of the outcome fitted on real EU outcomes (DEU III; McFadden 1974)"

@@ -26,7 +26,9 @@
 // intervals, and their mean width as a share of the scale, and prints the
 // mean, standard deviation, 10th/50th/90th percentiles and the share of
 // splits where snap loses. Splits are seeded (PCG(seed, r)), so the
-// output is the same on every run.
+// output is the same on every run. It is slow: it refits snap on each
+// split, r of each kind and one per wave (-r 200 took over 500 s on a
+// 2-core machine); try it with a small -r first.
 //
 //	go run ./model/snap/cmd/snapsplits -r 100 format/deu/testdata
 package main
