@@ -41,8 +41,8 @@ variants:
 `
 	for _, c := range []struct {
 		name, doc, variant string
-		cites, at           string
-		assumed, quoted     int
+		cites, at          string
+		assumed, quoted    int
 	}{
 		{"a snapshot's reason", doc, "", "position 3.0: assumed (Signals movement to 3%)",
 			"at the latest snapshot (2026-02-01): 1 of 2 stances assumed, with its reason", 1, 1},
