@@ -36,9 +36,9 @@ func TestChangedNumberWithoutEvidence(t *testing.T) {
 	}{
 		{"new position and capability, neither", StanceChange{Actor: "a", Issue: "i", Position: fp(45)}, ActorChange{ID: "a", Capability: fp(60)}, false, []string{
 			"snapshots[0].actors[0].capability: changes the capability from 40 to 60 with no evidence and no assumed reason of its own (the actor's are about 40)",
-			"snapshots[0].stances[0].position: changes the position from 30 to 45 with no evidence and no assumed reason of its own (the stance's are about 30)"}},
+			"snapshots[0].stances[0].position: changes the position from 30 to 45 with no evidence and no assumed reason of its own, so the stance rests on neither from this snapshot on (what it rested on was about 30)"}},
 		{"new salience", StanceChange{Actor: "a", Issue: "i", Salience: fp(0.9)}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].salience: changes the salience from 0.5 to 0.9 with no evidence and no assumed reason of its own"}},
+			"snapshots[0].stances[0].salience: changes the salience from 0.5 to 0.9 with no evidence and no assumed reason of its own, so the stance rests on neither"}},
 		{"with reasons", StanceChange{Actor: "a", Issue: "i", Position: fp(45), Assumed: "moved"}, ActorChange{ID: "a", Capability: fp(60), CapabilityAssumed: "grew"}, false, nil},
 		{"the same numbers", StanceChange{Actor: "a", Issue: "i", Position: fp(30)}, ActorChange{ID: "a", Capability: fp(40)}, false, nil},
 		{"a variant", StanceChange{Actor: "a", Issue: "i", Position: fp(45)}, ActorChange{ID: "a", Capability: fp(60)}, true, nil},

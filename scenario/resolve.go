@@ -105,7 +105,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		}
 	}
 	for _, i := range s.applying(snapshot) {
-		next, err := state.apply(&s.Snapshots[i].Changes)
+		next, err := state.apply(&s.Snapshots[i].Changes, "")
 		if err != nil {
 			return nil, errs.New(errs.Invalid, "snapshot %s: %v", s.Snapshots[i].Date, err)
 		}
@@ -124,7 +124,7 @@ func (s *Scenario) Resolve(snapshot, variant string) (*Scenario, error) {
 		// itself, calling Variant)
 		return nil, errs.InField("variant", err)
 	}
-	next, err := state.apply(&v.Changes)
+	next, err := state.apply(&v.Changes, v.whatIf())
 	if err != nil {
 		// Validation checked the variant on the latest snapshot, so what
 		// fails here is mostly the variant on an earlier one: say which.
@@ -256,8 +256,21 @@ func (s *Scenario) canonical() {
 	}
 }
 
-// apply returns a copy of s with the changes made.
-func (s *Scenario) apply(c *Changes) (*Scenario, error) {
+// whatIf is the reason a stance a variant moves with neither evidence nor
+// an assumed reason of its own rests on: the variant's what-if (its
+// description is its reason, as validation reads it).
+func (v *Variant) whatIf() string {
+	if v.Name == "" {
+		return "the what-if of variant " + v.ID
+	}
+	return "the what-if of variant " + v.ID + " (" + v.Name + ")"
+}
+
+// apply returns a copy of s with the changes made. whatIf is what a stance
+// the changes move with neither evidence nor a reason rests on: "" for a
+// snapshot's (the stance rests on neither, which validation warns of),
+// the variant's what-if for a variant's.
+func (s *Scenario) apply(c *Changes, whatIf string) (*Scenario, error) {
 	out := s.base()
 	out.Actors = append(out.Actors, c.AddActors...)
 	var missing error
@@ -320,6 +333,7 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 			return nil, errs.New(errs.Invalid, "stances: unknown actor %q%s", sc.Actor, errs.Choices(sc.Actor, actorIDs(out.Actors)))
 		}
 		st := x.stanceOf(a.ID, sc.Issue)
+		moved := st == nil || sc.Position != nil && *sc.Position != st.Position || sc.Salience != nil && *sc.Salience != st.Salience
 		if st == nil {
 			if sc.Position == nil || sc.Salience == nil {
 				return nil, errs.New(errs.Invalid, "stances: new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
@@ -355,17 +369,34 @@ func (s *Scenario) apply(c *Changes) (*Scenario, error) {
 			}
 			st.Range = &r
 		}
-		if len(sc.Evidence) > 0 {
-			st.Evidence = sc.Evidence
-		}
-		if sc.Assumed != "" {
-			st.Assumed = sc.Assumed
-		}
+		st.Evidence, st.Assumed = restsOn(st, sc, moved, whatIf)
 		if sc.Note != "" {
 			st.Note = sc.Note
 		}
 	}
 	return out, nil
+}
+
+// restsOn is what a stance rests on once the change sc is made to it
+// (moved: the change gives it a new position or salience, or makes it):
+// the one rule every door's counts and citations follow. A change's
+// evidence replaces the stance's, with the change's reason (none clears
+// the one inherited); a change's assumed reason without evidence
+// replaces both, since the old quotes spoke for the old numbers (they
+// stay in the file, and parley evidence lists them where they are
+// given); a change that moves the numbers with neither leaves the stance
+// resting on whatIf (a snapshot's: on neither); a change that moves
+// nothing (a range, a note, the same numbers) keeps what it rested on.
+func restsOn(st *Stance, sc StanceChange, moved bool, whatIf string) ([]Evidence, string) {
+	switch {
+	case len(sc.Evidence) > 0:
+		return sc.Evidence, sc.Assumed
+	case sc.Assumed != "":
+		return nil, sc.Assumed
+	case moved:
+		return nil, whatIf
+	}
+	return st.Evidence, st.Assumed
 }
 
 // changeRedLines returns a new map (the old one may be shared with the

@@ -790,14 +790,15 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 
 // changedWithout warns when a snapshot's stance change (at p) sets field
 // to a new value (to, nil when the change leaves it) with neither
-// evidence nor an assumed reason of its own: the stance keeps its
-// earlier backing, which was about the old value (old).
+// evidence nor an assumed reason of its own: what the stance rested on
+// spoke for the old value (old), so from the snapshot on it rests on
+// neither (restsOn), and every answer counts it so.
 func (v *validator) changedWithout(p, field string, old float64, to *float64) {
 	if to == nil || *to == old {
 		return
 	}
 	v.warnf(p+"."+field, "evidence: [{source, quote, date}] or assumed: <reason> beside the new "+field,
-		"changes the %s from %v to %v with no evidence and no assumed reason of its own (the stance's are about %v)", field, old, *to, old)
+		"changes the %s from %v to %v with no evidence and no assumed reason of its own, so the stance rests on neither from this snapshot on (what it rested on was about %v)", field, old, *to, old)
 }
 
 // rangeDropped warns (at p) that a snapshot's or a variant's change
@@ -921,8 +922,10 @@ func roundShown(x float64) float64 {
 // changes validates a snapshot's or variant's changes against the scenario
 // as it stands before them (state, whose actors were seated by the entries
 // in = seats), and returns the state after them with its seats. It marks
-// in v.named the entries whose actors its stance changes name.
-func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*Scenario, seats) {
+// in v.named the entries whose actors its stance changes name. whatIf is
+// what a stance the changes move with neither evidence nor a reason rests
+// on, as Resolve applies them ("" for a snapshot's).
+func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, whatIf string) (*Scenario, seats) {
 	// dated: a snapshot's changes, which say what happened, not a
 	// variant's what-if (its description is its reason).
 	dated := strings.HasPrefix(p, "snapshots[")
@@ -1095,7 +1098,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats) (*S
 		}
 	}
 	v.changeProposals(p, c, &Scenario{Actors: cur.Actors, Proposals: state.Proposals})
-	next, err := state.apply(c)
+	next, err := state.apply(c, whatIf)
 	if err != nil {
 		return state, in
 	}
@@ -1125,7 +1128,7 @@ func (v *validator) snapshots() {
 	date := v.s.Metadata.AsOf
 	for _, i := range order {
 		p := fmt.Sprintf("snapshots[%d]", i)
-		next, after := v.changes(p, &v.s.Snapshots[i].Changes, state, seated)
+		next, after := v.changes(p, &v.s.Snapshots[i].Changes, state, seated, "")
 		v.weighable(p, "after snapshot "+v.s.Snapshots[i].Date, state, next)
 		if next != state {
 			date = v.s.Snapshots[i].Date
@@ -1163,7 +1166,7 @@ func (v *validator) variants() {
 		if vr.ID != "" {
 			what = "under variant " + vr.ID
 		}
-		next, _ := v.changes(p, &vr.Changes, latest, seated)
+		next, _ := v.changes(p, &vr.Changes, latest, seated, vr.whatIf())
 		v.weighable(p, what, latest, next)
 	}
 }
