@@ -79,8 +79,11 @@ func (c Cost) plus(d Cost) Cost {
 // BytesPer with Power' = min(Power, 2) (no model keeps more than pairs).
 // Power 1: each issue solved from the actors' positions once
 // (compromise, median, nash, ks); 2: pairs of actors each round (bdm);
-// 3: pairs of actors each round, over rounds whose number grows with the
-// actors (smp's challenges; ensemble runs smp). A model that pairs issues
+// between 2 and 3 for smp (2.6) and the ensemble (2.85): each round's
+// challenges weigh every pair of actors against the third parties, over
+// rounds whose number does not grow with the actors (measured; Power 3,
+// which said so, priced their forecasts of 100–400 actors 2.3–6 times
+// their CPU time). A model that pairs issues
 // as well (IssuePairs: exchange, whose every round lists a candidate for
 // each pair of actors on opposite sides of each pair of issues, ≈
 // A²·I·(I−1)/16 of them) grows with that count instead: work
@@ -121,20 +124,39 @@ func (c Cost) plus(d Cost) Cost {
 // predictive distributions make its time a draw grow with the draws
 // (5 µs a step at 1,000 draws of the built-in case, 15 µs at 100,000):
 // its figure is the larger.
+//
+// TracedNs, where set, is the time of a step in a run that keeps its
+// trace (a forecast's, an explanation's, a deal's model package), which
+// for bdm and exchange is nearly twice a sweep's: their forecasts of
+// 100–1,600 actors took 220–375 ns (bdm) and 49–70 ns (exchange) a step,
+// the user + system CPU time of `parley forecast CASE -m MODEL -f json`
+// less that of compromise on the same case (reading the case and writing
+// the answer, which Estimate does not count: it is spent before it). It
+// is the largest of them, rounded up (bdm's, as its median-case figure
+// is 230, the largest less a fifth). Without it a traced step is
+// StepNs.
 var modelCost = map[string]modelRow{
 	"compromise": {Power: 1, BytesPer: 100, StepNs: 260},
 	"median":     {Power: 1, BytesPer: 100, StepNs: 400},
 	"nash":       {Power: 1, BytesPer: 100, StepNs: 400},
 	"ks":         {Power: 1, BytesPer: 100, StepNs: 470},
-	"bdm":        {Power: 2, BytesPer: 20, Trace: 10, TraceBytes: 330, StepNs: 190},
+	"bdm":        {Power: 2, BytesPer: 20, Trace: 10, TraceBytes: 330, StepNs: 190, TracedNs: 300},
 	"bdm-paper":  {Power: 2, BytesPer: 40, Trace: 10, TraceBytes: 330, StepNs: 270},
 	// Measured on generated cases of 20–200 actors × 5–200 issues
 	// (docs/limits.md): ≈ 60 bytes and 0.5 µs of CPU for each unit of
 	// A²·I·(I−1), so 100 × 10 is 86 MB and 0.5 s, 20 × 200 1.0 GB and
 	// 9 s; WorkPer counts 10 steps a unit.
-	"exchange": {Power: 2, BytesPer: 64, IssuePairs: true, WorkPer: 10, Trace: 10, TraceBytes: 540, StepNs: 40},
-	"smp":      {Power: 3, BytesPer: 40, Trace: 100, TraceBytes: 380, StepNs: 60},
-	"ensemble": {Power: 3, BytesPer: 60, StepNs: 170},
+	"exchange": {Power: 2, BytesPer: 64, IssuePairs: true, WorkPer: 10, Trace: 10, TraceBytes: 540, StepNs: 40, TracedNs: 70},
+	// smp and the ensemble (which runs smp issue by issue): A^Power
+	// fitted to forecasts of 100–400 actors × 5–40 issues and to sweeps
+	// of 10 × 7 and 100 × 10 (BENCHMARKS.md, "Each model's growth,
+	// priced (estimate20)"), StepNs the middle of the times a step took
+	// on them: 60–126 ns for smp, whose rounds (30–54 on those cases,
+	// not growing with the actors) spread it twofold from case to case,
+	// so its estimate is within 1.5 times of each; 118–185 ns for the
+	// ensemble, within 1.3 times.
+	"smp":      {Power: 2.6, BytesPer: 40, Trace: 100, TraceBytes: 380, StepNs: 90},
+	"ensemble": {Power: 2.85, BytesPer: 60, StepNs: 150},
 	// snap and compromise-band solve each issue once and keep its
 	// predictive distribution (an atom per distinct position).
 	"snap":            {Power: 1, BytesPer: 200, StepNs: 19000},
@@ -153,6 +175,7 @@ type modelRow struct {
 	Trace      int
 	TraceBytes float64
 	StepNs     float64
+	TracedNs   float64
 }
 
 // costOf is a model's row of modelCost, defaultCost for one it does not
@@ -245,7 +268,9 @@ func Estimate(c *Case, req any) (Cost, error) {
 func estimate(c *Case, req any) (Cost, error) {
 	a, i := float64(len(c.problem.Actors)), float64(len(c.problem.Issues))
 	params := settingsOf(req).Params
-	models := func(list []string) (Cost, error) {
+	// models is the cost of one run of each model; traced, of a run
+	// that keeps its trace (a forecast's), its steps at TracedNs.
+	models := func(list []string, traced bool) (Cost, error) {
 		names, err := ModelList(list)
 		if err != nil {
 			return Cost{}, err
@@ -263,7 +288,11 @@ func estimate(c *Case, req any) (Cost, error) {
 			f := settingsFactor(n, params)
 			out.Work += one.Work * f.Work
 			out.Bytes += one.Bytes * f.Bytes
-			out.CPU += one.Work * f.Work * m.StepNs * 1e-9
+			ns := m.StepNs
+			if traced && m.TracedNs > 0 {
+				ns = m.TracedNs
+			}
+			out.CPU += one.Work * f.Work * ns * 1e-9
 		}
 		return out, nil
 	}
@@ -279,7 +308,7 @@ func estimate(c *Case, req any) (Cost, error) {
 	// their working sets, plus every actor's position in every round
 	// kept.
 	traced := func(list []string, r answer.Run) (Cost, error) {
-		m, err := models(list)
+		m, err := models(list, true)
 		if err != nil {
 			return Cost{}, err
 		}
@@ -314,7 +343,7 @@ func estimate(c *Case, req any) (Cost, error) {
 		m.Bytes += answer.MaxExplainRows * 200
 		return m, err
 	case answer.SweepRequest:
-		m, err := models(r.Models)
+		m, err := models(r.Models, false)
 		if err != nil {
 			return Cost{}, err
 		}
@@ -397,7 +426,7 @@ func estimate(c *Case, req any) (Cost, error) {
 	case answer.AdviseRequest:
 		// Each of its runs is one of the model at the request's rounds.
 		return adviseCost(a, i, r, func(list []string) (Cost, error) {
-			m, err := models(list)
+			m, err := models(list, false)
 			return rounds(answer.Run{Settings: r.Settings}, m), err
 		})
 	case *answer.AdviseRequest:

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/gen"
 	"parley/model/catalog"
 	"parley/power"
 )
@@ -36,10 +37,12 @@ func TestEstimate(t *testing.T) {
 	// exchange: A²·I·(I−1) pairs of actors on pairs of issues, 10 steps
 	// and 64 bytes each; bdm and exchange each keep A·I positions for
 	// round 0 and their 10 default rounds, 330 and 540 bytes each.
-	// Their CPU time: compromise's steps at 260 ns, bdm's at 190,
-	// exchange's at 40 (modelCost's StepNs).
+	// Their CPU time: compromise's steps at its StepNs, bdm's and
+	// exchange's, in a forecast that keeps their trace, at their
+	// TracedNs (modelCost).
+	cNs, bNs, xNs := modelCost["compromise"].StepNs*1e-9, modelCost["bdm"].TracedNs*1e-9, modelCost["exchange"].TracedNs*1e-9
 	want := Cost{Work: a*i + a*a*i + a*a*i*(i-1)*10, Bytes: a*i*100 + a*a*i*20 + a*a*i*(i-1)*64 + a*i*11*(330+540),
-		CPU: a*i*260e-9 + a*a*i*190e-9 + a*a*i*(i-1)*10*40e-9}
+		CPU: a*i*cNs + a*a*i*bNs + a*a*i*(i-1)*10*xNs}
 	if !sameCost(got, want) {
 		t.Fatalf("forecast: %+v, want %+v", got, want)
 	}
@@ -317,12 +320,13 @@ func TestEstimateExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	pairs := a * a * i * (i - 1)
-	want := Cost{Work: a*i + pairs*10*100, Bytes: a*i*100 + pairs*64*2 + a*i*11*540, CPU: a*i*260e-9 + pairs*10*100*40e-9}
+	cNs, xNs := modelCost["compromise"].StepNs*1e-9, modelCost["exchange"].TracedNs*1e-9
+	want := Cost{Work: a*i + pairs*10*100, Bytes: a*i*100 + pairs*64*2 + a*i*11*540, CPU: a*i*cNs + pairs*10*100*xNs}
 	if !sameCost(got, want) {
 		t.Fatalf("exact: %+v, want %+v", got, want)
 	}
 	f.Params["exact"] = "false"
-	if got, err = Estimate(c, f); err != nil || !sameCost(got, Cost{Work: a*i + pairs*10, Bytes: a*i*100 + pairs*64 + a*i*11*540, CPU: a*i*260e-9 + pairs*10*40e-9}) {
+	if got, err = Estimate(c, f); err != nil || !sameCost(got, Cost{Work: a*i + pairs*10, Bytes: a*i*100 + pairs*64 + a*i*11*540, CPU: a*i*cNs + pairs*10*xNs}) {
 		t.Fatalf("exact false: %+v %v", got, err)
 	}
 	s := answer.NewSweepRequest()
@@ -481,22 +485,26 @@ func TestEstimateRefusesFirst(t *testing.T) {
 // issues) a sweep of 10,000 draws of exchange is 10,000 × 10² × 7 × 6 ×
 // 10 = 4.2e8 steps at 40 ns, 16.8 s (it took some 10 s of CPU; at the
 // one rate of 50 ns a step it was said to take 21 s); of smp 10,000 ×
-// 10³ × 7 = 7e7 steps at 60 ns, 4.2 s; of bdm 10,000 × 10² × 7 = 7e6
-// at 190 ns, 1.33 s; of the ensemble 7e7 at 170 ns, 11.9 s; of
-// exchange and smp together, the sum. A deal search's solves, (10 + 5 +
-// 2·7 + 40) × 30 × 10 × 7², at 50 ns.
+// 10^2.6 × 7 = 2.79e7 steps at 90 ns, 2.5 s (it took 3.0–3.5 s); of bdm
+// 10,000 × 10² × 7 = 7e6 at 190 ns, 1.33 s; of the ensemble 10,000 ×
+// 10^2.85 × 7 = 4.96e7 at 150 ns, 7.4 s (it took 8.2–9.5 s); of exchange
+// and smp together, the sum. A sweep keeps no trace: its steps are at
+// StepNs, never TracedNs. A deal search's solves, (10 + 5 + 2·7 + 40) ×
+// 30 × 10 × 7², at 50 ns.
 func TestEstimateCPU(t *testing.T) {
 	c := builtinCase(t)
+	smp := 10000 * math.Pow(10, modelCost["smp"].Power) * 7
+	ens := 10000 * math.Pow(10, modelCost["ensemble"].Power) * 7
 	for _, x := range []struct {
 		models []string
 		steps  float64
 		cpu    float64
 	}{
 		{[]string{"exchange"}, 4.2e8, 4.2e8 * 40e-9},
-		{[]string{"smp"}, 7e7, 7e7 * 60e-9},
+		{[]string{"smp"}, smp, smp * 90e-9},
 		{[]string{"bdm"}, 7e6, 7e6 * 190e-9},
-		{[]string{"ensemble"}, 7e7, 7e7 * 170e-9},
-		{[]string{"exchange", "smp"}, 4.9e8, 4.2e8*40e-9 + 7e7*60e-9},
+		{[]string{"ensemble"}, ens, ens * 150e-9},
+		{[]string{"exchange", "smp"}, 4.2e8 + smp, 4.2e8*40e-9 + smp*90e-9},
 	} {
 		s := answer.NewSweepRequest()
 		s.Draws, s.Models = 10000, x.models
@@ -505,7 +513,7 @@ func TestEstimateCPU(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := SizeOf(est)
-		if got.Steps != x.steps || math.Abs(got.CPUSeconds-x.cpu) > 1e-9*x.cpu {
+		if math.Abs(got.Steps-x.steps) > 1e-12*x.steps || math.Abs(got.CPUSeconds-x.cpu) > 1e-9*x.cpu {
 			t.Errorf("sweep of %v, 10,000 draws: %g steps, %g s of CPU; want %g steps, %g s", x.models, got.Steps, got.CPUSeconds, x.steps, x.cpu)
 		}
 	}
@@ -529,7 +537,8 @@ func sameCost(got, want Cost) bool {
 // the steps no model takes at StepTime itself. On the built-in case (10
 // actors × 7 issues): a sweep of 100,000 draws of snap is 70 × 100,000 =
 // 7×10⁶ steps at 19,000 ns, 7×10⁶ × 380 = 2.66×10⁹ priced; a forecast
-// of exchange 10 × 10² × 7 × 6 = 42,000 steps at 40 ns, 33,600; a power
+// of exchange 10 × 10² × 7 × 6 = 42,000 steps at its traced 70 ns,
+// 58,800; a power
 // index's steps (power.Cost, at StepTime) are priced as they are.
 func TestPriced(t *testing.T) {
 	c := builtinCase(t)
@@ -551,11 +560,52 @@ func TestPriced(t *testing.T) {
 	if got, err = Estimate(c, f); err != nil || got.Work != 42000 {
 		t.Fatalf("exchange forecast: %+v %v, want 42000 steps", got, err)
 	}
-	near("exchange forecast", got.Priced(), 33600)
+	near("exchange forecast", got.Priced(), 42000*modelCost["exchange"].TracedNs/50)
 	p := answer.NewPowerRequest()
 	p.Weights, p.Quota = []float64{3, 2, 2}, 4
 	if got, err = Estimate(c, p); err != nil || got.Work <= 0 {
 		t.Fatalf("power: %+v %v", got, err)
 	}
 	near("power", got.Priced(), got.Work)
+}
+
+// TestEstimateGrowth: a model's estimate grows as A^Power × I, so on
+// generated cases of 200 and 100 actors × 10 issues the ratio of their
+// forecasts' steps and CPU time is 2^Power: for smp 2^2.6 ≈ 6.06 and
+// the ensemble 2^2.85 ≈ 7.21, as measured (smp's CPU time grew 6.1 times
+// from 200 to 400 actors, the ensemble's 8.1;
+// BENCHMARKS.md, "Each model's growth, priced (estimate20)"), where
+// Power 3 said 8 for both; bdm's 2² = 4, work and CPU alike; and
+// doubling the issues doubles them.
+func TestEstimateGrowth(t *testing.T) {
+	est := func(actors, issues int, model string) Cost {
+		t.Helper()
+		in := &Input{Name: "generated", Format: "scenario", Scenario: gen.Scenario(gen.Options{Actors: actors, Issues: issues, Seed: 1})}
+		c, err := in.Case(answer.Target{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := answer.NewForecastRequest()
+		f.Models = []string{model}
+		got, err := Estimate(c, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for _, x := range []struct {
+		model string
+		ratio float64
+	}{{"smp", 6.0629}, {"ensemble", 7.2100}, {"bdm", 4}} {
+		small, big := est(100, 10, x.model), est(200, 10, x.model)
+		if r := big.Work / small.Work; math.Abs(r-x.ratio) > 1e-4 {
+			t.Errorf("%s: 200 actors' work is %.5f times 100's, want %v", x.model, r, x.ratio)
+		}
+		if r := big.CPU / small.CPU; math.Abs(r-x.ratio) > 1e-4 {
+			t.Errorf("%s: 200 actors' CPU is %.5f times 100's, want %v", x.model, r, x.ratio)
+		}
+		if r := est(100, 20, x.model).CPU / small.CPU; math.Abs(r-2) > 1e-9 {
+			t.Errorf("%s: 20 issues' CPU is %v times 10's, want 2", x.model, r)
+		}
+	}
 }

@@ -20,11 +20,11 @@ func TestAnnounceLongRun(t *testing.T) {
 		t.Fatalf("gen: exit %d", code)
 	}
 	file := write(t, "g.yaml", gen)
-	// smp: 30³ × 4 = 108,000 steps (over 1e5); 30² × 4 × 40 bytes of
-	// working set and 30 × 4 × 101 rounds × 380 bytes of trace, 4,749,600
-	// bytes (4.53 MiB); 108,000 × 60 ns (smp's step) = 0.00648 s, over
-	// the 1 ms set here.
-	const line = "parley forecast: 30 actors × 4 issues, estimated at about 1.08e+05 steps and 4.53 MiB of memory, roughly 0.0065 s of CPU time (all cores together, at measured rates; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n"
+	// smp: 30^2.6 × 4 ≈ 27,690 steps; 30² × 4 × 40 bytes of working
+	// set and 30 × 4 × 101 rounds × 380 bytes of trace, 4,749,600 bytes
+	// (4.53 MiB); 27,690 × 90 ns (smp's step) ≈ 0.00249 s, over the 1 ms
+	// set here.
+	const line = "parley forecast: 30 actors × 4 issues, estimated at about 2.77e+04 steps and 4.53 MiB of memory, roughly 0.0025 s of CPU time (all cores together, at measured rates; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n"
 	quietOut, stderr, code := run(t, "forecast", file, "-m", "smp", "-q")
 	if code != 0 || stderr != line {
 		t.Fatalf("forecast -q: exit %d, stderr %q, want %q", code, stderr, line)

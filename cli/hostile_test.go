@@ -196,10 +196,10 @@ func TestInterruptedAnswerSaysSo(t *testing.T) {
 	}()
 	time.Sleep(200 * time.Millisecond)
 	cancel()
-	// Its size was said first (announce): 10,001 runs of smp (10³ × 7
-	// steps) at the stated values and for each of 140 levers, at smp's
-	// 60 ns a step: 592 s.
-	const said = "parley advise: 10 actors × 7 issues, estimated at about 9.87e+09 steps and 74.4 KiB of memory, roughly 9.9 minutes of CPU time (all cores together, at measured rates; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n"
+	// Its size was said first (announce): 10,001 runs of smp (10^2.6 ×
+	// 7 ≈ 2,786.7 steps) at the stated values and for each of 140
+	// levers, 3.93×10⁹ steps at smp's 90 ns a step: 354 s.
+	const said = "parley advise: 10 actors × 7 issues, estimated at about 3.93e+09 steps and 74.4 KiB of memory, roughly 5.9 minutes of CPU time (all cores together, at measured rates; a busy machine takes longer); Ctrl-C stops it, and fewer models (-m), draws or rounds take less\n"
 	if code := <-done; code != 1 || errb.String() != said+"parley: interrupted before the answer was complete\n" || out.Len() != 0 {
 		t.Fatalf("exit %d, stderr %q, %d bytes out", code, errb.String(), out.Len())
 	}

@@ -86,20 +86,20 @@ func TestWorkRefusalNamesDraws(t *testing.T) {
 	work := func(c ask.Cost) float64 { return c.Priced() }
 	limit := 7.5e6
 	n := largestDraws(t, work, limit)
-	// 7,000 steps a draw (10³ × 7 for smp) at 60 ns: 8,400 steps of
-	// 50 ns, 892 × 8,400 = 7,492,800.
-	if n != 892 {
-		t.Fatalf("inverted to %d draws, want 892", n)
+	// 10^2.6 × 7 ≈ 2,786.7 steps a draw (A^2.6 × I for smp) at 90 ns:
+	// ≈ 5,016.2 steps of 50 ns, and 1,495 × 5,016.2 ≈ 7,499,000.
+	if want := int(limit / (math.Pow(10, 2.6) * 7 * 90 / 50)); n != want || n != 1495 {
+		t.Fatalf("inverted to %d draws, want %d (1495)", n, want)
 	}
 	e := newEnv(t, httpapi.Options{MaxJobWork: limit})
 	id := createBuiltin(e)
 	var b boundBody
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":5000,"models":["smp"]}`), 413).json(t, &b)
-	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most 892 on this server (asked 5000), or fewer models") || !strings.Contains(b.Error, "--max-job-work") {
+	if b.Field != "draws" || !strings.Contains(b.Error, "valid: draws at most 1495 on this server (asked 5000), or fewer models") || !strings.Contains(b.Error, "--max-job-work") {
 		t.Fatalf("job over the work budget: %+v", b)
 	}
-	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":893,"models":["smp"]}`), 413)
-	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":892,"models":["smp"]}`), 202)
+	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":1496,"models":["smp"]}`), 413)
+	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":1495,"models":["smp"]}`), 202)
 
 	// Advise of smp with draws: each draw is a run of the model for each
 	// lever and one at the stated values (ask's adviseCost); the bound is
@@ -121,7 +121,8 @@ func TestWorkRefusalNamesDraws(t *testing.T) {
 
 // A job's 202 answer and its status while it is queued or running carry
 // its estimate: the steps and memory ask.Estimate gives, and the CPU
-// seconds those steps take at smp's measured 60 ns a step.
+// seconds those steps take at smp's measured 90 ns a step: 300 draws of
+// 10^2.6 × 7 ≈ 2,786.7 steps, ≈ 836,025 steps and 0.0752 s.
 func TestJobEstimate(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	// The job waits at its first draw until the test has read its
@@ -153,12 +154,12 @@ func TestJobEstimate(t *testing.T) {
 	var run runEstimate
 	e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":300,"models":["smp"]}`), 202).json(t, &run)
 	size := ask.Size{Steps: est.Work, Bytes: est.Bytes, CPUSeconds: est.CPU}
-	want := estimate{size, "estimated at about 2.1e+06 steps and " + ask.BytesText(est.Bytes) + " of memory, roughly 0.13 s of CPU time (all cores together, at measured rates; a busy machine takes longer)"}
+	want := estimate{size, "estimated at about 8.36e+05 steps and " + ask.BytesText(est.Bytes) + " of memory, roughly 0.075 s of CPU time (all cores together, at measured rates; a busy machine takes longer)"}
 	if run.Estimate == nil || *run.Estimate != want {
 		t.Fatalf("202's estimate %+v, want %+v", run.Estimate, want)
 	}
-	if est.Work != 300*7000 || math.Abs(est.CPU-300*7000*60e-9) > 1e-12 {
-		t.Fatalf("300 draws of smp on 10 × 7: %g steps, %g s; want 2.1e6 steps, 0.126 s", est.Work, est.CPU)
+	if steps := 300 * math.Pow(10, 2.6) * 7; math.Abs(est.Work-steps) > 1e-9*steps || math.Abs(est.CPU-steps*90e-9) > 1e-12 {
+		t.Fatalf("300 draws of smp on 10 × 7: %g steps, %g s; want %g steps, %g s", est.Work, est.CPU, steps, steps*90e-9)
 	}
 	waitFor(t, reached)
 	var status runEstimate
