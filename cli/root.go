@@ -12,8 +12,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"parley/buildinfo"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -50,29 +50,9 @@ var commands = []func() *cobra.Command{
 	newDBCmd,
 }
 
-// Version is the version `parley --version` prints: set at link time
-// (-ldflags "-X parley/cli.Version=v1.2.3"), else the module's build
-// information.
-var Version = ""
-
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" {
-			v = bi.Main.Version
-		}
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += " " + s.Value[:12]
-			}
-		}
-		v += " " + bi.GoVersion
-	}
-	return v
-}
+// version is what `parley --version` prints and the ledger records as
+// its engine (package buildinfo).
+func version() string { return buildinfo.String() }
 
 // Root builds the parley command tree.
 func Root() *cobra.Command {
