@@ -68,7 +68,12 @@ that run only when named) and prints a table. With a scenario file first
 first (parley -m exchange) the built-in case, as parley forecast does.
 
 Tables and text fit COLUMNS when it is set (a whole number ≥ 40), else
-the terminal's width, else 120 columns; JSON and CSV are never laid out.`,
+the terminal's width, else 120 columns; JSON and CSV are never laid out.
+
+--version names the build: its commit, the commit's time and whether the
+tree had uncommitted changes, as go build stamps them in a git checkout
+(go run, go test and -buildvcs=false stamp none, and it says so), and the
+Go release. bench's JSON and the ledger record the same as "engine".`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
