@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/buildinfo"
 	"parley/errs"
 	"parley/format/deu"
 	"parley/model"
@@ -65,6 +66,7 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scen
 	out.Request = req
 	out.Run = run
 	out.Report = skill.Score(run, skill.Options{Baseline: req.Baseline, Resamples: req.Resamples, Seed: req.Seed})
+	out.Report.Engine = buildinfo.String()
 	sameNotes(out.Report, req.ByProposal)
 	if c := resampleCaveat(d, scored); c != "" && out.Report.Baseline != "" {
 		out.Report.Caveats = append(out.Report.Caveats, c)

@@ -445,7 +445,8 @@ func textsReadBack(f ExportFormat, s, back *scenario.Scenario, peer bool) []stri
 		}
 		lost = append(lost, "the scenario's title ("+back+")")
 	}
-	if d := strings.TrimSpace(m.Description); d != "" && d != strings.TrimSpace(b.Description) {
+	// The note a file without a date gets read back is the date's line.
+	if d := strings.TrimSpace(m.Description); d != "" && d != strings.TrimSpace(scenario.WithoutUnknownDateNote(b.Description)) {
 		lost = append(lost, "the scenario's description")
 	}
 	if m.AsOf != b.AsOf {

@@ -252,6 +252,10 @@ func readPeer(f Format, name string, data []byte, limits scenario.Limits) (*Inpu
 	if err != nil {
 		return nil, errs.Wrap(errs.Invalid, err)
 	}
+	// A file with no date says so, in one sentence whatever its format.
+	if !s.Metadata.NoteUnknownDate(limits) {
+		fw = append(fw, scenario.Diagnostic{File: name, Path: "metadata.as_of", Message: scenario.UnknownDateNote, Warning: true})
+	}
 	if ds := s.CheckLimits(limits); len(ds) > 0 {
 		for i := range ds {
 			ds[i].File = name

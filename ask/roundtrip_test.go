@@ -131,7 +131,7 @@ func roundTripDiff(orig, back *scenario.Scenario, share bool) (kinds []string, n
 		kind       string
 		was, is    string
 		ignoreZero bool
-	}{{"scenario id", m.ID, b.ID, false}, {"title", m.Title, b.Title, false}, {"description", m.Description, b.Description, true},
+	}{{"scenario id", m.ID, b.ID, false}, {"title", m.Title, b.Title, false}, {"description", m.Description, scenario.WithoutUnknownDateNote(b.Description), true},
 		{"as_of", m.AsOf, b.AsOf, false}} {
 		if f.was != f.is && !(f.ignoreZero && f.was == "") {
 			add(f.kind)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/buildinfo"
 )
 
 // The bar of ../shared/data/deu3/README.md through the command line:
@@ -23,6 +25,7 @@ func TestBenchDEUJSON(t *testing.T) {
 		MAE                           float64
 		MedianAE                      float64 `json:"median_ae"`
 		RMSE, Within10                float64
+		Engine                        string
 	}
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
@@ -39,6 +42,13 @@ func TestBenchDEUJSON(t *testing.T) {
 	}
 	if got != 3 {
 		t.Errorf("found %d overall compromise rows, want 3", got)
+	}
+	// Each row names the build that computed it, as --version does
+	// (package buildinfo), for a paper to cite with the number.
+	for _, r := range rows {
+		if r.Engine != buildinfo.String() {
+			t.Fatalf("row %s/%s engine %q, want %q", r.Model, r.Split, r.Engine, buildinfo.String())
+		}
 	}
 	b, err := os.ReadFile(per)
 	if err != nil {

@@ -12,8 +12,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"parley/buildinfo"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -50,29 +50,9 @@ var commands = []func() *cobra.Command{
 	newDBCmd,
 }
 
-// Version is the version `parley --version` prints: set at link time
-// (-ldflags "-X parley/cli.Version=v1.2.3"), else the module's build
-// information.
-var Version = ""
-
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" {
-			v = bi.Main.Version
-		}
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += " " + s.Value[:12]
-			}
-		}
-		v += " " + bi.GoVersion
-	}
-	return v
-}
+// version is what `parley --version` prints and the ledger records as
+// its engine (package buildinfo).
+func version() string { return buildinfo.String() }
 
 // Root builds the parley command tree.
 func Root() *cobra.Command {
@@ -88,7 +68,12 @@ that run only when named) and prints a table. With a scenario file first
 first (parley -m exchange) the built-in case, as parley forecast does.
 
 Tables and text fit COLUMNS when it is set (a whole number ≥ 40), else
-the terminal's width, else 120 columns; JSON and CSV are never laid out.`,
+the terminal's width, else 120 columns; JSON and CSV are never laid out.
+
+--version names the build: its commit, the commit's time and whether the
+tree had uncommitted changes, as go build stamps them in a git checkout
+(go run, go test and -buildvcs=false stamp none, and it says so), and the
+Go release. bench's JSON and the ledger record the same as "engine".`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -18,6 +18,37 @@ const (
 	Base        = "base"
 )
 
+// UnknownDateNote is what a scenario read from a file that states no date
+// says of its as_of (Metadata.NoteUnknownDate), in the same words
+// whatever the file's format.
+const UnknownDateNote = "The file states no date: as_of " + UnknownDate + " stands for unknown, and answers leave it out; set as_of to the date the stances describe before a backtest scores outcomes against it."
+
+// WithoutUnknownDateNote is the description d without the note
+// NoteUnknownDate ends it with: what the file itself said.
+func WithoutUnknownDateNote(d string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(d, UnknownDateNote), "\n")
+}
+
+// NoteUnknownDate ends md's description with UnknownDateNote when its
+// as_of is UnknownDate and the description does not say so already (a
+// file written back and read again). It reports false when the
+// description, within the limits l, cannot hold the note: the caller then
+// says it another way (a warning).
+func (md *Metadata) NoteUnknownDate(l Limits) bool {
+	if md.AsOf != UnknownDate || strings.Contains(md.Description, UnknownDateNote) {
+		return true
+	}
+	d := UnknownDateNote
+	if md.Description != "" {
+		d = md.Description + "\n" + d
+	}
+	if int64(len(d)) > l.WithDefaults().Value(KindOfText("description")) {
+		return false
+	}
+	md.Description = d
+	return true
+}
+
 // base returns a copy of the scenario without snapshots or variants.
 func (s *Scenario) base() *Scenario {
 	return &Scenario{

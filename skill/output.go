@@ -246,6 +246,8 @@ type jsonRow struct {
 	DiffHi     *float64 `json:"diff_hi"`
 	Same       bool     `json:"same_as_baseline,omitempty"`
 	Note       string   `json:"note,omitempty"`
+	// Engine is the report's: the build that computed the row.
+	Engine string `json:"engine,omitempty"`
 }
 
 func ptr(v float64) *float64 {
@@ -262,7 +264,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	for _, x := range r.Rows {
 		j := jsonRow{Model: x.Model, Split: x.Split, Procedure: x.Procedure, Wave: x.Wave, N: x.N, Failed: x.Failed, Unsettled: x.Unsettled, LastStep: x.LastStep, InSample: x.InSample,
 			MAE: ptr(x.MAE), MedianAE: ptr(x.MedianAE), RMSE: ptr(x.RMSE), Within10: ptr(x.Within10),
-			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired, Same: x.Same, Note: x.Note}
+			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired, Same: x.Same, Note: x.Note, Engine: r.Engine}
 		if x.Paired > 0 {
 			j.Diff, j.DiffLo, j.DiffHi = ptr(x.Diff), ptr(x.DiffLo), ptr(x.DiffHi)
 		}

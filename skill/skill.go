@@ -246,6 +246,9 @@ type Row struct {
 
 // Report is the scored run.
 type Report struct {
+	// Engine names the build that computed the report (package
+	// buildinfo); WriteJSON puts it on every row.
+	Engine    string `json:"engine,omitempty"`
 	Baseline  string `json:"baseline"`
 	Resamples int    `json:"resamples"`
 	Seed      uint64 `json:"seed"`

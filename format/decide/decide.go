@@ -503,7 +503,7 @@ func (r *reader) build(recs []record) *scenario.Scenario {
 			r.text(titleAt, 1, "title", "title", s.Metadata.Title)
 		}
 	}
-	s.Metadata.Description = "Imported from the Decide input file " + filepath.Base(r.name) + ". Decide files carry no date; as_of 1970-01-01 stands for unknown."
+	s.Metadata.Description = "Imported from the Decide input file " + filepath.Base(r.name) + "."
 	s.Metadata.AsOf = scenario.UnknownDate
 	s.Metadata.CapabilityScale = "Decide power, 0–1"
 	type bound struct{ lo, hi float64 }

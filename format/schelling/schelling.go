@@ -31,7 +31,9 @@
 //   - each actor's evidence is kept: an item is a quote (a string) or an
 //     object {source, quote, date, note, source_title, source_url}; a
 //     stance with none is marked assumed, naming the file;
-//   - the case's source, outcomes, template, horizon and published model
+//   - the case's outcomes become the scenario's outcomes and its
+//     data_collected (or the file's frozen_at) its as_of (outcomes.go);
+//   - the case's source, template, horizon and published model
 //     forecast are kept as the issue's attributes or the scenario's
 //     sources; keys Parley does not know are reported as warnings.
 //
@@ -104,6 +106,11 @@ type reader struct {
 	maxSal   float64
 	nerr     int        // errors reported so far
 	defs     []issueDef // where each issue of s is defined, by index
+	// dates are the cases' data_collected; nOutcomes counts the
+	// outcomes read, outKeys their fields an outcome cannot hold.
+	dates     []collectedDate
+	nOutcomes int
+	outKeys   map[string]bool
 }
 
 // issueDef is where the file defines an issue: its case's continuum.
@@ -212,7 +219,7 @@ func ReadLimits(name string, rd io.Reader, l scenario.Limits) (*scenario.Scenari
 		}
 		return nil, nil, scenario.Diagnostics{d}
 	}
-	r := &reader{name: name, limits: l, aids: scenario.NewIDs(0), actorIdx: map[string]int{}, srcIDs: map[string]string{}, sids: scenario.NewIDs(0)}
+	r := &reader{name: name, limits: l, aids: scenario.NewIDs(0), actorIdx: map[string]int{}, srcIDs: map[string]string{}, sids: scenario.NewIDs(0), outKeys: map[string]bool{}}
 	s := r.read(root)
 	if es := r.errors(); len(es) > 0 {
 		return nil, nil, es.Cap(0, scenario.More{})
@@ -294,6 +301,11 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 			return nil
 		}
 	}
+	r.asOf(root.Get("frozen_at") != nil)
+	if r.nerr == 0 {
+		r.text(first(root.Get("notes"), root), "notes", "description", md.Description)
+	}
+	r.outcomesLost()
 	if md.Title == "" && len(r.s.Issues) == 1 {
 		md.Title = r.s.Issues[0].Name
 	}
@@ -436,22 +448,13 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		is.Attrs["published_model_forecast"] = flat(pf)
 		r.text(pf, join(path, "published_model_forecast"), "text", is.Attrs["published_model_forecast"])
 	}
-	if oc := c.Get("outcomes"); oc != nil && oc.Kind == jsonpos.Object {
-		for i, k := range oc.Keys {
-			q := join(path, "outcomes."+k)
-			if r.text(oc.Vals[i], q, "attrs", "outcome_"+k) {
-				r.text(oc.Vals[i], q, "text", flat(oc.Vals[i]))
-			}
-			is.Attrs["outcome_"+k] = flat(oc.Vals[i])
-		}
+	if dc := c.Get("data_collected"); dc != nil {
+		r.collected(dc, join(path, "data_collected"))
 	}
 	caseSource := ""
 	if src := r.str(c.Get("source"), join(path, "source"), "title"); src != "" {
 		caseSource = r.source(src, "")
 		is.Attrs["source"] = caseSource
-	}
-	if len(is.Attrs) == 0 {
-		is.Attrs = nil
 	}
 	// The continuum: label, anchors, scale.
 	cn := c.Get("continuum")
@@ -564,6 +567,12 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 	}
 	if lo != 0 || hi != 100 {
 		is.Scale = &scenario.Scale{Min: lo, Max: hi}
+	}
+	if oc := c.Get("outcomes"); oc != nil && oc.Kind == jsonpos.Object {
+		r.outcomes(oc, join(path, "outcomes"), &is, lo, hi)
+	}
+	if len(is.Attrs) == 0 {
+		is.Attrs = nil
 	}
 	r.s.Issues = append(r.s.Issues, is)
 	r.defs = append(r.defs, issueDef{continuum: cn, path: path})

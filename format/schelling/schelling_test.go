@@ -104,7 +104,9 @@ func TestReadLibrary(t *testing.T) {
 	if a := s.Issues[0].Anchors[1]; a.Value != 15 || !strings.HasPrefix(a.Label, "private allowed only in JV") {
 		t.Errorf("anchor %+v", a)
 	}
-	if s.Metadata.SalienceScale != 100 || s.Issues[0].Attrs["outcome_near_term_by_2017"] == "" || len(s.Metadata.Sources) != 2 {
+	// Three sources: the two cases' papers and the file itself, which
+	// the outcomes quote (TestLibraryOutcomesAndDate).
+	if s.Metadata.SalienceScale != 100 || s.Issues[0].Attrs["data_collected"] != "2014-Q3" || len(s.Metadata.Sources) != 3 {
 		t.Errorf("metadata %+v, attrs %v", s.Metadata, s.Issues[0].Attrs)
 	}
 	// li_keqiang: capability 65 in the policy case, 55 in the CNPC case.
@@ -127,7 +129,7 @@ func TestReadLibrary(t *testing.T) {
 	if a := r.Actor("li_keqiang"); a.Capability != 55 {
 		t.Errorf("li_keqiang in the CNPC case: %v, want 55", a.Capability)
 	}
-	if len(w) != 1 || !strings.Contains(w[0].Message, "--variant (case-ktab-china-2014-policy, case-ktab-china-2014-cnpc)") {
+	if len(w) != 2 || !strings.Contains(w[1].Message, "--variant (case-ktab-china-2014-policy, case-ktab-china-2014-cnpc)") {
 		t.Errorf("warnings %v", w)
 	}
 }

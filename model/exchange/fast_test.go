@@ -151,3 +151,53 @@ func withinSpread(t *testing.T, m Model, sets []struct{ input, spread string }) 
 		})
 	}
 }
+
+// TestFastOutsideBareSpread counts what docs/models.md says of fast mode
+// after round 1: how many of its values (every preference and voting NBS
+// of every round, and the final start NBS) fall outside the bare 20-seed
+// min–max of Decide's shipped program. They are not few, which is why the
+// band TestFastWithinDecideSpread holds it to is that range widened by
+// its own width on each side, and why numbers to compare with Decide's
+// need --exact.
+func TestFastOutsideBareSpread(t *testing.T) {
+	want := map[string][2]int{ // outside the bare range, of values compared
+		"copenhagen.csv":              {25, 147},
+		"sample_data.txt":             {17, 126},
+		"cop21_paris_2015_decide.tsv": {12, 273},
+	}
+	for _, set := range allSets {
+		p := load(t, set.input)
+		fr, err := Model{}.Forecast(context.Background(), p, model.Options{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fd := fr.Detail.(*Detail)
+		idx := map[string]int{}
+		for k, id := range fd.Issues {
+			idx[id] = k
+		}
+		out, n := 0, 0
+		for _, row := range readCSV(t, set.spread) {
+			r, _ := strconv.Atoi(row["round"])
+			k := idx[row["issue"]]
+			var got float64
+			switch {
+			case r > len(fd.Rounds):
+				got = fd.Final[k].Float64()
+			case row["kind"] == "preference_nbs":
+				got = fd.Rounds[r-1].Preference[k].Float64()
+			default:
+				got = fd.Rounds[r-1].Voting[k].Float64()
+			}
+			lo, _ := strconv.ParseFloat(row["min"], 64)
+			hi, _ := strconv.ParseFloat(row["max"], 64)
+			n++
+			if got < lo-1e-9 || got > hi+1e-9 {
+				out++
+			}
+		}
+		if w := want[set.input]; out != w[0] || n != w[1] {
+			t.Errorf("%s: %d of %d values outside the bare 20-seed range; want %d of %d", set.input, out, n, w[0], w[1])
+		}
+	}
+}

@@ -9,7 +9,7 @@ var _ model.Configurable = Model{}
 func (m Model) Params() []model.Param {
 	return []model.Param{
 		{Name: "exact", Model: "exchange", Kind: model.Bool, Default: "false",
-			Help: "exchange: 28-digit decimal arithmetic in Decide's operation order (reproduces Decide digit for digit; ~50× slower)"},
+			Help: "exchange: 28-digit decimal arithmetic in Decide's operation order (reproduces Decide digit for digit; ~50× slower); without it, float64 equals Decide in round 1 only, then may take its own path (docs/models.md)"},
 		{Name: "exchange-p", Model: "exchange", Kind: model.Number, Default: "0", Min: 0, Max: 1,
 			Help: "exchange: randomised Equal Gain with p in [0,1] (0: plain Equal Gain); seeded by the seed"},
 		{Name: "exchange-coin-flip", Model: "exchange", Kind: model.Bool, Default: "false",
