@@ -452,11 +452,11 @@ func (v *validator) read(path string) bool {
 // capability is one error, not two.
 func (v *validator) capRange(p string, r *Range, c float64, known bool) {
 	if !finite(r[0]) || !finite(r[1]) || r[0] <= 0 || r[0] > r[1] {
-		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %v is not a positive interval", *r)
+		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %s is not a positive interval", rangeText(*r))
 	} else if r[0] < MinCapability || r[1] > MaxCapability {
-		v.errorf(p, "[low, high] with both from 1e-9 to 1e12", "range %v is outside the allowed capabilities", *r)
+		v.errorf(p, "[low, high] with both from 1e-9 to 1e12", "range %s is outside the allowed capabilities", rangeText(*r))
 	} else if known && !r.Contains(c) {
-		v.errorf(p, fmt.Sprintf("a range containing the capability %v", c), "range %v does not contain the capability", *r)
+		v.errorf(p, fmt.Sprintf("a range containing the capability %v", c), "range %s does not contain the capability", rangeText(*r))
 	}
 }
 
@@ -698,11 +698,11 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 		q := p + ".range.position"
 		switch {
 		case !finite(r.Position[0]) || !finite(r.Position[1]) || r.Position[0] > r.Position[1]:
-			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Position)
+			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Position))
 		case r.Position[0] < lo || r.Position[1] > hi:
-			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %v leaves the scale", *r.Position)
+			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %s leaves the scale", rangeText(*r.Position))
 		case posOK && !r.Position.Contains(pos):
-			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %v does not contain the position", *r.Position)
+			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %s does not contain the position", rangeText(*r.Position))
 		}
 	}
 	if r.Salience != nil {
@@ -710,11 +710,11 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 		q := p + ".range.salience"
 		switch {
 		case !finite(r.Salience[0]) || !finite(r.Salience[1]) || r.Salience[0] > r.Salience[1]:
-			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Salience)
+			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Salience))
 		case r.Salience[0] < 0 || r.Salience[1] > max:
-			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %v leaves the salience scale", *r.Salience)
+			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %s leaves the salience scale", rangeText(*r.Salience))
 		case salOK && !r.Salience.Contains(sal):
-			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %v does not contain the salience", *r.Salience)
+			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %s does not contain the salience", rangeText(*r.Salience))
 		}
 	}
 }
@@ -815,6 +815,13 @@ func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, t
 	}
 	v.warnf(p, "a "+strings.SplitN(form, ":", 2)[0]+" of its own in the change to keep one, e.g. "+fmt.Sprintf(form, rangeText(suggest))+", or "+dropped+": <reason> to drop it",
 		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(r))
+}
+
+// heldRange reports whether r is a range the base accepts: an interval
+// on [lo, hi] that holds its value x. Only such a range can be dropped;
+// a refused one has its error at its own field.
+func heldRange(r Range, lo, hi, x float64) bool {
+	return finite(r[0]) && finite(r[1]) && lo <= r[0] && r[0] <= r[1] && r[1] <= hi && r.Contains(x)
 }
 
 // nothingDropped warns at a change's range_dropped (or
@@ -992,7 +999,8 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		// A change (a snapshot's or a variant's what-if: sweep under
 		// either varies one input fewer) that moves the capability out of
 		// its range with no range of its own drops the range.
-		if cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 && !a.CapabilityRange.Contains(cp) {
+		if cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 && !a.CapabilityRange.Contains(cp) &&
+			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) {
 			if ac.CapabilityRangeDropped == "" {
 				r := *a.CapabilityRange
 				v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
@@ -1066,12 +1074,16 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		if base != nil && base.Range != nil {
 			posRange, salRange = base.Range.Position, base.Range.Salience
 		}
-		dropsPos := sc.Position != nil && posOK && posRange != nil && (sc.Range == nil || sc.Range.Position == nil) && !posRange.Contains(*sc.Position)
-		dropsSal := sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && !salRange.Contains(*sc.Salience)
+		// A range the base refused (or one around a refused value) is
+		// one error at its own field: dropping it is no second message.
+		lo, hi := is.Bounds()
+		dropsPos := sc.Position != nil && posOK && posRange != nil && (sc.Range == nil || sc.Range.Position == nil) && !posRange.Contains(*sc.Position) &&
+			heldRange(*posRange, lo, hi, base.Position)
+		dropsSal := sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && !salRange.Contains(*sc.Salience) &&
+			heldRange(*salRange, 0, v.s.SalienceDivisor(), base.Salience)
 		what := sc.Actor + "'s %s on issue " + sc.Issue
 		switch {
 		case sc.RangeDropped == "":
-			lo, hi := is.Bounds()
 			if dropsPos {
 				v.rangeDropped(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", "range_dropped", *posRange,
 					base.Position, *sc.Position, shiftedRange(*posRange, *sc.Position-base.Position, lo, hi, *sc.Position))
