@@ -134,6 +134,11 @@ type validator struct {
 	// variants.
 	latest      seats
 	latestState *Scenario
+	// meant holds, for each base stance refused for an unknown actor or
+	// issue, the actor and issue it most likely meant (errs.Nearest, the
+	// error's "did you mean"): a change to that stance is no second error
+	// for lacking the stance the first error is about.
+	meant map[[2]string]bool
 }
 
 // seats maps the id of each actor at the table to the path of the entry
@@ -193,6 +198,33 @@ func (n *nameSet) valid() string {
 		n.oneOf = "one of " + keys(n.m)
 	}
 	return n.oneOf
+}
+
+// unknown is the message for got, a name not in the set: `unknown actor
+// "tao"`, with ` (did you mean "toa"?)` when got most likely misspells
+// one (errs.Nearest, as for a field name or a flag). The suggestion is
+// looked for only while diagnostics are kept (v.full).
+func (v *validator) unknown(n *nameSet, kind, got string) string {
+	s := fmt.Sprintf("unknown %s %q", kind, got)
+	if v.full(false) {
+		return s
+	}
+	if near := n.nearest(got); near != "" {
+		s += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	return s
+}
+
+// nearest is the name of the set got most likely misspells (errs.Nearest),
+// or "".
+func (n *nameSet) nearest(got string) string {
+	names := make([]string, 0, len(n.m))
+	for k := range n.m {
+		if k != "" {
+			names = append(names, k)
+		}
+	}
+	return errs.Nearest(got, names)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -381,7 +413,7 @@ func (v *validator) redLines(p string, rl map[string]string, change bool) {
 		q := p + ".red_lines." + id
 		is := v.issueByID[id]
 		if is == nil {
-			v.errorf(q, v.issueNames.valid(), "red line on unknown issue %q", id)
+			v.errorf(q, v.issueNames.valid(), "red line on %s", v.unknown(v.issueNames, "issue", id))
 			continue
 		}
 		r, ok, err := ParseRedLine(rl[id])
@@ -648,12 +680,12 @@ func (v *validator) issueIDs() map[string]bool {
 func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
 	ok := true
 	if !actors.m[actor] {
-		v.errorf(p+".actor", actors.valid(), "unknown actor %q", actor)
+		v.errorf(p+".actor", actors.valid(), "%s", v.unknown(actors, "actor", actor))
 		ok = false
 	}
 	is := v.issueByID[issue]
 	if is == nil {
-		v.errorf(p+".issue", v.issueNames.valid(), "unknown issue %q", issue)
+		v.errorf(p+".issue", v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", issue))
 		return nil
 	}
 	if !ok {
@@ -769,6 +801,9 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 	for i, st := range ss {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		is := v.refs(p, st.Actor, st.Issue, actors)
+		if is == nil && path == "stances" {
+			v.meantStance(st.Actor, st.Issue, actors)
+		}
 		k := key{st.Actor, st.Issue}
 		if a := v.x.actor(st.Actor); a != nil {
 			k.a = a.ID // an alias names the same actor
@@ -786,6 +821,26 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 		posOK := v.position(p+".position", is, st.Position)
 		v.stanceRange(p, is, st.Range, st.Position, st.Salience, posOK, salOK)
 	}
+}
+
+// meantStance records the stance a base stance refused for its actor or
+// issue most likely meant: each id as given where it is known, else the
+// one it most likely misspells; nothing when one has no such guess.
+func (v *validator) meantStance(actor, issue string, actors *nameSet) {
+	if !actors.m[actor] {
+		actor = actors.nearest(actor)
+	}
+	if v.issueByID[issue] == nil {
+		issue = v.issueNames.nearest(issue)
+	}
+	a := v.x.actor(actor)
+	if a == nil || issue == "" {
+		return
+	}
+	if v.meant == nil {
+		v.meant = map[[2]string]bool{}
+	}
+	v.meant[[2]string{a.ID, issue}] = true
 }
 
 // changedWithout warns when a snapshot's stance change (at p) sets field
@@ -953,11 +1008,12 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		if v.skip != nil && v.skip(q) {
 			return
 		}
-		valid := ""
+		valid, msg := "", fmt.Sprintf("unknown actor %q", id)
 		if !v.full(false) {
-			valid = actorSet(left()).valid()
+			left := actorSet(left())
+			valid, msg = left.valid(), v.unknown(left, "actor", id)
 		}
-		v.errorf(q, valid, "unknown actor %q", id)
+		v.errorf(q, valid, "%s", msg)
 	})
 	actors = actorSet(cur.Actors)
 	cx := cur.newIndex()
@@ -976,7 +1032,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		q := fmt.Sprintf("%s.actors[%d]", p, i)
 		a := cx.actor(ac.ID)
 		if a == nil {
-			v.errorf(q+".id", actors.valid(), "unknown actor %q", ac.ID)
+			v.errorf(q+".id", actors.valid(), "%s", v.unknown(actors, "actor", ac.ID))
 			continue
 		}
 		cp, cpValid, cpKnown := a.Capability, false, true
@@ -1056,6 +1112,9 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		}
 		base := sx.stanceOf(sc.Actor, sc.Issue)
 		if base == nil && (sc.Position == nil || sc.Salience == nil) {
+			if a := cx.actor(sc.Actor); a != nil && v.meant[[2]string{a.ID, sc.Issue}] {
+				continue // the base's stance was refused: its error is the one
+			}
 			v.errorf(q, "position and salience for a stance the scenario does not have yet", "new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
 			continue
 		}
