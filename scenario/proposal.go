@@ -194,7 +194,7 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 				v.errorf(q, v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", id))
 				continue
 			}
-			v.position(q, is, pr.Package[id])
+			v.onScale(q, "the proposal's value", is, pr.Package[id])
 		}
 		if !isChange || len(pr.Evidence) > 0 {
 			v.evidence(p, pr.Evidence, pr.Assumed)

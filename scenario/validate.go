@@ -697,9 +697,16 @@ func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
 // position checks a position at p against its issue's scale and reports
 // whether it is known: read from the file and on the scale.
 func (v *validator) position(p string, is *Issue, x float64) bool {
+	return v.onScale(p, "position", is, x)
+}
+
+// onScale checks a number at p (what: "position", "the proposal's
+// value") against its issue's scale and reports whether it is known:
+// read from the file and on the scale.
+func (v *validator) onScale(p, what string, is *Issue, x float64) bool {
 	lo, hi := is.Bounds()
 	if !finite(x) || x < lo || x > hi {
-		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "position %v is outside the scale", x)
+		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "%s %v is outside the scale", what, x)
 		return false
 	}
 	return v.read(p)
