@@ -69,3 +69,22 @@ func TestUnknownRefSuggests(t *testing.T) {
 		}
 	}
 }
+
+// An actor whose only stance names it misspelt is no "takes part in no
+// issue" warning besides the stance's error, which says "did you mean".
+func TestMisspeltStanceIsNoIdleActor(t *testing.T) {
+	s := &Scenario{
+		Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
+		Issues:   []Issue{{ID: "wage", Name: "W"}},
+		Actors:   []Actor{{ID: "toa", Capability: 40, CapabilityAssumed: "t"}, {ID: "port", Capability: 30, CapabilityAssumed: "t"}},
+		Stances: []Stance{
+			{Actor: "tao", Issue: "wage", Position: 70, Salience: 0.5, Assumed: "t"},
+			{Actor: "port", Issue: "wage", Position: 20, Salience: 0.5, Assumed: "t"},
+		},
+	}
+	ds := s.Validate()
+	want := `stances[0].actor: unknown actor "tao" (did you mean "toa"?) (valid: one of port, toa)`
+	if len(ds) != 1 || ds[0].Path+": "+ds[0].Message+" (valid: "+ds[0].Valid+")" != want {
+		t.Errorf("diagnostics %v, want only %s", ds, want)
+	}
+}

@@ -544,6 +544,11 @@ func (v *validator) idleActors() {
 			v.named[base[a.ID]] = true
 		}
 	}
+	// An actor a refused stance meant (misspelt) is named by it: its
+	// error says so, and "takes part in no issue" would be a second.
+	for k := range v.meant {
+		v.named[base[k[0]]] = true
+	}
 	idle := func(p, id, valid string) {
 		if id != "" && !v.named[p] {
 			v.warnf(p, "a stance of "+id+" under "+valid,
