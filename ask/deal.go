@@ -3,7 +3,9 @@ package ask
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"parley/answer"
@@ -34,10 +36,8 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		return nil, err
 	}
 	p := c.problem
-	for id := range req.Package {
-		if c.Header.IssueIndex(id) < 0 {
-			return nil, errs.Field("package", "package: unknown issue %q%s", id, errs.Choices(id, issueIDs(c)))
-		}
+	if err := c.checkValues("package", req.Package); err != nil {
+		return nil, err
 	}
 	var restV []float64
 	restName := "none"
@@ -169,6 +169,9 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	if err != nil {
 		return nil, err
 	}
+	if err := c.checkValues("fix", req.Fix); err != nil {
+		return nil, err
+	}
 	o.Fix, o.Frontier, o.Samples, o.Seed = req.Fix, req.Frontier, req.Samples, req.Seed
 	res, err := deal.SearchContext(ctx, din, o)
 	if err != nil {
@@ -191,12 +194,49 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 
 // checkRobust checks a robust analysis's draws whether or not it is on,
 // so that a request that is wrong is refused, not silently run without
-// it.
+// it; and refuses its settings (draws, uniform) given with it off, which
+// would run no robust analysis at all (docs/DECISIONS.md, diag20): the
+// API's {"robust": {"draws": 300}} and the command line's -n 300
+// without --robust alike.
 func checkRobust(r answer.DealRobust) error {
 	if r.Draws < 0 || r.Draws > answer.MaxDraws {
 		return errs.Field("robust.draws", "robust draws %d: valid: 1 to %d (0: %d)", r.Draws, answer.MaxDraws, answer.DefaultRobustDraws)
 	}
-	return checkWorkers("robust.workers", "robust workers", r.Workers)
+	if err := checkWorkers("robust.workers", "robust workers", r.Workers); err != nil {
+		return err
+	}
+	if !r.On {
+		var given, names []string
+		if r.Draws != 0 {
+			given, names = append(given, fmt.Sprintf("draws %d", r.Draws)), append(names, "draws")
+		}
+		if r.Uniform {
+			given, names = append(given, "uniform"), append(names, "uniform")
+		}
+		if len(given) > 0 {
+			return errs.Field("robust.on", "robust %s given with the robust analysis off; valid: turn it on (\"robust\": {\"on\": true}, --robust), or leave %s out",
+				strings.Join(given, " and "), strings.Join(names, " and "))
+		}
+	}
+	return nil
+}
+
+// checkValues checks a request's issue → value map (field: package,
+// fix) against the case: each id an issue of the scenario, each value
+// on its issue's scale. A refusal names the entry's field (package.wage),
+// in the order of the ids, so that the same request is refused the same
+// way.
+func (c *Case) checkValues(field string, m map[string]float64) error {
+	for _, id := range slices.Sorted(maps.Keys(m)) {
+		k := c.problem.IssueIndex(id)
+		if k < 0 {
+			return errs.Field(field+"."+id, "%s: unknown issue %q%s", field, id, errs.Choices(id, issueIDs(c)))
+		}
+		if is, x := c.problem.Issues[k], m[id]; math.IsNaN(x) || x < is.Min || x > is.Max {
+			return errs.Field(field+"."+id, "%s: issue %s: value %v is outside the scale; valid: a number from %v to %v", field, id, x, is.Min, is.Max)
+		}
+	}
+	return nil
 }
 
 // robustOptions checks a robust request and fills its defaults; the
@@ -230,8 +270,11 @@ func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set setti
 	}
 	o.Rho = req.Rho
 	var req2 []string
-	for _, id := range req.Require {
+	for i, id := range req.Require {
 		if id = strings.TrimSpace(id); id != "" {
+			if c.problem.ActorIndex(c.actorID(id)) < 0 {
+				return nil, o, "", nil, errs.Field(fmt.Sprintf("require[%d]", i), "required actor %q is not in the scenario%s", id, errs.Choices(id, c.problem.ActorIDs()))
+			}
 			req2 = append(req2, c.actorID(id))
 		}
 	}

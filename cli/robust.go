@@ -64,7 +64,11 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, hel
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})
 	for _, a := range r.Actors {
-		t.AppendRow(table.Row{sc.ActorName(a.Actor), ask.ProbabilityText(a.Accepts, a.AcceptsInterval), a.Required})
+		required := "required"
+		if !a.Required {
+			required = "not required" // as the verdict table's "(not required)"
+		}
+		t.AppendRow(table.Row{sc.ActorName(a.Actor), ask.ProbabilityText(a.Accepts, a.AcceptsInterval), required})
 	}
 	t.Render()
 }

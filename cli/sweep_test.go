@@ -522,7 +522,7 @@ func TestNegativeScaleInErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, stderr, code := run(t, "validate", file)
-	if want := "stances[0].range.position: range [-6 -0.5] leaves the scale (valid: a range within the scale -5 to 0)"; code != 3 || !strings.Contains(stderr, want) {
+	if want := "stances[0].range.position: range [-6, -0.5] leaves the scale (valid: a range within the scale -5 to 0)"; code != 3 || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, stderr)
 	}
 }

@@ -29,8 +29,12 @@ const MaxSourceBytes = 16 << 20
 // file is in none of the places it looks.
 type Opener interface {
 	Open(file string) ([]byte, error)
-	// Where says where Open looks, for messages.
-	Where() string
+	// NotFound says how Open resolves names, for the message when it
+	// found no file by the name file: where it looked ("looked in …",
+	// "looked for PATH"), and what name would be valid, in the words of
+	// the door that reads the files (the command line's folders, the
+	// server's --sources folder).
+	NotFound(file string) (looked, valid string)
 }
 
 // Dirs returns an Opener that looks for a file in each directory in turn
@@ -40,7 +44,13 @@ func Dirs(dirs ...string) Opener { return dirOpener(dirs) }
 
 type dirOpener []string
 
-func (d dirOpener) Where() string { return strings.Join(d, ", ") }
+func (d dirOpener) NotFound(string) (looked, valid string) {
+	return "looked in " + strings.Join(d, ", "), dirsValid
+}
+
+// dirsValid is what a name read by Dirs (the command line's folders)
+// should be.
+const dirsValid = "a path relative to the scenario file, or give the folder with --sources DIR"
 
 func (d dirOpener) Open(file string) ([]byte, error) {
 	var firstErr error
@@ -70,7 +80,18 @@ func Confined(dir string) Opener { return confined(dir) }
 
 type confined string
 
-func (c confined) Where() string { return string(c) }
+// NotFound says the path tried, or that the name leaves the folder (an
+// absolute name, or one that climbs out), and that names are read
+// relative to the server's --sources folder, not to the scenario file
+// (which the server does not have).
+func (c confined) NotFound(file string) (looked, valid string) {
+	dir := string(c)
+	valid = "a path relative to the server's --sources folder " + dir + ", inside it; not relative to the scenario file"
+	if !filepath.IsLocal(file) {
+		return "the name leaves the server's --sources folder " + dir + ", and nothing outside it is read", valid
+	}
+	return "looked for " + filepath.Join(dir, file), valid
+}
 
 // StatConfined looks at each of files as Confined(dir) reads it, without
 // reading it: the same folder and the same rule for names that leave it,
@@ -394,10 +415,6 @@ func CheckLoaded(s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagn
 // normalise and to index, and each quote not found a pass over it.
 func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagnostics, [][2]int, error) {
 	var ds scenario.Diagnostics
-	where := "the scenario's folder"
-	if o != nil {
-		where = o.Where()
-	}
 	for _, src := range srcs {
 		p := fmt.Sprintf("metadata.sources[%d]", src.Index)
 		if src.SHA256 != "" && !hexRE.MatchString(src.SHA256) {
@@ -406,12 +423,16 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		}
 		switch src.Status {
 		case StatusNotFound:
-			msg := fmt.Sprintf("source file %q not found (looked in %s)", src.File, where)
+			looked, valid := "looked in the scenario's folder", dirsValid
+			if o != nil {
+				looked, valid = o.NotFound(src.File)
+			}
+			msg := fmt.Sprintf("source file %q not found (%s)", src.File, looked)
 			if src.MissingUnchecked {
 				msg += ", so its quotes are not checked"
 			}
 			ds = append(ds, scenario.Diagnostic{Path: p + ".file", Warning: src.MissingUnchecked, Message: msg,
-				Valid: "a path relative to the scenario file, or give the folder with --sources DIR"})
+				Valid: valid})
 		case StatusUnreadable:
 			ds = append(ds, scenario.Diagnostic{Path: p + ".file", Warning: true, Message: fmt.Sprintf("source file %q cannot be read, so its quotes are not checked: %v", src.File, unwrap(src.Err)),
 				Valid: "a readable UTF-8 text file"})

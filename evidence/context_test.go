@@ -33,7 +33,9 @@ type opener struct {
 	opened func(file string)
 }
 
-func (o opener) Where() string { return "the test's texts" }
+func (o opener) NotFound(string) (string, string) {
+	return "the test's texts", "a file of the test's texts"
+}
 
 func (o opener) Open(file string) ([]byte, error) {
 	o.opened(file)

@@ -114,7 +114,7 @@ func (v *validator) decision(p string, d *Decision) {
 			a, ok := known[id]
 			switch {
 			case !ok:
-				v.errorf(q, names.valid(), "unknown actor %q", id)
+				v.errorf(q, names.valid(), "%s", v.unknown(names, "actor", id))
 			case seen[a]:
 				v.errorf(q, "each voter once", "voter %q is listed twice (by id or alias)", id)
 			}
@@ -143,7 +143,7 @@ func (v *validator) decision(p string, d *Decision) {
 			counts := false
 			switch {
 			case !ok:
-				v.errorf(q, names.valid(), "unknown actor %q", id)
+				v.errorf(q, names.valid(), "%s", v.unknown(names, "actor", id))
 			case seen[a] != "":
 				v.errorf(q, "one weight per voter", "%q and %q name the same actor", seen[a], id)
 			default:

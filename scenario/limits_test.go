@@ -116,7 +116,7 @@ func TestMagnitudeLimits(t *testing.T) {
 		{"capability 1e308", 1e308, nil, nil, []want{{"actors[0].capability", "capability 1e+308 is outside the allowed range", "a number from 1e-9 to 1e12"}}},
 		{"capability just past 1e12", 1.0000001e12, nil, nil, []want{{"actors[0].capability", "capability 1.0000001e+12 is outside the allowed range", "a number from 1e-9 to 1e12"}}},
 		{"capability 0 is still not positive", 0, nil, nil, []want{{"actors[0].capability", "capability 0 is not positive", "a number > 0"}}},
-		{"capability range past the limit", 1, nil, &Range{1e-10, 2}, []want{{"actors[0].capability_range", "range [1e-10 2] is outside the allowed capabilities", "[low, high] with both from 1e-9 to 1e12"}}},
+		{"capability range past the limit", 1, nil, &Range{1e-10, 2}, []want{{"actors[0].capability_range", "range [1e-10, 2] is outside the allowed capabilities", "[low, high] with both from 1e-9 to 1e12"}}},
 		{"scale at the limits", 1, &Scale{Min: -MaxScale, Max: MaxScale}, nil, nil},
 		{"scale 1e-9 wide", 1, &Scale{Min: 0, Max: MinScaleWidth}, nil, nil},
 		{"scale ±1e308", 1, &Scale{Min: -1e308, Max: 1e308}, nil, []want{{"issues[0].scale", "scale -1e+308 to 1e+308 is outside the allowed magnitudes", scaleValid}}},

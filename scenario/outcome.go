@@ -39,9 +39,9 @@ func (v *validator) outcomes() {
 		p := fmt.Sprintf("outcomes[%d]", j)
 		is := v.issueByID[o.Issue]
 		if is == nil {
-			v.errorf(p+".issue", v.issueNames.valid(), "unknown issue %q", o.Issue)
+			v.errorf(p+".issue", v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", o.Issue))
 		} else {
-			v.position(p+".value", is, o.Value)
+			v.onScale(p+".value", "the outcome's value", is, o.Value)
 		}
 		if !IsDate(o.Date) {
 			v.errorf(p+".date", "a date YYYY-MM-DD", "%q is not a date", o.Date)

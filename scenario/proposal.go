@@ -183,7 +183,7 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 		}
 		for j, a := range pr.Proposers {
 			if !actors.m[a] {
-				v.errorf(fmt.Sprintf("%s.proposers[%d]", p, j), actors.valid(), "unknown actor %q", a)
+				v.errorf(fmt.Sprintf("%s.proposers[%d]", p, j), actors.valid(), "%s", v.unknown(actors, "actor", a))
 			}
 		}
 		ids := slices.Sorted(maps.Keys(pr.Package))
@@ -191,10 +191,10 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 			q := p + ".package." + id
 			is := v.issueByID[id]
 			if is == nil {
-				v.errorf(q, v.issueNames.valid(), "unknown issue %q", id)
+				v.errorf(q, v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", id))
 				continue
 			}
-			v.position(q, is, pr.Package[id])
+			v.onScale(q, "the proposal's value", is, pr.Package[id])
 		}
 		if !isChange || len(pr.Evidence) > 0 {
 			v.evidence(p, pr.Evidence, pr.Assumed)
@@ -217,11 +217,12 @@ func (v *validator) changeProposals(p string, c *Changes, state *Scenario) {
 	}
 	for i, id := range c.WithdrawProposals {
 		if !ids[id] {
-			valid := "the id of a proposal on the table (none is)"
+			valid, msg := "the id of a proposal on the table (none is)", fmt.Sprintf("unknown proposal %q", id)
 			if len(ids) > 0 {
-				valid = (&nameSet{m: ids}).valid()
+				on := &nameSet{m: ids}
+				valid, msg = on.valid(), v.unknown(on, "proposal", id)
 			}
-			v.errorf(fmt.Sprintf("%s.withdraw_proposals[%d]", p, i), valid, "unknown proposal %q", id)
+			v.errorf(fmt.Sprintf("%s.withdraw_proposals[%d]", p, i), valid, "%s", msg)
 		}
 	}
 }

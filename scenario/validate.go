@@ -134,6 +134,11 @@ type validator struct {
 	// variants.
 	latest      seats
 	latestState *Scenario
+	// meant holds, for each base stance refused for an unknown actor or
+	// issue, the actor and issue it most likely meant (errs.Nearest, the
+	// error's "did you mean"): a change to that stance is no second error
+	// for lacking the stance the first error is about.
+	meant map[[2]string]bool
 }
 
 // seats maps the id of each actor at the table to the path of the entry
@@ -193,6 +198,33 @@ func (n *nameSet) valid() string {
 		n.oneOf = "one of " + keys(n.m)
 	}
 	return n.oneOf
+}
+
+// unknown is the message for got, a name not in the set: `unknown actor
+// "tao"`, with ` (did you mean "toa"?)` when got most likely misspells
+// one (errs.Nearest, as for a field name or a flag). The suggestion is
+// looked for only while diagnostics are kept (v.full).
+func (v *validator) unknown(n *nameSet, kind, got string) string {
+	s := fmt.Sprintf("unknown %s %q", kind, got)
+	if v.full(false) {
+		return s
+	}
+	if near := n.nearest(got); near != "" {
+		s += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	return s
+}
+
+// nearest is the name of the set got most likely misspells (errs.Nearest),
+// or "".
+func (n *nameSet) nearest(got string) string {
+	names := make([]string, 0, len(n.m))
+	for k := range n.m {
+		if k != "" {
+			names = append(names, k)
+		}
+	}
+	return errs.Nearest(got, names)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -381,7 +413,7 @@ func (v *validator) redLines(p string, rl map[string]string, change bool) {
 		q := p + ".red_lines." + id
 		is := v.issueByID[id]
 		if is == nil {
-			v.errorf(q, v.issueNames.valid(), "red line on unknown issue %q", id)
+			v.errorf(q, v.issueNames.valid(), "red line on %s", v.unknown(v.issueNames, "issue", id))
 			continue
 		}
 		r, ok, err := ParseRedLine(rl[id])
@@ -452,11 +484,11 @@ func (v *validator) read(path string) bool {
 // capability is one error, not two.
 func (v *validator) capRange(p string, r *Range, c float64, known bool) {
 	if !finite(r[0]) || !finite(r[1]) || r[0] <= 0 || r[0] > r[1] {
-		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %v is not a positive interval", *r)
+		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %s is not a positive interval", rangeText(*r))
 	} else if r[0] < MinCapability || r[1] > MaxCapability {
-		v.errorf(p, "[low, high] with both from 1e-9 to 1e12", "range %v is outside the allowed capabilities", *r)
+		v.errorf(p, "[low, high] with both from 1e-9 to 1e12", "range %s is outside the allowed capabilities", rangeText(*r))
 	} else if known && !r.Contains(c) {
-		v.errorf(p, fmt.Sprintf("a range containing the capability %v", c), "range %v does not contain the capability", *r)
+		v.errorf(p, fmt.Sprintf("a range containing the capability %v", c), "range %s does not contain the capability", rangeText(*r))
 	}
 }
 
@@ -511,6 +543,11 @@ func (v *validator) idleActors() {
 		if a := v.x.actor(st.Actor); a != nil {
 			v.named[base[a.ID]] = true
 		}
+	}
+	// An actor a refused stance meant (misspelt) is named by it: its
+	// error says so, and "takes part in no issue" would be a second.
+	for k := range v.meant {
+		v.named[base[k[0]]] = true
 	}
 	idle := func(p, id, valid string) {
 		if id != "" && !v.named[p] {
@@ -648,12 +685,12 @@ func (v *validator) issueIDs() map[string]bool {
 func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
 	ok := true
 	if !actors.m[actor] {
-		v.errorf(p+".actor", actors.valid(), "unknown actor %q", actor)
+		v.errorf(p+".actor", actors.valid(), "%s", v.unknown(actors, "actor", actor))
 		ok = false
 	}
 	is := v.issueByID[issue]
 	if is == nil {
-		v.errorf(p+".issue", v.issueNames.valid(), "unknown issue %q", issue)
+		v.errorf(p+".issue", v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", issue))
 		return nil
 	}
 	if !ok {
@@ -665,9 +702,16 @@ func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
 // position checks a position at p against its issue's scale and reports
 // whether it is known: read from the file and on the scale.
 func (v *validator) position(p string, is *Issue, x float64) bool {
+	return v.onScale(p, "position", is, x)
+}
+
+// onScale checks a number at p (what: "position", "the proposal's
+// value") against its issue's scale and reports whether it is known:
+// read from the file and on the scale.
+func (v *validator) onScale(p, what string, is *Issue, x float64) bool {
 	lo, hi := is.Bounds()
 	if !finite(x) || x < lo || x > hi {
-		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "position %v is outside the scale", x)
+		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "%s %v is outside the scale", what, x)
 		return false
 	}
 	return v.read(p)
@@ -698,11 +742,11 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 		q := p + ".range.position"
 		switch {
 		case !finite(r.Position[0]) || !finite(r.Position[1]) || r.Position[0] > r.Position[1]:
-			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Position)
+			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Position))
 		case r.Position[0] < lo || r.Position[1] > hi:
-			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %v leaves the scale", *r.Position)
+			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %s leaves the scale", rangeText(*r.Position))
 		case posOK && !r.Position.Contains(pos):
-			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %v does not contain the position", *r.Position)
+			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %s does not contain the position", rangeText(*r.Position))
 		}
 	}
 	if r.Salience != nil {
@@ -710,11 +754,11 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 		q := p + ".range.salience"
 		switch {
 		case !finite(r.Salience[0]) || !finite(r.Salience[1]) || r.Salience[0] > r.Salience[1]:
-			v.errorf(q, "[low, high] with low ≤ high", "range %v is not an interval", *r.Salience)
+			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Salience))
 		case r.Salience[0] < 0 || r.Salience[1] > max:
-			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %v leaves the salience scale", *r.Salience)
+			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %s leaves the salience scale", rangeText(*r.Salience))
 		case salOK && !r.Salience.Contains(sal):
-			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %v does not contain the salience", *r.Salience)
+			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %s does not contain the salience", rangeText(*r.Salience))
 		}
 	}
 }
@@ -769,6 +813,9 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 	for i, st := range ss {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		is := v.refs(p, st.Actor, st.Issue, actors)
+		if is == nil && path == "stances" {
+			v.meantStance(st.Actor, st.Issue, actors)
+		}
 		k := key{st.Actor, st.Issue}
 		if a := v.x.actor(st.Actor); a != nil {
 			k.a = a.ID // an alias names the same actor
@@ -786,6 +833,26 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 		posOK := v.position(p+".position", is, st.Position)
 		v.stanceRange(p, is, st.Range, st.Position, st.Salience, posOK, salOK)
 	}
+}
+
+// meantStance records the stance a base stance refused for its actor or
+// issue most likely meant: each id as given where it is known, else the
+// one it most likely misspells; nothing when one has no such guess.
+func (v *validator) meantStance(actor, issue string, actors *nameSet) {
+	if !actors.m[actor] {
+		actor = actors.nearest(actor)
+	}
+	if v.issueByID[issue] == nil {
+		issue = v.issueNames.nearest(issue)
+	}
+	a := v.x.actor(actor)
+	if a == nil || issue == "" {
+		return
+	}
+	if v.meant == nil {
+		v.meant = map[[2]string]bool{}
+	}
+	v.meant[[2]string{a.ID, issue}] = true
 }
 
 // changedWithout warns when a snapshot's stance change (at p) sets field
@@ -815,6 +882,13 @@ func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, t
 	}
 	v.warnf(p, "a "+strings.SplitN(form, ":", 2)[0]+" of its own in the change to keep one, e.g. "+fmt.Sprintf(form, rangeText(suggest))+", or "+dropped+": <reason> to drop it",
 		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(r))
+}
+
+// heldRange reports whether r is a range the base accepts: an interval
+// on [lo, hi] that holds its value x. Only such a range can be dropped;
+// a refused one has its error at its own field.
+func heldRange(r Range, lo, hi, x float64) bool {
+	return finite(r[0]) && finite(r[1]) && lo <= r[0] && r[0] <= r[1] && r[1] <= hi && r.Contains(x)
 }
 
 // nothingDropped warns at a change's range_dropped (or
@@ -946,11 +1020,12 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		if v.skip != nil && v.skip(q) {
 			return
 		}
-		valid := ""
+		valid, msg := "", fmt.Sprintf("unknown actor %q", id)
 		if !v.full(false) {
-			valid = actorSet(left()).valid()
+			left := actorSet(left())
+			valid, msg = left.valid(), v.unknown(left, "actor", id)
 		}
-		v.errorf(q, valid, "unknown actor %q", id)
+		v.errorf(q, valid, "%s", msg)
 	})
 	actors = actorSet(cur.Actors)
 	cx := cur.newIndex()
@@ -969,7 +1044,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		q := fmt.Sprintf("%s.actors[%d]", p, i)
 		a := cx.actor(ac.ID)
 		if a == nil {
-			v.errorf(q+".id", actors.valid(), "unknown actor %q", ac.ID)
+			v.errorf(q+".id", actors.valid(), "%s", v.unknown(actors, "actor", ac.ID))
 			continue
 		}
 		cp, cpValid, cpKnown := a.Capability, false, true
@@ -992,7 +1067,8 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		// A change (a snapshot's or a variant's what-if: sweep under
 		// either varies one input fewer) that moves the capability out of
 		// its range with no range of its own drops the range.
-		if cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 && !a.CapabilityRange.Contains(cp) {
+		if cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 && !a.CapabilityRange.Contains(cp) &&
+			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) {
 			if ac.CapabilityRangeDropped == "" {
 				r := *a.CapabilityRange
 				v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
@@ -1048,6 +1124,9 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		}
 		base := sx.stanceOf(sc.Actor, sc.Issue)
 		if base == nil && (sc.Position == nil || sc.Salience == nil) {
+			if a := cx.actor(sc.Actor); a != nil && v.meant[[2]string{a.ID, sc.Issue}] {
+				continue // the base's stance was refused: its error is the one
+			}
 			v.errorf(q, "position and salience for a stance the scenario does not have yet", "new stance of %s on %s lacks position or salience", sc.Actor, sc.Issue)
 			continue
 		}
@@ -1066,12 +1145,16 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 		if base != nil && base.Range != nil {
 			posRange, salRange = base.Range.Position, base.Range.Salience
 		}
-		dropsPos := sc.Position != nil && posOK && posRange != nil && (sc.Range == nil || sc.Range.Position == nil) && !posRange.Contains(*sc.Position)
-		dropsSal := sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && !salRange.Contains(*sc.Salience)
+		// A range the base refused (or one around a refused value) is
+		// one error at its own field: dropping it is no second message.
+		lo, hi := is.Bounds()
+		dropsPos := sc.Position != nil && posOK && posRange != nil && (sc.Range == nil || sc.Range.Position == nil) && !posRange.Contains(*sc.Position) &&
+			heldRange(*posRange, lo, hi, base.Position)
+		dropsSal := sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && !salRange.Contains(*sc.Salience) &&
+			heldRange(*salRange, 0, v.s.SalienceDivisor(), base.Salience)
 		what := sc.Actor + "'s %s on issue " + sc.Issue
 		switch {
 		case sc.RangeDropped == "":
-			lo, hi := is.Bounds()
 			if dropsPos {
 				v.rangeDropped(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", "range_dropped", *posRange,
 					base.Position, *sc.Position, shiftedRange(*posRange, *sc.Position-base.Position, lo, hi, *sc.Position))

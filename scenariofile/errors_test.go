@@ -164,7 +164,7 @@ func TestParseDiagnostics(t *testing.T) {
 			[]want{{line: 1, path: "metadata.salience_scale", msg: "10 is not a salience scale", valid: "1 (saliences 0–1) or 100 (saliences 0–100)"}}},
 		{"position range not containing the position",
 			edit(map[int]string{9: "  - {actor: a, issue: cf, position: 10, salience: 0.5, assumed: x,\n     range: {position: [20, 30]}}"}),
-			[]want{{line: 10, col: 14, path: "stances[0].range.position", msg: "range [20 30] does not contain the position", valid: "a range containing the position 10"}}},
+			[]want{{line: 10, col: 14, path: "stances[0].range.position", msg: "range [20, 30] does not contain the position", valid: "a range containing the position 10"}}},
 		{"salience range not containing the salience",
 			edit(map[int]string{9: "  - actor: a\n    issue: cf\n    position: 10\n    salience: 0.5\n    assumed: x\n    range:\n      salience: [0.6, 0.9]"}),
 			[]want{{line: 15, col: 7, path: "stances[0].range.salience", msg: "does not contain the salience", valid: "a range containing the salience 0.5"}}},

@@ -64,7 +64,7 @@ func TestOutcomesErrors(t *testing.T) {
 	got := ds.Error()
 	for _, want := range []string{
 		// Lines: outcomes: is line 14, the first outcome 15–18, the second 19–23.
-		"o.yaml:16:12: outcomes[0].value: position 140 is outside the scale (valid: a number from 0 to 100 (the scale of issue budget))",
+		"o.yaml:16:12: outcomes[0].value: the outcome's value 140 is outside the scale (valid: a number from 0 to 100 (the scale of issue budget))",
 		"o.yaml:17:11: outcomes[0].date: \"March\" is not a date (valid: a date YYYY-MM-DD)",
 		"o.yaml:18:5: outcomes[0].evidence: an outcome needs evidence",
 		"o.yaml:19:12: outcomes[1].issue: unknown issue \"budgte\"",
