@@ -103,11 +103,10 @@ const (
 // side is one actor of an exchange (Decide's ExchangeActor). Its
 // integers are 32-bit and its small fields together, so that an exchange
 // takes few cache lines in fast mode: at 200 actors × 10 issues a round
-// visits its ≈ 225,000 exchanges mostly from memory. The issues it
-// supplies and demands are not kept here but read from the exchange's
-// pair (I supplies q and demands p, J the reverse: supplyOf, demandOf).
+// visits its ≈ 225,000 exchanges mostly from memory.
 type side[T any] struct {
-	actor int32
+	actor          int32
+	supply, demand int32 // issues
 	// dir and prevDir are the directions of the actor's moves (below):
 	// bit 0 set while every one is positive, bit 1 while every one is
 	// negative
@@ -146,10 +145,6 @@ type side[T any] struct {
 	at1 T
 }
 
-// exch is one candidate exchange. In fast mode it is 192 bytes, three
-// 64-byte cache lines (TestExchangeFillsThreeCacheLines): the issues of
-// its sides are its pair's, its heap key is computed from its gain
-// (key), and its recorded positions are behind one pointer.
 type exch[T any] struct {
 	p, q int32   // issue pair, p before q
 	I, J side[T] // I supplies q and demands p; J supplies p and demands q
@@ -157,6 +152,7 @@ type exch[T any] struct {
 	// actors; gain is the exchange's gain after any NBS cap
 	eu   T
 	gain T
+	key  T // gain as the selection compares it (see arith.sortKey)
 	// order is the list position when the selection took the list (the
 	// slice's sort reuses it; selectByHeap's heap finds the exchange by
 	// it), stamp the number of the last exchange selectByHeap took that
@@ -166,38 +162,10 @@ type exch[T any] struct {
 	valid        bool
 	bc           bool // groups b and c (else a and d)
 	// upd[0] are the recorded positions on p, upd[1] on q (spec §1.6
-	// step 2), nil until the first is recorded, in a slab of the
-	// engine's (setUpdate): at 200 actors × 10 issues seven exchanges in
-	// ten never record one, and the two lists kept in every exchange
-	// (48 bytes) made it a fourth cache line
-	upd *[2][]update[T]
-}
-
-// key is ex's gain as the selection compares it (see arith.sortKey).
-func (e *engine[T, A]) key(ex *exch[T]) T { return e.ar.sortKey(ex.gain) }
-
-// supplyOf and demandOf are the issues side sd of ex supplies and
-// demands: I supplies q and demands p, J the reverse.
-func (ex *exch[T]) supplyOf(sd *side[T]) int32 {
-	if sd == &ex.I {
-		return ex.q
-	}
-	return ex.p
-}
-
-func (ex *exch[T]) demandOf(sd *side[T]) int32 {
-	if sd == &ex.I {
-		return ex.p
-	}
-	return ex.q
-}
-
-// updOn is ex's recorded positions on its issue t (nil if none).
-func (ex *exch[T]) updOn(t int32) []update[T] {
-	if ex.upd == nil {
-		return nil
-	}
-	return ex.upd[ex.updIndex(t)]
+	// step 2), in a slab of the engine's (setUpdate): at 200 actors × 10
+	// issues seven exchanges in ten never record one, and room for four
+	// in every exchange made it a third larger
+	upd [2][]update[T]
 }
 
 type update[T any] struct {
@@ -455,8 +423,8 @@ func (e *engine[T, A]) equalGainMoves(ex *exch[T]) {
 func (e *engine[T, A]) settle(ex *exch[T], valid bool) {
 	I, J := &ex.I, &ex.J
 	if valid {
-		a1 := e.checkNBS(ex, I, J, ex.q, ex.p)
-		a2 := e.checkNBS(ex, J, I, ex.p, ex.q)
+		a1 := e.checkNBS(ex, I, J)
+		a2 := e.checkNBS(ex, J, I)
 		if a1 || a2 {
 			// a cap moved a side: test the moves again (unmoved, they
 			// passed above)
@@ -469,6 +437,7 @@ func (e *engine[T, A]) settle(ex *exch[T], valid bool) {
 		valid = e.randomizeGain(ex)
 	}
 	ex.valid = valid
+	ex.key = e.ar.sortKey(ex.gain)
 }
 
 // recheck is calculate for an exchange whose last calculation left it
@@ -574,15 +543,14 @@ func (ex *exch[T]) updIndex(t int32) int {
 	return 1
 }
 
-// checkNBS is Decide's check_nbs for actor S (supplying t, demanding u)
-// with partner O (spec §1.5, eqs. 7–8): if S's move would push NBS_t
-// past O's position, S moves only as far as puts NBS_t on it, and O's
-// move shrinks to keep the gains equal. It reports whether it did
-// (capped).
-func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T], supply, demand int32) (capped bool) {
+// checkNBS is Decide's check_nbs for actor A (supplying t) with partner O
+// (spec §1.5, eqs. 7–8): if A's move would push NBS_t past O's position,
+// A moves only as far as puts NBS_t on it, and O's move shrinks to keep
+// the gains equal. It reports whether it did (capped).
+func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T]) (capped bool) {
 	ar, k := e.ar, &e.k
-	upd := ex.updOn(supply)
-	t, u, a := int(supply), int(demand), int(S.actor)
+	upd := ex.upd[ex.updIndex(S.supply)]
+	t, u, a := int(S.supply), int(S.demand), int(S.actor)
 	target := O.demandPos
 	// the NBS at S.x and S.y, kept for the trace as the positions they
 	// were taken at (nbsOf computes them when a realised exchange is
@@ -632,8 +600,7 @@ func (e *engine[T, A]) checkNBS(ex *exch[T], S, O *side[T], supply, demand int32
 // NBS cap): each of adjNBS2's two sums takes the operations Decide's
 // adjusted_nbs takes at its position.
 func (e *engine[T, A]) nbsOf(ex *exch[T], S *side[T]) (T, T) {
-	t := ex.supplyOf(S)
-	return e.adjNBS2(int(t), ex.updOn(t), int(S.actor), S.x, S.at1)
+	return e.adjNBS2(int(S.supply), ex.upd[ex.updIndex(S.supply)], int(S.actor), S.x, S.at1)
 }
 
 // nbsBetween decides checkNBS's test — is target strictly between the
@@ -698,15 +665,14 @@ func (e *engine[T, A]) nbsBetween(t int, upd []update[T], a int, pos0, pos1, tar
 // hold follows no pattern a branch predictor learns.
 func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
 	// step 1: E's sides that supply what one of R's sides supplies
-	// (a side I supplies its exchange's q and demands p, J the reverse)
-	m := same(E.I.actor, R.I.actor, E.q, R.q) |
-		same(E.I.actor, R.J.actor, E.q, R.p)<<1 |
-		same(E.J.actor, R.I.actor, E.p, R.q)<<2 |
-		same(E.J.actor, R.J.actor, E.p, R.p)<<3
+	m := same(E.I.actor, R.I.actor, E.I.supply, R.I.supply) |
+		same(E.I.actor, R.J.actor, E.I.supply, R.J.supply)<<1 |
+		same(E.J.actor, R.I.actor, E.J.supply, R.I.supply)<<2 |
+		same(E.J.actor, R.J.actor, E.J.supply, R.J.supply)<<3
 	// step 2: E's sides that demand what R.J demands (recording R.I's
 	// new position), then what R.I demands (recording R.J's)
-	u := same(E.I.actor, R.J.actor, E.p, R.q) | same(E.J.actor, R.J.actor, E.q, R.q) |
-		(same(E.I.actor, R.I.actor, E.p, R.p)|same(E.J.actor, R.I.actor, E.q, R.p))<<1
+	u := same(E.I.actor, R.J.actor, E.I.demand, R.J.demand) | same(E.J.actor, R.J.actor, E.J.demand, R.J.demand) |
+		(same(E.I.actor, R.I.actor, E.I.demand, R.I.demand)|same(E.J.actor, R.I.actor, E.J.demand, R.I.demand))<<1
 	if m|u == 0 {
 		return false
 	}
@@ -725,10 +691,10 @@ func (e *engine[T, A]) recalculate(E, R *exch[T]) bool {
 	// both steps pop the moves of E's last calculation, once
 	E.popMoves()
 	if u&1 != 0 {
-		e.setUpdate(E, R.q, &R.I) // R.J demands q, which R.I supplies
+		e.setUpdate(E, R.J.demand, &R.I)
 	}
 	if u&2 != 0 {
-		e.setUpdate(E, R.p, &R.J) // R.I demands p, which R.J supplies
+		e.setUpdate(E, R.I.demand, &R.J)
 	}
 	if m == 0 && E.valid && e.randomize == 0 && !e.fullRecalc {
 		// step 2 alone: only the record of third actors' positions
@@ -754,22 +720,16 @@ func (ex *exch[T]) popMoves() {
 	ex.J.popMove()
 }
 
-// setUpdate records other's new position on t, the issue other supplies,
-// in E (update_updates, quirk 5): an existing entry keeps the less
-// extreme of the old and new value.
+// setUpdate records other's new position on t in E (update_updates, quirk
+// 5): an existing entry keeps the less extreme of the old and new value.
 func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
-	pr := E.upd
-	if pr == nil {
-		pr = e.slab.takePair()
-		E.upd = pr
-	}
-	l := &pr[E.updIndex(t)]
-	for n := range *l {
-		u := &(*l)[n]
+	i := E.updIndex(t)
+	for n := range E.upd[i] {
+		u := &E.upd[i][n]
 		if u.actor != other.actor {
 			continue
 		}
-		if e.ar.cmp(e.x[other.actor][t], u.pos) <= 0 { // other's round-start position
+		if e.ar.cmp(e.x[other.actor][other.supply], u.pos) <= 0 { // other's round-start position
 			if e.ar.cmp(other.y, u.pos) < 0 {
 				u.pos = other.y
 			}
@@ -778,11 +738,11 @@ func (e *engine[T, A]) setUpdate(E *exch[T], t int32, other *side[T]) {
 		}
 		return
 	}
-	if u := *l; len(u) == cap(u) {
+	if u := E.upd[i]; len(u) == cap(u) {
 		// to twice the room (two at first), in the slab
-		*l = append(e.slab.take(max(2*cap(u), 2)), u...)
+		E.upd[i] = append(e.slab.take(max(2*cap(u), 2)), u...)
 	}
-	*l = append(*l, update[T]{actor: other.actor, pos: other.y})
+	E.upd[i] = append(E.upd[i], update[T]{actor: other.actor, pos: other.y})
 }
 
 // slot is the place in byIssue and slots of the exchanges where actor
@@ -824,16 +784,16 @@ func (e *engine[T, A]) initExchange(ex *exch[T], c cand) {
 	i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)
 	ex.p, ex.q, ex.bc = c.p, c.q, c.bc
 	ex.stamp = 0
-	ex.upd = nil
-	ex.I.init(i, e.x[i][q], e.x[i][p], e.k.zero)
-	ex.J.init(j, e.x[j][p], e.x[j][q], e.k.zero)
+	ex.upd[0], ex.upd[1] = nil, nil
+	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
+	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
 }
 
-// init makes sd the side of actor a at x on the issue it supplies, at
-// demandPos on the one it demands, with no moves yet (their sum zero,
-// both directions).
-func (sd *side[T]) init(a int, x, demandPos, zero T) {
-	sd.actor = int32(a)
+// init makes sd the side of actor a supplying issue supply, at x, and
+// demanding issue demand, at demandPos, with no moves yet (their sum
+// zero, both directions).
+func (sd *side[T]) init(a, supply, demand int, x, demandPos, zero T) {
+	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
 	sd.x, sd.demandPos = x, demandPos
 	sd.sum, sd.prev = zero, zero
 	sd.dir, sd.prevDir = 3, 3
@@ -857,14 +817,7 @@ const (
 type updSlab[T any] struct {
 	blocks [][]update[T]
 	n      int // blocks in use this round; blocks[n−1] is being filled
-	// pairs holds the exchanges' pairs of lists (exch.upd), np of them
-	// given out this round
-	pairs [][][2][]update[T]
-	np    int
 }
-
-// pairBlock is the length of a new block of pairs of lists.
-const pairBlock = 1024
 
 // slabSize is the length of a new block of recorded positions.
 const slabSize = 4096
@@ -872,21 +825,6 @@ const slabSize = 4096
 // reset makes every block free, for a new round.
 func (s *updSlab[T]) reset() {
 	s.n = 0 // take empties a block as it hands it out again
-	s.np = 0
-}
-
-// takePair returns an exchange's pair of empty lists of recorded
-// positions (exch.upd). The pairs are kept in blocks of pairBlock that
-// are never moved, so a pair's address holds for the round.
-func (s *updSlab[T]) takePair() *[2][]update[T] {
-	b, i := uint(s.np)/pairBlock, uint(s.np)%pairBlock
-	if b == uint(len(s.pairs)) {
-		s.pairs = append(s.pairs, make([][2][]update[T], pairBlock))
-	}
-	s.np++
-	pr := &s.pairs[b][i]
-	pr[0], pr[1] = nil, nil
-	return pr
 }
 
 // take returns an empty list with room for size recorded positions.
@@ -1129,8 +1067,8 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 		copy(vx[a], e.x[a])
 	}
 	for _, R := range rr.realised {
-		vx[R.I.actor][R.q] = R.I.y
-		vx[R.J.actor][R.p] = R.J.y
+		vx[R.I.actor][R.I.supply] = R.I.y
+		vx[R.J.actor][R.J.supply] = R.J.y
 	}
 	e.calcNBS(vx, rr.vote, nil)
 	// 8. new start positions, eq. (10), from the round's (kept in x0:
@@ -1141,8 +1079,7 @@ func (e *engine[T, A]) round(ctx context.Context) (*roundResult[T], error) {
 	}
 	for _, R := range rr.realised {
 		for _, sd := range [2]*side[T]{&R.I, &R.J} {
-			t := R.supplyOf(sd)
-			e.x[sd.actor][t] = e.newStart(e.s[sd.actor][t], sd.y, e.x0[sd.actor][t])
+			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, e.x0[sd.actor][sd.supply])
 		}
 	}
 	if e.failed != nil {
@@ -1245,7 +1182,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 			ex.order = int32(i)
 		}
 		slices.SortFunc(list, func(a, b *exch[T]) int {
-			if c := ar.cmp(e.key(b), e.key(a)); c != 0 {
+			if c := ar.cmp(b.key, a.key); c != 0 {
 				return c
 			}
 			return int(a.order - b.order)
@@ -1266,7 +1203,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 		// Decide's tie test is |Δgain| < 1e-20; fast mode also counts
 		// gains that rank equal (sortKey) as tied.
 		if e.ties == tieCoinFlip && len(list) > 0 &&
-			(ar.cmp(e.key(R), e.key(list[0])) == 0 || ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0) {
+			(ar.cmp(R.key, list[0].key) == 0 || ar.cmp(ar.abs(ar.sub(R.gain, list[0].gain)), k.eps20) < 0) {
 			rr.ties++
 			if e.rng.Float64() >= 0.5 {
 				list = append(list, R)
@@ -1291,12 +1228,12 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 				continue
 			}
 			if E.I.actor == ra || E.I.actor == rb || E.J.actor == ra || E.J.actor == rb {
-				old := e.key(E)
+				old := E.key
 				if e.recalculate(E, R) {
 					if !E.valid {
 						continue
 					}
-					if ar.cmp(old, e.key(E)) != 0 {
+					if ar.cmp(old, E.key) != 0 {
 						changed = append(changed, E)
 						changedPos = append(changedPos, n)
 						n++
@@ -1324,7 +1261,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 		for i := range changed {
 			idx = append(idx, i)
 		}
-		slices.SortStableFunc(idx, func(a, b int) int { return ar.cmp(e.key(changed[b]), e.key(changed[a])) })
+		slices.SortStableFunc(idx, func(a, b int) int { return ar.cmp(changed[b].key, changed[a].key) })
 		ui, ci := 0, 0
 		for ui < len(unchanged) || ci < len(idx) {
 			if ci == len(idx) {
@@ -1339,7 +1276,7 @@ func (e *engine[T, A]) selectExchanges(ctx context.Context, list []*exch[T], rr 
 			}
 			c := changed[idx[ci]]
 			u := unchanged[ui]
-			d := ar.cmp(e.key(c), e.key(u))
+			d := ar.cmp(c.key, u.key)
 			if d > 0 || (d == 0 && changedPos[idx[ci]] < posOfU[ui]) {
 				list = append(list, c)
 				ci++
@@ -1383,11 +1320,10 @@ func (e *engine[T, A]) randomizeGain(ex *exch[T]) bool {
 	ar := e.ar
 	u, v, z := e.rng.Float64(), e.rng.Float64(), e.rng.Float64()
 	C, O := &ex.I, &ex.J
-	a, b := ex.q, ex.p // what C supplies and demands
 	if u >= 0.5 {
 		C, O = O, C
-		a, b = b, a
 	}
+	a, b := C.supply, C.demand
 	sCa, sCb := e.s[C.actor][a], e.s[C.actor][b]
 	sOa, sOb := e.s[O.actor][a], e.s[O.actor][b]
 	cC, cO := e.c[C.actor], e.c[O.actor]

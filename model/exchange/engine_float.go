@@ -74,15 +74,16 @@ type engine64 struct {
 }
 
 type side64 struct {
-	actor        int32
-	dir, prevDir uint8
-	adjusted     bool
-	x            float64
-	demandPos    float64
-	sum, prev    float64
-	move, y      float64
-	egMove       float64
-	at1          float64
+	actor          int32
+	supply, demand int32
+	dir, prevDir   uint8
+	adjusted       bool
+	x              float64
+	demandPos      float64
+	sum, prev      float64
+	move, y        float64
+	egMove         float64
+	at1            float64
 }
 
 type exch64 struct {
@@ -90,35 +91,11 @@ type exch64 struct {
 	I, J         side64
 	eu           float64
 	gain         float64
+	key          float64
 	order, stamp int32
 	valid        bool
 	bc           bool
-	upd          *[2][]update64
-}
-
-func (e *engine64) key(ex *exch64) float64 {
-	return e.ar.sortKey(ex.gain)
-}
-
-func (ex *exch64) supplyOf(sd *side64) int32 {
-	if sd == &ex.I {
-		return ex.q
-	}
-	return ex.p
-}
-
-func (ex *exch64) demandOf(sd *side64) int32 {
-	if sd == &ex.I {
-		return ex.p
-	}
-	return ex.q
-}
-
-func (ex *exch64) updOn(t int32) []update64 {
-	if ex.upd == nil {
-		return nil
-	}
-	return ex.upd[ex.updIndex(t)]
+	upd          [2][]update64
 }
 
 type update64 struct {
@@ -347,8 +324,8 @@ func (e *engine64) equalGainMoves(ex *exch64) {
 func (e *engine64) settle(ex *exch64, valid bool) {
 	I, J := &ex.I, &ex.J
 	if valid {
-		a1 := e.checkNBS(ex, I, J, ex.q, ex.p)
-		a2 := e.checkNBS(ex, J, I, ex.p, ex.q)
+		a1 := e.checkNBS(ex, I, J)
+		a2 := e.checkNBS(ex, J, I)
 		if a1 || a2 {
 			b1 := e.moveValid(I)
 			b2 := e.moveValid(J)
@@ -359,6 +336,7 @@ func (e *engine64) settle(ex *exch64, valid bool) {
 		valid = e.randomizeGain(ex)
 	}
 	ex.valid = valid
+	ex.key = e.ar.sortKey(ex.gain)
 }
 
 func (e *engine64) recheck(ex *exch64) {
@@ -421,10 +399,10 @@ func (ex *exch64) updIndex(t int32) int {
 	return 1
 }
 
-func (e *engine64) checkNBS(ex *exch64, S, O *side64, supply, demand int32) (capped bool) {
+func (e *engine64) checkNBS(ex *exch64, S, O *side64) (capped bool) {
 	ar, k := e.ar, &e.k
-	upd := ex.updOn(supply)
-	t, u, a := int(supply), int(demand), int(S.actor)
+	upd := ex.upd[ex.updIndex(S.supply)]
+	t, u, a := int(S.supply), int(S.demand), int(S.actor)
 	target := O.demandPos
 	S.at1 = S.y
 	between, sure := false, false
@@ -466,8 +444,7 @@ func (e *engine64) checkNBS(ex *exch64, S, O *side64, supply, demand int32) (cap
 }
 
 func (e *engine64) nbsOf(ex *exch64, S *side64) (float64, float64) {
-	t := ex.supplyOf(S)
-	return e.adjNBS2(int(t), ex.updOn(t), int(S.actor), S.x, S.at1)
+	return e.adjNBS2(int(S.supply), ex.upd[ex.updIndex(S.supply)], int(S.actor), S.x, S.at1)
 }
 
 func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target float64) (between, sure bool) {
@@ -505,8 +482,8 @@ func (e *engine64) nbsBetween(t int, upd []update64, a int, pos0, pos1, target f
 }
 
 func (e *engine64) recalculate(E, R *exch64) bool {
-	m := same(E.I.actor, R.I.actor, E.q, R.q) | same(E.I.actor, R.J.actor, E.q, R.p)<<1 | same(E.J.actor, R.I.actor, E.p, R.q)<<2 | same(E.J.actor, R.J.actor, E.p, R.p)<<3
-	u := same(E.I.actor, R.J.actor, E.p, R.q) | same(E.J.actor, R.J.actor, E.q, R.q) | (same(E.I.actor, R.I.actor, E.p, R.p)|same(E.J.actor, R.I.actor, E.q, R.p))<<1
+	m := same(E.I.actor, R.I.actor, E.I.supply, R.I.supply) | same(E.I.actor, R.J.actor, E.I.supply, R.J.supply)<<1 | same(E.J.actor, R.I.actor, E.J.supply, R.I.supply)<<2 | same(E.J.actor, R.J.actor, E.J.supply, R.J.supply)<<3
+	u := same(E.I.actor, R.J.actor, E.I.demand, R.J.demand) | same(E.J.actor, R.J.actor, E.J.demand, R.J.demand) | (same(E.I.actor, R.I.actor, E.I.demand, R.I.demand)|same(E.J.actor, R.I.actor, E.J.demand, R.I.demand))<<1
 	if m|u == 0 {
 		return false
 	}
@@ -524,10 +501,10 @@ func (e *engine64) recalculate(E, R *exch64) bool {
 	}
 	E.popMoves()
 	if u&1 != 0 {
-		e.setUpdate(E, R.q, &R.I)
+		e.setUpdate(E, R.J.demand, &R.I)
 	}
 	if u&2 != 0 {
-		e.setUpdate(E, R.p, &R.J)
+		e.setUpdate(E, R.I.demand, &R.J)
 	}
 	if m == 0 && E.valid && e.randomize == 0 && !e.fullRecalc {
 		e.recheck(E)
@@ -543,18 +520,13 @@ func (ex *exch64) popMoves() {
 }
 
 func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
-	pr := E.upd
-	if pr == nil {
-		pr = e.slab.takePair()
-		E.upd = pr
-	}
-	l := &pr[E.updIndex(t)]
-	for n := range *l {
-		u := &(*l)[n]
+	i := E.updIndex(t)
+	for n := range E.upd[i] {
+		u := &E.upd[i][n]
 		if u.actor != other.actor {
 			continue
 		}
-		if !(e.x[other.actor][t] > u.pos) {
+		if !(e.x[other.actor][other.supply] > u.pos) {
 			if other.y < u.pos {
 				u.pos = other.y
 			}
@@ -563,10 +535,10 @@ func (e *engine64) setUpdate(E *exch64, t int32, other *side64) {
 		}
 		return
 	}
-	if u := *l; len(u) == cap(u) {
-		*l = append(e.slab.take(max(2*cap(u), 2)), u...)
+	if u := E.upd[i]; len(u) == cap(u) {
+		E.upd[i] = append(e.slab.take(max(2*cap(u), 2)), u...)
 	}
-	*l = append(*l, update64{actor: other.actor, pos: other.y})
+	E.upd[i] = append(E.upd[i], update64{actor: other.actor, pos: other.y})
 }
 
 func (e *engine64) slot(a, k int, demand int) int {
@@ -585,13 +557,13 @@ func (e *engine64) initExchange(ex *exch64, c cand) {
 	i, j, p, q := int(c.i), int(c.j), int(c.p), int(c.q)
 	ex.p, ex.q, ex.bc = c.p, c.q, c.bc
 	ex.stamp = 0
-	ex.upd = nil
-	ex.I.init(i, e.x[i][q], e.x[i][p], e.k.zero)
-	ex.J.init(j, e.x[j][p], e.x[j][q], e.k.zero)
+	ex.upd[0], ex.upd[1] = nil, nil
+	ex.I.init(i, q, p, e.x[i][q], e.x[i][p], e.k.zero)
+	ex.J.init(j, p, q, e.x[j][p], e.x[j][q], e.k.zero)
 }
 
-func (sd *side64) init(a int, x, demandPos, zero float64) {
-	sd.actor = int32(a)
+func (sd *side64) init(a, supply, demand int, x, demandPos, zero float64) {
+	sd.actor, sd.supply, sd.demand = int32(a), int32(supply), int32(demand)
 	sd.x, sd.demandPos = x, demandPos
 	sd.sum, sd.prev = zero, zero
 	sd.dir, sd.prevDir = 3, 3
@@ -601,24 +573,10 @@ func (sd *side64) init(a int, x, demandPos, zero float64) {
 type updSlab64 struct {
 	blocks [][]update64
 	n      int
-	pairs  [][][2][]update64
-	np     int
 }
 
 func (s *updSlab64) reset() {
 	s.n = 0
-	s.np = 0
-}
-
-func (s *updSlab64) takePair() *[2][]update64 {
-	b, i := uint(s.np)/pairBlock, uint(s.np)%pairBlock
-	if b == uint(len(s.pairs)) {
-		s.pairs = append(s.pairs, make([][2][]update64, pairBlock))
-	}
-	s.np++
-	pr := &s.pairs[b][i]
-	pr[0], pr[1] = nil, nil
-	return pr
 }
 
 func (s *updSlab64) take(size int) []update64 {
@@ -822,8 +780,8 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 		copy(vx[a], e.x[a])
 	}
 	for _, R := range rr.realised {
-		vx[R.I.actor][R.q] = R.I.y
-		vx[R.J.actor][R.p] = R.J.y
+		vx[R.I.actor][R.I.supply] = R.I.y
+		vx[R.J.actor][R.J.supply] = R.J.y
 	}
 	e.calcNBS(vx, rr.vote, nil)
 	for a := range e.x {
@@ -831,8 +789,7 @@ func (e *engine64) round(ctx context.Context) (*roundResult64, error) {
 	}
 	for _, R := range rr.realised {
 		for _, sd := range [2]*side64{&R.I, &R.J} {
-			t := R.supplyOf(sd)
-			e.x[sd.actor][t] = e.newStart(e.s[sd.actor][t], sd.y, e.x0[sd.actor][t])
+			e.x[sd.actor][sd.supply] = e.newStart(e.s[sd.actor][sd.supply], sd.y, e.x0[sd.actor][sd.supply])
 		}
 	}
 	if e.failed != nil {
@@ -893,7 +850,7 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 			ex.order = int32(i)
 		}
 		slices.SortFunc(list, func(a, b *exch64) int {
-			if c := ar.cmp(e.key(b), e.key(a)); c != 0 {
+			if c := ar.cmp(b.key, a.key); c != 0 {
 				return c
 			}
 			return int(a.order - b.order)
@@ -911,7 +868,7 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 		R := list[0]
 		list = list[1:]
 		fullSort := false
-		if e.ties == tieCoinFlip && len(list) > 0 && (!(e.key(R) < e.key(list[0]) || e.key(R) > e.key(list[0])) || ar.abs(ar.sub(R.gain, list[0].gain)) < k.eps20) {
+		if e.ties == tieCoinFlip && len(list) > 0 && (!(R.key < list[0].key || R.key > list[0].key) || ar.abs(ar.sub(R.gain, list[0].gain)) < k.eps20) {
 			rr.ties++
 			if e.rng.Float64() >= 0.5 {
 				list = append(list, R)
@@ -936,12 +893,12 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 				continue
 			}
 			if E.I.actor == ra || E.I.actor == rb || E.J.actor == ra || E.J.actor == rb {
-				old := e.key(E)
+				old := E.key
 				if e.recalculate(E, R) {
 					if !E.valid {
 						continue
 					}
-					if old < e.key(E) || old > e.key(E) {
+					if old < E.key || old > E.key {
 						changed = append(changed, E)
 						changedPos = append(changedPos, n)
 						n++
@@ -968,7 +925,7 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 			idx = append(idx, i)
 		}
 		slices.SortStableFunc(idx, func(a, b int) int {
-			return ar.cmp(e.key(changed[b]), e.key(changed[a]))
+			return ar.cmp(changed[b].key, changed[a].key)
 		})
 		ui, ci := 0, 0
 		for ui < len(unchanged) || ci < len(idx) {
@@ -984,7 +941,7 @@ func (e *engine64) selectExchanges(ctx context.Context, list []*exch64, rr *roun
 			}
 			c := changed[idx[ci]]
 			u := unchanged[ui]
-			d := ar.cmp(e.key(c), e.key(u))
+			d := ar.cmp(c.key, u.key)
 			if d > 0 || (d == 0 && changedPos[idx[ci]] < posOfU[ui]) {
 				list = append(list, c)
 				ci++
@@ -1015,11 +972,10 @@ func (e *engine64) randomizeGain(ex *exch64) bool {
 	ar := e.ar
 	u, v, z := e.rng.Float64(), e.rng.Float64(), e.rng.Float64()
 	C, O := &ex.I, &ex.J
-	a, b := ex.q, ex.p
 	if u >= 0.5 {
 		C, O = O, C
-		a, b = b, a
 	}
+	a, b := C.supply, C.demand
 	sCa, sCb := e.s[C.actor][a], e.s[C.actor][b]
 	sOa, sOb := e.s[O.actor][a], e.s[O.actor][b]
 	cC, cO := e.c[C.actor], e.c[O.actor]
@@ -1078,11 +1034,10 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 				continue
 			}
 			h.at[i] = int32(len(h.items))
-			h.items = append(h.items, heapItem64{key: e.key(E), pos: int32(i), order: int32(i)})
+			h.items = append(h.items, heapItem64{key: E.key, pos: int32(i), order: int32(i)})
 			for _, sd := range [2]*side64{&E.I, &E.J} {
-				s, d := E.supplyOf(sd), E.demandOf(sd)
-				byIssue[slot(sd.actor, s, 0)] = append(byIssue[slot(sd.actor, s, 0)], int32(i))
-				byIssue[slot(sd.actor, d, 1)] = append(byIssue[slot(sd.actor, d, 1)], int32(i))
+				byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
+				byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
 			}
 		}
 	}
@@ -1104,7 +1059,7 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 	}()
 	for h.live() > 0 {
 		R := list[h.pop()]
-		lists := [4]int{slot(R.I.actor, R.q, 0), slot(R.I.actor, R.p, 1), slot(R.J.actor, R.p, 0), slot(R.J.actor, R.q, 1)}
+		lists := [4]int{slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1), slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1)}
 		stamp++
 		changed = changed[:0]
 		raw := len(byIssue[lists[0]]) + len(byIssue[lists[1]]) + len(byIssue[lists[2]]) + len(byIssue[lists[3]])
@@ -1156,18 +1111,18 @@ func (e *engine64) selectByHeap(ctx context.Context, list []*exch64) []*exch64 {
 			low, high = h.renumber()
 		}
 		for _, E := range changed {
-			if it := item(E); e.key(E) > it.key {
+			if it := item(E); E.key > it.key {
 				it.pos, high = high, high+1
 			}
 		}
 		for n := len(changed) - 1; n >= 0; n-- {
-			if it := item(changed[n]); e.key(changed[n]) < it.key {
+			if it := item(changed[n]); changed[n].key < it.key {
 				it.pos, low = low, low-1
 			}
 		}
 		for _, E := range changed {
 			i := h.at[E.order]
-			h.items[i].key = e.key(E)
+			h.items[i].key = E.key
 			h.fix(int(i))
 		}
 		if h.dead > h.live() {
@@ -1358,14 +1313,14 @@ func (e *engine64) fork() {
 }
 
 func (e *engine64) recalcOne(E, R *exch64) uint8 {
-	old := e.key(E)
+	old := E.key
 	if !e.recalculate(E, R) {
 		return recalcSame
 	}
 	switch {
 	case !E.valid:
 		return recalcLeft
-	case (e.key(E) < old || e.key(E) > old):
+	case (E.key < old || E.key > old):
 		return recalcMoved
 	}
 	return recalcSame
@@ -1555,7 +1510,7 @@ func (e *engine64) buildTables(list []*exch64, cs []cand, n int) (valid int) {
 			w.initExchange(E, c)
 			w.calculate(E)
 			E.order = int32(i)
-			it := heapItem64{key: e.key(E), pos: int32(i), order: int32(i)}
+			it := heapItem64{key: E.key, pos: int32(i), order: int32(i)}
 			at[i] = int32(i)
 			if !E.valid {
 				it.key, it.order, at[i] = e.k.zero, h.gone, -1
@@ -1859,7 +1814,7 @@ func (e *engine64) exchangeDetail(n int, R *exch64) Exchange {
 	is := e.p.Issues
 	sd := func(s *side64, o *side64) Side {
 		nbs0, nbs1 := e.nbsOf(R, s)
-		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[R.supplyOf(s)].ID, Demand: is[R.demandOf(s)].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][R.supplyOf(s)]), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(e.ar.add(s.x, s.egMove)), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
+		return Side{Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID, Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][s.supply]), Move: e.ar.number(s.move), Y: e.ar.number(s.y), EqualGainY: e.ar.number(e.ar.add(s.x, s.egMove)), Target: e.ar.number(o.demandPos), EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1), AdjustedByNBS: s.adjusted}
 	}
 	groups := "ad"
 	if R.bc {

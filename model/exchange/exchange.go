@@ -355,8 +355,8 @@ func (e *engine[T, A]) exchangeDetail(n int, R *exch[T]) Exchange {
 	sd := func(s *side[T], o *side[T]) Side {
 		nbs0, nbs1 := e.nbsOf(R, s)
 		return Side{
-			Actor: e.p.Actors[s.actor].ID, Supply: is[R.supplyOf(s)].ID, Demand: is[R.demandOf(s)].ID,
-			Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][R.supplyOf(s)]),
+			Actor: e.p.Actors[s.actor].ID, Supply: is[s.supply].ID, Demand: is[s.demand].ID,
+			Start: e.ar.number(s.x), RoundStart: e.ar.number(e.x0[s.actor][s.supply]),
 			Move: e.ar.number(s.move), Y: e.ar.number(s.y),
 			EqualGainY: e.ar.number(e.ar.add(s.x, s.egMove)), Target: e.ar.number(o.demandPos),
 			EU: e.ar.number(R.eu), NBS0: e.ar.number(nbs0), NBS1: e.ar.number(nbs1),

@@ -79,13 +79,13 @@ func TestMoveWindowEqualsList(t *testing.T) {
 		init func()
 		ops  moveOps
 	}{
-		{"generic", func() { gs.init(0, 0, 0, g.k.zero) }, moveOps{
+		{"generic", func() { gs.init(0, 1, 2, 0, 0, g.k.zero) }, moveOps{
 			push:    func(m float64) { g.pushMove(&gs, m) },
 			setLast: func(m float64) { g.setLastMove(&gs, m) },
 			pop:     gs.popMove,
 			read:    func() (float64, uint8) { return gs.sum, gs.dir },
 		}},
-		{"float64", func() { fs.init(0, 0, 0, f.k.zero) }, moveOps{
+		{"float64", func() { fs.init(0, 1, 2, 0, 0, f.k.zero) }, moveOps{
 			push:    func(m float64) { f.pushMove(&fs, m) },
 			setLast: func(m float64) { f.setLastMove(&fs, m) },
 			pop:     fs.popMove,
@@ -183,38 +183,6 @@ func TestUpdSlabListsApart(t *testing.T) {
 			first = arrays
 		} else if !slices.Equal(arrays, first) {
 			t.Errorf("round %d: blocks %p, the first round's %p", round, arrays, first)
-		}
-	}
-}
-
-// TestUpdSlabPairs: the pairs of lists updSlab.takePair gives within a
-// round are distinct and empty, past a block's end included (the
-// second round's were filled in the first); a round that takes as many
-// as the round before makes no new block.
-func TestUpdSlabPairs(t *testing.T) {
-	const n = 2*pairBlock + 7
-	var s updSlab[float64]
-	var blocks int
-	for round := range 3 {
-		s.reset()
-		seen := map[*[2][]update[float64]]bool{}
-		for i := range n {
-			pr := s.takePair()
-			if seen[pr] {
-				t.Fatalf("round %d: pair %d given twice", round, i)
-			}
-			seen[pr] = true
-			if pr[0] != nil || pr[1] != nil {
-				t.Fatalf("round %d: pair %d not empty: %v", round, i, *pr)
-			}
-			pr[0] = append(s.take(2), update[float64]{actor: int32(i)})
-			pr[1] = append(s.take(2), update[float64]{actor: int32(-i)})
-		}
-		if round == 0 {
-			blocks = len(s.pairs)
-		}
-		if len(s.pairs) != 3 || len(s.pairs) != blocks {
-			t.Errorf("round %d: %d blocks of pairs, want 3 (%d in the first round)", round, len(s.pairs), blocks)
 		}
 	}
 }

@@ -78,11 +78,10 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 				continue // never recalculated, never realised: the scan drops it
 			}
 			h.at[i] = int32(len(h.items))
-			h.items = append(h.items, heapItem[T]{key: e.key(E), pos: int32(i), order: int32(i)})
+			h.items = append(h.items, heapItem[T]{key: E.key, pos: int32(i), order: int32(i)})
 			for _, sd := range [2]*side[T]{&E.I, &E.J} {
-				s, d := E.supplyOf(sd), E.demandOf(sd)
-				byIssue[slot(sd.actor, s, 0)] = append(byIssue[slot(sd.actor, s, 0)], int32(i))
-				byIssue[slot(sd.actor, d, 1)] = append(byIssue[slot(sd.actor, d, 1)], int32(i))
+				byIssue[slot(sd.actor, sd.supply, 0)] = append(byIssue[slot(sd.actor, sd.supply, 0)], int32(i))
+				byIssue[slot(sd.actor, sd.demand, 1)] = append(byIssue[slot(sd.actor, sd.demand, 1)], int32(i))
 			}
 		}
 	}
@@ -105,8 +104,8 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 		// the exchanges that have left the list as it is read, keeping
 		// the order of the rest
 		lists := [4]int{
-			slot(R.I.actor, R.q, 0), slot(R.I.actor, R.p, 1),
-			slot(R.J.actor, R.p, 0), slot(R.J.actor, R.q, 1),
+			slot(R.I.actor, R.I.supply, 0), slot(R.I.actor, R.I.demand, 1),
+			slot(R.J.actor, R.J.supply, 0), slot(R.J.actor, R.J.demand, 1),
 		}
 		stamp++
 		changed = changed[:0]
@@ -167,18 +166,18 @@ func (e *engine[T, A]) selectByHeap(ctx context.Context, list []*exch[T]) []*exc
 			low, high = h.renumber()
 		}
 		for _, E := range changed {
-			if it := item(E); e.ar.cmp(e.key(E), it.key) > 0 {
+			if it := item(E); e.ar.cmp(E.key, it.key) > 0 {
 				it.pos, high = high, high+1
 			}
 		}
 		for n := len(changed) - 1; n >= 0; n-- {
-			if it := item(changed[n]); e.ar.cmp(e.key(changed[n]), it.key) < 0 {
+			if it := item(changed[n]); e.ar.cmp(changed[n].key, it.key) < 0 {
 				it.pos, low = low, low-1
 			}
 		}
 		for _, E := range changed {
 			i := h.at[E.order]
-			h.items[i].key = e.key(E)
+			h.items[i].key = E.key
 			h.fix(int(i))
 		}
 		if h.dead > h.live() {
@@ -492,14 +491,14 @@ const (
 // one compares equal), and reading E's, whose lines warm has just
 // fetched, spares a cache miss in the heap's 3.6 MB a recalculation.
 func (e *engine[T, A]) recalcOne(E, R *exch[T]) uint8 {
-	old := e.key(E)
+	old := E.key
 	if !e.recalculate(E, R) {
 		return recalcSame
 	}
 	switch {
 	case !E.valid:
 		return recalcLeft
-	case e.ar.cmp(e.key(E), old) != 0:
+	case e.ar.cmp(E.key, old) != 0:
 		return recalcMoved
 	}
 	return recalcSame
@@ -740,7 +739,7 @@ func (e *engine[T, A]) buildTables(list []*exch[T], cs []cand, n int) (valid int
 			w.initExchange(E, c)
 			w.calculate(E)
 			E.order = int32(i)
-			it := heapItem[T]{key: e.key(E), pos: int32(i), order: int32(i)}
+			it := heapItem[T]{key: E.key, pos: int32(i), order: int32(i)}
 			at[i] = int32(i)
 			if !E.valid {
 				it.key, it.order, at[i] = e.k.zero, h.gone, -1
