@@ -242,15 +242,7 @@ func (t *textEdit) editMap(old, base, n *yaml.Node, flow bool) {
 			added = append(added, i)
 		}
 	}
-	take := func(i int, fits func(j int) bool) bool {
-		for g, j := range gone {
-			if j >= 0 && fits(j) {
-				took[i], gone[g] = j, -1
-				return true
-			}
-		}
-		return false
-	}
+	take := func(i int, fits func(j int) bool) bool { return takeGone(took, gone, i, fits) }
 	var left, add []int
 	for _, i := range added {
 		if !take(i, func(j int) bool { return sameValue(valueOf(base, old.Content[j].Value), n.Content[i+1]) }) {

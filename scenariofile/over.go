@@ -151,16 +151,7 @@ func renamedKeys(old, n *yaml.Node) map[int]int {
 			gone = append(gone, j/2)
 		}
 	}
-	// take gives new key i the first key gone, not yet taken, that fits
-	take := func(i int, fits func(j int) bool) bool {
-		for g, j := range gone {
-			if j >= 0 && fits(j) {
-				took[i], gone[g] = j, -1
-				return true
-			}
-		}
-		return false
-	}
+	take := func(i int, fits func(j int) bool) bool { return takeGone(took, gone, i, fits) }
 	var left []int
 	for _, i := range added {
 		if !take(i, func(j int) bool { return sameValue(old.Content[2*j+1], n.Content[2*i+1]) }) {
@@ -206,4 +197,18 @@ func keepOrder(old, n *yaml.Node, took map[int]int) {
 	for i, p := range pairs {
 		n.Content[2*i], n.Content[2*i+1] = p.k, p.v
 	}
+}
+
+// takeGone gives new key i the first key of gone, not yet taken, that
+// fits, recording it in took and marking it −1 in gone: how a renamed
+// key is matched with the old key it replaces (renamedKeys here, and
+// EditOver's keys).
+func takeGone(took map[int]int, gone []int, i int, fits func(j int) bool) bool {
+	for g, j := range gone {
+		if j >= 0 && fits(j) {
+			took[i], gone[g] = j, -1
+			return true
+		}
+	}
+	return false
 }
