@@ -417,15 +417,18 @@ func (s *Scenario) apply(c *Changes, whatIf string) (*Scenario, error) {
 // stay in the file, and parley evidence lists them where they are
 // given); a change that moves the numbers with neither leaves the stance
 // resting on whatIf (a snapshot's: on neither); a change that moves
-// nothing (a range, a note, the same numbers) keeps what it rested on.
+// nothing (a range, a note, the same numbers) keeps what it rested on,
+// and its reason, if it gives one (why the range), replaces the stance's.
 func restsOn(st *Stance, sc StanceChange, moved bool, whatIf string) ([]Evidence, string) {
 	switch {
 	case len(sc.Evidence) > 0:
 		return sc.Evidence, sc.Assumed
-	case sc.Assumed != "":
+	case sc.Assumed != "" && moved:
 		return nil, sc.Assumed
 	case moved:
 		return nil, whatIf
+	case sc.Assumed != "":
+		return st.Evidence, sc.Assumed // a reason for a range: the numbers' quotes stand
 	}
 	return st.Evidence, st.Assumed
 }
