@@ -139,6 +139,9 @@ type validator struct {
 	// error's "did you mean"): a change to that stance is no second error
 	// for lacking the stance the first error is about.
 	meant map[[2]string]bool
+	// ever is every actor the scenario declares anywhere (everActor),
+	// made when first asked for.
+	ever *nameSet
 }
 
 // seats maps the id of each actor at the table to the path of the entry
@@ -209,10 +212,32 @@ func (v *validator) unknown(n *nameSet, kind, got string) string {
 	if v.full(false) {
 		return s
 	}
+	if kind == "actor" && v.everActor(got) {
+		// not a misspelling: an actor of the scenario no longer at the
+		// table here, whom a lookalike would only misname
+		return s + " (removed before this point)"
+	}
 	if near := n.nearest(got); near != "" {
 		s += fmt.Sprintf(" (did you mean %q?)", near)
 	}
 	return s
+}
+
+// everActor reports whether id is an id or alias of some actor the
+// scenario declares anywhere: in its actors or in a snapshot's or a
+// variant's add_actors.
+func (v *validator) everActor(id string) bool {
+	if v.ever == nil {
+		as := slices.Clone(v.s.Actors)
+		for _, sn := range v.s.Snapshots {
+			as = append(as, sn.AddActors...)
+		}
+		for _, vr := range v.s.Variants {
+			as = append(as, vr.AddActors...)
+		}
+		v.ever = actorSet(as)
+	}
+	return v.ever.m[id]
 }
 
 // nearest is the name of the set got most likely misspells (errs.Nearest),
