@@ -455,15 +455,32 @@ func inputEvidence(c *Case, in sweep.Input) BriefEvidence {
 // for a red line on neither (the evidence paragraph counts those).
 func redLineRests(s *scenario.Scenario, actor, issue string) string {
 	for _, a := range s.Actors {
-		if a.ID != actor {
-			continue
+		if a.ID == actor {
+			return restsText(citedAs(s, a.RedLineEvidence[issue]), a.RedLineAssumed[issue] != "")
 		}
-		if _, src, date := quoted(s, a.RedLineEvidence[issue]); src != "" {
-			return " [" + strings.Join(nonEmpty(src, date), ", ") + "]"
-		}
-		if a.RedLineAssumed[issue] != "" {
-			return " (assumed)"
-		}
+	}
+	return ""
+}
+
+// citedAs is how the brief cites the first of ev after what rests on it:
+// its source and date, "report-2025-08, 2025-08-15"; "" for none.
+func citedAs(s *scenario.Scenario, ev []scenario.Evidence) string {
+	_, src, date := quoted(s, ev)
+	if src == "" {
+		return ""
+	}
+	return strings.Join(nonEmpty(src, date), ", ")
+}
+
+// restsText is what a proposal or a red line rests on, as the brief
+// writes it after its name: " [m, 2026-03-01]" for its quote's citation
+// (citedAs), " (assumed)", or "" for neither.
+func restsText(cited string, assumed bool) string {
+	switch {
+	case cited != "":
+		return " [" + cited + "]"
+	case assumed:
+		return " (assumed)"
 	}
 	return ""
 }
@@ -536,15 +553,7 @@ type BriefProposal struct {
 
 // Rests says what the proposal rests on, after its name: " [m,
 // 2026-03-01]", " (assumed)", or "" for neither.
-func (bp BriefProposal) Rests() string {
-	switch {
-	case bp.Source != "":
-		return " [" + bp.Source + "]"
-	case bp.Assumed:
-		return " (assumed)"
-	}
-	return ""
-}
+func (bp BriefProposal) Rests() string { return restsText(bp.Source, bp.Assumed) }
 
 // BriefDrivers is how many inputs per issue the brief lists.
 const BriefDrivers = 3
@@ -722,7 +731,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	// The red lines the forecasts cross, each with what it rests on as
 	// a proposal's is cited: its quote's source and date, or "assumed".
 	for _, l := range crossedLines(&f.Scenario, ForecastCrossings(f.Models)) {
-		b.RedLines = append(b.RedLines, l.text+redLineRests(c.Resolved, l.actor, l.issue))
+		b.RedLines = append(b.RedLines, l.redLine+redLineRests(c.Resolved, l.actor, l.issue)+": "+l.where)
 	}
 	for _, a := range s.Actors {
 		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
@@ -824,9 +833,7 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 			if sp.ID != p.ID {
 				continue
 			}
-			if _, src, date := quoted(c.Resolved, sp.Evidence); src != "" {
-				bp.Source = strings.Join(nonEmpty(src, date), ", ")
-			} else {
+			if bp.Source = citedAs(c.Resolved, sp.Evidence); bp.Source == "" {
 				bp.Assumed = sp.Assumed != ""
 			}
 		}

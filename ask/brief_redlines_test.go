@@ -14,8 +14,8 @@ import (
 // ks's and bdm's 2.0, and exchange's and ensemble's unsettled ranges
 // (parley forecast testdata/wage.yaml prints these numbers). The brief
 // gave only a count of notes; now it names them, and the notes' count
-// leaves the crossings out (they are listed). Each ends with what it
-// rests on, as a proposal does: the union's red line is assumed (its
+// leaves the crossings out (they are listed). Each red line is followed
+// by what it rests on, as a proposal's name is, before the models: the union's red line is assumed (its
 // red_line_assumed); the built-in brief's cite their quotes' sources
 // and dates (TestBriefCurrent, docs/brief-ukraine-2025.md).
 func TestBriefNamesRedLinesCrossed(t *testing.T) {
@@ -24,7 +24,7 @@ func TestBriefNamesRedLinesCrossed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "Dockworkers' Union's red line (it needs Wage rise >= 4): compromise 3.8; median, nash, ks, bdm 2.0; exchange 3.3–3.8; ensemble 3.6–3.7 (assumed)"
+	const want = "Dockworkers' Union's red line (it needs Wage rise >= 4) (assumed): compromise 3.8; median, nash, ks, bdm 2.0; exchange 3.3–3.8; ensemble 3.6–3.7"
 	if len(b.RedLines) != 1 || b.RedLines[0] != want {
 		t.Fatalf("red lines crossed %q, want [%q]", b.RedLines, want)
 	}

@@ -144,14 +144,16 @@ func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
 	}
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = l.text
+		out[i] = l.redLine + ": " + l.where
 	}
 	return out
 }
 
-// crossedLine is one line of RedLinesCrossed with whose red line it is
-// on which issue, for the brief to cite what the red line rests on.
-type crossedLine struct{ issue, actor, text string }
+// crossedLine is one line of RedLinesCrossed, its red line ("Russia's red
+// line (it needs Territory >= 65)") and where the models cross it apart,
+// with whose red line it is on which issue: the brief cites what the red
+// line rests on after the red line, not after the last model's number.
+type crossedLine struct{ issue, actor, redLine, where string }
 
 // crossedLines is RedLinesCrossed's lines, each with its issue and actor.
 func crossedLines(sc *answer.Scenario, models []Crossings) []crossedLine {
@@ -200,7 +202,7 @@ func crossedLines(sc *answer.Scenario, models []Crossings) []crossedLine {
 			}
 			parts = append(parts, s)
 		}
-		out = append(out, crossedLine{l.issue, l.actor, l.redLine + ": " + strings.Join(parts, "; ")})
+		out = append(out, crossedLine{l.issue, l.actor, l.redLine, strings.Join(parts, "; ")})
 	}
 	return out
 }
