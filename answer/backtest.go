@@ -23,14 +23,20 @@ func NewBacktestRequest() BacktestRequest {
 type Backtest struct {
 	Scenario Scenario        `json:"scenario"`
 	Request  BacktestRequest `json:"request"`
-	// AsOf is the date the forecasts stand at (the snapshot's).
+	// AsOf is the date the forecasts stand at (the snapshot's); "" for a
+	// peer format's file, which states no date (as Scenario.AsOf).
 	AsOf string `json:"as_of"`
 	// RecordedOn is the date of the recorded state the forecasts read,
-	// the latest at or before AsOf, and AsOfText both in ask's words, as
-	// Scenario says them (Scenario.RecordedOn, AsOfText): a backtest from
-	// a date between recorded states forecasts from the earlier one.
+	// the latest at or before AsOf (Scenario.RecordedOn): a backtest
+	// from a date between recorded states forecasts from the earlier one.
 	RecordedOn string `json:"recorded_on"`
-	AsOfText   string `json:"as_of_text,omitempty"`
+	// AsOfText is AsOf and RecordedOn in ask's words, as Scenario.AsOfText
+	// says them.
+	AsOfText string `json:"as_of_text,omitempty"`
+	// HeadText is the line every door heads the scores with
+	// (ask.BacktestHead): "forecasts as of 2025-03-01; scored against 2
+	// outcomes recorded after 2025-03-01".
+	HeadText string `json:"head_text"`
 	// Outcomes are the outcomes scored, in the scenario's order.
 	Outcomes []BacktestOutcome `json:"outcomes"`
 	Models   []BacktestModel   `json:"models"`

@@ -52,7 +52,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	}
 	req.Run = f.Request.Run
 	req.Target = f.Request.Target
-	out := &answer.Backtest{Scenario: c.Header, Request: req, AsOf: asOf, RecordedOn: c.Header.RecordedOn, AsOfText: c.Header.AsOfText, Outcomes: []answer.BacktestOutcome{}, Models: []answer.BacktestModel{}, Warnings: []string{}}
+	out := &answer.Backtest{Scenario: c.Header, Request: req, AsOf: c.Header.AsOf, RecordedOn: c.Header.RecordedOn, AsOfText: c.Header.AsOfText, Outcomes: []answer.BacktestOutcome{}, Models: []answer.BacktestModel{}, Warnings: []string{}}
 	all := c.Input.Scenario.Outcomes
 	scored := c.Input.Scenario.OutcomesBetween(asOf, req.To)
 	// window is the dates scored, as the warnings name them: the end date
@@ -102,12 +102,33 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	switch n := len(out.Outcomes); {
 	case n == 0 && len(all) > 0:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (%s)", window, widen(all, asOf, req.To)))
+	case n == 0 && out.AsOf == "":
+		out.Warnings = append(out.Warnings, "no outcome is recorded: nothing to score (set as_of to the date the stances describe and add an outcomes section, docs/format.md)")
 	case n == 0:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is recorded after %s: nothing to score (add an outcomes section, docs/format.md)", asOf))
 	case n < MinRanked:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("only %s scored: too few to rank the models (%d needed); read each score on its own", nouns.Count(n, "outcome"), MinRanked))
 	}
+	out.HeadText = BacktestHead(out)
 	return out, nil
+}
+
+// BacktestHead is the line every door heads a backtest's scores with:
+// the state the forecasts read, in forecast's words (AsOfText), and the
+// date the outcomes scored follow: "forecasts as of 2025-03-01: the
+// state recorded on 2025-01-01, the latest at or before it; scored
+// against 2 outcomes recorded after 2025-03-01". A peer format's file
+// states no date, and the line says none.
+func BacktestHead(b *answer.Backtest) string {
+	line := "forecasts"
+	if b.AsOfText != "" {
+		line += " " + b.AsOfText
+	}
+	line += "; scored against " + nouns.Count(len(b.Outcomes), "outcome")
+	if b.AsOf != "" {
+		line += " recorded after " + b.AsOf
+	}
+	return line
 }
 
 // widen says how a backtest that scored none of the outcomes would

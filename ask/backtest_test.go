@@ -311,3 +311,42 @@ func TestBacktestEmptyWindowHint(t *testing.T) {
 		}
 	}
 }
+
+// A backtest heads its scores with one line, ask's, at every door
+// (head_text): the state read and the date the outcomes follow. A peer
+// format's file states no date, and its line and warning say none,
+// where they said "recorded after 1970-01-01" (the unknown date the
+// header leaves out).
+func TestBacktestHead(t *testing.T) {
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise"}
+	b, err := Backtest(context.Background(), backtestCase(t, "base"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "forecasts as of 2025-01-01; scored against 2 outcomes recorded after 2025-01-01"; b.HeadText != want {
+		t.Errorf("head %q, want %q", b.HeadText, want)
+	}
+	data, err := os.ReadFile("../format/ktab/testdata/SOE-Pol-Comp.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("SOE-Pol-Comp.csv", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err = Backtest(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.AsOf != "" || b.HeadText != "forecasts; scored against 0 outcomes" {
+		t.Errorf("as of %q, head %q: want no date", b.AsOf, b.HeadText)
+	}
+	if want := "no outcome is recorded: nothing to score (set as_of to the date the stances describe and add an outcomes section, docs/format.md)"; !slices.Contains(b.Warnings, want) {
+		t.Errorf("warnings %q, want %q", b.Warnings, want)
+	}
+}

@@ -13,7 +13,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/nouns"
 )
 
 func newBacktestCmd() *cobra.Command {
@@ -74,18 +73,7 @@ func backtestTable(w io.Writer, b *answer.Backtest) { backtestAt(w, b, termWidth
 // width needs (scoresTable).
 func backtestAt(w io.Writer, b *answer.Backtest, width int) {
 	headline(w, &b.Scenario, width)
-	// The state the forecasts read, in forecast's words, and the date
-	// the outcomes scored follow.
-	// (A peer format's file states no date: nothing to say of it.)
-	line := "Backtest: forecasts"
-	if b.AsOfText != "" {
-		line += " " + b.AsOfText
-	}
-	line += "; scored against " + nouns.Count(len(b.Outcomes), "outcome")
-	if b.AsOf != "" {
-		line += " recorded after " + b.AsOf
-	}
-	para(w, line, width)
+	para(w, "Backtest: "+b.HeadText, width) // ask.BacktestHead
 	for _, o := range b.Outcomes {
 		line := fmt.Sprintf("%s  %s = %s", o.Date, o.Name, numD(o.Value, b.Scenario.IssueDecimals(o.Issue)))
 		if l := labels(o.Options, false, 1); l != "" {

@@ -18,7 +18,7 @@ export interface BacktestModel {
   mae: number | null; option_hits: number; crps: number | null; mae_pct: number | null; crps_pct: number | null; coverage80: number | null; coverage95: number | null
 }
 export interface Backtest {
-  scenario: AnswerScenario; request: BacktestRequest; as_of: string; recorded_on: string; as_of_text?: string; outcomes: BacktestOutcome[]; models: BacktestModel[]
+  scenario: AnswerScenario; request: BacktestRequest; as_of: string; recorded_on: string; as_of_text?: string; head_text: string; outcomes: BacktestOutcome[]; models: BacktestModel[]
   score_decimals: number; mixed_scales: boolean; warnings: string[]
 }
 
@@ -107,9 +107,9 @@ function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
   }
   const set = settingsText(b.request)
   if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'backtest-settings' }, `The models run with the settings chosen under Model settings (${set}), as the forecast does.`))
-  // the state the forecasts read, in the forecast's words (as_of_text),
-  // as parley backtest heads its scores
-  const head = `Forecasts ${b.as_of_text ?? 'as of ' + b.as_of}${b.scenario.variant ? ', variant ' + b.scenario.variant : ''}; scored against ${b.outcomes.length === 1 ? '1 outcome' : `${b.outcomes.length} outcomes`} recorded after ${b.as_of}`
+  // the line parley backtest heads its scores with (ask.BacktestHead),
+  // and the variant the page's header does not show
+  const head = b.head_text.charAt(0).toUpperCase() + b.head_text.slice(1) + (b.scenario.variant ? ` (variant ${b.scenario.variant})` : '')
   if (!b.outcomes.length) {
     // The scenario records outcomes, none in the window (the answer's
     // warning names it): a choice of dates, not a file to fill in.
