@@ -96,7 +96,7 @@ func resampleCaveat(d *deu.Dataset, scored []deu.Case) string {
 		return ""
 	}
 	return fmt.Sprintf("the ΔMAE intervals resample the %d issues one by one, but the issues of one proposal are decided together (%d proposals here), so the intervals are somewhat too narrow "+
-		"(docs/skill.md: snap's dev interval, [−2.75, +0.35] resampling issues, is [−3.02, +0.57] resampling whole proposals); --by-proposal changes what the models see, not what is resampled",
+		"(docs/skill.md, Part 3, measures how much for snap with snapsplits' bootstrap of whole proposals); --by-proposal changes what the models see, not what is resampled",
 		len(scored), len(props))
 }
 

@@ -32,7 +32,7 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 // at every door: a reader takes an 80% interval for where the outcome
 // will land unless told (docs/skill.md: the inputs' spread is the
 // narrower; snap's intervals are how far real outcomes fell).
-const SweepSpreadText = "The intervals are the spread of each forecast over the draws of the stated ranges: how far doubt about the inputs moves it, not how far the outcome may fall from it (snap's intervals, fitted on real outcomes, say that)."
+const SweepSpreadText = "Each issue's histogram and its 80% and 95% intervals are the spread of the forecast over the draws of the stated ranges: how far doubt about the inputs moves it, not how far the outcome may fall from it (a model fitted on real outcomes, as snap, adds that on a line of its own, the outcome with the model's error)."
 
 // sweep is Sweep once the request is checked: the sweep of models ms,
 // each run with its options o(name).
