@@ -291,7 +291,7 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 	o := LoadOptions{SourceDirs: []string{dir}, Limits: limits}
 	out, ok := scenariofile.SourcesOver(name, data, s, limits)
 	if !ok {
-		notes = append(notes, fmt.Sprintf("%s: the sources could not be written into the file's text as it stands (anchors or aliases, sources: with no list, a value over several lines): the new scenario is written whole, in Parley's layout (a YAML file's comments kept, its blank lines and folded blocks not)", name))
+		notes = append(notes, writtenWhole(name, "the sources", "anchors or aliases, sources: with no list, a value over several lines"))
 		out, _, err := remarshalWith(ctx, name, data, in, o, "with the sources added", nil)
 		if err != nil {
 			return nil, nil, err
@@ -355,7 +355,7 @@ func unsolved(ds, before, after scenario.Diagnostics) error {
 // data) whole (MarshalOver) and checks the result with o (checkWritten),
 // returning it and the input the check read.
 func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o LoadOptions, changed string, from func(path string) string) ([]byte, *Input, error) {
-	out, err := scenariofile.MarshalOver(in.Scenario, formatOf(name), data)
+	out, err := scenariofile.MarshalOver(in.Scenario, scenariofile.FormatOfName(name), data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -379,14 +379,21 @@ func WriteOver(name string, data []byte, s *scenario.Scenario, limits scenario.L
 	if out, ok := scenariofile.EditOver(name, data, s, limits); ok {
 		return out, "", nil
 	}
-	if out, err = scenariofile.MarshalOver(s, formatOf(name), data); err != nil {
+	if out, err = scenariofile.MarshalOver(s, scenariofile.FormatOfName(name), data); err != nil {
 		return nil, "", err
 	}
+	return out, writtenWhole(name, "the edit", "anchors or aliases, a changed value written over several lines or in a folded block, a value that changes kind"), nil
+}
+
+// writtenWhole is the note of a file written whole because what (the
+// edit, the sources) could not be written into its text, for why: what
+// of the file's own layout is kept, by its format.
+func writtenWhole(name, what, why string) string {
 	kept := "a JSON file's own indentation and order not kept"
-	if formatOf(name) == "yaml" {
+	if scenariofile.FormatOfName(name) == "yaml" {
 		kept = "its comments kept, its blank lines and folded blocks not"
 	}
-	return out, fmt.Sprintf("%s: the edit could not be written into the file's text as it stands (anchors or aliases, a changed value written over several lines or in a folded block, a value that changes kind): the file is written whole, in Parley's layout (%s)", name, kept), nil
+	return fmt.Sprintf("%s: %s could not be written into the file's text as it stands (%s): the file is written whole, in Parley's layout (%s)", name, what, why, kept)
 }
 
 // checkWritten checks the new file's text out with o, as `parley
@@ -424,11 +431,4 @@ func checkWritten(ctx context.Context, name string, out []byte, o LoadOptions, c
 		return nil, errs.Wrap(errs.Invalid, err)
 	}
 	return read, nil
-}
-
-func formatOf(name string) string {
-	if filepath.Ext(name) == ".json" {
-		return "json"
-	}
-	return "yaml"
 }

@@ -87,7 +87,7 @@ func editText(name string, original []byte, was, want *scenario.Scenario, limits
 	if err != nil {
 		return nil, false
 	}
-	t := &textEdit{data: original, json: formatOfName(name) == "json", doc: &doc}
+	t := &textEdit{data: original, json: FormatOfName(name) == "json", doc: &doc}
 	t.lineStarts()
 	t.edit(root, base, n, false)
 	if t.err != nil {
@@ -104,7 +104,9 @@ func editText(name string, original []byte, was, want *scenario.Scenario, limits
 	return out, true
 }
 
-func formatOfName(name string) string {
+// FormatOfName is the format a scenario file is written in, by its
+// name: "json" for a name ending .json (any case), else "yaml".
+func FormatOfName(name string) string {
 	if strings.EqualFold(filepath.Ext(name), ".json") {
 		return "json"
 	}
@@ -210,8 +212,9 @@ func keyNode(k *yaml.Node) *yaml.Node {
 // editMap makes mapping old say mapping n (base: see edit). A key of n
 // is old's of the same name, or one old has, base has and n lacks (a key
 // renamed: first one whose value is n's, then the first left whose
-// value and n's are both written on one line, as MarshalOver's
-// renamedKeys pairs them); a key of old that base has and
+// value and n's are both scalars — stricter than MarshalOver's
+// renamedKeys, which pairs any that are left, since a text edit cannot
+// rename a key whose value it must rewrite across lines); a key of old that base has and
 // n lacks, not renamed, is removed; one base lacks (a value Marshal
 // leaves out, as an empty list) stays.
 func (t *textEdit) editMap(old, base, n *yaml.Node, flow bool) {

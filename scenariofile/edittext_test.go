@@ -59,7 +59,7 @@ func TestEditOverChangesOnlyWhatChanged(t *testing.T) {
 		change   func(s *scenario.Scenario)
 		old, new string
 	}{
-		{"a value in a flow map, kept quoting elsewhere and 10.0 untouched",
+		{"a value in a block map, kept quoting elsewhere and 10.0 untouched",
 			func(s *scenario.Scenario) { s.Stances[1].Position = 75 },
 			"    position: 90\n", "    position: 75\n"},
 		{"a number in a flow list inside a flow map",

@@ -186,7 +186,8 @@ func FuzzRoundTrip(f *testing.F) {
 // (SourcesOver, without its guard against a panic) on any scenario file
 // that reads without error: with a source added after the file's own and
 // the first source's sha256 changed, it must not panic, must stay within
-// parseBudget (it parses the file twice), and, where it says the edit
+// parseBudget (counted at three times the input: it reads the file
+// twice and the text it made once, as FuzzEditOver), and, where it says the edit
 // was made, the text it made must read as the file with those sources,
 // end in a line break exactly when the original does and, for YAML, hold
 // every line of the original in order but those the change may rewrite.
@@ -219,7 +220,7 @@ func FuzzSourcesOver(f *testing.F) {
 		want.Metadata.Sources = srcs
 		var out []byte
 		var ok bool
-		fuzzbudget.Check(t, parseBudget, 2*len(data), func() {
+		fuzzbudget.Check(t, parseBudget, 3*len(data), func() {
 			out, ok = sourcesText(name, data, want, scenario.Limits{})
 		})
 		if !ok {

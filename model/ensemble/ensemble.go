@@ -116,6 +116,8 @@ func (m Model) FittedOn() string {
 	return model.DEUFitSplit
 }
 
+var _ model.Fitted = Model{}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "LAD-weighted combination of compromise and smp forecasts, weights fitted on DEU train (Bates & Granger 1969)"

@@ -30,6 +30,8 @@ func (b Band) FittedOn() string {
 	return model.DEUFitSplit
 }
 
+var _ model.Fitted = Band{}
+
 // Summary implements model.Model.
 func (Band) Summary() string {
 	return "compromise forecast with a constant-width Laplace spread fitted on DEU train (the benchmark for predictive distributions)"

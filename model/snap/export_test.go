@@ -1,5 +1,6 @@
 package snap
 
-// DEUCases lets package snapfit's test read the same train and dev issues
-// as this package's tests.
+// DEUCases lets this package's external test of snapfit.Fit
+// (fit_test.go, package snap_test) read the same train and dev issues as
+// its internal tests.
 var DEUCases = deuCases

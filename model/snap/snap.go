@@ -39,7 +39,7 @@
 //
 // The parameters (Fitted) are fitted on the 140 train issues of DEU III by
 // `go run ./model/snap/cmd/snapfit format/deu/testdata` (see snapfit.Fit) and
-// checked once on the 105 dev issues; TestFitted re-derives them.
+// checked once on the 105 dev issues; TestFitRederivesFitted re-derives them.
 //
 // Cost: O(n log n) per issue, with n actors.
 package snap
@@ -89,6 +89,8 @@ func (m Model) FittedOn() string {
 	}
 	return model.DEUFitSplit
 }
+
+var _ model.Fitted = Model{}
 
 // Summary implements model.Model.
 func (Model) Summary() string {
