@@ -82,12 +82,13 @@ type CompareColumn struct {
 	// formats, which carry no date).
 	AsOf string `json:"as_of"`
 	// RecordedOn is the date of the recorded state the column reads, the
-	// latest at or before AsOf, and AsOfText both in ask's words, as a
-	// forecast's Scenario says them (Scenario.RecordedOn, AsOfText); over
+	// latest at or before AsOf, as a forecast's Scenario.RecordedOn: over
 	// variants at a date between recorded states the two dates differ.
-	// RecordedOn is empty and AsOfText omitted for peer formats.
+	// Empty for peer formats.
 	RecordedOn string `json:"recorded_on"`
-	AsOfText   string `json:"as_of_text,omitempty"`
+	// AsOfText is AsOf and RecordedOn in ask's words, as a forecast's
+	// Scenario.AsOfText says them; omitted for peer formats.
+	AsOfText string `json:"as_of_text,omitempty"`
 	// Variant is the variant's id and VariantName its name; omitted for
 	// the column without a variant.
 	Variant     string `json:"variant,omitempty"`

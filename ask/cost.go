@@ -117,8 +117,10 @@ func (c Cost) plus(d Cost) Cost {
 // of the two cases' figures and a quarter more, rounded: the same
 // command's CPU time differed by up to 15% from run to run as the
 // machine's load went from 3 to 20, so that the time said stays above
-// the time taken on both cases (it is a guide that errs long: smp's
-// steps took 11 ns on the larger case, 44–50 ns on the built-in one).
+// the time taken on both cases; but smp's and the ensemble's, whose
+// work grows with a fractional power fitted over 10–400 actors, are the
+// middle of their measured times a step, within 1.5 times of every case
+// measured (below, and BENCHMARKS.md, "Each model's growth, priced").
 // A sweep's draws include drawing the inputs and keeping the forecasts,
 // most of the time of the models that solve each issue once; snap's
 // predictive distributions make its time a draw grow with the draws
@@ -132,9 +134,9 @@ func (c Cost) plus(d Cost) Cost {
 // the user + system CPU time of `parley forecast CASE -m MODEL -f json`
 // less that of compromise on the same case (reading the case and writing
 // the answer, which Estimate does not count: it is spent before it). It
-// is the largest of them, rounded up (bdm's, as its median-case figure
-// is 230, the largest less a fifth). Without it a traced step is
-// StepNs.
+// is exchange's largest, rounded up, and bdm's largest less a fifth
+// (300 against 375, as its median case took 230). Without it a traced
+// step is StepNs.
 var modelCost = map[string]modelRow{
 	"compromise": {Power: 1, BytesPer: 100, StepNs: 260},
 	"median":     {Power: 1, BytesPer: 100, StepNs: 400},

@@ -298,8 +298,8 @@ func TestHostileServer(t *testing.T) {
 	})
 
 	// smp on 500 actors × 5 issues is within the work budget set above
-	// (--max-work 1e9: its estimate is 500³ × 5 = 6.25×10⁸ steps, at 60
-	// ns 7.5×10⁸ steps of 50 ns) but takes far longer than the 2 s
+	// (--max-work 1e9: its estimate is 500^2.6 × 5 ≈ 5.2×10⁷ steps, at
+	// 90 ns ≈ 9.4×10⁷ steps of 50 ns) but takes far longer than the 2 s
 	// deadline (some 10× the 200-actor case, which alone may finish
 	// within 2 s on an idle machine) and little memory.
 	var slow view

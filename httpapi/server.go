@@ -18,8 +18,8 @@
 // the server's log records the details under.
 //
 // Every request is let in by admission control (admit.go; issue 14): its
-// body's size and values, its estimated work and memory (ask.Estimate)
-// against budgets, a cap on runs within requests and on jobs, a deadline
+// body's size and values, its estimated CPU time (ask.Cost.Priced) and
+// memory (ask.Estimate) against budgets, a cap on runs within requests and on jobs, a deadline
 // within a request; over a limit it is a 413 or a 503 with Retry-After
 // naming the limit. docs/limits.md lists them.
 //

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"parley/model"
+	"parley/nouns"
 )
 
 // Overall returns the rows that don't restrict on procedure or wave.
@@ -55,7 +56,11 @@ func (r *Report) Notes() []string {
 	}
 	for _, row := range r.Rows {
 		if row.Unsettled > 0 && row.Split == "all" && row.Procedure == "all" && row.Wave == "all" {
-			out = append(out, fmt.Sprintf("%s: %d of %d forecasts had not settled (its last round still moved them, by up to %s points), and are scored at their last round's point", row.Model, row.Unsettled, row.N, f2(row.LastStep)))
+			them, their := "them", "their"
+			if row.Unsettled == 1 {
+				them, their = "it", "its"
+			}
+			out = append(out, fmt.Sprintf("%s: %d of %d forecasts had not settled (its last round still moved %s, by up to %s points), and %s scored at %s last round's point", row.Model, row.Unsettled, row.N, them, f2(row.LastStep), nouns.Verb(row.Unsettled, "is"), their))
 		}
 	}
 	return append(out, r.Caveats...)
