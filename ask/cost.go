@@ -714,7 +714,7 @@ func SizeOf(c Cost) Size {
 // String says the size for a person: "about 6.22e+08 steps and
 // 1.5 GiB of memory, roughly 31 s of CPU time".
 func (s Size) String() string {
-	return fmt.Sprintf("about %.3g steps and %s of memory, roughly %s of CPU time", s.Steps, BytesText(s.Bytes), cpuText(s.CPUSeconds))
+	return fmt.Sprintf("about %.3g steps and %s of memory, roughly %s of CPU time", s.Steps, BytesText(s.Bytes), CPUText(s.CPUSeconds))
 }
 
 // Estimated says the size as every door tells it before a long run
@@ -726,10 +726,11 @@ func (s Size) Estimated() string {
 	return fmt.Sprintf("estimated at %s (all cores together, at measured rates; a busy machine takes longer)", s)
 }
 
-// cpuText writes a duration in seconds in seconds, minutes or hours
+// CPUText writes a duration in seconds in seconds, minutes or hours
 // (the largest that keeps it above 1.5), whole from 10 up and to two
-// figures below: "31 s", "4.7 minutes", "2.1 hours", "250 hours".
-func cpuText(sec float64) string {
+// figures below: "31 s", "4.7 minutes", "2.1 hours", "250 hours". Every
+// door and the server's refusals say CPU time in these words.
+func CPUText(sec float64) string {
 	unit := "s"
 	switch {
 	case sec >= 90*60:

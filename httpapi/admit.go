@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"fmt"
-	"math"
 	"net/http"
 	"time"
 
@@ -197,15 +196,11 @@ func stepsText(n float64) string {
 	return fmt.Sprintf("%.3g steps of %d ns", n, ask.StepTime.Nanoseconds())
 }
 
-// cpuText says the CPU time of n steps of ask.StepTime, in seconds, to
-// three figures below 1,000 and whole, grouped, from there: "2.5 s of
-// CPU time", "5,000 s of CPU time".
+// cpuText says the CPU time of n steps of ask.StepTime in the words of
+// every estimate (ask.CPUText): "2.5 s of CPU time", "83 minutes of CPU
+// time".
 func cpuText(n float64) string {
-	sec := n * ask.StepTime.Seconds()
-	if sec >= 1000 {
-		return ask.Grouped(int(math.Round(sec))) + " s of CPU time"
-	}
-	return fmt.Sprintf("%.3g s of CPU time", sec)
+	return ask.CPUText(n*ask.StepTime.Seconds()) + " of CPU time"
 }
 
 // fewerModels is ", or fewer models" for a request that runs a list of

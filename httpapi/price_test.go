@@ -31,7 +31,7 @@ func TestWorkBudgetPricesSteps(t *testing.T) {
 		var b boundBody
 		e.want(e.do("POST", "/api/scenarios/"+id+"/advise", `{"actor":"russia","model":"snap","draws":5000}`), 413).json(t, &b)
 		for _, w := range []string{
-			"estimated at 1.88e+10 steps of 50 ns (938 s of CPU time",
+			"estimated at 1.88e+10 steps of 50 ns (16 minutes of CPU time",
 			"over this server's limit of 5e+07 steps of 50 ns (2.5 s of CPU time; parley serve --max-work)",
 			"valid: draws at most 12 on this server (asked 5000)",
 		} {
@@ -53,7 +53,7 @@ func TestWorkBudgetPricesSteps(t *testing.T) {
 		var b boundBody
 		e.want(e.do("POST", "/api/scenarios/"+id+"/runs", `{"kind":"sweep","draws":100000,"models":["snap"]}`), 413).json(t, &b)
 		for _, w := range []string{
-			"estimated at 2.66e+09 steps of 50 ns (133 s of CPU time",
+			"estimated at 2.66e+09 steps of 50 ns (2.2 minutes of CPU time",
 			"limit of 5e+07 steps of 50 ns (2.5 s of CPU time; parley serve --max-job-work)",
 			"valid: draws at most 1879 on this server (asked 100000)",
 		} {
