@@ -480,8 +480,16 @@ func TestSignedOutControlsMarked(t *testing.T) {
 	if f := get(t, e.bctx, "after a click", chromedp.Evaluate[string](`document.activeElement.dataset.testid`)); f != "signin-again" {
 		t.Errorf("a click on Deal focuses %q, want signin-again", f)
 	}
+	// An arrow key on a header select would change it (and ask the
+	// server): it goes to Sign in, the select as it was.
+	sel := `document.querySelector('header.top select')`
+	was := get(t, e.bctx, "select", chromedp.Evaluate[string](sel+`.value`))
+	e.do("arrow on a select", void(chromedp.Evaluate[bool](sel+`.focus() || true`)), chromedp.KeyEvent(kb.ArrowDown))
+	if got := get(t, e.bctx, "after the arrow", chromedp.Evaluate[string](`[document.activeElement.dataset.testid, `+sel+`.value].join(' ')`)); got != "signin-again "+was {
+		t.Errorf("ArrowDown on a header select: focus and value %q, want %q", got, "signin-again "+was)
+	}
 	if n := get(t, e.bctx, "requests", chromedp.Evaluate[int](requests)); n != before {
-		t.Errorf("the tabs asked the server %d times, want none", n-before)
+		t.Errorf("the tabs and the select asked the server %d times, want none", n-before)
 	}
 	// Enter on Sign in signs in: the page loads with the token, unmarked.
 	e.do("sign in", void(chromedp.Evaluate[bool](`window.__before = true`)), chromedp.Focus(chromedp.CSS(`[data-testid=signin-again]`)), chromedp.KeyEvent(kb.Enter),

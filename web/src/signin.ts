@@ -233,6 +233,18 @@ for (const type of ['click', 'mousedown'] as const) {
   }, true)
 }
 
+// A marked select's keys would change it (arrows, letters, Home, End)
+// and fire its change, which asks the server: they go to Sign in too,
+// all but Tab, which moves on as from any control.
+document.addEventListener('keydown', (e) => {
+  if (!signInButton || e.key === 'Tab' || !(e.target instanceof Element)) return
+  const c = e.target.closest(waiting)
+  if (!c || c.tagName !== 'SELECT' || c.getAttribute('aria-disabled') !== 'true') return
+  e.preventDefault()
+  e.stopPropagation()
+  signInButton.focus()
+}, true)
+
 // ended shows why the asking ended without a token — the server refuses
 // every token from this address for now (its 429, in its words), or did
 // not answer — and asks for none: the field and Sign in are off, and
