@@ -88,9 +88,7 @@ blank).`,
 			if format == "json" || format == "csv" {
 				// the table and Markdown carry them as notes; JSON and
 				// CSV rows have no place for what concerns every row
-				for _, c := range b.Report.Caveats {
-					cmd.PrintErrln("note:", c)
-				}
+				csvCaveats(cmd.ErrOrStderr(), "", nil, b.Report.Caveats)
 			}
 			return ask.WriteBench(cmd.OutOrStdout(), format, b)
 		},

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/buildinfo"
+	"parley/skill"
 )
 
 // The bar of ../shared/data/deu3/README.md through the command line:
@@ -102,5 +103,15 @@ func TestBenchDEUInSampleJSON(t *testing.T) {
 		if !strings.Contains(help, w) {
 			t.Errorf("help lacks %q:\n%s", w, help)
 		}
+	}
+	// the help names every column --per-issue writes, in its order
+	flat, at := strings.Join(strings.Fields(help), " "), 0
+	for _, c := range skill.PerIssueColumns {
+		i := strings.Index(flat[at:], c)
+		if i < 0 {
+			t.Errorf("help lacks the per-issue column %q after %q", c, flat[max(0, at-20):at])
+			break
+		}
+		at += i + len(c)
 	}
 }
