@@ -146,11 +146,16 @@ func OneOfFirst(first []string, n int) string {
 // ` (did you mean "x"?)` when Nearest finds x, then "; valid: " and the
 // names (OneOf).
 func Choices(got string, names []string) string {
-	s := "; valid: " + OneOf(names)
-	if n := Nearest(got, names); n != "" {
-		s = fmt.Sprintf(" (did you mean %q?)", n) + s
+	return DidYouMean(Nearest(got, names)) + "; valid: " + OneOf(names)
+}
+
+// DidYouMean is what every error for a misspelt name says of the name it
+// most likely misspells (Nearest): ` (did you mean "x"?)`, or "" for none.
+func DidYouMean(near string) string {
+	if near == "" {
+		return ""
 	}
-	return s
+	return fmt.Sprintf(" (did you mean %q?)", near)
 }
 
 // Nearest returns the name of names that got most likely misspells — the

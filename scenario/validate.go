@@ -217,10 +217,7 @@ func (v *validator) unknown(n *nameSet, kind, got string) string {
 		// table here, whom a lookalike would only misname
 		return s + " (removed before this point)"
 	}
-	if near := n.nearest(got); near != "" {
-		s += fmt.Sprintf(" (did you mean %q?)", near)
-	}
-	return s
+	return s + errs.DidYouMean(n.nearest(got))
 }
 
 // everActor reports whether id is an id or alias of some actor the

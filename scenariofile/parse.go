@@ -930,9 +930,9 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 		fp := join(path, name)
 		f, ok := info.byName[name]
 		if !ok {
-			hint := ""
-			if s := errs.Nearest(name, info.names); s != "" {
-				hint = fmt.Sprintf(" (did you mean %q?)", s)
+			s := errs.Nearest(name, info.names)
+			hint := errs.DidYouMean(s)
+			if s != "" {
 				unknown = append(unknown, s)
 			}
 			d.errorf(fp, k, "one of "+info.list(), "unknown field %q%s", name, hint)
