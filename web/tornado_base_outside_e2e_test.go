@@ -33,7 +33,9 @@ func TestTornadoBaseOutsideAsCommandLine(t *testing.T) {
 			}
 		}
 	}
-	if want["ceasefire"] == 0 || !strings.Contains(text, "‡ not monotone: the forecast at the stated values lies outside low → high for finland salience on ceasefire;") {
+	// (Finland's and Italy's saliences on the ceasefire swing alike, so
+	// either may come first in the line.)
+	if want["ceasefire"] == 0 || !strings.Contains(text, "‡ not monotone: the forecast at the stated values lies outside low → high for ") || !strings.Contains(text, " finland salience on ceasefire;") {
 		t.Fatalf("parley sensitivity -m smp marks %v and does not say the line:\n%s", want, text)
 	}
 	e := startE2E(t)
