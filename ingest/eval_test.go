@@ -53,23 +53,30 @@ func logFigures(t *testing.T, name string, res Result, f Figures) {
 		name, len(res.Candidates), f.Found, f.Items, f.Recall, f.Top, f.Hits, f.Top, f.Precision, f.Attributed, f.Found, f.Attribution)
 }
 
+// handCoded reads testdata/NAME.yaml, a case coded by hand (validate
+// --strict clean), and testdata/NAME.txt, the article it was coded from.
+func handCoded(t *testing.T, name string) (*scenario.Scenario, []Document) {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand, ds := scenariofile.Parse(name+".yaml", data)
+	if err := ds.Err(true); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/" + name + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hand, []Document{{Name: name + ".txt", Data: text}}
+}
+
 // TestSecondCaseFigures runs the extractor on a negotiation it was not
 // written for: testdata/river-talks.txt, an invented article, and
 // testdata/river-talks.yaml, its case coded by hand.
 func TestSecondCaseFigures(t *testing.T) {
-	data, err := os.ReadFile("testdata/river-talks.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hand, ds := scenariofile.Parse("river-talks.yaml", data)
-	if err := ds.Err(true); err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile("testdata/river-talks.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := []Document{{Name: "river-talks.txt", Data: text}}
+	hand, docs := handCoded(t, "river-talks")
 	res := Extract(strip(hand), docs)
 	f := Evaluate(hand, docs, res, 70)
 	logFigures(t, "river talks", res, f)
@@ -95,19 +102,7 @@ func TestSecondCaseFigures(t *testing.T) {
 // move (14/45 = 0.311 before the appositive rule, logged). See
 // docs/DECISIONS.md, "Speakers named through appositives (ingest20)".
 func TestThirdCaseFigures(t *testing.T) {
-	data, err := os.ReadFile("testdata/cod-talks.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hand, ds := scenariofile.Parse("cod-talks.yaml", data)
-	if err := ds.Err(true); err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile("testdata/cod-talks.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := []Document{{Name: "cod-talks.txt", Data: text}}
+	hand, docs := handCoded(t, "cod-talks")
 	res := Extract(strip(hand), docs)
 	all := Evaluate(hand, docs, res, 70)
 	logFigures(t, "cod talks, every candidate", res, all)
@@ -131,19 +126,7 @@ func TestThirdCaseFigures(t *testing.T) {
 // quote below Arandia's 9.5 there (found, not attributed), and Corvia on
 // a quote it is not coded for (not found): 2 found, 1 attributed.
 func TestEvaluateAttribution(t *testing.T) {
-	data, err := os.ReadFile("testdata/river-talks.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hand, ds := scenariofile.Parse("river-talks.yaml", data)
-	if err := ds.Err(true); err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile("testdata/river-talks.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := []Document{{Name: "river-talks.txt", Data: text}}
+	hand, docs := handCoded(t, "river-talks")
 	const filling = "Belmar, which is building the Oru dam upstream, insisted that the reservoir must be filled within three years."
 	res := Result{Candidates: []Candidate{
 		{Source: "river-talks.txt", Actor: "arandia", Issue: "quota", Score: 10,
