@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -60,7 +62,7 @@ func TestExchangeCLI(t *testing.T) {
 	// csv keeps its one layout when exchange runs alone; decide refuses
 	// anything but one exchange run
 	out, errs, code = run(t, "forecast", "--model", "exchange", "--format", "csv", decideFile)
-	if lines := strings.Split(out, "\n"); code != 0 || lines[0] != "model,issue,forecast,settled,range_lo,range_hi,nearest_value,nearest_label" || !strings.HasPrefix(lines[1], "exchange,Newtreaty,") {
+	if lines := strings.Split(out, "\n"); code != 0 || lines[0] != "model,issue,forecast,settled,range_lo,range_hi,nearest_value,nearest_label,lo80,hi80,lo95,hi95" || !strings.HasPrefix(lines[1], "exchange,Newtreaty,") {
 		t.Errorf("csv of exchange alone (exit %d, %s): %.200s", code, errs, out)
 	}
 	if _, errs, code := run(t, "forecast", "--model", "exchange,compromise", "--format", "decide", decideFile); code != 2 || !strings.Contains(errs, "valid: run it with -m exchange alone") {
@@ -78,5 +80,40 @@ func TestExchangeCLIErrors(t *testing.T) {
 	_, errs, code = run(t, "forecast", "-m", "exchange", "--exchange-p", "2", decideFile)
 	if code != 2 || !strings.Contains(errs, `setting exchange-p "2": valid: a number from 0 to 1`) {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// The forecast's CSV carries a predictive distribution's intervals, as
+// its JSON does (a paper's table is made from the CSV): snap's rows give
+// each issue's interval80 and interval95, compromise's none.
+func TestForecastCSVIntervals(t *testing.T) {
+	f := forecastJSON(t)
+	out, _, code := run(t, "forecast", "-f", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, r := range rows[1:] {
+		got[r[0]+" "+r[1]] = r[8:]
+	}
+	snaps := 0
+	for _, m := range f.Models {
+		for _, x := range m.Issues {
+			want := []string{"", "", "", ""}
+			if d := x.Distribution; d != nil {
+				want = []string{ff(d.Interval80.Lo), ff(d.Interval80.Hi), ff(d.Interval95.Lo), ff(d.Interval95.Hi)}
+				snaps++
+			}
+			if g := got[m.Model+" "+x.Issue]; !slices.Equal(g, want) {
+				t.Errorf("%s %s: lo80..hi95 %q, want %q", m.Model, x.Issue, g, want)
+			}
+		}
+	}
+	if snaps == 0 {
+		t.Error("the default forecast has no model with a distribution: the test tests less than it says")
 	}
 }

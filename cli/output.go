@@ -802,14 +802,20 @@ func failedModels(w io.Writer, es []error) error {
 func forecastCSV(w io.Writer, f *answer.Forecast, trace bool) error {
 	cw := csv.NewWriter(w)
 	if !trace {
-		cw.Write([]string{"model", "issue", "forecast", "settled", "range_lo", "range_hi", "nearest_value", "nearest_label"})
+		cw.Write([]string{"model", "issue", "forecast", "settled", "range_lo", "range_hi", "nearest_value", "nearest_label", "lo80", "hi80", "lo95", "hi95"})
 		for _, m := range f.Models {
 			for _, is := range f.Scenario.Issues {
 				x, ok := m.ForecastOf(is.ID)
 				if !ok {
 					continue
 				}
-				cw.Write(append([]string{m.Model, is.ID}, forecastFields(x)...))
+				// a model with a predictive distribution (snap) gives
+				// its intervals, as JSON's distribution does; others none
+				iv := []string{"", "", "", ""}
+				if d := x.Distribution; d != nil {
+					iv = []string{ff(d.Interval80.Lo), ff(d.Interval80.Hi), ff(d.Interval95.Lo), ff(d.Interval95.Hi)}
+				}
+				cw.Write(append(append([]string{m.Model, is.ID}, forecastFields(x)...), iv...))
 			}
 		}
 	} else {
