@@ -162,5 +162,5 @@ func (r *reader) outcomesLost() {
 		sort.Strings(keys)
 		msg += "; its " + strings.Join(keys, " and ") + " have no place in it and are kept only as text in its note"
 	}
-	r.warnf(nil, "outcomes", "%s", msg)
+	r.warnf(nil, r.outPath, "%s", msg)
 }

@@ -107,10 +107,13 @@ type reader struct {
 	nerr     int        // errors reported so far
 	defs     []issueDef // where each issue of s is defined, by index
 	// dates are the cases' data_collected; nOutcomes counts the
-	// outcomes read, outKeys their fields an outcome cannot hold.
+	// outcomes read, outKeys their fields an outcome cannot hold, and
+	// outPath is where the first outcomes were read (outcomes, or a
+	// library's cases[i].outcomes), for the warning of what they lose.
 	dates     []collectedDate
 	nOutcomes int
 	outKeys   map[string]bool
+	outPath   string
 }
 
 // issueDef is where the file defines an issue: its case's continuum.
@@ -569,6 +572,9 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		is.Scale = &scenario.Scale{Min: lo, Max: hi}
 	}
 	if oc := c.Get("outcomes"); oc != nil && oc.Kind == jsonpos.Object {
+		if r.outPath == "" {
+			r.outPath = join(path, "outcomes")
+		}
 		r.outcomes(oc, join(path, "outcomes"), &is, lo, hi)
 	}
 	if len(is.Attrs) == 0 {
