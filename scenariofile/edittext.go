@@ -392,14 +392,16 @@ func (t *textEdit) apply() []byte {
 	sort.SliceStable(t.edits, func(i, j int) bool { return t.edits[i].at < t.edits[j].at })
 	var b bytes.Buffer
 	at := 0
+	// A file with CRLF line ends gets them in what is added (looked for
+	// once, not once an edit: a file is read whole for it).
+	crlf := bytes.Contains(t.data, []byte("\r\n"))
 	for _, e := range t.edits {
 		if e.at < at {
 			t.fail("overlapping edits")
 			return nil
 		}
 		b.Write(t.data[at:e.at])
-		if bytes.Contains(t.data, []byte("\r\n")) {
-			// A file with CRLF line ends gets them in what is added.
+		if crlf {
 			e.text = strings.ReplaceAll(e.text, "\n", "\r\n")
 		}
 		b.WriteString(e.text)
