@@ -3,9 +3,7 @@ package ask
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
-	"slices"
 	"strings"
 
 	"parley/answer"
@@ -36,7 +34,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		return nil, err
 	}
 	p := c.problem
-	if err := c.checkValues("package", req.Package); err != nil {
+	if err := deal.CheckValues(c.problem, "package", req.Package); err != nil {
 		return nil, err
 	}
 	var restV []float64
@@ -169,7 +167,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	if err != nil {
 		return nil, err
 	}
-	if err := c.checkValues("fix", req.Fix); err != nil {
+	if err := deal.CheckValues(c.problem, "fix", req.Fix); err != nil {
 		return nil, err
 	}
 	o.Fix, o.Frontier, o.Samples, o.Seed = req.Fix, req.Frontier, req.Samples, req.Seed
@@ -216,24 +214,6 @@ func checkRobust(r answer.DealRobust) error {
 		if len(given) > 0 {
 			return errs.Field("robust.on", "robust %s given with the robust analysis off; valid: turn it on (\"robust\": {\"on\": true}, --robust), or leave %s out",
 				strings.Join(given, " and "), strings.Join(names, " and "))
-		}
-	}
-	return nil
-}
-
-// checkValues checks a request's issue → value map (field: package,
-// fix) against the case: each id an issue of the scenario, each value
-// on its issue's scale. A refusal names the entry's field (package.wage),
-// in the order of the ids, so that the same request is refused the same
-// way.
-func (c *Case) checkValues(field string, m map[string]float64) error {
-	for _, id := range slices.Sorted(maps.Keys(m)) {
-		k := c.problem.IssueIndex(id)
-		if k < 0 {
-			return errs.Field(field+"."+id, "%s: unknown issue %q%s", field, id, errs.Choices(id, issueIDs(c)))
-		}
-		if is, x := c.problem.Issues[k], m[id]; math.IsNaN(x) || x < is.Min || x > is.Max {
-			return errs.Field(field+"."+id, "%s: issue %s: value %v is outside the scale; valid: a number from %v to %v", field, id, x, is.Min, is.Max)
 		}
 	}
 	return nil

@@ -335,14 +335,8 @@ func Complete(p *model.Problem, named map[string]float64, rest []float64, restNa
 		}
 		out[k] = rest[k]
 	}
-	for id, x := range named {
-		k := p.IssueIndex(id)
-		if k < 0 {
-			return nil, errs.New(errs.Argument, "unknown issue %q; valid: %v", id, p.IssueIDs())
-		}
-		if is := p.Issues[k]; math.IsNaN(x) || x < is.Min || x > is.Max {
-			return nil, errs.New(errs.Argument, "the package: issue %s: value %v is outside the scale; valid: %s", id, x, scaleText(is.Min, is.Max))
-		}
+	if err := CheckValues(p, "package", named); err != nil {
+		return nil, err
 	}
 	if len(missing) > 0 {
 		return nil, errs.New(errs.Argument, "the package leaves issues %v without a value and %s gives none; valid: name them (issue=value) or fill them from a model (rest: model:NAME, e.g. model:compromise)", missing, restName)

@@ -1,7 +1,9 @@
 package deal
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -190,21 +192,35 @@ func (o Options) required(p *model.Problem) ([]int, error) {
 	return out, nil
 }
 
-// fixed returns the fixed issues as index → value.
+// fixed returns the fixed issues as index → value (CheckValues, field
+// fix).
 func (o Options) fixed(p *model.Problem) (map[int]float64, error) {
+	if err := CheckValues(p, "fix", o.Fix); err != nil {
+		return nil, err
+	}
 	out := map[int]float64{}
 	for id, x := range o.Fix {
-		k := p.IssueIndex(id)
-		if k < 0 {
-			return nil, errs.New(errs.Argument, "fixed issue %q is not in the scenario; valid: %v", id, p.IssueIDs())
-		}
-		is := p.Issues[k]
-		if math.IsNaN(x) || x < is.Min || x > is.Max {
-			return nil, errs.New(errs.Argument, "fixed issue %s: %v is outside the scale; valid: %s", id, x, scaleText(is.Min, is.Max))
-		}
-		out[k] = x
+		out[p.IssueIndex(id)] = x
 	}
 	return out, nil
+}
+
+// CheckValues checks an issue → value map of a request (field: package,
+// fix) against p: each id an issue of p, each value on its issue's
+// scale. A refusal names the entry's field (package.wage), in the order
+// of the ids, so that the same request is refused the same way; every
+// door's check of a package or fixed issues is this one.
+func CheckValues(p *model.Problem, field string, m map[string]float64) error {
+	for _, id := range slices.Sorted(maps.Keys(m)) {
+		k := p.IssueIndex(id)
+		if k < 0 {
+			return errs.Field(field+"."+id, "%s: unknown issue %q%s", field, id, errs.Choices(id, p.IssueIDs()))
+		}
+		if is, x := p.Issues[k], m[id]; math.IsNaN(x) || x < is.Min || x > is.Max {
+			return errs.Field(field+"."+id, "%s: issue %s: value %v is outside the scale; valid: a number from %v to %v", field, id, x, is.Min, is.Max)
+		}
+	}
+	return nil
 }
 
 // ParsePackage reads "issue=value,issue=value" into a map. Errors name the
@@ -214,14 +230,8 @@ func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	for id, x := range out {
-		k := p.IssueIndex(id)
-		if k < 0 {
-			return nil, errs.New(errs.Argument, "package: unknown issue %q; valid: %v", id, p.IssueIDs())
-		}
-		if is := p.Issues[k]; x < is.Min || x > is.Max {
-			return nil, errs.New(errs.Argument, "package: issue %s: %v is outside the scale; valid: a number from %v to %v", id, x, is.Min, is.Max)
-		}
+	if err := CheckValues(p, "package", out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
