@@ -41,7 +41,7 @@ func TestAssumedSaid(t *testing.T) {
 	for _, st := range as[:assumedNamed] {
 		named = append(named, st.Actor+" on "+st.Issue)
 	}
-	want := fmt.Sprintf("%d of %d stances rest on no quote, only on an assumption (its reason in the file): %s, and %d more",
+	want := fmt.Sprintf("%d of %d stances rest on no quote, only on an assumption (its reason in the file): %s and %d more",
 		len(as), len(c.Resolved.Stances), strings.Join(named, ", "), len(as)-assumedNamed)
 	if assumedLine(c, "stance") != want {
 		t.Errorf("assumed: %q, want %q", assumedLine(c, "stance"), want)
@@ -110,7 +110,7 @@ func TestBriefAssumedText(t *testing.T) {
 	}{
 		{nil, 10, ""},
 		{ids(1), 10, "a1 assumed"},
-		{ids(briefAssumedNamed), briefAssumedNamed, strings.Join(ids(briefAssumedNamed), ", ") + " assumed"},
+		{ids(briefAssumedNamed), briefAssumedNamed, "a1, a2, a3 and a4 assumed"},
 		{ids(briefAssumedNamed + 2), 10, strings.Join(ids(briefAssumedNamed), ", ") + " and 2 more assumed"},
 		{ids(40), 40, "all 40 assumed"},
 	} {
@@ -159,7 +159,7 @@ stances:
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "2 of 4 capabilities rest on no quote, only on an assumption (its reason in the file): b, c"
+	want := "2 of 4 capabilities rest on no quote, only on an assumption (its reason in the file): b and c"
 	if assumedLine(c, "capability") != want {
 		t.Errorf("assumed capabilities: %q, want %q", assumedLine(c, "capability"), want)
 	}

@@ -314,10 +314,8 @@ func assumedBy(by []string, all int) string {
 		return ""
 	case n == all && n > briefAssumedNamed:
 		return fmt.Sprintf("all %d assumed", n)
-	case n > briefAssumedNamed:
-		return fmt.Sprintf("%s and %d more assumed", strings.Join(by[:briefAssumedNamed], ", "), n-briefAssumedNamed)
 	}
-	return strings.Join(by, ", ") + " assumed"
+	return nouns.AndMore(by, briefAssumedNamed) + " assumed"
 }
 
 // BriefDriver is one input that moves an issue's forecast.

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
-	"strings"
 
 	"parley/answer"
 	"parley/deal"
@@ -121,11 +119,7 @@ func assumedText(named []string, all int, what string) string {
 	if len(named) == 0 {
 		return ""
 	}
-	shown := named
-	if len(named) > assumedNamed {
-		shown = append(slices.Clone(named[:assumedNamed]), fmt.Sprintf("and %d more", len(named)-assumedNamed))
-	}
-	return fmt.Sprintf("%d of %s %s on no quote, only on an assumption (its reason in the file): %s", len(named), nouns.Count(all, what), nouns.Verb(len(named), "rest"), strings.Join(shown, ", "))
+	return fmt.Sprintf("%d of %s %s on no quote, only on an assumption (its reason in the file): %s", len(named), nouns.Count(all, what), nouns.Verb(len(named), "rest"), nouns.AndMore(named, assumedNamed))
 }
 
 // assumedLimits is assumedCapabilities for the red lines

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"parley/answer"
 	"parley/errs"
@@ -106,15 +105,12 @@ func knownOutcomes(in *Input, e *answer.LedgerEntry) (string, error) {
 		return "", nil
 	}
 	n := len(known)
-	if n > 5 {
-		known = append(known[:5], fmt.Sprintf("and %d more", n-5))
-	}
 	verb, them := "have their outcome", "them"
 	if n == 1 {
 		verb, them = "has its outcome", "it"
 	}
 	return fmt.Sprintf("%s of this entry already %s in the file, dated on or before the day it is recorded (%s): %s; ledger grade scores %s apart, in hindsight, and never among the sealed forecasts' grades (scoring a forecast against outcomes already known is a backtest: parley backtest)",
-		nouns.Count(n, "question"), verb, e.Recorded, strings.Join(known, ", "), them), nil
+		nouns.Count(n, "question"), verb, e.Recorded, nouns.AndMore(known, 5), them), nil
 }
 
 func sha(b []byte) string {
@@ -168,11 +164,7 @@ func ReadLedger(name string, data []byte) ([]answer.LedgerEntry, error) {
 // ledger kept for one's own case and graded without its file is graded
 // against the built-in case, and the warning says where they are graded.
 func otherScenarios(n int, ids []string, id string) string {
-	named := ids
-	if len(named) > 5 {
-		named = append(slices.Clone(ids[:5]), fmt.Sprintf("and %d more", len(ids)-5))
-	}
-	list := strings.Join(named, ", ")
+	list := nouns.AndMore(ids, 5)
 	switch {
 	case n == 1:
 		return fmt.Sprintf("1 entry is about another scenario than %s (%s) and is not graded here: grade it with that scenario's file", id, list)

@@ -104,7 +104,7 @@ func TestLedgerGradeOtherScenarios(t *testing.T) {
 	}{
 		{[]string{"my-case"}, "1 entry is about another scenario than " + id + " (my-case) and is not graded here: grade it with that scenario's file"},
 		{[]string{"my-case", "my-case"}, "2 entries are about another scenario than " + id + " (my-case) and are not graded here: grade them with that scenario's file"},
-		{[]string{"my-case", "b", "my-case"}, "3 entries are about other scenarios than " + id + " (my-case, b) and are not graded here: grade each with its scenario's file"},
+		{[]string{"my-case", "b", "my-case"}, "3 entries are about other scenarios than " + id + " (my-case and b) and are not graded here: grade each with its scenario's file"},
 	} {
 		var entries []answer.LedgerEntry
 		for _, s := range tc.about {
@@ -127,7 +127,7 @@ func resealed(e answer.LedgerEntry, recorded string) answer.LedgerEntry {
 }
 
 // Sealed and hindsight questions by hand on the backtest case (base
-// 2025-01-01; budget 50 on 2025-03-01, deadline 100 on 2025-07-01), with
+// 2025-01-01; budget 50 on 2025-03-01 and deadline 100 on 2025-07-01), with
 // the errors of TestLedgerHand: compromise 20 (budget) and 100 − 119/2.1
 // (deadline), median 50 and 60. Entry A, recorded 2025-01-02, knew
 // neither outcome: both sealed. B (2025-05-01) and C (2025-03-01, the
@@ -202,7 +202,7 @@ func TestLedgerRecordKnownOutcomes(t *testing.T) {
 	req.Target.Snapshot = "base"
 	req.Models = []string{"compromise"}
 	_, warn, err := LedgerRecord(context.Background(), backtestCase(t, "base"), req, "2025-07-01", "test")
-	want := "2 questions of this entry already have their outcome in the file, dated on or before the day it is recorded (2025-07-01): budget 50 on 2025-03-01, deadline 100 on 2025-07-01; ledger grade scores them apart, in hindsight, and never among the sealed forecasts' grades (scoring a forecast against outcomes already known is a backtest: parley backtest)"
+	want := "2 questions of this entry already have their outcome in the file, dated on or before the day it is recorded (2025-07-01): budget 50 on 2025-03-01 and deadline 100 on 2025-07-01; ledger grade scores them apart, in hindsight, and never among the sealed forecasts' grades (scoring a forecast against outcomes already known is a backtest: parley backtest)"
 	if err != nil || len(warn) != 1 || warn[0] != want {
 		t.Errorf("record on 2025-07-01: %v %q\nwant %q", err, warn, want)
 	}

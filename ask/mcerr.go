@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"parley/answer"
 	"parley/mcerr"
@@ -77,19 +76,9 @@ func SharesText(sc *answer.Scenario, is answer.SensitivityIssue, draws, resample
 			names[i] = SwingInput(sc, is.Issue, is.Swings[j])
 		}
 		return fmt.Sprintf("With %s draws these shares do not yet order %s: their intervals overlap and are wider than %s; raise the draws to %s to narrow each to %s, and those that still overlap are about equal. %s",
-			Grouped(draws), namesList(names, 3), fixed(ShareOrderWidth, 2), Grouped(n), fixed(ShareOrderWidth, 2), s)
+			Grouped(draws), nouns.AndMore(names, 3), fixed(ShareOrderWidth, 2), Grouped(n), fixed(ShareOrderWidth, 2), s)
 	}
 	return s
-}
-
-// namesList joins names as a sentence lists them (nouns.And), "a, b and
-// c", or, when there are more than most, the first most of them and how
-// many more: "a, b, c and 2 more".
-func namesList(names []string, most int) string {
-	if len(names) > most {
-		return strings.Join(names[:most], ", ") + " and " + strconv.Itoa(len(names)-most) + " more"
-	}
-	return nouns.And(names)
 }
 
 // SwingInput names a swing's input in issue's tornado, as the doors'

@@ -61,7 +61,7 @@ func TestRedLinesCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRL := "2 of 4 red lines rest on no quote, only on an assumption (its reason in the file): b on cf, b on tax"
+	wantRL := "2 of 4 red lines rest on no quote, only on an assumption (its reason in the file): b on cf and b on tax"
 	wantRS := "1 of 2 reservations rests on no quote, only on an assumption (its reason in the file): a"
 	if assumedLine(c, "red line") != wantRL || assumedLine(c, "reservation") != wantRS {
 		t.Errorf("warnings\n%q\n%q\nwant\n%q\n%q", assumedLine(c, "red line"), assumedLine(c, "reservation"), wantRL, wantRS)
@@ -97,7 +97,7 @@ stances: [{actor: a, issue: i1, position: 1, salience: 1, assumed: t}, {actor: a
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "6 of 6 red lines rest on no quote, only on an assumption (its reason in the file): a on i1, a on i2, a on i3, a on i4, b on i1, and 1 more"
+	want := "6 of 6 red lines rest on no quote, only on an assumption (its reason in the file): a on i1, a on i2, a on i3, a on i4, b on i1 and 1 more"
 	if assumedLine(c, "red line") != want || assumedLine(c, "reservation") != "" {
 		t.Errorf("got %q, %q; want %q and none", assumedLine(c, "red line"), assumedLine(c, "reservation"), want)
 	}
@@ -133,7 +133,7 @@ func TestBriefCountsRedLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"2 of 4 red lines rest on a quote (b on cf, b on tax assumed).", "1 of 2 reservations rests on a quote (a assumed)."} {
+	for _, want := range []string{"2 of 4 red lines rest on a quote (b on cf and b on tax assumed).", "1 of 2 reservations rests on a quote (a assumed)."} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the brief lacks %q", want)
 		}

@@ -166,7 +166,7 @@ func TestLedgerHindsightCLI(t *testing.T) {
 	ledger := filepath.Join(t.TempDir(), "l.jsonl")
 	_, errOut, code := run(t, "ledger", "record", scen, "--snapshot", "base", "-m", "compromise", "--ledger", ledger, "-q")
 	if code != 0 || !strings.Contains(errOut, "warning: 2 questions of this entry already have their outcome in the file, dated on or before the day it is recorded (") ||
-		!strings.Contains(errOut, "budget 50 on 2025-03-01, deadline 100 on 2025-07-01") || !strings.Contains(errOut, "ledger grade scores them apart, in hindsight") {
+		!strings.Contains(errOut, "budget 50 on 2025-03-01 and deadline 100 on 2025-07-01") || !strings.Contains(errOut, "ledger grade scores them apart, in hindsight") {
 		t.Fatalf("record: %d %q", code, errOut)
 	}
 	out, errOut, code := run(t, "ledger", "grade", scen, "--ledger", ledger, "-q")

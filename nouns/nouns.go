@@ -49,6 +49,16 @@ func And(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
+// AndMore is And of words when there are at most most of them; of more,
+// the first most and how many more: "a, b, c and 2 more". Every list
+// that names only its first few says the rest this one way.
+func AndMore(words []string, most int) string {
+	if len(words) > most {
+		return strings.Join(words[:most], ", ") + " and " + strconv.Itoa(len(words)-most) + " more"
+	}
+	return And(words)
+}
+
 // Verb is verb as its subject, a count of n, takes it: "rest" and "is"
 // for one are "rests" and "is", for any other count "rest" and "are".
 // (A count of one thing agrees in the singular: "1 of 6 stances rests

@@ -69,3 +69,20 @@ func TestVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestAndMore(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		most int
+		want string
+	}{
+		{nil, 3, ""},
+		{[]string{"a", "b", "c"}, 3, "a, b and c"},
+		{[]string{"a", "b", "c", "d"}, 3, "a, b, c and 1 more"},
+		{[]string{"a", "b", "c", "d", "e"}, 1, "a and 4 more"},
+	} {
+		if got := AndMore(c.in, c.most); got != c.want {
+			t.Errorf("AndMore(%q, %d) = %q, want %q", c.in, c.most, got, c.want)
+		}
+	}
+}
