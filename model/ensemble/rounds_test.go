@@ -108,7 +108,10 @@ func TestMemberNotesKept(t *testing.T) {
 			continue
 		}
 		st := len(s.Issues[0].Rounds) - 1
-		if rest := fmt.Sprintf("%d states, %d steps; stopped: fractional change below 0.02", st+1, st); n != rest {
+		// stopped by KTAB's rule; its forecast may still have moved in
+		// the last step, which the note then adds (smp's
+		// TestRestedNoteSaysForecastMoved)
+		if rest := fmt.Sprintf("%d states, %d steps; stopped: fractional change below 0.02", st+1, st); !strings.HasPrefix(n, rest) {
 			t.Fatalf("issue %d: smp's note %q, want %q; the case no longer tests a run at rest", k, n, rest)
 		}
 		steps = append(steps, fmt.Sprintf("%s %d", is.ID, st))
@@ -133,7 +136,7 @@ func TestMemberNoteAtRestAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"issue " + p.Issues[0].ID + ": member smp: " + s.Notes[0]}
-	if !strings.HasSuffix(s.Notes[0], "stopped: fractional change below 0.02") || !slices.Equal(r.Notes, want) {
+	if !strings.Contains(s.Notes[0], "stopped: fractional change below 0.02") || !slices.Equal(r.Notes, want) {
 		t.Errorf("notes %q, want %q (smp at rest)", r.Notes, want)
 	}
 }

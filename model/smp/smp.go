@@ -8,6 +8,7 @@ import (
 
 	"parley/errs"
 	"parley/model"
+	"parley/nouns"
 )
 
 // Model is KTAB's spatial model of politics. Its zero value runs KTAB's
@@ -122,6 +123,9 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		if last := tr.change[len(tr.change)-1]; !(last < 0.02) {
 			note += fmt.Sprintf(" (positions still moving: the last step changed them by %.2f of the first step; the target is 0.02, so the forecast may not be settled)", last)
 		}
+		if tr.stop == StopRested {
+			note += movedNote(p, tr.mean[T-1], tr.mean[T-2])
+		}
 		res.Notes = append(res.Notes, note)
 	}
 	det := &Detail{Active: in.active, Change: tr.change, Positions: tr.pos, Prob: tr.prob}
@@ -173,6 +177,26 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		res.Issues = append(res.Issues, ir)
 	}
 	return res, nil
+}
+
+// movedNote is what the note of a run stopped by KTAB's rule adds when
+// the forecast of some issue still moved in the last step (model.Settled
+// on the means of the last two states, last and prev, on [0,1]): KTAB's
+// rule reads the positions' move against the first step's, not the
+// forecast, and stops runs that more steps move on (docs/DECISIONS.md,
+// smpsettle21). "" when every forecast was at rest.
+func movedNote(p *model.Problem, last, prev []float64) string {
+	moved := 0
+	for k, is := range p.Issues {
+		span := is.Max - is.Min
+		if !model.Settled(float64(last[k]*span)+is.Min, float64(prev[k]*span)+is.Min, span) {
+			moved++
+		}
+	}
+	if moved == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (KTAB's rule, met by the positions; the forecast still moved in the last step on %d of %s, and more steps may move it further)", moved, nouns.Count(len(p.Issues), "issue"))
 }
 
 // trace runs the model on the mapped problem in (lean, and settle for a
