@@ -26,7 +26,7 @@
 //     actor itself or through a pronoun, and names no option by its
 //     label (then it is about that option's issue).
 //   - Score = issue points (at most 6) + 2 for a direct quote (“…”, «…», „…“) + 1.5
-//     for reported speech (said, insisted, rejected, agreed, …; the
+//     for reported speech (said, told, insisted, rejected, agreed, …; the
 //     first such verb outside quotation marks) + 2.5 for a speaker, the
 //     subject of that verb: the actor named nearest before it within six
 //     words, and those listed with it ("Britain, France, and Ukraine
@@ -34,8 +34,12 @@
 //     verb), past a ", who/which …," clause just before the verb (whose
 //     names do not speak), not one named in a clause of its own ("At his
 //     meeting with Trump on Friday, Putin reiterated…": Trump is
-//     mentioned); for a person the case does not list, named beside an
-//     appositive or title ("Dmitry Peskov, the Kremlin's spokesman, said",
+//     mentioned), nor one named in a phrase of time or place that opens
+//     the clause with no comma after it ("At talks with Russia the head
+//     of the Ukrainian delegation Umerov said": Russia is mentioned; the
+//     subject starts where a second noun phrase follows the first); for
+//     a person the case does not list, named beside an appositive or
+//     title ("Dmitry Peskov, the Kremlin's spokesman, said",
 //     "The Kremlin's spokesman, Dmitry Peskov, said", "Russia's foreign
 //     minister Sergei Lavrov warned"), the actor it speaks for: its
 //     possessor, else the first actor it names (appositive). A
@@ -492,7 +496,10 @@ func pronounSubject(s string) bool { return pronounRE.MatchString(s) }
 // Zelenskyy…") or after the verb is mentioned, not speaking. A clause of
 // the subject's own set off by commas just before the verb (", who met
 // Witkoff for four hours, said") is passed over: its words do not count
-// in the six, and an actor named in it does not speak.
+// in the six, and an actor named in it does not speak. Nor does an
+// actor named last in a phrase of time or place that opens the
+// subject's clause with no comma after it (introEnd: "After the meeting
+// with Putin US envoy Steve Witkoff said": the United States speaks).
 func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) map[string]bool {
 	if verbAt < 0 || len(found) == 0 || found[0].at > verbAt {
 		return nil
@@ -512,6 +519,15 @@ func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) m
 		}
 		clauseA = a
 	}
+	// A phrase of time or place opening the subject's clause with no
+	// comma after it ("At talks with Russia the head of …"): an actor
+	// named last in it does not speak.
+	subjEnd := verbAt
+	if clauseA >= 0 {
+		subjEnd = clauseA
+	}
+	introA := clauseStart(s.text, subjEnd)
+	introB := introEnd(actors, s, introA, subjEnd)
 	type near struct {
 		id string
 		at int
@@ -530,7 +546,7 @@ func speakersOf(actors []actorTerms, s *sentence, found []actorAt, verbAt int) m
 		if clauseA >= 0 && at >= clauseA && at < clauseB {
 			at = lastBefore(actors, a.id, s, clauseA)
 		}
-		if at < 0 {
+		if at < 0 || at >= introA && at < introB {
 			continue
 		}
 		between := s.text[at:verbAt]
@@ -629,7 +645,7 @@ func appositive(actors []actorTerms, s *sentence, verbAt, relA int) (speakers ma
 	}
 	if !closed {
 		// TITLE NAME said
-		st := startBefore(len(pre))
+		st := introEnd(actors, s, startBefore(len(pre)), len(pre))
 		in := actorsIn(actors, s, st, len(pre))
 		if len(in) == 0 {
 			return nil, -1
@@ -648,7 +664,7 @@ func appositive(actors []actorTerms, s *sentence, verbAt, relA int) (speakers ma
 	if x == "" || strings.ContainsAny(x, ";:—–“”«»„\"") {
 		return nil, -1
 	}
-	st := startBefore(c1)
+	st := introEnd(actors, s, startBefore(c1), c1)
 	subject := pre[st:c1]
 	xs := actorsIn(actors, s, c1+1, len(pre))
 	ss := actorsIn(actors, s, st, c1)
@@ -672,6 +688,136 @@ func appositive(actors []actorTerms, s *sentence, verbAt, relA int) (speakers ma
 		}
 	}
 	return nil, -1
+}
+
+// clauseStart returns where the clause of text that holds byte end
+// starts: just after the last , ; : or dash before end outside
+// quotation marks, else 0.
+func clauseStart(text string, end int) int {
+	st := 0
+	var q doctext.Quotes
+	for i, r := range text[:end] {
+		q.Rune(r)
+		if q.Open() {
+			continue
+		}
+		switch r {
+		case ',', ';', ':', '—', '–':
+			st = i + utf8.RuneLen(r)
+		}
+	}
+	return st
+}
+
+// introEnd returns where the subject of a clause (s.text[st:end], up to
+// its speech verb) starts when the clause opens with a phrase of time,
+// place or occasion and no comma after it ("At talks with Russia the
+// head of the Ukrainian delegation Umerov said", "In Istanbul the
+// Kremlin aide Yuri Ushakov said", "After the meeting US envoy Steve
+// Witkoff told"), else st. The phrase opens with a preposition and a
+// word at least, and ends where a second noun phrase begins right after
+// the first: "the", "a" or "an" (the
+// subject's determiner), a capitalised word after a lower-case one
+// ("meeting US"), or a capitalised word after an actor's name ("Russia
+// Zelenskyy", "Putin US") or after a day, a month or a number ("on
+// Tuesday Putin"); not after a preposition, determiner,
+// conjunction or possessive ("with Russia", "of the Ukrainian"), nor
+// after a verb's -ing form that follows one ("After meeting the
+// delegation"), which take the words after them.
+func introEnd(actors []actorTerms, s *sentence, st, end int) int {
+	type word struct {
+		w      string // lower-case, without the punctuation around it
+		at     int    // where it starts in s.text
+		end    int    // where it ends, without the punctuation after it
+		capped bool
+	}
+	var ws []word
+	i := st
+	for _, f := range strings.Fields(s.text[st:end]) {
+		at := i + strings.Index(s.text[i:end], f)
+		i = at + len(f)
+		t := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if t == "" {
+			continue
+		}
+		off := at + strings.Index(f, t)
+		ws = append(ws, word{strings.ToLower(t), off, off + len(t), capitalised(t)})
+	}
+	if len(ws) < 3 || !introPrepositions[ws[0].w] {
+		return st
+	}
+	named := actorsIn(actors, s, st, end)
+	endsName := func(w word) bool {
+		for _, n := range named {
+			if n.end == w.end {
+				return true
+			}
+		}
+		return false
+	}
+	inName := func(w word) bool { // w goes on a name begun before it
+		for _, n := range named {
+			if n.at < w.at && n.end > w.at {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 2; k < len(ws); k++ {
+		prev, w := ws[k-1], ws[k]
+		if phraseWords[prev.w] || strings.HasSuffix(prev.w, "ing") && introPrepositions[ws[k-2].w] {
+			continue
+		}
+		switch {
+		case w.w == "the" || w.w == "a" || w.w == "an":
+			return w.at
+		case !w.capped:
+		case !prev.capped && unicode.IsLower(firstRune(s.text[prev.at:prev.end])):
+			return w.at
+		case endsName(prev) && !inName(w):
+			return w.at
+		case (calendarWords[prev.w] || unicode.IsDigit(firstRune(prev.w))) && !calendarWords[w.w]:
+			return w.at
+		}
+	}
+	return st
+}
+
+// introPrepositions open a phrase of time, place or occasion before a
+// clause's subject (introEnd).
+var introPrepositions = fieldSet(`about across after against ahead amid amidst among at before behind besides
+between beyond by despite during following for from in inside near on outside over regarding since through
+throughout toward towards under until upon with within without`)
+
+// calendarWords are the names of days and months: a capitalised word
+// after one ("on Tuesday Putin", "on 11 March Putin") or after a number
+// ("in 2025 Russia") begins the subject, but not a month after a number
+// ("on 11 March").
+var calendarWords = fieldSet(`monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december`)
+
+// phraseWords take the words after them into their phrase: a
+// determiner or a capitalised word after one begins no subject.
+var phraseWords = func() map[string]bool {
+	m := fieldSet(`of to into onto than as and or but nor the a an his her its their this that these those our my
+your`)
+	for w := range introPrepositions {
+		m[w] = true
+	}
+	return m
+}()
+
+func firstRune(w string) rune {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
+}
+
+func fieldSet(ws string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(ws) {
+		m[w] = true
+	}
+	return m
 }
 
 // trailingAuxRE is up to two auxiliaries or adverbs just before a
@@ -838,7 +984,7 @@ func without(as []actorAt, id string) []actorAt {
 
 // speechRE finds reported speech: verbs of saying, demanding, refusing
 // and agreeing.
-var speechRE = regexp.MustCompile(`\b(?:said|says|say|stated|states|insisted|insists|insist|rejected|rejects|reject|agreed|agrees|accepted|accepts|refused|refuses|demanded|demands|proposed|proposes|called for|urged|urges|warned|warns|emphasized|emphasised|stressed|reiterated|announced|declared|suggested|indicated|maintain|maintains|vowed|pledged|welcomed|acknowledged|offered|wants|want|seeks|seek|opposes|oppose)\b`)
+var speechRE = regexp.MustCompile(`\b(?:said|says|say|told|stated|states|insisted|insists|insist|rejected|rejects|reject|agreed|agrees|accepted|accepts|refused|refuses|demanded|demands|proposed|proposes|called for|urged|urges|warned|warns|emphasized|emphasised|stressed|reiterated|announced|declared|suggested|indicated|maintain|maintains|vowed|pledged|welcomed|acknowledged|offered|wants|want|seeks|seek|opposes|oppose)\b`)
 
 // speech says how a sentence reports what someone said, and where its
 // speech verb is (-1 when none): the first outside quotation marks

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"maps"
 	"slices"
 	"testing"
 
@@ -167,6 +168,133 @@ func TestSpeakerNamedThroughAppositive(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%q: speakers %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSpeakerPastIntroPhrase: a sentence that opens with a phrase of
+// time or place and no comma after it ("At talks with Russia", "In
+// Istanbul", "After the meeting with Putin") names its speaker after the
+// phrase; an actor the phrase names is where or with whom, not who
+// speaks. Speakers hand-read from each sentence, with the built-in
+// case's actors (Umerov, Ushakov, Rustem Umerov are not listed: the
+// actor is the one their title names; "Ukrainian" is Ukraine's,
+// "Kremlin" and "Moscow" Russia's, "US", "Witkoff" and "Washington" the
+// United States', "Kyiv" Ukraine's). "told" is a speech verb ("told
+// reporters"). Before, the first thirteen gave the actor of the phrase
+// instead of the speaker's or beside it, or no one (the two with
+// "told"), as marked: speaker precision 19/30, recall 19/25 on these
+// sentences (logged), 25/25 after.
+func TestSpeakerPastIntroPhrase(t *testing.T) {
+	hand, err := scenarios.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := actorTermsOf(strip(hand))
+	cases := []struct {
+		text string
+		want []string
+	}{
+		// speaker Umerov (Ukrainian delegation); before: russia
+		{"At talks with Russia the head of the Ukrainian delegation Umerov said the ceasefire must be unconditional.", []string{"ukraine"}},
+		// speaker Ushakov (Kremlin); before: united-states
+		{"In Washington the Kremlin aide Yuri Ushakov said the ceasefire must wait.", []string{"russia"}},
+		// speaker Witkoff; before: none ("told" was no speech verb)
+		{"After the meeting US envoy Steve Witkoff told reporters the ceasefire must come first.", []string{"united-states"}},
+		// speaker Witkoff; before: none
+		{"After the meeting with Putin US envoy Steve Witkoff told reporters the ceasefire must come first.", []string{"united-states"}},
+		// speaker Witkoff; before: russia and united-states
+		{"After the meeting with Putin US envoy Steve Witkoff said the ceasefire must come first.", []string{"united-states"}},
+		// speaker Zelenskyy; before: russia and ukraine
+		{"At talks with Russia Zelenskyy said the ceasefire must be unconditional.", []string{"ukraine"}},
+		// speaker Umerov, NAME, APPOSITIVE, said; before: russia
+		{"At talks with Russia Umerov, the head of the Ukrainian delegation, said the ceasefire must be unconditional.", []string{"ukraine"}},
+		// speaker Umerov, TITLE, NAME, said; before: russia
+		{"At talks with Russia the Ukrainian negotiator, Rustem Umerov, said the ceasefire must be unconditional.", []string{"ukraine"}},
+		// speaker Witkoff; before: ukraine and united-states
+		{"In Kyiv Witkoff said the ceasefire must come first.", []string{"united-states"}},
+		// speaker Zelenskyy; before: ukraine and united-states
+		{"At the White House Zelenskyy said the ceasefire must come first.", []string{"ukraine"}},
+		// speaker Putin; before: russia and united-states
+		{"In a call with Trump on Tuesday Putin said the ceasefire must wait.", []string{"russia"}},
+		// speaker Witkoff, after a verb's object; before: ukraine and united-states
+		{"After meeting the Ukrainian delegation Witkoff said the ceasefire must come first.", []string{"united-states"}},
+		// The phrase must not speak: the subject after it names no
+		// actor ("the delegation" is no one's); before: russia
+		{"In Moscow the delegation said the ceasefire must wait.", nil},
+		// unchanged: the phrase names no actor, or is set off by a
+		// comma, or is not there
+		{"In Istanbul the Kremlin aide Yuri Ushakov said the ceasefire must wait.", []string{"russia"}},
+		{"In Moscow the head of the Ukrainian delegation said the ceasefire must be unconditional.", []string{"ukraine"}},
+		{"At talks with Russia, the head of the Ukrainian delegation Umerov said the ceasefire must be unconditional.", []string{"ukraine"}},
+		{"At his meeting with Trump on Friday, Putin reiterated demands.", []string{"russia"}},
+		{"In 2025 Russia said the ceasefire must wait.", []string{"russia"}},
+		{"In Moscow Putin said the ceasefire must wait.", []string{"russia"}},
+		{"Trump and Putin agreed on a ceasefire.", []string{"russia", "united-states"}},
+		{"Russia's foreign minister Sergei Lavrov warned that the ceasefire must wait.", []string{"russia"}},
+		{"On 11 March the Kremlin said the ceasefire must wait.", []string{"russia"}},
+		{"On Tuesday in Washington Russia's envoy Kirill Dmitriev said the ceasefire must wait.", []string{"russia"}},
+		{"At the White House Trump and Zelenskyy agreed on a ceasefire.", []string{"ukraine", "united-states"}},
+	}
+	// the speakers found right (hits) of those found and of those hand-read
+	found, hits, read := 0, 0, 0
+	for _, c := range cases {
+		sn := &sentence{text: c.text}
+		_, verbAt := speech(c.text)
+		var got []string
+		for id := range speakersOf(actors, sn, findActors(actors, sn), verbAt) {
+			got = append(got, id)
+			if slices.Contains(c.want, id) {
+				hits++
+			}
+		}
+		found += len(got)
+		read += len(c.want)
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: speakers %v, want %v", c.text, got, c.want)
+		}
+	}
+	t.Logf("%d sentences: speaker precision %d/%d, recall %d/%d", len(cases), hits, found, hits, read)
+}
+
+// TestIntroPhraseScores: the candidates Extract gives two of those
+// sentences on the ceasefire issue. Ceasefire: its name and keyword
+// "ceasefire" (2 + 2) and "unconditional" (0.5, a word of its labels no
+// other issue has) = 4.5, + 1.5 for reported speech ("said"): Ukraine,
+// the speaker, + 2.5 = 8.5, Russia 6 (before, the other way round).
+// Witkoff's: 4 + 1.5 ("told") + 2.5 = 8, Russia (Putin) 5.5 (before, a
+// mention with no speaker: Russia, named first, 4 + 1.5 = 5.5, the
+// United States 4).
+func TestIntroPhraseScores(t *testing.T) {
+	hand, err := scenarios.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want map[string]float64
+		kind string
+	}{
+		{"At talks with Russia the head of the Ukrainian delegation Umerov said the ceasefire must be unconditional.",
+			map[string]float64{"ukraine": 8.5, "russia": 6}, "reported"},
+		{"After the meeting with Putin US envoy Steve Witkoff told reporters the ceasefire must come first.",
+			map[string]float64{"united-states": 8, "russia": 5.5}, "reported"},
+	}
+	for _, c := range cases {
+		res := Extract(strip(hand), []Document{{Name: "a.txt", Data: []byte(c.text + "\n")}})
+		got := map[string]float64{}
+		for _, k := range res.Candidates {
+			if k.Issue != "ceasefire" {
+				continue
+			}
+			got[k.Actor] = k.Score
+			if k.Kind != c.kind || k.Quote != c.text {
+				t.Errorf("%.30s…: %s is a %s of %q, want a %s of the sentence", c.text, k.Actor, k.Kind, k.Quote, c.kind)
+			}
+		}
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%.30s…: scores %v, want %v", c.text, got, c.want)
 		}
 	}
 }
