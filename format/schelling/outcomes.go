@@ -78,10 +78,18 @@ func (r *reader) asOf(frozen bool) {
 	if differ {
 		r.warnf(latest.node, latest.path, "the cases' data were collected on different dates, and a scenario has one as_of: it is the latest, %s (%s)", latest.date, latest.written)
 	}
+	// The note is the import's own text: where the file's description
+	// leaves it no room (the description's length limit), a warning says
+	// it instead, so that the scenario still holds every limit.
+	d := note
 	if md.Description != "" {
-		md.Description += "\n"
+		d = md.Description + "\n" + note
 	}
-	md.Description += note
+	if _, ok := r.limits.TextProblem("description", d); !ok {
+		r.warnf(latest.node, latest.path, "%s (not in the description, which has no room for it within the limit text-length=%d)", note, r.limits.WithDefaults().TextLength)
+		return
+	}
+	md.Description = d
 }
 
 var byYearRE = regexp.MustCompile(`(?:^|_)by_([0-9]{4})$`)

@@ -305,9 +305,6 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		}
 	}
 	r.asOf(root.Get("frozen_at") != nil)
-	if r.nerr == 0 {
-		r.text(first(root.Get("notes"), root), "notes", "description", md.Description)
-	}
 	r.outcomesLost()
 	if md.Title == "" && len(r.s.Issues) == 1 {
 		md.Title = r.s.Issues[0].Name
