@@ -31,8 +31,10 @@
 //   - each actor's evidence is kept: an item is a quote (a string) or an
 //     object {source, quote, date, note, source_title, source_url}; a
 //     stance with none is marked assumed, naming the file;
-//   - the case's outcomes become the scenario's outcomes and its
-//     data_collected (or the file's frozen_at) its as_of (outcomes.go);
+//   - the case's outcomes become the scenario's outcomes and its date its
+//     as_of: the file's frozen_at, else each case's frozen_at or its
+//     data_collected, the latest (outcomes.go); a frozen_at that is no
+//     date is warned and dates nothing;
 //   - the case's source, template, horizon and published model
 //     forecast are kept as the issue's attributes or the scenario's
 //     sources; keys Parley does not know are reported as warnings.
@@ -132,6 +134,12 @@ func (r *reader) errorf(n *jsonpos.Node, path, valid, format string, args ...any
 	}
 	r.ds = append(r.ds, d)
 	r.nerr++
+}
+
+// warnv is warnf saying what would be valid.
+func (r *reader) warnv(n *jsonpos.Node, path, valid, format string, args ...any) {
+	r.warnf(n, path, format, args...)
+	r.ds[len(r.ds)-1].Valid = valid
 }
 
 func (r *reader) warnf(n *jsonpos.Node, path, format string, args ...any) {
@@ -289,12 +297,12 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 	if r.nerr == 0 { // each line good: the text they make, at its notes
 		r.text(first(root.Get("notes"), root), "notes", "description", md.Description)
 	}
+	// The file's frozen_at dates the scenario; one that is no date is
+	// said, and the cases' dates (readCase) date it instead.
+	frozen := false
 	if f := root.Get("frozen_at"); f != nil {
-		d := str(f)
-		if len(d) >= 10 && scenario.IsDate(d[:10]) {
-			md.AsOf = d[:10]
-		} else {
-			r.warnf(f, "frozen_at", "frozen_at %q is not a date YYYY-MM-DD: the scenario's date is left unknown", d)
+		if d, ok := r.frozenAt(f, "frozen_at"); ok {
+			md.AsOf, frozen = d, true
 		}
 	}
 	iids := scenario.NewIDs(len(cases))
@@ -304,7 +312,7 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 			return nil
 		}
 	}
-	r.asOf(root.Get("frozen_at") != nil)
+	r.asOf(frozen)
 	r.outcomesLost()
 	if md.Title == "" && len(r.s.Issues) == 1 {
 		md.Title = r.s.Issues[0].Name
@@ -448,7 +456,16 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		is.Attrs["published_model_forecast"] = flat(pf)
 		r.text(pf, join(path, "published_model_forecast"), "text", is.Attrs["published_model_forecast"])
 	}
-	if dc := c.Get("data_collected"); dc != nil {
+	// A library case's own frozen_at dates it, before its
+	// data_collected (a game's is the file's, read by read).
+	caseFrozen := false
+	if f := c.Get("frozen_at"); f != nil && path != "" {
+		if d, ok := r.frozenAt(f, join(path, "frozen_at")); ok {
+			r.dates = append(r.dates, collectedDate{date: d, written: str(f), path: join(path, "frozen_at"), node: f, frozen: true})
+			caseFrozen = true
+		}
+	}
+	if dc := c.Get("data_collected"); dc != nil && !caseFrozen {
 		r.collected(dc, join(path, "data_collected"))
 	}
 	caseSource := ""
