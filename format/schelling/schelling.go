@@ -163,24 +163,40 @@ func (r *reader) text(n *jsonpos.Node, path, field, t string) bool {
 }
 
 // str is str(n), held as the text of the scenario's field of that name
-// (r.text).
+// (r.text); an object or a list, which is no text, is warned at path
+// (r.scalar) and read as "".
 func (r *reader) str(n *jsonpos.Node, path, field string) string {
-	t := str(n)
+	t := r.scalar(n, path)
 	r.text(n, path, field, t)
 	return t
 }
 
+// scalar is str(n), warning at path when n is an object or a list: a
+// value read as text that has none, which is ignored, not dropped
+// without a word. null, like a missing key, is nothing to read.
+func (r *reader) scalar(n *jsonpos.Node, path string) string {
+	if n != nil && (n.Kind == jsonpos.Object || n.Kind == jsonpos.Array) {
+		key := path[strings.LastIndex(path, ".")+1:]
+		r.warnv(n, path, "text: a string (a number or true/false is read as its text)", "%s is %s, not text: ignored", key, n.Kind)
+		return ""
+	}
+	return str(n)
+}
+
 // texts is texts(n), each line held as the text of the scenario's field
-// of that name (r.text) at its own value.
+// of that name (r.str) at its own value.
 func (r *reader) texts(n *jsonpos.Node, path, field string) []string {
+	var out []string
 	if n != nil && n.Kind == jsonpos.Array {
 		for i, it := range n.Items {
-			r.text(it, fmt.Sprintf("%s[%d]", path, i), field, str(it))
+			if t := r.str(it, fmt.Sprintf("%s[%d]", path, i), field); t != "" {
+				out = append(out, t)
+			}
 		}
-	} else if n != nil {
-		r.text(n, path, field, str(n))
+	} else if t := r.str(n, path, field); t != "" {
+		out = append(out, t)
 	}
-	return texts(n)
+	return out
 }
 
 // first returns the first node of ns that is there.
@@ -274,13 +290,30 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		md.Title = "Schelling case library " + base
 		r.unknownKeys(root, "", []string{"cases", "library_version", "transcription", "notes", "frozen_at"})
 		var desc []string
-		if v := root.Get("library_version"); v != nil && v.Kind == jsonpos.String {
-			desc = append(desc, "library version "+r.str(v, "library_version", "description"))
+		if v := r.str(root.Get("library_version"), "library_version", "description"); v != "" {
+			desc = append(desc, "library version "+v)
 		}
-		if t := root.Get("transcription"); t != nil {
-			if st := t.Get("status"); st != nil && st.Kind == jsonpos.String {
-				desc = append(desc, "transcription: "+r.str(st, "transcription.status", "description"))
+		if t := root.Get("transcription"); t != nil && t.Kind == jsonpos.Object {
+			if st := r.str(t.Get("status"), "transcription.status", "description"); st != "" {
+				desc = append(desc, "transcription: "+st)
 			}
+			var lost []string
+			for _, k := range t.Keys {
+				if k != "status" {
+					lost = append(lost, k)
+				}
+			}
+			if len(lost) > 0 {
+				sort.Strings(lost)
+				verb := "are"
+				if len(lost) == 1 {
+					verb = "is"
+				}
+				r.warnv(t, "transcription", `{"status": …}: a scenario keeps a transcription's status alone; the rest stays in the Schelling file`,
+					"transcription's %s %s not kept (only its status, in the description)", andList(lost), verb)
+			}
+		} else if t != nil && t.Kind != jsonpos.Null {
+			r.warnv(t, "transcription", `{"status": …}, whose status the description keeps`, "transcription is %s, not an object with a status: ignored", t.Kind)
 		}
 		desc = append(desc, r.texts(root.Get("notes"), "notes", "description")...)
 		md.Description = strings.Join(desc, "\n")
@@ -465,7 +498,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			caseFrozen = true
 		}
 	}
-	if dc := c.Get("data_collected"); dc != nil && !caseFrozen {
+	if dc := c.Get("data_collected"); dc != nil && dc.Kind != jsonpos.Null && dc.Kind != jsonpos.Object && dc.Kind != jsonpos.Array && !caseFrozen {
 		r.collected(dc, join(path, "data_collected"))
 	}
 	caseSource := ""
@@ -590,6 +623,8 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			r.outPath = join(path, "outcomes")
 		}
 		r.outcomes(oc, join(path, "outcomes"), &is, lo, hi)
+	} else if oc != nil && oc.Kind != jsonpos.Null {
+		r.warnv(oc, join(path, "outcomes"), `{"near_term_by_2017": {"proposed_value": …, "basis": …}, …}`, "outcomes is %s, not an object of outcomes: ignored", oc.Kind)
 	}
 	if len(is.Attrs) == 0 {
 		is.Attrs = nil
@@ -749,7 +784,11 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 			ev.Quote = r.str(it, p, "quote")
 		case jsonpos.Object:
 			r.unknownKeys(it, p, []string{"source", "quote", "date", "note", "source_title", "source_url", "url", "title"})
-			ev.Quote, ev.Date, ev.Note = r.str(it.Get("quote"), p+".quote", "quote"), str(it.Get("date")), r.str(it.Get("note"), p+".note", "note")
+			if q := it.Get("quote"); q != nil && (q.Kind == jsonpos.Object || q.Kind == jsonpos.Array) {
+				r.errorf(q, p+".quote", "a short verbatim quote from the source", "quote is %s", q.Kind)
+				continue
+			}
+			ev.Quote, ev.Date, ev.Note = r.str(it.Get("quote"), p+".quote", "quote"), r.scalar(it.Get("date"), p+".date"), r.str(it.Get("note"), p+".note", "note")
 			var title, url string
 			for _, k := range []string{"source_title", "title", "source"} {
 				if title == "" {
@@ -838,6 +877,15 @@ func (r *reader) capabilities(library bool, cases []*jsonpos.Node) {
 		names = append(names, v.ID)
 	}
 	r.warnf(cases[1], "cases", "an actor's capability differs between cases, and Parley holds one per actor: the base uses the first case's; run each case on its own numbers with --variant (%s)", strings.Join(names, ", "))
+}
+
+// andList joins words as a sentence lists them: "a", "a and b", "a, b
+// and c".
+func andList(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
 func sameRange(a, b *scenario.Range) bool {
