@@ -183,6 +183,31 @@ func (r *reader) scalar(n *jsonpos.Node, path string) string {
 	return str(n)
 }
 
+// firstOf is the first of n's keys, in this order, whose value is text
+// (r.str, held as the scenario's field of that name): keys that say one
+// thing, what. A later key that says something else is not kept, which a
+// warning says at its path.
+func (r *reader) firstOf(n *jsonpos.Node, path, field, what string, keys ...string) string {
+	var kept, keptKey string
+	for _, k := range keys {
+		v, p := n.Get(k), join(path, k)
+		if v == nil {
+			continue
+		}
+		if keptKey == "" {
+			if kept = r.str(v, p, field); kept != "" {
+				keptKey = k
+			}
+			continue
+		}
+		if t := r.scalar(v, p); t != "" && t != kept {
+			r.warnv(v, p, fmt.Sprintf("one of %s, or each the same text (the first is kept)", strings.Join(keys, ", ")),
+				"%s %q is not kept: %s %q names %s", k, t, keptKey, kept, what)
+		}
+	}
+	return kept
+}
+
 // texts is texts(n), each line held as the text of the scenario's field
 // of that name (r.str) at its own value.
 func (r *reader) texts(n *jsonpos.Node, path, field string) []string {
@@ -460,10 +485,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 	if path != "" {
 		r.unknownKeys(c, path, gameKeys)
 	}
-	id := r.str(c.Get("case_id"), join(path, "case_id"), "text")
-	if id == "" {
-		id = r.str(c.Get("question_id"), join(path, "question_id"), "text")
-	}
+	id := r.firstOf(c, path, "text", "the case", "case_id", "question_id")
 	is := scenario.Issue{ID: iids.Unique(scenario.Slug(strings.ToLower(id), fmt.Sprintf("q%d", len(r.s.Issues)+1))), Attrs: map[string]string{}}
 	if id != "" {
 		is.Attrs["question_id"] = id
@@ -789,17 +811,8 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 				continue
 			}
 			ev.Quote, ev.Date, ev.Note = r.str(it.Get("quote"), p+".quote", "quote"), r.scalar(it.Get("date"), p+".date"), r.str(it.Get("note"), p+".note", "note")
-			var title, url string
-			for _, k := range []string{"source_title", "title", "source"} {
-				if title == "" {
-					title = r.str(it.Get(k), p+"."+k, "title")
-				}
-			}
-			for _, k := range []string{"source_url", "url"} {
-				if url == "" {
-					url = r.str(it.Get(k), p+"."+k, "url")
-				}
-			}
+			title := r.firstOf(it, p, "title", "the item's source", "source_title", "title", "source")
+			url := r.firstOf(it, p, "url", "the item's source", "source_url", "url")
 			if title != "" || url != "" {
 				ev.Source = r.source(title, url)
 			}

@@ -37,6 +37,18 @@ func TestUnreadableValuesAreWarned(t *testing.T) {
 			map[string]string{
 				"transcription": "transcription's source_pdf and verified are not kept (only its status, in the description)",
 			}, "library version 2\ntranscription: 3"},
+		// Of keys that say one thing (an item's source_title, title or
+		// source; its source_url or url; a case's case_id or
+		// question_id) the first is kept: another that differs is said.
+		{"alternatives", `{"cases": [{"case_id": "A", "question_id": "Q-A", "continuum": {"label": "L", "anchor_0": "a", "anchor_100": "b"},
+ "actors": [{"id": "x", "position": 10, "salience": 50, "capability": 1,
+   "evidence": [{"quote": "q", "source": "Reuters", "source_title": "Article", "url": "https://b", "source_url": "https://a", "title": "Article"}]},
+  {"id": "y", "position": 90, "salience": 50, "capability": 1}]}]}`,
+			map[string]string{
+				"cases[0].question_id":                  `question_id "Q-A" is not kept: case_id "A" names the case`,
+				"cases[0].actors[0].evidence[0].source": `source "Reuters" is not kept: source_title "Article" names the item's source`,
+				"cases[0].actors[0].evidence[0].url":    `url "https://b" is not kept: source_url "https://a" names the item's source`,
+			}, ""},
 		{"library transcription as text", `{"transcription": "done", "cases": [{"case_id": "A", ` + actors + `}]}`,
 			map[string]string{
 				"transcription": "transcription is a string, not an object with a status: ignored",
