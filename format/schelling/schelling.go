@@ -208,7 +208,8 @@ func (r *reader) firstOf(n *jsonpos.Node, path, field, what string, keys ...stri
 	return kept
 }
 
-// texts is texts(n), each line held as the text of the scenario's field
+// texts reads a string or a list of strings as lines (empty ones left
+// out), each held as the text of the scenario's field
 // of that name (r.str) at its own value.
 func (r *reader) texts(n *jsonpos.Node, path, field string) []string {
 	var out []string
@@ -434,26 +435,6 @@ func str(n *jsonpos.Node) string {
 		return strconv.FormatBool(n.Bool)
 	}
 	return ""
-}
-
-// texts returns a string or a list of strings as lines.
-func texts(n *jsonpos.Node) []string {
-	if n == nil {
-		return nil
-	}
-	if n.Kind == jsonpos.Array {
-		var out []string
-		for _, it := range n.Items {
-			if s := str(it); s != "" {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	if s := str(n); s != "" {
-		return []string{s}
-	}
-	return nil
 }
 
 // flat renders a small JSON value as one line of text (for attributes).
