@@ -20,7 +20,9 @@ import (
 //     day of the quarter (the stances may reflect anything known by its
 //     end, so only what happened after it is scored against them). A
 //     library's cases may differ: the latest is kept, and a warning says
-//     so. A frozen_at, the file's own date, comes first.
+//     so. A frozen_at, the file's own date (or a library case's), comes
+//     first; one that is no date ("spring 2014") is warned at its path
+//     and dates nothing, so data_collected still does.
 //   - each entry of outcomes, {"proposed_value": V, "basis": TEXT, …}
 //     under a key ending by_YYYY, is an outcome: V on the issue's scale,
 //     dated the last day of YYYY (the key says only "by" that year), its
@@ -29,10 +31,29 @@ import (
 //     note. An entry that cannot be one stays an attribute, as before,
 //     with a warning saying why.
 
-// collectedDate is a case's data_collected, read.
+// collectedDate is a case's data_collected, read, or its frozen_at
+// (frozen).
 type collectedDate struct {
 	date, written, path string
 	node                *jsonpos.Node
+	frozen              bool
+}
+
+// frozenAt reads a frozen_at: a date YYYY-MM-DD, which a time may follow
+// ("2014-03-01T12:00:00Z"). One that is not is warned at path, and does
+// not date the scenario: the cases' data_collected may (asOf).
+func (r *reader) frozenAt(n *jsonpos.Node, path string) (string, bool) {
+	d := strings.TrimSpace(str(n))
+	if len(d) >= 10 && scenario.IsDate(d[:10]) && (len(d) == 10 || d[10] == 'T' || d[10] == ' ') {
+		return d[:10], true
+	}
+	w := fmt.Sprintf("%q", d)
+	if n.Kind != jsonpos.String {
+		w = n.Kind.String()
+	}
+	r.warnv(n, path, `a date YYYY-MM-DD, which a time may follow ("2014-03-01T12:00:00Z")`,
+		"frozen_at %s is not a date: it does not date the scenario (a data_collected that is a date or a quarter does, if any)", w)
+	return "", false
 }
 
 var quarterRE = regexp.MustCompile(`^([0-9]{4})-Q([1-4])$`)
@@ -55,8 +76,9 @@ func (r *reader) collected(n *jsonpos.Node, path string) {
 	}
 }
 
-// asOf dates the scenario by its cases' data_collected, when the file has
-// no frozen_at, and says in its description which day that is and why.
+// asOf dates the scenario by its cases' dates (each case's frozen_at, else
+// its data_collected), when the file has no frozen_at that is a date, and
+// says in its description which day that is and why.
 func (r *reader) asOf(frozen bool) {
 	if frozen || len(r.dates) == 0 {
 		return
@@ -71,17 +93,28 @@ func (r *reader) asOf(frozen bool) {
 	}
 	md := &r.s.Metadata
 	md.AsOf = latest.date
+	if differ {
+		r.warnf(latest.node, latest.path, "the cases are dated differently (each by its frozen_at, else its data_collected), and a scenario has one as_of: it is the latest, %s (%s)", latest.date, latest.written)
+	}
+	if latest.frozen { // the file's own date, as a game's frozen_at: no note
+		return
+	}
 	note := fmt.Sprintf("as_of %s is the date the file says its data were collected (data_collected).", latest.date)
 	if latest.written != latest.date {
 		note = fmt.Sprintf("as_of %s is the last day of %s, the quarter the file says its data were collected in (data_collected): the stances may reflect anything known by its end, so only outcomes dated after it are scored against them.", latest.date, latest.written)
 	}
-	if differ {
-		r.warnf(latest.node, latest.path, "the cases' data were collected on different dates, and a scenario has one as_of: it is the latest, %s (%s)", latest.date, latest.written)
-	}
+	// The note is the import's own text: where the file's description
+	// leaves it no room (the description's length limit), a warning says
+	// it instead, so that the scenario still holds every limit.
+	d := note
 	if md.Description != "" {
-		md.Description += "\n"
+		d = md.Description + "\n" + note
 	}
-	md.Description += note
+	if _, ok := r.limits.TextProblem("description", d); !ok {
+		r.warnf(latest.node, latest.path, "%s (not in the description, which has no room for it within the limit text-length=%d)", note, r.limits.WithDefaults().TextLength)
+		return
+	}
+	md.Description = d
 }
 
 var byYearRE = regexp.MustCompile(`(?:^|_)by_([0-9]{4})$`)

@@ -97,3 +97,47 @@ func TestOutcomesThatCannotBeHeld(t *testing.T) {
 		}
 	}
 }
+
+// A frozen_at that is no date does not date the scenario, and no longer
+// stops data_collected from dating it: a warning names the frozen_at and
+// what would be valid. Before, "spring 2014" left as_of unknown
+// (1970-01-01) beside a data_collected that dates it; and a library
+// case's own frozen_at was not read at all.
+func TestFrozenAtThatIsNoDate(t *testing.T) {
+	const actors = `"continuum": {"label": "L", "anchor_0": "a", "anchor_100": "b"},
+ "actors": [{"id": "x", "position": 10, "salience": 50, "capability": 1}, {"id": "y", "position": 90, "salience": 50, "capability": 1}]`
+	for _, c := range []struct {
+		name, in, asOf, path, note string
+	}{
+		// 2014-Q1 ends on 2014-03-31
+		{"game", `{"question_id": "Q", "frozen_at": "spring 2014", "data_collected": "2014-Q1", ` + actors + `}`,
+			"2014-03-31", "frozen_at", "as_of 2014-03-31 is the last day of 2014-Q1"},
+		// case 0: frozen_at no date, so its data_collected, the last day
+		// of 2014-Q2, 2014-06-30; case 1: its frozen_at, 2014-05-02,
+		// before its data_collected; the latest of the two is case 0's.
+		{"library", `{"cases": [{"case_id": "A", "frozen_at": "spring 2014", "data_collected": "2014-Q2", ` + actors + `},
+ {"case_id": "B", "frozen_at": "2014-05-02", "data_collected": "2014-01-01", ` + actors + `}]}`,
+			"2014-06-30", "cases[0].frozen_at", "as_of 2014-06-30 is the last day of 2014-Q2"},
+		// a case's frozen_at that is a date dates the scenario
+		{"library case frozen", `{"cases": [{"case_id": "A", "frozen_at": "2013-11-05", ` + actors + `}]}`,
+			"2013-11-05", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, w, err := Read("g.json", strings.NewReader(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Metadata.AsOf != c.asOf || !strings.Contains(s.Metadata.Description, c.note) {
+				t.Errorf("as_of %q, description %q; want %s, saying %q", s.Metadata.AsOf, s.Metadata.Description, c.asOf, c.note)
+			}
+			found := c.path == ""
+			for _, d := range w {
+				found = found || d.Path == c.path && strings.Contains(d.Message, `frozen_at "spring 2014" is not a date`) &&
+					strings.Contains(d.Valid, "a date YYYY-MM-DD")
+			}
+			if !found {
+				t.Errorf("no warning at %s says the frozen_at is no date and what is valid: %v", c.path, w)
+			}
+		})
+	}
+}

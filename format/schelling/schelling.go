@@ -31,8 +31,10 @@
 //   - each actor's evidence is kept: an item is a quote (a string) or an
 //     object {source, quote, date, note, source_title, source_url}; a
 //     stance with none is marked assumed, naming the file;
-//   - the case's outcomes become the scenario's outcomes and its
-//     data_collected (or the file's frozen_at) its as_of (outcomes.go);
+//   - the case's outcomes become the scenario's outcomes and its date its
+//     as_of: the file's frozen_at, else each case's frozen_at or its
+//     data_collected, the latest (outcomes.go); a frozen_at that is no
+//     date is warned and dates nothing;
 //   - the case's source, template, horizon and published model
 //     forecast are kept as the issue's attributes or the scenario's
 //     sources; keys Parley does not know are reported as warnings.
@@ -134,6 +136,12 @@ func (r *reader) errorf(n *jsonpos.Node, path, valid, format string, args ...any
 	r.nerr++
 }
 
+// warnv is warnf saying what would be valid.
+func (r *reader) warnv(n *jsonpos.Node, path, valid, format string, args ...any) {
+	r.warnf(n, path, format, args...)
+	r.ds[len(r.ds)-1].Valid = valid
+}
+
 func (r *reader) warnf(n *jsonpos.Node, path, format string, args ...any) {
 	d := scenario.Diagnostic{File: r.name, Path: path, Message: fmt.Sprintf(format, args...), Warning: true}
 	if n != nil {
@@ -155,24 +163,66 @@ func (r *reader) text(n *jsonpos.Node, path, field, t string) bool {
 }
 
 // str is str(n), held as the text of the scenario's field of that name
-// (r.text).
+// (r.text); an object or a list, which is no text, is warned at path
+// (r.scalar) and read as "".
 func (r *reader) str(n *jsonpos.Node, path, field string) string {
-	t := str(n)
+	t := r.scalar(n, path)
 	r.text(n, path, field, t)
 	return t
 }
 
-// texts is texts(n), each line held as the text of the scenario's field
-// of that name (r.text) at its own value.
+// scalar is str(n), warning at path when n is an object or a list: a
+// value read as text that has none, which is ignored, not dropped
+// without a word. null, like a missing key, is nothing to read.
+func (r *reader) scalar(n *jsonpos.Node, path string) string {
+	if n != nil && (n.Kind == jsonpos.Object || n.Kind == jsonpos.Array) {
+		key := path[strings.LastIndex(path, ".")+1:]
+		r.warnv(n, path, "text: a string (a number or true/false is read as its text)", "%s is %s, not text: ignored", key, n.Kind)
+		return ""
+	}
+	return str(n)
+}
+
+// firstOf is the first of n's keys, in this order, whose value is text
+// (r.str, held as the scenario's field of that name): keys that say one
+// thing, what. A later key that says something else is not kept, which a
+// warning says at its path.
+func (r *reader) firstOf(n *jsonpos.Node, path, field, what string, keys ...string) string {
+	var kept, keptKey string
+	for _, k := range keys {
+		v, p := n.Get(k), join(path, k)
+		if v == nil {
+			continue
+		}
+		if keptKey == "" {
+			if kept = r.str(v, p, field); kept != "" {
+				keptKey = k
+			}
+			continue
+		}
+		if t := r.scalar(v, p); t != "" && t != kept {
+			r.warnv(v, p, fmt.Sprintf("one of %s, or each the same text (the first is kept)", strings.Join(keys, ", ")),
+				"%s %q is not kept: %s %q names %s", k, t, keptKey, kept, what)
+		}
+	}
+	return kept
+}
+
+// texts reads a string or a list of strings as lines (empty ones left
+// out), each held as the text of the scenario's field
+// of that name (r.str) at its own value.
 func (r *reader) texts(n *jsonpos.Node, path, field string) []string {
+	var out []string
 	if n != nil && n.Kind == jsonpos.Array {
 		for i, it := range n.Items {
-			r.text(it, fmt.Sprintf("%s[%d]", path, i), field, str(it))
+			if t := r.str(it, fmt.Sprintf("%s[%d]", path, i), field); t != "" {
+				out = append(out, t)
+			}
 		}
-	} else if n != nil {
-		r.text(n, path, field, str(n))
+	} else if t := r.str(n, path, field); t != "" {
+		out = append(out, t)
 	}
-	return texts(n)
+	return out
 }
 
 // first returns the first node of ns that is there.
@@ -266,13 +316,30 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 		md.Title = "Schelling case library " + base
 		r.unknownKeys(root, "", []string{"cases", "library_version", "transcription", "notes", "frozen_at"})
 		var desc []string
-		if v := root.Get("library_version"); v != nil && v.Kind == jsonpos.String {
-			desc = append(desc, "library version "+r.str(v, "library_version", "description"))
+		if v := r.str(root.Get("library_version"), "library_version", "description"); v != "" {
+			desc = append(desc, "library version "+v)
 		}
-		if t := root.Get("transcription"); t != nil {
-			if st := t.Get("status"); st != nil && st.Kind == jsonpos.String {
-				desc = append(desc, "transcription: "+r.str(st, "transcription.status", "description"))
+		if t := root.Get("transcription"); t != nil && t.Kind == jsonpos.Object {
+			if st := r.str(t.Get("status"), "transcription.status", "description"); st != "" {
+				desc = append(desc, "transcription: "+st)
 			}
+			var lost []string
+			for _, k := range t.Keys {
+				if k != "status" {
+					lost = append(lost, k)
+				}
+			}
+			if len(lost) > 0 {
+				sort.Strings(lost)
+				verb := "are"
+				if len(lost) == 1 {
+					verb = "is"
+				}
+				r.warnv(t, "transcription", `{"status": …}: a scenario keeps a transcription's status alone; the rest stays in the Schelling file`,
+					"transcription's %s %s not kept (only its status, in the description)", andList(lost), verb)
+			}
+		} else if t != nil && t.Kind != jsonpos.Null {
+			r.warnv(t, "transcription", `{"status": …}, whose status the description keeps`, "transcription is %s, not an object with a status: ignored", t.Kind)
 		}
 		desc = append(desc, r.texts(root.Get("notes"), "notes", "description")...)
 		md.Description = strings.Join(desc, "\n")
@@ -289,12 +356,12 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 	if r.nerr == 0 { // each line good: the text they make, at its notes
 		r.text(first(root.Get("notes"), root), "notes", "description", md.Description)
 	}
+	// The file's frozen_at dates the scenario; one that is no date is
+	// said, and the cases' dates (readCase) date it instead.
+	frozen := false
 	if f := root.Get("frozen_at"); f != nil {
-		d := str(f)
-		if len(d) >= 10 && scenario.IsDate(d[:10]) {
-			md.AsOf = d[:10]
-		} else {
-			r.warnf(f, "frozen_at", "frozen_at %q is not a date YYYY-MM-DD: the scenario's date is left unknown", d)
+		if d, ok := r.frozenAt(f, "frozen_at"); ok {
+			md.AsOf, frozen = d, true
 		}
 	}
 	iids := scenario.NewIDs(len(cases))
@@ -304,10 +371,7 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 			return nil
 		}
 	}
-	r.asOf(root.Get("frozen_at") != nil)
-	if r.nerr == 0 {
-		r.text(first(root.Get("notes"), root), "notes", "description", md.Description)
-	}
+	r.asOf(frozen)
 	r.outcomesLost()
 	if md.Title == "" && len(r.s.Issues) == 1 {
 		md.Title = r.s.Issues[0].Name
@@ -373,26 +437,6 @@ func str(n *jsonpos.Node) string {
 	return ""
 }
 
-// texts returns a string or a list of strings as lines.
-func texts(n *jsonpos.Node) []string {
-	if n == nil {
-		return nil
-	}
-	if n.Kind == jsonpos.Array {
-		var out []string
-		for _, it := range n.Items {
-			if s := str(it); s != "" {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	if s := str(n); s != "" {
-		return []string{s}
-	}
-	return nil
-}
-
 // flat renders a small JSON value as one line of text (for attributes).
 func flat(n *jsonpos.Node) string {
 	switch n.Kind {
@@ -422,10 +466,7 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 	if path != "" {
 		r.unknownKeys(c, path, gameKeys)
 	}
-	id := r.str(c.Get("case_id"), join(path, "case_id"), "text")
-	if id == "" {
-		id = r.str(c.Get("question_id"), join(path, "question_id"), "text")
-	}
+	id := r.firstOf(c, path, "text", "the case", "case_id", "question_id")
 	is := scenario.Issue{ID: iids.Unique(scenario.Slug(strings.ToLower(id), fmt.Sprintf("q%d", len(r.s.Issues)+1))), Attrs: map[string]string{}}
 	if id != "" {
 		is.Attrs["question_id"] = id
@@ -451,7 +492,16 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 		is.Attrs["published_model_forecast"] = flat(pf)
 		r.text(pf, join(path, "published_model_forecast"), "text", is.Attrs["published_model_forecast"])
 	}
-	if dc := c.Get("data_collected"); dc != nil {
+	// A library case's own frozen_at dates it, before its
+	// data_collected (a game's is the file's, read by read).
+	caseFrozen := false
+	if f := c.Get("frozen_at"); f != nil && path != "" {
+		if d, ok := r.frozenAt(f, join(path, "frozen_at")); ok {
+			r.dates = append(r.dates, collectedDate{date: d, written: str(f), path: join(path, "frozen_at"), node: f, frozen: true})
+			caseFrozen = true
+		}
+	}
+	if dc := c.Get("data_collected"); dc != nil && dc.Kind != jsonpos.Null && dc.Kind != jsonpos.Object && dc.Kind != jsonpos.Array && !caseFrozen {
 		r.collected(dc, join(path, "data_collected"))
 	}
 	caseSource := ""
@@ -576,6 +626,8 @@ func (r *reader) readCase(c *jsonpos.Node, path string, iids *scenario.IDs) {
 			r.outPath = join(path, "outcomes")
 		}
 		r.outcomes(oc, join(path, "outcomes"), &is, lo, hi)
+	} else if oc != nil && oc.Kind != jsonpos.Null {
+		r.warnv(oc, join(path, "outcomes"), `{"near_term_by_2017": {"proposed_value": …, "basis": …}, …}`, "outcomes is %s, not an object of outcomes: ignored", oc.Kind)
 	}
 	if len(is.Attrs) == 0 {
 		is.Attrs = nil
@@ -735,18 +787,13 @@ func (r *reader) evidence(n *jsonpos.Node, path, caseSource string) []scenario.E
 			ev.Quote = r.str(it, p, "quote")
 		case jsonpos.Object:
 			r.unknownKeys(it, p, []string{"source", "quote", "date", "note", "source_title", "source_url", "url", "title"})
-			ev.Quote, ev.Date, ev.Note = r.str(it.Get("quote"), p+".quote", "quote"), str(it.Get("date")), r.str(it.Get("note"), p+".note", "note")
-			var title, url string
-			for _, k := range []string{"source_title", "title", "source"} {
-				if title == "" {
-					title = r.str(it.Get(k), p+"."+k, "title")
-				}
+			if q := it.Get("quote"); q != nil && (q.Kind == jsonpos.Object || q.Kind == jsonpos.Array) {
+				r.errorf(q, p+".quote", "a short verbatim quote from the source", "quote is %s", q.Kind)
+				continue
 			}
-			for _, k := range []string{"source_url", "url"} {
-				if url == "" {
-					url = r.str(it.Get(k), p+"."+k, "url")
-				}
-			}
+			ev.Quote, ev.Date, ev.Note = r.str(it.Get("quote"), p+".quote", "quote"), r.scalar(it.Get("date"), p+".date"), r.str(it.Get("note"), p+".note", "note")
+			title := r.firstOf(it, p, "title", "the item's source", "source_title", "title", "source")
+			url := r.firstOf(it, p, "url", "the item's source", "source_url", "url")
 			if title != "" || url != "" {
 				ev.Source = r.source(title, url)
 			}
@@ -824,6 +871,15 @@ func (r *reader) capabilities(library bool, cases []*jsonpos.Node) {
 		names = append(names, v.ID)
 	}
 	r.warnf(cases[1], "cases", "an actor's capability differs between cases, and Parley holds one per actor: the base uses the first case's; run each case on its own numbers with --variant (%s)", strings.Join(names, ", "))
+}
+
+// andList joins words as a sentence lists them: "a", "a and b", "a, b
+// and c".
+func andList(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
 func sameRange(a, b *scenario.Range) bool {

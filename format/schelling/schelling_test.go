@@ -129,7 +129,11 @@ func TestReadLibrary(t *testing.T) {
 	if a := r.Actor("li_keqiang"); a.Capability != 55 {
 		t.Errorf("li_keqiang in the CNPC case: %v, want 55", a.Capability)
 	}
-	if len(w) != 2 || !strings.Contains(w[1].Message, "--variant (case-ktab-china-2014-policy, case-ktab-china-2014-cnpc)") {
+	// The transcription's fields besides its status are not kept, and a
+	// warning says which (they were dropped without a word).
+	if len(w) != 3 || w[0].Path != "transcription" ||
+		w[0].Message != "transcription's source_pdf, source_pdf_local, verification_method, verification_note and verified are not kept (only its status, in the description)" ||
+		!strings.Contains(w[2].Message, "--variant (case-ktab-china-2014-policy, case-ktab-china-2014-cnpc)") {
 		t.Errorf("warnings %v", w)
 	}
 }
