@@ -471,6 +471,9 @@ func resampleNote(r *Run, gs []group, byIssue bool) string {
 			continue
 		}
 		_, units := clusters(r, g.cases)
+		if units == 0 { // no case of the split names its proposal
+			units = len(g.cases)
+		}
 		if j == 0 {
 			parts = append(parts, fmt.Sprintf("%d issues from %d proposals (%s)", len(g.cases), units, g.split))
 		} else {
