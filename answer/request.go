@@ -233,9 +233,13 @@ type BenchRequest struct {
 	Seed uint64 `json:"seed"`
 	// ByProposal gives each model every issue of a proposal at once.
 	ByProposal bool `json:"by_proposal,omitempty"`
+	// ResampleBy is what the ΔMAE intervals' bootstrap draws: "proposal"
+	// (whole proposals, each with all its issues) or "issue" (issues one
+	// by one, too narrow when a proposal's issues are correlated).
+	ResampleBy string `json:"resample_by"`
 }
 
 // NewBenchRequest returns a bench request with every default.
 func NewBenchRequest() BenchRequest {
-	return BenchRequest{Models: []string{}, Baseline: "compromise", Resamples: 10000, Seed: DefaultSeed}
+	return BenchRequest{Models: []string{}, Baseline: "compromise", Resamples: 10000, Seed: DefaultSeed, ResampleBy: "proposal"}
 }

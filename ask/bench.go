@@ -38,7 +38,7 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scen
 	if len(scored) == 0 {
 		return nil, errs.New(errs.Invalid, "%s: no issue can be scored (each needs an outcome and 3 actors with position and salience)", dir)
 	}
-	cases, err := skillCases(scored)
+	cases, err := skillCases(d, scored)
 	if err != nil {
 		return nil, err
 	}
@@ -65,39 +65,10 @@ func Bench(ctx context.Context, dir string, req answer.BenchRequest, limits scen
 	}
 	out.Request = req
 	out.Run = run
-	out.Report = skill.Score(run, skill.Options{Baseline: req.Baseline, Resamples: req.Resamples, Seed: req.Seed})
+	out.Report = skill.Score(run, skill.Options{Baseline: req.Baseline, Resamples: req.Resamples, Seed: req.Seed, ByIssue: req.ResampleBy == "issue"})
 	out.Report.Engine = buildinfo.String()
 	sameNotes(out.Report, req.ByProposal)
-	if c := resampleCaveat(d, scored); c != "" && out.Report.Baseline != "" {
-		out.Report.Caveats = append(out.Report.Caveats, c)
-	}
 	return out, nil
-}
-
-// resampleCaveat says that the paired bootstrap resamples issues one by
-// one (skill.PairedBootstrap) although the issues of one proposal are
-// decided together, so its intervals are somewhat too narrow; "" when
-// every scored issue is its proposal's only one. The figures quoted are
-// docs/skill.md's (snapsplits).
-func resampleCaveat(d *deu.Dataset, scored []deu.Case) string {
-	proposal := map[string]string{}
-	for _, is := range d.Issues {
-		proposal[is.ID] = is.ProposalID
-	}
-	props := map[string]bool{}
-	for _, c := range scored {
-		p := proposal[c.ID]
-		if p == "" {
-			p = "issue " + c.ID
-		}
-		props[p] = true
-	}
-	if len(props) == len(scored) {
-		return ""
-	}
-	return fmt.Sprintf("the ΔMAE intervals resample the %d issues one by one, but the issues of one proposal are decided together (%d proposals here), so the intervals are somewhat too narrow "+
-		"(docs/skill.md, Part 3, measures how much for snap with snapsplits' bootstrap of whole proposals); --by-proposal changes what the models see, not what is resampled",
-		len(scored), len(props))
 }
 
 // sameNotes says, on each row whose model gave the baseline's forecast
@@ -122,15 +93,21 @@ func sameNotes(rep *skill.Report, byProposal bool) {
 // with the issue's outcome and groups alongside. The reader scores only
 // issues some actor weighs (deu.Dataset.Scored) and skips the others with
 // a note, as it skips an issue without an outcome, so every case's
-// scenario is valid.
-func skillCases(scored []deu.Case) ([]skill.Case, error) {
+// scenario is valid. Each case carries its issue's proposal_id, which
+// the bootstrap draws whole (blank in the file: the issue is drawn
+// alone, and the report's note counts such issues).
+func skillCases(d *deu.Dataset, scored []deu.Case) ([]skill.Case, error) {
+	proposal := map[string]string{}
+	for _, is := range d.Issues {
+		proposal[is.ID] = is.ProposalID
+	}
 	cases := make([]skill.Case, len(scored))
 	for j, c := range scored {
 		p, err := model.FromScenario(c.Scenario)
 		if err != nil {
 			return nil, errs.New(errs.Internal, "DEU issue %s: the reader made an invalid scenario: %v", c.ID, err)
 		}
-		cases[j] = skill.Case{ID: c.ID, Problem: p, Outcome: c.Outcome, Split: c.Split, Procedure: c.Procedure, Wave: c.Wave}
+		cases[j] = skill.Case{ID: c.ID, Problem: p, Outcome: c.Outcome, Split: c.Split, Procedure: c.Procedure, Wave: c.Wave, Proposal: proposal[c.ID]}
 	}
 	return cases, nil
 }
@@ -167,6 +144,9 @@ func CheckBenchFormat(format string) error {
 func checkBench(req answer.BenchRequest) error {
 	if req.Resamples < 0 {
 		return errs.Field("resamples", "resamples %d: valid: 0 or more", req.Resamples)
+	}
+	if req.ResampleBy != "proposal" && req.ResampleBy != "issue" {
+		return errs.Field("resample_by", "resample_by %q: valid: proposal (the default), issue", req.ResampleBy)
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,7 +76,7 @@ func TestBenchUnsettled(t *testing.T) {
 		t.Fatal(err)
 	}
 	scored, _ := d.Cases()
-	cases, err := skillCases(scored)
+	cases, err := skillCases(d, scored)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,23 +138,33 @@ func TestBenchUnsettled(t *testing.T) {
 	t.Logf("unsettled: %v", want)
 }
 
-// TestBenchBootstrapCaveat: the report says that its intervals resample
-// issues though the issues of a proposal are decided together, with the
-// number of proposals the scored issues come from, and that
-// --by-proposal does not change that.
+// TestBenchBootstrapCaveat: by default the ΔMAE intervals draw whole
+// proposals, and the report says so, with the number of proposals the
+// scored issues of each split come from (counted here from issues.csv's
+// proposal_id), in its note and on every row; resample_by "issue" draws
+// issues one by one and says that this is too narrow. --by-proposal
+// (what the models see) does not change what is drawn.
 func TestBenchBootstrapCaveat(t *testing.T) {
 	d, err := deu.Read(deuDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	props := map[string]bool{}
+	props := map[string]map[string]bool{"all": {}, "train": {}, "dev": {}}
+	issues := map[string]int{}
 	scored, _ := d.Cases()
 	for _, c := range scored {
 		for _, is := range d.Issues {
 			if is.ID == c.ID {
-				props[is.ProposalID] = true
+				props["all"][is.ProposalID], props[is.Split][is.ProposalID] = true, true
+				issues["all"]++
+				issues[is.Split]++
 			}
 		}
+	}
+	w := fmt.Sprintf("the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: %d issues from %d proposals (all), %d from %d (train), %d from %d (dev)",
+		issues["all"], len(props["all"]), issues["train"], len(props["train"]), issues["dev"], len(props["dev"]))
+	if w != "the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: 245 issues from 120 proposals (all), 140 from 91 (train), 105 from 69 (dev)" {
+		t.Errorf("DEU III's counts changed: %s", w)
 	}
 	for _, byProposal := range []bool{false, true} {
 		req := answer.NewBenchRequest()
@@ -161,16 +173,91 @@ func TestBenchBootstrapCaveat(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := fmt.Sprintf("the ΔMAE intervals resample the 245 issues one by one, but the issues of one proposal are decided together (%d proposals here)", len(props))
-		if len(b.Report.Caveats) != 1 || !strings.HasPrefix(b.Report.Caveats[0], w) || !strings.Contains(b.Report.Caveats[0], "--by-proposal") {
-			t.Errorf("by proposal %v: caveats %q, want one starting %q", byProposal, b.Report.Caveats, w)
+		if len(b.Report.Caveats) != 1 || b.Report.Caveats[0] != w {
+			t.Errorf("by proposal %v: caveats %q, want %q", byProposal, b.Report.Caveats, w)
+		}
+		for _, split := range []string{"all", "train", "dev"} {
+			if row, _ := b.Report.Find("median", split, "all", "all"); row.ResampledBy != "proposal" || row.ResampledUnits != len(props[split]) {
+				t.Errorf("median %s: resampled by %q, %d units; want proposal, %d", split, row.ResampledBy, row.ResampledUnits, len(props[split]))
+			}
 		}
 		var tb bytes.Buffer
 		if err := WriteBench(&tb, "md", b); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(tb.String(), "Note: "+w) {
+		if !strings.Contains(tb.String(), "Note: "+w) || !strings.Contains(tb.String(), "[95% CI, by proposal]") {
 			t.Errorf("Markdown lacks the caveat:\n%s", tb.String())
+		}
+	}
+	req := answer.NewBenchRequest()
+	req.Models, req.Resamples, req.ResampleBy = []string{"compromise", "median"}, 20, "issue"
+	b, err := Bench(context.Background(), deuDir, req, scenario.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = fmt.Sprintf("the ΔMAE intervals resample the 245 issues one by one, though they come from %d proposals whose issues are decided together, so the intervals are somewhat too narrow", len(props["all"]))
+	if len(b.Report.Caveats) != 1 || b.Report.Caveats[0] != w {
+		t.Errorf("by issue: caveats %q, want %q", b.Report.Caveats, w)
+	}
+	if row, _ := b.Report.Find("median", "dev", "all", "all"); row.ResampledBy != "issue" || row.ResampledUnits != 105 {
+		t.Errorf("by issue: median dev resampled by %q, %d units; want issue, 105", row.ResampledBy, row.ResampledUnits)
+	}
+}
+
+// TestBenchNoProposalIDs: where issues.csv gives no proposal_id (here
+// blanked on every dev issue), those issues are drawn alone: the dev
+// rows resample issues and say so, the train rows still draw their 91
+// proposals, and the note counts the issues drawn alone.
+func TestBenchNoProposalIDs(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"actor_inputs.csv", "council_capability.csv"} {
+		b, err := os.ReadFile(filepath.Join(deuDir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.Open(filepath.Join(deuDir, "issues.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcol, scol := slices.Index(recs[0], "proposal_id"), slices.Index(recs[0], "split")
+	for _, r := range recs[1:] {
+		if r[scol] == "dev" {
+			r[pcol] = ""
+		}
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "issues.csv"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewBenchRequest()
+	req.Models, req.Resamples = []string{"compromise", "median"}, 20
+	b, err := Bench(context.Background(), dir, req, scenario.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: 245 issues from 196 proposals (all), 140 from 91 (train), 105 from 105 (dev); 105 issues have no proposal and are resampled alone"
+	if len(b.Report.Caveats) != 1 || b.Report.Caveats[0] != want {
+		t.Errorf("caveats %q, want %q", b.Report.Caveats, want)
+	}
+	for _, c := range []struct {
+		split, by string
+		units     int
+	}{{"train", "proposal", 91}, {"dev", "issue", 105}, {"all", "proposal", 196}} {
+		if row, _ := b.Report.Find("median", c.split, "all", "all"); row.ResampledBy != c.by || row.ResampledUnits != c.units {
+			t.Errorf("median %s: resampled by %q, %d units; want %s, %d", c.split, row.ResampledBy, row.ResampledUnits, c.by, c.units)
 		}
 	}
 }

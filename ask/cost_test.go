@@ -443,6 +443,8 @@ func TestEstimateRefusesFirst(t *testing.T) {
 	pw.Samples = 0
 	bn := answer.NewBenchRequest()
 	bn.Resamples = -1
+	bnBy := answer.NewBenchRequest()
+	bnBy.ResampleBy = "cluster"
 	for _, tc := range []struct {
 		name string
 		req  any
@@ -465,6 +467,7 @@ func TestEstimateRefusesFirst(t *testing.T) {
 		{"compare", cp, rounds},
 		{"power", pw, "samples 0: valid: 1 to 10000000"},
 		{"bench", bn, "resamples -1: valid: 0 or more"},
+		{"bench resample_by", bnBy, `resample_by "cluster": valid: proposal (the default), issue`},
 	} {
 		p := reflect.New(reflect.TypeOf(tc.req))
 		p.Elem().Set(reflect.ValueOf(tc.req))

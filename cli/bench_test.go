@@ -89,13 +89,17 @@ func TestBenchDEUInSampleJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
 	}
+	units := map[string]float64{"all": 120, "train": 91, "dev": 69}
 	for _, r := range rows {
 		want := r["model"] == "snap" && r["split"] != "dev"
 		if r["in_sample"] != want || r["unsettled"] != 0.0 {
 			t.Errorf("row %v: in_sample %v unsettled %v, want %v 0", r, r["in_sample"], r["unsettled"], want)
 		}
+		if u, ok := units[r["split"].(string)]; ok && r["procedure"] == "all" && r["wave"] == "all" && (r["resampled_by"] != "proposal" || r["resampled_units"] != u) {
+			t.Errorf("row %v: resampled by %v, %v units; want proposal, %v", r, r["resampled_by"], r["resampled_units"], u)
+		}
 	}
-	if !strings.Contains(errOut, "note: the ΔMAE intervals resample the 245 issues one by one") {
+	if !strings.Contains(errOut, "note: the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: 245 issues from 120 proposals (all), 140 from 91 (train), 105 from 69 (dev)") {
 		t.Errorf("stderr lacks the resampling note: %s", errOut)
 	}
 	help, _, _ := run(t, "bench", "deu", "--help")

@@ -139,7 +139,7 @@ func WriteTable(w io.Writer, r *Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	cmp := "ΔMAE"
 	if r.Baseline != "" {
-		cmp = fmt.Sprintf("ΔMAE vs %s [95%% CI, %d paired resamples]", r.Baseline, r.Resamples)
+		cmp = fmt.Sprintf("ΔMAE vs %s [95%% CI, %d resamples of %ss]", r.Baseline, r.Resamples, r.resampledBy)
 	}
 	fmt.Fprintf(tw, "model\tsplit\tn\tfailed\tMAE\tmedian AE\tRMSE\t≤10\tcov80\tcov95\tCRPS\tBrier\t%s\n", cmp)
 	for _, row := range r.Overall() {
@@ -212,7 +212,11 @@ func breakdownCols(r *Report) []col {
 
 // WriteMarkdown writes the overall table as a Markdown table.
 func WriteMarkdown(w io.Writer, r *Report) error {
-	fmt.Fprintf(w, "| model | split | n | failed | MAE | median AE | RMSE | ≤10 | cov80 | cov95 | CRPS | Brier | ΔMAE vs %s [95%% CI] |\n", r.Baseline)
+	ci := "95% CI"
+	if r.resampledBy != "" {
+		ci += ", by " + r.resampledBy
+	}
+	fmt.Fprintf(w, "| model | split | n | failed | MAE | median AE | RMSE | ≤10 | cov80 | cov95 | CRPS | Brier | ΔMAE vs %s [%s] |\n", r.Baseline, ci)
 	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
 	for _, row := range r.Overall() {
 		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", row.Model, row.split(), row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
@@ -249,8 +253,12 @@ type jsonRow struct {
 	Diff       *float64 `json:"diff_mae"`
 	DiffLo     *float64 `json:"diff_lo"`
 	DiffHi     *float64 `json:"diff_hi"`
-	Same       bool     `json:"same_as_baseline,omitempty"`
-	Note       string   `json:"note,omitempty"`
+	// ResampledBy and ResampledUnits say what the interval's bootstrap
+	// drew (Row.ResampledBy); omitted with no interval.
+	ResampledBy    string `json:"resampled_by,omitempty"`
+	ResampledUnits int    `json:"resampled_units,omitempty"`
+	Same           bool   `json:"same_as_baseline,omitempty"`
+	Note           string `json:"note,omitempty"`
 	// Engine is the report's: the build that computed the row.
 	Engine string `json:"engine,omitempty"`
 }
@@ -269,7 +277,8 @@ func WriteJSON(w io.Writer, r *Report) error {
 	for _, x := range r.Rows {
 		j := jsonRow{Model: x.Model, Split: x.Split, Procedure: x.Procedure, Wave: x.Wave, N: x.N, Failed: x.Failed, Unsettled: x.Unsettled, LastStep: x.LastStep, InSample: x.InSample,
 			MAE: ptr(x.MAE), MedianAE: ptr(x.MedianAE), RMSE: ptr(x.RMSE), Within10: ptr(x.Within10),
-			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired, Same: x.Same, Note: x.Note, Engine: r.Engine}
+			Coverage80: ptr(x.Coverage80), Coverage95: ptr(x.Coverage95), CRPS: ptr(x.CRPS), Brier: ptr(x.Brier), Baseline: x.Baseline, Paired: x.Paired, Same: x.Same, Note: x.Note, Engine: r.Engine,
+			ResampledBy: x.ResampledBy, ResampledUnits: x.ResampledUnits}
 		if x.Paired > 0 {
 			j.Diff, j.DiffLo, j.DiffHi = ptr(x.Diff), ptr(x.DiffLo), ptr(x.DiffHi)
 		}
@@ -290,14 +299,14 @@ func num(v float64) string {
 // WriteCSV writes every row as CSV with a header.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"model", "split", "procedure", "wave", "n", "failed", "unsettled", "last_step_max", "in_sample", "mae", "median_ae", "rmse", "within10", "coverage80", "coverage95", "crps", "brier", "baseline", "paired", "diff_mae", "diff_lo", "diff_hi"})
+	cw.Write([]string{"model", "split", "procedure", "wave", "n", "failed", "unsettled", "last_step_max", "in_sample", "mae", "median_ae", "rmse", "within10", "coverage80", "coverage95", "crps", "brier", "baseline", "paired", "diff_mae", "diff_lo", "diff_hi", "resampled_by", "resampled_units"})
 	for _, x := range r.Rows {
-		d, lo, hi := "", "", ""
+		d, lo, hi, units := "", "", "", ""
 		if x.Paired > 0 {
-			d, lo, hi = num(x.Diff), num(x.DiffLo), num(x.DiffHi)
+			d, lo, hi, units = num(x.Diff), num(x.DiffLo), num(x.DiffHi), strconv.Itoa(x.ResampledUnits)
 		}
 		cw.Write([]string{x.Model, x.Split, x.Procedure, x.Wave, strconv.Itoa(x.N), strconv.Itoa(x.Failed), strconv.Itoa(x.Unsettled), num(x.LastStep), strconv.FormatBool(x.InSample),
-			num(x.MAE), num(x.MedianAE), num(x.RMSE), num(x.Within10), num(x.Coverage80), num(x.Coverage95), num(x.CRPS), num(x.Brier), x.Baseline, strconv.Itoa(x.Paired), d, lo, hi})
+			num(x.MAE), num(x.MedianAE), num(x.RMSE), num(x.Within10), num(x.Coverage80), num(x.Coverage95), num(x.CRPS), num(x.Brier), x.Baseline, strconv.Itoa(x.Paired), d, lo, hi, x.ResampledBy, units})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -15,6 +15,20 @@
 //
 // repeated B times; the interval is the 2.5% and 97.5% quantiles of Δ*
 // (linear interpolation between order statistics, Hyndman & Fan type 7).
+//
+// When the cases name their proposals (Case.Proposal), as DEU's do, the
+// issues of one proposal are decided together and their errors are
+// correlated, so eq. (1) makes the interval too narrow. By default the
+// bootstrap then draws whole proposals instead (the cluster bootstrap,
+// Davison & Hinkley 1997, Bootstrap Methods and their Application,
+// §3.8): the row's cases fall into K proposals P₁ … P_K (a case without
+// one alone), K of them are drawn with replacement, each bringing every
+// case of the row it holds, and
+//
+//	Δ* = Σⱼ Σ_{i∈P_kⱼ} dᵢ / Σⱼ |P_kⱼ|,   kⱼ ~ U{1..K},   dᵢ = |e_model|ᵢ − |e_base|ᵢ   (3)
+//
+// the mean over the issues drawn. With every case its own proposal, eq.
+// (3) is eq. (1), draw for draw. Options.ByIssue asks for eq. (1).
 // The random numbers come from a PCG generator seeded by Options.Seed and
 // the row, so the output is byte-identical run to run and across machines.
 //
@@ -31,9 +45,11 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"parley/model"
+	"parley/nouns"
 )
 
 // Case is one issue with its real outcome.
@@ -45,6 +61,10 @@ type Case struct {
 	// Split, Procedure and Wave group the scores; blank means the case is
 	// counted only in the groups that don't split on that field.
 	Split, Procedure, Wave string
+	// Proposal is the proposal the issue belongs to (DEU's proposal_id):
+	// the issues of one proposal are decided together, so the bootstrap
+	// draws them together (eq. 3). Blank: the issue is drawn alone.
+	Proposal string
 }
 
 // width is the case's issue's scale width (1 when the problem has no
@@ -173,6 +193,10 @@ type Options struct {
 	Resamples int
 	// Seed seeds the bootstrap; 0 means 1.
 	Seed uint64
+	// ByIssue resamples issues one by one (eq. 1) even when the cases
+	// name their proposals; false (the default) resamples whole
+	// proposals (eq. 3).
+	ByIssue bool
 }
 
 func (o Options) baseline() string {
@@ -236,6 +260,13 @@ type Row struct {
 	Diff     float64 `json:"diff_mae"`
 	DiffLo   float64 `json:"diff_lo"`
 	DiffHi   float64 `json:"diff_hi"`
+	// ResampledBy is what the interval's bootstrap drew: "proposal"
+	// (whole proposals, eq. 3) or "issue" (eq. 1); ResampledUnits how
+	// many proposals (an issue without one counting as its own) or
+	// issues the Paired cases hold. Blank and 0 when there is no
+	// interval.
+	ResampledBy    string `json:"resampled_by,omitempty"`
+	ResampledUnits int    `json:"resampled_units,omitempty"`
 	// Same is true when the model's forecast equals the baseline's on
 	// every case of the row (to model.Settled's tolerance) (it is not the baseline): its Diff is 0 by
 	// construction, not a finding. Note, set by whoever knows why, says
@@ -256,9 +287,12 @@ type Report struct {
 	// Failures lists every failed forecast, by model then case.
 	Failures []Failure `json:"failures"`
 	// Caveats are what a reader of every row must know, set by whoever
-	// knows it (ask: how the intervals resample); every writer shows them
-	// with the notes (Notes).
+	// knows it (Score: how the intervals resample, and how many
+	// proposals); every writer shows them with the notes (Notes).
 	Caveats []string `json:"caveats,omitempty"`
+	// resampledBy is what the intervals draw, "proposal" or "issue"
+	// (Row.ResampledBy), for the tables' headers; "" with no baseline.
+	resampledBy string
 	// fitted is every model fitted on some case, with its split, in run
 	// order, for the in-sample note.
 	fitted [][2]string
@@ -357,7 +391,7 @@ func Score(r *Run, o Options) *Report {
 			defer wg.Done()
 			for j := range next {
 				m, gi := j/len(gs), j%len(gs)
-				rep.Rows[j] = scoreRow(r, m, base, gi, gs[gi], rep)
+				rep.Rows[j] = scoreRow(r, m, base, gi, gs[gi], rep, o.ByIssue)
 			}
 		}()
 	}
@@ -366,6 +400,12 @@ func Score(r *Run, o Options) *Report {
 	}
 	close(next)
 	wg.Wait()
+	if base >= 0 {
+		rep.resampledBy, rep.Caveats = "issue", []string{resampleNote(r, gs, o.ByIssue)}
+		if _, props := clusters(r, gs[0].cases); props > 0 && !o.ByIssue {
+			rep.resampledBy = "proposal"
+		}
+	}
 	for m, name := range r.Models {
 		if m < len(r.FittedOn) && r.FittedOn[m] != "" && slices.ContainsFunc(r.Cases, func(c Case) bool { return c.Split == r.FittedOn[m] }) {
 			rep.fitted = append(rep.fitted, [2]string{name, r.FittedOn[m]})
@@ -379,10 +419,80 @@ func Score(r *Run, o Options) *Report {
 	return rep
 }
 
-// scoreRow scores model m on group g (index gi) against model base.
-func scoreRow(r *Run, m, base, gi int, g group, rep *Report) Row {
+// clusters returns the bootstrap cluster of each of the cases (indices
+// into r.Cases): its proposal, numbered by the proposal's first case, a
+// case without one alone (numbered by itself); and how many proposals the cases name (0 when
+// none names one: then eq. 3 is eq. 1).
+func clusters(r *Run, cases []int) (cl []int, proposals int) {
+	id := map[string]int{}
+	cl = make([]int, len(cases))
+	for j, c := range cases {
+		p := r.Cases[c].Proposal
+		k, ok := id[p]
+		if p == "" || !ok {
+			k = j
+			if p != "" {
+				id[p] = k
+				proposals++
+			}
+		}
+		cl[j] = k
+	}
+	if proposals == 0 {
+		return cl, 0
+	}
+	units := map[int]bool{}
+	for _, k := range cl {
+		units[k] = true
+	}
+	return cl, len(units)
+}
+
+// resampleNote says what the ΔMAE intervals resample, and how many
+// proposals (or issues) each split's cases hold, gs[0] being every case.
+func resampleNote(r *Run, gs []group, byIssue bool) string {
+	_, props := clusters(r, gs[0].cases)
+	n := len(gs[0].cases)
+	if props == 0 {
+		return fmt.Sprintf("the ΔMAE intervals resample the %d issues one by one: no issue names its proposal", n)
+	}
+	if byIssue {
+		return fmt.Sprintf("the ΔMAE intervals resample the %d issues one by one, though they come from %d proposals whose issues are decided together, so the intervals are somewhat too narrow", n, props)
+	}
+	var parts []string
+	alone := 0
+	for _, c := range gs[0].cases {
+		if r.Cases[c].Proposal == "" {
+			alone++
+		}
+	}
+	for j, g := range gs {
+		if g.proc != "all" || g.wave != "all" {
+			continue
+		}
+		_, units := clusters(r, g.cases)
+		if units == 0 { // no case of the split names its proposal
+			units = len(g.cases)
+		}
+		if j == 0 {
+			parts = append(parts, fmt.Sprintf("%d issues from %d proposals (%s)", len(g.cases), units, g.split))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d from %d (%s)", len(g.cases), units, g.split))
+		}
+	}
+	note := "the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: " + strings.Join(parts, ", ")
+	if alone > 0 {
+		note += fmt.Sprintf("; %d %s no proposal and %s resampled alone", alone, plural(alone, "issue has", "issues have"), nouns.Verb(alone, "is"))
+	}
+	return note
+}
+
+// scoreRow scores model m on group g (index gi) against model base,
+// resampling issues one by one when byIssue is set.
+func scoreRow(r *Run, m, base, gi int, g group, rep *Report, byIssue bool) Row {
 	row := Row{Model: r.Models[m], Split: g.split, Procedure: g.proc, Wave: g.wave, Baseline: rep.Baseline}
 	var ae, pa, pb []float64
+	var paired []int
 	same := base >= 0 && m != base
 	for _, c := range g.cases {
 		if m < len(r.FittedOn) && r.FittedOn[m] != "" && r.Cases[c].Split == r.FittedOn[m] {
@@ -402,6 +512,7 @@ func scoreRow(r *Run, m, base, gi int, g group, rep *Report) Row {
 		if base >= 0 && r.F[base][c].Err == "" {
 			pa = append(pa, e)
 			pb = append(pb, math.Abs(r.F[base][c].Value-r.Cases[c].Outcome))
+			paired = append(paired, c)
 		}
 		same = same && r.F[base][c].Err == "" && model.Settled(f.Value, r.F[base][c].Value, r.Cases[c].width())
 	}
@@ -410,7 +521,13 @@ func scoreRow(r *Run, m, base, gi int, g group, rep *Report) Row {
 	row.Coverage80, row.Coverage95, row.CRPS, row.Brier = distScores(r, m, g.cases)
 	if base >= 0 && len(pa) > 0 {
 		row.Paired = len(pa)
-		row.Diff, row.DiffLo, row.DiffHi = PairedBootstrap(pa, pb, rep.Resamples, rep.Seed+uint64(gi))
+		row.ResampledBy, row.ResampledUnits = "issue", len(pa)
+		if cl, units := clusters(r, paired); units > 0 && !byIssue {
+			row.ResampledBy, row.ResampledUnits = "proposal", units
+			row.Diff, row.DiffLo, row.DiffHi = ClusterBootstrap(pa, pb, cl, rep.Resamples, rep.Seed+uint64(gi))
+		} else {
+			row.Diff, row.DiffLo, row.DiffHi = PairedBootstrap(pa, pb, rep.Resamples, rep.Seed+uint64(gi))
+		}
 		row.Same = same && row.Failed == 0
 	}
 	return row
@@ -525,23 +642,51 @@ func Errors(ae []float64) (mae, median, rmse, within10 float64) {
 
 // PairedBootstrap returns mean(a) − mean(b) and the percentile 95%
 // interval of eq. (1) from b resamples of the pairs (a[i], b[i]), drawn
-// with a PCG generator seeded by seed.
+// with a PCG generator seeded by seed: ClusterBootstrap with every pair
+// its own cluster.
 func PairedBootstrap(a, b []float64, resamples int, seed uint64) (diff, lo, hi float64) {
+	cl := make([]int, len(a))
+	for i := range cl {
+		cl[i] = i
+	}
+	return ClusterBootstrap(a, b, cl, resamples, seed)
+}
+
+// ClusterBootstrap returns mean(a) − mean(b) and the percentile 95%
+// interval of eq. (3) from resamples draws of whole clusters, the pair
+// (a[i], b[i]) belonging to cluster cl[i] (any ints; equal ints, one
+// cluster), with a PCG generator seeded by seed. Clusters are numbered
+// in order of first appearance, so the draws do not depend on the ints
+// chosen; with every pair its own cluster it is eq. (1), draw for draw.
+func ClusterBootstrap(a, b []float64, cl []int, resamples int, seed uint64) (diff, lo, hi float64) {
 	n := len(a)
-	d := make([]float64, n)
+	index := map[int]int{}
+	var sum []float64
+	var size []int
 	for i := range a {
-		d[i] = a[i] - b[i]
-		diff += d[i]
+		d := a[i] - b[i]
+		diff += d
+		k, ok := index[cl[i]]
+		if !ok {
+			k = len(sum)
+			index[cl[i]] = k
+			sum, size = append(sum, 0), append(size, 0)
+		}
+		sum[k] += d
+		size[k]++
 	}
 	diff /= float64(n)
+	k := len(sum)
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	stats := make([]float64, resamples)
 	for r := range stats {
-		s := 0.0
-		for j := 0; j < n; j++ {
-			s += d[rng.IntN(n)]
+		s, m := 0.0, 0
+		for j := 0; j < k; j++ {
+			c := rng.IntN(k)
+			s += sum[c]
+			m += size[c]
 		}
-		stats[r] = s / float64(n)
+		stats[r] = s / float64(m)
 	}
 	sort.Float64s(stats)
 	return diff, Quantile(stats, 0.025), Quantile(stats, 0.975)

@@ -340,3 +340,125 @@ func TestWritePerIssueColumns(t *testing.T) {
 		}
 	}
 }
+
+// Two proposals of four issues each, the paired differences perfectly
+// correlated within a proposal: 0 on A's issues, 2 on B's. Resampling
+// the 2 proposals draws AA, AB, BA, BB with probability ¼ each, so the
+// resample means are 0, 1, 1, 2 and the 2.5% and 97.5% quantiles of
+// 1,000 of them are 0 and 2 (a quarter of the draws sit at each end).
+// Resampling the 8 issues instead gives k/4 for k ~ Bin(8, ½): P(k = 0)
+// = 1/256 < 2.5% < P(k ≤ 1) = 9/256, so [0.25, 1.75], too narrow for
+// two independent units.
+func TestClusterBootstrapTwoProposals(t *testing.T) {
+	a := []float64{5, 5, 5, 5, 7, 7, 7, 7}
+	b := []float64{5, 5, 5, 5, 5, 5, 5, 5}
+	cl := []int{0, 0, 0, 0, 1, 1, 1, 1}
+	d, lo, hi := ClusterBootstrap(a, b, cl, 1000, 1)
+	if d != 1 || lo != 0 || hi != 2 {
+		t.Errorf("by proposal: %v [%v, %v], want 1 [0, 2]", d, lo, hi)
+	}
+	d, lo, hi = PairedBootstrap(a, b, 1000, 1)
+	if d != 1 || lo != 0.25 || hi != 1.75 {
+		t.Errorf("by issue: %v [%v, %v], want 1 [0.25, 1.75]", d, lo, hi)
+	}
+}
+
+// A proposal of one issue (difference 0) and one of three (difference
+// 4 each): the resample mean is the drawn issues' total over their
+// number, so AA 0, AB and BA 12/4 = 3, BB 24/6 = 4; the point is 12/4 =
+// 3 and the interval [0, 4] (a mean over the original 4 issues would
+// give BB 24/4 = 6).
+func TestClusterBootstrapUnequalSizes(t *testing.T) {
+	d, lo, hi := ClusterBootstrap([]float64{0, 4, 4, 4}, []float64{0, 0, 0, 0}, []int{9, 3, 3, 3}, 1000, 2)
+	if d != 3 || lo != 0 || hi != 4 {
+		t.Errorf("got %v [%v, %v], want 3 [0, 4]", d, lo, hi)
+	}
+}
+
+// With every issue its own cluster the cluster bootstrap is the issue
+// bootstrap: the same draws, the same interval to the bit.
+func TestClusterBootstrapSingletons(t *testing.T) {
+	a := []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3}
+	b := []float64{2, 7, 1, 8, 2, 8, 1, 8, 2, 8}
+	cl := []int{40, 7, 3, 11, 12, 0, 5, 6, 1, 2}
+	d1, lo1, hi1 := ClusterBootstrap(a, b, cl, 2000, 5)
+	d2, lo2, hi2 := PairedBootstrap(a, b, 2000, 5)
+	if d1 != d2 || lo1 != lo2 || hi1 != hi2 {
+		t.Errorf("singletons %v [%v, %v], issues %v [%v, %v]", d1, lo1, hi1, d2, lo2, hi2)
+	}
+}
+
+// Score resamples the cases' proposals by default: the two-proposal set
+// of TestClusterBootstrapTwoProposals, scored, gives [0, 2] on the row
+// of all 8 issues (2 proposals), and on the dev row, whose issues are
+// B's four and one of A's, the proposals as the row has them (A's one
+// issue, difference 0, and B's four, difference 2: AA 0, AB 8/5, BB 2,
+// so [0, 2] again, point 8/5). A case without a proposal is its own
+// unit. ByIssue resamples issues: [0.25, 1.75] on the 8. Every row says
+// how it resampled and how many units; the notes say so too.
+func TestScoreResamplesProposals(t *testing.T) {
+	run := &Run{Models: []string{"compromise", "m"}}
+	split := []string{"train", "train", "train", "dev", "dev", "dev", "dev", "dev"}
+	var fc, fm []Forecast
+	for i := range 8 {
+		p := "A"
+		v := 0.0
+		if i >= 4 {
+			p, v = "B", 2
+		}
+		run.Cases = append(run.Cases, Case{ID: string(rune('a' + i)), Outcome: 0, Split: split[i], Proposal: p})
+		fc = append(fc, Forecast{Value: 0})
+		fm = append(fm, Forecast{Value: v})
+	}
+	run.F = [][]Forecast{fc, fm}
+	rep := Score(run, Options{Resamples: 1000})
+	for _, w := range []struct {
+		split        string
+		diff, lo, hi float64
+		units        int
+	}{{"all", 1, 0, 2, 2}, {"dev", 1.6, 0, 2, 2}, {"train", 0, 0, 0, 1}} {
+		row, _ := rep.Find("m", w.split, "all", "all")
+		if !near(row.Diff, w.diff) || row.DiffLo != w.lo || row.DiffHi != w.hi || row.ResampledBy != "proposal" || row.ResampledUnits != w.units {
+			t.Errorf("%s: %v [%v, %v] by %q (%d), want %v [%v, %v] by proposal (%d)", w.split, row.Diff, row.DiffLo, row.DiffHi, row.ResampledBy, row.ResampledUnits, w.diff, w.lo, w.hi, w.units)
+		}
+	}
+	want := "the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: 8 issues from 2 proposals (all), 3 from 1 (train), 5 from 2 (dev)"
+	if n := rep.Notes(); len(n) != 1 || !strings.HasPrefix(n[0], want) {
+		t.Errorf("notes %q, want one starting %q", n, want)
+	}
+	var js bytes.Buffer
+	if err := WriteJSON(&js, rep); err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(js.Bytes(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if r := rows[len(rows)-1]; r["resampled_by"] != "proposal" || r["resampled_units"] != 2.0 {
+		t.Errorf("JSON row %v lacks resampled_by proposal, resampled_units 2", r)
+	}
+	var tb bytes.Buffer
+	if err := WriteTable(&tb, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tb.String(), "1000 resamples of proposals]") || !strings.Contains(tb.String(), "note: "+want) {
+		t.Errorf("table does not say it resamples proposals:\n%s", tb.String())
+	}
+
+	rep = Score(run, Options{Resamples: 1000, ByIssue: true})
+	if row, _ := rep.Find("m", "all", "all", "all"); row.DiffLo != 0.25 || row.DiffHi != 1.75 || row.ResampledBy != "issue" || row.ResampledUnits != 8 {
+		t.Errorf("by issue: [%v, %v] by %q (%d), want [0.25, 1.75] by issue (8)", row.DiffLo, row.DiffHi, row.ResampledBy, row.ResampledUnits)
+	}
+	if n := rep.Notes(); len(n) != 1 || !strings.HasPrefix(n[0], "the ΔMAE intervals resample the 8 issues one by one, though they come from 2 proposals") {
+		t.Errorf("by issue: notes %q", n)
+	}
+
+	run.Cases[0].Proposal, run.Cases[1].Proposal = "", ""
+	rep = Score(run, Options{Resamples: 1000})
+	if row, _ := rep.Find("m", "all", "all", "all"); row.ResampledBy != "proposal" || row.ResampledUnits != 4 {
+		t.Errorf("two issues without a proposal: by %q (%d), want by proposal (4: A, B and the two alone)", row.ResampledBy, row.ResampledUnits)
+	}
+	if n := rep.Notes(); len(n) != 1 || !strings.Contains(n[0], "2 issues have no proposal and are resampled alone") {
+		t.Errorf("blank proposals: notes %q", n)
+	}
+}
