@@ -14,7 +14,7 @@ import (
 // it) and its numbers. A server checks a job's request before
 // queueing it, so a request that can never run is refused at once rather
 // than failing later. The question itself checks again, and also what
-// depends on the case (issue and actor ids).
+// depends on the case (issue and actor ids), which CheckCase adds.
 func Check(req any) error {
 	switch r := req.(type) {
 	case *answer.ForecastRequest:
