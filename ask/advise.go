@@ -38,10 +38,26 @@ import (
 // values, then, draw by draw in draw order, the draw's own run and one
 // per lever (a large case's levers alone can take minutes).
 func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Progress) (*answer.Advice, error) {
-	if err := checkAdvise(&req); err != nil {
+	set, ai, err := c.checkAdviseOn(&req)
+	if err != nil {
 		return nil, err
 	}
 	req.Target = c.target()
+	m, err := set.model(req.Model)
+	if err != nil {
+		return nil, err
+	}
+	return c.advise(ctx, req, m, set.options(), ai, progress)
+}
+
+// checkAdviseOn is what Advise refuses before it runs a model, and
+// CheckCase's check of its request: its numbers and model (checkAdvise),
+// its actor (an id or alias, written back as the id) and issue on the
+// case, and its settings. It returns the settings and the actor's index.
+func (c *Case) checkAdviseOn(req *answer.AdviseRequest) (settings, int, error) {
+	if err := checkAdvise(req); err != nil {
+		return settings{}, -1, err
+	}
 	p := c.problem
 	a := c.Resolved.Actor(req.Actor)
 	ai := -1
@@ -49,27 +65,23 @@ func Advise(ctx context.Context, c *Case, req answer.AdviseRequest, progress Pro
 		ai = p.ActorIndex(a.ID)
 	}
 	if ai < 0 {
-		return nil, errs.Field("actor", "actor %q: no such actor%s", req.Actor, errs.Choices(req.Actor, p.ActorIDs()))
+		return settings{}, -1, errs.Field("actor", "actor %q: no such actor%s", req.Actor, errs.Choices(req.Actor, p.ActorIDs()))
 	}
 	req.Actor = p.Actors[ai].ID
 	if req.Issue != "" {
 		k := c.Header.IssueIndex(req.Issue)
 		if k < 0 {
-			return nil, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
+			return settings{}, -1, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
 		}
 		if !p.Stances[ai][k].Present {
-			return nil, errs.Field("issue", "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))
+			return settings{}, -1, errs.Field("issue", "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))
 		}
 	}
 	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, adviseHint)
 	if err != nil {
-		return nil, err
+		return settings{}, -1, err
 	}
-	m, err := set.model(req.Model)
-	if err != nil {
-		return nil, err
-	}
-	return c.advise(ctx, req, m, set.options(), ai, progress)
+	return set, ai, nil
 }
 
 // advise is Advise once the request is checked: the levers of actor ai

@@ -14,7 +14,7 @@ import (
 // it) and its numbers. A server checks a job's request before
 // queueing it, so a request that can never run is refused at once rather
 // than failing later. The question itself checks again, and also what
-// depends on the case (issue and actor ids).
+// depends on the case (issue and actor ids), which CheckCase adds.
 func Check(req any) error {
 	switch r := req.(type) {
 	case *answer.ForecastRequest:
@@ -195,6 +195,64 @@ func checkPackages(req answer.DealSearchRequest) error {
 		if f.n < -1 || f.n > answer.MaxPackages {
 			return errs.Field(f.name, "%s %d: valid: -1 (none), 0 (the default) or a number of packages up to %d", f.name, f.n, answer.MaxPackages)
 		}
+	}
+	return nil
+}
+
+// CheckCase says whether a request (as Check takes it) could be answered
+// on case c, without running a model: Check's checks, then what the
+// question refuses on the case before it runs one — a deal's package,
+// fixed issues and required actors, advise's and explain's actor and
+// issue, the settings the input file adds — with the code the question
+// itself runs first (checkEvaluate, checkSearch, …), so that a server's
+// job is refused at once in the words of the route that answers within
+// the request. Check's own doc holds for the kinds without case checks
+// (backtest, power, a comparison, whose columns its server resolves).
+func CheckCase(c *Case, req any) error {
+	if err := Check(req); err != nil {
+		return err
+	}
+	switch r := req.(type) {
+	case *answer.ForecastRequest:
+		return CheckCase(c, *r)
+	case answer.ForecastRequest:
+		_, _, err := c.prepareRun(&r.Run)
+		return err
+	case *answer.SweepRequest:
+		return CheckCase(c, *r)
+	case answer.SweepRequest:
+		_, _, err := prepareSweep(c, &r, nil)
+		return err
+	case *SensitivityRequest:
+		return CheckCase(c, *r)
+	case SensitivityRequest:
+		_, _, err := prepareSweep(c, &r.SweepRequest, nil)
+		return err
+	case *answer.DealEvaluateRequest:
+		return CheckCase(c, *r)
+	case answer.DealEvaluateRequest:
+		_, err := c.checkEvaluate(&r)
+		return err
+	case *answer.DealSearchRequest:
+		return CheckCase(c, *r)
+	case answer.DealSearchRequest:
+		_, err := c.checkSearch(&r)
+		return err
+	case *answer.DealProposalsRequest:
+		return CheckCase(c, *r)
+	case answer.DealProposalsRequest:
+		_, err := c.checkProposals(&r)
+		return err
+	case *answer.AdviseRequest:
+		return CheckCase(c, *r)
+	case answer.AdviseRequest:
+		_, _, err := c.checkAdviseOn(&r)
+		return err
+	case *answer.ExplainRequest:
+		return CheckCase(c, *r)
+	case answer.ExplainRequest:
+		_, err := c.checkExplainOn(&r)
+		return err
 	}
 	return nil
 }

@@ -650,13 +650,7 @@ func (c *Case) dealCoalitions(require []string) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	var req []string
-	for _, id := range require {
-		if id = strings.TrimSpace(id); id != "" {
-			req = append(req, c.actorID(id))
-		}
-	}
-	n, err := deal.Coalitions(din, deal.Options{Require: req})
+	n, err := deal.Coalitions(din, deal.Options{Require: c.requireIDs(require)})
 	return float64(max(n, 1)), err
 }
 

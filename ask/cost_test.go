@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/errs"
 	"parley/gen"
 	"parley/model/catalog"
 	"parley/power"
@@ -126,8 +127,10 @@ func TestEstimateDealRules(t *testing.T) {
 		}
 	}
 	d.Require = []string{"nobody"}
-	if _, err := Estimate(c, d); err == nil || !strings.Contains(err.Error(), `required actor "nobody"`) {
-		t.Errorf("unknown actor: %v", err)
+	// The estimate's refusal is the question's: deal's one check of the
+	// required actors, naming the entry (jobs21).
+	if _, err := Estimate(c, d); err == nil || err.Error() != `require: actor "nobody" is not in the scenario; valid: a, b, c` || errs.FieldOf(err) != "require[0]" {
+		t.Errorf("unknown actor: %v (field %q)", err, errs.FieldOf(err))
 	}
 }
 

@@ -17,40 +17,19 @@ import (
 // red lines crossed and verdict, and the package's distance from each
 // model's forecast.
 func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) (*answer.DealEvaluation, error) {
-	if err := checkRobust(req.Robust); err != nil {
+	set, err := c.checkEvaluate(&req)
+	if err != nil {
 		return nil, err
 	}
 	req.Target = c.target()
-	compared, err := comparedModels(req.Models)
-	if err != nil {
-		return nil, err
-	}
-	set, err := c.dealSettings(&req.DealRequest, append(compared, packageModel(req.Rest)), evaluateHint)
-	if err != nil {
-		return nil, err
-	}
 	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest, set)
 	if err != nil {
 		return nil, err
 	}
 	p := c.problem
-	if err := deal.CheckValues(c.problem, "package", req.Package); err != nil {
-		return nil, err
-	}
 	var restV []float64
 	restName := "none"
 	if req.Rest == "reference" {
-		// Only the issues the package leaves out need a reference.
-		var missing, pairs []string
-		for _, is := range p.Issues {
-			if _, named := req.Package[is.ID]; !named && !is.HasReference {
-				missing = append(missing, is.ID)
-				pairs = append(pairs, is.ID+"=VALUE")
-			}
-		}
-		if len(missing) > 0 {
-			return nil, errs.Field("rest", "rest reference: the package leaves out issues %v, which have no reference (status quo) in the scenario; valid: name them in the package (%s), state each one's reference in the scenario (docs/format.md), or set rest to model:NAME (e.g. model:compromise)", missing, strings.Join(pairs, ","))
-		}
 		if len(req.Package) < len(p.Issues) {
 			restV, restName = deal.References(p), "reference"
 		}
@@ -88,6 +67,42 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		out.HeldFixed = c.HeldFixed()
 	}
 	return out, nil
+}
+
+// checkEvaluate is what DealEvaluate refuses before it runs a model, and
+// CheckCase's check of its request: the robust analysis, the models
+// compared, the deal request (dealSettings), the package (deal.CheckValues)
+// and a rest of "reference" where the issues the package leaves out have
+// none. It returns the settings the question runs its models with.
+func (c *Case) checkEvaluate(req *answer.DealEvaluateRequest) (settings, error) {
+	if err := checkRobust(req.Robust); err != nil {
+		return settings{}, err
+	}
+	compared, err := comparedModels(req.Models)
+	if err != nil {
+		return settings{}, err
+	}
+	set, err := c.dealSettings(&req.DealRequest, append(compared, packageModel(req.Rest)), evaluateHint)
+	if err != nil {
+		return settings{}, err
+	}
+	if err := deal.CheckValues(c.problem, "package", req.Package); err != nil {
+		return settings{}, err
+	}
+	if req.Rest == "reference" {
+		// Only the issues the package leaves out need a reference.
+		var missing, pairs []string
+		for _, is := range c.problem.Issues {
+			if _, named := req.Package[is.ID]; !named && !is.HasReference {
+				missing = append(missing, is.ID)
+				pairs = append(pairs, is.ID+"=VALUE")
+			}
+		}
+		if len(missing) > 0 {
+			return settings{}, errs.Field("rest", "rest reference: the package leaves out issues %v, which have no reference (status quo) in the scenario; valid: name them in the package (%s), state each one's reference in the scenario (docs/format.md), or set rest to model:NAME (e.g. model:compromise)", missing, strings.Join(pairs, ","))
+		}
+	}
+	return set, nil
 }
 
 // dealForecasts runs the models a deal question compares its packages
@@ -138,36 +153,74 @@ func comparedModels(models []string) ([]string, error) {
 	return ModelList(models)
 }
 
-// dealSettings checks a deal request and its model settings against the
-// models the question runs: the batna's "model:NAME" and also (each a
-// model name, or "" for none). hint says how the question would run a
-// setting's model (checkSettings).
+// dealSettings checks a deal request on the case, running nothing: its
+// numbers and batna (checkDeal), its required actors (checkRequire,
+// which resolves them in req), a batna of "reference" where the case has
+// none (checkReference), and its model settings against the models the
+// question runs: the batna's "model:NAME" and also (each a model name,
+// or "" for none). hint says how the question would run a setting's
+// model (checkSettings).
 func (c *Case) dealSettings(req *answer.DealRequest, also []string, hint string) (settings, error) {
 	if err := checkDeal(req); err != nil {
 		return settings{}, err
 	}
-	return c.checkSettings(&req.Settings, req.Seed, dealRuns(req.Batna, also), hint)
+	set, err := c.checkSettings(&req.Settings, req.Seed, dealRuns(req.Batna, also), hint)
+	if err != nil {
+		return settings{}, err
+	}
+	if err := c.checkRequire(req); err != nil {
+		return settings{}, err
+	}
+	if req.Batna == "reference" {
+		if err := c.checkReference("batna"); err != nil {
+			return settings{}, err
+		}
+	}
+	return set, nil
+}
+
+// checkRequire checks a deal request's required actors on the case
+// (deal.RequiredActors, the one check of them, which names the entry's
+// field) and writes them back resolved: aliases as actor ids, blanks
+// left out, none for a list that names no actor (every actor).
+func (c *Case) checkRequire(req *answer.DealRequest) error {
+	ids := c.requireIDs(req.Require)
+	if _, err := deal.RequiredActors(c.problem, ids); err != nil {
+		return err
+	}
+	var out []string
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	req.Require = out
+	return nil
+}
+
+// requireIDs is a list of required actors with each alias resolved to
+// its actor's id and each id trimmed, at its place in the list (a blank
+// stays blank), so that a refusal names the entry as the request has it.
+func (c *Case) requireIDs(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		if id = strings.TrimSpace(id); id != "" {
+			out[i] = c.actorID(id)
+		}
+	}
+	return out
 }
 
 // DealSearch searches the zone of agreement among the required actors,
 // or, when issues state decision rules, of the packages that pass them.
 func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*answer.DealSearch, error) {
-	if err := checkRobust(req.Robust); err != nil {
-		return nil, err
-	}
-	if err := checkPackages(req); err != nil {
+	set, err := c.checkSearch(&req)
+	if err != nil {
 		return nil, err
 	}
 	req.Target = c.target()
-	set, err := c.dealSettings(&req.DealRequest, nil, searchHint)
-	if err != nil {
-		return nil, err
-	}
 	din, o, noDeal, warn, err := c.dealSetup(ctx, &req.DealRequest, set)
 	if err != nil {
-		return nil, err
-	}
-	if err := deal.CheckValues(c.problem, "fix", req.Fix); err != nil {
 		return nil, err
 	}
 	o.Fix, o.Frontier, o.Samples, o.Seed = req.Fix, req.Frontier, req.Samples, req.Seed
@@ -188,6 +241,27 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		out.HeldFixed = c.HeldFixed()
 	}
 	return out, nil
+}
+
+// checkSearch is what DealSearch refuses before it runs a model, and
+// CheckCase's check of its request: the robust analysis, the frontier
+// and sample, the deal request (dealSettings) and the fixed issues
+// (deal.CheckValues). It returns the settings of the batna's model.
+func (c *Case) checkSearch(req *answer.DealSearchRequest) (settings, error) {
+	if err := checkRobust(req.Robust); err != nil {
+		return settings{}, err
+	}
+	if err := checkPackages(*req); err != nil {
+		return settings{}, err
+	}
+	set, err := c.dealSettings(&req.DealRequest, nil, searchHint)
+	if err != nil {
+		return settings{}, err
+	}
+	if err := deal.CheckValues(c.problem, "fix", req.Fix); err != nil {
+		return settings{}, err
+	}
+	return set, nil
 }
 
 // checkRobust checks a robust analysis's draws whether or not it is on,
@@ -241,25 +315,18 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64, noDeal string) (de
 }
 
 // dealSetup builds the deal input and options every deal question shares:
-// the required actors (aliases resolved), ρ, and the no-deal package (a
-// model's forecast with the settings set, from dealSettings).
+// the required actors, ρ, and the no-deal package (a model's forecast
+// with the settings set). req is as dealSettings checked it (the
+// required actors resolved); deal checks the required actors again on
+// this case (a snapshot's, for DealProposals' timeline) with the same
+// check, deal.RequiredActors.
 func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set settings) (*deal.Input, deal.Options, string, []string, error) {
 	var o deal.Options
 	if err := checkDeal(req); err != nil {
 		return nil, o, "", nil, err
 	}
 	o.Rho = req.Rho
-	var req2 []string
-	for i, id := range req.Require {
-		if id = strings.TrimSpace(id); id != "" {
-			if c.problem.ActorIndex(c.actorID(id)) < 0 {
-				return nil, o, "", nil, errs.Field(fmt.Sprintf("require[%d]", i), "required actor %q is not in the scenario%s", id, errs.Choices(id, c.problem.ActorIDs()))
-			}
-			req2 = append(req2, c.actorID(id))
-		}
-	}
-	req.Require = req2
-	o.Require = req2
+	o.Require = req.Require
 	din, err := deal.FromScenario(c.Resolved, c.Problem())
 	if err != nil {
 		return nil, o, "", nil, err
@@ -287,6 +354,15 @@ func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set setti
 	return din, o, batna, warn, nil
 }
 
+// checkReference refuses a package of "reference" (field: batna, rest)
+// when some issue has no reference point.
+func (c *Case) checkReference(field string) error {
+	if missing := c.noReference(); len(missing) > 0 {
+		return errs.Field(field, "%s reference: issues %v have no reference (status quo) in the scenario; valid: state each one's reference in the scenario (docs/format.md), model:NAME (e.g. model:compromise), or none", field, missing)
+	}
+	return nil
+}
+
 // noReference lists the issues without a reference point.
 func (c *Case) noReference() []string {
 	var out []string
@@ -308,8 +384,8 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 	p := c.problem
 	switch {
 	case spec == "reference":
-		if missing := c.noReference(); len(missing) > 0 {
-			return nil, "", nil, errs.Field(field, "%s reference: issues %v have no reference (status quo) in the scenario; valid: state each one's reference in the scenario (docs/format.md), model:NAME (e.g. model:compromise), or none", field, missing)
+		if err := c.checkReference(field); err != nil {
+			return nil, "", nil, err
 		}
 		return deal.References(p), "reference", nil, nil
 	case strings.HasPrefix(spec, "model:"):

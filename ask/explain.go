@@ -34,20 +34,27 @@ func Explain(ctx context.Context, c *Case, req answer.ExplainRequest) (*answer.E
 	return explainLimited(ctx, c, req, answer.MaxExplainRows)
 }
 
+// checkExplainOn is what Explain refuses before it runs its model, and
+// CheckCase's check of its request: its own fields (checkExplain), its
+// issue on the case and its settings, which it returns.
+func (c *Case) checkExplainOn(req *answer.ExplainRequest) (settings, error) {
+	if err := checkExplain(req); err != nil {
+		return settings{}, err
+	}
+	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
+		return settings{}, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
+	}
+	return c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, explainHint)
+}
+
 // explainLimited is Explain listing at most limit challenges or
 // externalities.
 func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, limit int) (*answer.Explanation, error) {
-	if err := checkExplain(&req); err != nil {
-		return nil, err
-	}
-	req.Target = c.target()
-	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
-		return nil, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
-	}
-	set, err := c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, explainHint)
+	set, err := c.checkExplainOn(&req)
 	if err != nil {
 		return nil, err
 	}
+	req.Target = c.target()
 	m, err := set.model(req.Model)
 	if err != nil {
 		return nil, err

@@ -29,8 +29,7 @@ type Progress func(model string, done, total int)
 // (model.Options.Progress: smp's states, exchange's rounds, the
 // ensemble's issues).
 func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress Progress) (*answer.Forecast, error) {
-	c.fileParams(&req.Run)
-	ms, names, err := prepareRun(&req.Run)
+	ms, names, err := c.prepareRun(&req.Run)
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +103,14 @@ func (c *Case) fileParams(r *answer.Run) {
 		}
 		r.Params[k] = v
 	}
+}
+
+// prepareRun is prepareRun on the case: with the settings the input file
+// asks for (fileParams). It is what Forecast refuses before it runs a
+// model, and CheckCase's check of a forecast.
+func (c *Case) prepareRun(r *answer.Run) ([]model.Model, []string, error) {
+	c.fileParams(r)
+	return prepareRun(r)
 }
 
 // prepareRun checks the run settings and chooses the models.

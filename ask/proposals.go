@@ -21,11 +21,7 @@ import (
 func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest) (*answer.DealProposals, error) {
 	req.Target = c.target()
 	batna := req.Batna
-	compared, err := comparedModels(req.Models)
-	if err != nil {
-		return nil, err
-	}
-	set, err := c.dealSettings(&req.DealRequest, compared, proposalsHint)
+	set, err := c.checkProposals(&req)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +111,18 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 	}
 	out.TimelineNote = TimelineNote(out.Timeline)
 	return out, nil
+}
+
+// checkProposals is what DealProposals refuses before it runs a model,
+// and CheckCase's check of its request: the models compared and the deal
+// request (dealSettings). It returns the settings the question runs its
+// models with.
+func (c *Case) checkProposals(req *answer.DealProposalsRequest) (settings, error) {
+	compared, err := comparedModels(req.Models)
+	if err != nil {
+		return settings{}, err
+	}
+	return c.dealSettings(&req.DealRequest, compared, proposalsHint)
 }
 
 // judgeProposal evaluates one proposal and says why each actor decides

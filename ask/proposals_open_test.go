@@ -106,7 +106,7 @@ func TestProposalsRequestErrorIsTheAnswers(t *testing.T) {
 	req := answer.NewDealProposalsRequest()
 	req.Models, req.Require = []string{"none"}, []string{"nobody"}
 	a, err := DealProposals(context.Background(), c, req)
-	if err == nil || errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), `required actor "nobody" is not in the scenario`) {
+	if err == nil || errs.CodeOf(err) != errs.Argument || !strings.Contains(err.Error(), `require: actor "nobody" is not in the scenario`) {
 		var judged []string
 		if a != nil {
 			for _, p := range a.Proposals {

@@ -448,8 +448,7 @@ func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(st
 	if err := checkSweep(req); err != nil {
 		return nil, nil, err
 	}
-	c.fileParams(&req.Run)
-	ms, names, err := prepareRun(&req.Run)
+	ms, names, err := c.prepareRun(&req.Run)
 	if err != nil {
 		return nil, nil, err
 	}

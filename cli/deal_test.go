@@ -118,7 +118,7 @@ func TestDealUsageErrors(t *testing.T) {
 		{[]string{"deal", "search", logroll, "--batna", "forecast"}, "valid: auto, reference, none, model:NAME"},
 		{[]string{"deal", "search", logroll, "--batna", "model:nope"}, `unknown model "nope"`},
 		{[]string{"deal", "search", logroll, "--rho", "0.5"}, "ρ ≥ 1"},
-		{[]string{"deal", "search", logroll, "--require", "a,zz"}, `required actor "zz"`},
+		{[]string{"deal", "search", logroll, "--require", "a,zz"}, `require: actor "zz" is not in the scenario; valid: a, b`},
 		{[]string{"deal", "search", logroll, "--fix", "i1=abc"}, "not a number"},
 		{[]string{"deal", "search", logroll, "--format", "xml"}, "valid: table, json"},
 	} {

@@ -34,7 +34,7 @@ func TestProposalsNotJudged(t *testing.T) {
 func TestProposalsBadRequireExitsTwo(t *testing.T) {
 	for _, cmd := range [][]string{{"deal", "proposals", "-m", "none"}, {"deal", "evaluate", "-p", "ceasefire=50", "-m", "none"}} {
 		out, errOut, code := run(t, append(cmd, "--require", "nobody", "-q")...)
-		if code != 2 || !strings.Contains(errOut, `required actor "nobody" is not in the scenario`) || strings.Contains(out, "not judged") {
+		if code != 2 || !strings.Contains(errOut, `require: actor "nobody" is not in the scenario`) || strings.Contains(out, "not judged") {
 			t.Errorf("%v --require nobody: exit %d, stderr %q, stdout:\n%s", cmd, code, errOut, out)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/errs"
 	"parley/fuzzbudget"
 	"parley/model"
 	"parley/scenario"
@@ -393,4 +394,25 @@ func FuzzParsePackage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The one check of the required actors (RequiredActors) names the
+// entry refused, at its place in the list (blanks skipped, not
+// renumbered), with the actor it likely misspells; a list that names
+// no actor requires every one; Search refuses with it (jobs21).
+func TestRequiredActors(t *testing.T) {
+	p := problem([]float64{1, 1, 1}, [][]float64{{0}, {50}, {100}}, [][]float64{{1}, {1}, {1}})
+	got, err := RequiredActors(p, []string{" c", "", "a", "c"})
+	if err != nil || fmt.Sprint(got) != "[0 2]" {
+		t.Errorf("c, blank, a, c: %v %v, want [0 2]", got, err)
+	}
+	if got, err := RequiredActors(p, []string{" ", ""}); err != nil || fmt.Sprint(got) != "[0 1 2]" {
+		t.Errorf("blanks: %v %v, want every actor", got, err)
+	}
+	in := &Input{Problem: p}
+	_, err = Search(in, Options{Require: []string{"a", "", "bb"}})
+	const says = `require: actor "bb" is not in the scenario (did you mean "b"?); valid: a, b, c`
+	if err == nil || err.Error() != says || errs.FieldOf(err) != "require[2]" {
+		t.Errorf("a, blank, bb: %v (field %q), want %q at require[2]", err, errs.FieldOf(err), says)
+	}
 }

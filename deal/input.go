@@ -4,7 +4,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -130,7 +129,8 @@ type Options struct {
 	// Rho is the risk exponent ρ of equation (1); 0 means 1. Search needs
 	// ρ ≥ 1 (concave utilities); Evaluate takes any ρ > 0.
 	Rho float64
-	// Require lists the actors (ids) that must accept; nil means all.
+	// Require lists the actors (ids) that must accept; none (nil, or
+	// blanks only) means all (RequiredActors).
 	Require []string
 	// Fix pins issues (id → value in the issue's units); Search leaves them
 	// there.
@@ -164,31 +164,38 @@ func (o Options) tol() float64 {
 	return o.Tol
 }
 
-// required returns the indices of the required actors, in problem order.
+// required returns the indices of the required actors, in problem order
+// (RequiredActors).
 func (o Options) required(p *model.Problem) ([]int, error) {
-	if o.Require == nil {
-		out := make([]int, len(p.Actors))
-		for i := range out {
-			out[i] = i
-		}
-		return out, nil
-	}
+	return RequiredActors(p, o.Require)
+}
+
+// RequiredActors checks a request's required actors (field require)
+// against p and returns their indices in problem order, each once: each
+// id, trimmed, an actor of p (a door resolves aliases first, keeping
+// each id at its place in the list), blank ones skipped. A list that
+// names no actor (nil, empty or blanks only) requires every actor, as
+// every door reads an empty --require or "require". A refusal names the
+// entry's field (require[1]) and the actors that are valid; every
+// door's check of the required actors is this one.
+func RequiredActors(p *model.Problem, ids []string) ([]int, error) {
 	seen := map[int]bool{}
-	for _, id := range o.Require {
+	for n, id := range ids {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
 		i := p.ActorIndex(id)
 		if i < 0 {
-			return nil, errs.New(errs.Argument, "required actor %q is not in the scenario%s", id, errs.Choices(id, p.ActorIDs()))
+			return nil, errs.Field("require["+strconv.Itoa(n)+"]", "require: actor %q is not in the scenario%s", id, errs.Choices(id, p.ActorIDs()))
 		}
 		seen[i] = true
 	}
-	if len(seen) == 0 {
-		return nil, errs.New(errs.Argument, "no required actor; valid: some of %s", errs.OneOf(p.ActorIDs()))
+	out := make([]int, 0, len(p.Actors))
+	for i := range p.Actors {
+		if seen[i] || len(seen) == 0 {
+			out = append(out, i)
+		}
 	}
-	var out []int
-	for i := range seen {
-		out = append(out, i)
-	}
-	sort.Ints(out)
 	return out, nil
 }
 

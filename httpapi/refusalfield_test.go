@@ -29,7 +29,7 @@ func TestRefusalNamesItsField(t *testing.T) {
 		{p + "/deal/evaluate", `{"package":{"wgae":6}}`, "package.wgae",
 			`package: unknown issue "wgae" (did you mean "wage"?); valid: wage, hours, pension`},
 		{p + "/deal/search", `{"require":["shipers"]}`, "require[0]",
-			`required actor "shipers" is not in the scenario (did you mean "shippers"?); valid: union, port, city, shippers`},
+			`require: actor "shipers" is not in the scenario (did you mean "shippers"?); valid: union, port, city, shippers`},
 		{p + "/deal/search", `{"fix":{"wage":11}}`, "fix.wage",
 			"fix: issue wage: value 11 is outside the scale; valid: a number from 0 to 10"},
 		{p + "/deal/search", `{"fix":{"hour":1}}`, "fix.hour",

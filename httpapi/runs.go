@@ -238,9 +238,11 @@ func (s *Server) start(ctx context.Context, st *stored, kind store.RunKind, q qu
 	if err != nil {
 		return nil, size, err
 	}
-	// A request that can never run, or is over the budget, is refused
-	// now, not failed later.
-	if err := ask.Check(asked(q)); err != nil {
+	// A request that can never run, on this case or any, or is over the
+	// budget, is refused now, not failed later: in the words of the
+	// route that answers within the request, whose question runs the
+	// same check first (ask.CheckCase).
+	if err := ask.CheckCase(res.c, asked(q)); err != nil {
 		return nil, size, err
 	}
 	if p == nil {
