@@ -102,7 +102,11 @@
 // mean position; an actor with no salience anywhere is left out and keeps
 // its positions. Results are mapped back to each issue's scale. The
 // forecast of an issue is the mean of the final state's distinct positions
-// weighted by their PCE probabilities (1.12). PointForecast, which a
+// weighted by their PCE probabilities (1.12); on an issue where some actor
+// has no stance, only the positions that an actor with a stance on it
+// holds count, their probabilities divided by their sum (the others' are
+// the neutral point that bargains on other issues drag along, not a party's
+// view of the issue), which is KTAB's mean where every actor has a stance. PointForecast, which a
 // sweep's draws run, computes those probabilities for the final state
 // alone; PointForecastSettling for the state before it too, while that
 // state is still set up at the last step (one PCE more a run, not one a

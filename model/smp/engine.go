@@ -71,11 +71,24 @@ type engine struct {
 	// probs' tables: the distinct positions and their probabilities
 	reps []int
 	pr   []float64
+
+	// has[i*d+k] is whether actor i has a stance on dimension k, and
+	// part lists the dimensions where some actor has none (both nil
+	// when every actor has a stance everywhere, as in every KTAB file):
+	// probs' mean of such a dimension counts only the positions held
+	// by an actor with a stance on it (docs/DECISIONS.md, smpabsent21).
+	// Read, never written; the run's input owns them.
+	has  []bool
+	part []int
+	// probs' tables for part: each actor's distinct position, and
+	// whether one of the actors at a position has a stance
+	grp  []int
+	held []bool
 }
 
 // release gives e to a later newEngine; e must not be used after.
 func (e *engine) release() {
-	e.c, e.s, e.progress = nil, nil, nil
+	e.c, e.s, e.progress, e.has, e.part = nil, nil, nil, nil, nil
 	spare.Put(e)
 }
 
@@ -160,7 +173,7 @@ func renew(e *engine, o Model, c, s, x []float64, n, d int) *engine {
 		sq: old.sq, ub: old.ub, bs: old.bs, bfl: old.bfl, opts: old.opts, at: old.at,
 		same: old.same, firsts: old.firsts,
 		target: old.target, phi: old.phi, next: old.next, back2: old.back2,
-		reps: old.reps, pr: old.pr,
+		reps: old.reps, pr: old.pr, grp: old.grp, held: old.held,
 	}
 	if len(old.scs) > 0 && len(old.scs[0].rr) == n {
 		e.scs = old.scs
@@ -963,7 +976,10 @@ func addRowsBut(out, u []float64, n, p, q int) {
 
 // probs computes the probability each actor's position wins among the
 // state's unique positions (section 1.12) into prob, and the
-// probability-weighted mean position into mean (length d).
+// probability-weighted mean position into mean (length d). On a
+// dimension where some actor has no stance (e.part), the mean counts
+// only the positions that an actor with a stance holds, their
+// probabilities renormalised (partMean); elsewhere it is KTAB's.
 func (e *engine) probs(prob, mean []float64) {
 	n, d := e.n, e.d
 	reps := fit(e.reps, n)[:0]
@@ -990,11 +1006,22 @@ func (e *engine) probs(prob, mean []float64) {
 	p := fit(e.pr, m)
 	e.pr = p
 	pce(e.o.Vote, e.o.PCE, e.c, uo, n, m, p, e.coal, e.workers)
+	var grp []int
+	if e.part != nil {
+		grp = fit(e.grp, n)
+		e.grp = grp
+	}
 	for i := 0; i < n; i++ {
 		prob[i] = math.NaN()
+		if grp != nil {
+			grp[i] = -1
+		}
 		for o := m - 1; o >= 0; o-- {
 			if norm(e.x[i*d:i*d+d], e.x[reps[o]*d:reps[o]*d+d]) < 1e-3 {
 				prob[i] = p[o]
+				if grp != nil {
+					grp[i] = o
+				}
 				break
 			}
 		}
@@ -1006,6 +1033,47 @@ func (e *engine) probs(prob, mean []float64) {
 		}
 		mean[k] = f
 	}
+	for _, k := range e.part {
+		if f, ok := e.partMean(k, reps, p, grp); ok {
+			mean[k] = f
+		}
+	}
+}
+
+// partMean is the mean of dimension k over the distinct positions reps
+// (probabilities p) that an actor with a stance on k holds, actor i
+// holding reps[grp[i]] (the position whose probability probs reports
+// for it), with their probabilities renormalised to sum to 1: what the
+// parties to an issue are forecast to agree on, which the positions of
+// actors without a stance there (placed at a neutral point that bargains
+// then move with their other dimensions) do not pull. ok is false when
+// every position has an actor with a stance (the mean is KTAB's as it
+// is) or none with a positive probability has (nothing to renormalise:
+// KTAB's mean stands).
+func (e *engine) partMean(k int, reps []int, p []float64, grp []int) (f float64, ok bool) {
+	n, d := e.n, e.d
+	held := fit(e.held, len(reps))
+	e.held = held
+	clear(held)
+	for i := 0; i < n; i++ {
+		if e.has[i*d+k] && grp[i] >= 0 {
+			held[grp[i]] = true
+		}
+	}
+	w := 0.0
+	all := true
+	for o, r := range reps {
+		if !held[o] {
+			all = false
+			continue
+		}
+		f += float64(p[o] * e.x[r*d+k])
+		w += p[o]
+	}
+	if all || !(w > 0) {
+		return 0, false
+	}
+	return f / w, true
 }
 
 func norm(a, b []float64) float64 {

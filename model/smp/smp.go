@@ -212,6 +212,7 @@ func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.O
 	}
 	e := newEngine(m, in.c, in.s, in.x, n, d)
 	e.progress, e.settle = o.Progress, settle
+	e.has, e.part = in.has, in.part
 	tr, err := e.runTrace(ctx, o.Rounds, maxRounds, lean)
 	e.release() // the trace holds copies of what it keeps
 	return tr, err
@@ -277,14 +278,20 @@ func (m Model) point(ctx context.Context, p *model.Problem, o model.Options, dst
 type input struct {
 	active  []int     // Problem actor index of each model actor
 	c, s, x []float64 // power, s[i*d+k], x[i*d+k] on [0,1]
-	notes   []string
+	// has[i*d+k] is whether model actor i has a stance on issue k, and
+	// part lists the issues where some model actor has none; both nil
+	// when every one has a stance everywhere (engine.probs)
+	has   []bool
+	part  []int
+	notes []string
 }
 
 // mapProblem maps a Problem onto the model (see the package doc):
 // positions (x−Min)/(Max−Min); saliences as given while an actor's total
 // is at most 1, else divided by the total; an absent stance has salience 0
-// and the capability×salience weighted mean position of the issue; actors
-// whose total salience is 0 are left out and keep their positions.
+// and the capability×salience weighted mean position of the issue (and
+// is not counted in the issue's forecast: engine.probs); actors whose
+// total salience is 0 are left out and keep their positions.
 func mapProblem(p *model.Problem) *input {
 	d := len(p.Issues)
 	neutral := make([]float64, d)
@@ -330,6 +337,7 @@ func mapProblem(p *model.Problem) *input {
 		in.s = append(in.s, sal...)
 		in.x = append(in.x, pos...)
 	}
+	in.has, in.part = presence(p, in.active)
 	if len(scaled) > 0 {
 		in.notes = append(in.notes, "saliences summing over 1 divided by their sum (SMP saliences are shares of attention): "+strings.Join(scaled, ", "))
 	}
@@ -337,4 +345,29 @@ func mapProblem(p *model.Problem) *input {
 		in.notes = append(in.notes, "left out (salience 0 on every issue), positions kept: "+strings.Join(left, ", "))
 	}
 	return in
+}
+
+// presence returns has[a*d+k], whether model actor a (Problem actor
+// active[a]) has a stance on issue k, and the issues where some model
+// actor has none; nil and nil when every one has a stance everywhere.
+func presence(p *model.Problem, active []int) (has []bool, part []int) {
+	d := len(p.Issues)
+	for k := range p.Issues {
+		for _, i := range active {
+			if !p.Stances[i][k].Present {
+				part = append(part, k)
+				break
+			}
+		}
+	}
+	if part == nil {
+		return nil, nil
+	}
+	has = make([]bool, len(active)*d)
+	for a, i := range active {
+		for k := range p.Issues {
+			has[a*d+k] = p.Stances[i][k].Present
+		}
+	}
+	return has, part
 }

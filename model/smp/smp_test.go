@@ -101,8 +101,10 @@ func TestSalienceOverOne(t *testing.T) {
 }
 
 // TestAbsentStance: an actor absent from an issue takes part with
-// salience 0 at the issue's capability×salience weighted mean position,
-// and is reported as NaN on that issue.
+// salience 0 at the issue's capability×salience weighted mean position
+// (the run, positions and probabilities, is that of such a stance), and
+// is reported as NaN on that issue; its position is not counted in the
+// issue's forecast (TestAbsentStanceLeftOutOfForecast).
 func TestAbsentStance(t *testing.T) {
 	p := load(t, "testdata/dummyData_3Dim.csv")
 	for i := range p.Stances { // 0–1 scale: the mapping is the identity
