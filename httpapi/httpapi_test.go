@@ -172,6 +172,19 @@ func small(t *testing.T) string {
 	return string(b)
 }
 
+// wage is ask/testdata/wage.yaml (a case on the 0–100 salience scale,
+// with a red line) created on a new server: the server and the
+// scenario's path, /api/scenarios/ID.
+func wage(t *testing.T) (*env, string) {
+	t.Helper()
+	b, err := os.ReadFile("../ask/testdata/wage.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, httpapi.Options{})
+	return e, "/api/scenarios/" + e.create(string(b)).ID
+}
+
 func (e *env) create(body string) view {
 	e.t.Helper()
 	var v view

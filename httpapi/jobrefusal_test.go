@@ -2,10 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
-
-	"parley/httpapi"
 )
 
 // A job (POST …/runs) whose request the case refuses — a package value
@@ -15,13 +12,7 @@ import (
 // field, rather than accepted (202) and failed later without one; a
 // good job is still accepted (jobs21).
 func TestJobRefusedAsInline(t *testing.T) {
-	b, err := os.ReadFile("../ask/testdata/wage.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := newEnv(t, httpapi.Options{})
-	v := e.create(string(b))
-	p := "/api/scenarios/" + v.ID
+	e, p := wage(t)
 	for _, c := range []struct {
 		kind, inline, body, field, says string
 	}{

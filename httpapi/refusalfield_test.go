@@ -1,10 +1,7 @@
 package httpapi_test
 
 import (
-	"os"
 	"testing"
-
-	"parley/httpapi"
 )
 
 // Every refusal of a request's value names its field, whichever check
@@ -14,13 +11,7 @@ import (
 // the robust analysis off are refused at robust.on rather than silently
 // run without it (docs/DECISIONS.md, diag20).
 func TestRefusalNamesItsField(t *testing.T) {
-	b, err := os.ReadFile("../ask/testdata/wage.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := newEnv(t, httpapi.Options{})
-	v := e.create(string(b))
-	p := "/api/scenarios/" + v.ID
+	e, p := wage(t)
 	for _, c := range []struct {
 		path, body, field, says string
 	}{

@@ -2,12 +2,10 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"testing"
 
 	"parley/answer"
-	"parley/httpapi"
 )
 
 // The API answers a scenario on the 0–100 salience scale as the command
@@ -16,13 +14,7 @@ import (
 // note on the union's red line its forecast crosses; and a snapshot
 // before as_of refused with every valid answer.
 func TestWageScenario(t *testing.T) {
-	b, err := os.ReadFile("../ask/testdata/wage.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := newEnv(t, httpapi.Options{})
-	v := e.create(string(b))
-	p := "/api/scenarios/" + v.ID
+	e, p := wage(t)
 	var r run
 	e.want(e.do("POST", p+"/advise", `{"actor":"union","issue":"hours"}`), 200).json(t, &r)
 	var a answer.Advice
