@@ -165,6 +165,12 @@ func likeliestNote(is model.Issue, x float64, nearest []answer.Anchor, pd *model
 	return b.String()
 }
 
+// LikeliestNoteHead heads the notes of why a likeliest option is not
+// the forecast's nearest (likeliestNote) where a door lists them apart
+// from the forecast (the command line, under its table of where the
+// outcome may land).
+const LikeliestNoteHead = "Why the likeliest option is not the forecast's nearest"
+
 // chancesApart writes two chances as Chance does, in whole percent, or
 // with as many more decimals (up to three) as tell them apart.
 func chancesApart(a, b float64) (string, string) {
