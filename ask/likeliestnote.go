@@ -135,17 +135,22 @@ func likeliestNote(is model.Issue, x float64, nearest []answer.Anchor, pd *model
 	}
 	cl, cn := chancesApart(pl, pn)
 	var b strings.Builder
-	fmt.Fprintf(&b, "the forecast %s%s is nearest %s, but ", fixed(x, d), centred, PointsText(nearest))
 	if len(top) > 1 {
 		as := make([]answer.Anchor, len(top))
 		for i, l := range top {
 			as[i] = answer.Anchor{Value: l.Value}
 		}
-		fmt.Fprintf(&b, "the likeliest options are %s, %s each", PointsText(as), cl)
+		fmt.Fprintf(&b, "the likeliest options are %s (%s each)", PointsText(as), cl)
 	} else {
-		fmt.Fprintf(&b, "the likeliest option is %s, %s", pointL, cl)
+		fmt.Fprintf(&b, "the likeliest option is %s (%s)", pointL, cl)
 	}
-	fmt.Fprintf(&b, " against %s for %s: an option's chance counts every outcome nearer it than any other option, and %s's stretch, %s, ", cn, pointN, pointL, RangeJoin(fixed(ll, d), fixed(lh, d)))
+	fmt.Fprintf(&b, ", not %s (%s), ", pointN, cn)
+	if len(nearest) > 1 {
+		fmt.Fprintf(&b, "of %s, equally near the forecast %s%s", PointsText(nearest), fixed(x, d), centred)
+	} else {
+		fmt.Fprintf(&b, "the option nearest the forecast %s%s", fixed(x, d), centred)
+	}
+	fmt.Fprintf(&b, ": an option's chance counts every outcome nearer it than any other option, and %s's stretch, %s, ", pointL, RangeJoin(fixed(ll, d), fixed(lh, d)))
 	var why []string
 	if wider {
 		why = append(why, fmt.Sprintf("is wider than %s's, %s", pointN, RangeJoin(fixed(nl, d), fixed(nh, d))))

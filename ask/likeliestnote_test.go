@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -30,9 +31,9 @@ import (
 //     continuous part, but masses of 26% (70 0.2146, 80 0.0502) against 15%
 //     (40 0.149).
 var builtInSnapNotes = map[string]string{
-	"territory":    "the forecast 55.0 (where the distribution is centred) is nearest →50, but the likeliest option is →35, 32% against 25% for →50: an option's chance counts every outcome nearer it than any other option, and →35's stretch, 17.5–42.5, is wider than →50's, 42.5–57.5, and holds more of the chance the model puts on single values, 22% against 17% (the reference point 35.0; the stated positions 20.0, 25.0 and 30.0)",
-	"armed-forces": "the forecast 60.0 (where the distribution is centred) is nearest →50, but the likeliest option is →75, 37% against 35% for →50: an option's chance counts every outcome nearer it than any other option, and →75's stretch, 62.5–87.5, holds more of the chance the model puts on single values, 25% against 22% (the reference point 75.0; the stated position 85.0)",
-	"nato":         "the forecast 40.0 (where the distribution is centred) is nearest →40, but the likeliest option is →70, 37% against 33% for →40: an option's chance counts every outcome nearer it than any other option, and →70's stretch, 55.0–85.0, holds more of the chance the model puts on single values, 26% against 15% (the reference point 70.0; the stated position 80.0)",
+	"territory":    "the likeliest option is →35 (32%), not →50 (25%), the option nearest the forecast 55.0 (where the distribution is centred): an option's chance counts every outcome nearer it than any other option, and →35's stretch, 17.5–42.5, is wider than →50's, 42.5–57.5, and holds more of the chance the model puts on single values, 22% against 17% (the reference point 35.0; the stated positions 20.0, 25.0 and 30.0)",
+	"armed-forces": "the likeliest option is →75 (37%), not →50 (35%), the option nearest the forecast 60.0 (where the distribution is centred): an option's chance counts every outcome nearer it than any other option, and →75's stretch, 62.5–87.5, holds more of the chance the model puts on single values, 25% against 22% (the reference point 75.0; the stated position 85.0)",
+	"nato":         "the likeliest option is →70 (37%), not →40 (33%), the option nearest the forecast 40.0 (where the distribution is centred): an option's chance counts every outcome nearer it than any other option, and →70's stretch, 55.0–85.0, holds more of the chance the model puts on single values, 26% against 15% (the reference point 70.0; the stated position 80.0)",
 }
 
 // TestLikeliestNoteBuiltIn: snap's forecast of the built-in case says,
@@ -77,11 +78,11 @@ func TestLikeliestNoteWords(t *testing.T) {
 	opts := []answer.OptionProb{{Label: "a", Value: 0, P: 0.05}, {Label: "b", Value: 10, P: 0.50}, {Label: "c", Value: 100, P: 0.45}}
 	dist := &answer.Distribution{Options: opts, Likeliest: likeliest(opts, nil)}
 	near0 := []answer.Anchor{{Value: 0, Label: "a"}}
-	want := "the forecast 4.0 (where the distribution is centred) is nearest →0, but the likeliest option is →10, 50% against 5% for →0: an option's chance counts every outcome nearer it than any other option, and →10's stretch, 5.0–55.0, is wider than →0's, 0.0–5.0"
+	want := "the likeliest option is →10 (50%), not →0 (5%), the option nearest the forecast 4.0 (where the distribution is centred): an option's chance counts every outcome nearer it than any other option, and →10's stretch, 5.0–55.0, is wider than →0's, 0.0–5.0"
 	if got := likeliestNote(is, 4, near0, pd, dist, 1); got != want {
 		t.Errorf("wider:\n%q\nwant\n%q", got, want)
 	}
-	if got := likeliestNote(is, 4.5, near0, pd, dist, 1); got != "the forecast 4.5 is nearest →0, but"+want[len("the forecast 4.0 (where the distribution is centred) is nearest →0, but"):] {
+	if got := likeliestNote(is, 4.5, near0, pd, dist, 1); got != strings.Replace(want, "forecast 4.0 (where the distribution is centred)", "forecast 4.5", 1) {
 		t.Errorf("off centre: %q", got)
 	}
 	if got := likeliestNote(is, 9, []answer.Anchor{{Value: 10, Label: "b"}}, pd, dist, 1); got != "" {
@@ -96,7 +97,29 @@ func TestLikeliestNoteWords(t *testing.T) {
 	}
 	tie := []answer.OptionProb{{Label: "a", Value: 0, P: 0.05}, {Label: "b", Value: 10, P: 0.475}, {Label: "c", Value: 100, P: 0.475}}
 	got := likeliestNote(is, 4, near0, pd, &answer.Distribution{Options: tie, Likeliest: likeliest(tie, nil)}, 1)
-	if want := "the forecast 4.0 (where the distribution is centred) is nearest →0, but the likeliest options are →10 / 100, 48% each against 5% for →0: an option's chance counts every outcome nearer it than any other option, and →10's stretch, 5.0–55.0, is wider than →0's, 0.0–5.0"; got != want {
+	if want := "the likeliest options are →10 / 100 (48% each), not →0 (5%), the option nearest the forecast 4.0 (where the distribution is centred): an option's chance counts every outcome nearer it than any other option, and →10's stretch, 5.0–55.0, is wider than →0's, 0.0–5.0"; got != want {
 		t.Errorf("tie:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestLikeliestNoteNearestTie: a forecast exactly between two options
+// (5, between 0 and 10) names both as the nearest, and the note compares
+// the likeliest with the likelier of them (10 is itself the likeliest
+// there, so no note; with 0 and 100, 100's 45%).
+func TestLikeliestNoteNearestTie(t *testing.T) {
+	is := model.Issue{ID: "i", Min: 0, Max: 100, Anchors: []model.Anchor{{Value: 0, Label: "a"}, {Value: 10, Label: "b"}, {Value: 100, Label: "c"}}}
+	pd := &model.Predictive{Min: 0, Max: 100, Cont: 1, Center: 5, Scale: 1e9}
+	opts := []answer.OptionProb{{Label: "a", Value: 0, P: 0.05}, {Label: "b", Value: 10, P: 0.50}, {Label: "c", Value: 100, P: 0.45}}
+	dist := &answer.Distribution{Options: opts, Likeliest: likeliest(opts, nil)}
+	if got := likeliestNote(is, 5, []answer.Anchor{{Value: 0}, {Value: 10}}, pd, dist, 1); got != "" {
+		t.Errorf("the likeliest is one of the nearest: %q, want none", got)
+	}
+	// A made-up tie of 0 and 100 (not where 5 lies, but the words are
+	// the case's): 100 is the likelier of the two nearest, its stretch
+	// 55–100 the narrower.
+	got := likeliestNote(is, 5, []answer.Anchor{{Value: 0}, {Value: 100}}, pd, dist, 1)
+	want := "the likeliest option is →10 (50%), not →100 (45%), of →0 / 100, equally near the forecast 5.0 (where the distribution is centred): an option's chance counts every outcome nearer it than any other option, and →10's stretch, 5.0–55.0, is wider than →100's, 55.0–100.0"
+	if got != want {
+		t.Errorf("tie of nearest:\n%q\nwant\n%q", got, want)
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 // territoryNote is snap's note on the built-in case's Territory (worked
 // by hand in ask's TestLikeliestNoteBuiltIn).
-const territoryNote = "the forecast 55.0 (where the distribution is centred) is nearest →50, but the likeliest option is →35, 32% against 25% for →50: an option's chance counts every outcome nearer it than any other option, and →35's stretch, 17.5–42.5, is wider than →50's, 42.5–57.5, and holds more of the chance the model puts on single values, 22% against 17% (the reference point 35.0; the stated positions 20.0, 25.0 and 30.0)"
+const territoryNote = "the likeliest option is →35 (32%), not →50 (25%), the option nearest the forecast 55.0 (where the distribution is centred): an option's chance counts every outcome nearer it than any other option, and →35's stretch, 17.5–42.5, is wider than →50's, 42.5–57.5, and holds more of the chance the model puts on single values, 22% against 17% (the reference point 35.0; the stated positions 20.0, 25.0 and 30.0)"
 
 // TestForecastLikeliestNote: the API's snap forecast of the built-in
 // case says in distribution.likeliest_note why an issue's likeliest
