@@ -152,6 +152,14 @@ type Distribution struct {
 	// (several on a tie, which is named, not broken); empty when there is
 	// neither or no probability is a number.
 	Likeliest []Likely `json:"likeliest"`
+	// LikeliestNote says why the likeliest option is not the option
+	// nearest the forecast, where it is not (ask's likeliestNote): the
+	// chance of an option is of the whole stretch of the scale nearer it
+	// than any other option, and the likeliest's stretch is wider or holds
+	// more of the chance the model puts on single values. Empty, and
+	// omitted, when a likeliest option is a nearest one, or there is no
+	// option or no settled forecast.
+	LikeliestNote string `json:"likeliest_note,omitempty"`
 }
 
 // Likely is one of the likeliest places for the outcome: a labelled

@@ -185,6 +185,9 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
 			f.Predictive = ir.Predictive
+			if f.Settled {
+				f.Distribution.LikeliestNote = likeliestNote(is, ir.Forecast, f.Nearest, ir.Predictive, f.Distribution, c.Header.IssueDecimals(ir.Issue))
+			}
 		}
 		out.Issues = append(out.Issues, f)
 	}
@@ -218,16 +221,8 @@ func distribution(p *model.Problem, k int, d *model.Predictive) *answer.Distribu
 	out := &answer.Distribution{Median: answer.Num(d.Median()), Options: []answer.OptionProb{}, Positions: []answer.PositionProb{}}
 	out.Interval80.Lo, out.Interval80.Hi = d.Interval80()
 	out.Interval95.Lo, out.Interval95.Hi = d.Interval95()
-	anchors := append([]model.Anchor(nil), is.Anchors...)
-	sort.SliceStable(anchors, func(i, j int) bool { return anchors[i].Value < anchors[j].Value })
-	for j, a := range anchors {
-		lo, hi := math.Inf(-1), math.Inf(1)
-		if j > 0 {
-			lo = (anchors[j-1].Value + a.Value) / 2
-		}
-		if j+1 < len(anchors) {
-			hi = (a.Value + anchors[j+1].Value) / 2
-		}
+	for _, s := range stretches(is.Anchors) {
+		a, lo, hi := s.Anchor, s.Lo, s.Hi
 		// (lo, hi], less half a point mass at hi and with half of one at
 		// lo (ProbNear with no width: the point mass at exactly x)
 		var pr float64

@@ -287,6 +287,25 @@ func distributions(w io.Writer, f *answer.Forecast, width int) {
 		}
 		block(w, fmt.Sprintf("Where the outcome may land (%s; how far real EU outcomes fell from such forecasts, docs/skill.md):", m.Model), width)
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { distributionTable(w, &f.Scenario, &m, l) })
+		likeliestNotes(w, &m, width)
+	}
+}
+
+// likeliestNotes prints, under a model's table of where the outcome may
+// land, why an issue's likeliest option is not its forecast's nearest
+// (ask's words, the answer's distribution.likeliest_note), an issue a
+// paragraph after its name; nothing when no issue has such a note.
+func likeliestNotes(w io.Writer, m *answer.ModelForecast, width int) {
+	head := false
+	for _, x := range m.Issues {
+		if x.Distribution == nil || x.Distribution.LikeliestNote == "" {
+			continue
+		}
+		if !head {
+			fmt.Fprintln(w, strings.ToLower(ask.LikeliestNoteHead[:1])+ask.LikeliestNoteHead[1:]+":")
+			head = true
+		}
+		para(w, "  "+x.Name+": "+x.Distribution.LikeliestNote, width)
 	}
 }
 

@@ -14,7 +14,9 @@ import (
 //	F(x) = Σ_{a ≤ x} pₐ + Cont · (G(x) − G(Min)) / (G(Max) − G(Min))     (P1)
 //
 // with G the Laplace CDF. Σ pₐ + Cont = 1. Models that give a distribution
-// set IssueResult.Predictive; its median is their point forecast.
+// set IssueResult.Predictive, centred on their point forecast (snap's and
+// compromise-band's Center is it); its median need not be it (snap: the
+// median scored worse on dev, docs/skill.md).
 type Predictive struct {
 	Min float64 `json:"min"`
 	Max float64 `json:"max"`

@@ -150,6 +150,9 @@ export interface Distribution {
   // likeliest: every option as probable as the most probable (or, with no
   // labelled options, every stated position), several on a tie.
   likeliest: Likely[]
+  // likeliest_note: why the likeliest option is not the forecast's
+  // nearest, in ask's words; absent when it is (docs/json.md).
+  likeliest_note?: string
 }
 // Likely is one of a distribution's likeliest: an option (label) or a
 // stated position (actors).

@@ -1007,11 +1007,18 @@ function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefine
 // On a phone the whole distribution is cut after two lines too, opened by
 // a tap as the other notes are: read whole in a column 5.5em wide, it
 // made every row ≈170 px tall where the other cells used ≈60.
+//
+// Where the likeliest option is not the forecast's nearest, the answer's
+// note of why (likeliest_note, ask's words, as the command line prints
+// it under its table) follows the likeliest, cut after two lines as it
+// is and read whole on hover or focus: "the likeliest option is →35
+// (32%), not →50 (25%), …" beside a forecast of 55.0 →50.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
   const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
   return cellNote('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
-    d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null)
+    d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null,
+    d.likeliest_note ? cellNote('span', { class: 'why', 'data-testid': 'likeliest-note', title: d.likeliest_note }, d.likeliest_note) : null)
 }
 
 // likelyText is ask.LikelyText: one of a distribution's likeliest, an
