@@ -101,3 +101,24 @@ func TestItemSpeaks(t *testing.T) {
 		}
 	}
 }
+
+// A source file not found, for an answer read at the command line, is
+// not said to be found with --sources, which an answer's command does
+// not have (it said "or give the folder with --sources DIR"); it is a
+// warning when the source is MissingUnchecked, as the CLI loads it.
+func TestAnswerSourceNotFoundValid(t *testing.T) {
+	s := &scenario.Scenario{Metadata: scenario.Metadata{ID: "t", Sources: []scenario.Source{{ID: "m", Date: "2025-01-01", File: "gone.txt"}}}}
+	dir := t.TempDir()
+	op := evidence.Dirs(dir)
+	srcs := evidence.Load(s, op)
+	srcs[0].MissingUnchecked = true
+	ds, _, err := evidence.CheckForAnswerContext(context.Background(), s, srcs, op)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `warning: metadata.sources[0].file: source file "gone.txt" not found (looked in ` + dir + `), so its quotes are not checked` +
+		` (valid: a path relative to the scenario file (an answer reads the source files beside it; parley validate --sources DIR reads another folder))`
+	if len(ds) != 1 || ds[0].String() != want {
+		t.Errorf("got %q, want %q", ds, want)
+	}
+}

@@ -52,6 +52,10 @@ func (d dirOpener) NotFound(string) (looked, valid string) {
 // should be.
 const dirsValid = "a path relative to the scenario file, or give the folder with --sources DIR"
 
+// answerDirsValid is dirsValid for an answer read at the command line,
+// which reads the source files beside the scenario file only.
+const answerDirsValid = "a path relative to the scenario file (an answer reads the source files beside it; parley validate --sources DIR reads another folder)"
+
 func (d dirOpener) Open(file string) ([]byte, error) {
 	var firstErr error
 	for _, dir := range d {
@@ -449,6 +453,10 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 			looked, valid := "looked in the scenario's folder", dirsValid
 			if o != nil {
 				looked, valid = o.NotFound(src.File)
+			}
+			if _, dirs := o.(dirOpener); dirs && forAnswer {
+				// an answer's command has no --sources
+				valid = answerDirsValid
 			}
 			msg := fmt.Sprintf("source file %q not found (%s)", src.File, looked)
 			if src.MissingUnchecked {
