@@ -145,6 +145,14 @@ type LoadOptions struct {
 	// quotes are not checked, not an error; every other finding of the
 	// check is as validate's (parley brief: docs/DECISIONS.md).
 	MissingUnchecked bool
+	// ForAnswer checks the quotes for an answer rather than for
+	// validate: a quote not found in its source, or a source file whose
+	// hash differs, is a warning that every answer's scenario header
+	// gives (Scenario.Warnings), and one warning counts the quotes whose
+	// source names no file (evidence.CheckForAnswerContext; parley
+	// forecast and every answer read from a scenario file at the command
+	// line: docs/DECISIONS.md).
+	ForAnswer bool
 }
 
 // opener returns where the options say source files are read from.
@@ -197,7 +205,11 @@ func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (
 			src.MissingUnchecked = o.MissingUnchecked
 		}
 		var eds scenario.Diagnostics
-		eds, spans, stopped = evidence.CheckLoadedContext(ctx, s, srcs, op)
+		check := evidence.CheckLoadedContext
+		if o.ForAnswer {
+			check = evidence.CheckForAnswerContext
+		}
+		eds, spans, stopped = check(ctx, s, srcs, op)
 		return eds
 	})
 	if stopped != nil {

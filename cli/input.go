@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -100,6 +101,27 @@ func target(cmd *cobra.Command) answer.Target {
 // loadInput reads args[0] (the built-in case when there is none; "-" is
 // standard input) in any format Parley reads.
 func loadInput(cmd *cobra.Command, args []string, strict bool) (*ask.Input, error) {
+	return loadInputWith(cmd, args, ask.LoadOptions{Strict: strict})
+}
+
+// loadAnswered is loadInput for an answer: a scenario file's quotes are
+// checked against the source files in its folder, and what the check
+// finds is among the file's warnings, which the answer's scenario gives
+// (ask.LoadOptions.ForAnswer; a file not there leaves its quotes
+// unchecked, with a warning, as the brief's). The built-in case's
+// sources and those of a file read from standard input are not read:
+// they have no folder.
+func loadAnswered(cmd *cobra.Command, args []string, strict bool) (*ask.Input, error) {
+	o := ask.LoadOptions{Strict: strict}
+	if len(args) > 0 && args[0] != "" && args[0] != "-" {
+		o.SourceDirs, o.MissingUnchecked, o.ForAnswer = []string{filepath.Dir(args[0])}, true, true
+	}
+	return loadInputWith(cmd, args, o)
+}
+
+// loadInputWith is loadInput with o's options besides (Limits is
+// --limit's).
+func loadInputWith(cmd *cobra.Command, args []string, o ask.LoadOptions) (*ask.Input, error) {
 	if len(args) == 0 || args[0] == "" {
 		in, err := ask.BuiltIn()
 		if err != nil {
@@ -111,8 +133,8 @@ func loadInput(cmd *cobra.Command, args []string, strict bool) (*ask.Input, erro
 	if err != nil {
 		return nil, err
 	}
-	o := ask.LoadOptions{Strict: strict, Limits: limitsOf(cmd)}
-	return interruptible(cmd.Context(), "reading "+name, func() (*ask.Input, error) { return ask.Load(name, data, o) })
+	o.Limits = limitsOf(cmd)
+	return interruptible(cmd.Context(), "reading "+name, func() (*ask.Input, error) { return ask.LoadContext(cmdContext(cmd), name, data, o) })
 }
 
 // interruptible runs f, returning early with an error when ctx ends first
@@ -205,7 +227,7 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // unless --quiet.
 func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	strict, _ := cmd.Flags().GetBool("strict")
-	in, err := loadInput(cmd, args, strict)
+	in, err := loadAnswered(cmd, args, strict)
 	if err != nil {
 		return nil, err
 	}

@@ -52,6 +52,10 @@ func (d dirOpener) NotFound(string) (looked, valid string) {
 // should be.
 const dirsValid = "a path relative to the scenario file, or give the folder with --sources DIR"
 
+// answerDirsValid is dirsValid for an answer read at the command line,
+// which reads the source files beside the scenario file only.
+const answerDirsValid = "a path relative to the scenario file (an answer reads the source files beside it; parley validate --sources DIR reads another folder)"
+
 func (d dirOpener) Open(file string) ([]byte, error) {
 	var firstErr error
 	for _, dir := range d {
@@ -414,6 +418,29 @@ func CheckLoaded(s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagn
 // Most of a check's time is there: a 16 MiB source takes seconds to
 // normalise and to index, and each quote not found a pass over it.
 func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagnostics, [][2]int, error) {
+	return checkLoaded(ctx, s, srcs, o, false)
+}
+
+// CheckForAnswerContext is CheckLoadedContext for an answer read from a
+// scenario file, which warns of its quotes rather than refusing for
+// them (docs/DECISIONS.md, "An answer checks its quotes and warns"):
+// each quote not found in its source is a warning naming what it
+// speaks for and the nearest passage with its line in the source file
+// ("north on quota: quote not found in source minutes (talks.txt:2):
+// nearest passage “…”; parley validate lists each"); a source file
+// whose hash differs from the recorded one is a warning; and, when
+// files were read (o not nil), one warning counts the quotes resting on
+// a source that names no file, in place of validate's warning on each
+// source that names neither a file nor a url. A source file not found
+// is as srcs' MissingUnchecked makes it. Every other finding is
+// validate's.
+func CheckForAnswerContext(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Opener) (scenario.Diagnostics, [][2]int, error) {
+	return checkLoaded(ctx, s, srcs, o, true)
+}
+
+// checkLoaded is CheckLoadedContext, or CheckForAnswerContext when
+// forAnswer.
+func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Opener, forAnswer bool) (scenario.Diagnostics, [][2]int, error) {
 	var ds scenario.Diagnostics
 	for _, src := range srcs {
 		p := fmt.Sprintf("metadata.sources[%d]", src.Index)
@@ -427,6 +454,10 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 			if o != nil {
 				looked, valid = o.NotFound(src.File)
 			}
+			if _, dirs := o.(dirOpener); dirs && forAnswer {
+				// an answer's command has no --sources
+				valid = answerDirsValid
+			}
 			msg := fmt.Sprintf("source file %q not found (%s)", src.File, looked)
 			if src.MissingUnchecked {
 				msg += ", so its quotes are not checked"
@@ -438,7 +469,7 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 				Valid: "a readable UTF-8 text file"})
 		case StatusHash:
 			if hexRE.MatchString(src.SHA256) {
-				ds = append(ds, scenario.Diagnostic{Path: p + ".sha256", Message: fmt.Sprintf("source file %q has SHA-256 %s, not the recorded one: it changed since its quotes were taken", src.File, src.Hash),
+				ds = append(ds, scenario.Diagnostic{Path: p + ".sha256", Warning: forAnswer, Message: fmt.Sprintf("source file %q has SHA-256 %s, not the recorded one: it changed since its quotes were taken", src.File, src.Hash),
 					Valid: "the file as recorded; or check its quotes and record the new hash (parley sources add --replace FILE)"})
 			}
 		}
@@ -448,6 +479,9 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 	// names neither a file nor a url, when files are read: nothing
 	// checks them, as nothing checks an unreadable file's.
 	unfiled := map[int]int{}
+	// noFile counts, for an answer, the quotes resting on a source that
+	// names no file, by source, and quotes all the quotes
+	noFile, quotes := map[int]int{}, 0
 	items := Items(s)
 	spans := make([][2]int, len(items))
 	for i, it := range items {
@@ -463,7 +497,13 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		if src == nil {
 			continue // Validate reports an unknown source
 		}
-		if o != nil && src.Status == StatusNoFile && src.URL == "" && it.Quote != "" {
+		if it.Quote != "" {
+			quotes++
+			if src.Status == StatusNoFile {
+				noFile[src.Index]++
+			}
+		}
+		if o != nil && src.Status == StatusNoFile && src.URL == "" && it.Quote != "" && !forAnswer {
 			unfiled[src.Index]++
 		}
 		if it.Date != "" && src.Date != "" && validDate(it.Date) && validDate(src.Date) && it.Date > src.Date {
@@ -481,16 +521,28 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 			spans[i] = [2]int{a, b}
 			continue
 		}
-		msg := fmt.Sprintf("quote not found in source %s (%s)", src.ID, src.File)
-		near, share, err := t.nearest(ctx, src.Text, it.Quote)
+		near, at, share, err := t.nearest(ctx, src.Text, it.Quote)
 		if err != nil {
 			return nil, nil, err
 		}
-		if share > 0 {
-			msg += fmt.Sprintf("; did you mean “%s”?", near)
+		var msg string
+		switch {
+		case !forAnswer:
+			msg = fmt.Sprintf("quote not found in source %s (%s)", src.ID, src.File)
+			if share > 0 {
+				msg += fmt.Sprintf("; did you mean “%s”?", near)
+			}
+		case share > 0:
+			msg = fmt.Sprintf("%s: quote not found in source %s (%s:%d): nearest passage “%s”; parley validate lists each",
+				it.Speaks(), src.ID, src.File, 1+strings.Count(src.Text[:at], "\n"), near)
+		default:
+			msg = fmt.Sprintf("%s: quote not found in source %s (%s): no passage shares a word with it; parley validate lists each", it.Speaks(), src.ID, src.File)
 		}
-		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Message: msg,
+		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Warning: forAnswer, Message: msg,
 			Valid: "the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md)"})
+	}
+	if forAnswer && o != nil && len(noFile) > 0 {
+		ds = append(ds, noFileWarning(srcs, noFile, quotes))
 	}
 	for _, src := range srcs {
 		if n := unfiled[src.Index]; n > 0 {
@@ -500,6 +552,48 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 		}
 	}
 	return ds, spans, nil
+}
+
+// noFileWarning is an answer's one warning on the quotes no file was
+// there to check: "1 of 3 quotes is not checked against a source:
+// source radio names no file", counting them (noFile, by source index)
+// out of all the quotes.
+func noFileWarning(srcs []*Source, noFile map[int]int, quotes int) scenario.Diagnostic {
+	n := 0
+	var ids []string
+	for _, src := range srcs {
+		if k := noFile[src.Index]; k > 0 {
+			n += k
+			ids = append(ids, src.ID)
+		}
+	}
+	return scenario.Diagnostic{Path: "metadata.sources", Warning: true,
+		Message: fmt.Sprintf("%d of %s %s not checked against a source: %s %s %s no file", n, nouns.Count(quotes, "quote"), nouns.Verb(n, "is"),
+			nouns.For(len(ids), "source"), nouns.AndMore(ids, noFileNamed), nouns.Verb(len(ids), "name")),
+		Valid: "a file for each source, the document relative to the scenario (parley sources add FILE --scenario S records it and its hash)"}
+}
+
+// noFileNamed is how many sources naming no file noFileWarning names.
+const noFileNamed = 5
+
+// Speaks says what the item speaks for, as an answer's warning names
+// it: "north on quota" (a stance), "north's capability", "north's red
+// line on quota", "north's reservation", "proposal p1", "the outcome on
+// quota".
+func (it Item) Speaks() string {
+	switch it.Kind {
+	case KindCapability:
+		return nouns.Possessive(it.Actor) + " capability"
+	case KindRedLine:
+		return nouns.Possessive(it.Actor) + " red line on " + it.Issue
+	case KindReservation:
+		return nouns.Possessive(it.Actor) + " reservation"
+	case KindProposal:
+		return "proposal " + it.Proposal
+	case KindOutcome:
+		return "the outcome on " + it.Issue
+	}
+	return it.Actor + " on " + it.Issue
 }
 
 func unwrap(err error) error {

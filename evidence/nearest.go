@@ -94,21 +94,22 @@ func (t *Text) words(ctx context.Context) (*wordIndex, error) {
 // (Text.words), so each quote costs one pass over numbers, not over the
 // text's words as strings (a 15 MB source took 0.8 s a quote).
 func (t *Text) Nearest(original, quote string) (string, float64) {
-	near, share, _ := t.nearest(context.Background(), original, quote)
+	near, _, share, _ := t.nearest(context.Background(), original, quote)
 	return near, share
 }
 
 // nearest is Nearest stopping with ctx's error, between chunks of the
-// text's words, once ctx is done.
-func (t *Text) nearest(ctx context.Context, original, quote string) (string, float64, error) {
+// text's words, once ctx is done; it also gives the passage's byte
+// offset in original (0 when there is none).
+func (t *Text) nearest(ctx context.Context, original, quote string) (string, int, float64, error) {
 	qw := words(Normalize(quote))
 	ix, err := t.words(ctx)
 	if err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	tw := ix.ids
 	if len(qw) == 0 || len(tw) == 0 {
-		return "", 0, nil
+		return "", 0, 0, nil
 	}
 	// need[id] counts the quote's words; a word the text lacks is never
 	// matched, so it needs no number
@@ -151,7 +152,7 @@ func (t *Text) nearest(ctx context.Context, original, quote string) (string, flo
 	for i := 1; i+n <= len(tw); i++ {
 		if i%chunk == 0 {
 			if err := ctx.Err(); err != nil {
-				return "", 0, err
+				return "", 0, 0, err
 			}
 		}
 		add(tw[i-1], -1)
@@ -161,5 +162,5 @@ func (t *Text) nearest(ctx context.Context, original, quote string) (string, flo
 		}
 	}
 	s, e := t.Span(ix.at[bestAt][0], ix.at[bestAt+n-1][1])
-	return strings.Join(strings.Fields(original[s:e]), " "), float64(best) / float64(len(qw)), nil
+	return strings.Join(strings.Fields(original[s:e]), " "), s, float64(best) / float64(len(qw)), nil
 }
