@@ -116,6 +116,12 @@ func TestPutDocumentSaysWhenTheFileIsWrittenWhole(t *testing.T) {
 	if len(got.Notes) != 1 || !strings.Contains(got.Notes[0], "written whole") {
 		t.Errorf("notes %q, want one saying the file was written whole", got.Notes)
 	}
+	// The note names the scenario by its title, as the page does, and its
+	// id, as the API does, not by the file the server stores it in
+	// ("ID.yaml"), a name nobody gave.
+	if want := "scenario “Layout” (id " + v.ID + "): the edit could not be written into the file's text as it stands"; len(got.Notes) != 1 || !strings.HasPrefix(got.Notes[0], want) || strings.Contains(got.Notes[0], v.ID+".yaml") {
+		t.Errorf("notes %q, want one starting %q and naming no %s.yaml", got.Notes, want, v.ID)
+	}
 	if body := e.exported(v.ID); !strings.Contains(body, "# The stances, one per actor.") {
 		t.Errorf("the file written whole lost its comments:\n%s", body)
 	}
