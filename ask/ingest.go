@@ -207,12 +207,13 @@ func applyReview(ctx context.Context, name, called string, data []byte, in *Inpu
 	return out, read, appliedSummary(len(r.Entries), a, in.Scenario.Snapshots[a.Snapshot].Date, sources, note != ""), notes, nil
 }
 
-// appliedSummary says what applying a review of entries kept entries
-// did (a: where they went, a new snapshot dated date, sources the
-// sources it added; whole: the file was written whole, which a note
-// says): "applied 3 quotes to 2 stances in a new snapshot dated
+// appliedSummary says what applying a review did: entries is how many
+// entries it kept, a where their quotes went (an entry whose quote the
+// stance already held adds none), date the new snapshot's, sources how
+// many sources it added, whole that the file was written whole (which a
+// note says): "applied 3 quotes to 2 stances in a new snapshot dated
 // 2025-03-01, 1 source added; the file edited in place". Every door
-// says it, note or none: a quiet apply left the person wondering what
+// says it, note or none: a quiet apply left the person not knowing what
 // was merged.
 func appliedSummary(entries int, a ingest.Applied, date string, sources int, whole bool) string {
 	quotes := 0
