@@ -114,19 +114,20 @@ func IngestReview(in *Input, docs []ingest.Document, res answer.Ingest) ([]byte,
 // the lines the new snapshot (and any new source) adds (WriteOver; notes
 // says when the file had to be written whole), checked as `parley
 // validate` would with o (its limits, the folders source files are read
-// from) until ctx is done. The original file, read under the same
-// limits, is not touched.
-func IngestApply(ctx context.Context, name string, data []byte, reviewName string, review []byte, date string, o LoadOptions) (out []byte, notes []string, err error) {
+// from) until ctx is done, and what was applied (appliedSummary), which
+// the command line says whether or not there is a note. The original
+// file, read under the same limits, is not touched.
+func IngestApply(ctx context.Context, name string, data []byte, reviewName string, review []byte, date string, o LoadOptions) (out []byte, applied string, notes []string, err error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: o.Limits})
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	r, err := ingest.ParseReview(reviewName, review)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	out, _, notes, err = applyReview(ctx, name, data, in, r, date, o)
-	return out, notes, err
+	out, _, applied, notes, err = applyReview(ctx, name, name, data, in, r, date, o)
+	return out, applied, notes, err
 }
 
 // IngestReviewOf is Ingest's candidates as a review, for the API.
@@ -140,25 +141,28 @@ func IngestReviewOf(in *Input, docs []ingest.Document, res answer.Ingest) answer
 // scenario file (name, data) and returns the new file, the input the
 // check read of it (with o's limits and sources, until ctx is done: the
 // client gone), so that the server stores it without reading it again,
-// and the notes (as IngestApply's); the original is read under the same
-// limits. The server uses it; the command line reads the review from a
-// file (IngestApply).
-func IngestApplyReview(ctx context.Context, name string, data []byte, r answer.IngestReview, date string, o LoadOptions) ([]byte, *Input, []string, error) {
+// what was applied and the notes (as IngestApply's, a note naming the
+// file as called says: see WriteOver); the original is read under the
+// same limits. The server uses it; the command line reads the review
+// from a file (IngestApply).
+func IngestApplyReview(ctx context.Context, name, called string, data []byte, r answer.IngestReview, date string, o LoadOptions) (out []byte, read *Input, applied string, notes []string, err error) {
 	in, err := Load(name, data, LoadOptions{Format: Scenario, Limits: o.Limits})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, "", nil, err
 	}
-	return applyReview(ctx, name, data, in, r, date, o)
+	return applyReview(ctx, name, called, data, in, r, date, o)
 }
 
-func applyReview(ctx context.Context, name string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, *Input, []string, error) {
+func applyReview(ctx context.Context, name, called string, data []byte, in *Input, r ingest.Review, date string, o LoadOptions) ([]byte, *Input, string, []string, error) {
 	if r.Scenario != "" && r.Scenario != in.Scenario.Metadata.ID {
-		return nil, nil, nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
+		return nil, nil, "", nil, errs.New(errs.Argument, "the review was drafted for scenario %q, not %q; valid: the scenario named in the review", r.Scenario, in.Scenario.Metadata.ID)
 	}
+	sources := len(in.Scenario.Metadata.Sources)
 	a, err := ingest.Apply(in.Scenario, r, date)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, "", nil, err
 	}
+	sources = len(in.Scenario.Metadata.Sources) - sources
 	// A problem with a kept quote names the entry it came from, which is
 	// what the reviewer edits.
 	entry := func(e int) string {
@@ -179,7 +183,7 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 			if e := a.Entries[i][maxQuotes]; e >= 0 {
 				d.Message = entry(e) + ": " + d.Message
 			}
-			return nil, nil, nil, errs.Wrap(errs.Invalid, scenario.Diagnostics{d})
+			return nil, nil, "", nil, errs.Wrap(errs.Invalid, scenario.Diagnostics{d})
 		}
 	}
 	from := func(path string) string {
@@ -188,19 +192,52 @@ func applyReview(ctx context.Context, name string, data []byte, in *Input, r ing
 		}
 		return ""
 	}
-	out, note, err := WriteOver(name, data, in.Scenario, o.Limits)
+	out, note, err := WriteOver(name, called, data, in.Scenario, o.Limits)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, "", nil, err
 	}
 	read, err := checkWritten(ctx, name, out, o, "with the review's entries merged", from)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, "", nil, err
 	}
 	var notes []string
 	if note != "" {
 		notes = append(notes, note)
 	}
-	return out, read, notes, nil
+	return out, read, appliedSummary(len(r.Entries), a, in.Scenario.Snapshots[a.Snapshot].Date, sources, note != ""), notes, nil
+}
+
+// appliedSummary says what applying a review did: entries is how many
+// entries it kept, a where their quotes went (an entry whose quote the
+// stance already held adds none), date the new snapshot's, sources how
+// many sources it added, whole that the file was written whole (which a
+// note says): "applied 3 quotes to 2 stances in a new snapshot dated
+// 2025-03-01, 1 source added; the file edited in place". Every door
+// says it, note or none: a quiet apply left the person not knowing what
+// was merged.
+func appliedSummary(entries int, a ingest.Applied, date string, sources int, whole bool) string {
+	quotes := 0
+	for _, es := range a.Entries {
+		for _, e := range es {
+			if e >= 0 {
+				quotes++
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "applied %s to %s in a new snapshot dated %s", nouns.Count(quotes, "quote"), nouns.Count(len(a.Entries), "stance"), date)
+	if sources > 0 {
+		fmt.Fprintf(&b, ", %s added", nouns.Count(sources, "source"))
+	}
+	if n := entries - quotes; n > 0 {
+		fmt.Fprintf(&b, " (%d of the %s kept brought no new quote: the stance held it already)", n, nouns.Count(entries, "entry"))
+	}
+	if whole {
+		b.WriteString("; the file written whole (see the note)")
+	} else {
+		b.WriteString("; the file edited in place")
+	}
+	return b.String()
 }
 
 // SourcesAdd records documents as sources of the scenario file (name,
@@ -291,7 +328,7 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 	o := LoadOptions{SourceDirs: []string{dir}, Limits: limits}
 	out, ok := scenariofile.SourcesOver(name, data, s, limits)
 	if !ok {
-		notes = append(notes, writtenWhole(name, "the sources", "anchors or aliases, sources: with no list, a value over several lines"))
+		notes = append(notes, writtenWhole(name, name, "the sources", "anchors or aliases, sources: with no list, a value over several lines"))
 		out, _, err := remarshalWith(ctx, name, data, in, o, "with the sources added", nil)
 		if err != nil {
 			return nil, nil, err
@@ -372,28 +409,38 @@ func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o L
 // or, where that cannot be done, whole (scenariofile.MarshalOver; for a
 // YAML file, its comments kept but not its blank lines nor its folded
 // blocks), with a note saying so, the one every door shows (the command
-// line on stderr, the API in a save's notes). MarshalOver's error (an
-// edit of a value written through an alias, errs.Conflict) is returned
-// as it is.
-func WriteOver(name string, data []byte, s *scenario.Scenario, limits scenario.Limits) (out []byte, note string, err error) {
+// line on stderr, the API in a save's notes). The note names the file as
+// called: the command line its path (name), the server the scenario as
+// its answers and page do (Stored), not the file it keeps it in, a name
+// nobody gave. MarshalOver's error (an edit of a value written through
+// an alias, errs.Conflict) is returned as it is.
+func WriteOver(name, called string, data []byte, s *scenario.Scenario, limits scenario.Limits) (out []byte, note string, err error) {
 	if out, ok := scenariofile.EditOver(name, data, s, limits); ok {
 		return out, "", nil
 	}
 	if out, err = scenariofile.MarshalOver(s, scenariofile.FormatOfName(name), data); err != nil {
 		return nil, "", err
 	}
-	return out, writtenWhole(name, "the edit", "anchors or aliases, a changed value written over several lines or in a folded block, a value that changes kind"), nil
+	return out, writtenWhole(name, called, "the edit", "anchors or aliases, a changed value written over several lines or in a folded block, a value that changes kind"), nil
 }
 
-// writtenWhole is the note of a file written whole because what (the
-// edit, the sources) could not be written into its text, for why: what
-// of the file's own layout is kept, by its format.
-func writtenWhole(name, what, why string) string {
+// Stored is how the server's notes name a stored scenario: by its name
+// (its title, or its id when it has none), as the page names it, and its
+// id, as the API's answers do ("scenario “Ceasefire talks” (id
+// 3f2a…)"). The server keeps it in a file named by its id and format,
+// which nobody named.
+func Stored(id, name string) string { return fmt.Sprintf("scenario “%s” (id %s)", name, id) }
+
+// writtenWhole is the note of a file (name, which says its format;
+// called, as the note names it) written whole because what (the edit,
+// the sources) could not be written into its text, for why: what of the
+// file's own layout is kept, by its format.
+func writtenWhole(name, called, what, why string) string {
 	kept := "a JSON file's own indentation and order not kept"
 	if scenariofile.FormatOfName(name) == "yaml" {
 		kept = "its comments kept, its blank lines and folded blocks not"
 	}
-	return fmt.Sprintf("%s: %s could not be written into the file's text as it stands (%s): the file is written whole, in Parley's layout (%s)", name, what, why, kept)
+	return fmt.Sprintf("%s: %s could not be written into the file's text as it stands (%s): the file is written whole, in Parley's layout (%s)", called, what, why, kept)
 }
 
 // checkWritten checks the new file's text out with o, as `parley

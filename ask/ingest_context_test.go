@@ -68,7 +68,7 @@ func TestIngestAndSourcesAddStopWithTheContext(t *testing.T) {
 		f    func(ctx context.Context) ([]byte, error)
 	}{
 		{"IngestApplyReview", func(ctx context.Context) ([]byte, error) {
-			out, _, _, err := IngestApplyReview(ctx, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
+			out, _, _, _, err := IngestApplyReview(ctx, sc, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}})
 			return out, err
 		}},
 		{"SourcesAdd", func(ctx context.Context) ([]byte, error) {
@@ -104,11 +104,11 @@ func TestIngestAndSourcesAddKeepTheLimits(t *testing.T) {
 		f    func(l scenario.Limits) ([]byte, error)
 	}{
 		{"IngestApplyReview", func(l scenario.Limits) ([]byte, error) {
-			out, _, _, err := IngestApplyReview(context.Background(), sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			out, _, _, _, err := IngestApplyReview(context.Background(), sc, sc, data, rev, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
 			return out, err
 		}},
 		{"IngestApply", func(l scenario.Limits) ([]byte, error) {
-			out, _, err := IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
+			out, _, _, err := IngestApply(context.Background(), sc, data, "review.yaml", review, "", LoadOptions{SourceDirs: []string{dir}, Limits: l})
 			return out, err
 		}},
 		{"SourcesAdd", func(l scenario.Limits) ([]byte, error) {

@@ -62,7 +62,7 @@ func TestIngestApplyNamesTheEntryOverTheEvidenceLimit(t *testing.T) {
 	for i := range 1001 {
 		r.Entries = append(r.Entries, ingest.Entry{Actor: "ukraine", Issue: "ceasefire", Evidence: scenario.Evidence{Source: src, Quote: fmt.Sprintf("quote %d", i)}})
 	}
-	_, _, _, err = IngestApplyReview(context.Background(), "case.yaml", data, r, date, LoadOptions{})
+	_, _, _, _, err = IngestApplyReview(context.Background(), "case.yaml", "case.yaml", data, r, date, LoadOptions{})
 	want := fmt.Sprintf("case.yaml with the review's entries merged (not written): snapshots[%d].stances[0].evidence: the review's entries[%d] (ukraine on ceasefire): %d evidence items, over the limit evidence=1000 (valid: at most 1000 evidence items",
 		len(in.Scenario.Snapshots), 1000-k, 1001+k)
 	if errs.CodeOf(err) != errs.Invalid || err == nil || !strings.HasPrefix(err.Error(), want) {
@@ -70,7 +70,7 @@ func TestIngestApplyNamesTheEntryOverTheEvidenceLimit(t *testing.T) {
 	}
 	// At the limit, it is merged.
 	r.Entries = r.Entries[:1000-k]
-	if _, _, _, err := IngestApplyReview(context.Background(), "case.yaml", data, r, date, LoadOptions{}); err != nil {
+	if _, _, _, _, err := IngestApplyReview(context.Background(), "case.yaml", "case.yaml", data, r, date, LoadOptions{}); err != nil {
 		t.Fatalf("%d quotes: %v", 1000, err)
 	}
 }

@@ -56,9 +56,12 @@ entries:
     score: 1
     line: 1
 `
-	out, notes, err := IngestApply(context.Background(), "layout.yaml", []byte(ingestLayoutFile), "review.yaml", []byte(review), "", LoadOptions{})
+	out, applied, notes, err := IngestApply(context.Background(), "layout.yaml", []byte(ingestLayoutFile), "review.yaml", []byte(review), "", LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := "applied 1 quote to 1 stance in a new snapshot dated 2025-03-01; the file edited in place"; applied != want {
+		t.Errorf("applied %q, want %q", applied, want)
 	}
 	if len(notes) != 0 {
 		t.Errorf("notes %q, want none: the file was edited as text", notes)

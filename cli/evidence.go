@@ -360,10 +360,12 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 			if sc != "-" {
 				dirs = append(dirs, filepath.Dir(sc))
 			}
-			out, notes, err := ask.IngestApply(cmdContext(cmd), name, data, rn, review, date, ask.LoadOptions{SourceDirs: dirs, Limits: limitsOf(cmd)})
+			out, applied, notes, err := ask.IngestApply(cmdContext(cmd), name, data, rn, review, date, ask.LoadOptions{SourceDirs: dirs, Limits: limitsOf(cmd)})
 			if err != nil {
 				return err
 			}
+			// On stderr, as the notes: stdout may be the file.
+			para(cmd.ErrOrStderr(), applied, termWidth(cmd.ErrOrStderr()))
 			for _, n := range notes {
 				say(cmd.ErrOrStderr(), "note", n, termWidth(cmd.ErrOrStderr()))
 			}

@@ -73,8 +73,14 @@ func TestIngestApply(t *testing.T) {
 	rp := filepath.Join(dir, "review.yaml")
 	os.WriteFile(rp, []byte(review), 0o644)
 	out := filepath.Join(dir, "new.yaml")
-	if _, stderr, code := run(t, "ingest", "apply", rp, "--scenario", sc, "-o", out); code != 0 {
+	_, stderr, code = run(t, "ingest", "apply", rp, "--scenario", sc, "-o", out)
+	if code != 0 {
 		t.Fatalf("apply: exit %d, %s", code, stderr)
+	}
+	// What was applied is said on stderr, with no note to say it: Gamma's
+	// one quote on the budget, and news.txt recorded as a source.
+	if want := "applied 1 quote to 1 stance in a new snapshot dated 2025-03-03, 1 source added; the file edited in place\nwrote " + out + "\n"; stderr != want {
+		t.Errorf("apply's stderr %q, want %q", stderr, want)
 	}
 	b, _ := os.ReadFile(out)
 	if !strings.Contains(string(b), "date: \"2025-03-03\"") || !strings.Contains(string(b), "label: ingested evidence") {

@@ -298,7 +298,7 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 	// (its options), and what the check read is what is stored: its
 	// sources are not read and checked a second time.
 	date := r.URL.Query().Get("date")
-	body, in, notes, err := ask.IngestApplyReview(r.Context(), name, rec.Body, rev, date, s.loadOptions(false))
+	body, in, applied, notes, err := ask.IngestApplyReview(r.Context(), name, ask.Stored(rec.ID, rec.Name), rec.Body, rev, date, s.loadOptions(false))
 	if date != "" { // it stands for the review's date
 		err = fromQuery(err, "date")
 	}
@@ -306,5 +306,5 @@ func (s *Server) ingestApply(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.save(w, r, &store.Scenario{ID: rec.ID, Version: ver, Name: title(in.Scenario), Format: rec.Format, Body: body}, in, notes...)
+	s.saveApplied(w, r, &store.Scenario{ID: rec.ID, Version: ver, Name: title(in.Scenario), Format: rec.Format, Body: body}, in, applied, notes...)
 }

@@ -68,8 +68,17 @@ func TestIngestEndpoints(t *testing.T) {
 	}
 	body, _ := json.Marshal(rev)
 	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/ingest/apply", string(body)), 400) // no version
-	var after view
+	var after struct {
+		view
+		Applied string   `json:"applied"`
+		Notes   []string `json:"notes"`
+	}
 	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/ingest/apply", string(body), "If-Match", strconv.FormatInt(v.Version, 10)), 200).json(t, &after)
+	// What was applied is said with no note to say it: the one quote,
+	// on x's stance on b, and its document recorded as a source.
+	if want := "applied 1 quote to 1 stance in a new snapshot dated 2025-03-03, 1 source added; the file edited in place"; after.Applied != want || len(after.Notes) != 0 {
+		t.Errorf("applied %q, notes %q; want %q and no note", after.Applied, after.Notes, want)
+	}
 	last := after.Scenario.Snapshots[len(after.Scenario.Snapshots)-1]
 	if last.Date != "2025-03-03" || len(last.Stances) != 1 || last.Stances[0].Evidence[len(last.Stances[0].Evidence)-1].Quote != "Ex said on March 3, 2025 that Issue B matters." {
 		t.Errorf("new snapshot %+v", last)

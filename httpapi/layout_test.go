@@ -116,7 +116,48 @@ func TestPutDocumentSaysWhenTheFileIsWrittenWhole(t *testing.T) {
 	if len(got.Notes) != 1 || !strings.Contains(got.Notes[0], "written whole") {
 		t.Errorf("notes %q, want one saying the file was written whole", got.Notes)
 	}
+	// The note names the scenario by its title, as the page does, and its
+	// id, as the API does, not by the file the server stores it in
+	// ("ID.yaml"), a name nobody gave.
+	if want := "scenario “Layout” (id " + v.ID + "): the edit could not be written into the file's text as it stands"; len(got.Notes) != 1 || !strings.HasPrefix(got.Notes[0], want) || strings.Contains(got.Notes[0], v.ID+".yaml") {
+		t.Errorf("notes %q, want one starting %q and naming no %s.yaml", got.Notes, want, v.ID)
+	}
 	if body := e.exported(v.ID); !strings.Contains(body, "# The stances, one per actor.") {
 		t.Errorf("the file written whole lost its comments:\n%s", body)
+	}
+}
+
+// An evidence apply over a file with an anchor, which the text edit does
+// not take, writes the file whole: the answer's note names the scenario
+// by its title and id, and its applied line says what was merged and
+// that the file was written whole, the two quotes counted apart from the
+// entry that repeats one.
+func TestIngestApplySaysWhenTheFileIsWrittenWhole(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(`metadata: {id: anchored, title: Anchored, as_of: 2025-01-01}
+issues:
+  - {id: i, name: The issue}
+actors:
+  - {id: x, name: X, capability: &one 1, capability_assumed: t}
+  - {id: y, name: Y, capability: *one, capability_assumed: t}
+stances:
+  - {actor: x, issue: i, position: 10, salience: 0.5, assumed: t}
+  - {actor: y, issue: i, position: 90, salience: 0.5, assumed: t}
+`)
+	review := `{"scenario": "anchored", "date": "2025-03-01", "sources": [{"id": "memo", "title": "A memo"}], "entries": [
+		{"actor": "x", "issue": "i", "evidence": {"source": "memo", "quote": "X wants little."}},
+		{"actor": "y", "issue": "i", "evidence": {"source": "memo", "quote": "Y wants much."}},
+		{"actor": "y", "issue": "i", "evidence": {"source": "memo", "quote": "Y wants much."}}]}`
+	var got struct {
+		view
+		Applied string   `json:"applied"`
+		Notes   []string `json:"notes"`
+	}
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/ingest/apply", review, "If-Match", `"1"`), 200).json(t, &got)
+	if want := "applied 2 quotes to 2 stances in a new snapshot dated 2025-03-01, 1 source added (1 of the 3 entries kept brought no new quote: the stance held it already); the file written whole (see the note)"; got.Applied != want {
+		t.Errorf("applied %q, want %q", got.Applied, want)
+	}
+	if want := "scenario “Anchored” (id " + v.ID + "): the edit could not be written into the file's text as it stands"; len(got.Notes) != 1 || !strings.HasPrefix(got.Notes[0], want) {
+		t.Errorf("notes %q, want one starting %q", got.Notes, want)
 	}
 }

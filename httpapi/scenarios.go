@@ -35,6 +35,11 @@ type scenarioView struct {
 	Updated  time.Time            `json:"updated"`
 	Scenario *scenario.Scenario   `json:"scenario"`
 	Warnings scenario.Diagnostics `json:"warnings"`
+	// Applied says what an evidence apply merged, note or none
+	// (ask.IngestApplyReview): "applied 3 quotes to 2 stances in a new
+	// snapshot dated 2025-03-01; the file edited in place". On that
+	// answer alone.
+	Applied string `json:"applied,omitempty"`
 	// Notes say what a save did that the person saving must know: that
 	// the stored file could not be edited as text and was written whole
 	// (ask.WriteOver). Omitted when none, and on every answer but a
@@ -547,7 +552,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, view(cur))
 		return
 	}
-	body, note, err := ask.WriteOver(rec.ID+"."+rec.Format, rec.Body, in.Scenario, s.o.Limits)
+	body, note, err := ask.WriteOver(rec.ID+"."+rec.Format, ask.Stored(rec.ID, title(in.Scenario)), rec.Body, in.Scenario, s.o.Limits)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -605,6 +610,12 @@ func (s *Server) keepVersions() int { return int(s.o.Limits.Value("versions")) }
 // save stores rec, read as in, as the scenario's next version and answers
 // with it and notes (what the save must tell: see scenarioView.Notes).
 func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenario, in *ask.Input, notes ...string) {
+	s.saveApplied(w, r, rec, in, "", notes...)
+}
+
+// saveApplied is save of an evidence apply, its answer saying what was
+// applied (see scenarioView.Applied).
+func (s *Server) saveApplied(w http.ResponseWriter, r *http.Request, rec *store.Scenario, in *ask.Input, applied string, notes ...string) {
 	if err := s.o.Store.UpdateScenario(r.Context(), rec, s.keepVersions()); err != nil {
 		s.fail(w, r, err)
 		return
@@ -616,6 +627,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, rec *store.Scenari
 	}
 	w.Header().Set("ETag", etag(full.Version))
 	v := view(&stored{rec: full, in: in})
+	v.Applied = applied
 	for _, n := range notes {
 		if n != "" {
 			v.Notes = append(v.Notes, n)
@@ -822,7 +834,7 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 	}
 	// Written over the saved file as a text edit, so that only the
 	// edited values' text changes (or whole, with a note).
-	body, note, err := ask.WriteOver(rec.ID+"."+rec.Format, rec.Body, in.Scenario, s.o.Limits)
+	body, note, err := ask.WriteOver(rec.ID+"."+rec.Format, ask.Stored(rec.ID, title(in.Scenario)), rec.Body, in.Scenario, s.o.Limits)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package scenariofile
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,8 @@ import (
 
 	"parley/fuzzbudget"
 	"parley/scenario"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // parseBudget is what reading one fuzzed file may cost: what the alias
@@ -310,6 +313,20 @@ func FuzzEditOver(f *testing.F) {
 		if op&16 != 0 {
 			want.Metadata.Title += " (edited)"
 		}
+		// The parts of the file the edit may touch: the first and last
+		// stance (a changed position or note, a stance added after the
+		// last), the actors (one removed: the list is matched by
+		// position, so every item may change) and the title.
+		var touch [][]string
+		if len(want.Stances) > 0 && op&7 != 0 {
+			touch = append(touch, []string{"stances", "0"}, []string{"stances", "-1"})
+		}
+		if op&8 != 0 && len(want.Actors) > 0 {
+			touch = append(touch, []string{"actors"})
+		}
+		if op&16 != 0 {
+			touch = append(touch, []string{"metadata", "title"})
+		}
 		var out []byte
 		var ok bool
 		fuzzbudget.Check(t, parseBudget, 3*len(data), func() {
@@ -325,5 +342,106 @@ func FuzzEditOver(f *testing.F) {
 		if strings.HasSuffix(string(data), "\n") != strings.HasSuffix(string(out), "\n") {
 			t.Fatalf("the final line break changed:\n%q\n%q", data, out)
 		}
+		if err := keepsUntouched(data, out, touch); err != nil {
+			t.Fatalf("%v\noriginal:\n%s\nedited:\n%s", err, data, out)
+		}
 	})
+}
+
+// keepsUntouched checks that every line of original outside the parts
+// of it that paths name (touchedLines) is in edited byte for byte, each
+// run of such lines together and the runs in their order: an edit
+// changes the text of what it changes and nothing else. A file the YAML
+// reader does not take as one mapping is not checked (EditOver does not
+// edit it).
+func keepsUntouched(original, edited []byte, paths [][]string) error {
+	touched, ok := touchedLines(original, paths)
+	if !ok {
+		return nil
+	}
+	was := strings.SplitAfter(string(original), "\n")
+	now := strings.SplitAfter(string(edited), "\n")
+	at := 0 // where in now the next run of untouched lines is looked for
+	for i := 0; i < len(was); {
+		if touched[i+1] || was[i] == "" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(was) && !touched[j+1] {
+			j++
+		}
+		run := was[i:j]
+		found := -1
+		for k := at; k+len(run) <= len(now); k++ {
+			if slices.Equal(now[k:k+len(run)], run) {
+				found = k
+				break
+			}
+		}
+		if found < 0 {
+			return fmt.Errorf("lines %d to %d of the original, which the edit does not touch (%v), are not in the edited file as they were, in order:\n%s", i+1, j, paths, strings.Join(run, ""))
+		}
+		at, i = found+len(run), j
+	}
+	return nil
+}
+
+// touchedLines is the set of lines (from 1) of a scenario file's text
+// that the parts paths name may take: a path is keys of mappings and
+// indexes of lists from the file's top ("-1" the last item), and the
+// part it names runs from the line its key (or item) starts on to the
+// line before what follows it in its mapping or list, or in an enclosing
+// one (the comments and blank lines after it, and a flow collection's
+// closing bracket, are taken with it). A path the file lacks takes what
+// holds the missing part (a field added goes in its map). ok is false
+// when the text is not one YAML document holding a mapping.
+func touchedLines(data []byte, paths [][]string) (map[int]bool, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, false
+	}
+	lines := strings.Count(string(data), "\n") + 1
+	touched := map[int]bool{}
+	for _, path := range paths {
+		n, from, to := doc.Content[0], 1, lines
+		for _, k := range path {
+			// starts are the lines the parts of n start on, in order;
+			// part is the one k names.
+			var starts []int
+			var parts []*yaml.Node
+			part := -1
+			switch n.Kind {
+			case yaml.MappingNode:
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					starts, parts = append(starts, n.Content[i].Line), append(parts, n.Content[i+1])
+					if n.Content[i].Value == k {
+						part = i / 2
+					}
+				}
+			case yaml.SequenceNode:
+				for _, c := range n.Content {
+					starts, parts = append(starts, c.Line), append(parts, c)
+				}
+				if i, err := strconv.Atoi(k); err == nil && i < len(parts) {
+					part = i
+					if i < 0 {
+						part = len(parts) + i
+					}
+				}
+			}
+			if part < 0 {
+				break
+			}
+			from = starts[part]
+			if part+1 < len(starts) {
+				to = max(from, starts[part+1]-1)
+			}
+			n = parts[part]
+		}
+		for l := from; l <= to; l++ {
+			touched[l] = true
+		}
+	}
+	return touched, true
 }

@@ -79,5 +79,12 @@ func TestEvidenceView(t *testing.T) {
 		t.Fatalf("first review row reads %q", r)
 	}
 	e.do("apply", chromedp.Click(chromedp.ID("keep-0")), chromedp.Click(chromedp.CSS(`table.review + p button`)),
-		e.poll(`[...document.querySelectorAll("#snapshot option")].some(o => o.value === "2025-09-01")`))
+		e.poll(`[...document.querySelectorAll("#snapshot option")].some(o => o.value === "2025-09-01")`),
+		e.poll(`document.querySelector("#status").textContent.startsWith("Applied")`))
+	// The status line says what was applied, as parley ingest apply
+	// does, with no note to say it: the one quote kept, on Russia's
+	// stance on the ceasefire, the pasted document its new source.
+	if s, want := e.text(`#status`), "Applied 1 quote to 1 stance in a new snapshot dated 2025-09-01, 1 source added; the file edited in place."; s != want {
+		t.Errorf("after the apply the status reads %q, want %q", s, want)
+	}
 }

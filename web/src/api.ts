@@ -57,12 +57,20 @@ export interface Scenario {
 }
 export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; valid?: string; warning?: boolean }
 // A save's answer adds notes: that the stored file could not be edited
-// as text and was written whole (docs/json.md, "Saves").
-export interface ScenarioView { id: string; version: number; name: string; format: string; scenario: Scenario; warnings: Diagnostic[]; notes?: string[] }
+// as text and was written whole; an evidence apply's says what it
+// applied (docs/json.md, "Saves").
+export interface ScenarioView { id: string; version: number; name: string; format: string; scenario: Scenario; warnings: Diagnostic[]; applied?: string; notes?: string[] }
 // savedNotes is a save's notes as the status line adds them: " Note: …",
 // or "" when it has none.
 export function savedNotes(sv: { notes?: string[] }): string {
   return sv.notes?.length ? ' Note: ' + sv.notes.join(' ') : ''
+}
+// savedApplied is an evidence apply's answer as the status line says it:
+// what was applied, the server's sentence (the one parley ingest apply
+// prints) as a sentence, then its notes.
+export function savedApplied(sv: { applied?: string; notes?: string[] }): string {
+  const a = sv.applied ?? ''
+  return (a ? a[0].toUpperCase() + a.slice(1) + '.' : '') + savedNotes(sv)
 }
 export interface Record { id: string; version: number; name: string }
 // Version is one version of a scenario's file (GET …/versions): the

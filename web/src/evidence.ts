@@ -7,7 +7,7 @@
 // from documents, keep or delete each entry, merge the kept ones into a
 // new snapshot. Everything shown comes from the API (answer.Evidence,
 // answer.IngestReview); the page only draws it.
-import { call, APIError, savedNotes } from './api'
+import { call, APIError, savedApplied } from './api'
 import type { ScenarioView, Diagnostic } from './api'
 import { h, fmt, noNumber, plural } from './util'
 
@@ -34,9 +34,10 @@ const enc = encodeURIComponent
 const pct = (x: number) => `${Math.round(100 * x)}%`
 
 // renderEvidence draws the view into box for the scenario sv; saved is
-// called with the scenario's id and the save's notes (savedNotes) after
-// the review is merged.
-export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: (id: string, notes: string) => void): Promise<void> {
+// called with the scenario's id and what the status line says of the
+// merge (savedApplied: what was applied, and the save's notes) after the
+// review is merged.
+export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: (id: string, said: string) => void): Promise<void> {
   const note = h('p', { class: 'hint' }, 'Loading the evidence…')
   box.replaceChildren(note)
   let ev: Evidence
@@ -159,7 +160,7 @@ function browser(ev: Evidence): HTMLElement {
   return h('div', {}, filters, warn, h('div', { class: 'evidence-split' }, list, text))
 }
 
-function ingestView(sv: ScenarioView, saved: (id: string, notes: string) => void): HTMLElement {
+function ingestView(sv: ScenarioView, saved: (id: string, said: string) => void): HTMLElement {
   const name = h('input', { id: 'ingest-name', value: 'document.txt', size: 24 }) as HTMLInputElement
   const area = h('textarea', { id: 'ingest-text', rows: 8, cols: 80, placeholder: 'Paste an article (text, Markdown or HTML), or choose files below.' }) as HTMLTextAreaElement
   const files = h('input', { id: 'ingest-files', type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm' }) as HTMLInputElement
@@ -179,7 +180,7 @@ function ingestView(sv: ScenarioView, saved: (id: string, notes: string) => void
     h('p', {}, h('label', { for: 'ingest-name' }, 'Name '), name), area, h('p', {}, h('label', { for: 'ingest-files' }, 'Files '), files, ' ', go), out)
 }
 
-function review(sv: ScenarioView, rev: IngestReview, saved: (id: string, notes: string) => void): HTMLElement {
+function review(sv: ScenarioView, rev: IngestReview, saved: (id: string, said: string) => void): HTMLElement {
   // The answer's warnings (why no candidate was found, and what to do),
   // as every door prints them.
   const warns = rev.warnings?.length ? h('ul', { class: 'warn', 'data-testid': 'ingest-warnings' }, ...rev.warnings.map((w) => h('li', {}, w))) : null
@@ -200,7 +201,7 @@ function review(sv: ScenarioView, rev: IngestReview, saved: (id: string, notes: 
     if (!kept.entries.length) { msg.replaceChildren(h('p', { class: 'error' }, 'Keep at least one entry.')); return }
     try {
       const done = await call<ScenarioView>('POST', `/api/scenarios/${enc(sv.id)}/ingest/apply?date=${enc(date.value)}`, kept, { 'If-Match': String(sv.version) })
-      saved(sv.id, savedNotes(done))
+      saved(sv.id, savedApplied(done))
     } catch (e) {
       const ds: Diagnostic[] = e instanceof APIError ? e.diagnostics : []
       msg.replaceChildren(h('p', { class: 'error' }, String(e instanceof APIError ? e.message : e)), ...ds.map((d) => h('p', { class: 'error' }, `${d.path}: ${d.message}`)))

@@ -516,7 +516,7 @@ function render() {
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
   if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor })
-  if (st.view === 'evidence') renderEvidence(main, st.sv!, (id, notes) => { void loadScenario(id).then(() => { if (notes) status(`Applied the review as a new snapshot.${notes}`) }) })
+  if (st.view === 'evidence') renderEvidence(main, st.sv!, (id, said) => { void loadScenario(id).then(() => status(said)) })
   if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, params: paramsFor })
 }
 
