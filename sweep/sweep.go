@@ -119,9 +119,11 @@ type IssueSummary struct {
 	// values: the intervals are a point because nothing that moves the
 	// forecast was given a range, not because the inputs' doubt leaves
 	// it where it is. A range that touches the issue but does not move
-	// it leaves Fixed false. FixedText is what the doors say of it (ask
-	// fills it; "" when not fixed).
-	Fixed     bool   `json:"fixed,omitempty"`
+	// it leaves Fixed false.
+	Fixed bool `json:"fixed,omitempty"`
+	// FixedText is what every door says at a fixed issue: its interval
+	// is a point, not a certainty (ask.SweepFixedText; "" when not
+	// fixed).
 	FixedText string `json:"fixed_text,omitempty"`
 	// UnsettledDraws is how many of the draws done gave a forecast of
 	// this issue that had not come to rest (Result.UnsettledDraws), and
