@@ -241,6 +241,10 @@ type SweepCombined = sweep.Combined
 // interval, an interrupted run).
 type SweepModel struct {
 	*SweepResult
+	// AloneText says, under the model's head, that its intervals are
+	// this model's alone and where the closed-form models put the
+	// issues at the stated values when beyond them (ask.aloneText).
+	AloneText string `json:"alone_text"`
 	// Notes are what the model said about its run at the stated values,
 	// the run each issue's base is the forecast of, as a forecast's
 	// notes (ModelForecast's) give them, less its red lines crossed,

@@ -9,6 +9,8 @@ import (
 
 	"parley/answer"
 	"parley/model"
+	"parley/model/catalog"
+	"parley/nouns"
 	"parley/scenario"
 	"parley/sweep"
 )
@@ -125,6 +127,13 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 		salienceInput(&c.Header, &r.Inputs[i])
 	}
 	sm := answer.SweepModel{SweepResult: r}
+	_, local := m.(model.IssueLocal)
+	for k := range r.Issues {
+		if r.Issues[k].Fixed {
+			r.Issues[k].FixedText = SweepFixedText(m.Name(), local)
+		}
+	}
+	sm.AloneText = c.sweepAloneText(ctx, m.Name(), r)
 	sm.Notes, sm.RedLines = baseNotes(at)
 	if u := unsettledIn(&c.Header, at, "each such issue's base is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
@@ -146,6 +155,76 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 		}
 	}
 	return sm, nil
+}
+
+// SweepFixedText is what every door says at an issue of model's sweep
+// that no ranged input touches (sweep.IssueSummary's Fixed): its
+// intervals, its median and its options' P of 1.000 are a point, not a
+// certainty. A model that reads each issue alone (local,
+// model.IssueLocal) reads its positions and saliences and the
+// capabilities of the actors in it; any other model reads every input.
+func SweepFixedText(model string, local bool) string {
+	what := "it weighs every input of every issue, and none has a range"
+	if local {
+		what = "its positions and saliences and the capabilities of the actors in it"
+	}
+	return fmt.Sprintf("nothing that moves %s's forecast of this issue has a range (%s): its interval is a point, not a certainty", model, what)
+}
+
+// sweepAloneText is aloneText for the sweep r of model name on c:
+// it runs the closed-form models (catalog.ClosedForm, milliseconds) at
+// the stated values, leaving out any that fails.
+func (c *Case) sweepAloneText(ctx context.Context, name string, r *answer.SweepResult) string {
+	var names []string
+	var spans []issueSpan
+	for _, m := range catalog.ClosedForm() {
+		f, err := model.Forecasts(ctx, m, c.Problem(), model.Options{})
+		if err != nil {
+			continue
+		}
+		names = append(names, m.Name())
+		for k, x := range f {
+			if k == len(spans) {
+				spans = append(spans, issueSpan{lo: x, hi: x})
+			}
+			spans[k].lo, spans[k].hi = min(spans[k].lo, x), max(spans[k].hi, x)
+		}
+	}
+	return aloneText(&c.Header, name, r, names, spans)
+}
+
+// issueSpan is the lowest and the highest of some models' forecasts of
+// one issue.
+type issueSpan struct{ lo, hi float64 }
+
+// aloneText is the line under a sweep's head at every door: its
+// intervals are those of model name alone, and where the closed-form
+// models named (their forecasts of each issue at the stated values
+// spanning spans, in r's issue order) fall beyond its 80% intervals, at
+// sc's decimals: "Intervals of the compromise model alone (-m to sweep
+// others): at the stated values the closed-form models (compromise,
+// median, nash and ks) put Territory between 35.0 and 55.0, beyond its
+// 80% intervals." A sweep of one model reads as how sure the forecast is
+// unless told that other models disagree by more.
+func aloneText(sc *answer.Scenario, name string, r *answer.SweepResult, names []string, spans []issueSpan) string {
+	head := fmt.Sprintf("Intervals of the %s model alone (-m to sweep others)", name)
+	if len(names) == 0 || len(spans) != len(r.Issues) {
+		return head + "."
+	}
+	var beyond []string
+	for k, is := range r.Issues {
+		d := sc.IssueDecimals(is.Issue)
+		at := func(x float64) float64 { return math.Round(x*math.Pow10(d)) / math.Pow10(d) }
+		if at(spans[k].lo) < at(is.Lo80) || at(spans[k].hi) > at(is.Hi80) {
+			g := onScale(d)
+			beyond = append(beyond, fmt.Sprintf("%s between %s and %s", is.Name, g(spans[k].lo), g(spans[k].hi)))
+		}
+	}
+	which := fmt.Sprintf("the closed-form models (%s)", nouns.And(names))
+	if len(beyond) == 0 {
+		return fmt.Sprintf("%s: at the stated values %s fall within its 80%% intervals.", head, which)
+	}
+	return fmt.Sprintf("%s: at the stated values %s put %s, beyond its 80%% intervals.", head, which, nouns.And(beyond))
 }
 
 // sweepUnsettled says in how many of r's draws, and on which issues,

@@ -129,6 +129,7 @@ stops the run and prints what finished.`,
 				for _, m := range res.Models {
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
 					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, withCrossings(m.Notes, m.RedLines))
+					csvCaveats(cmd.ErrOrStderr(), m.Model, nil, sweepNotes(m))
 				}
 				heldFixedNote(cmd.ErrOrStderr(), res.HeldFixed)
 				return sweepCSV(w, res)
@@ -145,6 +146,22 @@ stops the run and prints what finished.`,
 	}
 	addSweepFlags(cmd, answer.NewSweepRequest())
 	return cmd
+}
+
+// sweepNotes are what a sweep's table says under its head and at its
+// issues (answer.SweepModel's AloneText, each fixed issue's FixedText),
+// as a CSV's notes on stderr, each issue's named as "Name (id): ".
+func sweepNotes(m answer.SweepModel) []string {
+	var out []string
+	if m.AloneText != "" {
+		out = append(out, m.AloneText)
+	}
+	for _, s := range m.Issues {
+		if s.FixedText != "" {
+			out = append(out, fmt.Sprintf("%s (%s): %s", s.Name, s.Issue, s.FixedText))
+		}
+	}
+	return out
 }
 
 func sweepCSV(w io.Writer, res *answer.Sweep) error {
@@ -167,6 +184,9 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
 	para(w, spread, width)
+	if r.AloneText != "" {
+		para(w, r.AloneText, width)
+	}
 	heldFixed(w, held, "", width)
 	for _, s := range r.Issues {
 		d := sc.IssueDecimals(s.Issue)
@@ -175,6 +195,9 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 		para(w, fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), width)
 		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
 			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
+		if s.FixedText != "" {
+			fmt.Fprintln(w, wrapText("  "+s.FixedText, width, 2))
+		}
 		if u := ask.DrawsUnsettledText(s, r.Draws); u != "" {
 			fmt.Fprintf(w, "  %s\n", u)
 		}

@@ -570,7 +570,8 @@ func TestSweepSaysWhatItsIntervalsAre(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	head, _, _ := strings.Cut(unwrapped(out), "\n\n")
-	if !strings.HasSuffix(head, "uncertain inputs\n"+ask.SweepSpreadText) {
-		t.Errorf("the head does not say what the intervals are, on the line after the draws:\n%s", head)
+	// and then whose intervals they are (ask's alone_text)
+	if !strings.HasPrefix(res.Models[0].AloneText, "Intervals of the compromise model alone") || !strings.HasSuffix(head, "uncertain inputs\n"+ask.SweepSpreadText+"\n"+res.Models[0].AloneText) {
+		t.Errorf("the head does not say what the intervals are, on the line after the draws, and then whose:\n%s", head)
 	}
 }

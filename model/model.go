@@ -50,6 +50,18 @@ type PointForecaster interface {
 	PointForecast(ctx context.Context, p *Problem, o Options, dst []float64) error
 }
 
+// IssueLocal is implemented by models whose forecast of an issue reads
+// that issue alone: its scale and status quo and the capability,
+// position and salience of each actor that takes part in it (the models
+// EachIssue runs: compromise, median, nash, ks). No input of another
+// issue, and no capability of an actor absent from it, moves it. A model
+// that does not implement it is taken to read every input for every
+// issue (a sweep then says no issue is held fixed while any input has a
+// range).
+type IssueLocal interface {
+	ReadsIssueAlone()
+}
+
 // Run is m.Forecast with the check every caller needs: an error, not a
 // Result, when a forecast of some issue is not a finite number (the
 // model's arithmetic overflowed or underflowed on extreme inputs), so that

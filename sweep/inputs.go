@@ -75,6 +75,39 @@ func Inputs(p *model.Problem) []Input {
 	return out
 }
 
+// Touches says whether input in may move a forecast of issue k of p: in
+// a model that reads every issue alone (model.IssueLocal, local), a
+// position or salience on k, or the capability of an actor that takes
+// part in k; in any other model, every input, since the model may weigh
+// one issue against another.
+func Touches(p *model.Problem, in Input, k int, local bool) bool {
+	switch {
+	case !local:
+		return true
+	case in.Kind == Capability:
+		return p.Stances[in.Actor][k].Present
+	default:
+		return in.Issue == k
+	}
+}
+
+// untouched says, for each issue of p, whether no input of inputs
+// touches it (Touches) in model m.
+func untouched(m model.Model, p *model.Problem, inputs []Input) []bool {
+	_, local := m.(model.IssueLocal)
+	out := make([]bool, len(p.Issues))
+	for k := range p.Issues {
+		out[k] = true
+		for _, in := range inputs {
+			if Touches(p, in, k, local) {
+				out[k] = false
+				break
+			}
+		}
+	}
+	return out
+}
+
 // set puts v into the problem at the input's place.
 func set(p *model.Problem, in Input, v float64) {
 	switch in.Kind {

@@ -114,6 +114,17 @@ type IssueSummary struct {
 	Hi80 float64 `json:"hi80"`
 	Lo95 float64 `json:"lo95"`
 	Hi95 float64 `json:"hi95"`
+	// Fixed is true when no ranged input touches this issue in the
+	// model (Touches) and so every draw gave the forecast at the stated
+	// values: the intervals are a point because nothing that moves the
+	// forecast was given a range, not because the inputs' doubt leaves
+	// it where it is. A range that touches the issue but does not move
+	// it leaves Fixed false.
+	Fixed bool `json:"fixed,omitempty"`
+	// FixedText is what every door says at a fixed issue: its interval
+	// is a point, not a certainty (ask.SweepFixedText; "" when not
+	// fixed).
+	FixedText string `json:"fixed_text,omitempty"`
 	// UnsettledDraws is how many of the draws done gave a forecast of
 	// this issue that had not come to rest (Result.UnsettledDraws), and
 	// LastStepMax the most any of them moved in its last round and
@@ -289,8 +300,13 @@ func Run(ctx context.Context, m model.Model, p *model.Problem, o Options) (*Resu
 	res.UnsettledDraws = countMoving(moving, perIssue)
 	var members [][]MemberFailures
 	res.MemberFailedDraws, members = CountFailed(failed, len(p.Issues))
+	still := untouched(m, p, inputs)
 	for k, is := range p.Issues {
 		sum := summarise(is, base.Issues[k].Forecast, column(res.Forecasts, k))
+		// Untouched, every draw is the stated values' run; the check
+		// keeps a model that reads more than it says from being called
+		// fixed.
+		sum.Fixed = still[k] && sum.Lo95 == sum.Base && sum.Hi95 == sum.Base
 		sum.UnsettledDraws = perIssue[k]
 		sum.LastStepMax, sum.LastStepMedian = lastSteps(moving, k)
 		sum.MemberFailures = members[k]

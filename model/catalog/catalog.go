@@ -49,6 +49,20 @@ func Default() []model.Model {
 	return out
 }
 
+// ClosedForm returns the models that forecast each issue alone in
+// closed form (model.IssueLocal: compromise, median, nash, ks), in
+// All's order: a few milliseconds for any case, so an answer can run
+// them all at the stated values beside its own.
+func ClosedForm() []model.Model {
+	var out []model.Model
+	for _, m := range all {
+		if _, ok := m.(model.IssueLocal); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // hidden names models that run only when named (slow or variant profiles).
 var hidden = map[string]bool{"bdm-paper": true, "compromise-band": true}
 

@@ -32,6 +32,10 @@ var (
 // Name implements model.Model.
 func (Model) Name() string { return "compromise" }
 
+// ReadsIssueAlone implements model.IssueLocal: it forecasts each issue
+// from that issue alone (model.EachIssue).
+func (Model) ReadsIssueAlone() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "capability×salience weighted mean of positions (Achen 2006; Thomson et al. 2006)"

@@ -104,6 +104,10 @@ var (
 // Name implements model.Model.
 func (Model) Name() string { return "ks" }
 
+// ReadsIssueAlone implements model.IssueLocal: it forecasts each issue
+// from that issue alone (model.EachIssue).
+func (Model) ReadsIssueAlone() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "Kalai–Smorodinsky bargaining solution: the largest equal share of each actor's best feasible gain, weights capability×salience, quadratic utility, status quo as disagreement (Kalai & Smorodinsky 1975; Imai 1983; Dubra 2001)"

@@ -38,6 +38,10 @@ var (
 // Name implements model.Model.
 func (Model) Name() string { return "median" }
 
+// ReadsIssueAlone implements model.IssueLocal: it forecasts each issue
+// from that issue alone (model.EachIssue).
+func (Model) ReadsIssueAlone() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "capability×salience weighted median, the pairwise-vote (Condorcet) winner (Black 1948; Achen 2006)"

@@ -54,6 +54,10 @@ var (
 // Name implements model.Model.
 func (Model) Name() string { return "nash" }
 
+// ReadsIssueAlone implements model.IssueLocal: it forecasts each issue
+// from that issue alone (model.EachIssue).
+func (Model) ReadsIssueAlone() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "asymmetric Nash bargaining solution, weights capability×salience, quadratic utility, status quo as disagreement (Nash 1950; Achen 2006; Schneider, Finke & Bailer 2010)"

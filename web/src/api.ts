@@ -197,6 +197,10 @@ export interface SweepIssue {
   // last_step_median: the most and the median they moved in their last
   // round, on the issue's scale.
   unsettled_draws: number; last_step_max: number; last_step_median: number
+  // fixed: nothing that moves the model's forecast of this issue has a
+  // range, so its interval is a point, not a certainty; fixed_text says
+  // so in ask.SweepFixedText's words.
+  fixed?: boolean; fixed_text?: string
   histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
 }
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
@@ -207,7 +211,9 @@ export interface RedLineCrossing { issue: string; actor: string; red_line: strin
 // SweepModel's and Sensitivity's notes: what the model said about its
 // run at the stated values (the draws and ends keep none), less the red
 // lines that run crosses (red_lines).
-export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[] }
+// alone_text: whose intervals these are, and where the closed-form
+// models fall beyond them (ask's line under the sweep's head).
+export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; alone_text: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[] }
 // HeldFixed: what an answer that varies the inputs held at the stated
 // values, having no range; text is ask.HeldFixedText's sentence ("" when
 // every input has a range).

@@ -1402,6 +1402,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${interruptedAfter(sw)}`) : '') : '',
   // what the intervals are, in ask.SweepSpreadText's words
   sw && st.sweep?.spread_text ? h('p', { class: 'small', 'data-testid': 'sweep-spread' }, st.sweep.spread_text) : '',
+  // whose intervals these are, and where other models fall beyond them
+  sw?.alone_text ? h('p', { class: 'small', 'data-testid': 'sweep-alone' }, sw.alone_text) : '',
   sw ? heldFixed(st.sweep?.held_fixed, 'sweep-held') : '',
   warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, sw.red_lines, 'sweep-notes') : '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
@@ -1419,6 +1421,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const likely = (si.bands ?? []).filter((b) => b.p === top)
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${sweepText(si.lo80, si.hi80, k)}`,
       outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base, k)}, lies outside it`) : ''),
+      // an issue nothing ranged moves: its point is no certainty (ask's words)
+      si.fixed_text ? h('p', { class: 'hint warn', 'data-testid': 'sweep-fixed' }, si.fixed_text) : '',
       h('div', { class: 'box' }, canvas),
       histNumbers(si, sw.model, sw.draws, d, sep),
       sweepStats(si, sw.draws, k),

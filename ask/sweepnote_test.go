@@ -1,0 +1,138 @@
+package ask
+
+import (
+	"context"
+	"testing"
+
+	"parley/answer"
+)
+
+// noted: on x, a (capability 1) at 0, the status quo, and b (3) at 100;
+// on y, a at 20, the status quo, b at 80 and c at 50, c's capability 1
+// ranged [1, 3]. No other range.
+//
+// x: c takes no part in it, so nothing compromise reads of x has a
+// range: every draw gives (0·1 + 100·3)/4 = 75, a point, not a
+// certainty. At the stated values median gives 100 (b holds 3 of the 4
+// votes), nash and ks the status quo 0 (a, at it, gains from no move,
+// so the bargaining set is {0}): the closed-form models span 0–100.
+//
+// y: the draws give (20 + 240 + 50c)/(4 + c), from 62 at c = 1 down to
+// 410/7 = 58.6 at c = 3, so the 80% interval lies within [58.6, 62];
+// median gives 80 (b's 3 of 5 votes), nash and ks the status quo 20:
+// the closed-form models span 20–80, beyond it.
+const noted = `metadata: {id: noted, title: Noted, as_of: 2025-01-01}
+issues:
+  - {id: x, name: X, reference: 0}
+  - {id: y, name: Y, reference: 20}
+actors:
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 3, capability_assumed: t}
+  - {id: c, name: C, capability: 1, capability_range: [1, 3], capability_assumed: t}
+stances:
+  - {actor: a, issue: x, position: 0, salience: 1, assumed: t}
+  - {actor: b, issue: x, position: 100, salience: 1, assumed: t}
+  - {actor: a, issue: y, position: 20, salience: 1, assumed: t}
+  - {actor: b, issue: y, position: 80, salience: 1, assumed: t}
+  - {actor: c, issue: y, position: 50, salience: 1, assumed: t}
+`
+
+func notedSweep(t *testing.T, models ...string) *answer.Sweep {
+	t.Helper()
+	in, err := Load("noted.yaml", []byte(noted), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewSweepRequest()
+	req.Draws = 200
+	if len(models) > 0 {
+		req.Models = models
+	}
+	s, err := Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// The issue no range touches says so at the issue, and only that issue.
+func TestSweepSaysAFixedIssueIsAPoint(t *testing.T) {
+	m := notedSweep(t).Models[0]
+	x, y := m.Issues[0], m.Issues[1]
+	if !x.Fixed || x.Lo80 != 75 || x.Hi80 != 75 {
+		t.Fatalf("x: fixed %v, 80%% [%v, %v]; want fixed at 75", x.Fixed, x.Lo80, x.Hi80)
+	}
+	want := "nothing that moves compromise's forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+	if x.FixedText != want {
+		t.Errorf("x's note:\n got %q\nwant %q", x.FixedText, want)
+	}
+	if y.Fixed || y.FixedText != "" {
+		t.Errorf("y: fixed %v, note %q; want neither: c's capability moves it", y.Fixed, y.FixedText)
+	}
+}
+
+// A model that weighs issues together says no issue is fixed while
+// any input has a range: c's capability may move x through y.
+func TestSweepFixedIsTheModels(t *testing.T) {
+	m := notedSweep(t, "exchange").Models[0]
+	for _, is := range m.Issues {
+		if is.Fixed || is.FixedText != "" {
+			t.Errorf("exchange, %s: fixed %v, note %q", is.Issue, is.Fixed, is.FixedText)
+		}
+	}
+}
+
+// The head says whose intervals these are, and where the closed-form
+// models, at the stated values, fall beyond them.
+func TestSweepSaysWhoseIntervals(t *testing.T) {
+	m := notedSweep(t).Models[0]
+	if y := m.Issues[1]; y.Lo80 < 58.5 || y.Hi80 > 62 {
+		t.Fatalf("y: 80%% [%v, %v]; want within [58.6, 62]", y.Lo80, y.Hi80)
+	}
+	want := "Intervals of the compromise model alone (-m to sweep others): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, beyond its 80% intervals."
+	if m.AloneText != want {
+		t.Errorf("head:\n got %q\nwant %q", m.AloneText, want)
+	}
+}
+
+// a and b both at 50, a's position ranged [40, 60]: the draws give
+// (x + 50)/2 in [45, 55], symmetric about 50, and every closed-form
+// model gives 50 at the stated values, within the 80% interval.
+func TestSweepSaysTheModelsAgree(t *testing.T) {
+	const agree = `metadata: {id: agree, title: Agree, as_of: 2025-01-01}
+issues:
+  - {id: i, name: I}
+actors:
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 1, capability_assumed: t}
+stances:
+  - {actor: a, issue: i, position: 50, salience: 1, assumed: t, range: {position: [40, 60]}}
+  - {actor: b, issue: i, position: 50, salience: 1, assumed: t}
+`
+	in, err := Load("agree.yaml", []byte(agree), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewSweepRequest()
+	req.Draws = 200
+	s, err := Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := s.Models[0]
+	if is := m.Issues[0]; is.Lo80 >= 50 || is.Hi80 <= 50 || is.Fixed {
+		t.Fatalf("80%% [%v, %v], fixed %v; want about 50, not fixed", is.Lo80, is.Hi80, is.Fixed)
+	}
+	want := "Intervals of the compromise model alone (-m to sweep others): at the stated values the closed-form models (compromise, median, nash and ks) fall within its 80% intervals."
+	if m.AloneText != want {
+		t.Errorf("head:\n got %q\nwant %q", m.AloneText, want)
+	}
+}

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// noted is ask's test case of that name: x, which c (the one ranged
+// capability) takes no part in, is fixed in compromise at (0·1 +
+// 100·3)/4 = 75; y is moved by c's capability. At the stated values
+// median, nash and ks put x at 100, 0 and 0 and y at 80, 20 and 20.
+const noted = `metadata: {id: noted, title: Noted, as_of: 2025-01-01}
+issues:
+  - {id: x, name: X, reference: 0}
+  - {id: y, name: Y, reference: 20}
+actors:
+  - {id: a, name: A, capability: 1, capability_assumed: t}
+  - {id: b, name: B, capability: 3, capability_assumed: t}
+  - {id: c, name: C, capability: 1, capability_range: [1, 3], capability_assumed: t}
+stances:
+  - {actor: a, issue: x, position: 0, salience: 1, assumed: t}
+  - {actor: b, issue: x, position: 100, salience: 1, assumed: t}
+  - {actor: a, issue: y, position: 20, salience: 1, assumed: t}
+  - {actor: b, issue: y, position: 80, salience: 1, assumed: t}
+  - {actor: c, issue: y, position: 50, salience: 1, assumed: t}
+`
+
+// joined joins a table's wrapped lines into one, its runs of spaces as one.
+func joined(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// The table says, under its head, whose intervals they are and where the
+// closed-form models fall beyond them, and, at x alone, that its
+// interval is a point, not a certainty; a CSV says both on stderr.
+func TestSweepTableSaysFixedAndAlone(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "noted.yaml")
+	if err := os.WriteFile(file, []byte(noted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "sweep", file, "-n", "200")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	alone := "Intervals of the compromise model alone (-m to sweep others): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, beyond its 80% intervals."
+	fixed := "nothing that moves compromise's forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+	f := joined(out)
+	x, y := strings.Index(f, "X — forecast 75.0"), strings.Index(f, "Y — forecast")
+	if a := strings.Index(f, alone); a < 0 || x < 0 || a > x {
+		t.Errorf("the head does not say %q before X's section:\n%s", alone, out)
+	}
+	if n := strings.Count(f, fixed); n != 1 || x < 0 || y < x {
+		t.Fatalf("%d notes of a fixed issue; want 1, X's:\n%s", n, out)
+	}
+	if at := strings.Index(f, fixed); at < x || at > y {
+		t.Errorf("the note of a fixed issue is not in X's section:\n%s", out)
+	}
+	if !strings.Contains(f, "80% [75.0, 75.0]") {
+		t.Errorf("X's interval is not the point 75.0:\n%s", out)
+	}
+	_, stderr, code = run(t, "sweep", file, "-n", "200", "-f", "csv")
+	if code != 0 {
+		t.Fatalf("csv: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"note (compromise): " + alone + "\n", "note (compromise): X (x): " + fixed + "\n"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("csv's stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "Y (y): nothing") {
+		t.Errorf("csv's stderr calls y fixed:\n%s", stderr)
+	}
+}
