@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +19,8 @@ import (
 // numbers" card, under the heading parley forecast prints, each line in
 // the words it prints (ask.RedLinesCrossed of the same models), shown,
 // not folded, on a wide screen; and the folded "Model notes" no longer
-// repeat them, as the command line's notes do not. Before, they were
+// repeat them, as the command line's notes do not; on a phone they fold
+// as the caveats do, their heading and count shown. Before, they were
 // only among the folded notes, one note per model and crossing, and the
 // card counted the models' warnings alone.
 func TestForecastRedLinesShown(t *testing.T) {
@@ -74,4 +76,19 @@ func TestForecastRedLinesShown(t *testing.T) {
 		t.Errorf("the model notes read\n%s\nwant the models' notes less the red lines crossed\n%s", strings.Join(listed, "\n"), strings.Join(notes, "\n"))
 	}
 	e.do("shot", e.view("61-forecast-red-lines"))
+
+	// On a phone they fold as the caveats do, their heading and count
+	// shown, and the forecast table still starts on the first screen.
+	p := startE2E(t)
+	p.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(p.srv.URL+"/#forecast"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)), chromedp.WaitReady(chromedp.CSS(`[data-testid=red-lines-crossed]`)))
+	phone := get(t, p.bctx, "on a phone", chromedp.Evaluate[string](`(() => {
+		const s = document.querySelector('[data-testid=red-lines-crossed]')
+		return (s.open ? 'open' : 'folded') + '; ' + s.querySelector('summary').textContent + '; table ' +
+			(document.querySelector('[data-testid=model-table]').getBoundingClientRect().top < window.innerHeight ? 'on the first screen' : 'below it')
+	})()`))
+	if w := fmt.Sprintf("folded; %s: %d; table on the first screen", ask.RedLinesCrossedHead, len(want)); phone != w {
+		t.Errorf("on a phone the red lines read %q, want %q", phone, w)
+	}
+	p.do("shot", p.view("61-forecast-red-lines-phone"))
 }
