@@ -12,6 +12,12 @@ type Forecast struct {
 	Scenario Scenario        `json:"scenario"`
 	Request  ForecastRequest `json:"request"`
 	Models   []ModelForecast `json:"models"`
+	// RedLinesCrossed are the stated red lines the models' forecasts
+	// cross, each once with every model that crosses it and where, in
+	// the words every door prints under its heading (ask.RedLinesCrossed,
+	// ask.RedLinesCrossedHead): "Russia's red line (it needs Territory
+	// >= 65): compromise 46.8; nash, ks 35.0". Omitted when none is.
+	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
 }
 
 // ModelForecast is one model's forecast of every issue. A model that

@@ -57,6 +57,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 		}
 		out.Models = append(out.Models, mf)
 	}
+	out.RedLinesCrossed = RedLinesCrossed(&out.Scenario, ForecastCrossings(out.Models))
 	return out, nil
 }
 

@@ -258,7 +258,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 			say(w, "warning ("+m.Model+")", x, width)
 		}
 	}
-	modelNotes(w, &f.Scenario, f.Models, width)
+	modelNotes(w, f.Models, f.RedLinesCrossed, width)
 	if trace {
 		for i := range f.Models {
 			printTrace(w, &f.Scenario, &f.Models[i])
@@ -449,8 +449,9 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 // order. Every note is printed whole (hanging, broken at the width).
 //
 // The red lines the forecasts cross, which are notes too, come after
-// them in a block of their own (redLinesCrossed), each red line once.
-func modelNotes(w io.Writer, sc *answer.Scenario, models []answer.ModelForecast, width int) {
+// them in a block of their own, each red line once: crossed, the
+// answer's lines (Forecast.RedLinesCrossed), which the page prints too.
+func modelNotes(w io.Writer, models []answer.ModelForecast, crossed []string, width int) {
 	by := map[string][]string{}
 	var order []string
 	for _, m := range models {
@@ -480,7 +481,7 @@ func modelNotes(w io.Writer, sc *answer.Scenario, models []answer.ModelForecast,
 			fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
 		}
 	}
-	redLinesCrossed(w, sc, ask.ForecastCrossings(models), width)
+	redLinesBlock(w, crossed, width)
 }
 
 // redLinesCrossed prints each stated red line some model's forecast
@@ -489,7 +490,13 @@ func modelNotes(w io.Writer, sc *answer.Scenario, models []answer.ModelForecast,
 // A forecast prints its models' crossings; a sweep, a sensitivity
 // analysis and advice their base forecast's.
 func redLinesCrossed(w io.Writer, sc *answer.Scenario, models []ask.Crossings, width int) {
-	lines := ask.RedLinesCrossed(sc, models)
+	redLinesBlock(w, ask.RedLinesCrossed(sc, models), width)
+}
+
+// redLinesBlock prints lines, ask.RedLinesCrossed's, under their heading
+// (ask.RedLinesCrossedHead, in lower case as the command line's other
+// headings); nothing when there are none.
+func redLinesBlock(w io.Writer, lines []string, width int) {
 	if len(lines) == 0 {
 		return
 	}

@@ -13,8 +13,10 @@ import (
 // scale (ask/testdata/wage.yaml), the page prints what parley prints:
 // the advise view's saliences on the file's scale (the union "at 8.0
 // (salience 90)" on wage, its lever 30 → 35 on hours), where it printed
-// 0.90 and 0.30 → 0.35; the forecast's model notes name the union's red
-// line nash's status quo crosses, and the advise view the one
+// 0.90 and 0.30 → 0.35; the forecast view lists the union's red line
+// nash's status quo crosses (with the other models that cross it) as
+// parley forecast prints it, not among the folded notes, and the
+// advise view the one
 // compromise's forecast crosses; and the tornado's salience range reads
 // 80–100. The forecast view shows at all: exchange's unsettled forecast
 // of an issue with no labelled options had nearest null, and the page
@@ -25,8 +27,14 @@ func TestWageScenarioPage(t *testing.T) {
 	note := "nash: wage: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#forecast"), e.poll(`!!document.querySelector("[data-testid=model-table]") && !!document.querySelector("[data-testid=model-notes]")`))
 	notes := get(t, e.bctx, "notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=model-notes] li')].map((li) => li.textContent)`))
-	if !slices.Contains(notes, note) {
-		t.Errorf("model notes %q lack %q", notes, note)
+	if slices.Contains(notes, note) {
+		t.Errorf("model notes %q still hold %q, which the red lines crossed list", notes, note)
+	}
+	crossed := get(t, e.bctx, "red lines", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=red-lines-crossed] li')].map((li) => li.textContent)`))
+	printed := strings.Join(strings.Fields(parley(t, "forecast", file)), " ")
+	if len(crossed) != 1 || !strings.HasPrefix(crossed[0], "Dockworkers' Union's red line (it needs Wage rise >= 4): ") || !strings.Contains(crossed[0], "nash") ||
+		!strings.Contains(printed, "red lines the forecasts cross (no model reads red lines): "+crossed[0]) {
+		t.Errorf("the red lines crossed read %q, want the union's, nash's among its models, as parley forecast prints it:\n%s", crossed, printed)
 	}
 
 	out := parley(t, "advise", "union", file, "-q")
@@ -44,10 +52,11 @@ func TestWageScenarioPage(t *testing.T) {
 		}
 	}
 	// compromise's red line crossed, which the answer carries as
-	// red_lines, is listed under the levers as the forecast view lists it
-	crossed := "wage: 3.8 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
-	if ws := get(t, e.bctx, "advise notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] ul.warn li')].map((li) => li.textContent)`)); !slices.Contains(ws, crossed) {
-		t.Errorf("advise lists %q, want %q among them", ws, crossed)
+	// red_lines, is listed under the levers in the words of a forecast's
+	// note (advise does not group them as the forecast view does)
+	advised := "wage: 3.8 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
+	if ws := get(t, e.bctx, "advise notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] ul.warn li')].map((li) => li.textContent)`)); !slices.Contains(ws, advised) {
+		t.Errorf("advise lists %q, want %q among them", ws, advised)
 	}
 	own := get(t, e.bctx, "own salience", chromedp.Evaluate[[]string](`[...document.querySelector('[data-testid=advise-out] table[data-issue="hours"]').querySelectorAll('tr[data-kind=own-salience] td')].slice(2, 4).map((c) => c.textContent)`))
 	if strings.Join(own, " → ") != "30 → 35" {

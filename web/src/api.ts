@@ -165,8 +165,10 @@ export interface Distribution {
 // Likely is one of a distribution's likeliest: an option (label) or a
 // stated position (actors).
 export interface Likely { value: number; label?: string; actors?: string[]; p: number | null }
-export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[] }
-export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[] }
+export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[]; red_lines?: RedLineCrossing[] }
+// red_lines_crossed: each red line the models' forecasts cross, once,
+// in the words parley forecast prints under ask.RedLinesCrossedHead.
+export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[]; red_lines_crossed?: string[] }
 
 // Comparison: forecasts of variants or snapshots side by side, each cell
 // a forecast (null where the model or the column failed: its column's

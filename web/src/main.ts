@@ -62,6 +62,8 @@ const st = {
   // reader last left it; null until then (open on a wide screen, folded
   // on a phone: foldCaveats).
   caveatsOpen: null as boolean | null,
+  // redLinesOpen is the same of the red lines the forecasts cross.
+  redLinesOpen: null as boolean | null,
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -602,12 +604,32 @@ function foldedAssumed(xs: string[], testid: string, summary: string, counted?: 
     h('summary', {}, counted ? `${summary}: ${counted}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
 }
 
+// redLinesHead heads the red lines the forecasts cross, as parley
+// forecast heads them (ask.RedLinesCrossedHead).
+const redLinesHead = 'Red lines the forecasts cross (no model reads red lines)'
+
+// redLinesCrossed lists the red lines the forecasts cross, the answer's
+// lines (red_lines_crossed, parley forecast's words), under their
+// heading and their count: open on a wide screen, folded on a phone as
+// the caveats are; null when none is crossed.
+function redLinesCrossed(fc: Forecast): HTMLElement | null {
+  const lines = fc.red_lines_crossed ?? []
+  if (!lines.length) return null
+  const d = h('details', { class: 'red-lines', 'data-testid': 'red-lines-crossed', open: st.redLinesOpen ?? !foldCaveats.matches },
+    h('summary', {}, h('strong', { 'data-testid': 'red-lines-head' }, redLinesHead), `: ${lines.length}`),
+    h('ul', {}, ...lines.map((l) => h('li', {}, l))))
+  d.addEventListener('toggle', () => { st.redLinesOpen = (d as HTMLDetailsElement).open })
+  return d
+}
+
 // notices are what every view of a forecast shows first: the models'
-// warnings and failures (prominent), then their notes, the scenario's
-// own warnings and what its numbers assume (folded, with their counts).
+// warnings and failures and the red lines the forecasts cross
+// (prominent), then their notes, the scenario's own warnings and what
+// its numbers assume (folded, with their counts).
 function notices(fc: Forecast): HTMLElement[] {
   const out: HTMLElement[] = []
   const warned = fc.models.filter((m) => m.error || m.warnings?.length)
+  const crossed = redLinesCrossed(fc)
   if (warned.length) {
     // Every caveat is listed, under a line that says how many there are
     // and the first (the answer's first: the same list the CLI prints):
@@ -622,9 +644,14 @@ function notices(fc: Forecast): HTMLElement[] {
         m.warnings?.length ? h('ul', {}, ...m.warnings.map((w) => h('li', {}, w))) : null))))
     all.addEventListener('toggle', () => { st.caveatsOpen = (all as HTMLDetailsElement).open })
     out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
-      caveatsHeading('caveats-title'), all))
+      caveatsHeading('caveats-title'), all, crossed))
+  } else if (crossed) {
+    out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
+      caveatsHeading('caveats-title'), crossed))
   }
-  const notes = fc.models.flatMap((m) => (m.notes ?? []).map((n) => ({ m: m.model, n })))
+  // A model's notes less the red lines it crosses, listed above (as
+  // parley forecast's notes leave them to their own block).
+  const notes = fc.models.flatMap((m) => (m.notes ?? []).filter((n) => !(m.red_lines ?? []).some((x) => x.text === n)).map((n) => ({ m: m.model, n })))
   const file = st.sv?.warnings ?? []
   const sw = answerOnlyWarnings(fc)
   const assumed = fc.scenario.assumed ?? []
