@@ -372,13 +372,32 @@ func (v *validator) actor(p string, a Actor) {
 // bare (those set by the actor, or by the change without any backing to
 // keep) that has neither.
 func (v *validator) redLineEvidence(p string, after map[string]string, ev map[string][]Evidence, assumed map[string]string, bare map[string]string) {
+	// A red line on an unknown issue is an error of its own (redLines),
+	// with the issue it most likely meant: evidence for that issue only
+	// echoes it, and the valid list offers the red lines on issues that
+	// exist, never the unknown id.
+	var known []string
+	meant := map[string]bool{}
+	for _, id := range slices.Sorted(maps.Keys(after)) {
+		if v.issueByID[id] != nil {
+			known = append(known, id)
+		} else if n := v.issueNames.nearest(id); n != "" {
+			meant[n] = true
+		}
+	}
 	lacks := func(q, id string) bool {
 		if _, ok := after[id]; ok {
 			return false
 		}
+		if meant[id] {
+			return false // its quotes are checked: they back the red line once the id is fixed
+		}
 		valid := "an issue the actor has a red line on (red_lines), and none does"
-		if len(after) > 0 {
-			valid = "an issue the actor has a red line on: one of " + errs.OneOf(slices.Sorted(maps.Keys(after)))
+		switch {
+		case len(known) > 0:
+			valid = "an issue the actor has a red line on: one of " + errs.OneOf(known)
+		case len(after) > 0:
+			valid = "an issue the actor has a red line on (red_lines), and none on an issue of the scenario does"
 		}
 		v.errorf(q, valid, "no red line on issue %q for this to rest on", id)
 		return true
