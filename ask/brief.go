@@ -86,6 +86,9 @@ type Brief struct {
 // BriefCoverage counts stances and quotes over every issue, and the
 // actors' capabilities with and without quotes.
 type BriefCoverage struct {
+	// Headline is evidence.Headline at the case, as validate and the
+	// page head the coverage with.
+	Headline                                        string
 	Stances, WithEvidence, Assumed, Neither, Quotes int
 	// Capabilities counts the actors, CapabilitiesQuoted those whose
 	// capability has evidence; CapabilitiesAssumedBy names those of the
@@ -749,6 +752,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 			}
 		}
 	}
+	b.Coverage.Headline = evidence.CoverageAt(s, "").Headline
 	for _, a := range s.Actors {
 		b.Coverage.Capabilities++
 		if len(a.CapabilityEvidence) > 0 {
@@ -985,12 +989,7 @@ var briefHTML string
 //go:embed brief.md.tmpl
 var briefMD string
 
-var funcs = map[string]any{"num": numD, "span": spanD, "pct": func(a, b int) string {
-	if b == 0 {
-		return NoNumber
-	}
-	return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
-}, "join": strings.Join, "add": func(a, b int) int { return a + b },
+var funcs = map[string]any{"num": numD, "span": spanD, "join": strings.Join, "add": func(a, b int) int { return a + b },
 	// of is "1 of 6 stances": the noun agrees with the whole.
 	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".

@@ -261,9 +261,11 @@ stances:
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"1 of 3 stances (33%) rests on a quote, 1 quote in all; 1 is assumed, 1 rests on neither a quote nor a reason.",
-		"0 of 3 capabilities rest on a quote (a assumed).",
-		"0 of 1 red line rest on a quote.",
+		// evidence.Headline, as validate and the page say it (redline21):
+		// weights 1 each, a's quoted: 1/3.
+		"Evidence coverage: stances 33% quoted (by capability × salience), capabilities 0 of 3 quoted, red lines 0 of 1 quoted.",
+		"1 of 3 stances rests on a quote, 1 quote in all; 1 is assumed, 1 rests on neither a quote nor a reason.",
+		"Capabilities: a assumed. By issue",
 		"3 actors, 1 issue · source:",
 		"By issue: I 1/3 (b assumed).",
 	} {

@@ -133,7 +133,7 @@ func TestBriefCountsRedLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"2 of 4 red lines rest on a quote (b on cf and b on tax assumed).", "1 of 2 reservations rests on a quote (a assumed)."} {
+	for _, want := range []string{"red lines 2 of 4 quoted, reservations 1 of 2 quoted.", "Red lines: b on cf and b on tax assumed.", "Reservations: a assumed."} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the brief lacks %q", want)
 		}

@@ -558,8 +558,9 @@ func TestDealAlternativeSaidOnce(t *testing.T) {
 		t.Errorf("exit %d, reservation:\n%s", code, out)
 	}
 	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "-m", "none", "-q")
-	// Gamma at 35, reference 50: its alternative is 1 − 15/100 = 0.850.
-	if code != 0 || !strings.Contains(out, "│ 0.850 at no deal (reference) │") {
+	// Gamma at 25 (inside its own red line "<= 25"), reference 50: its
+	// alternative is 1 − 25/100 = 0.750.
+	if code != 0 || !strings.Contains(out, "│ 0.750 at no deal (reference) │") {
 		t.Errorf("exit %d, no deal:\n%s", code, out)
 	}
 	for _, not := range []string{"((", "))"} {

@@ -65,19 +65,19 @@ func addSourcesFlag(cmd *cobra.Command) {
 	cmd.Flags().String("sources", "", "folder to look for source files in (before the scenario file's own folder; the built-in case's articles are read only from here)")
 }
 
-// coverageTable prints the evidence coverage of the latest snapshot per
-// actor and per issue, each by its name at that snapshot (the answer's,
-// as the page names them: ask.CoverageRowHead), and the overall share at
-// every snapshot.
+// coverageTable prints the evidence coverage at every snapshot, a line
+// each, as its headline says it (evidence.Headline: each kind apart), and
+// the stances' shares of the latest snapshot per actor and per issue,
+// each by its name at that snapshot (the answer's, as the page names
+// them: ask.CoverageRowHead).
 func coverageTable(w io.Writer, cov []answer.Coverage) {
 	if len(cov) == 0 {
 		return
 	}
-	fmt.Fprint(w, "Evidence coverage (share of capability × salience resting on quotes):")
+	fmt.Fprintln(w, "Evidence coverage:")
 	for _, c := range cov {
-		fmt.Fprintf(w, " %s %.0f%%", c.Snapshot, 100*c.Overall.Share)
+		fmt.Fprintf(w, "  %s: %s\n", c.Snapshot, c.Headline)
 	}
-	fmt.Fprintln(w)
 	last := cov[len(cov)-1]
 	var rows []table.Row
 	row := func(name string, s answer.CoverageShare) {
@@ -93,7 +93,7 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 	// A row's head, an issue's name as long as the built-in case's
 	// "Military aid and intelligence to Ukraine during the talks", takes
 	// what the numbers leave and breaks at spaces.
-	hdr := table.Row{"At " + last.Snapshot, "Quoted", "Assumed", "Neither", "Share"}
+	hdr := table.Row{"Stances at " + last.Snapshot, "Quoted", "Assumed", "Neither", "Share"}
 	l := layoutAt(termWidth(w))
 	t := newTable(w)
 	t.AppendHeader(hdr)

@@ -170,7 +170,7 @@ func TestStarterBriefAgrees(t *testing.T) {
 	}
 	for _, want := range []string{
 		"3 actors, 2 issues · source:",
-		"1 of 6 stances (17%) rests on a quote, 1 quote in all; 5 are assumed. 1 of 3 capabilities rests on a quote (south and east assumed).",
+		"capabilities 1 of 3 quoted. 1 of 6 stances rests on a quote, 1 quote in all; 5 are assumed. Capabilities: south and east assumed.",
 	} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the brief lacks %q:\n%s", want, b)

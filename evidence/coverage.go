@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 
@@ -192,6 +193,28 @@ type SnapshotCoverage struct {
 	// reservation utilities quoted and assumed.
 	RedLines     Backing `json:"red_lines"`
 	Reservations Backing `json:"reservations"`
+	// Headline is Headline's text of the coverage, which every door
+	// heads it with.
+	Headline string `json:"headline"`
+}
+
+// Headline says what rests on quotes at one snapshot, each kind apart:
+// "stances 90% quoted (by capability × salience), capabilities 0 of 5
+// quoted, red lines 1 of 2 quoted" (red lines and reservations when the
+// actors state any). The stances' share alone, which validate printed as
+// the coverage ("base 90%"), read as the whole where every capability
+// was assumed; the kinds are not summed into one share, since a
+// capability is already in every stance's weight and a red line is no
+// weight at all (docs/DECISIONS.md, redline21).
+func Headline(c SnapshotCoverage) string {
+	s := fmt.Sprintf("stances %.0f%% quoted (by capability × salience), capabilities %d of %d quoted", 100*c.Overall.Share, c.Capabilities.Quoted, c.Capabilities.Actors)
+	if c.RedLines.Stated > 0 {
+		s += fmt.Sprintf(", red lines %d of %d quoted", c.RedLines.Quoted, c.RedLines.Stated)
+	}
+	if c.Reservations.Stated > 0 {
+		s += fmt.Sprintf(", reservations %d of %d quoted", c.Reservations.Quoted, c.Reservations.Stated)
+	}
+	return s
 }
 
 // Coverage measures, at the base and at every snapshot, the share of
@@ -212,6 +235,12 @@ func Coverage(s *scenario.Scenario) []SnapshotCoverage {
 	}
 	return out
 }
+
+// CoverageAt is the coverage of r, a resolved scenario (one snapshot, a
+// variant applied or not), labelled snap: what Coverage measures at each
+// snapshot, for a caller that has resolved the scenario itself (the
+// brief, at its case's).
+func CoverageAt(r *scenario.Scenario, snap string) SnapshotCoverage { return coverageOf(r, snap) }
 
 func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 	c := SnapshotCoverage{Snapshot: snap, Actors: []Share{}, Issues: []Share{}}
@@ -266,6 +295,7 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 	for i := range c.Issues {
 		c.Issues[i].finish()
 	}
+	c.Headline = Headline(c)
 	return c
 }
 

@@ -501,8 +501,10 @@ func TestPatchStance(t *testing.T) {
 		t.Fatalf("range %v", r)
 	}
 	var b errBody
-	e.want(e.do("PATCH", p+"x/a", `{"version":4,"position":50}`), 400).json(t, &b)
-	if len(b.Diagnostics) != 1 || b.Diagnostics[0].Path != "stances[0].range.position" || !strings.Contains(b.Diagnostics[0].Valid, "containing the position 50") {
+	// (38: outside the range, inside x's own red line "<= 40", which 50
+	// would break, a warning beside the error.)
+	e.want(e.do("PATCH", p+"x/a", `{"version":4,"position":38}`), 400).json(t, &b)
+	if len(b.Diagnostics) != 1 || b.Diagnostics[0].Path != "stances[0].range.position" || !strings.Contains(b.Diagnostics[0].Valid, "containing the position 38") {
 		t.Fatalf("%+v", b)
 	}
 	e.want(e.do("PATCH", p+"x/a", `{"version":4,"position":500,"range":null}`), 400).json(t, &b)

@@ -102,6 +102,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	v.issues()
 	v.actors()
 	v.stances("stances", s.Stances, actorSet(s.Actors))
+	v.baseBreaches()
 	v.salienceScale()
 	v.weighable("", "", nil, s)
 	v.proposals("proposals", s.Proposals, s)
@@ -134,6 +135,9 @@ type validator struct {
 	// variants.
 	latest      seats
 	latestState *Scenario
+	// baseAt and latestAt say where the base and the state after every
+	// snapshot set each position and red line, for breach.
+	baseAt, latestAt origins
 	// meant holds, for each base stance refused for an unknown actor or
 	// issue, the actor and issue it most likely meant (errs.Nearest, the
 	// error's "did you mean"): a change to that stance is no second error
@@ -372,13 +376,32 @@ func (v *validator) actor(p string, a Actor) {
 // bare (those set by the actor, or by the change without any backing to
 // keep) that has neither.
 func (v *validator) redLineEvidence(p string, after map[string]string, ev map[string][]Evidence, assumed map[string]string, bare map[string]string) {
+	// A red line on an unknown issue is an error of its own (redLines),
+	// with the issue it most likely meant: evidence for that issue only
+	// echoes it, and the valid list offers the red lines on issues that
+	// exist, never the unknown id.
+	var known []string
+	meant := map[string]bool{}
+	for _, id := range slices.Sorted(maps.Keys(after)) {
+		if v.issueByID[id] != nil {
+			known = append(known, id)
+		} else if n := v.issueNames.nearest(id); n != "" {
+			meant[n] = true
+		}
+	}
 	lacks := func(q, id string) bool {
 		if _, ok := after[id]; ok {
 			return false
 		}
+		if meant[id] {
+			return false // its quotes are checked: they back the red line once the id is fixed
+		}
 		valid := "an issue the actor has a red line on (red_lines), and none does"
-		if len(after) > 0 {
-			valid = "an issue the actor has a red line on: one of " + errs.OneOf(slices.Sorted(maps.Keys(after)))
+		switch {
+		case len(known) > 0:
+			valid = "an issue the actor has a red line on: one of " + errs.OneOf(known)
+		case len(after) > 0:
+			valid = "an issue the actor has a red line on (red_lines), and none on an issue of the scenario does"
 		}
 		v.errorf(q, valid, "no red line on issue %q for this to rest on", id)
 		return true
@@ -877,6 +900,162 @@ func (v *validator) meantStance(actor, issue string, actors *nameSet) {
 	v.meant[[2]string{a.ID, issue}] = true
 }
 
+// origins says, for each actor id and issue, where the position and the
+// red line in force were set: the path of the value (stances[i].position,
+// actors[i].red_lines.quota, or a snapshot's or a variant's).
+type origins struct{ pos, red map[[2]string]string }
+
+func (o origins) clone() origins {
+	return origins{pos: maps.Clone(o.pos), red: maps.Clone(o.red)}
+}
+
+// breachWhy is why a position outside its actor's own red line is
+// warned of, not refused.
+const breachWhy = ": an actor's stated position can lie outside its own red line only if the red line or the position is miscoded"
+
+// baseBreaches records where the base sets each position and red line
+// (v.baseAt: each actor's and stance's first, as Actor and Stance find
+// them) and warns at each stated position that breaks its actor's own
+// red line on the issue.
+func (v *validator) baseBreaches() {
+	at := origins{pos: map[[2]string]string{}, red: map[[2]string]string{}}
+	seated := v.baseSeats()
+	for i, a := range v.s.Actors {
+		p := fmt.Sprintf("actors[%d]", i)
+		if seated[a.ID] != p {
+			continue
+		}
+		for issue := range a.RedLines {
+			at.red[[2]string{a.ID, issue}] = p + ".red_lines." + issue
+		}
+	}
+	var keys [][2]string
+	for i, st := range v.s.Stances {
+		a := v.x.actor(st.Actor)
+		if a == nil {
+			continue
+		}
+		k := [2]string{a.ID, st.Issue}
+		if _, ok := at.pos[k]; !ok {
+			at.pos[k] = fmt.Sprintf("stances[%d].position", i)
+			keys = append(keys, k)
+		}
+	}
+	v.baseAt = at
+	for _, k := range keys {
+		v.breach(v.x, k, at, true)
+	}
+}
+
+// changeBreaches records where a snapshot's or a variant's changes (at
+// p, applied to state, whose actors after additions and removals cx
+// indexes, giving next) set positions and red lines, on top of at, and
+// warns at each it sets where an actor's position then breaks its own
+// red line. It returns the origins after the changes.
+func (v *validator) changeBreaches(p string, c *Changes, state *Scenario, cx *index, next *Scenario, at origins) origins {
+	at = at.clone()
+	var keys [][2]string
+	byPos := map[[2]string]bool{}
+	touch := func(k [2]string, pos bool) {
+		if _, seen := byPos[k]; !seen {
+			keys = append(keys, k)
+		}
+		byPos[k] = byPos[k] || pos
+	}
+	had := actorSet(state.Actors)
+	for j, a := range c.AddActors {
+		if had.m[a.ID] {
+			continue // refused: the actor is the one already there
+		}
+		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
+			k := [2]string{a.ID, issue}
+			at.red[k] = fmt.Sprintf("%s.add_actors[%d].red_lines.%s", p, j, issue)
+			touch(k, false)
+		}
+	}
+	for j, ac := range c.Actors {
+		a := cx.actor(ac.ID)
+		if a == nil {
+			continue
+		}
+		for _, issue := range slices.Sorted(maps.Keys(ac.RedLines)) {
+			k := [2]string{a.ID, issue}
+			if _, ok, err := ParseRedLine(ac.RedLines[issue]); err == nil && !ok {
+				delete(at.red, k)
+				continue
+			}
+			at.red[k] = fmt.Sprintf("%s.actors[%d].red_lines.%s", p, j, issue)
+			touch(k, false)
+		}
+	}
+	for j, sc := range c.Stances {
+		a := cx.actor(sc.Actor)
+		if a == nil || sc.Position == nil {
+			continue
+		}
+		k := [2]string{a.ID, sc.Issue}
+		at.pos[k] = fmt.Sprintf("%s.stances[%d].position", p, j)
+		touch(k, true)
+	}
+	if len(keys) > 0 {
+		nx := next.newIndex()
+		for _, k := range keys {
+			v.breach(nx, k, at, byPos[k])
+		}
+	}
+	return at
+}
+
+// breach warns when the position of actor k[0] on issue k[1] in the
+// state x indexes lies outside the actor's own red line there: at the
+// position (atPos) or at the red line, naming the other by its path
+// (See, whose line and column the file loader adds), and saying what
+// would be consistent. A position or red line refused, or not read from
+// the file, has its error of its own and is no warning here.
+func (v *validator) breach(x *index, k [2]string, at origins, atPos bool) {
+	posP, redP := at.pos[k], at.red[k]
+	is := v.issueByID[k[1]]
+	if posP == "" || redP == "" || is == nil || !v.read(posP) || !v.read(redP) {
+		return
+	}
+	a, st := x.actor(k[0]), x.stanceOf(k[0], k[1])
+	if a == nil || st == nil {
+		return
+	}
+	text, ok := a.RedLines[k[1]]
+	if !ok {
+		return
+	}
+	r, ok, err := ParseRedLine(text)
+	lo, hi := is.Bounds()
+	pos := st.Position
+	if err != nil || !ok || !redLineOnScale(r, lo, hi) || !finite(pos) || pos < lo || pos > hi || r.Allows(pos) {
+		return
+	}
+	d := Diagnostic{Path: posP, See: redP, Warning: true,
+		Message: fmt.Sprintf("position %s of %s on issue %s breaks %s's own red line %q at %s", num(pos), a.ID, is.ID, a.ID, text, redP) + breachWhy,
+		Valid:   fmt.Sprintf("a position the red line allows (%s), or a red line that allows %s", r, num(pos))}
+	if !atPos {
+		d = Diagnostic{Path: redP, See: posP, Warning: true,
+			Message: fmt.Sprintf("red line %q of %s on issue %s rules out %s's own position %s at %s", text, a.ID, is.ID, a.ID, num(pos), posP) + breachWhy,
+			Valid:   fmt.Sprintf("a red line that allows %s, or a position the red line allows (%s)", num(pos), r)}
+	}
+	if v.add(d.Path, true) {
+		v.ds = append(v.ds, d)
+	}
+}
+
+// redLineOnScale reports whether r is a red line redLines accepts on the
+// scale [lo, hi]: its ends on the scale, and some value of it allowed.
+func redLineOnScale(r RedLine, lo, hi float64) bool {
+	for _, x := range []float64{r.Lo, r.Hi} {
+		if !math.IsInf(x, 0) && (x < lo || x > hi) {
+			return false
+		}
+	}
+	return !(r.Lo > hi || r.Hi < lo || (r.Lo == hi && r.LoOpen) || (r.Hi == lo && r.HiOpen))
+}
+
 // changedWithout warns when a snapshot's stance change (at p) sets field
 // to a new value (to, nil when the change leaves it) with neither
 // evidence nor an assumed reason of its own: what the stance rested on
@@ -1021,7 +1200,7 @@ func roundShown(x float64) float64 {
 // in v.named the entries whose actors its stance changes name. whatIf is
 // what a stance the changes move with neither evidence nor a reason rests
 // on, as Resolve applies them ("" for a snapshot's).
-func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, whatIf string) (*Scenario, seats) {
+func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at origins, whatIf string) (*Scenario, seats, origins) {
 	// dated: a snapshot's changes, which say what happened, not a
 	// variant's what-if (its description is its reason).
 	dated := strings.HasPrefix(p, "snapshots[")
@@ -1205,16 +1384,16 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, wha
 	v.changeProposals(p, c, &Scenario{Actors: cur.Actors, Proposals: state.Proposals})
 	next, err := state.apply(c, whatIf)
 	if err != nil {
-		return state, in
+		return state, in, at
 	}
-	return next, out
+	return next, out, v.changeBreaches(p, c, state, cx, next, at)
 }
 
 func (v *validator) snapshots() {
 	if len(v.s.Snapshots) == 0 {
 		return
 	}
-	state, seated := v.s.base(), v.baseSeats()
+	state, seated, at := v.s.base(), v.baseSeats(), v.baseAt
 	order := v.s.snapshotOrder()
 	seen := map[string]int{}
 	for i, sn := range v.s.Snapshots {
@@ -1233,14 +1412,14 @@ func (v *validator) snapshots() {
 	date := v.s.Metadata.AsOf
 	for _, i := range order {
 		p := fmt.Sprintf("snapshots[%d]", i)
-		next, after := v.changes(p, &v.s.Snapshots[i].Changes, state, seated, "")
+		next, after, nextAt := v.changes(p, &v.s.Snapshots[i].Changes, state, seated, at, "")
 		v.weighable(p, "after snapshot "+v.s.Snapshots[i].Date, state, next)
 		if next != state {
 			date = v.s.Snapshots[i].Date
 		}
-		state, seated = next, after
+		state, seated, at = next, after, nextAt
 	}
-	v.latest, v.latestState = seated, state.settled(date)
+	v.latest, v.latestState, v.latestAt = seated, state.settled(date), at
 }
 
 func (v *validator) variants() {
@@ -1252,9 +1431,9 @@ func (v *validator) variants() {
 	// others' state and seats, not the base's: an actor an earlier
 	// snapshot adds is still at the table for the variants (a variant's
 	// stance of it was "unknown actor", and it "took part in no issue").
-	latest, seated := v.latestState, v.latest
+	latest, seated, at := v.latestState, v.latest, v.latestAt
 	if latest == nil {
-		latest, seated = v.s.base().settled(v.s.Metadata.AsOf), v.baseSeats()
+		latest, seated, at = v.s.base().settled(v.s.Metadata.AsOf), v.baseSeats(), v.baseAt
 	}
 	seen := map[string]int{}
 	for i := range v.s.Variants {
@@ -1271,7 +1450,7 @@ func (v *validator) variants() {
 		if vr.ID != "" {
 			what = "under variant " + vr.ID
 		}
-		next, _ := v.changes(p, &vr.Changes, latest, seated, vr.whatIf())
+		next, _, _ := v.changes(p, &vr.Changes, latest, seated, at, vr.whatIf())
 		v.weighable(p, what, latest, next)
 	}
 }

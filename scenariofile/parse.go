@@ -174,7 +174,11 @@ func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check fu
 		}
 		if vd.See != "" {
 			if n := dec.locate(vd.See); n != nil && n.Line > 0 {
-				vd.Message = strings.Replace(vd.Message, vd.See, fmt.Sprintf("%s (line %d)", vd.See, n.Line), 1)
+				at := fmt.Sprintf("line %d", n.Line)
+				if n.Column > 0 {
+					at += fmt.Sprintf(", column %d", n.Column)
+				}
+				vd.Message = strings.Replace(vd.Message, vd.See, fmt.Sprintf("%s (%s)", vd.See, at), 1)
 			}
 		}
 		ds = append(ds, vd)

@@ -38,7 +38,7 @@ func rich() *scenario.Scenario {
 				CapabilityNote: "Largest donor", Aliases: []string{"usa", "washington"},
 				CapabilityEvidence: []scenario.Evidence{{Source: "s1", Quote: "the largest donor", Date: "2025-02-28", Note: "aid"}},
 				CapabilityAssumed:  "also assumed: scale",
-				RedLines:           map[string]string{"cf": ">= 20", "tax": "[0, 100]"}, Reservation: fp(0.3),
+				RedLines:           map[string]string{"cf": ">= 20", "tax": "[0, 1e5]"}, Reservation: fp(0.3),
 				RedLineEvidence:     map[string][]scenario.Evidence{"cf": {{Source: "s1", Quote: "at least twenty", Date: "2025-02-28", Note: "envoy"}}},
 				RedLineAssumed:      map[string]string{"tax": "tariffs: the scale's ends"},
 				ReservationEvidence: []scenario.Evidence{{Source: "s2", Quote: "any deal: a #hash"}}, ReservationAssumed: "and assumed"},
@@ -65,7 +65,7 @@ func rich() *scenario.Scenario {
 			{Date: "2025-03-15", Label: "Jeddah", Description: "Ukraine accepts",
 				Changes: scenario.Changes{
 					Actors: []scenario.ActorChange{{ID: "us", Capability: fp(55), CapabilityRange: &scenario.Range{45, 65},
-						RedLines: map[string]string{"cf": "none", "tax": "<= 50"}, Reservation: fp(0.4), Note: "aid paused",
+						RedLines: map[string]string{"cf": "none", "tax": ">= 50"}, Reservation: fp(0.4), Note: "aid paused",
 						RedLineAssumed: map[string]string{"tax": "halved"}, ReservationEvidence: []scenario.Evidence{{Source: "s2", Quote: "0.4", Date: "2025-03-11"}},
 						CapabilityEvidence: []scenario.Evidence{{Source: "s2", Quote: "aid paused", Date: "2025-03-11"}}, CapabilityAssumed: "and assumed"}},
 					Stances: []scenario.StanceChange{
@@ -300,12 +300,12 @@ func TestAnchorsSorted(t *testing.T) {
 }
 
 func TestRedLines(t *testing.T) {
-	doc := edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: [20, 40], tax: '<= 5'}, reservation: 0.2, capability_assumed: t, red_line_assumed: {cf: t, tax: t}, reservation_assumed: t}"})
+	doc := edit(map[int]string{6: "  - {id: a, name: A, capability: 1, red_lines: {cf: [5, 40], tax: '<= 5'}, reservation: 0.2, capability_assumed: t, red_line_assumed: {cf: t, tax: t}, reservation_assumed: t}"})
 	s, ds := Parse("f.yaml", []byte(doc))
 	if len(ds) != 0 {
 		t.Fatalf("diagnostics: %v", ds)
 	}
-	want := map[string]string{"cf": "[20, 40]", "tax": "<= 5"}
+	want := map[string]string{"cf": "[5, 40]", "tax": "<= 5"}
 	if !reflect.DeepEqual(s.Actors[0].RedLines, want) || *s.Actors[0].Reservation != 0.2 {
 		t.Errorf("red lines %v, reservation %v", s.Actors[0].RedLines, *s.Actors[0].Reservation)
 	}

@@ -16,14 +16,14 @@ func TestSalienceScaleMixed(t *testing.T) {
 	if len(ds) != 1 {
 		t.Fatalf("got %v, want one warning", ds)
 	}
-	want := "f.yaml:1:64: warning: metadata.salience_scale: every salience is 1 or less on this 0–100 scale (3 above 0; the first fraction, stances[0].salience (line 9), is 0.5): they look written on 0–1, and on 0–100 each counts at most 1% of the most an issue can matter" +
+	want := "f.yaml:1:64: warning: metadata.salience_scale: every salience is 1 or less on this 0–100 scale (3 above 0; the first fraction, stances[0].salience (line 9, column 51), is 0.5): they look written on 0–1, and on 0–100 each counts at most 1% of the most an issue can matter" +
 		" (valid: salience_scale: 1 for saliences written on 0–1, or the saliences written on 0–100: 50 for 0.5)"
 	if got := ds[0].String(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	// A salience of 0 is not counted and not named: the first fraction is.
 	zero := strings.Replace(doc, "position: 10, salience: 0.5", "position: 10, salience: 0", 1)
-	if _, ds := Parse("f.yaml", []byte(zero)); len(ds) != 1 || !strings.Contains(ds[0].String(), "(2 above 0; the first fraction, stances[1].salience (line 10), is 0.5)") {
+	if _, ds := Parse("f.yaml", []byte(zero)); len(ds) != 1 || !strings.Contains(ds[0].String(), "(2 above 0; the first fraction, stances[1].salience (line 10, column 51), is 0.5)") {
 		t.Errorf("a zero salience first: got %v, want the warning naming stances[1]", ds)
 	}
 	// One salience above 1 says the file is on 0–100; a snapshot's change

@@ -22,6 +22,11 @@ func TestEvidenceView(t *testing.T) {
 	if c := e.text(`[data-testid=coverage] table.coverage tbody tr:last-child`); !strings.HasPrefix(c, "overall") || !strings.Contains(c, "94%") || !strings.Contains(c, "59 of 70 stances quoted") {
 		t.Fatalf("overall coverage reads %q", c)
 	}
+	// The headline states each kind apart, as validate does
+	// (evidence.Headline), so the stances' 94% does not read as the whole.
+	if c := e.text(`[data-testid=coverage-headline]`); c != "2025-08-18: stances 94% quoted (by capability × salience), capabilities 7 of 10 quoted, red lines 3 of 3 quoted" {
+		t.Errorf("coverage headline reads %q", c)
+	}
 	if c := e.text(`[data-testid=coverage-capabilities]`); c != "Capabilities quoted: 7 of 10 (3 assumed)." {
 		t.Errorf("capabilities coverage reads %q", c)
 	}

@@ -17,6 +17,8 @@ export interface CoverageBacking { stated: number; quoted: number; assumed: numb
 export interface Coverage {
   snapshot: string; overall: CoverageShare; actors: CoverageShare[]; issues: CoverageShare[]; capabilities: CoverageCapabilities
   red_lines: CoverageBacking; reservations: CoverageBacking
+  // headline is evidence.Headline: what rests on quotes, each kind apart
+  headline: string
 }
 export interface EvidenceSource { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
 export interface EvidenceItem {
@@ -71,12 +73,14 @@ function coverageView(ev: Evidence): HTMLElement {
   const out = h('div', {})
   if (!ev.coverage.length) return h('p', { class: 'hint' }, 'No stances to measure.')
   const sel = h('select', { id: 'coverage-snapshot', 'aria-label': 'Snapshot' },
-    ...ev.coverage.map((c, i) => h('option', { value: String(i), selected: i === ev.coverage.length - 1 }, `${c.snapshot}: ${pct(c.overall.share)}`))) as HTMLSelectElement
+    ...ev.coverage.map((c, i) => h('option', { value: String(i), selected: i === ev.coverage.length - 1 }, c.snapshot))) as HTMLSelectElement
   const table = h('div', {})
+  const headline = h('p', { 'data-testid': 'coverage-headline' })
   const caps = h('p', { 'data-testid': 'coverage-capabilities' })
   const limits = h('p', { 'data-testid': 'coverage-red-lines' })
   const draw = () => {
     const c = ev.coverage[Number(sel.value)]
+    headline.textContent = `${c.snapshot}: ${c.headline}`
     const counted = (what: string, quoted: number, of: number, assumed: number) => {
       const neither = of - quoted - assumed
       return `${what} quoted: ${quoted} of ${of}` + (assumed ? ` (${assumed} assumed)` : '') + (neither > 0 ? `, ${neither} with neither` : '') + '.'
@@ -94,8 +98,8 @@ function coverageView(ev: Evidence): HTMLElement {
   }
   sel.onchange = draw
   draw()
-  out.append(h('p', { class: 'hint' }, 'The share of capability × salience that rests on quoted stances rather than assumed ones. ',
-    h('label', { for: 'coverage-snapshot' }, 'At '), sel), table, caps, limits)
+  out.append(h('p', { class: 'hint' }, 'What rests on quotes, each kind apart; the table weighs the stances by capability × salience. ',
+    h('label', { for: 'coverage-snapshot' }, 'At '), sel), headline, table, caps, limits)
   if (!ev.sources_checked) out.append(h('p', { class: 'hint' }, 'Source files were not read (start the server with --sources DIR to check quotes and show their texts).'))
   return out
 }

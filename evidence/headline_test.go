@@ -1,0 +1,48 @@
+package evidence
+
+import (
+	"testing"
+
+	"parley/scenario"
+)
+
+// TestCoverageHeadline (redline21, finding 3): the coverage's headline
+// states each kind apart, so that stances resting on quotes do not read
+// as the whole when every capability is assumed (validate printed "base
+// 90%" beside "Capabilities quoted at base: 0 of 5").
+//
+// By hand: weights capability × salience: a 4 × 0.5 = 2 (quoted), b 1 ×
+// 0.5 = 0.5 (assumed), c 4 × 0.25 = 1 (quoted); stances 3 / 3.5 =
+// 85.7%, written 86%. Capabilities: none quoted of 3. Red lines: a's
+// quoted, b's assumed: 1 of 2. Reservations: b's, assumed: 0 of 1.
+func TestCoverageHeadline(t *testing.T) {
+	src := []scenario.Source{{ID: "s"}}
+	q := []scenario.Evidence{{Source: "s", Quote: "q"}}
+	res := 0.4
+	s := &scenario.Scenario{
+		Metadata: scenario.Metadata{AsOf: "2025-01-01", Sources: src},
+		Issues:   []scenario.Issue{{ID: "i"}, {ID: "j"}},
+		Actors: []scenario.Actor{
+			{ID: "a", Capability: 4, CapabilityAssumed: "g", RedLines: map[string]string{"i": "<= 50"}, RedLineEvidence: map[string][]scenario.Evidence{"i": q}},
+			{ID: "b", Capability: 1, CapabilityAssumed: "g", RedLines: map[string]string{"i": ">= 5"}, RedLineAssumed: map[string]string{"i": "g"},
+				Reservation: &res, ReservationAssumed: "g"},
+			{ID: "c", Capability: 4, CapabilityAssumed: "g"},
+		},
+		Stances: []scenario.Stance{
+			{Actor: "a", Issue: "i", Position: 10, Salience: 0.5, Evidence: q},
+			{Actor: "b", Issue: "i", Position: 90, Salience: 0.5, Assumed: "g"},
+			{Actor: "c", Issue: "j", Position: 90, Salience: 0.25, Evidence: q},
+		},
+	}
+	cov := Coverage(s)
+	want := "stances 86% quoted (by capability × salience), capabilities 0 of 3 quoted, red lines 1 of 2 quoted, reservations 0 of 1 quoted"
+	if len(cov) != 1 || cov[0].Headline != want || Headline(cov[0]) != want {
+		t.Fatalf("headline %q, want %q", cov[0].Headline, want)
+	}
+	// No red lines nor reservations stated: none named.
+	s.Actors[0].RedLines, s.Actors[1].RedLines, s.Actors[1].Reservation = nil, nil, nil
+	s.Actors[0].RedLineEvidence, s.Actors[1].RedLineAssumed = nil, nil
+	if got := Coverage(s)[0].Headline; got != "stances 86% quoted (by capability × salience), capabilities 0 of 3 quoted" {
+		t.Errorf("headline %q", got)
+	}
+}
