@@ -120,7 +120,7 @@ func PlanHead(lower, ways bool, shortfalls []string) string {
 	if len(shortfalls) == 0 {
 		return s + "; no actor need accept less than its alternative"
 	}
-	return s + "; " + nouns.And(shortfalls) + " " + nouns.Verb(len(shortfalls), "accept") + " less than " + map[bool]string{true: "its", false: "their"}[len(shortfalls) == 1] + " alternative"
+	return s + "; " + nouns.And(shortfalls) + " " + nouns.Verb(len(shortfalls), "accept") + " less than " + map[bool]string{true: "its alternative", false: "their alternatives"}[len(shortfalls) == 1]
 }
 
 // PlanCostsLine is a plan's capability-weighted cost in both units, the
