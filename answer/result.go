@@ -363,6 +363,14 @@ type DealBend = deal.Bend
 // DealShortfall is one required actor below its alternative in a plan.
 type DealShortfall = deal.Shortfall
 
+// DealContradiction is one issue whose required actors' red lines leave
+// no value, with each way out.
+type DealContradiction = deal.Contradiction
+
+// DealSide is one actor resolving a contradiction by crossing its own
+// red lines.
+type DealSide = deal.Side
+
 // DealAlternative is one actor's alternative to agreement.
 type DealAlternative = deal.Alternative
 

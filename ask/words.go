@@ -3,7 +3,7 @@ package ask
 // The words of tables and lines that the command line and the page both
 // print, in one place each: the command line calls these, and the page
 // has a twin of most (named in each comment) that its end-to-end tests
-// compare with them; a few short ones (MoveText, PlanCostLine,
+// compare with them; a few short ones (MoveText, PlanCostsLine,
 // CoverageOverall) the page writes in place, and the same tests hold it
 // to them. Where the two doors had worded a thing differently,
 // the words here are the clearer of the two (docs/DECISIONS.md, "One
@@ -18,15 +18,6 @@ import (
 	"parley/answer"
 	"parley/deal"
 )
-
-// PlanCostLine writes a concession plan's cost in its unit (PlanCostText)
-// and how close the solver certified it to the least cost (its
-// certificate gap, two significant digits): "capability-weighted cost
-// 0.0041 utility (within 8.3e-09 of the least)". The page writes it with
-// a capital, as a sentence (drawSearch in web/src/main.ts).
-func PlanCostLine(cost float64, unit string, gap float64) string {
-	return fmt.Sprintf("capability-weighted cost %s %s (within %s of the least)", PlanCostText(cost, unit), unit, strconv.FormatFloat(gap, 'g', 2, 64))
-}
 
 // BendText writes one red line a concession plan bends: who crosses it,
 // on which issue, the red line before and after, how far it moves (by,

@@ -15,7 +15,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/nouns"
 )
 
 func newDealCmd() *cobra.Command {
@@ -283,7 +282,8 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	for i, id := range res.Required {
 		required[i] = p.ActorName(id)
 	}
-	line := fmt.Sprintf("Required: %s. ρ = %v.", strings.Join(required, ", "), res.Rho)
+	// ρ and the no-deal package are the solver's line's (ask.SolverLine).
+	line := fmt.Sprintf("Required: %s.", strings.Join(required, ", "))
 	if len(res.Fixed) > 0 {
 		var fx []string
 		for _, is := range p.Issues {
@@ -300,7 +300,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		line += " A package is accepted when " + res.Acceptance + "."
 	}
 	para(w, line, width)
-	printAlternatives(w, p, a.NoDeal, res.Alternatives, width)
+	printAlternatives(w, p, "", res.Alternatives, width)
 	para(w, res.Summary, width)
 	printCoalitions(w, p, res, width)
 	if res.Open && math.IsInf(res.Margin, 1) {
@@ -326,15 +326,24 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier, width)
 		printPackages(w, p, "Packages drawn from the zone", res.Sample, width)
 	}
+	var planGaps []float64
 	if c := res.Concession; c != nil {
-		lower := "To open it, lower alternatives (red lines kept)"
-		if c.LowerAlternatives != nil && len(c.LowerAlternatives.Bends) > 0 {
-			// Red lines that contradict each other leave no value to
-			// lower an alternative toward: some must be crossed first.
-			lower = "To open it, lower alternatives (red lines kept, but for those that contradict each other)"
+		for _, ct := range c.Contradictions {
+			printSides(w, p, ct, width)
 		}
-		printPlan(w, p, res, lower, c.LowerAlternatives, ask.UtilityUnit, width)
-		printPlan(w, p, res, "To open it, bend red lines (alternatives kept)", c.BendRedLines, ask.PercentOfScale, width)
+		if pl := c.LowerAlternatives; pl != nil {
+			var short []string
+			for _, s := range pl.Shortfalls {
+				short = append(short, p.ActorName(s.Actor))
+			}
+			printPlan(w, p, ask.PlanHead(true, len(c.Contradictions) > 0, short), true, pl, false, width)
+			planGaps = append(planGaps, pl.Gap)
+		}
+		if pl := c.BendRedLines; pl != nil {
+			same := c.LowerAlternatives != nil && len(c.LowerAlternatives.Shortfalls) == 0 && ask.SameCrossing(c.LowerAlternatives.Bends, pl.Bends)
+			printPlan(w, p, ask.PlanHead(false, false, nil), false, pl, same, width)
+			planGaps = append(planGaps, pl.Gap)
+		}
 		for _, n := range c.Notes {
 			say(w, "note", n, width)
 		}
@@ -350,7 +359,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}
-	para(w, fmt.Sprintf("solver: %s, %s, largest certificate gap %.2g (normalised units)", nouns.Count(res.Stats.Solves, "solve"), nouns.Count(res.Stats.NewtonSteps, "Newton step"), res.Stats.MaxGap), width)
+	para(w, ask.SolverLine(res.Rho, a.NoDeal, res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap, planGaps), width)
 }
 
 // nashTable prints search's Nash package and its balanced one, an issue a
@@ -590,19 +599,48 @@ func bendBy(x float64, d int) string {
 	return strconv.FormatFloat(x, 'g', 2, 64)
 }
 
-func printPlan(w io.Writer, p *answer.Scenario, res *answer.DealZone, title string, pl *answer.DealPlan, unit string, width int) {
-	if pl == nil {
-		return
-	}
-	para(w, title+": "+ask.PlanCostLine(pl.Cost, unit, pl.Gap), width)
-	for _, b := range pl.Bends {
-		d := p.IssueDecimals(b.Issue)
-		para(w, "  "+ask.BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, bendBy(b.By, d), numD(b.From, d)), width)
+// printPlan prints one concession plan under its head (ask.PlanHead):
+// the red lines it crosses (or, same, that they are plan 1's), who
+// falls short of an alternative, its cost in both units
+// (ask.PlanCostsLine) and the package it opens.
+func printPlan(w io.Writer, p *answer.Scenario, head string, lower bool, pl *answer.DealPlan, same bool, width int) {
+	para(w, head+":", width)
+	if same {
+		para(w, "  "+ask.SameCrossingText, width)
+	} else {
+		for _, b := range pl.Bends {
+			para(w, "  "+bendText(p, b), width)
+		}
 	}
 	for _, s := range pl.Shortfalls {
 		para(w, shortfallLine(p, s), width)
 	}
+	para(w, "  "+ask.PlanCostsLine(lower, pl), width)
 	printLabelled(w, p, "  the package it opens", &pl.Package, width)
+}
+
+// bendText is ask.BendText of one bend, with its issue's decimals.
+func bendText(p *answer.Scenario, b answer.DealBend) string {
+	d := p.IssueDecimals(b.Issue)
+	return ask.BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, bendBy(b.By, d), numD(b.From, d))
+}
+
+// printSides prints a contradiction's ways out (ask.ContradictionHead,
+// ask.SideLine) and which the plans take (ask.SidesChoice).
+func printSides(w io.Writer, p *answer.Scenario, c answer.DealContradiction, width int) {
+	var actors []string
+	for _, sd := range c.Sides {
+		actors = append(actors, p.ActorName(sd.Actor))
+	}
+	para(w, ask.ContradictionHead(p.IssueName(c.Issue), actors), width)
+	for _, sd := range c.Sides {
+		var bends []string
+		for _, b := range sd.Bends {
+			bends = append(bends, bendText(p, b))
+		}
+		para(w, "  "+ask.SideLine(bends, sd), width)
+	}
+	para(w, ask.SidesChoice(c, p.ActorName), width)
 }
 
 // shortfallLine says one required actor's shortfall (ask.ShortfallLine):
@@ -651,7 +689,10 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 			parts = append(parts, p.ActorName(a.Actor)+" "+ask.AlternativeText(a.Value, a.From))
 		}
 	}
-	head := "Alternatives to agreement (batna " + noDeal + ")"
+	head := "Alternatives to agreement"
+	if noDeal != "" {
+		head += " (batna " + noDeal + ")"
+	}
 	if same {
 		head += ", " + ask.AlternativesHead(alts[0].From)
 	}

@@ -346,7 +346,7 @@ func TestDealSearchSaysOnce(t *testing.T) {
 	text := unwrapped(out)
 	for _, want := range []string{
 		"Required: Ukraine, Russia, United States,",
-		"Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,",
+		"Alternatives to agreement, each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,",
 		"No agreement is possible as things stand: the required actors' red lines on Territory leave no value (Ukraine < 65; Russia >= 65).",
 	} {
 		if !strings.Contains(text, want) {
@@ -365,7 +365,7 @@ func TestDealSearchSaysOnce(t *testing.T) {
 // small one is not printed as none.
 func TestDealSearchScaleCost(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "-q")
-	if code != 0 || !strings.Contains(out, "To open it, bend red lines (alternatives kept): capability-weighted cost 2.4 % of scale (") {
+	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 2.4 % of scale crossed (the least this plan reaches)") {
 		t.Errorf("exit %d, no cost of 2.4 %% of scale:\n%s", code, out)
 	}
 	for x, want := range map[float64]string{0: "0.0", 0.012: "0.012", 2.4194: "2.4", 12.06: "12.1"} {
@@ -383,7 +383,7 @@ func TestDealSearchScaleCost(t *testing.T) {
 // would print as none is written to two significant digits.
 func TestDealSearchNoNoiseBend(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/noise-bend.yaml", "--batna", "none", "-q")
-	if code != 0 || !strings.Contains(out, "capability-weighted cost 4.0 % of scale") ||
+	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 4.0 % of scale crossed (the least this plan reaches)") ||
 		!strings.Contains(out, "Alpha crosses its red line on X: >= 60 becomes >= 40 (moves 20.0 points)") || strings.Contains(out, "Gamma crosses") {
 		t.Errorf("exit %d, bends:\n%s", code, out)
 	}
@@ -483,7 +483,7 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	// The search said "Decision rules decide (below)." where the rule
 	// changes nothing.
 	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
-	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. ρ = 1. A package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here.") {
+	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. A package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here.") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
@@ -550,7 +550,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 // (reservations and a reference) and not-required.yaml (neither).
 func TestDealAlternativeSaidOnce(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
-	if code != 0 || !strings.Contains(unwrapped(out), "Alternatives to agreement (batna none), none stated: Alpha 0.000, Beta 0.000, Gamma 0.000.") {
+	if code != 0 || !strings.Contains(unwrapped(out), "Alternatives to agreement, none stated: Alpha 0.000, Beta 0.000, Gamma 0.000.") {
 		t.Errorf("exit %d, alternatives line:\n%s", code, out)
 	}
 	out, _, code = run(t, "deal", "evaluate", "testdata/deal-logroll.yaml", "-p", "i1=30,i2=70", "--variant", "reserve", "-m", "none", "-q")
@@ -691,7 +691,7 @@ func TestDealIssueNames(t *testing.T) {
 }
 
 // The concessions read in the page's words, one wording at both doors
-// (ask.PlanCostLine, ask.BendText): on the built-in case the red lines
+// (ask.BendText, ask.SideLine): on the built-in case the red lines
 // on Territory touch (Ukraine < 65, Russia >= 65) and the least
 // concession is Kyiv's strict red line bent onto 65, costed from the
 // freeze with recognition (50): 0.025 utility, the plan's cost 0.0041
@@ -700,7 +700,11 @@ func TestDealIssueNames(t *testing.T) {
 // its red line on Territory: < 65 becomes <= 65 (accepts the value it
 // excluded); it gives up …", the page "(within 8.3e-09 of the least)"
 // and "< 65 → <= 65 (must accept the very value it excluded); gives up
-// …, accepting".
+// …, accepting". Russia's way out (accepting 50, the freeze with
+// recognition, 15 points below its >= 65, weighted by its larger share
+// 0.24: 3.6 % of scale) is shown beside Ukraine's (0.16 × 15: 2.4 %),
+// with why the plans take Ukraine's; each plan's head says what it does
+// and its cost is in both units (ask.PlanHead, ask.PlanCostsLine).
 func TestDealPlanWords(t *testing.T) {
 	out, errOut, code := run(t, "deal", "search", "-q")
 	if code != 0 {
@@ -708,9 +712,13 @@ func TestDealPlanWords(t *testing.T) {
 	}
 	flat := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
-		"To open it, lower alternatives (red lines kept, but for those that contradict each other): capability-weighted cost 0.0041 utility (within 8.3e-09 of the least)",
+		"Plan 1, lower alternatives: red lines are kept, but for the way out above; no actor need accept less than its alternative:",
+		"cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed",
+		"Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and accepts “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6 % of scale (capability share 0.24 × 15.0 % crossed; 0.0062 utility).",
+		"Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6).",
 		"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and accepts “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”",
-		"To open it, bend red lines (alternatives kept): capability-weighted cost 2.4 % of scale (within 3.9e-06 of the least)",
+		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows: the same crossing as plan 1 (the rest of the package may differ) cost, weighted by capability: 2.4 % of scale crossed (the least this plan reaches), 0.0041 utility given up",
+		"the plans' costs within 8.3e-09 and 3.9e-06 of their least, each in its unit",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("search lacks %q:\n%s", want, out)

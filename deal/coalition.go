@@ -270,16 +270,17 @@ func (m *merge) concede(ctx context.Context) error {
 	}
 	c := &Concession{}
 	var lowFrom, bendFrom *searcher
+	var lowSides, bendSides []Contradiction
 	for _, s := range m.pieces {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		sc := s.concede()
 		if pl := sc.LowerAlternatives; pl != nil && (c.LowerAlternatives == nil || pl.Cost < c.LowerAlternatives.Cost) {
-			c.LowerAlternatives, lowFrom = pl, s
+			c.LowerAlternatives, lowFrom, lowSides = pl, s, sc.Contradictions
 		}
 		if pl := sc.BendRedLines; pl != nil && (c.BendRedLines == nil || pl.Cost < c.BendRedLines.Cost) {
-			c.BendRedLines, bendFrom = pl, s
+			c.BendRedLines, bendFrom, bendSides = pl, s, sc.Contradictions
 		}
 		for _, n := range sc.Notes {
 			c.Notes = append(c.Notes, "coalition "+m.label(s)+": "+n)
@@ -290,6 +291,28 @@ func (m *merge) concede(ctx context.Context) error {
 	}
 	if bendFrom != nil {
 		c.Notes = append(c.Notes, fmt.Sprintf("of the %d coalitions' plans, the cheapest bending of red lines opens the zone of %s", len(m.pieces), m.label(bendFrom)))
+	}
+	// The contradictions shown are those of the coalition whose plan
+	// lowers alternatives (of the one whose plan bends red lines when no
+	// plan lowers them), each side marked with the plans kept that take it.
+	c.Contradictions = lowSides
+	if lowFrom == nil {
+		c.Contradictions = bendSides
+	}
+	if lowFrom != nil && lowFrom != bendFrom {
+		// Its own plan that bends red lines was not kept.
+		for i := range c.Contradictions {
+			for j := range c.Contradictions[i].Sides {
+				sd := &c.Contradictions[i].Sides[j]
+				var keep []string
+				for _, pl := range sd.Plans {
+					if pl != "bend_red_lines" {
+						keep = append(keep, pl)
+					}
+				}
+				sd.Plans = keep
+			}
+		}
 	}
 	m.res.Concession = c
 	return nil

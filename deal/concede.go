@@ -23,7 +23,11 @@ type Concession struct {
 	// (equation 8); nil when no package gives every required actor its
 	// alternative even with every red line dropped.
 	BendRedLines *ConcessionPlan `json:"bend_red_lines,omitempty"`
-	Notes        []string        `json:"notes,omitempty"`
+	// Contradictions lists the issues whose required actors' red lines
+	// leave no value, each with every way out (sides.go); omitted when
+	// none do.
+	Contradictions []Contradiction `json:"contradictions,omitempty"`
+	Notes          []string        `json:"notes,omitempty"`
 }
 
 // ConcessionPlan is one set of concessions and the package it opens.
@@ -37,6 +41,14 @@ type ConcessionPlan struct {
 	// Cost is the capability-weighted total minimised: utility (equation 7)
 	// or percent of the scales (equation 8).
 	Cost float64 `json:"cost"`
+	// UtilityCost and ScaleCost are the plan's concessions in both units,
+	// so that the two plans compare: the capability-weighted utility the
+	// required actors give up (below their alternatives, and crossing red
+	// lines: Bend.UtilityLost), and the capability-weighted crossing of
+	// red lines in percent of the issues' scales (equation 9). One of
+	// them is Cost.
+	UtilityCost float64 `json:"utility_cost"`
+	ScaleCost   float64 `json:"scale_cost"`
 	// Gap is the certificate: the cost is at most this far above the
 	// minimum (0 when no solve was needed).
 	Gap float64 `json:"gap"`
@@ -147,6 +159,7 @@ func (s *searcher) concede() *Concession {
 	c := &Concession{}
 	c.LowerAlternatives = s.lowerAlternatives()
 	c.BendRedLines = s.bendRedLines(c)
+	c.Contradictions = s.contradictions(c)
 	return c
 }
 
@@ -173,29 +186,7 @@ func (s *searcher) lowerAlternatives() *ConcessionPlan {
 		if _, ok := s.fixed[k]; ok {
 			continue
 		}
-		var mine []bound
-		for _, b := range bs {
-			if b.k == k {
-				mine = append(mine, b)
-			}
-		}
-		cost := func(x float64) float64 {
-			c := 0.0
-			for _, b := range mine {
-				c += s.cw(b.j) * b.cross(x)
-			}
-			return c
-		}
-		// The candidates are the values someone named: the scale's ends,
-		// the red lines' edges and the labelled options. A value a hair
-		// inside a strict red line is no concession anyone could sign.
-		cands := []float64{0, 1}
-		for _, b := range mine {
-			cands = append(cands, b.v, b.a)
-		}
-		for _, an := range p.Issues[k].Anchors {
-			cands = append(cands, sp.norm(k, an.Value))
-		}
+		mine, cost, cands := s.stageA(bs, k)
 		best := math.Inf(1)
 		for _, x := range cands {
 			best = math.Min(best, cost(x))
@@ -282,6 +273,7 @@ func (s *searcher) lowerAlternatives() *ConcessionPlan {
 	for _, bd := range plan.Bends {
 		plan.Cost += s.cwOf(bd.Actor) * bd.UtilityLost
 	}
+	plan.UtilityCost, plan.ScaleCost = plan.Cost, s.scaleCost(bs, q)
 	return plan
 }
 
@@ -359,12 +351,13 @@ func (s *searcher) bendRedLines(c *Concession) *ConcessionPlan {
 	// (crossing.go): a strict red line met on its edge (where the solve
 	// above, treating it as closed, puts no cost) costs the step from the
 	// last option it allows.
-	plan.Cost = 0
-	for _, bd := range bs {
-		plan.Cost += 100 * s.cw(bd.j) * bd.cross(q[bd.k])
-	}
+	plan.Cost = s.scaleCost(bs, q)
 	plan.Package = *s.pkg("opened by bending red lines", fr, y)
 	plan.Bends = s.bendsAt(bs, q)
+	plan.ScaleCost = plan.Cost
+	for _, bd := range plan.Bends {
+		plan.UtilityCost += s.cwOf(bd.Actor) * bd.UtilityLost
+	}
 	return plan
 }
 

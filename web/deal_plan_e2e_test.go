@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -14,8 +13,9 @@ import (
 )
 
 // TestDealPlanNumbers: the concessions that would open an empty zone
-// state their cost and certificate gap as the command line does (`parley
-// deal search`: the cost as ask.PlanCostText writes it in its unit —
+// state their cost as the command line does (`parley deal search`:
+// ask.PlanCostsLine, both units, the certificate gaps in the solver's
+// line since dealsides21; each cost as ask.PlanCostText writes it in its unit —
 // utility to four decimals, a percent of the scale with one decimal, 2.4
 // and not 2.4194, as a number on 0–100 — the gap by Go's %.2g, 8.3e-09
 // and 3.9e-06 alike), not a gap in one form beside another
@@ -30,10 +30,10 @@ func TestDealPlanNumbers(t *testing.T) {
 	var want []string
 	c := got.Result.Concession
 	if p := c.LowerAlternatives; p != nil {
-		want = append(want, fmt.Sprintf("Capability-weighted cost %s utility (within %.2g of the least).", ask.PlanCostText(p.Cost, ask.UtilityUnit), p.Gap))
+		want = append(want, ask.PlanCostsLine(true, p))
 	}
 	if p := c.BendRedLines; p != nil {
-		want = append(want, fmt.Sprintf("Capability-weighted cost %s %% of scale (within %.2g of the least).", ask.PlanCostText(p.Cost, ask.PercentOfScale), p.Gap))
+		want = append(want, ask.PlanCostsLine(false, p))
 	}
 	if !strings.Contains(strings.Join(want, "\n"), " 2.4 % of scale") {
 		t.Errorf("the built-in case's red lines bend at a cost of %v %% of scale, want 2.4 as parley deal search prints it", c.BendRedLines)

@@ -260,7 +260,11 @@ export interface DealCoalition { actors: string[]; open: boolean; margin: number
 export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[] }
 export interface Move { issue: string; from: number; to: number; by: number }
 export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[] }
-export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; gap: number }
+export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; utility_cost: number; scale_cost: number; gap: number }
+// DealSide is one actor resolving a contradiction of red lines alone
+// (deal.Side); DealContradiction one issue's ways out.
+export interface DealSide { actor: string; value: number; bends: Bend[]; share: number; cost: number; utility_cost: number; plans?: string[] }
+export interface DealContradiction { issue: string; sides: DealSide[] }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
   alternatives: { actor: string; value: number; from: string }[]
@@ -268,7 +272,7 @@ export interface DealZone {
   balanced?: DealPackage; nash?: DealPackage; nash_product?: number; nash_bound?: number
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
-  concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; notes?: string[] }
+  concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; contradictions?: DealContradiction[]; notes?: string[] }
   rules?: DealRuleGame[]; acceptance: string; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
   summary: string; defaulted?: string[]; default_note?: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
   // certified is false when the solver could not certify the answer

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed, Source } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1849,9 +1849,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const sc = st.resolved!
   const isOf = (id: string) => sc.issues.find((x) => x.id === id)
   const k = (id: string) => decimalsOf(ans.scenario, id)
-  const plans: { title: string; plan: DealPlan; unit: string }[] = []
-  if (r.concession?.lower_alternatives) plans.push({ title: 'Opened by lowering alternatives', plan: r.concession.lower_alternatives, unit: 'utility' })
-  if (r.concession?.bend_red_lines) plans.push({ title: 'Opened by bending red lines', plan: r.concession.bend_red_lines, unit: percentOfScale })
+  const plans: { title: string; plan: DealPlan; lower: boolean }[] = []
+  if (r.concession?.lower_alternatives) plans.push({ title: 'Plan 1: lower alternatives', plan: r.concession.lower_alternatives, lower: true })
+  if (r.concession?.bend_red_lines) plans.push({ title: 'Plan 2: bend red lines', plan: r.concession.bend_red_lines, lower: false })
   const pkgs: { title: string; pkg: DealPackage }[] = r.open
     ? [...(r.nash ? [{ title: 'Nash', pkg: r.nash }] : []), ...(r.balanced ? [{ title: 'Balanced', pkg: r.balanced }] : [])]
     : plans.map((x) => ({ title: x.title, pkg: x.plan.package }))
@@ -1889,15 +1889,28 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
         ...pkgs.map((p) => { const v = p.pkg.rules?.find((x) => x.issue === g.issue); return h('td', { class: v?.passes ? '' : 'down' }, v ? (v.passes ? names(v.coalition) : `fails: ${names(v.against)} against`) : '—') }))))) : '') : ''
   const blockers = r.blockers?.length ? h('p', { class: 'hint', 'data-testid': 'zone-blockers' }, `Blocked by ${names(r.blockers)}.`) : ''
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
-  // A plan's cost is in the unit of what it concedes, as the command
-  // line prints it: utility given up, or points of the scales crossed.
-  const planList = plans.map(({ title, plan, unit }) => h('div', { class: 'plan' }, h('h3', {}, title),
-    h('ul', {},
-      ...(plan.bends ?? []).map((b) => h('li', { 'data-testid': 'plan-bend' }, bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue))))),
-      ...(plan.shortfalls ?? []).map((x) => h('li', { 'data-testid': 'plan-shortfall' }, shortfallLine(actorName(x.actor), x,
-        (x.moves ?? []).map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`)))),
-      !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
-    h('p', { class: 'hint', 'data-testid': 'plan-cost' }, `Capability-weighted cost ${planCostText(plan.cost, unit)} ${unit} (within ${gfmt(plan.gap)} of the least).`)))
+  // Each contradiction's ways out, then each plan under a head that says
+  // what it does, its cost in both units, as the command line prints
+  // them (ask.ContradictionHead, SideLine, SidesChoice, PlanHead,
+  // PlanCostsLine, SolverLine).
+  const bendLine = (b: Bend) => bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue)))
+  const contradictions = r.concession?.contradictions ?? []
+  const sides = contradictions.map((c) => h('div', { class: 'plan', 'data-testid': 'contradiction' },
+    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), c.sides.map((x) => actorName(x.actor)))),
+    h('ul', {}, ...c.sides.map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, sideLine(x.bends.map(bendLine), x)))),
+    h('p', { class: 'hint', 'data-testid': 'contradiction-choice' }, sidesChoice(c, actorName))))
+  const lower = r.concession?.lower_alternatives
+  const planList = plans.map(({ plan, lower: isLower }) => {
+    const same = !isLower && !!lower && !(lower.shortfalls?.length) && sameCrossing(lower.bends ?? [], plan.bends ?? [])
+    return h('div', { class: 'plan' }, h('h3', { 'data-testid': 'plan-head' }, planHead(isLower, contradictions.length > 0, (plan.shortfalls ?? []).map((x) => actorName(x.actor)))),
+      h('ul', {},
+        ...(same ? [h('li', { 'data-testid': 'plan-bend' }, sameCrossingText)] : (plan.bends ?? []).map((b) => h('li', { 'data-testid': 'plan-bend' }, bendLine(b)))),
+        ...(plan.shortfalls ?? []).map((x) => h('li', { 'data-testid': 'plan-shortfall' }, shortfallLine(actorName(x.actor), x,
+          (x.moves ?? []).map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`)))),
+        !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
+      h('p', { class: 'hint', 'data-testid': 'plan-cost' }, planCostsLine(isLower, plan)))
+  })
+  const solver = h('p', { class: 'hint', 'data-testid': 'search-solver' }, solverLine(r.rho, ans.no_deal, r.stats.solves, r.stats.newton_steps, r.stats.max_gap, plans.map((x) => x.plan.gap)))
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary, robustBox(ans.robust, ans.held_fixed, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
@@ -1921,11 +1934,12 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted' }, 'need not accept')),
         h('td', {}, h('b', {}, fmt(a.value, 3)), ' ', h('small', {}, altFrom(a.from))),
         ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, signed(g, 3)) }))))),
-    ...planList,
+    ...sides, ...planList,
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),
       h('table', { class: 'compare' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Package'), ...r.issues.map((id) => h('th', { scope: 'col' }, issueName(id))))),
-        h('tbody', {}, ...others.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...p.values.map((v, j) => h('td', {}, fmt(v, k(r.issues[j]))))))))) : '')
+        h('tbody', {}, ...others.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...p.values.map((v, j) => h('td', {}, fmt(v, k(r.issues[j]))))))))) : '',
+    solver)
 }
 
 init()
@@ -1966,6 +1980,86 @@ function bendText(actor: string, issue: string, b: Bend, by: string, from: strin
 function shortfallLine(actor: string, x: Shortfall, moves: string[]): string {
   const line = `${actor} accepts ${fmt(x.utility, 3)}, ${shortfallText(x.by)} below its alternative ${fmt(x.alternative, 3)}`
   return line + (moves.length ? `; the same as moving its positions: ${moves.join(', ')}` : '; the same as moves of its positions too small to show')
+}
+
+// and joins words as nouns.And does: "a", "a and b", "a, b and c".
+function and(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+}
+
+// contradictionHead is ask.ContradictionHead: whose red lines contradict
+// each other on an issue, and how a way out is costed.
+function contradictionHead(issue: string, actors: string[]): string {
+  return `The red lines of ${and(actors)} on ${issue} contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):`
+}
+
+// sideCostText is ask.SideCostText: a way out's weighted cost, the share
+// and the crossing it multiplies, and the utility weighted the same way.
+function sideCostText(x: DealSide): string {
+  const crossed = x.share > 0 ? x.cost / x.share : 0
+  return `Weighted cost ${planCostText(x.cost, percentOfScale)} ${percentOfScale} (capability share ${fmt(x.share, 2)} × ${planCostText(crossed, percentOfScale)} % crossed; ${planCostText(x.utility_cost, 'utility')} utility)`
+}
+
+// sideLine is ask.SideLine: one way out, its bends and its cost.
+function sideLine(bends: string[], x: DealSide): string {
+  return `${bends.join('; ')}. ${sideCostText(x)}.`
+}
+
+// sidesChoice is ask.SidesChoice: which way out the plans take, and why.
+function sidesChoice(c: DealContradiction, name: (id: string) => string): string {
+  const taken: { [plan: string]: DealSide } = {}
+  for (const x of c.sides) for (const p of x.plans ?? []) taken[p] = x
+  const cost = (x: number) => planCostText(x, percentOfScale)
+  const why = (sd: DealSide): string => {
+    const others: string[] = []
+    const ties: string[] = []
+    for (const o of c.sides) {
+      if (o.actor === sd.actor) continue
+      if (Math.abs(o.cost - sd.cost) <= 1e-9) ties.push(possessive(name(o.actor)))
+      else others.push(`${possessive(name(o.actor))} ${cost(o.cost)}`)
+    }
+    if (ties.length) return `it and ${and(ties)} cost the same (${cost(sd.cost)} ${percentOfScale}), and the rest of the package settled it`
+    const least = c.sides.every((o) => o.cost >= sd.cost)
+    const s = least ? 'its weighted cost is the least' : 'weighed with the rest of the package it costs least, though its own crossing does not'
+    return others.length ? `${s} (${cost(sd.cost)} ${percentOfScale}; ${others.join(', ')})` : s
+  }
+  const lo = taken.lower_alternatives
+  const bd = taken.bend_red_lines
+  if (lo && (!bd || bd === lo)) return `${bd ? 'Both plans below take' : 'The plan that lowers alternatives takes'} ${possessive(name(lo.actor))} way out: ${why(lo)}.`
+  if (!lo && bd) return `The plan that bends red lines takes ${possessive(name(bd.actor))} way out: ${why(bd)}.`
+  if (lo && bd) return `The plan that lowers alternatives takes ${possessive(name(lo.actor))} way out: ${why(lo)}. The plan that bends red lines takes ${possessive(name(bd.actor))}: ${why(bd)}.`
+  return "Neither plan takes one way out alone: each crosses more than one actor's red lines on the issue."
+}
+
+// planHead is ask.PlanHead: what a concession plan does.
+function planHead(lower: boolean, ways: boolean, shortfalls: string[]): string {
+  if (!lower) return 'Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows'
+  const s = 'Plan 1, lower alternatives: red lines are kept' + (ways ? ', but for the way out above' : '')
+  if (!shortfalls.length) return s + '; no actor need accept less than its alternative'
+  return `${s}; ${and(shortfalls)} ${shortfalls.length === 1 ? 'accepts less than its alternative' : 'accept less than their alternatives'}`
+}
+
+// planCostsLine is ask.PlanCostsLine: a plan's cost in both units, the
+// one it minimises first.
+function planCostsLine(lower: boolean, p: DealPlan): string {
+  const u = `${planCostText(p.utility_cost, 'utility')} utility given up`
+  const x = `${planCostText(p.scale_cost, percentOfScale)} ${percentOfScale} crossed`
+  return `cost, weighted by capability: ${lower ? u : x} (the least this plan reaches), ${lower ? x : u}`
+}
+
+// sameCrossing and sameCrossingText are ask's: plan 2 crossing the red
+// lines plan 1 crosses, to the same edges.
+function sameCrossing(a: Bend[], b: Bend[]): boolean {
+  return a.length === b.length && a.length > 0 && a.every((x, i) => x.actor === b[i].actor && x.issue === b[i].issue && x.to === b[i].to)
+}
+const sameCrossingText = 'the same crossing as plan 1 (the rest of the package may differ)'
+
+// solverLine is ask.SolverLine: the search's technical detail in words.
+function solverLine(rho: number, noDeal: string, solves: number, steps: number, maxGap: number, planGaps: number[]): string {
+  const curve = rho === 1 ? 'in proportion' : rho < 1 ? 'less than in proportion' : 'more than in proportion'
+  let s = `solver: utility falls ${curve} to distance (ρ = ${rho}); alternatives from the no-deal package "${noDeal}"; ${solves} ${nounFor(solves, 'solve')}, ${steps} ${nounFor(steps, 'Newton step')}; each solve certified within ${gfmt(maxGap)} of its optimum (the largest certificate gap, on scales normalised to 0–1)`
+  if (planGaps.length) s += `; the plans' costs within ${and(planGaps.map((g) => gfmt(g)))} of their least, each in its unit`
+  return s
 }
 
 // verdictText is ask.VerdictText: an actor's verdict on a package.

@@ -1,0 +1,179 @@
+package ask
+
+// The words of an empty zone's ways out, at every door: the command line
+// calls these, and the page has a twin of each (named in each comment)
+// that its end-to-end tests compare with them. docs/DECISIONS.md
+// ("dealsides21") says why each side of a contradiction is shown, and
+// why the plans' costs are given in both units.
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"parley/answer"
+	"parley/nouns"
+)
+
+// The names of the concession plans in DealSide.Plans.
+const (
+	PlanLower = "lower_alternatives"
+	PlanBend  = "bend_red_lines"
+)
+
+// ContradictionHead introduces one contradiction's ways out: the actors
+// whose red lines contradict each other on the issue, and how a way out
+// is costed. The page writes it by the same rule (contradictionHead).
+func ContradictionHead(issue string, actors []string) string {
+	return fmt.Sprintf("The red lines of %s on %s contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in %% of the issue's scale):", nouns.And(actors), issue)
+}
+
+// SideLine writes one way out: the bends (BendText, one for each red
+// line the actor crosses) and the cost (SideCostText). The page writes
+// it by the same rule (sideLine).
+func SideLine(bends []string, sd answer.DealSide) string {
+	return strings.Join(bends, "; ") + ". " + SideCostText(sd) + "."
+}
+
+// SideCostText is a way out's capability-weighted cost, the share and
+// the crossing it multiplies, and the same weighting of the utility
+// given up: "weighted cost 2.4 % of scale (capability share 0.16 × 15.0 %
+// crossed; 0.0041 utility)".
+func SideCostText(sd answer.DealSide) string {
+	crossed := 0.0
+	if sd.Share > 0 {
+		crossed = sd.Cost / sd.Share
+	}
+	return fmt.Sprintf("Weighted cost %s %s (capability share %s × %s %% crossed; %s utility)", PlanCostText(sd.Cost, PercentOfScale), PercentOfScale,
+		fixed(sd.Share, 2), PlanCostText(crossed, PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit))
+}
+
+// SidesChoice says which way out the plans below take and why: the
+// least weighted cost, or a tie the rest of the package settled, or
+// that a plan crosses more than one side's red lines. name gives an
+// actor's name. The page writes it by the same rule (sidesChoice).
+func SidesChoice(c answer.DealContradiction, name func(string) string) string {
+	taken := map[string]*answer.DealSide{}
+	for i := range c.Sides {
+		for _, pl := range c.Sides[i].Plans {
+			taken[pl] = &c.Sides[i]
+		}
+	}
+	why := func(sd *answer.DealSide) string {
+		var others, ties []string
+		for _, o := range c.Sides {
+			if o.Actor == sd.Actor {
+				continue
+			}
+			if math.Abs(o.Cost-sd.Cost) <= 1e-9 {
+				ties = append(ties, nouns.Possessive(name(o.Actor)))
+			} else {
+				others = append(others, fmt.Sprintf("%s %s", nouns.Possessive(name(o.Actor)), PlanCostText(o.Cost, PercentOfScale)))
+			}
+		}
+		if len(ties) > 0 {
+			return fmt.Sprintf("it and %s cost the same (%s %s), and the rest of the package settled it", nouns.And(ties), PlanCostText(sd.Cost, PercentOfScale), PercentOfScale)
+		}
+		least := true
+		for _, o := range c.Sides {
+			least = least && o.Cost >= sd.Cost
+		}
+		s := "its weighted cost is the least"
+		if !least {
+			s = "weighed with the rest of the package it costs least, though its own crossing does not"
+		}
+		if len(others) == 0 {
+			return s
+		}
+		return fmt.Sprintf("%s (%s %s; %s)", s, PlanCostText(sd.Cost, PercentOfScale), PercentOfScale, strings.Join(others, ", "))
+	}
+	lo, bd := taken[PlanLower], taken[PlanBend]
+	switch {
+	case lo != nil && (bd == nil || bd == lo):
+		who := "Both plans below take"
+		if bd == nil {
+			who = "The plan that lowers alternatives takes"
+		}
+		return fmt.Sprintf("%s %s way out: %s.", who, nouns.Possessive(name(lo.Actor)), why(lo))
+	case lo == nil && bd != nil:
+		return fmt.Sprintf("The plan that bends red lines takes %s way out: %s.", nouns.Possessive(name(bd.Actor)), why(bd))
+	case lo != nil:
+		return fmt.Sprintf("The plan that lowers alternatives takes %s way out: %s. The plan that bends red lines takes %s: %s.", nouns.Possessive(name(lo.Actor)), why(lo), nouns.Possessive(name(bd.Actor)), why(bd))
+	}
+	return "Neither plan takes one way out alone: each crosses more than one actor's red lines on the issue."
+}
+
+// PlanHead says what a concession plan does, before its bends and
+// shortfalls: lower (the plan that lowers alternatives) or not (the one
+// that bends red lines); ways whether a contradiction's way out is shown
+// above; shortfalls the names of those that would accept less than
+// their alternative. The page writes it by the same rule (planHead).
+func PlanHead(lower, ways bool, shortfalls []string) string {
+	if !lower {
+		return "Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows"
+	}
+	s := "Plan 1, lower alternatives: red lines are kept"
+	if ways {
+		s += ", but for the way out above"
+	}
+	if len(shortfalls) == 0 {
+		return s + "; no actor need accept less than its alternative"
+	}
+	return s + "; " + nouns.And(shortfalls) + " " + nouns.Verb(len(shortfalls), "accept") + " less than " + map[bool]string{true: "its alternative", false: "their alternatives"}[len(shortfalls) == 1]
+}
+
+// PlanCostsLine is a plan's capability-weighted cost in both units, the
+// one it minimises first: "cost, weighted by capability: 0.0041 utility
+// given up (the least this plan reaches), 2.4 % of scale crossed". The
+// page writes it by the same rule (planCostsLine).
+func PlanCostsLine(lower bool, pl *answer.DealPlan) string {
+	u := PlanCostText(pl.UtilityCost, UtilityUnit) + " " + UtilityUnit + " given up"
+	x := PlanCostText(pl.ScaleCost, PercentOfScale) + " " + PercentOfScale + " crossed"
+	if lower {
+		return "cost, weighted by capability: " + u + " (the least this plan reaches), " + x
+	}
+	return "cost, weighted by capability: " + x + " (the least this plan reaches), " + u
+}
+
+// SameCrossing reports whether two plans cross the same red lines to the
+// same new edges, so that the second need not repeat them
+// (SameCrossingText).
+func SameCrossing(a, b []answer.DealBend) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i].Actor != b[i].Actor || a[i].Issue != b[i].Issue || a[i].To != b[i].To {
+			return false
+		}
+	}
+	return true
+}
+
+// SameCrossingText stands for plan 2's bends when they are plan 1's.
+const SameCrossingText = "the same crossing as plan 1 (the rest of the package may differ)"
+
+// SolverLine is the search's technical detail in words, last: the
+// loss's exponent ρ, the no-deal package behind the alternatives, the
+// work, and how close to the best the numbers are certified (the largest
+// certificate gap, and each plan's). The page writes it by the same rule
+// (solverLine).
+func SolverLine(rho float64, noDeal string, solves, steps int, maxGap float64, planGaps []float64) string {
+	curve := "more than in proportion"
+	if rho == 1 {
+		curve = "in proportion"
+	} else if rho < 1 {
+		curve = "less than in proportion"
+	}
+	s := fmt.Sprintf("solver: utility falls %s to distance (ρ = %v); alternatives from the no-deal package %q; %s, %s; each solve certified within %s of its optimum (the largest certificate gap, on scales normalised to 0–1)",
+		curve, rho, noDeal, nouns.Count(solves, "solve"), nouns.Count(steps, "Newton step"), strconv.FormatFloat(maxGap, 'g', 2, 64))
+	if len(planGaps) > 0 {
+		g := make([]string, len(planGaps))
+		for i, x := range planGaps {
+			g[i] = strconv.FormatFloat(x, 'g', 2, 64)
+		}
+		s += "; the plans' costs within " + nouns.And(g) + " of their least, each in its unit"
+	}
+	return s
+}
