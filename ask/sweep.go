@@ -164,7 +164,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 // model.IssueLocal) reads its positions and saliences and the
 // capabilities of the actors in it; any other model reads every input.
 func SweepFixedText(model string, local bool) string {
-	what := "it weighs every input of every issue, and none has a range"
+	what := "no input of any issue has a range"
 	if local {
 		what = "its positions and saliences and the capabilities of the actors in it"
 	}
@@ -207,7 +207,7 @@ type issueSpan struct{ lo, hi float64 }
 // 80% intervals." A sweep of one model reads as how sure the forecast is
 // unless told that other models disagree by more.
 func aloneText(sc *answer.Scenario, name string, r *answer.SweepResult, names []string, spans []issueSpan) string {
-	head := fmt.Sprintf("Intervals of the %s model alone (-m to sweep others)", name)
+	head := fmt.Sprintf("Intervals of the %s model alone (other models can be swept too)", name)
 	if len(names) == 0 || len(spans) != len(r.Issues) {
 		return head + "."
 	}
@@ -224,7 +224,7 @@ func aloneText(sc *answer.Scenario, name string, r *answer.SweepResult, names []
 	if len(beyond) == 0 {
 		return fmt.Sprintf("%s: at the stated values %s fall within its 80%% intervals.", head, which)
 	}
-	return fmt.Sprintf("%s: at the stated values %s put %s, beyond its 80%% intervals.", head, which, nouns.And(beyond))
+	return fmt.Sprintf("%s: at the stated values %s put %s, reaching beyond its 80%% intervals.", head, which, nouns.And(beyond))
 }
 
 // sweepUnsettled says in how many of r's draws, and on which issues,

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -93,7 +94,7 @@ func TestSweepSaysWhoseIntervals(t *testing.T) {
 	if y := m.Issues[1]; y.Lo80 < 58.5 || y.Hi80 > 62 {
 		t.Fatalf("y: 80%% [%v, %v]; want within [58.6, 62]", y.Lo80, y.Hi80)
 	}
-	want := "Intervals of the compromise model alone (-m to sweep others): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, beyond its 80% intervals."
+	want := "Intervals of the compromise model alone (other models can be swept too): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, reaching beyond its 80% intervals."
 	if m.AloneText != want {
 		t.Errorf("head:\n got %q\nwant %q", m.AloneText, want)
 	}
@@ -131,8 +132,37 @@ stances:
 	if is := m.Issues[0]; is.Lo80 >= 50 || is.Hi80 <= 50 || is.Fixed {
 		t.Fatalf("80%% [%v, %v], fixed %v; want about 50, not fixed", is.Lo80, is.Hi80, is.Fixed)
 	}
-	want := "Intervals of the compromise model alone (-m to sweep others): at the stated values the closed-form models (compromise, median, nash and ks) fall within its 80% intervals."
+	want := "Intervals of the compromise model alone (other models can be swept too): at the stated values the closed-form models (compromise, median, nash and ks) fall within its 80% intervals."
 	if m.AloneText != want {
 		t.Errorf("head:\n got %q\nwant %q", m.AloneText, want)
+	}
+}
+
+// A model that weighs issues together calls an issue fixed only when no
+// input of any issue has a range: noted without c's capability range,
+// swept with the exchange model, is the same on every draw on both
+// issues, and each says why in the words of a model that reads every
+// input.
+func TestSweepFixedWhenNothingHasARange(t *testing.T) {
+	in, err := Load("still.yaml", []byte(strings.Replace(noted, "capability_range: [1, 3], ", "", 1)), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewSweepRequest()
+	req.Draws = 20
+	req.Models = []string{"exchange"}
+	s, err := Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "nothing that moves exchange's forecast of this issue has a range (no input of any issue has a range): its interval is a point, not a certainty"
+	for _, is := range s.Models[0].Issues {
+		if !is.Fixed || is.FixedText != want || is.Lo80 != is.Hi80 {
+			t.Errorf("%s: fixed %v, 80%% [%v, %v], note %q; want fixed, a point, %q", is.Issue, is.Fixed, is.Lo80, is.Hi80, is.FixedText, want)
+		}
 	}
 }

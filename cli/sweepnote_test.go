@@ -42,7 +42,7 @@ func TestSweepTableSaysFixedAndAlone(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	alone := "Intervals of the compromise model alone (-m to sweep others): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, beyond its 80% intervals."
+	alone := "Intervals of the compromise model alone (other models can be swept too): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, reaching beyond its 80% intervals."
 	fixed := "nothing that moves compromise's forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
 	f := joined(out)
 	x, y := strings.Index(f, "X — forecast 75.0"), strings.Index(f, "Y — forecast")

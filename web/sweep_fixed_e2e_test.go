@@ -31,7 +31,7 @@ stances:
 // intervals they are, in ask's words (fixed_text, alone_text).
 func TestSweepFixedIssueShown(t *testing.T) {
 	const fixed = "nothing that moves compromise's forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
-	const alone = "Intervals of the compromise model alone (-m to sweep others): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, beyond its 80% intervals."
+	const alone = "Intervals of the compromise model alone (other models can be swept too): at the stated values the closed-form models (compromise, median, nash and ks) put X between 0.0 and 100.0 and Y between 20.0 and 80.0, reaching beyond its 80% intervals."
 	e := startE2E(t)
 	rec := e.stored("Noted", []byte(sweepNoted))
 	e.do("sweep", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#sweep"),
