@@ -62,6 +62,7 @@ import (
 
 	"parley/errs"
 	"parley/format/jsonpos"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -331,12 +332,8 @@ func (r *reader) read(root *jsonpos.Node) *scenario.Scenario {
 			}
 			if len(lost) > 0 {
 				sort.Strings(lost)
-				verb := "are"
-				if len(lost) == 1 {
-					verb = "is"
-				}
 				r.warnv(t, "transcription", `{"status": …}: a scenario keeps a transcription's status alone; the rest stays in the Schelling file`,
-					"transcription's %s %s not kept (only its status, in the description)", andList(lost), verb)
+					"transcription's %s %s not kept (only its status, in the description)", nouns.And(lost), nouns.Verb(len(lost), "is"))
 			}
 		} else if t != nil && t.Kind != jsonpos.Null {
 			r.warnv(t, "transcription", `{"status": …}, whose status the description keeps`, "transcription is %s, not an object with a status: ignored", t.Kind)
@@ -871,15 +868,6 @@ func (r *reader) capabilities(library bool, cases []*jsonpos.Node) {
 		names = append(names, v.ID)
 	}
 	r.warnf(cases[1], "cases", "an actor's capability differs between cases, and Parley holds one per actor: the base uses the first case's; run each case on its own numbers with --variant (%s)", strings.Join(names, ", "))
-}
-
-// andList joins words as a sentence lists them: "a", "a and b", "a, b
-// and c".
-func andList(ws []string) string {
-	if len(ws) < 2 {
-		return strings.Join(ws, "")
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
 func sameRange(a, b *scenario.Range) bool {

@@ -112,7 +112,7 @@ func TestMemberNotesKept(t *testing.T) {
 		// the last step, which the note then adds (smp's
 		// TestRestedNoteSaysForecastMoved)
 		if rest := fmt.Sprintf("%d states, %d steps; stopped: fractional change below 0.02", st+1, st); !strings.HasPrefix(n, rest) {
-			t.Fatalf("issue %d: smp's note %q, want %q; the case no longer tests a run at rest", k, n, rest)
+			t.Fatalf("issue %d: smp's note %q, want %q; the case no longer tests a run stopped by KTAB's rule", k, n, rest)
 		}
 		steps = append(steps, fmt.Sprintf("%s %d", is.ID, st))
 	}
@@ -137,6 +137,6 @@ func TestMemberNoteAtRestAlone(t *testing.T) {
 	}
 	want := []string{"issue " + p.Issues[0].ID + ": member smp: " + s.Notes[0]}
 	if !strings.Contains(s.Notes[0], "stopped: fractional change below 0.02") || !slices.Equal(r.Notes, want) {
-		t.Errorf("notes %q, want %q (smp at rest)", r.Notes, want)
+		t.Errorf("notes %q, want %q (smp stopped by KTAB's rule)", r.Notes, want)
 	}
 }
