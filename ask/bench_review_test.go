@@ -195,7 +195,7 @@ func TestBenchBootstrapCaveat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w = fmt.Sprintf("the ΔMAE intervals resample the 245 issues one by one, though they come from %d proposals whose issues are decided together, so the intervals are somewhat too narrow", len(props["all"]))
+	w = fmt.Sprintf("the ΔMAE intervals resample the 245 issues one by one, though they come from %d proposals whose issues are decided together: the intervals ignore that grouping (on DEU drawing whole proposals moved their widths by −12%% to +14%%, docs/skill.md)", len(props["all"]))
 	if len(b.Report.Caveats) != 1 || b.Report.Caveats[0] != w {
 		t.Errorf("by issue: caveats %q, want %q", b.Report.Caveats, w)
 	}
@@ -248,7 +248,7 @@ func TestBenchNoProposalIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: 245 issues from 196 proposals (all), 140 from 91 (train), 105 from 105 (dev); 105 issues have no proposal and are resampled alone"
+	want := "the ΔMAE intervals resample whole proposals, each drawn with all its issues in the row: 245 issues from 91 proposals (all), 140 from 91 (train), 105 issues resampled one by one, none naming its proposal (dev); 105 issues have no proposal and are resampled alone"
 	if len(b.Report.Caveats) != 1 || b.Report.Caveats[0] != want {
 		t.Errorf("caveats %q, want %q", b.Report.Caveats, want)
 	}

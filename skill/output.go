@@ -139,7 +139,7 @@ func WriteTable(w io.Writer, r *Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	cmp := "ΔMAE"
 	if r.Baseline != "" {
-		cmp = fmt.Sprintf("ΔMAE vs %s [95%% CI, %d resamples of %ss]", r.Baseline, r.Resamples, r.resampledBy)
+		cmp = fmt.Sprintf("ΔMAE vs %s [95%% CI, %d resamples of %s]", r.Baseline, r.Resamples, r.drawn())
 	}
 	fmt.Fprintf(tw, "model\tsplit\tn\tfailed\tMAE\tmedian AE\tRMSE\t≤10\tcov80\tcov95\tCRPS\tBrier\t%s\n", cmp)
 	for _, row := range r.Overall() {
@@ -214,7 +214,7 @@ func breakdownCols(r *Report) []col {
 func WriteMarkdown(w io.Writer, r *Report) error {
 	ci := "95% CI"
 	if r.resampledBy != "" {
-		ci += ", by " + r.resampledBy
+		ci += ", by " + strings.TrimSuffix(r.drawn(), "s")
 	}
 	fmt.Fprintf(w, "| model | split | n | failed | MAE | median AE | RMSE | ≤10 | cov80 | cov95 | CRPS | Brier | ΔMAE vs %s [%s] |\n", r.Baseline, ci)
 	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
@@ -344,4 +344,14 @@ func WritePerIssue(w io.Writer, r *Run) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// drawn names what the intervals resample, for the tables' headers:
+// "proposals", "issues", or, when some split's issues name no proposal,
+// "proposals (issues where a split names none)".
+func (r *Report) drawn() string {
+	if r.resampledBy == "mixed" {
+		return "proposals (issues where a split names none)"
+	}
+	return r.resampledBy + "s"
 }

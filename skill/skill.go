@@ -291,7 +291,9 @@ type Report struct {
 	// proposals); every writer shows them with the notes (Notes).
 	Caveats []string `json:"caveats,omitempty"`
 	// resampledBy is what the intervals draw, "proposal" or "issue"
-	// (Row.ResampledBy), for the tables' headers; "" with no baseline.
+	// (Row.ResampledBy), or "mixed" when some split's issues name no
+	// proposal and are drawn one by one, for the tables' headers; "" with
+	// no baseline.
 	resampledBy string
 	// fitted is every model fitted on some case, with its split, in run
 	// order, for the in-sample note.
@@ -402,8 +404,13 @@ func Score(r *Run, o Options) *Report {
 	wg.Wait()
 	if base >= 0 {
 		rep.resampledBy, rep.Caveats = "issue", []string{resampleNote(r, gs, o.ByIssue)}
-		if _, props := clusters(r, gs[0].cases); props > 0 && !o.ByIssue {
+		if !o.ByIssue && proposalsOf(r, gs[0].cases) > 0 {
 			rep.resampledBy = "proposal"
+			for _, g := range gs {
+				if g.proc == "all" && g.wave == "all" && proposalsOf(r, g.cases) == 0 {
+					rep.resampledBy = "mixed" // a split whose issues name no proposal draws issues
+				}
+			}
 		}
 	}
 	for m, name := range r.Models {
@@ -421,8 +428,9 @@ func Score(r *Run, o Options) *Report {
 
 // clusters returns the bootstrap cluster of each of the cases (indices
 // into r.Cases): its proposal, numbered by the proposal's first case, a
-// case without one alone (numbered by itself); and how many proposals the cases name (0 when
-// none names one: then eq. 3 is eq. 1).
+// case without one alone (numbered by itself); and how many clusters
+// there are, each proposal and each case without one counting one (0
+// when no case names a proposal: then eq. 3 is eq. 1).
 func clusters(r *Run, cases []int) (cl []int, proposals int) {
 	id := map[string]int{}
 	cl = make([]int, len(cases))
@@ -448,6 +456,17 @@ func clusters(r *Run, cases []int) (cl []int, proposals int) {
 	return cl, len(units)
 }
 
+// proposalsOf is how many distinct proposals the cases name.
+func proposalsOf(r *Run, cases []int) int {
+	seen := map[string]bool{}
+	for _, c := range cases {
+		if p := r.Cases[c].Proposal; p != "" {
+			seen[p] = true
+		}
+	}
+	return len(seen)
+}
+
 // resampleNote says what the ΔMAE intervals resample, and how many
 // proposals (or issues) each split's cases hold, gs[0] being every case.
 func resampleNote(r *Run, gs []group, byIssue bool) string {
@@ -457,7 +476,7 @@ func resampleNote(r *Run, gs []group, byIssue bool) string {
 		return fmt.Sprintf("the ΔMAE intervals resample the %d issues one by one: no issue names its proposal", n)
 	}
 	if byIssue {
-		return fmt.Sprintf("the ΔMAE intervals resample the %d issues one by one, though they come from %d proposals whose issues are decided together, so the intervals are somewhat too narrow", n, props)
+		return fmt.Sprintf("the ΔMAE intervals resample the %d issues one by one, though they come from %d proposals whose issues are decided together: the intervals ignore that grouping (on DEU drawing whole proposals moved their widths by −12%% to +14%%, docs/skill.md)", n, proposalsOf(r, gs[0].cases))
 	}
 	var parts []string
 	alone := 0
@@ -470,9 +489,10 @@ func resampleNote(r *Run, gs []group, byIssue bool) string {
 		if g.proc != "all" || g.wave != "all" {
 			continue
 		}
-		_, units := clusters(r, g.cases)
+		units := proposalsOf(r, g.cases)
 		if units == 0 { // no case of the split names its proposal
-			units = len(g.cases)
+			parts = append(parts, fmt.Sprintf("%d issues resampled one by one, none naming its proposal (%s)", len(g.cases), g.split))
+			continue
 		}
 		if j == 0 {
 			parts = append(parts, fmt.Sprintf("%d issues from %d proposals (%s)", len(g.cases), units, g.split))
