@@ -35,7 +35,7 @@ actors:
     name: United States
     capability: 1
     capability_evidence: [{source: r, quote: "zebras"}]
-    red_lines: {ceasefire: [0, 20]}
+    red_lines: {ceasefire: [0, 60]}
     red_line_evidence: {ceasefire: [{source: r, quote: "Others disagreed."}]}
 stances:
   - {actor: us, issue: ceasefire, position: 50, salience: 0.9, evidence: [{source: web, quote: "a"}, {source: web, quote: "b"}, {source: tv, quote: "c"}]}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"parley/errs"
+	"parley/nouns"
 	"slices"
 	"sort"
 	"strconv"
@@ -1033,7 +1034,7 @@ func (v *validator) breach(x *index, k [2]string, at origins, atPos bool) {
 		return
 	}
 	d := Diagnostic{Path: posP, See: redP, Warning: true,
-		Message: fmt.Sprintf("position %s of %s on issue %s breaks %s's own red line %q at %s", num(pos), a.ID, is.ID, a.ID, text, redP) + breachWhy,
+		Message: fmt.Sprintf("position %s of %s on issue %s breaks %s own red line %q at %s", num(pos), a.ID, is.ID, nouns.Possessive(a.ID), text, redP) + breachWhy,
 		Valid:   fmt.Sprintf("a position the red line allows (%s), or a red line that allows %s", r, num(pos))}
 	if !atPos {
 		d = Diagnostic{Path: redP, See: posP, Warning: true,
