@@ -164,7 +164,7 @@ func likeliestNote(is model.Issue, x float64, nearest []answer.Anchor, pd *model
 		why = append(why, s)
 	}
 	if len(why) == 0 {
-		why = append(why, "holds more of it") // rounding: neither part alone is apart
+		why = append(why, "holds more of the chance in all (its continuous part and its single values each round alike)") // rounding: neither part alone is apart
 	}
 	b.WriteString(strings.Join(why, ", and "))
 	return b.String()
