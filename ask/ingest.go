@@ -178,7 +178,7 @@ func applyReview(ctx context.Context, name, called string, data []byte, in *Inpu
 	for i, c := range sn.Stances {
 		if n := len(c.Evidence); n > maxQuotes {
 			d := scenario.CountError("evidence", int64(maxQuotes), int64(n))
-			d.File = name + " with the review's entries merged (not written)"
+			d.File = called + " with the review's entries merged (not written)"
 			d.Path = fmt.Sprintf("snapshots[%d].stances[%d].evidence", a.Snapshot, i)
 			if e := a.Entries[i][maxQuotes]; e >= 0 {
 				d.Message = entry(e) + ": " + d.Message
@@ -196,7 +196,7 @@ func applyReview(ctx context.Context, name, called string, data []byte, in *Inpu
 	if err != nil {
 		return nil, nil, "", nil, err
 	}
-	read, err := checkWritten(ctx, name, out, o, "with the review's entries merged", from)
+	read, err := checkWritten(ctx, name, called, out, o, "with the review's entries merged", from)
 	if err != nil {
 		return nil, nil, "", nil, err
 	}
@@ -335,7 +335,7 @@ func SourcesAdd(ctx context.Context, name string, data []byte, files []string, l
 		}
 		return out, notes, nil
 	}
-	if _, err := checkWritten(ctx, name, out, o, "with the sources added", nil); err != nil {
+	if _, err := checkWritten(ctx, name, name, out, o, "with the sources added", nil); err != nil {
 		return nil, nil, err
 	}
 	return out, notes, nil
@@ -396,7 +396,7 @@ func remarshalWith(ctx context.Context, name string, data []byte, in *Input, o L
 	if err != nil {
 		return nil, nil, err
 	}
-	read, err := checkWritten(ctx, name, out, o, changed, from)
+	read, err := checkWritten(ctx, name, name, out, o, changed, from)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -446,12 +446,13 @@ func writtenWhole(name, called, what, why string) string {
 // checkWritten checks the new file's text out with o, as `parley
 // validate` would, returning the input the check read. The result is not
 // written when the check fails, so its problems cannot point at its
-// lines: they name the file as changed (changed says how: "with the
+// lines: they name the file (as called, the name a save's notes use:
+// the path at the command line, the scenario on the server) as changed (changed says how: "with the
 // sources added") and locate each problem by its path alone, its message
 // led by what from says the path came from, when it says (a review's
 // entry). The check stops once ctx is done, with ctx's error as it is: a
 // check cut short says nothing of the file.
-func checkWritten(ctx context.Context, name string, out []byte, o LoadOptions, changed string, from func(path string) string) (*Input, error) {
+func checkWritten(ctx context.Context, name, called string, out []byte, o LoadOptions, changed string, from func(path string) string) (*Input, error) {
 	o.Format = Scenario
 	read, err := LoadContext(ctx, name, out, o)
 	if err != nil {
@@ -465,7 +466,7 @@ func checkWritten(ctx context.Context, name string, out []byte, o LoadOptions, c
 				if ds[i].File != name {
 					continue
 				}
-				ds[i].File, ds[i].Line, ds[i].Column = name+" "+changed+" (not written)", 0, 0
+				ds[i].File, ds[i].Line, ds[i].Column = called+" "+changed+" (not written)", 0, 0
 				if from == nil {
 					continue
 				}

@@ -161,3 +161,28 @@ stances:
 		t.Errorf("notes %q, want one starting %q", got.Notes, want)
 	}
 }
+
+// A review whose merge the server refuses names the scenario as the
+// save's notes do, not the stored file's ID.yaml the user never gave:
+// with at most one quote a stance, two entries on one stance are
+// refused at the second, before anything is written.
+func TestIngestApplyRefusalNamesTheScenario(t *testing.T) {
+	e := newEnv(t, httpapi.Options{Limits: scenario.Limits{Evidence: 1}})
+	v := e.create(`metadata: {id: capped, title: Capped, as_of: 2025-01-01}
+issues:
+  - {id: i, name: The issue}
+actors:
+  - {id: x, name: X, capability: 1, capability_assumed: t}
+  - {id: y, name: Y, capability: 1, capability_assumed: t}
+stances:
+  - {actor: x, issue: i, position: 10, salience: 0.5, assumed: t}
+  - {actor: y, issue: i, position: 90, salience: 0.5, assumed: t}
+`)
+	review := `{"scenario": "capped", "date": "2025-03-01", "sources": [{"id": "memo", "title": "A memo"}], "entries": [
+		{"actor": "x", "issue": "i", "evidence": {"source": "memo", "quote": "X wants little."}},
+		{"actor": "x", "issue": "i", "evidence": {"source": "memo", "quote": "X wants less."}}]}`
+	body := string(e.want(e.do("POST", "/api/scenarios/"+v.ID+"/ingest/apply", review, "If-Match", `"1"`), 400).body)
+	if want := "scenario “Capped” (id " + v.ID + ") with the review's entries merged (not written)"; !strings.Contains(body, want) || strings.Contains(body, v.ID+".yaml") {
+		t.Errorf("refusal %s: want it to name %q, and no %s.yaml", body, want, v.ID)
+	}
+}
