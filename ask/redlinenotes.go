@@ -91,6 +91,18 @@ func baseNotes(mf answer.ModelForecast) ([]string, []answer.RedLineCrossing) {
 	if len(mf.RedLines) == 0 {
 		return mf.Notes, nil
 	}
+	return NotesBesideRedLines(mf), mf.RedLines
+}
+
+// NotesBesideRedLines is a model's notes less those that say a red line
+// is crossed (each the Text of one of mf.RedLines), which every door
+// lists apart, in the block of the red lines the forecasts cross
+// (Forecast.RedLinesCrossed): the notes the command line prints under
+// its models' names, and baseNotes keeps.
+func NotesBesideRedLines(mf answer.ModelForecast) []string {
+	if len(mf.RedLines) == 0 {
+		return mf.Notes
+	}
 	crossing := map[string]bool{}
 	for _, x := range mf.RedLines {
 		crossing[x.Text()] = true
@@ -101,7 +113,7 @@ func baseNotes(mf answer.ModelForecast) ([]string, []answer.RedLineCrossing) {
 			notes = append(notes, n)
 		}
 	}
-	return notes, mf.RedLines
+	return notes
 }
 
 // RedLinesCrossedHead is the heading over RedLinesCrossed's lines, at

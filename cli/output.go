@@ -455,14 +455,7 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, crossed []string, wi
 	by := map[string][]string{}
 	var order []string
 	for _, m := range models {
-		crossing := map[string]bool{}
-		for _, x := range m.RedLines {
-			crossing[x.Text()] = true
-		}
-		for _, n := range m.Notes {
-			if crossing[n] {
-				continue
-			}
+		for _, n := range ask.NotesBesideRedLines(m) {
 			if by[n] == nil {
 				order = append(order, n)
 			}
