@@ -90,19 +90,19 @@ type BriefCoverage struct {
 	// page head the coverage with.
 	Headline                                        string
 	Stances, WithEvidence, Assumed, Neither, Quotes int
-	// Capabilities counts the actors, CapabilitiesQuoted those whose
-	// capability has evidence; CapabilitiesAssumedBy names those of the
-	// others with an assumed reason (one with neither is a warning of the
-	// file, and not called assumed). The red lines' and reservations'
-	// AssumedBy are alike.
-	Capabilities, CapabilitiesQuoted int
-	CapabilitiesAssumedBy            []string
-	// RedLines counts the actors' red lines, RedLinesQuoted those with
-	// evidence; RedLinesAssumedBy names the others ("actor on issue").
-	// Reservations, ReservationsQuoted and ReservationsAssumedBy do the
-	// same for the reservation utilities.
-	RedLines, RedLinesQuoted, Reservations, ReservationsQuoted int
-	RedLinesAssumedBy, ReservationsAssumedBy                   []string
+	// Capabilities counts the actors; CapabilitiesAssumedBy names those
+	// whose capability has no evidence but an assumed reason (one with
+	// neither is a warning of the file, and not called assumed). How
+	// many are quoted is the Headline's to say. The red lines' and
+	// reservations' AssumedBy are alike.
+	Capabilities          int
+	CapabilitiesAssumedBy []string
+	// RedLines counts the actors' red lines; RedLinesAssumedBy names
+	// those without evidence but assumed ("actor on issue").
+	// Reservations and ReservationsAssumedBy do the same for the
+	// reservation utilities.
+	RedLines, Reservations                   int
+	RedLinesAssumedBy, ReservationsAssumedBy []string
 }
 
 // BriefQuotes is the check of a file's quotes (every snapshot's, as
@@ -737,17 +737,13 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	for _, a := range s.Actors {
 		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
 			b.Coverage.RedLines++
-			if len(a.RedLineEvidence[issue]) > 0 {
-				b.Coverage.RedLinesQuoted++
-			} else if a.RedLineAssumed[issue] != "" {
+			if len(a.RedLineEvidence[issue]) == 0 && a.RedLineAssumed[issue] != "" {
 				b.Coverage.RedLinesAssumedBy = append(b.Coverage.RedLinesAssumedBy, a.ID+" on "+issue)
 			}
 		}
 		if a.Reservation != nil {
 			b.Coverage.Reservations++
-			if len(a.ReservationEvidence) > 0 {
-				b.Coverage.ReservationsQuoted++
-			} else if a.ReservationAssumed != "" {
+			if len(a.ReservationEvidence) == 0 && a.ReservationAssumed != "" {
 				b.Coverage.ReservationsAssumedBy = append(b.Coverage.ReservationsAssumedBy, a.ID)
 			}
 		}
@@ -755,9 +751,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	b.Coverage.Headline = evidence.CoverageAt(s, "").Headline
 	for _, a := range s.Actors {
 		b.Coverage.Capabilities++
-		if len(a.CapabilityEvidence) > 0 {
-			b.Coverage.CapabilitiesQuoted++
-		} else if a.CapabilityAssumed != "" {
+		if len(a.CapabilityEvidence) == 0 && a.CapabilityAssumed != "" {
 			b.Coverage.CapabilitiesAssumedBy = append(b.Coverage.CapabilitiesAssumedBy, a.ID)
 		}
 	}

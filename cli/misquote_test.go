@@ -11,10 +11,11 @@ import (
 // the source of its file, minutes.txt, says "patrol boats"
 // where the first stance's quote says "patrol ships" (the nearest
 // passage is the quote's eight words with "boats", on the file's second
-// line), and the third quote rests on radio, which names no file.
+// line), and the third quote rests on radio, which gives a url and no
+// file (a note, not a warning: validate accepts it).
 const (
-	misquoteCount = "testdata/misquote/case.yaml:9:3: warning: metadata.sources: 1 of 3 quotes is not checked against a source: source radio names no file" +
-		" (valid: a file for each source, the document relative to the scenario (parley sources add FILE --scenario S records it and its hash))"
+	misquoteCount = "testdata/misquote/case.yaml:9:3: note: metadata.sources: 1 of 3 quotes is not checked against a source file: source radio (a url only)" +
+		" (valid: a url, as here, where a reader checks the quotes; or a file, the document relative to the scenario, that Parley checks them against (parley sources add FILE --scenario S records it and its hash))"
 	misquoteQuote = "testdata/misquote/case.yaml:19:97: warning: stances[0].evidence[0].quote: north on quota: quote not found in source minutes (minutes.txt:2):" +
 		" nearest passage “keep its patrol boats out of the bay”; parley validate lists each" +
 		" (valid: the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md))"

@@ -15,7 +15,7 @@ import (
 // with its source says so, naming what it speaks for (here a
 // capability's quote, and a red line's, found); and one warning counts
 // the quotes whose sources name no file (two sources, three quotes, of
-// five in all), in place of validate's warning on each source naming
+// five in all; a warning, not a note, as web names no url either), in place of validate's warning on each source naming
 // neither a file nor a url. Validate's check of the same file refuses
 // it for the hash and the quote.
 func TestCheckForAnswerWarns(t *testing.T) {
@@ -66,8 +66,8 @@ stances:
 		}
 	}
 	want := []string{
-		"talks.yaml:5:3: warning: metadata.sources: 3 of 5 quotes are not checked against a source: sources web and tv name no file" +
-			" (valid: a file for each source, the document relative to the scenario (parley sources add FILE --scenario S records it and its hash))",
+		"talks.yaml:5:3: warning: metadata.sources: 3 of 5 quotes are not checked against a source file: sources web (no file, no url) and tv (a url only)" +
+			" (valid: a readable file for each source, the document relative to the scenario (parley sources add FILE --scenario S records it and its hash), or a url alone, where a reader checks the quotes)",
 		`talks.yaml:6:66: warning: metadata.sources[0].sha256: source file "r.txt" has SHA-256 ` + articleHash(t) + `, not the recorded one: it changed since its quotes were taken` +
 			" (valid: the file as recorded; or check its quotes and record the new hash (parley sources add --replace FILE))",
 		"talks.yaml:15:46: warning: actors[0].capability_evidence[0].quote: us' capability: quote not found in source r (r.txt): no passage shares a word with it; parley validate lists each" +

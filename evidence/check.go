@@ -479,9 +479,10 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 	// names neither a file nor a url, when files are read: nothing
 	// checks them, as nothing checks an unreadable file's.
 	unfiled := map[int]int{}
-	// noFile counts, for an answer, the quotes resting on a source that
-	// names no file, by source, and quotes all the quotes
-	noFile, quotes := map[int]int{}, 0
+	// unchecked counts, for an answer, the quotes no file checks (their
+	// source names no file, or its file is not there or cannot be
+	// read), by source, and quotes all the quotes
+	unchecked, quotes := map[int]int{}, 0
 	items := Items(s)
 	spans := make([][2]int, len(items))
 	for i, it := range items {
@@ -499,8 +500,9 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 		}
 		if it.Quote != "" {
 			quotes++
-			if src.Status == StatusNoFile {
-				noFile[src.Index]++
+			switch src.Status {
+			case StatusNoFile, StatusNotFound, StatusUnreadable:
+				unchecked[src.Index]++
 			}
 		}
 		if o != nil && src.Status == StatusNoFile && src.URL == "" && it.Quote != "" && !forAnswer {
@@ -541,8 +543,8 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Warning: forAnswer, Message: msg,
 			Valid: "the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md)"})
 	}
-	if forAnswer && o != nil && len(noFile) > 0 {
-		ds = append(ds, noFileWarning(srcs, noFile, quotes))
+	if forAnswer && o != nil && len(unchecked) > 0 {
+		ds = append(ds, uncheckedWarning(srcs, unchecked, quotes))
 	}
 	for _, src := range srcs {
 		if n := unfiled[src.Index]; n > 0 {
@@ -554,27 +556,47 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 	return ds, spans, nil
 }
 
-// noFileWarning is an answer's one warning on the quotes no file was
-// there to check: "1 of 3 quotes is not checked against a source:
-// source radio names no file", counting them (noFile, by source index)
-// out of all the quotes.
-func noFileWarning(srcs []*Source, noFile map[int]int, quotes int) scenario.Diagnostic {
-	n := 0
+// uncheckedWarning is an answer's one line on the quotes no file was
+// there to check, counting them (unchecked, by source index) out of all
+// the quotes and saying why for each source: "3 of 4 quotes are not
+// checked against a source file: sources radio (a url only), gone
+// (file not found) and latin (file unreadable)". It is a note, which
+// --strict accepts, when every such source gives a url, as validate
+// accepts; a warning when one names neither a file nor a url (validate
+// warns of it) or its file is not there or cannot be read (each is a
+// warning of its own too).
+func uncheckedWarning(srcs []*Source, unchecked map[int]int, quotes int) scenario.Diagnostic {
+	n, warn := 0, false
 	var ids []string
 	for _, src := range srcs {
-		if k := noFile[src.Index]; k > 0 {
-			n += k
-			ids = append(ids, src.ID)
+		k := unchecked[src.Index]
+		if k == 0 {
+			continue
 		}
+		n += k
+		why := "a url only"
+		switch {
+		case src.Status == StatusNotFound:
+			why, warn = "file not found", true
+		case src.Status == StatusUnreadable:
+			why, warn = "file unreadable", true
+		case src.URL == "":
+			why, warn = "no file, no url", true
+		}
+		ids = append(ids, src.ID+" ("+why+")")
 	}
-	return scenario.Diagnostic{Path: "metadata.sources", Warning: true,
-		Message: fmt.Sprintf("%d of %s %s not checked against a source: %s %s %s no file", n, nouns.Count(quotes, "quote"), nouns.Verb(n, "is"),
-			nouns.For(len(ids), "source"), nouns.AndMore(ids, noFileNamed), nouns.Verb(len(ids), "name")),
-		Valid: "a file for each source, the document relative to the scenario (parley sources add FILE --scenario S records it and its hash)"}
+	d := scenario.Diagnostic{Path: "metadata.sources", Warning: true, Note: !warn,
+		Message: fmt.Sprintf("%d of %s %s not checked against a source file: %s %s", n, nouns.Count(quotes, "quote"), nouns.Verb(n, "is"),
+			nouns.For(len(ids), "source"), nouns.AndMore(ids, uncheckedNamed)),
+		Valid: "a readable file for each source, the document relative to the scenario (parley sources add FILE --scenario S records it and its hash), or a url alone, where a reader checks the quotes"}
+	if !warn {
+		d.Valid = "a url, as here, where a reader checks the quotes; or a file, the document relative to the scenario, that Parley checks them against (parley sources add FILE --scenario S records it and its hash)"
+	}
+	return d
 }
 
-// noFileNamed is how many sources naming no file noFileWarning names.
-const noFileNamed = 5
+// uncheckedNamed is how many sources uncheckedWarning names.
+const uncheckedNamed = 5
 
 // Speaks says what the item speaks for, as an answer's warning names
 // it: "north on quota" (a stance), "north's capability", "north's red

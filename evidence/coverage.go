@@ -3,6 +3,7 @@ package evidence
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 
 	"parley/scenario"
@@ -207,7 +208,7 @@ type SnapshotCoverage struct {
 // capability is already in every stance's weight and a red line is no
 // weight at all (docs/DECISIONS.md, redline21).
 func Headline(c SnapshotCoverage) string {
-	s := fmt.Sprintf("stances %.0f%% quoted (by capability × salience), capabilities %d of %d quoted", 100*c.Overall.Share, c.Capabilities.Quoted, c.Capabilities.Actors)
+	s := fmt.Sprintf("%s, capabilities %d of %d quoted", stancesQuoted(c.Overall), c.Capabilities.Quoted, c.Capabilities.Actors)
 	if c.RedLines.Stated > 0 {
 		s += fmt.Sprintf(", red lines %d of %d quoted", c.RedLines.Quoted, c.RedLines.Stated)
 	}
@@ -215,6 +216,25 @@ func Headline(c SnapshotCoverage) string {
 		s += fmt.Sprintf(", reservations %d of %d quoted", c.Reservations.Quoted, c.Reservations.Stated)
 	}
 	return s
+}
+
+// stancesQuoted is the headline's stances' share: "stances 86% quoted
+// (by capability × salience)"; never 100% while a stance's weight is
+// unquoted ("over 99%") nor 0% while one's is quoted ("under 1%"), and
+// "no stance weighed" when there is no weight at all.
+func stancesQuoted(o Share) string {
+	const by = " quoted (by capability × salience)"
+	unquoted := o.Assumed + o.Unsupported
+	switch p := math.Round(100 * o.Share); {
+	case o.Quoted+unquoted <= 0:
+		return "no stance weighed"
+	case p >= 100 && unquoted > 0:
+		return "stances over 99%" + by
+	case p <= 0 && o.Quoted > 0:
+		return "stances under 1%" + by
+	default:
+		return fmt.Sprintf("stances %.0f%%", p) + by
+	}
 }
 
 // Coverage measures, at the base and at every snapshot, the share of

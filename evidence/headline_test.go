@@ -46,3 +46,41 @@ func TestCoverageHeadline(t *testing.T) {
 		t.Errorf("headline %q", got)
 	}
 }
+
+// The stances' share is never written 100% while a stance is unquoted,
+// nor 0% while one is quoted, and a snapshot weighing no stance says so
+// (it read "stances 100% quoted" at 99.6%, "0% quoted" with no weight).
+//
+// By hand: a 249 × 1 = 249 quoted, b 1 × 1 = 1 assumed: 249 / 250 =
+// 99.6%, "over 99%"; swapped, 1 / 250 = 0.4%, "under 1%"; no stances:
+// "no stance weighed"; 248 / 250 = 99.2% is "99%".
+func TestCoverageHeadlineEnds(t *testing.T) {
+	q := []scenario.Evidence{{Source: "s", Quote: "q"}}
+	mk := func(quoted, assumed float64) *scenario.Scenario {
+		return &scenario.Scenario{
+			Metadata: scenario.Metadata{AsOf: "2025-01-01", Sources: []scenario.Source{{ID: "s"}}},
+			Issues:   []scenario.Issue{{ID: "i"}},
+			Actors: []scenario.Actor{
+				{ID: "a", Capability: quoted, CapabilityAssumed: "g"},
+				{ID: "b", Capability: assumed, CapabilityAssumed: "g"},
+			},
+			Stances: []scenario.Stance{
+				{Actor: "a", Issue: "i", Position: 10, Salience: 1, Evidence: q},
+				{Actor: "b", Issue: "i", Position: 90, Salience: 1, Assumed: "g"},
+			},
+		}
+	}
+	for _, c := range []struct {
+		s    *scenario.Scenario
+		want string
+	}{
+		{mk(249, 1), "stances over 99% quoted (by capability × salience), capabilities 0 of 2 quoted"},
+		{mk(1, 249), "stances under 1% quoted (by capability × salience), capabilities 0 of 2 quoted"},
+		{mk(248, 2), "stances 99% quoted (by capability × salience), capabilities 0 of 2 quoted"},
+		{func() *scenario.Scenario { s := mk(1, 1); s.Stances = nil; return s }(), "no stance weighed, capabilities 0 of 2 quoted"},
+	} {
+		if got := Coverage(c.s)[0].Headline; got != c.want {
+			t.Errorf("headline %q, want %q", got, c.want)
+		}
+	}
+}

@@ -23,6 +23,12 @@ type Diagnostic struct {
 	// Warning marks a problem that does not stop the scenario from being
 	// used (unless validation is strict).
 	Warning bool `json:"warning,omitempty"`
+	// Note marks a warning that only informs: it is printed "note:"
+	// and strict validation does not refuse the file for it (an
+	// answer's count of quotes no file checks, when their sources give
+	// a url, as validate accepts). A note is also a Warning, so every
+	// list of warnings carries it.
+	Note bool `json:"note,omitempty"`
 	// See is the path of a second value the message names (a salience
 	// the salience scale's warning quotes), "" for none; the file loader
 	// writes its line after it in the message.
@@ -43,7 +49,10 @@ func (d Diagnostic) String() string {
 	case d.Line > 0:
 		fmt.Fprintf(&b, "line %d: ", d.Line)
 	}
-	if d.Warning {
+	switch {
+	case d.Note:
+		b.WriteString("note: ")
+	case d.Warning:
 		b.WriteString("warning: ")
 	}
 	if d.Path != "" {
@@ -63,11 +72,12 @@ func (d Diagnostic) String() string {
 // them one per line, warnings marked "warning:".
 type Diagnostics []Diagnostic
 
-// Errors returns the diagnostics that are not warnings; with strict, all.
+// Errors returns the diagnostics that are not warnings; with strict, all
+// but the notes.
 func (ds Diagnostics) Errors(strict bool) Diagnostics {
 	var out Diagnostics
 	for _, d := range ds {
-		if strict || !d.Warning {
+		if (strict && !d.Note) || !d.Warning {
 			out = append(out, d)
 		}
 	}
@@ -96,7 +106,7 @@ func (ds Diagnostics) Err(strict bool) error {
 	e := append(Diagnostics(nil), ds...)
 	if strict {
 		for i := range e {
-			e[i].Warning = false
+			e[i].Warning = e[i].Note
 		}
 	}
 	return e
