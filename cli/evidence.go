@@ -100,15 +100,8 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), widest(column(rows, 0, fmt.Sprint(hdr[0]))...)))})
 	t.AppendRows(rows)
 	t.Render()
-	cp := last.Capabilities
-	fmt.Fprintf(w, "Capabilities quoted at %s: %d of %d (%d assumed, %d with neither).\n", last.Snapshot, cp.Quoted, cp.Actors, cp.Assumed, cp.Actors-cp.Quoted-cp.Assumed)
-	for _, x := range []struct {
-		what string
-		b    answer.CoverageBacking
-	}{{"Red lines", last.RedLines}, {"Reservations", last.Reservations}} {
-		if x.b.Stated > 0 {
-			fmt.Fprintf(w, "%s quoted at %s: %d of %d (%d assumed, %d with neither).\n", x.what, last.Snapshot, x.b.Quoted, x.b.Stated, x.b.Assumed, x.b.Stated-x.b.Quoted-x.b.Assumed)
-		}
+	for _, l := range last.Unquoted {
+		fmt.Fprintln(w, l)
 	}
 }
 

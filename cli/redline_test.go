@@ -23,8 +23,8 @@ stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: t}, {actor
 	}
 	for _, want := range []string{
 		"Quotes: 3 (0 of stances, 0 of capabilities, 1 of red lines, 2 of reservations, 0 of proposals, 0 of outcomes)",
-		"Red lines quoted at base: 1 of 2 (1 assumed, 0 with neither).\n",
-		"Reservations quoted at base: 1 of 2 (1 assumed, 0 with neither).\n",
+		"Red lines not quoted: 1 assumed.\n",
+		"Reservations not quoted: 1 assumed.\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("validate's output lacks %q:\n%s", want, out)

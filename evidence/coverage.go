@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"parley/scenario"
 )
@@ -197,6 +198,38 @@ type SnapshotCoverage struct {
 	// Headline is Headline's text of the coverage, which every door
 	// heads it with.
 	Headline string `json:"headline"`
+	// Unquoted is Unquoted's lines: what the capabilities, red lines and
+	// reservations not quoted rest on, which every door prints under the
+	// stances' table.
+	Unquoted []string `json:"unquoted,omitempty"`
+}
+
+// Unquoted says, for the capabilities and for the red lines and the
+// reservations the actors state, how many of those not quoted are
+// assumed and how many rest on neither: "Capabilities not quoted: 3
+// assumed." or "Red lines not quoted: 1 assumed, 1 with neither."; none
+// for a kind whose every one is quoted. The quoted counts are the
+// headline's, said once.
+func Unquoted(c SnapshotCoverage) []string {
+	var out []string
+	line := func(what string, all, quoted, assumed int) {
+		if quoted >= all {
+			return
+		}
+		s := fmt.Sprintf("%s not quoted: ", what)
+		var parts []string
+		if assumed > 0 {
+			parts = append(parts, fmt.Sprintf("%d assumed", assumed))
+		}
+		if n := all - quoted - assumed; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d with neither", n))
+		}
+		out = append(out, s+strings.Join(parts, ", ")+".")
+	}
+	line("Capabilities", c.Capabilities.Actors, c.Capabilities.Quoted, c.Capabilities.Assumed)
+	line("Red lines", c.RedLines.Stated, c.RedLines.Quoted, c.RedLines.Assumed)
+	line("Reservations", c.Reservations.Stated, c.Reservations.Quoted, c.Reservations.Assumed)
+	return out
 }
 
 // Headline says what rests on quotes at one snapshot, each kind apart:
@@ -315,7 +348,7 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 	for i := range c.Issues {
 		c.Issues[i].finish()
 	}
-	c.Headline = Headline(c)
+	c.Headline, c.Unquoted = Headline(c), Unquoted(c)
 	return c
 }
 

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"strings"
 	"testing"
 
 	"parley/scenario"
@@ -82,5 +83,21 @@ func TestCoverageHeadlineEnds(t *testing.T) {
 		if got := Coverage(c.s)[0].Headline; got != c.want {
 			t.Errorf("headline %q, want %q", got, c.want)
 		}
+	}
+}
+
+// TestUnquoted: under the headline's quoted counts, what the rest of
+// each kind rests on, only for a kind not wholly quoted: 10 capabilities,
+// 7 quoted, 2 assumed, so 1 with neither; red lines 3 of 3 quoted, no
+// line; reservations 0 of 2 quoted, both assumed.
+func TestUnquoted(t *testing.T) {
+	c := SnapshotCoverage{
+		Capabilities: Capabilities{Actors: 10, Quoted: 7, Assumed: 2},
+		RedLines:     Backing{Stated: 3, Quoted: 3},
+		Reservations: Backing{Stated: 2, Assumed: 2},
+	}
+	got := strings.Join(Unquoted(c), " | ")
+	if want := "Capabilities not quoted: 2 assumed, 1 with neither. | Reservations not quoted: 2 assumed."; got != want {
+		t.Errorf("Unquoted = %q, want %q", got, want)
 	}
 }

@@ -19,6 +19,9 @@ export interface Coverage {
   red_lines: CoverageBacking; reservations: CoverageBacking
   // headline is evidence.Headline: what rests on quotes, each kind apart
   headline: string
+  // unquoted is evidence.Unquoted: what the capabilities, red lines and
+  // reservations not quoted rest on, one line a kind; none when all are
+  unquoted?: string[]
 }
 export interface EvidenceSource { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
 export interface EvidenceItem {
@@ -76,20 +79,11 @@ function coverageView(ev: Evidence): HTMLElement {
     ...ev.coverage.map((c, i) => h('option', { value: String(i), selected: i === ev.coverage.length - 1 }, c.snapshot))) as HTMLSelectElement
   const table = h('div', {})
   const headline = h('p', { 'data-testid': 'coverage-headline' })
-  const caps = h('p', { 'data-testid': 'coverage-capabilities' })
-  const limits = h('p', { 'data-testid': 'coverage-red-lines' })
+  const unquoted = h('p', { 'data-testid': 'coverage-unquoted' })
   const draw = () => {
     const c = ev.coverage[Number(sel.value)]
     headline.textContent = `${c.snapshot}: ${c.headline}`
-    const counted = (what: string, quoted: number, of: number, assumed: number) => {
-      const neither = of - quoted - assumed
-      return `${what} quoted: ${quoted} of ${of}` + (assumed ? ` (${assumed} assumed)` : '') + (neither > 0 ? `, ${neither} with neither` : '') + '.'
-    }
-    const cp = c.capabilities
-    caps.textContent = counted('Capabilities', cp.quoted, cp.actors, cp.assumed)
-    // red lines and reservations, counted as capabilities are, when stated
-    const stated: [string, CoverageBacking | undefined][] = [['Red lines', c.red_lines], ['Reservations', c.reservations]]
-    limits.textContent = stated.filter(([, b]) => b && b.stated > 0).map(([what, b]) => counted(what, b!.quoted, b!.stated, b!.assumed)).join(' ')
+    unquoted.textContent = (c.unquoted ?? []).join(' ')
     const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
@@ -99,7 +93,7 @@ function coverageView(ev: Evidence): HTMLElement {
   sel.onchange = draw
   draw()
   out.append(h('p', { class: 'hint' }, 'What rests on quotes, each kind apart; the table weighs the stances by capability × salience. ',
-    h('label', { for: 'coverage-snapshot' }, 'At '), sel), headline, table, caps, limits)
+    h('label', { for: 'coverage-snapshot' }, 'At '), sel), headline, table, unquoted)
   if (!ev.sources_checked) out.append(h('p', { class: 'hint' }, 'Source files were not read (start the server with --sources DIR to check quotes and show their texts).'))
   return out
 }
