@@ -2,45 +2,27 @@ package ask
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
 	"parley/answer"
 )
 
-// noted: on x, a (capability 1) at 0, the status quo, and b (3) at 100;
-// on y, a at 20, the status quo, b at 80 and c at 50, c's capability 1
-// ranged [1, 3]. No other range.
-//
-// x: c takes no part in it, so nothing compromise reads of x has a
-// range: every draw gives (0·1 + 100·3)/4 = 75, a point, not a
-// certainty. At the stated values median gives 100 (b holds 3 of the 4
-// votes), nash and ks the status quo 0 (a, at it, gains from no move,
-// so the bargaining set is {0}): the closed-form models span 0–100.
-//
-// y: the draws give (20 + 240 + 50c)/(4 + c), from 62 at c = 1 down to
-// 410/7 = 58.6 at c = 3, so the 80% interval lies within [58.6, 62];
-// median gives 80 (b's 3 of 5 votes), nash and ks the status quo 20:
-// the closed-form models span 20–80, beyond it.
-const noted = `metadata: {id: noted, title: Noted, as_of: 2025-01-01}
-issues:
-  - {id: x, name: X, reference: 0}
-  - {id: y, name: Y, reference: 20}
-actors:
-  - {id: a, name: A, capability: 1, capability_assumed: t}
-  - {id: b, name: B, capability: 3, capability_assumed: t}
-  - {id: c, name: C, capability: 1, capability_range: [1, 3], capability_assumed: t}
-stances:
-  - {actor: a, issue: x, position: 0, salience: 1, assumed: t}
-  - {actor: b, issue: x, position: 100, salience: 1, assumed: t}
-  - {actor: a, issue: y, position: 20, salience: 1, assumed: t}
-  - {actor: b, issue: y, position: 80, salience: 1, assumed: t}
-  - {actor: c, issue: y, position: 50, salience: 1, assumed: t}
-`
+// noted is testdata/noted.yaml: see its comment for what each model
+// gives.
+func noted(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/noted.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 func notedSweep(t *testing.T, models ...string) *answer.Sweep {
 	t.Helper()
-	in, err := Load("noted.yaml", []byte(noted), LoadOptions{})
+	in, err := Load("noted.yaml", []byte(noted(t)), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +126,7 @@ stances:
 // issues, and each says why in the words of a model that reads every
 // input.
 func TestSweepFixedWhenNothingHasARange(t *testing.T) {
-	in, err := Load("still.yaml", []byte(strings.Replace(noted, "capability_range: [1, 3], ", "", 1)), LoadOptions{})
+	in, err := Load("still.yaml", []byte(strings.Replace(noted(t), "capability_range: [1, 3], ", "", 1)), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
