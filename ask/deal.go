@@ -321,10 +321,7 @@ func robustOptions(c *Case, r answer.DealRobust, seed uint64, noDeal string) (de
 // this case (a snapshot's, for DealProposals' timeline) with the same
 // check, deal.RequiredActors.
 func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set settings) (*deal.Input, deal.Options, string, []string, error) {
-	var o deal.Options
-	if err := checkDeal(req); err != nil {
-		return nil, o, "", nil, err
-	}
+	var o deal.Options // req's numbers were checked by dealSettings, which made set
 	o.Rho = req.Rho
 	o.Require = req.Require
 	din, err := deal.FromScenario(c.Resolved, c.Problem())
