@@ -70,6 +70,18 @@ type Comparison struct {
 	// Warnings say what the reader must know about the comparison as a
 	// whole (a scenario without variants compares one column).
 	Warnings []string `json:"warnings,omitempty"`
+	// RedLinesCrossed are the stated red lines the columns' forecasts
+	// cross (CompareRun.RedLines), each once, the issues in the
+	// scenario's order, with each model that crosses it, where and in
+	// which columns, in the words every door prints under
+	// RedLinesCrossedHead (ask.CompareRedLinesCrossed): "Russia's red
+	// line (it needs Territory >= 65): compromise 46.8 (no variant,
+	// europe-pays), 47.3 (us-ends-support); nash 35.0 (every column)".
+	// Omitted when none is.
+	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
+	// RedLinesCrossedHead is their heading, a forecast's
+	// (Forecast.RedLinesCrossedHead); omitted when none is crossed.
+	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
 }
 
 // CompareColumn is one column of a comparison: the scenario at a snapshot

@@ -18,6 +18,10 @@ type Forecast struct {
 	// ask.RedLinesCrossedHead): "Russia's red line (it needs Territory
 	// >= 65): compromise 46.8; nash, ks 35.0". Omitted when none is.
 	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
+	// RedLinesCrossedHead is the heading every door prints over
+	// RedLinesCrossed (ask.RedLinesCrossedHead; the command line in lower
+	// case, as its other headings); omitted when none is crossed.
+	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
 }
 
 // ModelForecast is one model's forecast of every issue. A model that

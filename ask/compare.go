@@ -127,6 +127,9 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 		}
 		out.Models = append(out.Models, cm)
 	}
+	if out.RedLinesCrossed = CompareRedLinesCrossed(out); out.RedLinesCrossed != nil {
+		out.RedLinesCrossedHead = RedLinesCrossedHead
+	}
 	if len(cols) == 1 {
 		if req.Over == answer.OverVariants {
 			out.Warnings = append(out.Warnings, "the scenario has no variants: the comparison has only the column without one (add what-ifs under variants:, docs/format.md)")

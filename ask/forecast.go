@@ -57,7 +57,9 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 		}
 		out.Models = append(out.Models, mf)
 	}
-	out.RedLinesCrossed = RedLinesCrossed(&out.Scenario, ForecastCrossings(out.Models))
+	if out.RedLinesCrossed = RedLinesCrossed(&out.Scenario, ForecastCrossings(out.Models)); out.RedLinesCrossed != nil {
+		out.RedLinesCrossedHead = RedLinesCrossedHead
+	}
 	return out, nil
 }
 

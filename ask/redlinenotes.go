@@ -116,10 +116,12 @@ func NotesBesideRedLines(mf answer.ModelForecast) []string {
 	return notes
 }
 
-// RedLinesCrossedHead is the heading over RedLinesCrossed's lines, at
-// every door that lists them (parley forecast, compare's block words
-// its own, sweep, sensitivity, advise and the brief; the command line
-// writes it in lower case, as its other headings).
+// RedLinesCrossedHead is the heading over RedLinesCrossed's and
+// CompareRedLinesCrossed's lines, at every door that lists them (parley
+// forecast and compare, sweep, sensitivity, advise and the brief, the
+// page's forecast and comparison views; the command line writes it in
+// lower case, as its other headings). A forecast's and a comparison's
+// answers carry it (RedLinesCrossedHead) where they carry lines.
 const RedLinesCrossedHead = "Red lines the forecasts cross (no model reads red lines)"
 
 // Crossings are one model's red lines crossed, as RedLinesCrossed reads
@@ -217,4 +219,98 @@ func crossedLines(sc *answer.Scenario, models []Crossings) []crossedLine {
 		out = append(out, crossedLine{l.issue, l.actor, l.redLine, strings.Join(parts, "; ")})
 	}
 	return out
+}
+
+// CompareRedLinesCrossed is each stated red line some column's forecast
+// crosses (answer.CompareRun.RedLines), once, with each model that
+// crosses it, in the order first met, where, and in which columns
+// (CompareColumnName; "every column" where all of several do): "Russia's
+// red line (it needs Territory >= 65): compromise 46.8 (no variant,
+// europe-pays), 47.3 (us-ends-support); nash 35.0 (every column)". A
+// model's places are in the order first met, "in part" after a range that
+// only straddles the red line; the issues in a's scenario's order (an
+// issue it does not list after those it does). Every door prints these
+// lines under RedLinesCrossedHead: parley compare, the page's comparison
+// views. Nil when none is crossed.
+//
+// A forecast's lines (RedLinesCrossed) group the models at one place;
+// here each model keeps its own part, as its places are several.
+func CompareRedLinesCrossed(a *answer.Comparison) []string {
+	type line struct{ issue, redLine string }
+	type place struct {
+		at     string
+		partly bool
+	}
+	type byModel struct {
+		model  string
+		places []place
+		cols   map[place][]string
+	}
+	var lines []line
+	models := map[line][]*byModel{}
+	for _, m := range a.Models {
+		for j, r := range m.Columns {
+			for _, x := range r.RedLines {
+				l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
+				if models[l] == nil {
+					lines = append(lines, l)
+				}
+				ms := models[l]
+				if len(ms) == 0 || ms[len(ms)-1].model != m.Model {
+					ms = append(ms, &byModel{model: m.Model, cols: map[place][]string{}})
+					models[l] = ms
+				}
+				bm := ms[len(ms)-1]
+				if bm.cols[p] == nil {
+					bm.places = append(bm.places, p)
+				}
+				bm.cols[p] = append(bm.cols[p], CompareColumnName(a, j))
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	rank := map[string]int{}
+	for k, is := range a.Scenario.Issues {
+		rank[is.ID] = k
+	}
+	at := func(issue string) int {
+		if k, ok := rank[issue]; ok {
+			return k
+		}
+		return len(a.Scenario.Issues)
+	}
+	slices.SortStableFunc(lines, func(x, y line) int { return at(x.issue) - at(y.issue) })
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		var parts []string
+		for _, bm := range models[l] {
+			var places []string
+			for _, p := range bm.places {
+				where := strings.Join(bm.cols[p], ", ")
+				if len(bm.cols[p]) == len(a.Columns) && len(a.Columns) > 1 {
+					where = "every column"
+				}
+				s := p.at
+				if p.partly {
+					s += " in part"
+				}
+				places = append(places, s+" ("+where+")")
+			}
+			parts = append(parts, bm.model+" "+strings.Join(places, ", "))
+		}
+		out = append(out, l.redLine+": "+strings.Join(parts, "; "))
+	}
+	return out
+}
+
+// CompareColumnName names a comparison's column j for a reader where
+// several are listed together: over variants by its variant's id (the
+// column without one by its label, "no variant"), else by its label.
+func CompareColumnName(a *answer.Comparison, j int) string {
+	if c := a.Columns[j]; a.Request.Over == answer.OverVariants && c.Variant != "" {
+		return c.Variant
+	}
+	return a.Columns[j].Label
 }

@@ -37,3 +37,79 @@ func TestForecastCarriesRedLinesCrossed(t *testing.T) {
 		t.Errorf("the forecast's red lines crossed:\n%s\nwant\n%s", strings.Join(f.RedLinesCrossed, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCompareCarriesRedLinesCrossed: a comparison's answer carries the
+// red lines its forecasts cross as the lines every door prints (parley
+// compare's block, the page's comparison views) under the forecast's
+// heading: each red line once, in the issues' order, with each model that
+// crosses it, where, and in which columns ("every column" where all do).
+// The lines are those parley compare printed before they moved into ask
+// (parley compare --variants us-ends-support --variants europe-pays on
+// the built-in case, unwrapped): compromise's 46.8 without a variant and
+// with Europe paying, as its forecast says, its 47.3 with the US ending
+// support; nash's and ks's status quo 35.0 in every column; exchange's
+// ranges straddle Ukraine's "< 65" in part, except europe-pays'
+// 59.2–64.1, which lies below 65 and crosses only Russia's ">= 65".
+func TestCompareCarriesRedLinesCrossed(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: answer.DefaultSnapshot})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Variants = []string{"us-ends-support", "europe-pays"}
+	a, err := Compare(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Russia's red line (it needs Territory >= 65): compromise 46.8 (no variant, europe-pays), 47.3 (us-ends-support); median 55.0 (every column); nash 35.0 (every column); ks 35.0 (every column); bdm 55.0 (no variant, europe-pays), 61.4 (us-ends-support); exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (us-ends-support), 59.2–64.1 (europe-pays); smp 35.7–37.8 (no variant), 39.3–43.8 (us-ends-support), 43.8–49.8 (europe-pays); ensemble 47.6–47.8 (no variant, europe-pays), 48.2–48.5 (us-ends-support); snap 55.0 (every column)",
+		"Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (us-ends-support)",
+		"Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9 (no variant, europe-pays), 57.7 (us-ends-support); median 70.0 (no variant, europe-pays), 55.0 (us-ends-support); bdm 70.0 (no variant, europe-pays), 55.0 (us-ends-support); exchange 80.1–85.0 (no variant), 79.6–88.6 (us-ends-support), 77.9–84.9 (europe-pays); smp 69.5–69.6 (no variant), 71.4–73.3 (europe-pays); ensemble 67.7–68.3 (no variant, europe-pays), 58.3–58.9 (us-ends-support); snap 70.0 (no variant, europe-pays), 55.0 (us-ends-support)",
+	}
+	if strings.Join(a.RedLinesCrossed, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the comparison's red lines crossed:\n%s\nwant\n%s", strings.Join(a.RedLinesCrossed, "\n"), strings.Join(want, "\n"))
+	}
+	if a.RedLinesCrossedHead != RedLinesCrossedHead {
+		t.Errorf("their heading %q, want %q", a.RedLinesCrossedHead, RedLinesCrossedHead)
+	}
+}
+
+// TestRedLinesCrossedHeadOnlyWhenCrossed: a forecast's answer carries
+// the heading over its red lines crossed (every door prints it from
+// there), and none when no red line is crossed: the built-in case's
+// compromise crosses two; the tiny compare scenario states no red line.
+func TestRedLinesCrossedHeadOnlyWhenCrossed(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Models = []string{"compromise"}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.RedLinesCrossed) != 2 || f.RedLinesCrossedHead != RedLinesCrossedHead {
+		t.Errorf("built-in case: %d red lines crossed under %q, want 2 under %q", len(f.RedLinesCrossed), f.RedLinesCrossedHead, RedLinesCrossedHead)
+	}
+	tiny := loadCompare(t, answer.Target{})
+	f, err = Forecast(context.Background(), tiny, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Compare(context.Background(), tiny, answer.NewCompareRequest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.RedLinesCrossed != nil || f.RedLinesCrossedHead != "" || a.RedLinesCrossed != nil || a.RedLinesCrossedHead != "" {
+		t.Errorf("no red line stated: forecast %q under %q, comparison %q under %q, want none and no heading", f.RedLinesCrossed, f.RedLinesCrossedHead, a.RedLinesCrossed, a.RedLinesCrossedHead)
+	}
+}

@@ -266,7 +266,8 @@ func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, widt
 	// A warning or note is printed once with the columns whose run said
 	// it; that a forecast did not settle is its cell's range, marked ~.
 	// A red line crossed, also a note, is printed in its own block after
-	// them (compareRedLines).
+	// them: the answer's lines (RedLinesCrossed, ask's words), which the
+	// page shows too.
 	for _, kind := range []string{"warning", "note"} {
 		for _, m := range a.Models {
 			var order []string
@@ -302,79 +303,7 @@ func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, widt
 			}
 		}
 	}
-	compareRedLines(w, a, width)
-}
-
-// compareRedLines prints each red line some column's forecast crosses
-// once, in the issues' order, with each model that crosses it, where,
-// and in which columns: "Russia's red line (it needs Territory >= 65): compromise
-// 46.8 (no variant, europe-pays), 47.3 (us-ends-support); nash 35.0
-// (every column)". Nothing when none is crossed.
-func compareRedLines(w io.Writer, a *answer.Comparison, width int) {
-	type line struct{ issue, redLine string }
-	type place struct {
-		at     string
-		partly bool
-	}
-	type byModel struct {
-		model  string
-		places []place
-		cols   map[place][]string
-	}
-	var lines []line
-	models := map[line][]*byModel{}
-	for _, m := range a.Models {
-		for j, r := range m.Columns {
-			for _, x := range r.RedLines {
-				l, p := line{x.Issue, x.RedLine}, place{x.At, x.Partly}
-				if models[l] == nil {
-					lines = append(lines, l)
-				}
-				ms := models[l]
-				if len(ms) == 0 || ms[len(ms)-1].model != m.Model {
-					ms = append(ms, &byModel{model: m.Model, cols: map[place][]string{}})
-					models[l] = ms
-				}
-				bm := ms[len(ms)-1]
-				if bm.cols[p] == nil {
-					bm.places = append(bm.places, p)
-				}
-				bm.cols[p] = append(bm.cols[p], columnName(a, j))
-			}
-		}
-	}
-	if len(lines) == 0 {
-		return
-	}
-	rank := map[string]int{}
-	for _, m := range a.Models {
-		for k, is := range m.Issues {
-			if _, ok := rank[is.Issue]; !ok {
-				rank[is.Issue] = k
-			}
-		}
-	}
-	slices.SortStableFunc(lines, func(x, y line) int { return rank[x.issue] - rank[y.issue] })
-	fmt.Fprintln(w, "red lines the forecasts cross (no model reads red lines):")
-	for _, l := range lines {
-		var parts []string
-		for _, bm := range models[l] {
-			var at []string
-			for _, p := range bm.places {
-				where := strings.Join(bm.cols[p], ", ")
-				if len(bm.cols[p]) == len(a.Columns) && len(a.Columns) > 1 {
-					where = "every column"
-				}
-				s := p.at
-				if p.partly {
-					s += " in part"
-				}
-				at = append(at, s+" ("+where+")")
-			}
-			parts = append(parts, bm.model+" "+strings.Join(at, ", "))
-		}
-		para(w, "  "+l.redLine+": "+strings.Join(parts, "; "), width)
-	}
+	redLinesBlock(w, a.RedLinesCrossedHead, a.RedLinesCrossed, width)
 }
 
 // compareModelTable prints one model's block: issues down, columns
@@ -434,10 +363,7 @@ func breakAfterHyphens(s string, n int) string {
 // columnName names column j as the table heads it: a variant by its id,
 // a snapshot by its label.
 func columnName(a *answer.Comparison, j int) string {
-	if c := a.Columns[j]; a.Request.Over == answer.OverVariants && c.Variant != "" {
-		return c.Variant
-	}
-	return a.Columns[j].Label
+	return ask.CompareColumnName(a, j)
 }
 
 // everyColumn names the columns together, for what holds in all of them.

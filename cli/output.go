@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -258,7 +259,7 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 			say(w, "warning ("+m.Model+")", x, width)
 		}
 	}
-	modelNotes(w, f.Models, f.RedLinesCrossed, width)
+	modelNotes(w, f.Models, f.RedLinesCrossedHead, f.RedLinesCrossed, width)
 	if trace {
 		for i := range f.Models {
 			printTrace(w, &f.Scenario, &f.Models[i])
@@ -450,8 +451,9 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 //
 // The red lines the forecasts cross, which are notes too, come after
 // them in a block of their own, each red line once: crossed, the
-// answer's lines (Forecast.RedLinesCrossed), which the page prints too.
-func modelNotes(w io.Writer, models []answer.ModelForecast, crossed []string, width int) {
+// answer's lines (Forecast.RedLinesCrossed) under the answer's heading
+// (head), which the page prints too.
+func modelNotes(w io.Writer, models []answer.ModelForecast, head string, crossed []string, width int) {
 	by := map[string][]string{}
 	var order []string
 	for _, m := range models {
@@ -474,7 +476,7 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, crossed []string, wi
 			fmt.Fprintln(w, hanging(fmt.Sprintf("  %-*s  ", col, strings.Join(by[n], ", ")), n, width))
 		}
 	}
-	redLinesBlock(w, crossed, width)
+	redLinesBlock(w, head, crossed, width)
 }
 
 // redLinesCrossed prints each stated red line some model's forecast
@@ -483,17 +485,21 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, crossed []string, wi
 // A forecast prints its models' crossings; a sweep, a sensitivity
 // analysis and advice their base forecast's.
 func redLinesCrossed(w io.Writer, sc *answer.Scenario, models []ask.Crossings, width int) {
-	redLinesBlock(w, ask.RedLinesCrossed(sc, models), width)
+	redLinesBlock(w, ask.RedLinesCrossedHead, ask.RedLinesCrossed(sc, models), width)
 }
 
-// redLinesBlock prints lines, ask.RedLinesCrossed's, under their heading
-// (ask.RedLinesCrossedHead, in lower case as the command line's other
-// headings); nothing when there are none.
-func redLinesBlock(w io.Writer, lines []string, width int) {
+// redLinesBlock prints lines, ask's red lines crossed (a forecast's or a
+// comparison's), under head, their heading (an answer's
+// RedLinesCrossedHead, ask.RedLinesCrossedHead), in lower case as the
+// command line's other headings; nothing when there are none.
+func redLinesBlock(w io.Writer, head string, lines []string, width int) {
 	if len(lines) == 0 {
 		return
 	}
-	fmt.Fprintln(w, strings.ToLower(ask.RedLinesCrossedHead[:1])+ask.RedLinesCrossedHead[1:]+":")
+	if r, n := utf8.DecodeRuneInString(head); n > 0 {
+		head = string(unicode.ToLower(r)) + head[n:]
+	}
+	fmt.Fprintln(w, head+":")
 	for _, l := range lines {
 		para(w, "  "+l, width)
 	}

@@ -167,8 +167,9 @@ export interface Distribution {
 export interface Likely { value: number; label?: string; actors?: string[]; p: number | null }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[]; red_lines?: RedLineCrossing[] }
 // red_lines_crossed: each red line the models' forecasts cross, once,
-// in the words parley forecast prints under ask.RedLinesCrossedHead.
-export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[]; red_lines_crossed?: string[] }
+// in the words parley forecast prints under red_lines_crossed_head
+// (ask.RedLinesCrossedHead; both omitted when none is crossed).
+export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[]; red_lines_crossed?: string[]; red_lines_crossed_head?: string }
 
 // Comparison: forecasts of variants or snapshots side by side, each cell
 // a forecast (null where the model or the column failed: its column's
@@ -182,7 +183,9 @@ export interface CompareModel {
   model: string; columns: { error?: string; warnings?: string[]; notes?: string[] }[]
   issues: { issue: string; name: string; cells: CompareCell[] }[]
 }
-export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[] }
+// red_lines_crossed: each red line the columns' forecasts cross, once,
+// in the words parley compare prints under red_lines_crossed_head.
+export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[]; red_lines_crossed?: string[]; red_lines_crossed_head?: string }
 
 export interface Bin { low: number; high: number; count: number }
 // Band's p_interval and p_at_least_interval: p's and p_at_least's Wilson

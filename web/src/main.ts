@@ -604,19 +604,16 @@ function foldedAssumed(xs: string[], testid: string, summary: string, counted?: 
     h('summary', {}, counted ? `${summary}: ${counted}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
 }
 
-// redLinesHead heads the red lines the forecasts cross, as parley
-// forecast heads them (ask.RedLinesCrossedHead).
-const redLinesHead = 'Red lines the forecasts cross (no model reads red lines)'
-
-// redLinesCrossed lists the red lines the forecasts cross, the answer's
-// lines (red_lines_crossed, parley forecast's words), under their
-// heading and their count: open on a wide screen, folded on a phone as
-// the caveats are; null when none is crossed.
-function redLinesCrossed(fc: Forecast): HTMLElement | null {
-  const lines = fc.red_lines_crossed ?? []
+// redLinesCrossed lists the red lines the forecasts cross, an answer's
+// lines (red_lines_crossed: a forecast's, parley forecast's words; a
+// comparison's, parley compare's) under the answer's heading
+// (red_lines_crossed_head) and their count: open on a wide screen,
+// folded on a phone as the caveats are; null when none is crossed.
+function redLinesCrossed(a: Forecast | Comparison, testid: string): HTMLElement | null {
+  const lines = a.red_lines_crossed ?? []
   if (!lines.length) return null
-  const d = h('details', { class: 'red-lines', 'data-testid': 'red-lines-crossed', open: st.redLinesOpen ?? !foldCaveats.matches },
-    h('summary', {}, h('strong', { 'data-testid': 'red-lines-head' }, redLinesHead), `: ${lines.length}`),
+  const d = h('details', { class: 'red-lines', 'data-testid': testid, open: st.redLinesOpen ?? !foldCaveats.matches },
+    h('summary', {}, h('strong', { 'data-testid': 'red-lines-head' }, a.red_lines_crossed_head ?? ''), `: ${lines.length}`),
     h('ul', {}, ...lines.map((l) => h('li', {}, l))))
   d.addEventListener('toggle', () => { st.redLinesOpen = (d as HTMLDetailsElement).open })
   return d
@@ -629,7 +626,7 @@ function redLinesCrossed(fc: Forecast): HTMLElement | null {
 function notices(fc: Forecast): HTMLElement[] {
   const out: HTMLElement[] = []
   const warned = fc.models.filter((m) => m.error || m.warnings?.length)
-  const crossed = redLinesCrossed(fc)
+  const crossed = redLinesCrossed(fc, 'red-lines-crossed')
   if (warned.length) {
     // Every caveat is listed, under a line that says how many there are
     // and the first (the answer's first: the same list the CLI prints):
@@ -1147,6 +1144,7 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
     if (st.view !== 'forecast') return
     box.replaceChildren()
     head.replaceChildren(h('p', { 'data-testid': 'timeline-span' }, snapshotSpan(cmp)),
+      redLinesCrossed(cmp, 'timeline-red-lines') ?? '',
       foldedAssumed(timelineAssumed(cmp), 'timeline-assumed', 'Assumed inputs across the snapshots') ?? '')
     const labels = cmp.columns.map((c) => c.as_of)
     for (const is of st.resolved!.issues) {
@@ -1230,7 +1228,10 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
   const ws = cmp.columns.flatMap((c, j) => (m?.columns[j]?.warnings ?? []).map((w) => `${c.label}: ${w}`))
   // What a variant alone assumes (what all do is the notices'): no warning.
   const assumed = cmp.columns.flatMap((c) => (c.assumed ?? []).map((w) => `${c.label}: ${w}`))
-  box.replaceChildren(h('p', {}, 'Model ', pick),
+  // The red lines crossed are every model's, as parley compare lists
+  // them, so they come before the model is picked.
+  box.replaceChildren(redLinesCrossed(cmp, 'variants-red-lines') ?? '',
+    h('p', {}, 'Model ', pick),
     foldedWarnings(ws, 'variant', 'variants', st.compareModel),
     foldedAssumed(assumed, 'variant-assumed', 'Assumed inputs by variant') ?? '',
     h('table', { class: 'compare', 'data-testid': 'variants-table', 'data-model': st.compareModel },
