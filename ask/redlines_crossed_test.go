@@ -15,14 +15,7 @@ import (
 // below Russia's "Territory >= 65", and compromise's 67.9 is not below
 // its "Security guarantees for Ukraine < 50" (nash's 35.0 there is).
 func TestForecastCarriesRedLinesCrossed(t *testing.T) {
-	in, err := BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t)
 	req := answer.NewForecastRequest()
 	req.Models = []string{"compromise", "nash"}
 	f, err := Forecast(context.Background(), c, req, nil)
@@ -51,14 +44,7 @@ func TestForecastCarriesRedLinesCrossed(t *testing.T) {
 // ranges straddle Ukraine's "< 65" in part, except europe-pays'
 // 59.2–64.1, which lies below 65 and crosses only Russia's ">= 65".
 func TestCompareCarriesRedLinesCrossed(t *testing.T) {
-	in, err := BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: answer.DefaultSnapshot})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t)
 	req := answer.NewCompareRequest()
 	req.Variants = []string{"us-ends-support", "europe-pays"}
 	a, err := Compare(context.Background(), c, req, nil)
@@ -83,14 +69,7 @@ func TestCompareCarriesRedLinesCrossed(t *testing.T) {
 // there), and none when no red line is crossed: the built-in case's
 // compromise crosses two; the tiny compare scenario states no red line.
 func TestRedLinesCrossedHeadOnlyWhenCrossed(t *testing.T) {
-	in, err := BuiltIn()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCase(t)
 	req := answer.NewForecastRequest()
 	req.Models = []string{"compromise"}
 	f, err := Forecast(context.Background(), c, req, nil)

@@ -22,14 +22,7 @@ func noted(t *testing.T) string {
 
 func notedSweep(t *testing.T, models ...string) *answer.Sweep {
 	t.Helper()
-	in, err := Load("noted.yaml", []byte(noted(t)), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "noted.yaml", noted(t))
 	req := answer.NewSweepRequest()
 	req.Draws = 200
 	if len(models) > 0 {
@@ -126,14 +119,7 @@ stances:
 // issues, and each says why in the words of a model that reads every
 // input.
 func TestSweepFixedWhenNothingHasARange(t *testing.T) {
-	in, err := Load("still.yaml", []byte(strings.Replace(noted(t), "capability_range: [1, 3], ", "", 1)), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "still.yaml", strings.Replace(noted(t), "capability_range: [1, 3], ", "", 1))
 	req := answer.NewSweepRequest()
 	req.Draws = 20
 	req.Models = []string{"exchange"}
