@@ -81,11 +81,7 @@ func TestSpeakerRanksAboveMentioned(t *testing.T) {
 // only the last three of the list. A clause that is not a list keeps
 // the six words: Britain, nine words before the verb, does not speak.
 func TestSpeakerPastClauseAndList(t *testing.T) {
-	hand, err := scenarios.LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
-	actors := actorTermsOf(strip(hand))
+	actors := builtinTerms(t)
 	cases := []struct {
 		text string
 		want []string
@@ -128,11 +124,7 @@ func TestSpeakerPastClauseAndList(t *testing.T) {
 // title or appositive names last (Washington, the United States, Russia,
 // the European Union) spoke instead or as well, or no one where marked.
 func TestSpeakerNamedThroughAppositive(t *testing.T) {
-	hand, err := scenarios.LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
-	actors := actorTermsOf(strip(hand))
+	actors := builtinTerms(t)
 	cases := []struct {
 		text string
 		want []string
@@ -186,11 +178,7 @@ func TestSpeakerNamedThroughAppositive(t *testing.T) {
 // "told"), as marked: speaker precision 19/30, recall 19/25 on these
 // sentences (logged), 25/25 after.
 func TestSpeakerPastIntroPhrase(t *testing.T) {
-	hand, err := scenarios.LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
-	actors := actorTermsOf(strip(hand))
+	actors := builtinTerms(t)
 	cases := []struct {
 		text string
 		want []string
@@ -297,4 +285,15 @@ func TestIntroPhraseScores(t *testing.T) {
 			t.Errorf("%.30s…: scores %v, want %v", c.text, got, c.want)
 		}
 	}
+}
+
+// builtinTerms is the words that name each of the built-in case's
+// actors, as the extractor reads them (its evidence stripped).
+func builtinTerms(t *testing.T) []actorTerms {
+	t.Helper()
+	hand, err := scenarios.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return actorTermsOf(strip(hand))
 }
