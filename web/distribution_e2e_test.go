@@ -1,15 +1,12 @@
 package web_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"parley/answer"
 	"parley/ask"
-	"parley/store"
 )
 
 // TestDistributionShownWhole: snap's cells in the forecast table show its
@@ -85,23 +82,8 @@ func TestDistributionShownWhole(t *testing.T) {
 // " then ask.LikelyText of each, " / " between a tie's.
 func likeliestWords(t *testing.T, e *e2e) map[string]string {
 	t.Helper()
-	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]string{}
-	for _, r := range runs {
-		if r.Kind != store.Forecast || r.Status != store.Done {
-			continue
-		}
-		full, err := e.st.GetRun(e.ctx, r.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var f answer.Forecast
-		if err := json.Unmarshal(full.Result, &f); err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range e.storedForecasts(t) {
 		for _, m := range f.Models {
 			for _, x := range m.Issues {
 				if m.Model != "snap" || x.Distribution == nil {

@@ -65,11 +65,29 @@ func TestLikeliestNoteShown(t *testing.T) {
 // of the built-in case (issues without one left out).
 func storedNotes(t *testing.T, e *e2e) map[string]string {
 	t.Helper()
+	out := map[string]string{}
+	for _, f := range e.storedForecasts(t) {
+		for _, m := range f.Models {
+			for _, x := range m.Issues {
+				if m.Model == "snap" && x.Distribution != nil && x.Distribution.LikeliestNote != "" {
+					out[x.Issue] = x.Distribution.LikeliestNote
+				}
+			}
+		}
+		break
+	}
+	return out
+}
+
+// storedForecasts is every forecast of the scenario the server has run
+// and stored, done, in the store's order.
+func (e *e2e) storedForecasts(t *testing.T) []answer.Forecast {
+	t.Helper()
 	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
+	var out []answer.Forecast
 	for _, r := range runs {
 		if r.Kind != store.Forecast || r.Status != store.Done {
 			continue
@@ -82,14 +100,7 @@ func storedNotes(t *testing.T, e *e2e) map[string]string {
 		if err := json.Unmarshal(full.Result, &f); err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range f.Models {
-			for _, x := range m.Issues {
-				if m.Model == "snap" && x.Distribution != nil && x.Distribution.LikeliestNote != "" {
-					out[x.Issue] = x.Distribution.LikeliestNote
-				}
-			}
-		}
-		break
+		out = append(out, f)
 	}
 	return out
 }
