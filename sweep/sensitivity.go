@@ -79,9 +79,10 @@ type IssueSensitivity struct {
 	Base  float64 `json:"base"`
 	// Fixed is the Monte Carlo's IssueSummary.Fixed: no ranged input
 	// touches this issue in the model, so every swing is 0 and every
-	// draw gave Base, a point that is no certainty; FixedText says so
-	// in the sweep's words (ask.SweepFixedText; "" when not fixed).
-	Fixed     bool   `json:"fixed,omitempty"`
+	// draw gave Base, a point that is no certainty.
+	Fixed bool `json:"fixed,omitempty"`
+	// FixedText is what every door says at a fixed issue, in the
+	// sweep's words (ask.SweepFixedText; "" when not fixed).
 	FixedText string `json:"fixed_text,omitempty"`
 	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
 	// this issue that had not come to rest, and DrawsLastStepMax and
