@@ -158,11 +158,13 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 }
 
 // SweepFixedText is what every door says at an issue of model's sweep
-// that no ranged input touches (sweep.IssueSummary's Fixed): its
-// intervals, its median and its options' P of 1.000 are a point, not a
-// certainty. A model that reads each issue alone (local,
-// model.IssueLocal) reads its positions and saliences and the
-// capabilities of the actors in it; any other model reads every input.
+// or sensitivity analysis that no ranged input touches
+// (sweep.IssueSummary's and sweep.IssueSensitivity's Fixed): its
+// intervals, its median and its options' P of 1.000, or its tornado's
+// swings of 0 (the interval low → high), are a point, not a certainty.
+// A model that reads each issue alone (local, model.IssueLocal) reads
+// its positions and saliences and the capabilities of the actors in it;
+// any other model reads every input.
 func SweepFixedText(model string, local bool) string {
 	what := "no input of any issue has a range"
 	if local {
@@ -340,6 +342,12 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	}
 	for j := range r.NotMeasurable {
 		salienceInput(&c.Header, &r.NotMeasurable[j].Input)
+	}
+	_, local := m.(model.IssueLocal)
+	for k := range r.Issues {
+		if r.Issues[k].Fixed {
+			r.Issues[k].FixedText = SweepFixedText(m.Name(), local)
+		}
 	}
 	sm := &answer.SensitivityModel{SensitivityResult: r, SharesNotes: map[string]string{}}
 	sm.Notes, sm.RedLines = baseNotes(at)

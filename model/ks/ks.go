@@ -108,6 +108,10 @@ func (Model) Name() string { return "ks" }
 // from that issue alone (model.EachIssue).
 func (Model) ReadsIssueAlone() {}
 
+// SolvesInClosedForm implements model.ClosedForm: each issue's forecast
+// is a formula of its column, with no rounds.
+func (Model) SolvesInClosedForm() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "Kalai–Smorodinsky bargaining solution: the largest equal share of each actor's best feasible gain, weights capability×salience, quadratic utility, status quo as disagreement (Kalai & Smorodinsky 1975; Imai 1983; Dubra 2001)"

@@ -235,6 +235,10 @@ export interface Swing { input: SweepInput; forecast_at_low: number | null; fore
 // interval).
 export interface SensitivityIssue {
   issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[]
+  // fixed: nothing that moves the model's forecast of this issue has a
+  // range, so every swing is 0; fixed_text says so in the sweep's words
+  // (ask.SweepFixedText).
+  fixed?: boolean; fixed_text?: string
   variance_shares_sum: number; variance_shares_raw_sum: number; variance_shares_raw_sum_interval: [number, number]
 }
 export interface Sensitivity {

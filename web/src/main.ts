@@ -1476,6 +1476,9 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // it says: the page drew the first 10 and said nothing of the rest.
     const shown = ti.swings.slice(0, tornadoTop)
     const bars = shown.filter((b) => b.swing > 1e-9)
+    // An issue nothing ranged moves has no bars: its point is no
+    // certainty, as the command line says under its tornado (ask's words).
+    if (ti.fixed_text) tor.append(h('p', { class: 'hint warn', 'data-testid': 'tornado-fixed', 'data-issue': ti.issue }, `${ti.name}: ${ti.fixed_text}`))
     if (!bars.length || !is) continue
     const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
