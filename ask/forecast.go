@@ -57,9 +57,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 		}
 		out.Models = append(out.Models, mf)
 	}
-	if out.RedLinesCrossed = RedLinesCrossed(&out.Scenario, ForecastCrossings(out.Models)); out.RedLinesCrossed != nil {
-		out.RedLinesCrossedHead = RedLinesCrossedHead
-	}
+	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, ForecastCrossings(out.Models))
 	return out, nil
 }
 

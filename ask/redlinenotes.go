@@ -120,8 +120,9 @@ func NotesBesideRedLines(mf answer.ModelForecast) []string {
 // CompareRedLinesCrossed's lines, at every door that lists them (parley
 // forecast and compare, sweep, sensitivity, advise and the brief, the
 // page's forecast and comparison views; the command line writes it in
-// lower case, as its other headings). A forecast's and a comparison's
-// answers carry it (RedLinesCrossedHead) where they carry lines.
+// lower case, as its other headings). Every answer that carries lines
+// carries it too (RedLinesCrossedHead): a forecast's, a comparison's, a
+// sweep's, a sensitivity analysis's and advice's.
 const RedLinesCrossedHead = "Red lines the forecasts cross (no model reads red lines)"
 
 // Crossings are one model's red lines crossed, as RedLinesCrossed reads
@@ -161,6 +162,18 @@ func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
 		out[i] = l.redLine + ": " + l.where
 	}
 	return out
+}
+
+// redLinesCrossedWithHead is RedLinesCrossed of models with the heading
+// an answer carries over them (RedLinesCrossedHead), or none when none is
+// crossed: the two fields of a forecast's, a sweep's, a sensitivity
+// analysis's and advice's answers.
+func redLinesCrossedWithHead(sc *answer.Scenario, models []Crossings) ([]string, string) {
+	lines := RedLinesCrossed(sc, models)
+	if lines == nil {
+		return nil, ""
+	}
+	return lines, RedLinesCrossedHead
 }
 
 // crossedLine is one line of RedLinesCrossed, its red line ("Russia's red

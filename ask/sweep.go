@@ -27,7 +27,16 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 	if err != nil {
 		return nil, err
 	}
-	return c.sweep(ctx, req, ms, o)
+	out, err := c.sweep(ctx, req, ms, o)
+	if err != nil {
+		return nil, err
+	}
+	var crossed []Crossings
+	for _, m := range out.Models {
+		crossed = append(crossed, Crossings{m.Model, m.RedLines})
+	}
+	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, crossed)
+	return out, nil
 }
 
 // SweepSpreadText is what a sweep's intervals are, said under its head
@@ -319,6 +328,11 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 		}
 		out.Models = append(out.Models, sm)
 	}
+	var crossed []Crossings
+	for _, m := range out.Models {
+		crossed = append(crossed, Crossings{m.Model, m.RedLines})
+	}
+	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, crossed)
 	return out, nil
 }
 

@@ -135,12 +135,10 @@ stops the run and prints what finished.`,
 				return sweepCSV(w, res)
 			}
 			width := termWidth(w)
-			var rl []ask.Crossings
 			for _, m := range res.Models {
 				sweepTable(w, &res.Scenario, m, res.HeldFixed, res.SpreadText, width)
-				rl = append(rl, ask.Crossings{Model: m.Model, RedLines: m.RedLines})
 			}
-			redLinesCrossed(w, &res.Scenario, rl, width)
+			redLinesBlock(w, res.RedLinesCrossedHead, res.RedLinesCrossed, width)
 			return nil
 		},
 	}
@@ -350,12 +348,10 @@ from it to the farther end.`,
 			width := termWidth(w)
 			headline(w, &res.Scenario, width)
 			heldFixed(w, res.HeldFixed, "", width)
-			var rl []ask.Crossings
 			for _, r := range results {
 				tornado(w, &res.Scenario, r, top, width)
-				rl = append(rl, ask.Crossings{Model: r.Model, RedLines: r.RedLines})
 			}
-			redLinesCrossed(w, &res.Scenario, rl, width)
+			redLinesBlock(w, res.RedLinesCrossedHead, res.RedLinesCrossed, width)
 			return nil
 		},
 	}

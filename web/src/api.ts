@@ -223,7 +223,12 @@ export interface SweepModel { model: string; requested: number; draws: number; i
 // values, having no range; text is ask.HeldFixedText's sentence ("" when
 // every input has a range).
 export interface HeldFixed { positions: number; saliences: number; capabilities: number; stances: number; actors: number; assumed_stances: number; assumed_capabilities: number; text: string }
-export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[]; held_fixed?: HeldFixed; spread_text: string }
+// RedLinesCrossed: an answer's red lines crossed, each once, in the
+// words parley prints under red_lines_crossed_head (ask.RedLinesCrossed
+// of a forecast, a sweep, a sensitivity analysis or advice;
+// ask.CompareRedLinesCrossed of a comparison); omitted when none is.
+export interface RedLinesCrossed { red_lines_crossed?: string[]; red_lines_crossed_head?: string }
+export interface Sweep extends RedLinesCrossed { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[]; held_fixed?: HeldFixed; spread_text: string }
 // A swing's forecast_at_low or forecast_at_high is null where the model
 // refused the problem with the input at that end (failed_at_low,
 // failed_at_high say why); its swing is then measured from the other.
@@ -241,7 +246,7 @@ export interface SensitivityIssue {
   fixed?: boolean; fixed_text?: string
   variance_shares_sum: number; variance_shares_raw_sum: number; variance_shares_raw_sum_interval: [number, number]
 }
-export interface Sensitivity {
+export interface Sensitivity extends RedLinesCrossed {
   scenario: AnswerScenario; request: SweepRequest; held_fixed?: HeldFixed
   models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; shares_notes?: { [issue: string]: string } }[]
 }

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -62,8 +62,6 @@ const st = {
   // reader last left it; null until then (open on a wide screen, folded
   // on a phone: foldCaveats).
   caveatsOpen: null as boolean | null,
-  // redLinesOpen is the same of the red lines the forecasts cross.
-  redLinesOpen: null as boolean | null,
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -580,9 +578,6 @@ function cycleText(f: IssueForecast): string {
   return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
-// foldCaveats matches a phone's screen, where the caveats start folded.
-const foldCaveats = window.matchMedia('(max-width: 600px)')
-
 // answerOnlyWarnings are the answer's scenario warnings the stored file's
 // do not hold: the answer repeats the file's (as text, for the doors
 // without the file), and the page lists those from the file, where each
@@ -602,21 +597,6 @@ function foldedAssumed(xs: string[], testid: string, summary: string, counted?: 
   if (!xs.length) return null
   return h('details', { class: 'assumed-inputs', 'data-testid': testid },
     h('summary', {}, counted ? `${summary}: ${counted}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
-}
-
-// redLinesCrossed lists the red lines the forecasts cross, an answer's
-// lines (red_lines_crossed: a forecast's, parley forecast's words; a
-// comparison's, parley compare's) under the answer's heading
-// (red_lines_crossed_head) and their count: open on a wide screen,
-// folded on a phone as the caveats are; null when none is crossed.
-function redLinesCrossed(a: Forecast | Comparison, testid: string): HTMLElement | null {
-  const lines = a.red_lines_crossed ?? []
-  if (!lines.length) return null
-  const d = h('details', { class: 'red-lines', 'data-testid': testid, open: st.redLinesOpen ?? !foldCaveats.matches },
-    h('summary', {}, h('strong', { 'data-testid': 'red-lines-head' }, a.red_lines_crossed_head ?? ''), `: ${lines.length}`),
-    h('ul', {}, ...lines.map((l) => h('li', {}, l))))
-  d.addEventListener('toggle', () => { st.redLinesOpen = (d as HTMLDetailsElement).open })
-  return d
 }
 
 // notices are what every view of a forecast shows first: the models'
@@ -1263,6 +1243,10 @@ function renderSweep() {
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
   const warn = h('div', { 'data-testid': 'sweep-warnings' })
   const torWarn = h('div', { 'data-testid': 'tornado-warnings' })
+  // the sweep's and the sensitivity analysis's caveats cards, each
+  // above the card of its charts
+  const cav = h('div', {})
+  const torCav = h('div', {})
   const start = async (kind: 'sweep' | 'sensitivity') => {
     try {
       const models = [modelSel.value]
@@ -1286,7 +1270,7 @@ function renderSweep() {
       if (done.status !== 'done' && !(kind === 'sweep' && done.status === 'cancelled' && done.result)) return
       if (kind === 'sweep') st.sweep = done.result as Sweep
       else st.tornado = done.result as Sensitivity
-      drawSweep(out, tor, warn, torWarn)
+      drawSweep(out, tor, warn, torWarn, cav, torCav)
     } catch (e) { msg.textContent = errorText(e); msg.className = 'error' }
   }
   main.replaceChildren(
@@ -1297,9 +1281,11 @@ function renderSweep() {
         h('button', { class: 'primary', 'data-testid': 'run-sweep', onclick: () => start('sweep') }, 'Run sweep'),
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
       h('div', { class: 'row' }, bar, msg), size),
+    cav,
     h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), warn, out),
+    torCav,
     h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), torWarn, tor))
-  drawSweep(out, tor, warn, torWarn)
+  drawSweep(out, tor, warn, torWarn, cav, torCav)
 }
 
 // sweepStats is an issue's summary as the command line prints it: the
@@ -1403,21 +1389,24 @@ function shareText(x: number, iv: [number, number]): string {
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
-// the model said about its run at the stated values — and after them
-// the red lines that run crosses (red_lines, written as a forecast's
-// note of each, its text as ask words it), as the forecast view folds a forecast's
-// (notices); '' when there are none. testid names the folded list.
-function statedNotes(model: string, given: string[] | undefined, crossed: RedLineCrossing[] | undefined, testid: string): HTMLElement | '' {
-  const notes = [...(given ?? []), ...(crossed ?? []).map((x) => x.text)]
+// the model said about its run at the stated values, less the red lines
+// it crosses, which the caveats card lists (the answer's notes leave
+// them out) — as the forecast view folds a forecast's (notices); '' when
+// there are none. testid names the folded list.
+function statedNotes(model: string, given: string[] | undefined, testid: string): HTMLElement | '' {
+  const notes = given ?? []
   if (!notes.length) return ''
   return h('div', { class: 'notices' }, h('details', { class: 'model-notes', 'data-testid': testid },
     h('summary', {}, `Model notes at the stated values (${notes.length})`),
     h('ul', {}, ...notes.map((n) => h('li', {}, h('strong', {}, model), ': ', n)))))
 }
 
-// The sweep's warnings stand above its histograms, the sensitivity
-// analysis's above its tornado charts (torWarn).
-function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement) {
+// The sweep's caveats card (cav: its warnings, the red lines its
+// forecasts at the stated values cross) stands above its histograms'
+// card, the sensitivity analysis's (torCav) above its tornado charts',
+// as the forecast view's stands above its table; what each ran, held
+// and noted (warn, torWarn) opens its card.
+function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement, cav: HTMLElement, torCav: HTMLElement) {
   const sc = st.resolved!
   out.replaceChildren()
   tor.replaceChildren()
@@ -1433,7 +1422,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   // whose intervals these are, and where other models fall beyond them
   sw?.alone_text ? h('p', { class: 'small', 'data-testid': 'sweep-alone' }, sw.alone_text) : '',
   sw ? heldFixed(st.sweep?.held_fixed, 'sweep-held') : '',
-  warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, sw.red_lines, 'sweep-notes') : '')
+  sw ? statedNotes(sw.model, sw.notes, 'sweep-notes') : '')
+  cav.replaceChildren((st.sweep && caveatsCard('sweep-caveats', warningList(sw?.warnings, 'sweep-warning-list'), redLinesCrossed(st.sweep, 'sweep-red-lines'))) || '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
@@ -1466,8 +1456,9 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   }
   const tm = st.tornado?.models[0]
   torWarn.replaceChildren(tm ? heldFixed(st.tornado?.held_fixed, 'tornado-held') : '',
-    tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '',
-    tm ? statedNotes(tm.model, tm.notes, tm.red_lines, 'tornado-notes') : '')
+    tm ? statedNotes(tm.model, tm.notes, 'tornado-notes') : '')
+  torCav.replaceChildren((st.tornado && caveatsCard('tornado-caveats', warningList(tm?.warnings?.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list'),
+    redLinesCrossed(st.tornado, 'tornado-red-lines'))) || '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
