@@ -39,7 +39,10 @@ func qmvContradiction(t *testing.T, rules ...Rule) *Input {
 // crossing alone leaves a against the other, so a's is the one way out
 // alone, at 75: (1/6)·25 = 4.1667 %, utility (1/6)·0.25 = 0.041667. The
 // rule changed the value (65 against 75) and the shares (1/3 against
-// 1/6).
+// 1/6). Without it b and c together are a way out too, at 50 (the
+// highest value a allows that someone named): b crosses 15 points at
+// share 2/6, c 25 at 3/6: 5 + 12.5 = 17.5 % of scale, 0.175 utility;
+// under the rule each coalition holds two actors and no such set.
 func TestContradictionSidesRule(t *testing.T) {
 	type side struct {
 		actor         string
@@ -52,10 +55,12 @@ func TestContradictionSidesRule(t *testing.T) {
 		name  string
 		rules []Rule
 		want  []side
+		sets  []side // each set's members, at the set's value
 	}{
 		{"qmv", []Rule{{Issue: 0, Rule: "qmv", Voters: []int{0, 1, 2}, Weights: []float64{2, 1, 1}, Quota: 3}},
-			[]side{{"a", 65, 1.0 / 3, 5, 0.05, both}, {"b", 50, 2.0 / 3, 10, 0.1, nil}}},
-		{"every actor", nil, []side{{"a", 75, 1.0 / 6, 100.0 / 24, 0.25 / 6, both}}},
+			[]side{{"a", 65, 1.0 / 3, 5, 0.05, both}, {"b", 50, 2.0 / 3, 10, 0.1, nil}}, nil},
+		{"every actor", nil, []side{{"a", 75, 1.0 / 6, 100.0 / 24, 0.25 / 6, both}},
+			[]side{{"b", 50, 2.0 / 6, 5, 0.05, nil}, {"c", 50, 3.0 / 6, 12.5, 0.125, nil}}},
 	} {
 		res, err := Search(qmvContradiction(t, c.rules...), Options{})
 		if err != nil {
@@ -70,6 +75,16 @@ func TestContradictionSidesRule(t *testing.T) {
 			if sd.Actor != w.actor || sd.Value != w.value || !near(sd.Share, w.share, 1e-12) || !near(sd.Cost, w.cost, 1e-9) ||
 				!near(sd.UtilityCost, w.utility, 1e-9) || !slices.Equal(sd.Plans, w.plans) {
 				t.Errorf("%s: side %d %+v, want %s accepting %v (share %v) at %v %% of scale, %v utility, taken by %v", c.name, i, sd, w.actor, w.value, w.share, w.cost, w.utility, w.plans)
+			}
+		}
+		if len(c.sets) == 0 && len(cs[0].Sets) != 0 || len(c.sets) > 0 && (len(cs[0].Sets) != 1 || len(cs[0].Sets[0].Members) != len(c.sets) ||
+			!near(cs[0].Sets[0].Cost, 17.5, 1e-9) || !near(cs[0].Sets[0].UtilityCost, 0.175, 1e-9) || cs[0].Sets[0].Value != 50 || len(cs[0].Sets[0].Plans) != 0) {
+			t.Fatalf("%s: sets %+v, want %d members", c.name, cs[0].Sets, len(c.sets))
+		}
+		for i, w := range c.sets {
+			sd := cs[0].Sets[0].Members[i]
+			if sd.Actor != w.actor || sd.Value != w.value || !near(sd.Share, w.share, 1e-12) || !near(sd.Cost, w.cost, 1e-9) || !near(sd.UtilityCost, w.utility, 1e-9) {
+				t.Errorf("%s: set member %d %+v, want %s at %v (share %v), %v %%, %v utility", c.name, i, sd, w.actor, w.value, w.share, w.cost, w.utility)
 			}
 		}
 		lo, bd := res.Concession.LowerAlternatives, res.Concession.BendRedLines
