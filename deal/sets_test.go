@@ -36,7 +36,7 @@ func TestContradictionSets(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := res.Concession.Contradictions
-	if len(cs) != 1 || len(cs[0].Sides) != 0 || len(cs[0].Sets) != 3 || cs[0].MoreSets != 0 {
+	if len(cs) != 1 || len(cs[0].Sides) != 0 || len(cs[0].Sets) != 3 || cs[0].MoreSets != 0 || !slices.Equal(cs[0].Actors, []string{"a", "b", "c"}) {
 		t.Fatalf("contradictions %+v, want one with no side alone and three sets", cs)
 	}
 	both := []string{"lower_alternatives", "bend_red_lines"}
@@ -87,8 +87,8 @@ func TestContradictionSetsLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := res.Concession.Contradictions[0]
-	if len(c.Sides) != 0 || len(c.Sets) != MaxWaySets || c.MoreSets != 10-MaxWaySets {
-		t.Fatalf("%d sides, %d sets, %d more; want 0, %d, %d", len(c.Sides), len(c.Sets), c.MoreSets, MaxWaySets, 10-MaxWaySets)
+	if len(c.Sides) != 0 || len(c.Sets) != MaxWaySets || c.MoreSets != 10-MaxWaySets || len(c.Actors) != 10 {
+		t.Fatalf("%d sides, %d sets, %d more, actors %v; want 0, %d, %d, all ten (those of the sets not listed too)", len(c.Sides), len(c.Sets), c.MoreSets, c.Actors, MaxWaySets, 10-MaxWaySets)
 	}
 	// Kept k crosses 10·Σ|i − k| points of 100 at share 1/10: k = 4, 5:
 	// 25 %; 3, 6: 27 %; 2, 7: 31 %; 1, 8: 37 %; 0, 9: 45 %. Equal costs

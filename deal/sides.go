@@ -29,6 +29,9 @@ import (
 // value, with each way out.
 type Contradiction struct {
 	Issue string `json:"issue"`
+	// Actors are the required actors in some way out, alone or in a set
+	// (listed or not), in their order: those whose red lines contradict.
+	Actors []string `json:"actors"`
 	// Sides lists, for each actor of the contradiction that can resolve
 	// it alone, what crossing its own red lines would take, in the order
 	// of the required actors.
@@ -168,6 +171,7 @@ func (s *searcher) contradictions(c *Concession) []Contradiction {
 			continue
 		}
 		ct := Contradiction{Issue: p.Issues[k].ID}
+		var in []int
 		for j := range s.req {
 			var own []bound
 			for _, b := range mine {
@@ -194,8 +198,15 @@ func (s *searcher) contradictions(c *Concession) []Contradiction {
 			sd := s.member(mine, k, j, x)
 			sd.Plans = plansTaking(c, p.Issues[k].ID, []string{sd.Actor})
 			ct.Sides = append(ct.Sides, sd)
+			in = append(in, j)
 		}
-		ct.Sets, ct.MoreSets = s.waySets(c, mine, k, cost, cands)
+		var inSets []int
+		ct.Sets, ct.MoreSets, inSets = s.waySets(c, mine, k, cost, cands)
+		in = append(in, inSets...)
+		slices.Sort(in)
+		for _, j := range slices.Compact(in) {
+			ct.Actors = append(ct.Actors, p.Actors[s.req[j]].ID)
+		}
 		out = append(out, ct)
 	}
 	return out
@@ -226,12 +237,13 @@ func (s *searcher) member(mine []bound, k, j int, x float64) Side {
 
 // waySets lists the smallest sets of two or more actors whose red lines
 // on issue k, crossed together, leave the others' a value (see
-// Contradiction.Sets), and how many more there are than MaxWaySets. Each
+// Contradiction.Sets), how many more there are than MaxWaySets, and
+// every member of one (listed or not). Each
 // candidate value's set is the actors whose red lines exclude it; a set
 // leaves the others a value exactly when it holds some candidate's, so
 // the smallest sets are the candidates' sets that hold no other's, each
 // at the candidate of least crossing whose set it is.
-func (s *searcher) waySets(c *Concession, mine []bound, k int, cost func(float64) float64, cands []float64) ([]WaySet, int) {
+func (s *searcher) waySets(c *Concession, mine []bound, k int, cost func(float64) float64, cands []float64) ([]WaySet, int, []int) {
 	type way struct {
 		js   []int
 		x, c float64
@@ -265,11 +277,13 @@ func (s *searcher) waySets(c *Concession, mine []bound, k int, cost func(float64
 		return true
 	}
 	var least []way
+	var members []int
 	for _, w := range ways {
 		if len(w.js) < 2 || slices.ContainsFunc(ways, func(o way) bool { return holds(w.js, o.js) }) {
 			continue
 		}
 		least = append(least, w)
+		members = append(members, w.js...)
 	}
 	sort.Slice(least, func(a, b int) bool {
 		wa, wb := least[a], least[b]
@@ -299,7 +313,7 @@ func (s *searcher) waySets(c *Concession, mine []bound, k int, cost func(float64
 		st.Plans = plansTaking(c, s.sp.p.Issues[k].ID, ids)
 		out = append(out, st)
 	}
-	return out, more
+	return out, more, members
 }
 
 // plansTaking names the concession plans whose crossings on the issue

@@ -52,14 +52,15 @@ func TestContradictionSidesRule(t *testing.T) {
 	}
 	both := []string{"lower_alternatives", "bend_red_lines"}
 	for _, c := range []struct {
-		name  string
-		rules []Rule
-		want  []side
-		sets  []side // each set's members, at the set's value
+		name   string
+		rules  []Rule
+		actors []string
+		want   []side
+		sets   []side // each set's members, at the set's value
 	}{
-		{"qmv", []Rule{{Issue: 0, Rule: "qmv", Voters: []int{0, 1, 2}, Weights: []float64{2, 1, 1}, Quota: 3}},
+		{"qmv", []Rule{{Issue: 0, Rule: "qmv", Voters: []int{0, 1, 2}, Weights: []float64{2, 1, 1}, Quota: 3}}, []string{"a", "b"},
 			[]side{{"a", 65, 1.0 / 3, 5, 0.05, both}, {"b", 50, 2.0 / 3, 10, 0.1, nil}}, nil},
-		{"every actor", nil, []side{{"a", 75, 1.0 / 6, 100.0 / 24, 0.25 / 6, both}},
+		{"every actor", nil, []string{"a", "b", "c"}, []side{{"a", 75, 1.0 / 6, 100.0 / 24, 0.25 / 6, both}},
 			[]side{{"b", 50, 2.0 / 6, 5, 0.05, nil}, {"c", 50, 3.0 / 6, 12.5, 0.125, nil}}},
 	} {
 		res, err := Search(qmvContradiction(t, c.rules...), Options{})
@@ -67,8 +68,8 @@ func TestContradictionSidesRule(t *testing.T) {
 			t.Fatal(err)
 		}
 		cs := res.Concession.Contradictions
-		if len(cs) != 1 || cs[0].Issue != "i1" || len(cs[0].Sides) != len(c.want) {
-			t.Fatalf("%s: contradictions %+v, want one on i1 with %d sides", c.name, cs, len(c.want))
+		if len(cs) != 1 || cs[0].Issue != "i1" || len(cs[0].Sides) != len(c.want) || !slices.Equal(cs[0].Actors, c.actors) {
+			t.Fatalf("%s: contradictions %+v, want one on i1 between %v with %d sides", c.name, cs, c.actors, len(c.want))
 		}
 		for i, w := range c.want {
 			sd := cs[0].Sides[i]
