@@ -170,7 +170,7 @@ func (s *searcher) contradictions(c *Concession) []Contradiction {
 		if best == 0 {
 			continue
 		}
-		ct := Contradiction{Issue: p.Issues[k].ID}
+		ct := Contradiction{Issue: p.Issues[k].ID, Sides: []Side{}}
 		var in []int
 		for j := range s.req {
 			var own []bound
