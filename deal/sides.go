@@ -19,7 +19,7 @@ import (
 // When no one actor crossing alone leaves the others a value (three red
 // lines no two of which share one), the ways out take several actors
 // together: the smallest sets (Sets; no member could be spared) whose
-// red lines, crossed, leave the others' a value. A set leaves the others
+// red lines, crossed, leave the other actors' red lines a value. A set leaves the others
 // a value exactly when some candidate value is excluded by no one
 // outside it, so the smallest sets are the smallest of the candidates'
 // sets of actors excluding them: at most one per candidate, found
@@ -38,11 +38,13 @@ type Contradiction struct {
 	Sides []Side `json:"sides"`
 	// Sets lists the ways out that take several actors crossing
 	// together: each smallest set of required actors (none of it could
-	// be spared) whose red lines, crossed, leave the others' a value;
-	// fewest actors first, then the cheapest, then the lower value; at
-	// most MaxWaySets. MoreSets counts the further sets not listed.
-	Sets     []WaySet `json:"sets,omitempty"`
-	MoreSets int      `json:"more_sets,omitempty"`
+	// be spared) whose red lines, crossed, leave the other actors' red
+	// lines a value; fewest actors first, then the cheapest, then the
+	// lower value; at most MaxWaySets (6).
+	Sets []WaySet `json:"sets,omitempty"`
+	// MoreSets counts the smallest sets not listed in Sets (beyond
+	// MaxWaySets).
+	MoreSets int `json:"more_sets,omitempty"`
 }
 
 // MaxWaySets is the most ways out for several actors together that a
@@ -236,7 +238,8 @@ func (s *searcher) member(mine []bound, k, j int, x float64) Side {
 }
 
 // waySets lists the smallest sets of two or more actors whose red lines
-// on issue k, crossed together, leave the others' a value (see
+// on issue k, crossed together, leave the other actors' red lines a
+// value (see
 // Contradiction.Sets), how many more there are than MaxWaySets, and
 // every member of one (listed or not). Each
 // candidate value's set is the actors whose red lines exclude it; a set
