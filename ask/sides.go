@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"parley/answer"
-	"parley/deal"
 	"parley/nouns"
 )
 
@@ -41,10 +40,18 @@ func ContradictionHead(issue string, actors []string, alone, together bool) stri
 }
 
 // ContradictionActors are the names of a contradiction's actors, name
-// giving an actor's name.
+// giving an actor's name; for an answer stored before contradictions
+// named their actors, those of its ways out alone. The page reads them
+// by the same rule.
 func ContradictionActors(c answer.DealContradiction, name func(string) string) []string {
-	out := make([]string, len(c.Actors))
-	for i, id := range c.Actors {
+	ids := c.Actors
+	if ids == nil {
+		for _, sd := range c.Sides {
+			ids = append(ids, sd.Actor)
+		}
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
 		out[i] = name(id)
 	}
 	return out
@@ -105,7 +112,7 @@ func MoreSetsText(c answer.DealContradiction) string {
 	if c.MoreSets == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s of actors could also give way together, not listed (ways out together are listed fewest actors first, then the cheapest, at most %d).", nouns.Count(c.MoreSets, "more set"), deal.MaxWaySets)
+	return fmt.Sprintf("Not listed: %s of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest).", nouns.Count(c.MoreSets, "more set"))
 }
 
 // way is one way out as SidesChoice weighs it: whose (possessive), its

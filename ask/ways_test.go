@@ -114,7 +114,7 @@ func TestWaysTogetherWords(t *testing.T) {
 	for _, g := range []struct{ got, want string }{
 		{ContradictionHead("P", []string{"A", "B", "C"}, true, true),
 			"The red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
-		{MoreSetsText(c), "1 more set of actors could also give way together, not listed (ways out together are listed fewest actors first, then the cheapest, at most 6)."},
+		{MoreSetsText(c), "Not listed: 1 more set of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest)."},
 		{SidesChoice(c, name), "Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them."},
 		{SetCostText(ab, name), "Weighted cost 14.0 % of scale (A's capability share 0.10 × 60.0 % crossed + B's 0.20 × 40.0 %; 0.0000 utility)"},
 	} {

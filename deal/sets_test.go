@@ -101,3 +101,33 @@ func TestContradictionSetsLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestContradictionSetBesideSide: a way out together is listed beside
+// the ways alone, and a plan may take it. On one issue a (capability 1,
+// at 100) keeps p ≥ 60, b (capability 10, at 0) p ≤ 40 and c
+// (capability 1, at 100) p ≥ 50 (shares 1/12, 10/12, 1/12). b alone
+// gives way at 60 (a's and c's red lines allow 60 and 100): 20 points at
+// 10/12, 16.67 % of scale; a and c together give way at 40 (b allows 0
+// and 40): (20 + 10)/12 = 2.5 % of scale, utility (0.2 + 0.1)/12 =
+// 0.025. Both plans take a and c's; before, the choice said neither plan
+// took a way out, and only b's was listed.
+func TestContradictionSetBesideSide(t *testing.T) {
+	p := problem([]float64{1, 10, 1}, [][]float64{{100}, {0}, {100}}, [][]float64{{1}, {1}, {1}})
+	in := &Input{Problem: p, RedLines: []map[int]scenario.RedLine{{0: redLine(t, ">= 60")}, {0: redLine(t, "<= 40")}, {0: redLine(t, ">= 50")}}}
+	res, err := Search(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := res.Concession.Contradictions[0]
+	if len(c.Sides) != 1 || c.Sides[0].Actor != "b" || c.Sides[0].Value != 60 || !near(c.Sides[0].Cost, 200.0/12, 1e-9) || len(c.Sides[0].Plans) != 0 {
+		t.Errorf("sides %+v, want b alone at 60 costing 16.67 %%, taken by no plan", c.Sides)
+	}
+	both := []string{"lower_alternatives", "bend_red_lines"}
+	if len(c.Sets) != 1 || c.Sets[0].Value != 40 || len(c.Sets[0].Members) != 2 || c.Sets[0].Members[0].Actor != "a" || c.Sets[0].Members[1].Actor != "c" ||
+		!near(c.Sets[0].Cost, 2.5, 1e-9) || !near(c.Sets[0].UtilityCost, 0.025, 1e-9) || !slices.Equal(c.Sets[0].Plans, both) {
+		t.Errorf("sets %+v, want a and c at 40 costing 2.5 %%, 0.025 utility, taken by both plans", c.Sets)
+	}
+	if !slices.Equal(c.Actors, []string{"a", "b", "c"}) {
+		t.Errorf("actors %v, want a, b, c", c.Actors)
+	}
+}
