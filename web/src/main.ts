@@ -1892,7 +1892,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
   // Each contradiction's ways out, then each plan under a head that says
   // what it does, its cost in both units, as the command line prints
-  // them (ask.ContradictionHead, SideLine, SidesChoice, PlanHead,
+  // them (ask.ContradictionHead, SideLine, SetLine, MoreSetsText, SidesChoice, PlanHead,
   // PlanCostsLine, SolverLine).
   const bendLine = (b: Bend) => bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue)))
   const contradictions = r.concession?.contradictions ?? []
