@@ -391,6 +391,10 @@ type DealContradiction = deal.Contradiction
 // red lines.
 type DealSide = deal.Side
 
+// DealWaySet is several actors resolving a contradiction together, each
+// crossing its own red lines.
+type DealWaySet = deal.WaySet
+
 // DealAlternative is one actor's alternative to agreement.
 type DealAlternative = deal.Alternative
 

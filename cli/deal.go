@@ -625,20 +625,29 @@ func bendText(p *answer.Scenario, b answer.DealBend) string {
 	return ask.BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, bendBy(b.By, d), numD(b.From, d))
 }
 
-// printSides prints a contradiction's ways out (ask.ContradictionHead,
-// ask.SideLine) and which the plans take (ask.SidesChoice).
+// printSides prints a contradiction's ways out, alone and together
+// (ask.ContradictionHead, ask.SideLine, ask.SetLine, ask.MoreSetsText)
+// and which the plans take (ask.SidesChoice).
 func printSides(w io.Writer, p *answer.Scenario, c answer.DealContradiction, width int) {
-	var actors []string
-	for _, sd := range c.Sides {
-		actors = append(actors, p.ActorName(sd.Actor))
-	}
-	para(w, ask.ContradictionHead(p.IssueName(c.Issue), actors), width)
+	para(w, ask.ContradictionHead(p.IssueName(c.Issue), ask.ContradictionActors(c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0), width)
 	for _, sd := range c.Sides {
 		var bends []string
 		for _, b := range sd.Bends {
 			bends = append(bends, bendText(p, b))
 		}
 		para(w, "  "+ask.SideLine(bends, sd), width)
+	}
+	for _, st := range c.Sets {
+		var bends []string
+		for _, m := range st.Members {
+			for _, b := range m.Bends {
+				bends = append(bends, bendText(p, b))
+			}
+		}
+		para(w, "  "+ask.SetLine(bends, st, p.ActorName), width)
+	}
+	if s := ask.MoreSetsText(c); s != "" {
+		para(w, s, width)
 	}
 	para(w, ask.SidesChoice(c, p.ActorName), width)
 }

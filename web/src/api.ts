@@ -274,9 +274,11 @@ export interface Move { issue: string; from: number; to: number; by: number }
 export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[] }
 export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; utility_cost: number; scale_cost: number; gap: number }
 // DealSide is one actor resolving a contradiction of red lines alone
-// (deal.Side); DealContradiction one issue's ways out.
+// (deal.Side); DealWaySet several actors together (deal.WaySet, each
+// member's part a DealSide); DealContradiction one issue's ways out.
 export interface DealSide { actor: string; value: number; bends: Bend[]; share: number; cost: number; utility_cost: number; plans?: string[] }
-export interface DealContradiction { issue: string; sides: DealSide[] }
+export interface DealWaySet { value: number; members: DealSide[]; cost: number; utility_cost: number; plans?: string[] }
+export interface DealContradiction { issue: string; actors: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
   alternatives: { actor: string; value: number; from: string }[]

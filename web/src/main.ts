@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealWaySet, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -1886,13 +1886,15 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
   // Each contradiction's ways out, then each plan under a head that says
   // what it does, its cost in both units, as the command line prints
-  // them (ask.ContradictionHead, SideLine, SidesChoice, PlanHead,
+  // them (ask.ContradictionHead, SideLine, SetLine, MoreSetsText, SidesChoice, PlanHead,
   // PlanCostsLine, SolverLine).
   const bendLine = (b: Bend) => bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue)))
   const contradictions = r.concession?.contradictions ?? []
   const sides = contradictions.map((c) => h('div', { class: 'plan', 'data-testid': 'contradiction' },
-    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), c.sides.map((x) => actorName(x.actor)))),
-    h('ul', {}, ...c.sides.map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, sideLine(x.bends.map(bendLine), x)))),
+    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), (c.actors ?? (c.sides ?? []).map((x) => x.actor)).map(actorName), (c.sides ?? []).length > 0, (c.sets ?? []).length > 0)),
+    h('ul', {}, ...(c.sides ?? []).map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, sideLine(x.bends.map(bendLine), x))),
+      ...(c.sets ?? []).map((x) => h('li', { 'data-testid': 'contradiction-set', class: x.plans?.length ? 'yes' : '' }, setLine(x.members.flatMap((m) => m.bends.map(bendLine)), x, actorName)))),
+    c.more_sets ? h('p', { class: 'hint', 'data-testid': 'contradiction-more' }, moreSetsText(c)) : '',
     h('p', { class: 'hint', 'data-testid': 'contradiction-choice' }, sidesChoice(c, actorName))))
   const lower = r.concession?.lower_alternatives
   const planList = plans.map(({ plan, lower: isLower }) => {
@@ -1983,9 +1985,16 @@ function and(words: string[]): string {
 }
 
 // contradictionHead is ask.ContradictionHead: whose red lines contradict
-// each other on an issue, and how a way out is costed.
-function contradictionHead(issue: string, actors: string[]): string {
-  return `The red lines of ${and(actors)} on ${issue} contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):`
+// each other on an issue, who must give way (alone, together), and how a
+// way out is costed.
+function contradictionHead(issue: string, actors: string[], alone: boolean, together: boolean): string {
+  let who = 'one of them must cross its own'
+  let cost = "the actor's capability share (its share × the crossing, in % of the issue's scale)"
+  if (together) {
+    cost = "each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)"
+    who = alone ? 'one of them must cross its own, or some of them together' : 'no one of them can give way alone; some of them must cross their own together'
+  }
+  return `The red lines of ${and(actors)} on ${issue} contradict each other: ${who}. Each way out, with its cost weighted by ${cost}:`
 }
 
 // sideCostText is ask.SideCostText: a way out's weighted cost, the share
@@ -2000,29 +2009,54 @@ function sideLine(bends: string[], x: DealSide): string {
   return `${bends.join('; ')}. ${sideCostText(x)}.`
 }
 
+// setCostText is ask.SetCostText: a way out together's weighted cost,
+// each actor's share and crossing, and the utility weighted the same way.
+function setCostText(x: DealWaySet, name: (id: string) => string): string {
+  const parts = x.members.map((m, i) => {
+    const crossed = planCostText(m.share > 0 ? m.cost / m.share : 0, percentOfScale)
+    return i === 0 ? `${possessive(name(m.actor))} capability share ${fmt(m.share, 2)} × ${crossed} % crossed` : `${possessive(name(m.actor))} ${fmt(m.share, 2)} × ${crossed} %`
+  })
+  return `Weighted cost ${planCostText(x.cost, percentOfScale)} ${percentOfScale} (${parts.join(' + ')}; ${planCostText(x.utility_cost, 'utility')} utility)`
+}
+
+// setLine is ask.SetLine: one way out together, the bends and the cost.
+function setLine(bends: string[], x: DealWaySet, name: (id: string) => string): string {
+  return `${bends.join('; ')}. ${setCostText(x, name)}.`
+}
+
+// moreSetsText is ask.MoreSetsText: the ways out together not listed.
+function moreSetsText(c: DealContradiction): string {
+  const n = c.more_sets ?? 0
+  return n ? `Not listed: ${n} more ${n === 1 ? 'set' : 'sets'} of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest).` : ''
+}
+
 // sidesChoice is ask.SidesChoice: which way out the plans take, and why.
 function sidesChoice(c: DealContradiction, name: (id: string) => string): string {
-  const taken: { [plan: string]: DealSide } = {}
-  for (const x of c.sides) for (const p of x.plans ?? []) taken[p] = x
+  interface Way { whose: string; cost: number; plans?: string[] }
+  const all: Way[] = [...(c.sides ?? []).map((x) => ({ whose: possessive(name(x.actor)), cost: x.cost, plans: x.plans })),
+    ...(c.sets ?? []).map((x) => ({ whose: possessive(and(x.members.map((m) => name(m.actor)))), cost: x.cost, plans: x.plans }))]
+  const taken: { [plan: string]: Way } = {}
+  for (const x of all) for (const p of x.plans ?? []) taken[p] = x
   const cost = (x: number) => planCostText(x, percentOfScale)
-  const why = (sd: DealSide): string => {
+  const why = (sd: Way): string => {
     const others: string[] = []
     const ties: string[] = []
-    for (const o of c.sides) {
-      if (o.actor === sd.actor) continue
-      if (Math.abs(o.cost - sd.cost) <= 1e-9) ties.push(possessive(name(o.actor)))
-      else others.push(`${possessive(name(o.actor))} ${cost(o.cost)}`)
+    for (const o of all) {
+      if (o === sd) continue
+      if (Math.abs(o.cost - sd.cost) <= 1e-9) ties.push(o.whose)
+      else others.push(`${o.whose} ${cost(o.cost)}`)
     }
     if (ties.length) return `it and ${and(ties)} cost the same (${cost(sd.cost)} ${percentOfScale}), and the rest of the package settled it`
-    const least = c.sides.every((o) => o.cost >= sd.cost)
+    const least = all.every((o) => o.cost >= sd.cost)
     const s = least ? 'its weighted cost is the least' : 'weighed with the rest of the package it costs least, though its own crossing does not'
     return others.length ? `${s} (${cost(sd.cost)} ${percentOfScale}; ${others.join(', ')})` : s
   }
   const lo = taken.lower_alternatives
   const bd = taken.bend_red_lines
-  if (lo && (!bd || bd === lo)) return `${bd ? 'Both plans below take' : 'The plan that lowers alternatives takes'} ${possessive(name(lo.actor))} way out: ${why(lo)}.`
-  if (!lo && bd) return `The plan that bends red lines takes ${possessive(name(bd.actor))} way out: ${why(bd)}.`
-  if (lo && bd) return `The plan that lowers alternatives takes ${possessive(name(lo.actor))} way out: ${why(lo)}. The plan that bends red lines takes ${possessive(name(bd.actor))}: ${why(bd)}.`
+  if (lo && (!bd || bd === lo)) return `${bd ? 'Both plans below take' : 'The plan that lowers alternatives takes'} ${lo.whose} way out: ${why(lo)}.`
+  if (!lo && bd) return `The plan that bends red lines takes ${bd.whose} way out: ${why(bd)}.`
+  if (lo && bd) return `The plan that lowers alternatives takes ${lo.whose} way out: ${why(lo)}. The plan that bends red lines takes ${bd.whose}: ${why(bd)}.`
+  if ((c.sets ?? []).length) return 'Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them.'
   return "Neither plan takes one way out alone: each crosses more than one actor's red lines on the issue."
 }
 
