@@ -121,10 +121,15 @@ type BriefQuotes struct {
 // Text is the brief's line on the check: "Quotes checked against their
 // source files: 2 of 3, all found; not checked: those of web (no file
 // and no url named).", or that none was checked when no file was at
-// hand. It is the brief's one statement of why a source's quotes were
-// not checked: the input's warnings that say it are not listed again
+// hand, or, of an input with no quotes, that there are none to check
+// (whether or not a file was looked for: every door says the same). It
+// is the brief's one statement of why a source's quotes were not
+// checked: the input's warnings that say it are not listed again
 // (briefWarnings).
 func (q BriefQuotes) Text() string {
+	if q.All == 0 {
+		return NoQuotesText
+	}
 	if !q.Read {
 		return "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."
 	}
@@ -140,6 +145,16 @@ func (q BriefQuotes) Text() string {
 		s += "; not checked: those of " + nouns.And(q.Unchecked)
 	}
 	return s + "."
+}
+
+// NoQuotesText is the brief's line on the check of an input that
+// quotes nothing.
+const NoQuotesText = "No quotes to check against their source files: the input has none."
+
+// Warn is true when the line on the check is a warning: some quote was
+// not checked, or not found.
+func (q BriefQuotes) Warn() bool {
+	return q.All > 0 && (!q.Read || len(q.Unchecked) > 0 || q.Found < q.Checked)
 }
 
 // briefQuotes checks in's quotes as parley validate counts them, and
