@@ -397,8 +397,14 @@ func nonEmpty(ss ...string) []string {
 }
 
 // briefQuoteWords is how many of a quote's words the brief's evidence
-// list gives; the rest are "…" (the full quote is in parley evidence).
+// list gives; the rest are "…" (QuotesWholeCommand gives it whole).
 const briefQuoteWords = 10
+
+// QuotesWholeCommand is the command that gives each quote whole, with
+// its source and date, which the brief's evidence list shortens (its
+// items; with --sources, each checked against its file). cli's
+// TestNamedCommandsExist checks it against the command tree.
+const QuotesWholeCommand = "parley show --format json"
 
 // shortQuote is q's first briefQuoteWords words, then " …" when there
 // are more, its own double quote marks made single (the brief puts it
@@ -1012,6 +1018,9 @@ var funcs = map[string]any{"num": numD, "span": spanD, "join": strings.Join, "ad
 	// forecast heads them (RedLinesCrossedHead).
 	"redLinesHead": func() string { return RedLinesCrossedHead },
 	"sourceTitle":  sourceTitle,
+	// quotesWhole names the command that gives each quote whole
+	// (QuotesWholeCommand).
+	"quotesWhole": func() string { return QuotesWholeCommand },
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 
