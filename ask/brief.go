@@ -64,7 +64,9 @@ type Brief struct {
 	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
 	Deal      *answer.DealProposals
-	Sources   []scenario.Source
+	// Zone says whether a deal exists, in deal search's words.
+	Zone    *BriefDeal
+	Sources []scenario.Source
 	// Evidence is what each issue's lead driver rests on, numbered from
 	// 1 in the issues' order (an input that leads two issues once): each
 	// BriefDriver's Evidence is its number.
@@ -581,7 +583,8 @@ func (bp BriefProposal) Rests() string { return restsText(bp.Source, bp.Assumed)
 const BriefDrivers = 3
 
 // briefAsks are the questions a brief answers: the default forecast,
-// sweep and sensitivity, and, when the case has proposals on the table,
+// sweep and sensitivity, deal search (whether a deal exists), and, when
+// the case has proposals on the table,
 // deal proposals without models (the brief shows who blocks each, not
 // its distance from the forecasts, which it has already run).
 type briefAsks struct {
@@ -589,12 +592,17 @@ type briefAsks struct {
 	sweep       answer.SweepRequest
 	sensitivity answer.SweepRequest
 	proposals   *answer.DealProposalsRequest
+	// search is deal search's default question without the frontier and
+	// the packages drawn from the zone, which the brief does not show
+	// (its zone, Nash package and ways out are the same).
+	search answer.DealSearchRequest
 }
 
 // briefQuestions returns the questions a brief of the case asks: MakeBrief
 // asks them and EstimateBrief prices them, so the two cannot drift apart.
 func briefQuestions(c *Case) briefAsks {
-	q := briefAsks{forecast: answer.NewForecastRequest(), sweep: answer.NewSweepRequest(), sensitivity: answer.NewSensitivityRequest()}
+	q := briefAsks{forecast: answer.NewForecastRequest(), sweep: answer.NewSweepRequest(), sensitivity: answer.NewSensitivityRequest(), search: answer.NewDealSearchRequest()}
+	q.search.Frontier, q.search.Samples = -1, -1
 	if len(c.Resolved.Proposals) > 0 {
 		req := answer.NewDealProposalsRequest()
 		req.Models = []string{"none"}
@@ -624,7 +632,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 
 // gatherBrief makes the brief of the case from its forecast, sweep and
 // sensitivity answers, and asks the deal proposals question (q's) for its
-// table of proposals.
+// table of proposals and deal search (q's) for whether a deal exists.
 func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, sw *answer.Sweep, se *answer.Sensitivity) (*Brief, error) {
 	var err error
 	s := c.Resolved
@@ -777,6 +785,9 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		}
 	}
 	if b.Proposals, b.Deal, err = briefProposals(ctx, c, q.proposals); err != nil {
+		return nil, err
+	}
+	if b.Zone, err = briefSearch(ctx, c, q.search, b.Deal); err != nil {
 		return nil, err
 	}
 	return b, nil
