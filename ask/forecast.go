@@ -311,6 +311,12 @@ func RangeJoin(lo, hi string) string { return scenario.RangeJoin(lo, hi) }
 // given all their ends (scenario.RangeSep): " to " where any is negative.
 func RangeSep(ends ...string) string { return scenario.RangeSep(ends...) }
 
+// OverAllItsRange follows the option all of an unsettled forecast's
+// range reads as (its one nearest, answer.IssueForecast): parley
+// forecast --long's "30 years (as today) (30.0) over all its range", the
+// page's "→30 30 years (as today) over all its range".
+const OverAllItsRange = " over all its range"
+
 // MaxScaleDecimals is the most decimals ScaleDecimals gives
 // (scenario.MaxScaleDecimals). The API's schema bounds an issue's
 // decimals by it.

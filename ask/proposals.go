@@ -34,7 +34,12 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		return nil, err
 	}
 	req.Models = models
-	warn = append(warn, fwarn...)
+	if len(c.Resolved.Proposals) > 0 {
+		// A model's caveat about the distance from its forecast, where
+		// there is a proposal to measure it from: with none, it only
+		// buried the warning that there is none.
+		warn = append(warn, fwarn...)
+	}
 	alts, err := deal.Alternatives(din, o)
 	if err != nil {
 		return nil, err

@@ -186,7 +186,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Model", "Mean |package − forecast|", "Max"})
 		for _, f := range ev.Evaluation.Forecasts {
-			t.AppendRow(table.Row{f.Model, fmt.Sprintf("%.1f%%", f.Mean), fmt.Sprintf("%.1f%%", f.Max)})
+			t.AppendRow(table.Row{f.Model, ask.DistancePct(f.Mean), ask.DistancePct(f.Max)})
 		}
 		t.Render()
 	}

@@ -741,3 +741,35 @@ func TestBriefSaysDealSearchWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDealProposalsDistance: parley deal proposals prints each
+// proposal's distance from each model's forecast on the issues it
+// decides, which its help promises and only its JSON (forecasts) gave.
+// On testdata/rules.yaml the compromise (capability × salience weighted
+// mean) is 253/4.3 = 58.84 on the budget and 168/3 = 56.0 on the tax;
+// the proposal (budget 70, tax 50) lies 11.16 and 6.0 points from it on
+// the 0–100 scales: 8.6% on average, 11.2% at most, as deal evaluate
+// prints the same package's distance.
+func TestDealProposalsDistance(t *testing.T) {
+	body, err := os.ReadFile("testdata/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "rules-proposal.yaml")
+	body = append(body, []byte("proposals:\n  - {id: big, name: Big budget, proposers: [a], date: \"2024-12-01\", package: {budget: 70, tax: 50}, assumed: illustrative}\n")...)
+	if err := os.WriteFile(f, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "deal", "proposals", f, "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	if !strings.Contains(flat, ask.DistanceHead+", on the issues each proposal decides:") || !strings.Contains(flat, "Big budget (big): compromise 8.6% (max 11.2%)") {
+		t.Errorf("no distance from the compromise forecast:\n%s", out)
+	}
+	ev, _, code := run(t, "deal", "evaluate", f, "-p", "budget=70,tax=50", "-m", "compromise", "-q")
+	if code != 0 || !strings.Contains(ev, "│ compromise │") || !strings.Contains(ev, " 8.6% │ 11.2% │") {
+		t.Errorf("exit %d, evaluate's distance:\n%s", code, ev)
+	}
+}

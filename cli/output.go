@@ -665,7 +665,7 @@ func forecastOption(x answer.IssueForecast, d int) string {
 	case x.Settled:
 		return label
 	case len(x.Nearest) == 1:
-		return label + " over all its range (did not settle: see the warning)"
+		return label + ask.OverAllItsRange + " (did not settle: see the warning)"
 	case len(x.Nearest) > 1:
 		return label + " across its range (did not settle: see the warning)"
 	}

@@ -84,6 +84,7 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 	}
 	if len(a.Proposals) > 0 {
 		printProposalTable(w, a, width)
+		printProposalDistances(w, a, width)
 	}
 	for _, p := range a.Proposals {
 		if p.Error != "" {
@@ -153,6 +154,26 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 		}
 		t.Render()
 	})
+}
+
+// printProposalDistances prints each proposal's distance from each
+// model's forecast on the issues it decides (the answer's forecasts), a
+// line a proposal, in the words the page writes it (ask.DistanceText);
+// nothing when no model was compared (-m none).
+func printProposalDistances(w io.Writer, a *answer.DealProposals, width int) {
+	var lines []string
+	for _, p := range a.Proposals {
+		if len(p.Forecasts) > 0 {
+			lines = append(lines, fmt.Sprintf("  %s (%s): %s", p.Name, p.ID, ask.DistanceText(p.Forecasts)))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	para(w, ask.DistanceHead+", on the issues each proposal decides:", width)
+	for _, l := range lines {
+		para(w, l, width)
+	}
 }
 
 func verdictWord(ok bool) string {

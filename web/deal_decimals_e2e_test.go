@@ -25,14 +25,20 @@ func mixedScales(t *testing.T) string {
 	return string(b)
 }
 
-// TestDealSlidersOnTheScale: the deal view's sliders step by ten of the
-// issue's last decimal and start at the forecast on that step: on the
-// 0–100 issue by 1 from 52 (the compromise 51.67), as before; on the 0–1
-// issue by 0.1 from 0.5 (the compromise 0.4667), where a step of 1 left
-// the slider only the scale's two ends and started the package at 0, the
-// scale's end, not the forecast. A package set on the sliders from the
-// zone ("evaluate") keeps the issue's decimals: each slider reads the
-// value the zone's table gives the package, 0.47 and not 0.5 on 0–1.
+// TestDealSlidersOnTheScale: the deal view's sliders step by the issue's
+// last decimal and start at the forecast in the issue's decimals, as the
+// forecast is written: on the 0–100 issue by 0.1 from 51.7 (the
+// compromise 51.67), on the 0–1 issue by 0.01 from 0.47 (the compromise
+// 0.4667). A step of ten decimals started them at 52 and 0.5, so that
+// the page evaluated a package 2% (max 3%) from the forecast it said it
+// started at (on a 0–20 issue, 6.4 set at 6, on a red line ">= 6"). The
+// package evaluated is the one parley deal evaluate is given typed
+// (big=51.7,u=0.47): each actor's utility is its, and the distance from
+// the compromise is |51.7 − 51.67|/100 = 0.03% and |0.47 − 0.4667|/1 =
+// 0.33%, "0.2% (max 0.3%)". A package set on the sliders from the zone
+// ("evaluate") lands on them: each slider's value is the value the
+// zone's table gives the package, where a slider on the coarser step
+// could not take it.
 func TestDealSlidersOnTheScale(t *testing.T) {
 	e := startE2EWith(t, e2eOptions{empty: true})
 	rec := e.stored("Mixed scales", []byte(mixedScales(t)))
@@ -48,11 +54,41 @@ func TestDealSlidersOnTheScale(t *testing.T) {
 		}
 		return out
 	}
-	want := map[string][3]string{"big": {"1", "52", "52"}, "u": {"0.1", "0.5", "0.5"}}
+	want := map[string][3]string{"big": {"0.1", "51.7", "51.7"}, "u": {"0.01", "0.47", "0.47"}}
 	got := slider()
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("slider %s: step, value and output %q, want %q", id, got[id], w)
+		}
+	}
+	in, err := ask.Load("mixed.yaml", []byte(mixedScales(t)), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewDealEvaluateRequest()
+	req.Package, req.Models = map[string]float64{"big": 51.7, "u": 0.47}, []string{"compromise"}
+	ev, err := ask.DealEvaluate(e.ctx, c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := ask.DistanceText(ev.Evaluation.Forecasts); d != "compromise 0.2% (max 0.3%)" {
+		t.Fatalf("ask's distance %q, want compromise 0.2%% (max 0.3%%)", d)
+	}
+	e.do("evaluated", chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-distances] span[data-model=compromise]`)))
+	if d := e.text(`[data-testid=deal-distances] span[data-model=compromise]`); d != "compromise 0.2% (max 0.3%)" {
+		t.Errorf("the page's distance from the compromise forecast reads %q, want compromise 0.2%% (max 0.3%%)", d)
+	}
+	utility := get(t, e.bctx, "utilities", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=deal-verdicts] tr")].map((tr) => tr.querySelector("td").textContent)`))
+	if len(utility) != len(ev.Evaluation.Actors) {
+		t.Fatalf("%d verdicts on the page, %d in the answer", len(utility), len(ev.Evaluation.Actors))
+	}
+	for i, v := range ev.Evaluation.Actors {
+		if want := ask.Decimals(v.Utility, 3); utility[i] != want {
+			t.Errorf("%s: utility %s on the page, %s for big=51.7,u=0.47", v.Actor, utility[i], want)
 		}
 	}
 
@@ -64,10 +100,12 @@ func TestDealSlidersOnTheScale(t *testing.T) {
 	e.do("evaluate Nash", void(chromedp.Evaluate[bool](`(() => { [...document.querySelectorAll("[data-testid=zone-packages] thead th")].find((th) => th.textContent.startsWith("Nash")).querySelector("button").click(); return true })()`)),
 		e.poll(`document.querySelector('input[type=range][data-issue="u"]')?.parentElement.querySelector("output").textContent === `+strconv.Quote(nash["Unit"])))
 	got = slider()
-	b, _ := strconv.ParseFloat(got["big"][2], 64)
-	nb, _ := strconv.ParseFloat(nash["Big"], 64)
-	if got["u"][2] != nash["Unit"] || b != nb {
-		t.Errorf("after evaluate: the sliders read big %q and u %q, want the zone's Nash package %q", got["big"][2], got["u"][2], nash)
+	for id, name := range map[string]string{"big": "Big", "u": "Unit"} {
+		v, _ := strconv.ParseFloat(got[id][1], 64)
+		n, _ := strconv.ParseFloat(nash[name], 64)
+		if got[id][2] != nash[name] || v != n {
+			t.Errorf("after evaluate: slider %s at %q reads %q, want the zone's Nash package's %q", id, got[id][1], got[id][2], nash[name])
+		}
 	}
 }
 

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealWaySet, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard, distanceHead, distanceText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -94,6 +94,10 @@ function place(is: Issue, x: number): string {
   if (!above) return `above ${below.value} (${below.label})`
   return `between ${below.value} (${below.label}) and ${above.value} (${above.label})`
 }
+
+// overAllItsRange is ask.OverAllItsRange: said after the option all of
+// an unsettled forecast's range reads as.
+const overAllItsRange = ' over all its range'
 
 // nearestText is the labelled option the API found nearest a forecast;
 // a tie shows every option, "A / B" (tieJoin).
@@ -949,9 +953,15 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
   const near = nearestText(f)
   const d = dec(f.issue)
   if (!f.settled) {
+    // The option all of the range reads as, where it is one (its
+    // nearest, one), as parley forecast's → and its long table's
+    // "… over all its range" (ask.OverAllItsRange); none where the
+    // range spans several: "the range reaches 30 years" read as if it
+    // went to 30.
+    const whole = f.nearest.length === 1 ? `${pointsText(f.nearest)} ${near}${overAllItsRange}` : ''
     return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
       h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
-      cellNote('small', { title: near, 'data-testid': 'unsettled-note' }, `last round ${fmt(f.forecast, d)}${near ? '; the range reaches ' + near : ''}`))
+      cellNote('small', { title: whole, 'data-testid': 'unsettled-note' }, `last round ${fmt(f.forecast, d)}${whole ? '; ' + whole : ''}`))
   }
   const at = near ? `${pointsText(f.nearest)} ${near}` : ''
   return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast, d)),
@@ -1650,7 +1660,9 @@ function renderDeal() {
   // The proposals are judged with the no-deal package, ρ and who must
   // accept (not the ranges): a change of those judges them again.
   const proposals = h('div', { 'data-testid': 'proposals-card' })
-  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(), actorName, proposalName, sourceTitle)) }
+  // Each proposal is compared with the forecasts of the models shown
+  // (its distance from each), as evaluate compares the sliders' package.
+  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(modelList()), modelList(), actorName, proposalName, sourceTitle)) }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
@@ -1692,17 +1704,20 @@ function renderDeal() {
   }
   const sliders = sc.issues.map((is) => {
     const [lo, hi] = bounds(is)
-    // A slider steps by ten of the issue's last decimal (scaleStep):
-    // 1 on 0–100 and 0–10, 0.1 on 0–1, 0.001 on 0–0.04; it starts at the
-    // forecast on that step, and a package set on it from the zone keeps
-    // the issue's decimals.
-    const d = dec(is.id), sd = Math.max(0, d - 1)
-    const v = st.deal[is.id] ?? onStep(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2, sd)
+    // A slider steps by the issue's last decimal (sliderStep): 0.1 on
+    // 0–100 and 0–20, 0.01 on 0–1; it starts at the forecast in the
+    // issue's decimals, as the forecast is written and as parley deal
+    // evaluate takes it typed, and a package set on it from the zone
+    // lands on its value. A step of ten decimals set 6.4 on 0–20 at 6,
+    // on a red line ">= 6", and the page evaluated another package than
+    // the forecast it said it started at.
+    const d = dec(is.id)
+    const v = st.deal[is.id] ?? onStep(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2, d)
     st.deal[is.id] = v
-    const out = h('output', {}, fmt(v, onStep(v, sd) === v ? sd : d))
+    const out = h('output', {}, fmt(v, d))
     const label = h('small', { title: place(is, v) }, place(is, v))
-    const input = h('input', { type: 'range', min: lo, max: hi, step: scaleStep(d), value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
-    input.oninput = () => { st.deal[is.id] = Number(input.value); out.textContent = input.value; label.textContent = label.title = place(is, Number(input.value)); schedule(o.fix.has(is.id)) }
+    const input = h('input', { type: 'range', min: lo, max: hi, step: sliderStep(d), value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
+    input.oninput = () => { const x = onStep(Number(input.value), d); st.deal[is.id] = x; out.textContent = fmt(x, d); label.textContent = label.title = place(is, x); schedule(o.fix.has(is.id)) }
     const pin = h('input', { type: 'checkbox', id: 'pin-' + is.id, checked: o.fix.has(is.id) }) as HTMLInputElement
     pin.onchange = () => { pin.checked ? o.fix.add(is.id) : o.fix.delete(is.id); search() }
     return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label,
@@ -1777,6 +1792,11 @@ function renderDeal() {
 // 0.1 on 0–1, where a step of 1 left only its two ends.
 function scaleStep(d: number): number { return Number((10 ** (1 - d)).toFixed(Math.max(0, d - 1))) }
 
+// sliderStep is a deal slider's step on an issue of d decimals (dec):
+// its last decimal, 10^−d, so that a slider takes every value the issue
+// is written with (the forecast, a package from the zone).
+function sliderStep(d: number): number { return Number((10 ** -d).toFixed(d)) }
+
 // onStep is x rounded to k decimals, without the binary fraction's
 // trailing digits (0.30000000000000004).
 function onStep(x: number, k: number): number { return Number((Math.round(x * 10 ** k) / 10 ** k).toFixed(k)) }
@@ -1803,8 +1823,11 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     // Beside the verdicts "accepts by default": why (the answer's
     // default_note, as the command line prints it under the table).
     ev.default_note ? h('p', { class: 'hint', 'data-testid': 'deal-default' }, ev.default_note) : '',
-    dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, 'Distance from each model’s forecast (mean and largest, in % of the scale): ',
-      ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, `${d.model} ${fmt(d.mean_pct, 0)}% (max ${fmt(d.max_pct, 0)}%)`)])) : '',
+    // In the words and decimals parley deal evaluate and deal proposals
+    // print it (ask.DistanceText): "compromise 1%" read as a package a
+    // point from the forecast it was set at.
+    dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, distanceHead + ': ',
+      ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, distanceText(d))])) : '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     robustBox(ans.robust, ans.held_fixed, false))
 }

@@ -1,22 +1,23 @@
 // The proposals on the table (parley deal proposals): one table, each
-// proposal with who accepts it, who rejects it and why, and its quote;
-// a second table shows how its support changed over the snapshots.
+// proposal with who accepts it, who rejects it and why, its quote and
+// its distance from each model's forecast; a second table shows how its support changed over the snapshots.
 
 import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
-import { h, fmt, noNumber, settingsText, errorText, decimalsOf } from './util'
+import { h, fmt, noNumber, settingsText, errorText, decimalsOf, distanceHead, distanceText } from './util'
 
-// proposalsCard returns the card and starts loading it; name turns an
+// proposalsCard returns the card and starts loading it, each proposal
+// compared with the forecasts of models (none when empty); name turns an
 // actor id into its name, proposal a proposal's id (one withdrawn by the
 // snapshot shown too, which the answer's timeline names only by id), and
 // source a quote's source id into its title.
-export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, name: (actor: string) => string, proposal: (id: string) => string,
+export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, models: string[], name: (actor: string) => string, proposal: (id: string) => string,
   source: (id: string) => string = (x) => x): HTMLElement {
   const box = h('div', { 'data-testid': 'proposals-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Judging the proposals…'))
   const card = h('section', { class: 'card' }, h('h2', {}, 'Proposals on the table'),
     h('p', { class: 'hint' }, 'Each proposal decides some issues and leaves the others open (judged at their no-deal value, their red lines not checked). An actor accepts when the proposal is worth at least its alternative and crosses none of its red lines.'),
     box)
-  api.dealProposals(id, { ...base, all_snapshots: true, models: ['none'] })
+  api.dealProposals(id, { ...base, all_snapshots: true, models: models.length ? models : ['none'] })
     .then((run) => {
       if (run.status !== 'done' || !run.result) { box.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       drawProposals(box, run.result, name, proposal, source)
@@ -41,7 +42,11 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
         // The quote's source by its title; its id, as the file cites it, on hover.
         quote ? h('small', { class: 'muted' }, `“${quote.quote}” (`, h('cite', { title: quote.source, 'data-source': quote.source }, source(quote.source)), ')') : null),
       h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, decimalsOf(a.scenario, v.issue))}`), v.option ? h('small', {}, v.option) : null)),
-        p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null),
+        p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null,
+        // Its distance from each model's forecast on the issues it
+        // decides, as parley deal proposals prints it (ask.DistanceText).
+        p.forecasts?.length ? h('small', { class: 'muted', 'data-testid': 'proposal-distance' }, 'distance: ',
+          ...p.forecasts.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model }, distanceText(d))])) : null),
       // Under decision rules a proposal passes without everyone's yes:
       // the hint above the table says what it must pass (acceptance).
       h('td', {}, p.error ? 'not judged' : p.accepted ? (p.rules?.length ? '✓ accepted' : '✓ everyone required')
@@ -64,6 +69,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
     // as every view shows warnings; "p.warning" had no style, and read as
     // the body text around it.
     a.warnings?.length ? h('ul', { class: 'warnings', 'data-testid': 'proposals-warnings' }, ...a.warnings.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w))) : '',
+    a.proposals.some((p) => p.forecasts?.length) ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-head' }, `${distanceHead}, on the issues each proposal decides: under its package.`) : '',
     settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
       h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why (and who accepts only by default)'].map((t) => h('th', { scope: 'col' }, t)))),

@@ -447,3 +447,17 @@ export function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElemen
   if (!hf?.text) return ''
   return h('p', { class: 'hint', 'data-testid': testid, 'data-positions': hf.positions, 'data-saliences': hf.saliences, 'data-capabilities': hf.capabilities, 'data-assumed-stances': hf.assumed_stances, 'data-assumed-capabilities': hf.assumed_capabilities }, hf.text)
 }
+
+// distanceHead is ask.DistanceHead: the heading of a package's distance
+// from each model's forecast.
+export const distanceHead = 'Distance from each model’s forecast (mean and largest |package − forecast|, in % of each issue’s scale)'
+
+// distancePct is ask.DistancePct: a distance in percent of the scale,
+// one decimal ("8.6%").
+export function distancePct(pct: number): string { return `${fmt(pct, 1)}%` }
+
+// distanceText is ask.DistanceText for one model: its mean and largest
+// distance, "compromise 8.6% (max 11.2%)"; the models apart by ' · '.
+export function distanceText(d: { model: string; mean_pct: number; max_pct: number }): string {
+  return `${d.model} ${distancePct(d.mean_pct)} (max ${distancePct(d.max_pct)})`
+}
