@@ -35,7 +35,7 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 			"Nash package: Concession term 35.0; City revenue share 6.0; Jobs guarantee 70.0; Shore power 25.3.\n\n## Proposals on the table"},
 		{"port-conflict.yaml", string(conflict), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: the required actors' red lines on Jobs guarantee leave no value (Harbour Terminals consortium <= 75; Dockworkers' union >= 85). " +
-			"The way out deal search's plans take: Dockworkers' union crosses its red line on Jobs guarantee: >= 85 becomes >= 75 (moves 10.0 points); it gives up 0.067 utility (from 85.0) and accepts “80: 720 jobs”. " +
+			"The way out deal search's plans take: Dockworkers' union crosses its red line on Jobs guarantee: >= 85 becomes >= 75 (moves 10.0 points); it gives up 0.067 utility (from 85.0) and no longer refuses “80: 720 jobs”. " +
 			"Weighted cost 1.5 % of scale (capability share 0.15 × 10.0 % crossed; 0.0103 utility).\n\n## Proposals on the table"},
 		{"wage.yaml", string(wage), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: no package gives every required actor at least its alternative; even the package that serves the worst-served actor best leaves Port Authority by 0.029, Shipping Lines by 0.029 short. " +

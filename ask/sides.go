@@ -209,12 +209,12 @@ func PlanHead(lower, ways bool, shortfalls []string) string {
 	if !lower {
 		return "Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows"
 	}
-	s := "Plan 1, lower alternatives: red lines are kept"
+	s := "Plan 1, lower alternatives where needed: red lines are kept"
 	if ways {
 		s += ", but for the way out above"
 	}
 	if len(shortfalls) == 0 {
-		return s + "; no actor need accept less than its alternative"
+		return s + "; none needs lowering: no actor accepts less than its alternative"
 	}
 	return s + "; " + nouns.And(shortfalls) + " " + nouns.Verb(len(shortfalls), "accept") + " less than " + map[bool]string{true: "its alternative", false: "their alternatives"}[len(shortfalls) == 1]
 }

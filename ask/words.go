@@ -24,11 +24,12 @@ import (
 // on the issue's scale with its decimals) or that the actor must accept
 // the very value its strict red line excluded, the utility it gives up
 // from the value the crossing is costed from (from, as by), and the
-// labelled options it now accepts:
+// labelled options its red line refused and no longer does (not the
+// package's value, which may lie between options):
 //
 //	Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must
 //	accept the very value it excluded); it gives up 0.025 utility (from
-//	50.0) and accepts “65: …”
+//	50.0) and no longer refuses “65: …”
 //
 // The page writes it by the same rule (bendText in web/src/main.ts).
 func BendText(actor, issue string, b answer.DealBend, by, from string) string {
@@ -42,7 +43,7 @@ func BendText(actor, issue string, b answer.DealBend, by, from string) string {
 		for i, o := range b.Options {
 			q[i] = "“" + o + "”"
 		}
-		s += " and accepts " + strings.Join(q, ", ")
+		s += " and no longer refuses " + strings.Join(q, ", ")
 	}
 	return s
 }

@@ -13,7 +13,7 @@ func TestWords(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{PlanCostsLine(true, &answer.DealPlan{Cost: 0.00412, UtilityCost: 0.00412, ScaleCost: 2.4194}), "cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed"},
 		{BendText("Ukraine", "Territory", answer.DealBend{RedLine: "< 65", To: "<= 65", Strict: true, UtilityLost: 0.0249, Options: []string{"65: withdraw"}}, "0.0", "50.0"),
-			"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and accepts “65: withdraw”"},
+			"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: withdraw”"},
 		{BendText("Alpha", "X", answer.DealBend{RedLine: ">= 60", To: ">= 40", By: 20, UtilityLost: 1.0 / 6}, "20.0", "60.0"),
 			"Alpha crosses its red line on X: >= 60 becomes >= 40 (moves 20.0 points); it gives up 0.167 utility (from 60.0)"},
 		{ShortfallLine("B", answer.DealShortfall{Utility: 0.4, Alternative: 0.9, By: 0.5}, []string{MoveText("Issue one", "100.0", "0.0")}),

@@ -712,11 +712,11 @@ func TestDealPlanWords(t *testing.T) {
 	}
 	flat := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
-		"Plan 1, lower alternatives: red lines are kept, but for the way out above; no actor need accept less than its alternative:",
+		"Plan 1, lower alternatives where needed: red lines are kept, but for the way out above; none needs lowering: no actor accepts less than its alternative:",
 		"cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed",
-		"Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and accepts “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6 % of scale (capability share 0.24 × 15.0 % crossed; 0.0062 utility).",
+		"Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6 % of scale (capability share 0.24 × 15.0 % crossed; 0.0062 utility).",
 		"Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6).",
-		"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and accepts “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”",
+		"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”",
 		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows: the same crossing as plan 1 (the rest of the package may differ) cost, weighted by capability: 2.4 % of scale crossed (the least this plan reaches), 0.0041 utility given up",
 		"the plans' costs within 8.3e-09 and 3.9e-06 of their least, each in its unit",
 	} {
@@ -732,7 +732,7 @@ func TestDealPlanWords(t *testing.T) {
 func TestBriefSaysDealSearchWords(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"../ask/testdata/port.yaml", "Zone of agreement: OPEN. Largest smallest gain 0.067 (certified ≤ 0.067)."},
-		{"testdata/contradict.yaml", "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and accepts “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)."},
+		{"testdata/contradict.yaml", "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)."},
 	} {
 		search, _, code := run(t, "deal", "search", c.file, "-q")
 		brief, stderr, code2 := run(t, "brief", c.file, "-q")

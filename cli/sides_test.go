@@ -31,10 +31,10 @@ func TestDealSearchSides(t *testing.T) {
 	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
 		"The red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):",
-		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and accepts “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility).",
-		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and accepts “50: half”. Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility).",
+		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility).",
+		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and no longer refuses “50: half”. Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility).",
 		"Both plans below take Alpha's way out: its weighted cost is the least (5.0 % of scale; Beta's 10.0).",
-		"Plan 1, lower alternatives: red lines are kept, but for the way out above; no actor need accept less than its alternative",
+		"Plan 1, lower alternatives where needed: red lines are kept, but for the way out above; none needs lowering: no actor accepts less than its alternative",
 		"cost, weighted by capability: 0.0500 utility given up (the least this plan reaches), 5.0 % of scale crossed",
 		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows",
 		"the same crossing as plan 1 (the rest of the package may differ)",
@@ -114,8 +114,8 @@ func TestDealSearchSidesUnderRule(t *testing.T) {
 	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
 		"The red lines of Alpha and Beta on P contradict each other: one of them must cross its own.",
-		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and accepts “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility).",
-		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and accepts “50: half”. Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility).",
+		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility).",
+		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and no longer refuses “50: half”. Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility).",
 		"Both plans below take Alpha's way out: its weighted cost is the least (5.0 % of scale; Beta's 10.0).",
 		"of the 2 coalitions' plans, the cheapest lowering of alternatives opens the zone of {Alpha, Beta}",
 	} {

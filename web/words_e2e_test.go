@@ -26,7 +26,7 @@ import (
 // case's empty zone read as parley deal search prints them
 // (ask.BendText): "Ukraine crosses its red line on Territory: < 65
 // becomes <= 65 (must accept the very value it excluded); it gives up
-// 0.025 utility (from 50.0) and accepts “65: …”", where the page wrote
+// 0.025 utility (from 50.0) and no longer refuses “65: …”", where the page wrote
 // "< 65 → <= 65 (…); gives up …, accepting".
 func TestDealPlanBendWords(t *testing.T) {
 	e := startE2E(t)
@@ -48,7 +48,7 @@ func TestDealPlanBendWords(t *testing.T) {
 			want = append(want, ask.BendText(got.Scenario.ActorName(b.Actor), got.Scenario.IssueName(b.Issue), b, ask.Decimals(b.By, d), ask.Decimals(b.From, d)))
 		}
 	}
-	if len(want) == 0 || !strings.Contains(want[0], "Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and accepts “65: ") {
+	if len(want) == 0 || !strings.Contains(want[0], "Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: ") {
 		t.Fatalf("the built-in case's plans bend %q: the case tests less than it says", want)
 	}
 	shown := get(t, e.bctx, "bends", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-bend]")].map((x) => x.textContent)`))

@@ -1991,7 +1991,7 @@ function oneEndedSwing(s: Swing): boolean {
 // given up from the value it is costed from (from).
 function bendText(actor: string, issue: string, b: Bend, by: string, from: string): string {
   const how = b.strict ? 'must accept the very value it excluded' : `moves ${by} points`
-  const accepts = b.options?.length ? ` and accepts ${b.options.map((o) => `“${o}”`).join(', ')}` : ''
+  const accepts = b.options?.length ? ` and no longer refuses ${b.options.map((o) => `“${o}”`).join(', ')}` : ''
   return `${actor} crosses its red line on ${issue}: ${b.red_line} becomes ${b.to} (${how}); it gives up ${fmt(b.utility_lost, 3)} utility (from ${from})${accepts}`
 }
 
@@ -2086,8 +2086,8 @@ function sidesChoice(c: DealContradiction, name: (id: string) => string): string
 // planHead is ask.PlanHead: what a concession plan does.
 function planHead(lower: boolean, ways: boolean, shortfalls: string[]): string {
   if (!lower) return 'Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows'
-  const s = 'Plan 1, lower alternatives: red lines are kept' + (ways ? ', but for the way out above' : '')
-  if (!shortfalls.length) return s + '; no actor need accept less than its alternative'
+  const s = 'Plan 1, lower alternatives where needed: red lines are kept' + (ways ? ', but for the way out above' : '')
+  if (!shortfalls.length) return s + '; none needs lowering: no actor accepts less than its alternative'
   return `${s}; ${and(shortfalls)} ${shortfalls.length === 1 ? 'accepts less than its alternative' : 'accept less than their alternatives'}`
 }
 
