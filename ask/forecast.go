@@ -60,6 +60,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 	if out.RedLinesCrossed = RedLinesCrossed(&out.Scenario, ForecastCrossings(out.Models)); out.RedLinesCrossed != nil {
 		out.RedLinesCrossedHead = RedLinesCrossedHead
 	}
+	out.BottomLine = BottomLine(out)
 	return out, nil
 }
 
