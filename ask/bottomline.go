@@ -170,9 +170,11 @@ func sameOptions(a, b []answer.Anchor) bool {
 // (each counted by its range)."
 func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLineIssue, calibrated string, crossings []answer.RedLineCrossing) string {
 	var parts []string
-	lead := bi.LeadModel + " " + fixed(float64(bi.Forecast), d)
+	at := fixed(float64(bi.Forecast), d)
+	lead := bi.LeadModel + " " + at
 	if !bi.Settled && bi.Range != nil {
-		lead = bi.LeadModel + " " + RangeText(bi.Range.Lo, bi.Range.Hi, d, fixed) + " (did not settle)"
+		at = RangeText(bi.Range.Lo, bi.Range.Hi, d, fixed)
+		lead = bi.LeadModel + " " + at + " (did not settle)"
 	}
 	switch n := len(bi.Nearest); {
 	case n == 1:
@@ -207,7 +209,12 @@ func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLi
 		if x.Partly {
 			verb = "partly crosses"
 		}
-		parts = append(parts, "the lead forecast "+verb+" "+x.RedLine)
+		s := "the lead forecast " + verb + " " + x.RedLine
+		if x.At != at {
+			// the digits that cross it, where the lead's own read as allowed
+			s += " (at " + x.At + ")"
+		}
+		parts = append(parts, s)
 	}
 	if n := len(bi.Unsettled); n > 0 {
 		verb := "did not settle here (each counted by its range)"
