@@ -101,7 +101,14 @@ type Advice struct {
 	// every issue, advised on or not), as ModelForecast's RedLines gives
 	// them (not repeated in Notes).
 	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
-	Warnings []string          `json:"warnings"`
+	// RedLinesCrossed are RedLines in a forecast's words
+	// (Forecast.RedLinesCrossed, ask.RedLinesCrossed), which every door
+	// prints under RedLinesCrossedHead; omitted when none is crossed.
+	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
+	// RedLinesCrossedHead is their heading, a forecast's
+	// (Forecast.RedLinesCrossedHead); omitted when none is crossed.
+	RedLinesCrossedHead string   `json:"red_lines_crossed_head,omitempty"`
+	Warnings            []string `json:"warnings"`
 }
 
 // IssueAdvice is the actor's levers on one issue.

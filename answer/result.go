@@ -230,6 +230,14 @@ type Sweep struct {
 	// SpreadText says what the sweep's intervals are, for every door to
 	// print under its head (ask.SweepSpreadText).
 	SpreadText string `json:"spread_text"`
+	// RedLinesCrossed are the stated red lines the models' forecasts at
+	// the stated values cross (each model's RedLines), in a forecast's
+	// words (Forecast.RedLinesCrossed, ask.RedLinesCrossed), which every
+	// door prints under RedLinesCrossedHead; omitted when none is.
+	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
+	// RedLinesCrossedHead is their heading, a forecast's
+	// (Forecast.RedLinesCrossedHead); omitted when none is crossed.
+	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
 }
 
 // SweepResult is package sweep's summary of one model's draws.
@@ -279,6 +287,14 @@ type Sensitivity struct {
 	// HeldFixed is what the draws held at the stated values, having no
 	// range (ask.HeldFixedText says it).
 	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
+	// RedLinesCrossed are the stated red lines the models' forecasts at
+	// the stated values cross (each model's RedLines), in a forecast's
+	// words (Forecast.RedLinesCrossed, ask.RedLinesCrossed), which every
+	// door prints under RedLinesCrossedHead; omitted when none is.
+	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
+	// RedLinesCrossedHead is their heading, a forecast's
+	// (Forecast.RedLinesCrossedHead); omitted when none is crossed.
+	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
 }
 
 // SensitivityResult is package sweep's tornado of one model.
@@ -378,6 +394,10 @@ type DealContradiction = deal.Contradiction
 // DealSide is one actor resolving a contradiction by crossing its own
 // red lines.
 type DealSide = deal.Side
+
+// DealWaySet is several actors resolving a contradiction together, each
+// crossing its own red lines.
+type DealWaySet = deal.WaySet
 
 // DealAlternative is one actor's alternative to agreement.
 type DealAlternative = deal.Alternative

@@ -106,6 +106,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		Method: "re-run", Utility: answer.Num(utility(p, ai, base)), Issues: []answer.IssueAdvice{}, Top: []answer.Lever{},
 		Warnings: append([]string{}, mf.Warnings...)}
 	out.Notes, out.RedLines = baseNotes(mf)
+	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, []Crossings{{out.Model, out.RedLines}})
 	if ad.closed {
 		out.Method = "closed form"
 	}

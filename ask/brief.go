@@ -64,7 +64,9 @@ type Brief struct {
 	// Deal (nil when the scenario has none at the case's date).
 	Proposals []BriefProposal
 	Deal      *answer.DealProposals
-	Sources   []scenario.Source
+	// Zone says whether a deal exists, in deal search's words.
+	Zone    *BriefDeal
+	Sources []scenario.Source
 	// Evidence is what each issue's lead driver rests on, numbered from
 	// 1 in the issues' order (an input that leads two issues once): each
 	// BriefDriver's Evidence is its number.
@@ -121,10 +123,15 @@ type BriefQuotes struct {
 // Text is the brief's line on the check: "Quotes checked against their
 // source files: 2 of 3, all found; not checked: those of web (no file
 // and no url named).", or that none was checked when no file was at
-// hand. It is the brief's one statement of why a source's quotes were
-// not checked: the input's warnings that say it are not listed again
+// hand, or, of an input with no quotes, that there are none to check
+// (whether or not a file was looked for: every door says the same). It
+// is the brief's one statement of why a source's quotes were not
+// checked: the input's warnings that say it are not listed again
 // (briefWarnings).
 func (q BriefQuotes) Text() string {
+	if q.All == 0 {
+		return NoQuotesText
+	}
 	if !q.Read {
 		return "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."
 	}
@@ -140,6 +147,16 @@ func (q BriefQuotes) Text() string {
 		s += "; not checked: those of " + nouns.And(q.Unchecked)
 	}
 	return s + "."
+}
+
+// NoQuotesText is the brief's line on the check of an input that
+// quotes nothing.
+const NoQuotesText = "No quotes to check against their source files: the input has none."
+
+// Warn is true when the line on the check is a warning: some quote was
+// not checked, or not found.
+func (q BriefQuotes) Warn() bool {
+	return q.All > 0 && (!q.Read || len(q.Unchecked) > 0 || q.Found < q.Checked)
 }
 
 // briefQuotes checks in's quotes as parley validate counts them, and
@@ -382,8 +399,14 @@ func nonEmpty(ss ...string) []string {
 }
 
 // briefQuoteWords is how many of a quote's words the brief's evidence
-// list gives; the rest are "…" (the full quote is in parley evidence).
+// list gives; the rest are "…" (QuotesWholeCommand gives it whole).
 const briefQuoteWords = 10
+
+// QuotesWholeCommand is the command that gives each quote whole, with
+// its source and date, which the brief's evidence list shortens (its
+// items; with --sources, each checked against its file). cli's
+// TestNamedCommandsExist checks it against the command tree.
+const QuotesWholeCommand = "parley show --format json"
 
 // shortQuote is q's first briefQuoteWords words, then " …" when there
 // are more, its own double quote marks made single (the brief puts it
@@ -560,7 +583,8 @@ func (bp BriefProposal) Rests() string { return restsText(bp.Source, bp.Assumed)
 const BriefDrivers = 3
 
 // briefAsks are the questions a brief answers: the default forecast,
-// sweep and sensitivity, and, when the case has proposals on the table,
+// sweep and sensitivity, deal search (whether a deal exists), and, when
+// the case has proposals on the table,
 // deal proposals without models (the brief shows who blocks each, not
 // its distance from the forecasts, which it has already run).
 type briefAsks struct {
@@ -568,12 +592,17 @@ type briefAsks struct {
 	sweep       answer.SweepRequest
 	sensitivity answer.SweepRequest
 	proposals   *answer.DealProposalsRequest
+	// search is deal search's default question without the frontier and
+	// the packages drawn from the zone, which the brief does not show
+	// (its zone, Nash package and ways out are the same).
+	search answer.DealSearchRequest
 }
 
 // briefQuestions returns the questions a brief of the case asks: MakeBrief
 // asks them and EstimateBrief prices them, so the two cannot drift apart.
 func briefQuestions(c *Case) briefAsks {
-	q := briefAsks{forecast: answer.NewForecastRequest(), sweep: answer.NewSweepRequest(), sensitivity: answer.NewSensitivityRequest()}
+	q := briefAsks{forecast: answer.NewForecastRequest(), sweep: answer.NewSweepRequest(), sensitivity: answer.NewSensitivityRequest(), search: answer.NewDealSearchRequest()}
+	q.search.Frontier, q.search.Samples = -1, -1
 	if len(c.Resolved.Proposals) > 0 {
 		req := answer.NewDealProposalsRequest()
 		req.Models = []string{"none"}
@@ -603,7 +632,7 @@ func MakeBrief(ctx context.Context, c *Case) (*Brief, error) {
 
 // gatherBrief makes the brief of the case from its forecast, sweep and
 // sensitivity answers, and asks the deal proposals question (q's) for its
-// table of proposals.
+// table of proposals and deal search (q's) for whether a deal exists.
 func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, sw *answer.Sweep, se *answer.Sensitivity) (*Brief, error) {
 	var err error
 	s := c.Resolved
@@ -757,6 +786,9 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		}
 	}
 	if b.Proposals, b.Deal, err = briefProposals(ctx, c, q.proposals); err != nil {
+		return nil, err
+	}
+	if b.Zone, err = briefSearch(ctx, c, q.search, b.Deal); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -998,6 +1030,9 @@ var funcs = map[string]any{"num": numD, "span": spanD, "join": strings.Join, "ad
 	// forecast heads them (RedLinesCrossedHead).
 	"redLinesHead": func() string { return RedLinesCrossedHead },
 	"sourceTitle":  sourceTitle,
+	// quotesWhole names the command that gives each quote whole
+	// (QuotesWholeCommand).
+	"quotesWhole": func() string { return QuotesWholeCommand },
 	// cell makes text safe in a Markdown table cell.
 	"cell": func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }}
 

@@ -487,11 +487,12 @@ type BriefRequest struct{}
 // brief keeps every answer until it is written.
 func EstimateBrief(c *Case) (Cost, error) {
 	q := briefQuestions(c)
-	parts := make([]Cost, 0, 4)
+	parts := make([]Cost, 0, 5)
 	for _, est := range []func() (Cost, error){
 		func() (Cost, error) { return Estimate(c, q.forecast) },
 		func() (Cost, error) { return Estimate(c, q.sweep) },
 		func() (Cost, error) { return Estimate(c, SensitivityRequest{q.sensitivity}) },
+		func() (Cost, error) { return Estimate(c, q.search) },
 		func() (Cost, error) {
 			if q.proposals == nil {
 				return Cost{}, nil

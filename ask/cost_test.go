@@ -240,7 +240,10 @@ func TestEstimateBrief(t *testing.T) {
 	}
 	f, _ := Estimate(c, answer.NewForecastRequest())
 	sw, _ := Estimate(c, answer.NewSweepRequest())
-	want := Cost{Work: f.Work + sw.Work + se.Work, Bytes: f.Bytes + sw.Bytes + se.Bytes, CPU: f.CPU + sw.CPU + se.CPU}
+	ds := answer.NewDealSearchRequest()
+	ds.Frontier, ds.Samples = -1, -1
+	zone, _ := Estimate(c, ds)
+	want := Cost{Work: f.Work + sw.Work + se.Work + zone.Work, Bytes: f.Bytes + sw.Bytes + se.Bytes + zone.Bytes, CPU: f.CPU + sw.CPU + se.CPU + zone.CPU}
 	if len(c.Resolved.Proposals) > 0 {
 		p := answer.NewDealProposalsRequest()
 		p.Models = []string{"none"}

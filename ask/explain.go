@@ -366,7 +366,8 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 	case "compromise":
 		s := fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions, where their pulls balance: each pulls it toward its own position by its share × its distance from it, and the pulls sum to zero.", head, len(e.Pulls))
 		if up, down := hardest(e.Pulls); up != nil && down != nil {
-			s += fmt.Sprintf(" %s pulls up hardest (%s, %s of the weight), %s down (%s, %s).", up.Name, Signed(float64(up.Pull), d), pct(up.Share), down.Name, Signed(float64(down.Pull), d), pct(down.Share))
+			pd := PullDecimals(name, e.Pulls, d)
+			s += fmt.Sprintf(" %s pulls up hardest (%s, %s of the weight), %s down (%s, %s).", up.Name, PullText(name, up.Pull, pd), pct(up.Share), down.Name, PullText(name, down.Pull, pd), pct(down.Share))
 		}
 		return s
 	case "median":
@@ -438,17 +439,17 @@ func hardest(pulls []answer.Pull) (up, down *answer.Pull) {
 func PullsHead(model string, e answer.IssueExplanation, d int) string {
 	switch model {
 	case "compromise":
-		return "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean"
+		return "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean (as written, to rounding)"
 	case "snap", "compromise-band":
 		c := "the compromise"
 		if e.Snap != nil {
 			c = "compromise " + gd(e.Snap.Compromise, d)
 		}
-		return fmt.Sprintf("pull: share × (position − %s), + up, − down; they sum to zero at the compromise, the weighted mean %s starts from", c, model)
+		return fmt.Sprintf("pull: share × (position − %s), + up, − down; they sum to zero at the compromise, the weighted mean %s starts from (as written, to rounding)", c, model)
 	case "median":
 		return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
 	case "nash":
-		return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there"
+		return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there (as written, to rounding)"
 	}
 	return ""
 }
@@ -462,11 +463,18 @@ func PullsHead(model string, e answer.IssueExplanation, d int) string {
 // issue the same decimals: 0.0760 and 0.0264 on the built-in case's 0–100
 // scales, 3.34 on a 0–1 one, 0.00000334 on a 0–1,000,000 one (three
 // significant figures each, %.3g, wrote that "3.34e-06" and a pull of
-// 0.00856 beside one of 0.076). Median's pulls are shares, written as
-// percents whatever d (PullText). Every door writes a pull by PullText
-// with these decimals (the page through pullDecimals and pullLabel).
+// 0.00856 beside one of 0.076). Either is then raised, for every pull of
+// the issue alike, until no pull that is not zero reads as zero: on a
+// 0–20 scale's one decimal, compromise pulls of −0.035 and +0.016 read
+// "0.0" beside an arrow, and take two ("-0.04", "+0.02"). A pull within
+// floating-point noise of zero (scenario.NoiseShare of the largest) is
+// zero, and reads so. Median's pulls are shares, written as percents
+// whatever d (PullText). Every door writes a pull by PullText with these
+// decimals (the page through pullDecimals and pullLabel); written
+// rounded, the pulls that sum to zero need not sum to zero as written,
+// and PullsHead says so.
 func PullDecimals(model string, pulls []answer.Pull, d int) int {
-	if model != "nash" {
+	if model == "median" {
 		return d
 	}
 	top := 0.0
@@ -478,8 +486,26 @@ func PullDecimals(model string, pulls []answer.Pull, d int) int {
 	if top == 0 {
 		return d
 	}
-	return scenario.WidthDecimals(top)
+	e := d
+	if model == "nash" {
+		e = scenario.WidthDecimals(top)
+	}
+	for _, p := range pulls {
+		a := math.Abs(float64(p.Pull))
+		if !p.Pull.Finite() || a <= scenario.NoiseShare*top {
+			continue
+		}
+		for e < maxPullDecimals && readsZero(fixed(a, e)) {
+			e++
+		}
+	}
+	return e
 }
+
+// maxPullDecimals bounds PullDecimals: a pull a billionth of the largest
+// (the smallest not noise) on the widest scale nash's pulls need
+// (0.00000334 on 0–1,000,000) reads at 20.
+const maxPullDecimals = 20
 
 // PullText writes a pull as every door shows it, with its direction's
 // sign and none where it reads as zero (Signed): a median's share as a

@@ -57,9 +57,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 		}
 		out.Models = append(out.Models, mf)
 	}
-	if out.RedLinesCrossed = RedLinesCrossed(&out.Scenario, ForecastCrossings(out.Models)); out.RedLinesCrossed != nil {
-		out.RedLinesCrossedHead = RedLinesCrossedHead
-	}
+	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, ForecastCrossings(out.Models))
 	out.BottomLine = BottomLine(out)
 	return out, nil
 }
@@ -482,13 +480,17 @@ func settle(rounds []model.Round, width float64) settling {
 }
 
 // warning is the sentence for one issue that did not settle after its
-// rounds: the range to read it as, and a cycle's values and period.
+// rounds: the range to read it as, and a cycle's values and period. A
+// forecast still moving, not cycling, may leave that range with more
+// rounds, and the sentence says so: the range is the least of the doubt
+// (smp's DEU runs, continued to 300 steps, end outside it in 148 of 201
+// forecasts; docs/DECISIONS.md, smpsettle21), while a cycle repeats it.
 func (s settling) warning(issue string, rounds int) string {
 	r := RangeText(s.lo, s.hi, s.d, Decimals)
 	if len(s.cycle) > 0 {
 		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, r)
 	}
-	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s over the last rounds; read it as that range, not the last round's point", issue, rounds, r)
+	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s over the last rounds; read it as that range, not the last round's point, and more rounds may take it further", issue, rounds, r)
 }
 
 // cycleText is a cycle's values, in order, at the issue's decimals, or
@@ -523,7 +525,9 @@ type unsettledIssue struct {
 // every other warning; the per-issue ranges are also the answer's
 // issues[].range and cycle, which a program reads. The rounds are said
 // once when every issue ran as many, else with each issue (the
-// ensemble's issues run their own).
+// ensemble's issues run their own). Where any of them is still moving
+// rather than cycling, the sentence says more rounds may take it further,
+// as warning does.
 func settleWarning(moving []unsettledIssue, n int) string {
 	switch len(moving) {
 	case 0:
@@ -539,7 +543,11 @@ func settleWarning(moving []unsettledIssue, n int) string {
 	if same {
 		after = fmt.Sprintf(" after %d rounds", moving[0].rounds)
 	}
-	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point: %s", len(moving), n, after, unsettledList(moving, !same))
+	further := ""
+	if slices.ContainsFunc(moving, func(u unsettledIssue) bool { return len(u.s.cycle) == 0 }) {
+		further = " (one still moving rather than cycling may go further with more rounds)"
+	}
+	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point%s: %s", len(moving), n, after, further, unsettledList(moving, !same))
 }
 
 // unsettledList names each issue of moving with the range it kept moving

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"parley/model"
 	"parley/scenario"
 )
 
@@ -27,7 +28,7 @@ func TestCrossingAtCrosses(t *testing.T) {
 		{lt50, 50, 1, "50.0"},
 		{lt50, 67.94, 1, "67.9"},
 	} {
-		if got := crossingAt(c.r, c.x, c.d); got != c.want {
+		if got := crossingAt(c.r, c.x, c.d, model.Issue{Min: 0, Max: 10}); got != c.want {
 			t.Errorf("crossingAt(%s, %v, %d) = %q, want %q", c.r.String(), c.x, c.d, got, c.want)
 		}
 	}

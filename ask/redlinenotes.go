@@ -17,8 +17,9 @@ import (
 // each issue in order, each actor whose red line on it the forecast lies
 // outside (deal.Crosses, the test deal's verdicts apply), named with the
 // red line as the file writes it, saying what it needs
-// ("Dockworkers' Union's red line (it needs Wage rise >= 4)"), and the forecast at decimals that cross it too
-// (crossingAt). Of a forecast that did not settle it judges the range
+// ("Dockworkers' Union's red line (it needs Wage rise >= 4)"), and the
+// forecast at decimals that cross it too (crossingAt). A forecast within
+// floating-point noise of a bound reads as on it (deal.Crosses). Of a forecast that did not settle it judges the range
 // it kept moving in: all of it crossing, or part of it (Partly), written
 // by RangeText's rule, never as a point. No model reads red lines, so a
 // forecast may well cross one; the answer says so beside it (RedLines,
@@ -46,15 +47,15 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 				RedLine: fmt.Sprintf("%s red line (it needs %s %s)", nouns.Possessive(actorName(p.Actors[i])), model.NameOr(is.Name, is.ID), r.String())}
 			switch {
 			case f.Range != nil:
-				lo, hi := deal.Crosses(r, f.Range.Lo), deal.Crosses(r, f.Range.Hi)
+				lo, hi := deal.Crosses(r, f.Range.Lo, is), deal.Crosses(r, f.Range.Hi, is)
 				// both ends outside, and on one side of what it allows
 				all := lo && hi && !(f.Range.Lo <= r.Lo && f.Range.Hi >= r.Hi)
 				if !all && !lo && !hi {
 					continue
 				}
 				x.At, x.Partly = RangeText(f.Range.Lo, f.Range.Hi, d, fixed), !all
-			case f.Forecast.Finite() && deal.Crosses(r, float64(f.Forecast)):
-				x.At = crossingAt(r, float64(f.Forecast), d)
+			case f.Forecast.Finite() && deal.Crosses(r, float64(f.Forecast), is):
+				x.At = crossingAt(r, float64(f.Forecast), d, is)
 			default:
 				continue
 			}
@@ -65,19 +66,24 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 	return out
 }
 
-// crossingAt writes x, which crosses the red line r, at the issue's d
-// decimals, or as many more (up to three) as make the number written
-// cross it too: a forecast of 3.96 beside "Wage rise >= 4" is "3.96",
-// not "4.0", which the red line allows. Where even those do not, x as
-// Go writes it shortest.
-func crossingAt(r scenario.RedLine, x float64, d int) string {
-	for e := d; e <= d+3; e++ {
+// crossingAt writes x, which crosses the red line r on the issue
+// (deal.Crosses), at the issue's d decimals, or as many more as make the
+// number written cross it too, read as a reader reads it, exactly: a
+// forecast of 3.96 beside "Wage rise >= 4" is "3.96", not "4.0", which
+// the red line allows. As x crosses by more than the issue's noise
+// (scenario.ScaleNoise), the decimals a float64 carries at the scale's
+// ends (CarriedDecimals, 12 on 0–100) always suffice, and a red line's
+// verdict never rests on, nor prints, digits past them
+// (69.99999999999773 beside ">= 70" crosses nothing).
+func crossingAt(r scenario.RedLine, x float64, d int, is model.Issue) string {
+	last := max(d, min(scenario.CarriedDecimals(is.Min, is.Max), 17))
+	for e := d; e < last; e++ {
 		s := fixed(x, e)
-		if v, err := strconv.ParseFloat(s, 64); err == nil && deal.Crosses(r, v) {
+		if v, err := strconv.ParseFloat(s, 64); err == nil && !r.Allows(v) {
 			return s
 		}
 	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
+	return fixed(x, last)
 }
 
 // baseNotes are the notes and the red lines crossed of mf, the forecast
@@ -120,8 +126,9 @@ func NotesBesideRedLines(mf answer.ModelForecast) []string {
 // CompareRedLinesCrossed's lines, at every door that lists them (parley
 // forecast and compare, sweep, sensitivity, advise and the brief, the
 // page's forecast and comparison views; the command line writes it in
-// lower case, as its other headings). A forecast's and a comparison's
-// answers carry it (RedLinesCrossedHead) where they carry lines.
+// lower case, as its other headings). Every answer that carries lines
+// carries it too (RedLinesCrossedHead): a forecast's, a comparison's, a
+// sweep's, a sensitivity analysis's and advice's.
 const RedLinesCrossedHead = "Red lines the forecasts cross (no model reads red lines)"
 
 // Crossings are one model's red lines crossed, as RedLinesCrossed reads
@@ -161,6 +168,18 @@ func RedLinesCrossed(sc *answer.Scenario, models []Crossings) []string {
 		out[i] = l.redLine + ": " + l.where
 	}
 	return out
+}
+
+// redLinesCrossedWithHead is RedLinesCrossed of models with the heading
+// an answer carries over them (RedLinesCrossedHead), or none when none is
+// crossed: the two fields of a forecast's, a sweep's, a sensitivity
+// analysis's and advice's answers.
+func redLinesCrossedWithHead(sc *answer.Scenario, models []Crossings) ([]string, string) {
+	lines := RedLinesCrossed(sc, models)
+	if lines == nil {
+		return nil, ""
+	}
+	return lines, RedLinesCrossedHead
 }
 
 // crossedLine is one line of RedLinesCrossed, its red line ("Russia's red

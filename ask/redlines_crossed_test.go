@@ -92,3 +92,62 @@ func TestRedLinesCrossedHeadOnlyWhenCrossed(t *testing.T) {
 		t.Errorf("no red line stated: forecast %q under %q, comparison %q under %q, want none and no heading", f.RedLinesCrossed, f.RedLinesCrossedHead, a.RedLinesCrossed, a.RedLinesCrossedHead)
 	}
 }
+
+// TestBaseAnswersCarryRedLinesCrossed: a sweep's, a sensitivity
+// analysis's and advice's answers carry the red lines their forecasts at
+// the stated values cross as a forecast's answer does, in its words and
+// under its heading, so that every door prints them from the answer (the
+// command line built them from the models' red_lines, and the page could
+// only list each model's as a note). On the built-in case compromise's
+// 46.8 and nash's status quo 35.0 on Territory are below Russia's
+// ">= 65", and compromise's 67.9 on Security guarantees is not below its
+// "< 50" (nash's 35.0 there is allowed); advice runs compromise alone.
+func TestBaseAnswersCarryRedLinesCrossed(t *testing.T) {
+	c := builtinCase(t)
+	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
+	ctx := context.Background()
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws = []string{"compromise", "nash"}, 20
+	sw, err := Sweep(ctx, c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Draws = answer.MinSensitivityDraws
+	se, err := Sensitivity(ctx, c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	areq := answer.NewAdviseRequest()
+	areq.Actor = "russia"
+	ad, err := Advise(ctx, c, areq, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct {
+		name        string
+		lines, want []string
+		head        string
+	}{
+		{"sweep", sw.RedLinesCrossed, []string{territory, guarantees}, sw.RedLinesCrossedHead},
+		{"sensitivity", se.RedLinesCrossed, []string{territory, guarantees}, se.RedLinesCrossedHead},
+		{"advice", ad.RedLinesCrossed, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}, ad.RedLinesCrossedHead},
+	} {
+		if strings.Join(x.lines, "\n") != strings.Join(x.want, "\n") {
+			t.Errorf("%s's red lines crossed:\n%s\nwant\n%s", x.name, strings.Join(x.lines, "\n"), strings.Join(x.want, "\n"))
+		}
+		if x.head != RedLinesCrossedHead {
+			t.Errorf("%s's heading %q, want %q", x.name, x.head, RedLinesCrossedHead)
+		}
+	}
+	// The tiny compare scenario states no red line: no lines, no heading.
+	tiny := loadCompare(t, answer.Target{})
+	req.Models, req.Draws = []string{"compromise"}, 20
+	tsw, err := Sweep(ctx, tiny, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tsw.RedLinesCrossed != nil || tsw.RedLinesCrossedHead != "" {
+		t.Errorf("no red line stated: sweep %q under %q, want none and no heading", tsw.RedLinesCrossed, tsw.RedLinesCrossedHead)
+	}
+}

@@ -23,10 +23,38 @@ const (
 )
 
 // ContradictionHead introduces one contradiction's ways out: the actors
-// whose red lines contradict each other on the issue, and how a way out
-// is costed. The page writes it by the same rule (contradictionHead).
-func ContradictionHead(issue string, actors []string) string {
-	return fmt.Sprintf("The red lines of %s on %s contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in %% of the issue's scale):", nouns.And(actors), issue)
+// whose red lines contradict each other on the issue, who must give way
+// (alone: some actor can alone; together: some set of actors can, none
+// of whom could alone), and how a way out is costed. The page writes it
+// by the same rule (contradictionHead).
+func ContradictionHead(issue string, actors []string, alone, together bool) string {
+	who, cost := "one of them must cross its own", "the actor's capability share (its share × the crossing, in % of the issue's scale)"
+	if together {
+		cost = "each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)"
+		who = "no one of them can give way alone; some of them must cross their own together"
+		if alone {
+			who = "one of them must cross its own, or some of them together"
+		}
+	}
+	return fmt.Sprintf("The red lines of %s on %s contradict each other: %s. Each way out, with its cost weighted by %s:", nouns.And(actors), issue, who, cost)
+}
+
+// ContradictionActors are the names of a contradiction's actors, name
+// giving an actor's name; for an answer stored before contradictions
+// named their actors, those of its ways out alone. The page reads them
+// by the same rule.
+func ContradictionActors(c answer.DealContradiction, name func(string) string) []string {
+	ids := c.Actors
+	if ids == nil {
+		for _, sd := range c.Sides {
+			ids = append(ids, sd.Actor)
+		}
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = name(id)
+	}
+	return out
 }
 
 // SideLine writes one way out: the bends (BendText, one for each red
@@ -49,35 +77,100 @@ func SideCostText(sd answer.DealSide) string {
 		fixed(sd.Share, 2), PlanCostText(crossed, PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit))
 }
 
-// SidesChoice says which way out the plans below take and why: the
-// least weighted cost, or a tie the rest of the package settled, or
-// that a plan crosses more than one side's red lines. name gives an
-// actor's name. The page writes it by the same rule (sidesChoice).
-func SidesChoice(c answer.DealContradiction, name func(string) string) string {
-	taken := map[string]*answer.DealSide{}
-	for i := range c.Sides {
-		for _, pl := range c.Sides[i].Plans {
-			taken[pl] = &c.Sides[i]
+// SetLine writes one way out for several actors together: each one's
+// bends (BendText) and the cost (SetCostText). The page writes it by the
+// same rule (setLine).
+func SetLine(bends []string, st answer.DealWaySet, name func(string) string) string {
+	return strings.Join(bends, "; ") + ". " + SetCostText(st, name) + "."
+}
+
+// SetCostText is a way out's capability-weighted cost when several
+// actors give way together: the sum, each one's share and crossing, and
+// the same weighting of the utility given up: "Weighted cost 14.3 % of
+// scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 ×
+// 20.0 %; 0.1429 utility)". The page writes it by the same rule
+// (setCostText).
+func SetCostText(st answer.DealWaySet, name func(string) string) string {
+	parts := make([]string, len(st.Members))
+	for i, m := range st.Members {
+		crossed := 0.0
+		if m.Share > 0 {
+			crossed = m.Cost / m.Share
+		}
+		parts[i] = fmt.Sprintf("%s %s × %s %%", nouns.Possessive(name(m.Actor)), fixed(m.Share, 2), PlanCostText(crossed, PercentOfScale))
+		if i == 0 {
+			parts[i] = fmt.Sprintf("%s capability share %s × %s %% crossed", nouns.Possessive(name(m.Actor)), fixed(m.Share, 2), PlanCostText(crossed, PercentOfScale))
 		}
 	}
-	why := func(sd *answer.DealSide) string {
+	return fmt.Sprintf("Weighted cost %s %s (%s; %s utility)", PlanCostText(st.Cost, PercentOfScale), PercentOfScale, strings.Join(parts, " + "), PlanCostText(st.UtilityCost, UtilityUnit))
+}
+
+// MoreSetsText says how many ways out for several actors together a
+// contradiction does not list (deal.MaxWaySets), or "" when it lists
+// them all. The page writes it by the same rule (moreSetsText).
+func MoreSetsText(c answer.DealContradiction) string {
+	if c.MoreSets == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Not listed: %s of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest).", nouns.Count(c.MoreSets, "more set"))
+}
+
+// way is one way out as SidesChoice weighs it: whose (possessive), its
+// weighted cost and the plans that take it.
+type way struct {
+	whose string
+	cost  float64
+	plans []string
+}
+
+// ways lists a contradiction's ways out, alone and together.
+func ways(c answer.DealContradiction, name func(string) string) []way {
+	var out []way
+	for _, sd := range c.Sides {
+		out = append(out, way{nouns.Possessive(name(sd.Actor)), sd.Cost, sd.Plans})
+	}
+	for _, st := range c.Sets {
+		var who []string
+		for _, m := range st.Members {
+			who = append(who, name(m.Actor))
+		}
+		out = append(out, way{nouns.Possessive(nouns.And(who)), st.Cost, st.Plans})
+	}
+	return out
+}
+
+// SidesChoice says which way out the plans below take and why: the
+// least weighted cost, or a tie the rest of the package settled, or
+// that a plan crosses the red lines of no one way out's actors alone.
+// name gives an actor's name. The page writes it by the same rule
+// (sidesChoice).
+func SidesChoice(c answer.DealContradiction, name func(string) string) string {
+	all := ways(c, name)
+	taken := map[string]*way{}
+	for i := range all {
+		for _, pl := range all[i].plans {
+			taken[pl] = &all[i]
+		}
+	}
+	why := func(sd *way) string {
 		var others, ties []string
-		for _, o := range c.Sides {
-			if o.Actor == sd.Actor {
+		for i := range all {
+			o := &all[i]
+			if o == sd {
 				continue
 			}
-			if math.Abs(o.Cost-sd.Cost) <= 1e-9 {
-				ties = append(ties, nouns.Possessive(name(o.Actor)))
+			if math.Abs(o.cost-sd.cost) <= 1e-9 {
+				ties = append(ties, o.whose)
 			} else {
-				others = append(others, fmt.Sprintf("%s %s", nouns.Possessive(name(o.Actor)), PlanCostText(o.Cost, PercentOfScale)))
+				others = append(others, fmt.Sprintf("%s %s", o.whose, PlanCostText(o.cost, PercentOfScale)))
 			}
 		}
 		if len(ties) > 0 {
-			return fmt.Sprintf("it and %s cost the same (%s %s), and the rest of the package settled it", nouns.And(ties), PlanCostText(sd.Cost, PercentOfScale), PercentOfScale)
+			return fmt.Sprintf("it and %s cost the same (%s %s), and the rest of the package settled it", nouns.And(ties), PlanCostText(sd.cost, PercentOfScale), PercentOfScale)
 		}
 		least := true
-		for _, o := range c.Sides {
-			least = least && o.Cost >= sd.Cost
+		for _, o := range all {
+			least = least && o.cost >= sd.cost
 		}
 		s := "its weighted cost is the least"
 		if !least {
@@ -86,7 +179,7 @@ func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 		if len(others) == 0 {
 			return s
 		}
-		return fmt.Sprintf("%s (%s %s; %s)", s, PlanCostText(sd.Cost, PercentOfScale), PercentOfScale, strings.Join(others, ", "))
+		return fmt.Sprintf("%s (%s %s; %s)", s, PlanCostText(sd.cost, PercentOfScale), PercentOfScale, strings.Join(others, ", "))
 	}
 	lo, bd := taken[PlanLower], taken[PlanBend]
 	switch {
@@ -95,11 +188,14 @@ func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 		if bd == nil {
 			who = "The plan that lowers alternatives takes"
 		}
-		return fmt.Sprintf("%s %s way out: %s.", who, nouns.Possessive(name(lo.Actor)), why(lo))
+		return fmt.Sprintf("%s %s way out: %s.", who, lo.whose, why(lo))
 	case lo == nil && bd != nil:
-		return fmt.Sprintf("The plan that bends red lines takes %s way out: %s.", nouns.Possessive(name(bd.Actor)), why(bd))
+		return fmt.Sprintf("The plan that bends red lines takes %s way out: %s.", bd.whose, why(bd))
 	case lo != nil:
-		return fmt.Sprintf("The plan that lowers alternatives takes %s way out: %s. The plan that bends red lines takes %s: %s.", nouns.Possessive(name(lo.Actor)), why(lo), nouns.Possessive(name(bd.Actor)), why(bd))
+		return fmt.Sprintf("The plan that lowers alternatives takes %s way out: %s. The plan that bends red lines takes %s: %s.", lo.whose, why(lo), bd.whose, why(bd))
+	}
+	if len(c.Sets) > 0 {
+		return "Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them."
 	}
 	return "Neither plan takes one way out alone: each crosses more than one actor's red lines on the issue."
 }

@@ -27,7 +27,16 @@ func Sweep(ctx context.Context, c *Case, req answer.SweepRequest, progress Progr
 	if err != nil {
 		return nil, err
 	}
-	return c.sweep(ctx, req, ms, o)
+	out, err := c.sweep(ctx, req, ms, o)
+	if err != nil {
+		return nil, err
+	}
+	var crossed []Crossings
+	for _, m := range out.Models {
+		crossed = append(crossed, Crossings{m.Model, m.RedLines})
+	}
+	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, crossed)
+	return out, nil
 }
 
 // SweepSpreadText is what a sweep's intervals are, said under its head
@@ -158,11 +167,13 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 }
 
 // SweepFixedText is what every door says at an issue of model's sweep
-// that no ranged input touches (sweep.IssueSummary's Fixed): its
-// intervals, its median and its options' P of 1.000 are a point, not a
-// certainty. A model that reads each issue alone (local,
-// model.IssueLocal) reads its positions and saliences and the
-// capabilities of the actors in it; any other model reads every input.
+// or sensitivity analysis that no ranged input touches
+// (sweep.IssueSummary's and sweep.IssueSensitivity's Fixed): its
+// intervals, its median and its options' P of 1.000, or its tornado's
+// swings of 0 (the interval low → high), are a point, not a certainty.
+// A model that reads each issue alone (local, model.IssueLocal) reads
+// its positions and saliences and the capabilities of the actors in it;
+// any other model reads every input.
 func SweepFixedText(model string, local bool) string {
 	what := "no input of any issue has a range"
 	if local {
@@ -317,6 +328,11 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 		}
 		out.Models = append(out.Models, sm)
 	}
+	var crossed []Crossings
+	for _, m := range out.Models {
+		crossed = append(crossed, Crossings{m.Model, m.RedLines})
+	}
+	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, crossed)
 	return out, nil
 }
 
@@ -340,6 +356,12 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	}
 	for j := range r.NotMeasurable {
 		salienceInput(&c.Header, &r.NotMeasurable[j].Input)
+	}
+	_, local := m.(model.IssueLocal)
+	for k := range r.Issues {
+		if r.Issues[k].Fixed {
+			r.Issues[k].FixedText = SweepFixedText(m.Name(), local)
+		}
 	}
 	sm := &answer.SensitivityModel{SensitivityResult: r, SharesNotes: map[string]string{}}
 	sm.Notes, sm.RedLines = baseNotes(at)

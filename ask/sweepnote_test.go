@@ -134,3 +134,68 @@ func TestSweepFixedWhenNothingHasARange(t *testing.T) {
 		}
 	}
 }
+
+// The models that read each issue alone in rounds or with a fitted
+// distribution (bdm, snap, the ensemble; model.IssueLocal) get the
+// note at x as compromise does: c, whose capability alone has a range,
+// takes no part in x. At the stated values snap gives 75, the
+// compromise (0·1 + 100·3)/4, as the nearest stated position, 100, is
+// 25 from it, beyond θR = 20; bdm gives 100, the weighted median (b
+// holds 3 of the 4); and every draw gives the same. y, which c's
+// capability moves, is not fixed in any of them.
+func TestSweepFixedOfEveryIssueLocalModel(t *testing.T) {
+	s := notedSweep(t, "bdm", "snap", "ensemble")
+	want := map[string]float64{"bdm": 100, "snap": 75}
+	for _, m := range s.Models {
+		x, y := m.Issues[0], m.Issues[1]
+		note := "nothing that moves " + m.Model + "'s forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+		if !x.Fixed || x.FixedText != note || x.Lo80 != x.Base || x.Hi80 != x.Base {
+			t.Errorf("%s, x: fixed %v, base %v, 80%% [%v, %v], note %q; want fixed, a point, %q", m.Model, x.Fixed, x.Base, x.Lo80, x.Hi80, x.FixedText, note)
+		}
+		if b, ok := want[m.Model]; ok && x.Base != b {
+			t.Errorf("%s, x: base %v, want %v", m.Model, x.Base, b)
+		}
+		if y.Fixed || y.FixedText != "" {
+			t.Errorf("%s, y: fixed %v, note %q; want neither: c's capability moves it", m.Model, y.Fixed, y.FixedText)
+		}
+	}
+}
+
+// smp moves every issue together, so c's capability may move x through
+// y: no note, as for exchange.
+func TestSweepFixedNotOfSMP(t *testing.T) {
+	for _, is := range notedSweep(t, "smp").Models[0].Issues {
+		if is.Fixed || is.FixedText != "" {
+			t.Errorf("smp, %s: fixed %v, note %q", is.Issue, is.Fixed, is.FixedText)
+		}
+	}
+}
+
+// A sensitivity analysis gives the sweep's note at x, in its words,
+// for compromise and for bdm: every swing there is 0, a point, not a
+// certainty; y gets none.
+func TestSensitivitySaysAFixedIssueIsAPoint(t *testing.T) {
+	c := loadCase(t, "noted.yaml", noted(t))
+	req := answer.NewSensitivityRequest()
+	req.Draws = answer.MinSensitivityDraws
+	req.Models = []string{"compromise", "bdm"}
+	s, err := Sensitivity(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range s.Models {
+		x, y := m.Issues[0], m.Issues[1]
+		want := "nothing that moves " + m.Model + "'s forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+		if !x.Fixed || x.FixedText != want {
+			t.Errorf("%s, x: fixed %v, note %q; want %q", m.Model, x.Fixed, x.FixedText, want)
+		}
+		for _, sw := range x.Swings {
+			if sw.Swing != 0 {
+				t.Errorf("%s, x: %s swings it by %v; want 0", m.Model, sw.Input.Label(), sw.Swing)
+			}
+		}
+		if y.Fixed || y.FixedText != "" {
+			t.Errorf("%s, y: fixed %v, note %q; want neither", m.Model, y.Fixed, y.FixedText)
+		}
+	}
+}

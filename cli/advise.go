@@ -166,7 +166,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	for _, x := range a.Notes {
 		say(w, "note", x, width)
 	}
-	redLinesCrossed(w, &a.Scenario, []ask.Crossings{{Model: a.Model, RedLines: a.RedLines}}, width)
+	redLinesBlock(w, a.RedLinesCrossedHead, a.RedLinesCrossed, width)
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}

@@ -68,3 +68,31 @@ func TestBriefChecksQuotes(t *testing.T) {
 		}
 	}
 }
+
+// Of a file with no quotes the brief says there are none to check, as the
+// server's brief of it says (httpapi's TestBriefNoQuotesSameAtEveryDoor):
+// it said "Quotes checked against their source files: 0 of 0."
+func TestBriefNoQuotes(t *testing.T) {
+	dir := t.TempDir()
+	const doc = `metadata:
+  id: nq
+  title: No quotes
+  as_of: "2026-03-01"
+  sources: [{id: tender, title: Tender notice, date: "2026-02-20", url: "https://example.org/tender"}]
+issues: [{id: wage, name: Wage rise, scale: {min: 0, max: 10}}]
+actors:
+  - {id: union, name: Union, capability: 1, capability_assumed: t}
+  - {id: port, name: Port, capability: 1, capability_assumed: t}
+stances:
+  - {actor: union, issue: wage, position: 4, salience: 1, assumed: t}
+  - {actor: port, issue: wage, position: 1, salience: 1, assumed: t}
+`
+	file := filepath.Join(dir, "nq.yaml")
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "brief", file)
+	if want := "\nNo quotes to check against their source files: the input has none.\n"; code != 0 || !strings.Contains(out, want) {
+		t.Errorf("exit %d (%s); want 0 and %q in:\n%s", code, stderr, want, out)
+	}
+}

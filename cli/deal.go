@@ -303,23 +303,13 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	printAlternatives(w, p, "", res.Alternatives, width)
 	para(w, res.Summary, width)
 	printCoalitions(w, p, res, width)
-	if res.Open && math.IsInf(res.Margin, 1) {
-		para(w, "Zone of agreement: OPEN to every package (no one's consent is needed).", width)
-	} else if res.Open {
-		open := "OPEN"
-		if res.DefaultedAll {
-			open = "OPEN by default (see above)"
-		} else if len(res.Defaulted) > 0 {
-			open = "OPEN, in part by default (see above)"
-		}
-		para(w, fmt.Sprintf("Zone of agreement: %s. Largest smallest gain %s (%s).", open, ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
-	} else if !math.IsInf(res.Margin, -1) {
-		para(w, fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", ask.UtilityText(res.Margin), certified(res, ask.UtilityText(res.MarginBound))), width)
+	if z := ask.ZoneLine(res); z != "" {
+		para(w, z, width)
 	}
 	if res.Open && res.Nash != nil {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
 		if res.NashProduct > 0 {
-			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, certified(res, fmt.Sprintf("%.5f", res.NashBound))), width)
+			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, ask.CertifiedText(res, fmt.Sprintf("%.5f", res.NashBound))), width)
 		}
 		printPackageVerdicts(w, p, res, res.Nash, width)
 		printRules(w, p, res.Nash.Rules, width)
@@ -588,17 +578,6 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 	t.Render()
 }
 
-// bendBy is how far a red line bends, with its issue's d decimals, or
-// to two significant digits where they would print a bend the plan
-// needs as none (deal's meet has already put every crossing finer than
-// the scale shows, and not needed, onto its red line).
-func bendBy(x float64, d int) string {
-	if s := numD(x, d); x == 0 || strings.Trim(s, "0.-") != "" {
-		return s
-	}
-	return strconv.FormatFloat(x, 'g', 2, 64)
-}
-
 // printPlan prints one concession plan under its head (ask.PlanHead):
 // the red lines it crosses (or, same, that they are plan 1's), who
 // falls short of an alternative, its cost in both units
@@ -609,7 +588,7 @@ func printPlan(w io.Writer, p *answer.Scenario, head string, lower bool, pl *ans
 		para(w, "  "+ask.SameCrossingText, width)
 	} else {
 		for _, b := range pl.Bends {
-			para(w, "  "+bendText(p, b), width)
+			para(w, "  "+ask.BendLine(p, b), width)
 		}
 	}
 	for _, s := range pl.Shortfalls {
@@ -619,26 +598,29 @@ func printPlan(w io.Writer, p *answer.Scenario, head string, lower bool, pl *ans
 	printLabelled(w, p, "  the package it opens", &pl.Package, width)
 }
 
-// bendText is ask.BendText of one bend, with its issue's decimals.
-func bendText(p *answer.Scenario, b answer.DealBend) string {
-	d := p.IssueDecimals(b.Issue)
-	return ask.BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, bendBy(b.By, d), numD(b.From, d))
-}
-
-// printSides prints a contradiction's ways out (ask.ContradictionHead,
-// ask.SideLine) and which the plans take (ask.SidesChoice).
+// printSides prints a contradiction's ways out, alone and together
+// (ask.ContradictionHead, ask.SideLine, ask.SetLine, ask.MoreSetsText)
+// and which the plans take (ask.SidesChoice).
 func printSides(w io.Writer, p *answer.Scenario, c answer.DealContradiction, width int) {
-	var actors []string
-	for _, sd := range c.Sides {
-		actors = append(actors, p.ActorName(sd.Actor))
-	}
-	para(w, ask.ContradictionHead(p.IssueName(c.Issue), actors), width)
+	para(w, ask.ContradictionHead(p.IssueName(c.Issue), ask.ContradictionActors(c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0), width)
 	for _, sd := range c.Sides {
 		var bends []string
 		for _, b := range sd.Bends {
-			bends = append(bends, bendText(p, b))
+			bends = append(bends, ask.BendLine(p, b))
 		}
 		para(w, "  "+ask.SideLine(bends, sd), width)
+	}
+	for _, st := range c.Sets {
+		var bends []string
+		for _, m := range st.Members {
+			for _, b := range m.Bends {
+				bends = append(bends, ask.BendLine(p, b))
+			}
+		}
+		para(w, "  "+ask.SetLine(bends, st, p.ActorName), width)
+	}
+	if s := ask.MoreSetsText(c); s != "" {
+		para(w, s, width)
 	}
 	para(w, ask.SidesChoice(c, p.ActorName), width)
 }
@@ -697,15 +679,4 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 		head += ", " + ask.AlternativesHead(alts[0].From)
 	}
 	say(w, head, strings.Join(parts, ", ")+".", width)
-}
-
-// certified writes a search's bound, as written, as its certificate
-// ("certified ≤ 0.103"), or, when the solver could not certify the answer
-// (Result.Certified), says so rather than print a bound too loose to
-// mean anything.
-func certified(res *answer.DealZone, bound string) string {
-	if !res.Certified {
-		return "not certified: see the note"
-	}
-	return "certified ≤ " + bound
 }

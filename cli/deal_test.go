@@ -392,8 +392,8 @@ func TestDealSearchNoNoiseBend(t *testing.T) {
 		d    int
 		want string
 	}{{20, 1, "20.0"}, {0, 1, "0.0"}, {0.03, 1, "0.03"}, {0.003, 2, "0.003"}, {0.05, 1, "0.1"}} {
-		if got := bendBy(c.x, c.d); got != c.want {
-			t.Errorf("bendBy(%v, %d) = %q, want %q", c.x, c.d, got, c.want)
+		if got := ask.BendBy(c.x, c.d); got != c.want {
+			t.Errorf("ask.BendBy(%v, %d) = %q, want %q", c.x, c.d, got, c.want)
 		}
 	}
 }
@@ -722,6 +722,22 @@ func TestDealPlanWords(t *testing.T) {
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("search lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// parley brief says whether a deal exists in the words parley deal
+// search prints: its summary, its line on the zone, and the way out
+// its plans take (ask's words, one wording at both commands).
+func TestBriefSaysDealSearchWords(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"../ask/testdata/port.yaml", "Zone of agreement: OPEN. Largest smallest gain 0.067 (certified ≤ 0.067)."},
+		{"testdata/contradict.yaml", "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and accepts “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)."},
+	} {
+		search, _, code := run(t, "deal", "search", c.file, "-q")
+		brief, stderr, code2 := run(t, "brief", c.file, "-q")
+		if code != 0 || code2 != 0 || !strings.Contains(flat(search), c.want) || !strings.Contains(brief, c.want) {
+			t.Errorf("%s: exits %d, %d (%s); want %q in both:\n%s\n%s", c.file, code, code2, stderr, c.want, search, brief)
 		}
 	}
 }

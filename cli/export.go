@@ -111,7 +111,8 @@ func newInitCmd() *cobra.Command {
 		Use:   "init [FILE]",
 		Short: "Write a commented starter scenario to FILE (or standard output)",
 		Long: `Write a small commented scenario — three actors, two issues, a quoted
-stance, a snapshot and a variant — to start a case from. It validates as it
+stance, a red line, a proposal, a snapshot and a variant — to start a case
+from. It validates as it
 is; replace the example with your own (docs/format.md describes every
 field). An existing FILE is kept unless --force.`,
 		Args: nArgs(0, 1),

@@ -175,7 +175,7 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 // forecast's red lines crossed as plain notes, a near-alike line for
 // each ("note (compromise, at the stated values): territory: 46.8
 // crosses Russia's red line …"); they now print them in the block a
-// forecast prints (redLinesCrossed), each red line once with every
+// forecast prints (redLinesBlock), each red line once with every
 // model that crosses it and where: compromise's 46.8 on territory
 // (below Russia's ">= 65") and 67.9 on security guarantees (not below
 // Russia's "< 50"); nash's status quo 35.0 on territory. CSV keeps a
@@ -218,6 +218,56 @@ func TestBaseRedLinesCrossedBlock(t *testing.T) {
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("sweep csv's stderr has no %q:\n%s", want, errOut)
+		}
+	}
+}
+
+// TestBaseRedLinesCrossedFromAnswer: parley sweep, sensitivity and
+// advise print the red lines their forecasts at the stated values cross
+// from the answer (red_lines_crossed under red_lines_crossed_head, as
+// -f json gives them), each line once and the heading once, as parley
+// forecast does: the lines are ask's, worded once for every door. On the
+// built-in case compromise's 46.8 and nash's 35.0 on Territory are below
+// Russia's ">= 65"; compromise's 67.9 on Security guarantees is not
+// below its "< 50"; advice runs compromise alone.
+func TestBaseRedLinesCrossedFromAnswer(t *testing.T) {
+	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
+	for _, c := range []struct {
+		args  []string
+		lines []string
+	}{
+		{[]string{"sweep", "-n", "20", "-m", "compromise,nash"}, []string{territory, guarantees}},
+		{[]string{"sensitivity", "-n", strconv.Itoa(answer.MinSensitivityDraws), "-m", "compromise,nash"}, []string{territory, guarantees}},
+		{[]string{"advise", "russia"}, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}},
+	} {
+		js, _, code := run(t, append(c.args, "-f", "json")...)
+		if code != 0 {
+			t.Fatalf("%v -f json: exit %d", c.args, code)
+		}
+		var a struct {
+			Lines []string `json:"red_lines_crossed"`
+			Head  string   `json:"red_lines_crossed_head"`
+		}
+		if err := json.Unmarshal([]byte(js), &a); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(a.Lines, "\n") != strings.Join(c.lines, "\n") || a.Head != "Red lines the forecasts cross (no model reads red lines)" {
+			t.Errorf("%v -f json: red_lines_crossed %q under %q, want %q under ask's heading", c.args, a.Lines, a.Head, c.lines)
+			continue
+		}
+		out, _, code := run(t, c.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d", c.args, code)
+		}
+		flat := flatText(out)
+		if n := strings.Count(flat, "red lines the forecasts cross (no model reads red lines):"); n != 1 {
+			t.Errorf("%v: the heading is printed %d times:\n%s", c.args, n, out)
+		}
+		for _, l := range a.Lines {
+			if n := strings.Count(flat, flatText(l)); n != 1 {
+				t.Errorf("%v: %q is printed %d times:\n%s", c.args, l, n, out)
+			}
 		}
 	}
 }

@@ -494,19 +494,11 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, head string, crossed
 	redLinesBlock(w, head, crossed, width)
 }
 
-// redLinesCrossed prints each stated red line some model's forecast
-// crosses once, under its heading, as every door words them
-// (ask.RedLinesCrossed), the issues in sc's order. Nothing when none is.
-// A forecast prints its models' crossings; a sweep, a sensitivity
-// analysis and advice their base forecast's.
-func redLinesCrossed(w io.Writer, sc *answer.Scenario, models []ask.Crossings, width int) {
-	redLinesBlock(w, ask.RedLinesCrossedHead, ask.RedLinesCrossed(sc, models), width)
-}
-
-// redLinesBlock prints lines, ask's red lines crossed (a forecast's or a
-// comparison's), under head, their heading (an answer's
-// RedLinesCrossedHead, ask.RedLinesCrossedHead), in lower case as the
-// command line's other headings; nothing when there are none.
+// redLinesBlock prints lines, an answer's red lines crossed (a
+// forecast's, a comparison's, a sweep's, a sensitivity analysis's or
+// advice's, as ask words them), under head, their heading (the answer's
+// RedLinesCrossedHead), in lower case as the command line's other
+// headings; nothing when there are none.
 func redLinesBlock(w io.Writer, head string, lines []string, width int) {
 	if len(lines) == 0 {
 		return

@@ -71,3 +71,56 @@ func TestDealSearchSides(t *testing.T) {
 		}
 	}
 }
+
+// TestDealSearchWaysTogether: on testdata/contradict-three.yaml (Alpha,
+// capability 1 at 0, keeps P <= 20; Beta, 2 at 50, [40, 60]; Gamma, 4
+// at 100, >= 80) no one crossing alone leaves the others a value; the
+// ways out are the pairs, each at the value of least weighted crossing
+// the third allows: Alpha and Beta at 80 ((60·1 + 20·2)/7 = 14.3 % of
+// scale), Alpha and Gamma at 60 ((40 + 20·4)/7 = 17.1 %), Beta and
+// Gamma at 20 ((20·2 + 60·4)/7 = 40.0 %); both plans take the first.
+// The command line printed a head naming no one ("The red lines of  on
+// P") and no way out.
+func TestDealSearchWaysTogether(t *testing.T) {
+	out, errOut, code := run(t, "deal", "search", "testdata/contradict-three.yaml", "--batna", "none", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
+	for _, want := range []string{
+		"The red lines of Alpha, Beta and Gamma on P contradict each other: no one of them can give way alone; some of them must cross their own together.",
+		"Alpha crosses its red line on P: <= 20 becomes <= 80 (moves 60.0 points); it gives up 0.600 utility (from 20.0); Beta crosses its red line on P: [40, 60] becomes [40, 80] (moves 20.0 points); it gives up 0.200 utility (from 60.0). Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %; 0.1429 utility).",
+		"Alpha crosses its red line on P: <= 20 becomes <= 60 (moves 40.0 points); it gives up 0.400 utility (from 20.0); Gamma crosses its red line on P: >= 80 becomes >= 60 (moves 20.0 points); it gives up 0.200 utility (from 80.0). Weighted cost 17.1 % of scale (Alpha's capability share 0.14 × 40.0 % crossed + Gamma's 0.57 × 20.0 %; 0.1714 utility).",
+		"Beta crosses its red line on P: [40, 60] becomes [20, 60] (moves 20.0 points); it gives up 0.200 utility (from 40.0); Gamma crosses its red line on P: >= 80 becomes >= 20 (moves 60.0 points); it gives up 0.600 utility (from 80.0). Weighted cost 40.0 % of scale (Beta's capability share 0.29 × 20.0 % crossed + Gamma's 0.57 × 60.0 %; 0.4000 utility).",
+		"Both plans below take Alpha and Beta's way out: its weighted cost is the least (14.3 % of scale; Alpha and Gamma's 17.1, Beta and Gamma's 40.0).",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestDealSearchSidesUnderRule: on testdata/contradict-qmv.yaml P is
+// decided by qualified majority [3; Alpha 2, Beta 1, Gamma 1]; of its
+// minimal winning coalitions {Alpha, Beta} plans cheapest (Alpha accepts
+// 65 at 5.0 % of scale with share 1/3 among the two; Gamma >= 75 makes
+// {Alpha, Gamma}'s 6.25 %), and its ways out are shown with the shares
+// among its members: Alpha 0.33, Beta 0.67.
+func TestDealSearchSidesUnderRule(t *testing.T) {
+	out, errOut, code := run(t, "deal", "search", "testdata/contradict-qmv.yaml", "--batna", "none", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
+	for _, want := range []string{
+		"The red lines of Alpha and Beta on P contradict each other: one of them must cross its own.",
+		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and accepts “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility).",
+		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and accepts “50: half”. Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility).",
+		"Both plans below take Alpha's way out: its weighted cost is the least (5.0 % of scale; Beta's 10.0).",
+		"of the 2 coalitions' plans, the cheapest lowering of alternatives opens the zone of {Alpha, Beta}",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

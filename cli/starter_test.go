@@ -97,17 +97,18 @@ func closeTo(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 // validate and show count the file's warnings (none in the starter) and,
 // beside them, what rests only on an assumed reason, which every answer
 // lists as a warning: at the latest snapshot, 5 of the 6 stances (all but
-// North's budget) and 2 of the 3 capabilities (South's and East's).
+// North's budget), 2 of the 3 capabilities (South's and East's) and
+// South's one red line.
 // --strict accepts them: an assumption with its reason is valid.
 func TestValidateShowCountAssumed(t *testing.T) {
 	path := starter(t)
-	const assumed = "0 warnings; at the latest snapshot (2026-02-01): 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason"
+	const assumed = "0 warnings; at the latest snapshot (2026-02-01): 5 of 6 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason"
 	out, errOut, code := run(t, "validate", "--strict", path)
 	if code != 0 || !strings.Contains(out, "1 snapshot, 1 variant; "+assumed+")\n") {
 		t.Errorf("validate --strict: exit %d, %s%s; want %q", code, out, errOut, assumed)
 	}
 	out, errOut, code = run(t, "show", path)
-	if code != 0 || !strings.Contains(out, "0 warnings ('parley validate' lists them); at the latest snapshot (2026-02-01): 5 of 6 stances and 2 of 3 capabilities assumed, each with its reason\n") {
+	if code != 0 || !strings.Contains(out, "0 warnings ('parley validate' lists them); at the latest snapshot (2026-02-01): 5 of 6 stances, 2 of 3 capabilities and 1 of 1 red line assumed, each with its reason\n") {
 		t.Errorf("show: exit %d, %s%s", code, out, errOut)
 	}
 	_, errOut, _ = run(t, "forecast", "-m", "median", path)
@@ -157,7 +158,7 @@ func TestStarterIngest(t *testing.T) {
 
 // The brief of the starter counts in agreement with each count: 1 of its
 // 6 stances (North's budget) and 1 of its 3 capabilities (North's) rest
-// on a quote, each one quote.
+// on a quote, each one quote; its one red line (South's) is assumed.
 func TestStarterBriefAgrees(t *testing.T) {
 	path := starter(t)
 	md := filepath.Join(t.TempDir(), "b.md")
@@ -170,7 +171,7 @@ func TestStarterBriefAgrees(t *testing.T) {
 	}
 	for _, want := range []string{
 		"3 actors, 2 issues · source:",
-		"capabilities 1 of 3 quoted. 1 of 6 stances rests on a quote, 1 quote in all; 5 are assumed. Capabilities: south and east assumed.",
+		"capabilities 1 of 3 quoted, red lines 0 of 1 quoted. 1 of 6 stances rests on a quote, 1 quote in all; 5 are assumed. Capabilities: south and east assumed. Red lines: south on timeline assumed.",
 	} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the brief lacks %q:\n%s", want, b)
@@ -256,5 +257,68 @@ func TestWroteFile(t *testing.T) {
 	}
 	if _, stderr, code := run(t, "export", path, "--to", "json"); code != 0 || strings.Contains(stderr, "wrote") {
 		t.Errorf("export to standard output: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// The starter's proposal and red line show a reader what deal answers
+// say. North's offer, budget 80 and timeline 50, at the latest snapshot
+// (South's budget 45), by hand with utility 1 − Σ s·|x − p|/100 / Σ s:
+// North (80, 50) 1; South (45 s .6, 90 s .8) 1 − (.6·.35 + .8·.4)/1.4 =
+// .6214; East (50 s .4, 20 s .5) 1 − (.4·.3 + .5·.3)/.9 = .7, each above
+// its alternative at the references (.275, .2929, .6667): accepted by
+// all, South's red line (timeline >= 50) met at 50. A package that leaves
+// the timeline at its reference, 0, crosses that red line by 50, and
+// South refuses it although it is worth more to it than no deal.
+func TestStarterProposalAndRedLine(t *testing.T) {
+	path := starter(t)
+	out, errOut, code := run(t, "deal", "proposals", "-q", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("deal proposals: exit %d, %s", code, errOut)
+	}
+	var pr struct {
+		Proposals []struct {
+			ID       string   `json:"id"`
+			Accepted bool     `json:"accepted"`
+			Accepts  []string `json:"accepts"`
+			Actors   []struct {
+				Actor   string  `json:"actor"`
+				Utility float64 `json:"utility"`
+			} `json:"actors"`
+		} `json:"proposals"`
+	}
+	if err := json.Unmarshal([]byte(out), &pr); err != nil {
+		t.Fatal(err)
+	}
+	if len(pr.Proposals) != 1 || pr.Proposals[0].ID != "north-offer" || !pr.Proposals[0].Accepted || len(pr.Proposals[0].Accepts) != 3 {
+		t.Fatalf("proposals: %+v", pr.Proposals)
+	}
+	for k, u := range []float64{1, 1 - .53/1.4, .7} {
+		if got := pr.Proposals[0].Actors[k].Utility; !closeTo(got, u) {
+			t.Errorf("%s: utility %v, want %v", pr.Proposals[0].Actors[k].Actor, got, u)
+		}
+	}
+	out, errOut, code = run(t, "deal", "evaluate", "-q", "-p", "budget=50", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("deal evaluate: exit %d, %s", code, errOut)
+	}
+	var ev struct {
+		Evaluation struct {
+			Actors []struct {
+				Actor   string `json:"actor"`
+				Accepts bool   `json:"accepts"`
+				Crossed []struct {
+					Issue   string  `json:"issue"`
+					RedLine string  `json:"red_line"`
+					By      float64 `json:"by"`
+				} `json:"crossed"`
+			} `json:"actors"`
+		} `json:"evaluation"`
+	}
+	if err := json.Unmarshal([]byte(out), &ev); err != nil {
+		t.Fatal(err)
+	}
+	s := ev.Evaluation.Actors[1]
+	if s.Actor != "south" || s.Accepts || len(s.Crossed) != 1 || s.Crossed[0].Issue != "timeline" || s.Crossed[0].RedLine != ">= 50" || s.Crossed[0].By != 50 {
+		t.Errorf("south at budget 50, timeline 0: %+v", s)
 	}
 }

@@ -135,12 +135,10 @@ stops the run and prints what finished.`,
 				return sweepCSV(w, res)
 			}
 			width := termWidth(w)
-			var rl []ask.Crossings
 			for _, m := range res.Models {
 				sweepTable(w, &res.Scenario, m, res.HeldFixed, res.SpreadText, width)
-				rl = append(rl, ask.Crossings{Model: m.Model, RedLines: m.RedLines})
 			}
-			redLinesCrossed(w, &res.Scenario, rl, width)
+			redLinesBlock(w, res.RedLinesCrossedHead, res.RedLinesCrossed, width)
 			return nil
 		},
 	}
@@ -158,11 +156,28 @@ func sweepNotes(m answer.SweepModel) []string {
 	}
 	for _, s := range m.Issues {
 		if s.FixedText != "" {
-			out = append(out, fmt.Sprintf("%s (%s): %s", s.Name, s.Issue, s.FixedText))
+			out = append(out, issueNote(s.Name, s.Issue, s.FixedText))
 		}
 	}
 	return out
 }
+
+// sensitivityNotes are what a tornado's table says at its issues (each
+// fixed issue's FixedText, the sweep's words), as a CSV's notes on
+// stderr, named as sweepNotes names them.
+func sensitivityNotes(m *answer.SensitivityModel) []string {
+	var out []string
+	for _, is := range m.Issues {
+		if is.FixedText != "" {
+			out = append(out, issueNote(is.Name, is.Issue, is.FixedText))
+		}
+	}
+	return out
+}
+
+// issueNote is a note at an issue, named on a line of its own: "Name
+// (id): note".
+func issueNote(name, id, note string) string { return fmt.Sprintf("%s (%s): %s", name, id, note) }
 
 func sweepCSV(w io.Writer, res *answer.Sweep) error {
 	cw := csv.NewWriter(w)
@@ -313,6 +328,7 @@ from it to the farther end.`,
 				for _, m := range results {
 					csvCaveats(cmd.ErrOrStderr(), m.Model, m.Warnings, nil)
 					csvCaveats(cmd.ErrOrStderr(), atStated(m.Model), nil, withCrossings(m.Notes, m.RedLines))
+					csvCaveats(cmd.ErrOrStderr(), m.Model, nil, sensitivityNotes(m))
 				}
 				heldFixedNote(cmd.ErrOrStderr(), res.HeldFixed)
 				cw := csv.NewWriter(w)
@@ -332,12 +348,10 @@ from it to the farther end.`,
 			width := termWidth(w)
 			headline(w, &res.Scenario, width)
 			heldFixed(w, res.HeldFixed, "", width)
-			var rl []ask.Crossings
 			for _, r := range results {
 				tornado(w, &res.Scenario, r, top, width)
-				rl = append(rl, ask.Crossings{Model: r.Model, RedLines: r.RedLines})
 			}
-			redLinesCrossed(w, &res.Scenario, rl, width)
+			redLinesBlock(w, res.RedLinesCrossedHead, res.RedLinesCrossed, width)
 			return nil
 		},
 	}
@@ -363,6 +377,9 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		if top > 0 && len(is.Swings) > top {
 			n := len(is.Swings) - top
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nouns.For(n, "input"))
+		}
+		if is.FixedText != "" {
+			para(w, "  "+is.FixedText, width)
 		}
 		para(w, "  "+r.SharesNotes[is.Issue], width)
 		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {

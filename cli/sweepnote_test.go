@@ -50,3 +50,39 @@ func TestSweepTableSaysFixedAndAlone(t *testing.T) {
 		t.Errorf("csv's stderr calls y fixed:\n%s", stderr)
 	}
 }
+
+// A sensitivity analysis's table says at x alone, in the sweep's words,
+// that its interval is a point, not a certainty, for compromise and for
+// bdm, which reads each issue alone too; a CSV says it on stderr.
+func TestSensitivityTableSaysFixed(t *testing.T) {
+	file := "../ask/testdata/noted.yaml" // x fixed in every model that reads each issue alone
+	fixed := func(m string) string {
+		return "nothing that moves " + m + "'s forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+	}
+	out, stderr, code := run(t, "sensitivity", file, "-n", "1000", "-m", "compromise,bdm")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f := joined(out)
+	for _, m := range []string{"compromise", "bdm"} {
+		x, y := strings.Index(f, "X — model "+m), strings.Index(f, "Y — model "+m)
+		if n := strings.Count(f, fixed(m)); n != 1 || x < 0 || y < x {
+			t.Fatalf("%s: %d notes of a fixed issue; want 1, X's:\n%s", m, n, out)
+		}
+		if at := strings.Index(f, fixed(m)); at < x || at > y {
+			t.Errorf("%s: the note of a fixed issue is not in X's tornado:\n%s", m, out)
+		}
+	}
+	_, stderr, code = run(t, "sensitivity", file, "-n", "1000", "-m", "compromise,bdm", "-f", "csv")
+	if code != 0 {
+		t.Fatalf("csv: exit %d: %s", code, stderr)
+	}
+	for _, m := range []string{"compromise", "bdm"} {
+		if want := "note (" + m + "): X (x): " + fixed(m) + "\n"; !strings.Contains(stderr, want) {
+			t.Errorf("csv's stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "Y (y): nothing") {
+		t.Errorf("csv's stderr calls y fixed:\n%s", stderr)
+	}
+}

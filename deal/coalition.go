@@ -302,16 +302,7 @@ func (m *merge) concede(ctx context.Context) error {
 	if lowFrom != nil && lowFrom != bendFrom {
 		// Its own plan that bends red lines was not kept.
 		for i := range c.Contradictions {
-			for j := range c.Contradictions[i].Sides {
-				sd := &c.Contradictions[i].Sides[j]
-				var keep []string
-				for _, pl := range sd.Plans {
-					if pl != "bend_red_lines" {
-						keep = append(keep, pl)
-					}
-				}
-				sd.Plans = keep
-			}
+			c.Contradictions[i].dropPlan("bend_red_lines")
 		}
 	}
 	m.res.Concession = c

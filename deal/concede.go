@@ -118,6 +118,9 @@ type bound struct {
 	r     scenario.RedLine
 	// a is the point (normalised) a crossing is costed from (crossing.go).
 	a float64
+	// noise is the floating-point noise (scenario.ScaleNoise),
+	// normalised: a value this near v reads as on it (Crosses).
+	noise float64
 }
 
 // viol is how far (normalised) x lies outside the bound.
@@ -140,12 +143,12 @@ func (s *searcher) bounds() []bound {
 		for _, k := range ks {
 			r := rl[k]
 			if !math.IsInf(r.Lo, -1) {
-				b := bound{j: j, k: k, v: s.sp.norm(k, r.Lo), open: r.LoOpen, r: r}
+				b := bound{j: j, k: k, v: s.sp.norm(k, r.Lo), open: r.LoOpen, r: r, noise: s.sp.noise(k)}
 				b.a = s.sp.costedFrom(b)
 				out = append(out, b)
 			}
 			if !math.IsInf(r.Hi, 1) {
-				b := bound{j: j, k: k, upper: true, v: s.sp.norm(k, r.Hi), open: r.HiOpen, r: r}
+				b := bound{j: j, k: k, upper: true, v: s.sp.norm(k, r.Hi), open: r.HiOpen, r: r, noise: s.sp.noise(k)}
 				b.a = s.sp.costedFrom(b)
 				out = append(out, b)
 			}

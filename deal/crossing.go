@@ -48,8 +48,12 @@ func (sp *space) costedFrom(b bound) float64 {
 	return math.Min(1, b.v+strictStep)
 }
 
-// excludes reports whether the bound rules out the normalised value x.
+// excludes reports whether the bound rules out the normalised value x,
+// read as on the bound within floating-point noise of it (Crosses).
 func (b bound) excludes(x float64) bool {
+	if math.Abs(x-b.v) <= b.noise {
+		x = b.v
+	}
 	if b.upper {
 		return x > b.v || (b.open && x == b.v)
 	}

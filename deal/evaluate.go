@@ -96,6 +96,13 @@ func (sp *space) norm(k int, v float64) float64 {
 	return (v - is.Min) / (is.Max - is.Min)
 }
 
+// noise is issue k's floating-point noise (scenario.ScaleNoise),
+// normalised.
+func (sp *space) noise(k int) float64 {
+	is := sp.p.Issues[k]
+	return scenario.ScaleNoise(is.Min, is.Max) / (is.Max - is.Min)
+}
+
 func (sp *space) denorm(k int, q float64) float64 {
 	is := sp.p.Issues[k]
 	return is.Min + q*(is.Max-is.Min)
@@ -296,11 +303,28 @@ func (in *Input) redLines(i int) map[int]scenario.RedLine {
 	return in.RedLines[i]
 }
 
-// Crosses reports whether the value x crosses the red line r, lying
-// outside the values it allows: the one test of crossing, which a
-// package's verdicts (crossings) and a forecast's notes (package ask)
-// both apply.
-func Crosses(r scenario.RedLine, x float64) bool { return !r.Allows(x) }
+// Crosses reports whether the value x on the issue crosses the red line
+// r, lying outside the values it allows, where x within
+// floating-point noise of one of r's bounds (scenario.ScaleNoise: 1e-7
+// on 0–100) reads as on that bound: 69.99999999999773 allows ">= 70" and
+// 70.0000000000023 crosses "> 70", as 70 itself does. It is the one test
+// of crossing, which a package's verdicts (crossings), a forecast's red
+// lines (package ask) and a deal's costing of a bent red line
+// (bound.excludes) all apply (docs/DECISIONS.md, "noise22").
+func Crosses(r scenario.RedLine, x float64, is model.Issue) bool {
+	return !r.Allows(onBound(x, r.Lo, r.Hi, scenario.ScaleNoise(is.Min, is.Max)))
+}
+
+// onBound is x, or the bound lo or hi it lies within tol of.
+func onBound(x, lo, hi, tol float64) float64 {
+	switch {
+	case math.Abs(x-lo) <= tol:
+		return lo
+	case math.Abs(x-hi) <= tol:
+		return hi
+	}
+	return x
+}
 
 // crossings lists the red lines of one actor that the package v crosses,
 // in issue order.
@@ -308,9 +332,10 @@ func crossings(p *model.Problem, rl map[int]scenario.RedLine, v []float64) []Cro
 	var out []Crossing
 	for k := range p.Issues {
 		r, ok := rl[k]
-		if !ok || !Crosses(r, v[k]) {
+		if !ok || !Crosses(r, v[k], p.Issues[k]) {
 			continue
 		}
+		// 0 on a strict bound, or within noise of it
 		by := math.Max(r.Lo-v[k], v[k]-r.Hi)
 		out = append(out, Crossing{Issue: p.Issues[k].ID, RedLine: r.String(), Value: v[k], By: math.Max(by, 0)})
 	}

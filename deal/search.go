@@ -327,7 +327,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 	for _, i := range s.req {
 		for k, r := range s.in.redLines(i) {
 			if x, ok := s.fixed[k]; ok {
-				if Crosses(r, sp.denorm(k, x)) {
+				if Crosses(r, sp.denorm(k, x), p.Issues[k]) {
 					conflicts = append(conflicts, fmt.Sprintf("%s is fixed at %v, which crosses %s red line %s", model.NameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID), sp.denorm(k, x), nouns.Possessive(model.NameOr(p.Actors[i].Name, p.Actors[i].ID)), r))
 					s.conflictWho = append(s.conflictWho, i)
 				}

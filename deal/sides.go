@@ -1,6 +1,10 @@
 package deal
 
-import "math"
+import (
+	"math"
+	"slices"
+	"sort"
+)
 
 // When the required actors' red lines on an issue contradict each other
 // (every value crosses one of them), the plan that lowers alternatives
@@ -11,15 +15,77 @@ import "math"
 // one taken, so the concession lists them, each costed by the very
 // function stage A minimises (stageA), in percent of the issue's scale,
 // with the utility the actor gives up beside it.
+//
+// When no one actor crossing alone leaves the others a value (three red
+// lines no two of which share one), the ways out take several actors
+// together: the smallest sets (Sets; no member could be spared) whose
+// red lines, crossed, leave the other actors' red lines a value. A set leaves the others
+// a value exactly when some candidate value is excluded by no one
+// outside it, so the smallest sets are the smallest of the candidates'
+// sets of actors excluding them: at most one per candidate, found
+// exactly without enumerating subsets (docs/DECISIONS.md, dealways22).
 
 // Contradiction is one issue whose required actors' red lines leave no
 // value, with each way out.
 type Contradiction struct {
 	Issue string `json:"issue"`
+	// Actors are the required actors in some way out, alone or in a set
+	// (listed or not), in their order: those whose red lines contradict.
+	Actors []string `json:"actors"`
 	// Sides lists, for each actor of the contradiction that can resolve
 	// it alone, what crossing its own red lines would take, in the order
 	// of the required actors.
 	Sides []Side `json:"sides"`
+	// Sets lists the ways out that take several actors crossing
+	// together: each smallest set of required actors (none of it could
+	// be spared) whose red lines, crossed, leave the other actors' red
+	// lines a value; fewest actors first, then the cheapest, then the
+	// lower value; at most MaxWaySets (6).
+	Sets []WaySet `json:"sets,omitempty"`
+	// MoreSets counts the smallest sets not listed in Sets (beyond
+	// MaxWaySets).
+	MoreSets int `json:"more_sets,omitempty"`
+}
+
+// MaxWaySets is the most ways out for several actors together that a
+// contradiction lists (Contradiction.Sets); the rest are counted. On one
+// issue there are at most as many as the values a way out is chosen
+// among, but a case with many actors holding red lines there can reach
+// dozens, of which the cheapest few are what a reader weighs.
+const MaxWaySets = 6
+
+// WaySet is several actors resolving a contradiction together: they
+// accept Value, the value of least capability-weighted crossing (as
+// Side.Value is chosen) that every red line outside the set allows.
+// Members gives each one's part at Value (its bends, its share, its
+// cost; no plans), Cost and UtilityCost their sums.
+type WaySet struct {
+	Value       float64 `json:"value"`
+	Members     []Side  `json:"members"`
+	Cost        float64 `json:"cost"`
+	UtilityCost float64 `json:"utility_cost"`
+	// Plans names the concession plans whose crossings on the issue are
+	// the members' and no one else's.
+	Plans []string `json:"plans,omitempty"`
+}
+
+// dropPlan removes a plan's name from every way out.
+func (c *Contradiction) dropPlan(name string) {
+	drop := func(pl []string) []string {
+		var keep []string
+		for _, x := range pl {
+			if x != name {
+				keep = append(keep, x)
+			}
+		}
+		return keep
+	}
+	for j := range c.Sides {
+		c.Sides[j].Plans = drop(c.Sides[j].Plans)
+	}
+	for j := range c.Sets {
+		c.Sets[j].Plans = drop(c.Sets[j].Plans)
+	}
 }
 
 // Side is one actor resolving a contradiction alone: it accepts Value,
@@ -87,10 +153,11 @@ func (s *searcher) scaleCost(bs []bound, q []float64) float64 {
 }
 
 // contradictions lists the issues whose red lines contradict each
-// other, each with its sides, marking those the plans took (an actor's
-// side is taken when the plan's only crossings on the issue are its).
+// other, each with its ways out, marking those the plans took (a way out
+// is taken when the plan's crossings on the issue are its actors', all
+// of them and no one else's).
 func (s *searcher) contradictions(c *Concession) []Contradiction {
-	sp, p := s.sp, s.sp.p
+	p := s.sp.p
 	bs := s.bounds()
 	var out []Contradiction
 	for k := range p.Issues {
@@ -105,7 +172,8 @@ func (s *searcher) contradictions(c *Concession) []Contradiction {
 		if best == 0 {
 			continue
 		}
-		ct := Contradiction{Issue: p.Issues[k].ID}
+		ct := Contradiction{Issue: p.Issues[k].ID, Sides: []Side{}}
+		var in []int
 		for j := range s.req {
 			var own []bound
 			for _, b := range mine {
@@ -129,39 +197,157 @@ func (s *searcher) contradictions(c *Concession) []Contradiction {
 			if math.IsNaN(x) {
 				continue // the others' red lines contradict each other too
 			}
-			q := make([]float64, len(p.Issues))
-			q[k] = x
-			sd := Side{Actor: p.Actors[s.req[j]].ID, Value: round9(sp.denorm(k, x)), Bends: s.bendsAt(own, q), Share: s.cw(j), Cost: 100 * least}
-			for _, b := range sd.Bends {
-				sd.UtilityCost += sd.Share * b.UtilityLost
-			}
-			for _, pl := range []struct {
-				name string
-				plan *ConcessionPlan
-			}{{"lower_alternatives", c.LowerAlternatives}, {"bend_red_lines", c.BendRedLines}} {
-				if pl.plan != nil && onlyCrosses(pl.plan.Bends, p.Issues[k].ID, sd.Actor) {
-					sd.Plans = append(sd.Plans, pl.name)
-				}
-			}
+			sd := s.member(mine, k, j, x)
+			sd.Plans = plansTaking(c, p.Issues[k].ID, []string{sd.Actor})
 			ct.Sides = append(ct.Sides, sd)
+			in = append(in, j)
+		}
+		var inSets []int
+		ct.Sets, ct.MoreSets, inSets = s.waySets(c, mine, k, cost, cands)
+		in = append(in, inSets...)
+		slices.Sort(in)
+		for _, j := range slices.Compact(in) {
+			ct.Actors = append(ct.Actors, p.Actors[s.req[j]].ID)
 		}
 		out = append(out, ct)
 	}
 	return out
 }
 
-// onlyCrosses reports whether the bends cross red lines on the issue and
-// all of them the actor's.
-func onlyCrosses(bends []Bend, issue, actor string) bool {
-	n := 0
+// member is required actor j's part in a way out at the normalised value
+// x on issue k: its bends, its capability share, and its crossing and
+// utility given up, each weighted by the share.
+func (s *searcher) member(mine []bound, k, j int, x float64) Side {
+	sp, p := s.sp, s.sp.p
+	var own []bound
+	for _, b := range mine {
+		if b.j == j {
+			own = append(own, b)
+		}
+	}
+	q := make([]float64, len(p.Issues))
+	q[k] = x
+	sd := Side{Actor: p.Actors[s.req[j]].ID, Value: round9(sp.denorm(k, x)), Bends: s.bendsAt(own, q), Share: s.cw(j)}
+	for _, b := range own {
+		sd.Cost += 100 * sd.Share * b.cross(x)
+	}
+	for _, b := range sd.Bends {
+		sd.UtilityCost += sd.Share * b.UtilityLost
+	}
+	return sd
+}
+
+// waySets lists the smallest sets of two or more actors whose red lines
+// on issue k, crossed together, leave the other actors' red lines a
+// value (see
+// Contradiction.Sets), how many more there are than MaxWaySets, and
+// every member of one (listed or not). Each
+// candidate value's set is the actors whose red lines exclude it; a set
+// leaves the others a value exactly when it holds some candidate's, so
+// the smallest sets are the candidates' sets that hold no other's, each
+// at the candidate of least crossing whose set it is.
+func (s *searcher) waySets(c *Concession, mine []bound, k int, cost func(float64) float64, cands []float64) ([]WaySet, int, []int) {
+	type way struct {
+		js   []int
+		x, c float64
+	}
+	var ways []way
+	for _, v := range cands {
+		var js []int
+		for _, b := range mine {
+			if b.excludes(v) && !slices.Contains(js, b.j) {
+				js = append(js, b.j)
+			}
+		}
+		slices.Sort(js)
+		i := slices.IndexFunc(ways, func(w way) bool { return slices.Equal(w.js, js) })
+		switch cv := cost(v); {
+		case i < 0:
+			ways = append(ways, way{js, v, cv})
+		case cv < ways[i].c-1e-12 || (cv <= ways[i].c+1e-12 && v < ways[i].x):
+			ways[i].x, ways[i].c = v, cv
+		}
+	}
+	holds := func(a, b []int) bool { // a ⊋ b
+		if len(a) <= len(b) {
+			return false
+		}
+		for _, j := range b {
+			if !slices.Contains(a, j) {
+				return false
+			}
+		}
+		return true
+	}
+	var least []way
+	var members []int
+	for _, w := range ways {
+		if len(w.js) < 2 || slices.ContainsFunc(ways, func(o way) bool { return holds(w.js, o.js) }) {
+			continue
+		}
+		least = append(least, w)
+		members = append(members, w.js...)
+	}
+	sort.Slice(least, func(a, b int) bool {
+		wa, wb := least[a], least[b]
+		if len(wa.js) != len(wb.js) {
+			return len(wa.js) < len(wb.js)
+		}
+		if math.Abs(wa.c-wb.c) > 1e-12 {
+			return wa.c < wb.c
+		}
+		return wa.x < wb.x
+	})
+	more := 0
+	if len(least) > MaxWaySets {
+		least, more = least[:MaxWaySets], len(least)-MaxWaySets
+	}
+	var out []WaySet
+	for _, w := range least {
+		st := WaySet{Value: round9(s.sp.denorm(k, w.x))}
+		var ids []string
+		for _, j := range w.js {
+			sd := s.member(mine, k, j, w.x)
+			st.Cost += sd.Cost
+			st.UtilityCost += sd.UtilityCost
+			st.Members = append(st.Members, sd)
+			ids = append(ids, sd.Actor)
+		}
+		st.Plans = plansTaking(c, s.sp.p.Issues[k].ID, ids)
+		out = append(out, st)
+	}
+	return out, more, members
+}
+
+// plansTaking names the concession plans whose crossings on the issue
+// are those of the actors, every one of them and no one else's.
+func plansTaking(c *Concession, issue string, actors []string) []string {
+	var out []string
+	for _, pl := range []struct {
+		name string
+		plan *ConcessionPlan
+	}{{"lower_alternatives", c.LowerAlternatives}, {"bend_red_lines", c.BendRedLines}} {
+		if pl.plan != nil && crossesExactly(pl.plan.Bends, issue, actors) {
+			out = append(out, pl.name)
+		}
+	}
+	return out
+}
+
+// crossesExactly reports whether the actors crossing red lines on the
+// issue in the bends are exactly the actors given.
+func crossesExactly(bends []Bend, issue string, actors []string) bool {
+	var who []string
 	for _, b := range bends {
 		if b.Issue != issue {
 			continue
 		}
-		if b.Actor != actor {
+		if !slices.Contains(actors, b.Actor) {
 			return false
 		}
-		n++
+		if !slices.Contains(who, b.Actor) {
+			who = append(who, b.Actor)
+		}
 	}
-	return n > 0
+	return len(who) == len(actors)
 }

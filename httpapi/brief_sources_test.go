@@ -125,3 +125,56 @@ func TestBriefRereadsChangedSources(t *testing.T) {
 		t.Errorf("brief with a quote no longer in its source: %+v; want one error", eb)
 	}
 }
+
+// briefNoQuotesCase quotes nothing: its one source names a url, its
+// stances and capabilities are assumed.
+const briefNoQuotesCase = `metadata:
+  id: nq
+  title: No quotes
+  as_of: "2026-03-01"
+  sources: [{id: tender, title: Tender notice, date: "2026-02-20", url: "https://example.org/tender"}]
+issues: [{id: wage, name: Wage rise, scale: {min: 0, max: 10}}]
+actors:
+  - {id: union, name: Union, capability: 1, capability_assumed: t}
+  - {id: port, name: Port, capability: 1, capability_assumed: t}
+stances:
+  - {actor: union, issue: wage, position: 4, salience: 1, assumed: t}
+  - {actor: port, issue: wage, position: 1, salience: 1, assumed: t}
+`
+
+// A case with no quotes has none to check, and every door's brief says
+// so in the same words: the command line's said "checked …: 0 of 0" (it
+// had looked in the file's folder), the server's that no source file was
+// read, with or without a source folder. With none to check the line is
+// no warning.
+func TestBriefNoQuotesSameAtEveryDoor(t *testing.T) {
+	const want = "No quotes to check against their source files: the input has none."
+	dir := t.TempDir()
+	in, err := ask.Load(filepath.Join(dir, "nq.yaml"), []byte(briefNoQuotesCase), ask.LoadOptions{SourceDirs: []string{dir}, MissingUnchecked: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ask.MakeBrief(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Quotes.Text(); got != want {
+		t.Errorf("the command line's brief says %q, want %q", got, want)
+	}
+	for _, o := range []httpapi.Options{{}, {SourcesDir: dir}} {
+		e := newEnv(t, o)
+		v := e.create(briefNoQuotesCase)
+		md := string(e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=md", ""), 200).body)
+		if !strings.Contains(md, "\n"+want+"\n") {
+			t.Errorf("the server's brief (sources %q) lacks %q:\n%s", o.SourcesDir, want, md)
+		}
+		page := string(e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=html", ""), 200).body)
+		if line := `<p class="small">` + want + `</p>`; !strings.Contains(page, line) {
+			t.Errorf("the server's brief (html, sources %q) lacks %q", o.SourcesDir, line)
+		}
+	}
+}

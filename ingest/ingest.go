@@ -720,7 +720,8 @@ func clauseStart(text string, end int) int {
 // subject's determiner), a capitalised word after a lower-case one
 // ("meeting US"), or a capitalised word after an actor's name ("Russia
 // Zelenskyy", "Putin US") or after a day, a month or a number ("on
-// Tuesday Putin"); not after a preposition, determiner,
+// Tuesday Putin"), or an actor's name after a capitalised word that is
+// no part of it ("In Istanbul Kremlin aide"); not after a preposition, determiner,
 // conjunction or possessive ("with Russia", "of the Ukrainian"), nor
 // after a verb's -ing form that follows one ("After meeting the
 // delegation"), which take the words after them.
@@ -763,6 +764,14 @@ func introEnd(actors []actorTerms, s *sentence, st, end int) int {
 		}
 		return false
 	}
+	beginsName := func(w word) bool {
+		for _, n := range named {
+			if n.at == w.at {
+				return true
+			}
+		}
+		return false
+	}
 	for k := 2; k < len(ws); k++ {
 		prev, w := ws[k-1], ws[k]
 		if phraseWords[prev.w] || strings.HasSuffix(prev.w, "ing") && introPrepositions[ws[k-2].w] {
@@ -775,6 +784,10 @@ func introEnd(actors []actorTerms, s *sentence, st, end int) int {
 		case !prev.capped && unicode.IsLower(firstRune(s.text[prev.at:prev.end])):
 			return w.at
 		case endsName(prev) && !inName(w):
+			return w.at
+		case prev.capped && beginsName(w) && !inName(w):
+			// "In Istanbul Kremlin aide …": an actor's name right after
+			// a capitalised word that is no part of it begins the subject
 			return w.at
 		case (calendarWords[prev.w] || unicode.IsDigit(firstRune(prev.w))) && !calendarWords[w.w]:
 			return w.at

@@ -52,14 +52,30 @@ type PointForecaster interface {
 
 // IssueLocal is implemented by models whose forecast of an issue reads
 // that issue alone: its scale and status quo and the capability,
-// position and salience of each actor that takes part in it (the models
-// EachIssue runs: compromise, median, nash, ks). No input of another
-// issue, and no capability of an actor absent from it, moves it. A model
-// that does not implement it is taken to read every input for every
-// issue (a sweep then says no issue is held fixed while any input has a
-// range).
+// position and salience of each actor that takes part in it. No input
+// of another issue, and no capability of an actor absent from it, moves
+// it. The closed-form models (EachIssue: compromise, median, nash, ks)
+// implement it, and so do bdm (each issue's rounds run on its own
+// column), snap and compromise-band (each issue's candidates and
+// compromise) and the ensemble (every member run on one issue's problem
+// alone, ensemble.OneIssue); TestIssueLocalReadsTheIssueAlone checks
+// each on random problems. smp and exchange, which move every issue
+// together, do not. A model that does not implement it is taken to read
+// every input for every issue (a sweep then says no issue is held fixed
+// while any input has a range). It says nothing of a model's cost:
+// that is ClosedForm.
 type IssueLocal interface {
 	ReadsIssueAlone()
+}
+
+// ClosedForm is implemented by the models that give each issue's
+// forecast in closed form, with no rounds (EachIssue: compromise,
+// median, nash, ks): a few milliseconds for any case, so that an answer
+// can run them all at the stated values beside its own
+// (catalog.ClosedForm). Every such model is also IssueLocal.
+type ClosedForm interface {
+	IssueLocal
+	SolvesInClosedForm()
 }
 
 // Run is m.Forecast with the check every caller needs: an error, not a

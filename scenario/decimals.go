@@ -107,3 +107,27 @@ const MaxScaleDecimals = 11
 // 0.05 on 0–100 and 0.005 on 0–1. Two values closer than this may read
 // the same; a difference below it reads as 0.
 func ShownStep(w float64) float64 { return 0.5 * math.Pow10(-WidthDecimals(w)) }
+
+// NoiseShare is the share of a scale's width within which two values
+// differ only by floating-point noise (ScaleNoise): far above a model's
+// own arithmetic (ks and nash bisect to about 1e-13 of the width, a
+// weighted mean is off by a few units in the last place) and far below
+// the smallest difference a scale shows (ShownStep, at least 5e-4 of
+// the width). ask.PullDecimals reads a pull within this share of the
+// largest as zero.
+const NoiseShare = 1e-9
+
+// ScaleNoise is how near two values on the scale from lo to hi must be
+// to differ only by floating-point noise: a billionth of the width, or
+// the last decimal a float64 carries at the scale's ends
+// (CarriedDecimals), the larger: 1e-7 on 0–100, 1e-14 on 1 to 1 + 1e-9
+// (a billionth of that width, 1e-18, is below a float64's resolution
+// near 1). A value this near a red line's bound reads as on it
+// (deal.Crosses): noise never decides a crossing.
+func ScaleNoise(lo, hi float64) float64 {
+	n := math.Max(NoiseShare*(hi-lo), math.Pow10(-CarriedDecimals(lo, hi)))
+	if !finite(n) || n < 0 {
+		return 0
+	}
+	return n
+}

@@ -414,11 +414,12 @@ func (s *Scenario) apply(c *Changes, whatIf string) (*Scenario, error) {
 // evidence replaces the stance's, with the change's reason (none clears
 // the one inherited); a change's assumed reason without evidence
 // replaces both, since the old quotes spoke for the old numbers (they
-// stay in the file, and parley evidence lists them where they are
-// given); a change that moves the numbers with neither leaves the stance
-// resting on whatIf (a snapshot's: on neither); a change that moves
-// nothing (a range, a note, the same numbers) keeps what it rested on,
-// and its reason, if it gives one (why the range), replaces the stance's.
+// stay in the file, and parley show --format json lists them where
+// they are given); a change that moves the numbers with neither leaves
+// the stance resting on whatIf (a snapshot's: on neither); a change
+// that moves nothing (a range, a note, the same numbers) keeps what it
+// rested on, and its reason, if it gives one (why the range), replaces
+// the stance's.
 func restsOn(st *Stance, sc StanceChange, moved bool, whatIf string) ([]Evidence, string) {
 	switch {
 	case len(sc.Evidence) > 0:

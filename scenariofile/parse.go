@@ -22,6 +22,7 @@ package scenariofile
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,6 +39,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"parley/errs"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -606,8 +608,97 @@ func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
 			return 0, false
 		}
 	}
+	if name, value, ok := d.optionLabel(path, n); ok {
+		d.errorf(path, n, fmt.Sprintf("a number on the issue's scale: %s for that option", value), "expected a number, got %s, the label of %s option at %s", describe(n), nouns.Possessive(name), value)
+		return 0, false
+	}
 	d.errorf(path, n, "a number such as 50 or 0.8", "expected a number, got %s", describe(n))
 	return 0, false
+}
+
+// optionLabel finds, where a number on an issue's scale was expected (a
+// stance's position, a package's value) and text was given, the issue
+// one of whose options that text labels (the case aside): its name (or
+// id) and the option's value as the file writes it. A reader who sees
+// the options named writes "Full peace" where 80 belongs; the error then
+// names 80. The issue is the stance's `issue`, or the package's key; the
+// options are read from the file's issues as written (a list of {value,
+// label} or a mapping of values to labels), whatever else is wrong there.
+func (d *decoder) optionLabel(path string, n *yaml.Node) (name, value string, ok bool) {
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		return "", "", false
+	}
+	parentPath, _ := parent(path)
+	var issue string
+	switch {
+	case field(parentPath) == "package":
+		issue = field(path)
+	case field(path) == "position":
+		if m := d.nodes[parentPath]; m != nil && m.Kind == yaml.MappingNode {
+			issue = scalarAt(m, "issue")
+		}
+	}
+	root := d.nodes[""]
+	if issue == "" || root == nil {
+		return "", "", false
+	}
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	issues := valueAt(root, "issues")
+	if issues == nil || issues.Kind != yaml.SequenceNode {
+		return "", "", false
+	}
+	text := strings.TrimSpace(n.Value)
+	for _, is := range issues.Content {
+		is = deref(is)
+		if is.Kind != yaml.MappingNode || scalarAt(is, "id") != issue {
+			continue
+		}
+		name = cmp.Or(scalarAt(is, "name"), issue)
+		as := valueAt(is, "anchors")
+		if as == nil {
+			return "", "", false
+		}
+		switch as.Kind {
+		case yaml.SequenceNode:
+			for _, a := range as.Content {
+				if a = deref(a); a.Kind == yaml.MappingNode && strings.EqualFold(strings.TrimSpace(scalarAt(a, "label")), text) && scalarAt(a, "value") != "" {
+					return name, scalarAt(a, "value"), true
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(as.Content); i += 2 {
+				k, l := deref(as.Content[i]), deref(as.Content[i+1])
+				if k.Kind == yaml.ScalarNode && l.Kind == yaml.ScalarNode && strings.EqualFold(strings.TrimSpace(l.Value), text) {
+					return name, k.Value, true
+				}
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
+// valueAt is the value of key in the mapping m (aliases followed), or nil.
+func valueAt(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := deref(m.Content[i]); k.Kind == yaml.ScalarNode && k.Value == key {
+			return deref(m.Content[i+1])
+		}
+	}
+	return nil
+}
+
+// scalarAt is the text of the scalar value of key in m, or "".
+func scalarAt(m *yaml.Node, key string) string {
+	if v := valueAt(m, key); v != nil && v.Kind == yaml.ScalarNode {
+		return v.Value
+	}
+	return ""
 }
 
 // plainDecimal is the number a plain scalar the parser resolved to

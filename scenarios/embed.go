@@ -69,6 +69,7 @@ func Get(name string) ([]byte, error) {
 var starter []byte
 
 // Starter returns the commented starter scenario `parley init` writes: a
-// small case (three actors, two issues, a quote, a snapshot, a variant)
+// small case (three actors, two issues, a quote, a red line, a proposal,
+// a snapshot, a variant)
 // that validates, with a comment on every part.
 func Starter() []byte { return append([]byte(nil), starter...) }

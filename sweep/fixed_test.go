@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"parley/model"
+	"parley/model/bdm"
 	"parley/model/compromise"
 	"parley/model/exchange"
 )
@@ -91,6 +92,39 @@ func TestFixedIssueOfAModelAcrossIssues(t *testing.T) {
 	for _, is := range r.Issues {
 		if !is.Fixed {
 			t.Errorf("exchange without ranges, %s: not fixed", is.Issue)
+		}
+	}
+}
+
+// A sensitivity analysis says which issue no ranged input touches, as
+// its Monte Carlo does: y, in compromise (every draw and every end at
+// (20 + 80)/2 = 50) and in bdm, which also reads each issue alone (b
+// and c, of equal weight, at 20 and 80: neither makes the other an
+// offer it takes, so the run stops at round 1 on round 0's median, the
+// lower weighted median of the tie, 20, where b's weight alone reaches
+// half); x, which a's capability and b's position move, is not fixed in
+// either.
+func TestSensitivitySaysAFixedIssue(t *testing.T) {
+	for _, c := range []struct {
+		m    model.Model
+		base float64
+	}{{compromise.Model{}, 50}, {bdm.Model{}, 20}} {
+		m := c.m
+		r, err := Sensitivity(context.Background(), m, twoIssues(), Options{Draws: MinSensitivityDraws, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, y := r.Issues[0], r.Issues[1]
+		if x.Fixed {
+			t.Errorf("%s, x: fixed, but a's capability and b's position have ranges", m.Name())
+		}
+		if !y.Fixed || y.Base != c.base {
+			t.Errorf("%s, y: fixed %v, base %v; want fixed at %v", m.Name(), y.Fixed, y.Base, c.base)
+		}
+		for _, s := range y.Swings {
+			if s.Swing != 0 {
+				t.Errorf("%s, y: %s swings it by %v; want 0", m.Name(), s.Input.Label(), s.Swing)
+			}
 		}
 	}
 }

@@ -77,6 +77,13 @@ type IssueSensitivity struct {
 	Issue string  `json:"issue"`
 	Name  string  `json:"name"`
 	Base  float64 `json:"base"`
+	// Fixed is the Monte Carlo's IssueSummary.Fixed: no ranged input
+	// touches this issue in the model, so every swing is 0 and every
+	// draw gave Base, a point that is no certainty.
+	Fixed bool `json:"fixed,omitempty"`
+	// FixedText is what every door says at a fixed issue, in the
+	// sweep's words (ask.SweepFixedText; "" when not fixed).
+	FixedText string `json:"fixed_text,omitempty"`
 	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
 	// this issue that had not come to rest, and DrawsLastStepMax and
 	// DrawsLastStepMedian the largest and the median step those draws
@@ -188,7 +195,7 @@ func Sensitivity(ctx context.Context, m model.Model, p *model.Problem, o Options
 	res := &SensitivityResult{Model: m.Name(), Draws: mc.Draws, UnsettledDraws: mc.UnsettledDraws, MemberFailedDraws: mc.MemberFailedDraws, Seed: o.Seed, ShareReplicates: ShareReplicates, Base: mc.Base}
 	for k, is := range p.Issues {
 		mk := mc.Issues[k]
-		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mk.Base,
+		res.Issues = append(res.Issues, IssueSensitivity{Issue: is.ID, Name: is.Name, Base: mk.Base, Fixed: mk.Fixed,
 			UnsettledDraws: mk.UnsettledDraws, DrawsLastStepMax: mk.LastStepMax, DrawsLastStepMedian: mk.LastStepMedian, DrawsMemberFailures: mk.MemberFailures})
 	}
 	var ends [][]float64                   // each end's moving, for countMoving

@@ -56,7 +56,14 @@ func TestDealPlanNumbers(t *testing.T) {
 // with concessions (the built-in case's zone is empty at the status quo).
 func storedSearch(t *testing.T, e *e2e) *answer.DealSearch {
 	t.Helper()
-	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
+	return storedSearchOf(t, e, e.rec.ID)
+}
+
+// storedSearchOf is the first finished deal search the server stored for
+// the scenario id, which must have concessions.
+func storedSearchOf(t *testing.T, e *e2e, id string) *answer.DealSearch {
+	t.Helper()
+	runs, err := e.st.ListRuns(e.ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +83,7 @@ func storedSearch(t *testing.T, e *e2e) *answer.DealSearch {
 		break
 	}
 	if got == nil || got.Result == nil || got.Result.Concession == nil {
-		t.Fatalf("no stored search with concessions (the built-in case's zone is empty at the status quo): %+v", got)
+		t.Fatalf("no stored search of %s with concessions: %+v", id, got)
 	}
 	return got
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -47,7 +48,7 @@ func TestDealSidesWords(t *testing.T) {
 	}
 	gaps := []float64{r.Concession.LowerAlternatives.Gap, r.Concession.BendRedLines.Gap}
 	for id, want := range map[string][]string{
-		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), actors)},
+		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), actors, true, false)},
 		"contradiction-side":   sides,
 		"contradiction-choice": {ask.SidesChoice(c, sc.ActorName)},
 		"plan-head":            {ask.PlanHead(true, true, nil), ask.PlanHead(false, false, nil)},
@@ -59,5 +60,61 @@ func TestDealSidesWords(t *testing.T) {
 	}
 	if choice := ask.SidesChoice(c, sc.ActorName); choice != "Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6)." {
 		t.Errorf("the choice reads %q", choice)
+	}
+}
+
+// TestDealWaysTogetherWords: on the CLI's testdata/contradict-three.yaml
+// (Alpha keeps P <= 20, Beta [40, 60], Gamma >= 80) no one actor can
+// give way alone, and the deal view lists the three pairs that can, as
+// parley deal search prints them (ask.ContradictionHead, ask.SetLine,
+// ask.SidesChoice): Alpha and Beta at 80, weighted cost 14.3 % of scale
+// (1/7 × 60 % + 2/7 × 20 %), Alpha and Gamma at 60, 17.1 %, Beta and
+// Gamma at 20, 40.0 %. The page had shown a head naming no one and no
+// way out.
+func TestDealWaysTogetherWords(t *testing.T) {
+	e := startE2E(t)
+	body, err := os.ReadFile("../cli/testdata/contradict-three.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := e.stored("Three contradicting red lines", body)
+	e.do("deal view of the three-way case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.choose(rec.ID), e.poll(`document.querySelectorAll("[data-testid=contradiction-set]").length > 0`))
+	got := storedSearchOf(t, e, rec.ID)
+	sc := &got.Scenario
+	cs := got.Result.Concession.Contradictions
+	if len(cs) != 1 || len(cs[0].Sides) != 0 || len(cs[0].Sets) != 3 {
+		t.Fatalf("contradictions %+v, want P's with three sets and no side alone", cs)
+	}
+	c := cs[0]
+	var sets []string
+	for _, st := range c.Sets {
+		var bends []string
+		for _, m := range st.Members {
+			for _, b := range m.Bends {
+				d := sc.IssueDecimals(b.Issue)
+				bends = append(bends, ask.BendText(sc.ActorName(b.Actor), sc.IssueName(b.Issue), b, ask.Decimals(b.By, d), ask.Decimals(b.From, d)))
+			}
+		}
+		sets = append(sets, ask.SetLine(bends, st, sc.ActorName))
+	}
+	if !strings.Contains(sets[0], "Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %;") ||
+		!strings.Contains(sets[2], "Weighted cost 40.0 % of scale (Beta's capability share 0.29 × 20.0 % crossed + Gamma's 0.57 × 60.0 %;") {
+		t.Fatalf("the ways out together read %q: the case tests less than it says", sets)
+	}
+	text := func(id string) []string {
+		return get(t, e.bctx, id, chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=`+id+`]")].map((x) => x.textContent)`))
+	}
+	for id, want := range map[string][]string{
+		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), ask.ContradictionActors(c, sc.ActorName), false, true)},
+		"contradiction-side":   nil,
+		"contradiction-set":    sets,
+		"contradiction-more":   nil,
+		"contradiction-choice": {ask.SidesChoice(c, sc.ActorName)},
+	} {
+		if shown := text(id); strings.Join(shown, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s reads\n%s\nwant\n%s", id, strings.Join(shown, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

@@ -93,13 +93,14 @@ func modelPulls(t *testing.T, e *e2e, id, model string) (string, []string) {
 	return head, get(t, e.bctx, "pulls", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] text.tick')].map((x) => x.textContent)`))
 }
 
-// TestPullReadingZeroAsCommandLine: a pull that reads as zero at the
-// issue's decimals has no sign at either door (ask.Signed, the page's
-// signed). cli/testdata/zero-pull.yaml's actors stand at 0.199, 0.201
-// and 0.236 on a 0–1 issue, so the compromise is 0.212 and their pulls
-// −0.013 / 3, −0.011 / 3 and +0.024 / 3: "0.00", "0.00" and "+0.01", where
-// the command line wrote "-0.00" and "+0.00" and the page "0.00" and
-// "+0.00".
+// TestPullReadingZeroAsCommandLine: no pull that is not zero reads as
+// zero, at either door (ask.PullDecimals, the page's pullDecimals), and
+// none is written "-0.00" or "+0.00" (ask.Signed, the page's signed).
+// cli/testdata/zero-pull.yaml's actors stand at 0.199, 0.201 and 0.236
+// on a 0–1 issue (two decimals), so the compromise is 0.212 and their
+// pulls −0.013 / 3, −0.011 / 3 and +0.024 / 3: at two decimals "0.00",
+// "0.00" and "+0.01" (the command line once wrote "-0.00" and "+0.00"),
+// so all three take three: "-0.004", "-0.004" and "+0.008" (noise22).
 func TestPullReadingZeroAsCommandLine(t *testing.T) {
 	const file = "../cli/testdata/zero-pull.yaml"
 	body, err := os.ReadFile(file)
@@ -111,15 +112,15 @@ func TestPullReadingZeroAsCommandLine(t *testing.T) {
 	for _, m := range regexp.MustCompile(`│ (\S+)\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]?\d\S*) │`).FindAllStringSubmatch(ex, -1) {
 		pull[m[1]] = m[2]
 	}
-	if want := map[string]string{"Low": "0.00", "High": "0.00", "Far": "+0.01"}; fmt.Sprint(pull) != fmt.Sprint(want) {
+	if want := map[string]string{"Low": "-0.004", "High": "-0.004", "Far": "+0.008"}; fmt.Sprint(pull) != fmt.Sprint(want) {
 		t.Fatalf("parley explain prints the pulls %q, want %q:\n%s", pull, want, ex)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	rec := e.stored("Pulls reading zero", body)
 	_, got := compromisePulls(t, e, rec.ID)
 	slices.Sort(got)
-	if strings.Join(got, " ") != "+0.01 0.00 0.00" {
-		t.Errorf("the page's pulls %q, want +0.01 and 0.00 twice as parley explain prints them", got)
+	if strings.Join(got, " ") != "+0.008 -0.004 -0.004" {
+		t.Errorf("the page's pulls %q, want +0.008 and -0.004 twice as parley explain prints them", got)
 	}
 }
 

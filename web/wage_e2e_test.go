@@ -16,8 +16,8 @@ import (
 // 0.90 and 0.30 → 0.35; the forecast view lists the union's red line
 // nash's status quo crosses (with the other models that cross it) as
 // parley forecast prints it, not among the folded notes, and the
-// advise view the one
-// compromise's forecast crosses; and the tornado's salience range reads
+// advise view's caveats card the one compromise's forecast crosses, as
+// parley advise prints it; and the tornado's salience range reads
 // 80–100. The forecast view shows at all: exchange's unsettled forecast
 // of an issue with no labelled options had nearest null, and the page
 // said "No forecast … TypeError: Cannot read properties of null".
@@ -51,12 +51,16 @@ func TestWageScenarioPage(t *testing.T) {
 			t.Errorf("%s heading %q, want %q", issue, got, want)
 		}
 	}
-	// compromise's red line crossed, which the answer carries as
-	// red_lines, is listed under the levers in the words of a forecast's
-	// note (advise does not group them as the forecast view does)
-	advised := "wage: 3.8 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
-	if ws := get(t, e.bctx, "advise notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] ul.warn li')].map((li) => li.textContent)`)); !slices.Contains(ws, advised) {
-		t.Errorf("advise lists %q, want %q among them", ws, advised)
+	// compromise's red line crossed is listed in the caveats card as the
+	// forecast view lists its own, in the words parley advise prints
+	// (the answer's red_lines_crossed), not among the notes under the levers
+	advised := "Dockworkers' Union's red line (it needs Wage rise >= 4): compromise 3.8"
+	if ws := get(t, e.bctx, "advise red lines", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-caveats] [data-testid=advise-red-lines] li')].map((li) => li.textContent)`)); !slices.Equal(ws, []string{advised}) ||
+		!strings.Contains(strings.Join(strings.Fields(out), " "), "red lines the forecasts cross (no model reads red lines): "+advised) {
+		t.Errorf("advise's caveats card lists %q, want %q, as parley advise prints it:\n%s", ws, advised, out)
+	}
+	if ns := get(t, e.bctx, "advise notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-notes] li')].map((li) => li.textContent)`)); slices.ContainsFunc(ns, func(n string) bool { return strings.Contains(n, "crosses") }) {
+		t.Errorf("advise's notes %q still list a red line crossed", ns)
 	}
 	own := get(t, e.bctx, "own salience", chromedp.Evaluate[[]string](`[...document.querySelector('[data-testid=advise-out] table[data-issue="hours"]').querySelectorAll('tr[data-kind=own-salience] td')].slice(2, 4).map((c) => c.textContent)`))
 	if strings.Join(own, " → ") != "30 → 35" {

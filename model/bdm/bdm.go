@@ -164,6 +164,14 @@ func (m Model) params() (q, t float64, err error) {
 
 var _ model.PointForecaster = Model{}
 
+var _ model.IssueLocal = Model{}
+
+// ReadsIssueAlone implements model.IssueLocal, in both profiles: each
+// issue's rounds run on its own column (issue): the capabilities,
+// positions and saliences of the actors present on it, Δ from their
+// positions or the issue's scale, and nothing of another issue.
+func (Model) ReadsIssueAlone() {}
+
 // Forecast implements model.Model. Each issue runs on its own with the
 // actors present on it; issues run in parallel.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {

@@ -50,13 +50,15 @@ func Default() []model.Model {
 }
 
 // ClosedForm returns the models that forecast each issue alone in
-// closed form (model.IssueLocal: compromise, median, nash, ks), in
+// closed form (model.ClosedForm: compromise, median, nash, ks), in
 // All's order: a few milliseconds for any case, so an answer can run
-// them all at the stated values beside its own.
+// them all at the stated values beside its own. Models that read each
+// issue alone in rounds (model.IssueLocal without model.ClosedForm:
+// bdm, the ensemble) are not among them.
 func ClosedForm() []model.Model {
 	var out []model.Model
 	for _, m := range all {
-		if _, ok := m.(model.IssueLocal); ok {
+		if _, ok := m.(model.ClosedForm); ok {
 			out = append(out, m)
 		}
 	}

@@ -36,6 +36,10 @@ func (Model) Name() string { return "compromise" }
 // from that issue alone (model.EachIssue).
 func (Model) ReadsIssueAlone() {}
 
+// SolvesInClosedForm implements model.ClosedForm: each issue's forecast
+// is a formula of its column, with no rounds.
+func (Model) SolvesInClosedForm() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "capability×salience weighted mean of positions (Achen 2006; Thomson et al. 2006)"

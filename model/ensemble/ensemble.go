@@ -118,6 +118,14 @@ func (m Model) FittedOn() string {
 
 var _ model.Fitted = Model{}
 
+var _ model.IssueLocal = Model{}
+
+// ReadsIssueAlone implements model.IssueLocal, whatever the members:
+// each member runs on one issue's problem alone (OneIssue), its actors
+// those present on the issue, and the weights are the members' own, not
+// fitted on the problem.
+func (Model) ReadsIssueAlone() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "LAD-weighted combination of compromise and smp forecasts, weights fitted on DEU train (Bates & Granger 1969)"

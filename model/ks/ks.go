@@ -68,9 +68,13 @@
 // of their weighted gains, L(x), does not fall as x rises. The others want
 // it lower: the smallest of theirs, R(x), does not rise. The minimum in (6)
 // is min(L, R), which is largest where the two cross; bisection on the sign
-// of L(x) − R(x) finds the crossing to about 1e-13 of the scale. The issue
-// is first mapped to [−1, 1] (KS is invariant to such a change of scale), so
-// no scale is too wide for the squares in (5).
+// of L(x) − R(x) finds the crossing to about 1e-13 of the scale. Where
+// the maximum is instead at an actor's own position (its weighted gain
+// the smallest, and largest there), L − R changes sign as it changes
+// side, and the answer is that position as stated, exactly: an actor in
+// the last bracket whose position scores at least the bracket's middle
+// is taken. The issue is first mapped to [−1, 1] (KS is invariant to such
+// a change of scale), so no scale is too wide for the squares in (5).
 //
 // Degenerate cases. If F is the single point q (an actor with weight sits
 // at the status quo, or actors on both sides of it leave no common gain),
@@ -108,6 +112,10 @@ func (Model) Name() string { return "ks" }
 // from that issue alone (model.EachIssue).
 func (Model) ReadsIssueAlone() {}
 
+// SolvesInClosedForm implements model.ClosedForm: each issue's forecast
+// is a formula of its column, with no rounds.
+func (Model) SolvesInClosedForm() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "Kalai–Smorodinsky bargaining solution: the largest equal share of each actor's best feasible gain, weights capability×salience, quadratic utility, status quo as disagreement (Kalai & Smorodinsky 1975; Imai 1983; Dubra 2001)"
@@ -140,6 +148,23 @@ func solveIssue(is model.Issue, x, w []float64) (float64, string) {
 		note = nash.NoStatusQuo
 	}
 	return f, note
+}
+
+// actor is a weighted actor of Solve on the scale [−1, 1]: its position
+// t, its breakdown distance r (2) and inv = 1/(ŵᵢ(ūᵢ − dᵢ)), with its
+// position x on the issue's own scale.
+type actor struct{ t, r, inv, x float64 }
+
+// minGain returns the smallest weighted gain (5)/wᵢ at v among as.
+func minGain(as []actor, v float64) float64 {
+	m := math.Inf(1)
+	for _, a := range as {
+		e := v - a.t
+		if g := (a.r - e) * (a.r + e) * a.inv; g < m {
+			m = g
+		}
+	}
+	return m
 }
 
 // Solve returns the weighted Kalai–Smorodinsky outcome (6) for positions x
@@ -176,7 +201,6 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 	// are a suffix), each with inv = 1/(ŵᵢ(ūᵢ − dᵢ)), ŵᵢ = wᵢ/max w (the
 	// scale of the weights does not change (6)), where ūᵢ − dᵢ = rᵢ² − δᵢ²
 	// (4) is positive when F has width.
-	type actor struct{ t, r, inv float64 }
 	wmax := slices.Max(w)
 	as := make([]actor, 0, len(x))
 	for i := range x {
@@ -188,20 +212,9 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 		if !(den > 0) {
 			return gridlock()
 		}
-		as = append(as, actor{t[i], r[i], math.Min(math.MaxFloat64, 1/(den*(w[i]/wmax)))})
+		as = append(as, actor{t[i], r[i], math.Min(math.MaxFloat64, 1/(den*(w[i]/wmax))), x[i]})
 	}
 	slices.SortFunc(as, func(a, b actor) int { return cmp.Compare(a.t, b.t) })
-	// smallest returns the smallest weighted gain (5)/wᵢ at v among as.
-	smallest := func(as []actor, v float64) float64 {
-		m := math.Inf(1)
-		for _, a := range as {
-			e := v - a.t
-			if g := (a.r - e) * (a.r + e) * a.inv; g < m {
-				m = g
-			}
-		}
-		return m
-	}
 	// side returns L(v) − R(v)'s sign: the smallest weighted gain of the
 	// actors above v against that of the actors at or below it.
 	side := func(v float64) int {
@@ -211,7 +224,7 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 			}
 			return 1
 		})
-		down, up := smallest(as[:split], v), smallest(as[split:], v)
+		down, up := minGain(as[:split], v), minGain(as[split:], v)
 		switch {
 		case up < down:
 			return 1
@@ -235,5 +248,28 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 			return from(m), ""
 		}
 	}
-	return from(a + (b-a)/2), ""
+	// The maxmin lies either where L and R cross, a root of a quadratic
+	// that bisection approaches to the bracket's width, or at an actor's
+	// own position, where its weighted gain is the smallest and at its
+	// largest and the sign of L − R flips as that actor changes side.
+	// There the answer is the position itself, exactly as the file states
+	// it: 70, not 69.99999999999773, which a red line ">= 70" excludes.
+	// An actor in the last bracket whose position scores at least as well
+	// as the bracket's middle is that point (the maximiser is unique).
+	// The actors are sorted by position: each distinct one in [a, b] once.
+	m := a + (b-a)/2
+	best, at := minGain(as, m), math.NaN()
+	j, _ := slices.BinarySearchFunc(as, a, func(e actor, a float64) int { return cmp.Compare(e.t, a) })
+	for ; j < len(as) && as[j].t <= b; j++ {
+		if j > 0 && as[j].t == as[j-1].t {
+			continue
+		}
+		if g := minGain(as, as[j].t); g >= best {
+			best, at = g, as[j].x
+		}
+	}
+	if !math.IsNaN(at) {
+		return at, ""
+	}
+	return from(m), ""
 }

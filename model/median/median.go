@@ -42,6 +42,10 @@ func (Model) Name() string { return "median" }
 // from that issue alone (model.EachIssue).
 func (Model) ReadsIssueAlone() {}
 
+// SolvesInClosedForm implements model.ClosedForm: each issue's forecast
+// is a formula of its column, with no rounds.
+func (Model) SolvesInClosedForm() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "capability×salience weighted median, the pairwise-vote (Condorcet) winner (Black 1948; Achen 2006)"

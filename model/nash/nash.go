@@ -58,6 +58,10 @@ func (Model) Name() string { return "nash" }
 // from that issue alone (model.EachIssue).
 func (Model) ReadsIssueAlone() {}
 
+// SolvesInClosedForm implements model.ClosedForm: each issue's forecast
+// is a formula of its column, with no rounds.
+func (Model) SolvesInClosedForm() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "asymmetric Nash bargaining solution, weights capability×salience, quadratic utility, status quo as disagreement (Nash 1950; Achen 2006; Schneider, Finke & Bailer 2010)"

@@ -32,6 +32,12 @@ func (b Band) FittedOn() string {
 
 var _ model.Fitted = Band{}
 
+var _ model.IssueLocal = Band{}
+
+// ReadsIssueAlone implements model.IssueLocal: an issue's forecast is
+// its compromise, its spread a share of its own scale.
+func (Band) ReadsIssueAlone() {}
+
 // Summary implements model.Model.
 func (Band) Summary() string {
 	return "compromise forecast with a constant-width Laplace spread fitted on DEU train (the benchmark for predictive distributions)"

@@ -92,6 +92,14 @@ func (m Model) FittedOn() string {
 
 var _ model.Fitted = Model{}
 
+var _ model.IssueLocal = Model{}
+
+// ReadsIssueAlone implements model.IssueLocal: an issue's point and
+// distribution are its candidates' (candidates), from its own column,
+// scale, status quo and options; the parameters were fitted once, on
+// DEU III, not on the problem.
+func (Model) ReadsIssueAlone() {}
+
 // Summary implements model.Model.
 func (Model) Summary() string {
 	return "compromise moved onto the nearest stated position within 20% of the scale, with a predictive distribution of the outcome fitted on real EU outcomes (DEU III; McFadden 1974)"

@@ -3,8 +3,8 @@
 // and sentences come from the API's answers (docs/json.md: Advice, Power);
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
-import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, heldFixed } from './util'
+import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed, RedLinesCrossed } from './api'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 export interface Lever {
@@ -16,7 +16,7 @@ export interface IssueAdvice {
   issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null
   settled: boolean; range?: { lo: number; hi: number }; apart?: { lo: number; hi: number }; levers: Lever[]; text: string
 }
-export interface Advice {
+export interface Advice extends RedLinesCrossed {
   scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
   utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; held_fixed?: HeldFixed; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings: string[]
 }
@@ -166,6 +166,12 @@ function drawAdvice(box: HTMLElement, a: Advice) {
   const held = withDraws ? heldFixed(a.held_fixed, 'advise-held') : ''
   if (held) cards.push(held)
   if (set) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-settings' }, `${a.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
+  // What to read before the levers, as the forecast view's caveats card
+  // holds it: the warnings, then the red lines the forecast crosses
+  // (the answer's lines, under its heading).
+  const caveats = caveatsCard('advise-caveats', a.warnings.length ? h('ul', { 'data-testid': 'advise-warnings' }, ...a.warnings.map((w) => h('li', {}, w))) : null,
+    redLinesCrossed(a, 'advise-red-lines'))
+  if (caveats) cards.push(caveats)
   for (const ia of a.issues) {
     // numbers on the issue's scale with its decimals; a lever's shift
     // and how much closer it brings the forecast with one more, as the
@@ -194,10 +200,10 @@ function drawAdvice(box: HTMLElement, a: Advice) {
     if (more) cards.push(more)
     cards.push(h('p', { class: 'hint' }, ia.text))
   }
-  // the red lines the forecast crosses after its notes, as the
-  // forecast view lists them (their text, as ask words it)
-  const ws = [...(a.notes ?? []), ...(a.red_lines ?? []).map((x) => x.text), ...a.warnings]
-  if (ws.length) cards.push(h('ul', { class: 'warn' }, ...ws.map((w) => h('li', {}, w))))
+  // the model's notes, less the red lines crossed (the answer's notes
+  // leave them out: the caveats card lists them)
+  const notes = a.notes ?? []
+  if (notes.length) cards.push(h('ul', { class: 'warn', 'data-testid': 'advise-notes' }, ...notes.map((w) => h('li', {}, w))))
   box.replaceChildren(...cards)
 }
 

@@ -233,7 +233,12 @@ export interface SweepModel { model: string; requested: number; draws: number; i
 // values, having no range; text is ask.HeldFixedText's sentence ("" when
 // every input has a range).
 export interface HeldFixed { positions: number; saliences: number; capabilities: number; stances: number; actors: number; assumed_stances: number; assumed_capabilities: number; text: string }
-export interface Sweep { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[]; held_fixed?: HeldFixed; spread_text: string }
+// RedLinesCrossed: an answer's red lines crossed, each once, in the
+// words parley prints under red_lines_crossed_head (ask.RedLinesCrossed
+// of a forecast, a sweep, a sensitivity analysis or advice;
+// ask.CompareRedLinesCrossed of a comparison); omitted when none is.
+export interface RedLinesCrossed { red_lines_crossed?: string[]; red_lines_crossed_head?: string }
+export interface Sweep extends RedLinesCrossed { scenario: AnswerScenario; request: SweepRequest; models: SweepModel[]; held_fixed?: HeldFixed; spread_text: string }
 // A swing's forecast_at_low or forecast_at_high is null where the model
 // refused the problem with the input at that end (failed_at_low,
 // failed_at_high say why); its swing is then measured from the other.
@@ -245,9 +250,13 @@ export interface Swing { input: SweepInput; forecast_at_low: number | null; fore
 // interval).
 export interface SensitivityIssue {
   issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[]
+  // fixed: nothing that moves the model's forecast of this issue has a
+  // range, so every swing is 0; fixed_text says so in the sweep's words
+  // (ask.SweepFixedText).
+  fixed?: boolean; fixed_text?: string
   variance_shares_sum: number; variance_shares_raw_sum: number; variance_shares_raw_sum_interval: [number, number]
 }
-export interface Sensitivity {
+export interface Sensitivity extends RedLinesCrossed {
   scenario: AnswerScenario; request: SweepRequest; held_fixed?: HeldFixed
   models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; shares_notes?: { [issue: string]: string } }[]
 }
@@ -275,9 +284,11 @@ export interface Move { issue: string; from: number; to: number; by: number }
 export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[] }
 export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; utility_cost: number; scale_cost: number; gap: number }
 // DealSide is one actor resolving a contradiction of red lines alone
-// (deal.Side); DealContradiction one issue's ways out.
+// (deal.Side); DealWaySet several actors together (deal.WaySet, each
+// member's part a DealSide); DealContradiction one issue's ways out.
 export interface DealSide { actor: string; value: number; bends: Bend[]; share: number; cost: number; utility_cost: number; plans?: string[] }
-export interface DealContradiction { issue: string; sides: DealSide[] }
+export interface DealWaySet { value: number; members: DealSide[]; cost: number; utility_cost: number; plans?: string[] }
+export interface DealContradiction { issue: string; actors: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
   alternatives: { actor: string; value: number; from: string }[]

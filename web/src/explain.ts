@@ -166,16 +166,16 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
 function pullsHead(model: string, ie: IssueExplanation, d: number): string {
   switch (model) {
     case 'compromise':
-      return 'pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean'
+      return 'pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean (as written, to rounding)'
     case 'snap':
     case 'compromise-band': {
       const c = ie.snap ? `compromise ${fmt(ie.snap.compromise, d)}` : 'the compromise'
-      return `pull: share × (position − ${c}), + up, − down; they sum to zero at the compromise, the weighted mean ${model} starts from`
+      return `pull: share × (position − ${c}), + up, − down; they sum to zero at the compromise, the weighted mean ${model} starts from (as written, to rounding)`
     }
     case 'median':
       return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
     case 'nash':
-      return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there"
+      return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there (as written, to rounding)"
   }
   return ''
 }
@@ -211,11 +211,21 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
 // pullDecimals is how many decimals an issue's pulls by model are
 // written with on an issue of d decimals (ask.PullDecimals): d, but for
 // nash's, marginal gains per point of the scale, the scale's rule
-// applied to the largest pull (widthDecimals), every pull alike.
+// applied to the largest pull (widthDecimals); then raised, every pull
+// alike, until no pull that is not zero reads as zero (a pull within a
+// billionth of the largest, floating-point noise, is zero); median's
+// shares are percents whatever d.
 function pullDecimals(model: string, pulls: Pull[], d: number): number {
-  if (model !== 'nash') return d
-  const top = Math.max(0, ...pulls.filter((p) => p.pull !== null && Number.isFinite(p.pull)).map((p) => Math.abs(p.pull!)))
-  return top === 0 ? d : widthDecimals(top)
+  if (model === 'median') return d
+  const sizes = pulls.filter((p) => p.pull !== null && Number.isFinite(p.pull)).map((p) => Math.abs(p.pull!))
+  const top = Math.max(0, ...sizes)
+  if (top === 0) return d
+  let e = model === 'nash' ? widthDecimals(top) : d
+  for (const a of sizes) {
+    if (a <= 1e-9 * top) continue
+    while (e < 20 && !/[1-9]/.test(fmt(a, e))) e++
+  }
+  return e
 }
 
 // pullLabel is a pull as parley explain writes it (ask.PullText): a share

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, RedLineCrossing, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealWaySet, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -62,8 +62,6 @@ const st = {
   // reader last left it; null until then (open on a wide screen, folded
   // on a phone: foldCaveats).
   caveatsOpen: null as boolean | null,
-  // redLinesOpen is the same of the red lines the forecasts cross.
-  redLinesOpen: null as boolean | null,
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -580,9 +578,6 @@ function cycleText(f: IssueForecast): string {
   return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
-// foldCaveats matches a phone's screen, where the caveats start folded.
-const foldCaveats = window.matchMedia('(max-width: 600px)')
-
 // answerOnlyWarnings are the answer's scenario warnings the stored file's
 // do not hold: the answer repeats the file's (as text, for the doors
 // without the file), and the page lists those from the file, where each
@@ -602,21 +597,6 @@ function foldedAssumed(xs: string[], testid: string, summary: string, counted?: 
   if (!xs.length) return null
   return h('details', { class: 'assumed-inputs', 'data-testid': testid },
     h('summary', {}, counted ? `${summary}: ${counted}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
-}
-
-// redLinesCrossed lists the red lines the forecasts cross, an answer's
-// lines (red_lines_crossed: a forecast's, parley forecast's words; a
-// comparison's, parley compare's) under the answer's heading
-// (red_lines_crossed_head) and their count: open on a wide screen,
-// folded on a phone as the caveats are; null when none is crossed.
-function redLinesCrossed(a: Forecast | Comparison, testid: string): HTMLElement | null {
-  const lines = a.red_lines_crossed ?? []
-  if (!lines.length) return null
-  const d = h('details', { class: 'red-lines', 'data-testid': testid, open: st.redLinesOpen ?? !foldCaveats.matches },
-    h('summary', {}, h('strong', { 'data-testid': 'red-lines-head' }, a.red_lines_crossed_head ?? ''), `: ${lines.length}`),
-    h('ul', {}, ...lines.map((l) => h('li', {}, l))))
-  d.addEventListener('toggle', () => { st.redLinesOpen = (d as HTMLDetailsElement).open })
-  return d
 }
 
 // notices are what every view of a forecast shows first: the models'
@@ -1278,6 +1258,10 @@ function renderSweep() {
   const tor = h('div', { class: 'grid', 'data-testid': 'tornado' })
   const warn = h('div', { 'data-testid': 'sweep-warnings' })
   const torWarn = h('div', { 'data-testid': 'tornado-warnings' })
+  // the sweep's and the sensitivity analysis's caveats cards, each
+  // above the card of its charts
+  const cav = h('div', {})
+  const torCav = h('div', {})
   const start = async (kind: 'sweep' | 'sensitivity') => {
     try {
       const models = [modelSel.value]
@@ -1301,7 +1285,7 @@ function renderSweep() {
       if (done.status !== 'done' && !(kind === 'sweep' && done.status === 'cancelled' && done.result)) return
       if (kind === 'sweep') st.sweep = done.result as Sweep
       else st.tornado = done.result as Sensitivity
-      drawSweep(out, tor, warn, torWarn)
+      drawSweep(out, tor, warn, torWarn, cav, torCav)
     } catch (e) { msg.textContent = errorText(e); msg.className = 'error' }
   }
   main.replaceChildren(
@@ -1312,9 +1296,11 @@ function renderSweep() {
         h('button', { class: 'primary', 'data-testid': 'run-sweep', onclick: () => start('sweep') }, 'Run sweep'),
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
       h('div', { class: 'row' }, bar, msg), size),
+    cav,
     h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), warn, out),
+    torCav,
     h('section', { class: 'card' }, h('h2', {}, 'What moves it most'), torWarn, tor))
-  drawSweep(out, tor, warn, torWarn)
+  drawSweep(out, tor, warn, torWarn, cav, torCav)
 }
 
 // sweepStats is an issue's summary as the command line prints it: the
@@ -1418,21 +1404,24 @@ function shareText(x: number, iv: [number, number]): string {
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
-// the model said about its run at the stated values — and after them
-// the red lines that run crosses (red_lines, written as a forecast's
-// note of each, its text as ask words it), as the forecast view folds a forecast's
-// (notices); '' when there are none. testid names the folded list.
-function statedNotes(model: string, given: string[] | undefined, crossed: RedLineCrossing[] | undefined, testid: string): HTMLElement | '' {
-  const notes = [...(given ?? []), ...(crossed ?? []).map((x) => x.text)]
+// the model said about its run at the stated values, less the red lines
+// it crosses, which the caveats card lists (the answer's notes leave
+// them out) — as the forecast view folds a forecast's (notices); '' when
+// there are none. testid names the folded list.
+function statedNotes(model: string, given: string[] | undefined, testid: string): HTMLElement | '' {
+  const notes = given ?? []
   if (!notes.length) return ''
   return h('div', { class: 'notices' }, h('details', { class: 'model-notes', 'data-testid': testid },
     h('summary', {}, `Model notes at the stated values (${notes.length})`),
     h('ul', {}, ...notes.map((n) => h('li', {}, h('strong', {}, model), ': ', n)))))
 }
 
-// The sweep's warnings stand above its histograms, the sensitivity
-// analysis's above its tornado charts (torWarn).
-function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement) {
+// The sweep's caveats card (cav: its warnings, the red lines its
+// forecasts at the stated values cross) stands above its histograms'
+// card, the sensitivity analysis's (torCav) above its tornado charts',
+// as the forecast view's stands above its table; what each ran, held
+// and noted (warn, torWarn) opens its card.
+function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWarn: HTMLElement, cav: HTMLElement, torCav: HTMLElement) {
   const sc = st.resolved!
   out.replaceChildren()
   tor.replaceChildren()
@@ -1448,7 +1437,8 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   // whose intervals these are, and where other models fall beyond them
   sw?.alone_text ? h('p', { class: 'small', 'data-testid': 'sweep-alone' }, sw.alone_text) : '',
   sw ? heldFixed(st.sweep?.held_fixed, 'sweep-held') : '',
-  warningList(sw?.warnings, 'sweep-warning-list') ?? '', sw ? statedNotes(sw.model, sw.notes, sw.red_lines, 'sweep-notes') : '')
+  sw ? statedNotes(sw.model, sw.notes, 'sweep-notes') : '')
+  cav.replaceChildren((st.sweep && caveatsCard('sweep-caveats', warningList(sw?.warnings, 'sweep-warning-list'), redLinesCrossed(st.sweep, 'sweep-red-lines'))) || '')
   if (!sw) out.append(h('p', { class: 'hint' }, 'Run a sweep to see the histograms.'))
   else for (const si of sw.issues) {
     const is = sc.issues.find((x) => x.id === si.issue)
@@ -1481,8 +1471,9 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   }
   const tm = st.tornado?.models[0]
   torWarn.replaceChildren(tm ? heldFixed(st.tornado?.held_fixed, 'tornado-held') : '',
-    tm?.warnings?.length ? warningList(tm.warnings.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list')! : '',
-    tm ? statedNotes(tm.model, tm.notes, tm.red_lines, 'tornado-notes') : '')
+    tm ? statedNotes(tm.model, tm.notes, 'tornado-notes') : '')
+  torCav.replaceChildren((st.tornado && caveatsCard('tornado-caveats', warningList(tm?.warnings?.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list'),
+    redLinesCrossed(st.tornado, 'tornado-red-lines'))) || '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   else for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
@@ -1491,6 +1482,9 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // it says: the page drew the first 10 and said nothing of the rest.
     const shown = ti.swings.slice(0, tornadoTop)
     const bars = shown.filter((b) => b.swing > 1e-9)
+    // An issue nothing ranged moves has no bars: its point is no
+    // certainty, as the command line says under its tornado (ask's words).
+    if (ti.fixed_text) tor.append(h('p', { class: 'hint warn', 'data-testid': 'tornado-fixed', 'data-issue': ti.issue }, `${ti.name}: ${ti.fixed_text}`))
     if (!bars.length || !is) continue
     const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
@@ -1907,13 +1901,15 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
   // Each contradiction's ways out, then each plan under a head that says
   // what it does, its cost in both units, as the command line prints
-  // them (ask.ContradictionHead, SideLine, SidesChoice, PlanHead,
+  // them (ask.ContradictionHead, SideLine, SetLine, MoreSetsText, SidesChoice, PlanHead,
   // PlanCostsLine, SolverLine).
   const bendLine = (b: Bend) => bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue)))
   const contradictions = r.concession?.contradictions ?? []
   const sides = contradictions.map((c) => h('div', { class: 'plan', 'data-testid': 'contradiction' },
-    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), c.sides.map((x) => actorName(x.actor)))),
-    h('ul', {}, ...c.sides.map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, sideLine(x.bends.map(bendLine), x)))),
+    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), (c.actors ?? (c.sides ?? []).map((x) => x.actor)).map(actorName), (c.sides ?? []).length > 0, (c.sets ?? []).length > 0)),
+    h('ul', {}, ...(c.sides ?? []).map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, sideLine(x.bends.map(bendLine), x))),
+      ...(c.sets ?? []).map((x) => h('li', { 'data-testid': 'contradiction-set', class: x.plans?.length ? 'yes' : '' }, setLine(x.members.flatMap((m) => m.bends.map(bendLine)), x, actorName)))),
+    c.more_sets ? h('p', { class: 'hint', 'data-testid': 'contradiction-more' }, moreSetsText(c)) : '',
     h('p', { class: 'hint', 'data-testid': 'contradiction-choice' }, sidesChoice(c, actorName))))
   const lower = r.concession?.lower_alternatives
   const planList = plans.map(({ plan, lower: isLower }) => {
@@ -2004,9 +2000,16 @@ function and(words: string[]): string {
 }
 
 // contradictionHead is ask.ContradictionHead: whose red lines contradict
-// each other on an issue, and how a way out is costed.
-function contradictionHead(issue: string, actors: string[]): string {
-  return `The red lines of ${and(actors)} on ${issue} contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):`
+// each other on an issue, who must give way (alone, together), and how a
+// way out is costed.
+function contradictionHead(issue: string, actors: string[], alone: boolean, together: boolean): string {
+  let who = 'one of them must cross its own'
+  let cost = "the actor's capability share (its share × the crossing, in % of the issue's scale)"
+  if (together) {
+    cost = "each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)"
+    who = alone ? 'one of them must cross its own, or some of them together' : 'no one of them can give way alone; some of them must cross their own together'
+  }
+  return `The red lines of ${and(actors)} on ${issue} contradict each other: ${who}. Each way out, with its cost weighted by ${cost}:`
 }
 
 // sideCostText is ask.SideCostText: a way out's weighted cost, the share
@@ -2021,29 +2024,54 @@ function sideLine(bends: string[], x: DealSide): string {
   return `${bends.join('; ')}. ${sideCostText(x)}.`
 }
 
+// setCostText is ask.SetCostText: a way out together's weighted cost,
+// each actor's share and crossing, and the utility weighted the same way.
+function setCostText(x: DealWaySet, name: (id: string) => string): string {
+  const parts = x.members.map((m, i) => {
+    const crossed = planCostText(m.share > 0 ? m.cost / m.share : 0, percentOfScale)
+    return i === 0 ? `${possessive(name(m.actor))} capability share ${fmt(m.share, 2)} × ${crossed} % crossed` : `${possessive(name(m.actor))} ${fmt(m.share, 2)} × ${crossed} %`
+  })
+  return `Weighted cost ${planCostText(x.cost, percentOfScale)} ${percentOfScale} (${parts.join(' + ')}; ${planCostText(x.utility_cost, 'utility')} utility)`
+}
+
+// setLine is ask.SetLine: one way out together, the bends and the cost.
+function setLine(bends: string[], x: DealWaySet, name: (id: string) => string): string {
+  return `${bends.join('; ')}. ${setCostText(x, name)}.`
+}
+
+// moreSetsText is ask.MoreSetsText: the ways out together not listed.
+function moreSetsText(c: DealContradiction): string {
+  const n = c.more_sets ?? 0
+  return n ? `Not listed: ${n} more ${n === 1 ? 'set' : 'sets'} of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest).` : ''
+}
+
 // sidesChoice is ask.SidesChoice: which way out the plans take, and why.
 function sidesChoice(c: DealContradiction, name: (id: string) => string): string {
-  const taken: { [plan: string]: DealSide } = {}
-  for (const x of c.sides) for (const p of x.plans ?? []) taken[p] = x
+  interface Way { whose: string; cost: number; plans?: string[] }
+  const all: Way[] = [...(c.sides ?? []).map((x) => ({ whose: possessive(name(x.actor)), cost: x.cost, plans: x.plans })),
+    ...(c.sets ?? []).map((x) => ({ whose: possessive(and(x.members.map((m) => name(m.actor)))), cost: x.cost, plans: x.plans }))]
+  const taken: { [plan: string]: Way } = {}
+  for (const x of all) for (const p of x.plans ?? []) taken[p] = x
   const cost = (x: number) => planCostText(x, percentOfScale)
-  const why = (sd: DealSide): string => {
+  const why = (sd: Way): string => {
     const others: string[] = []
     const ties: string[] = []
-    for (const o of c.sides) {
-      if (o.actor === sd.actor) continue
-      if (Math.abs(o.cost - sd.cost) <= 1e-9) ties.push(possessive(name(o.actor)))
-      else others.push(`${possessive(name(o.actor))} ${cost(o.cost)}`)
+    for (const o of all) {
+      if (o === sd) continue
+      if (Math.abs(o.cost - sd.cost) <= 1e-9) ties.push(o.whose)
+      else others.push(`${o.whose} ${cost(o.cost)}`)
     }
     if (ties.length) return `it and ${and(ties)} cost the same (${cost(sd.cost)} ${percentOfScale}), and the rest of the package settled it`
-    const least = c.sides.every((o) => o.cost >= sd.cost)
+    const least = all.every((o) => o.cost >= sd.cost)
     const s = least ? 'its weighted cost is the least' : 'weighed with the rest of the package it costs least, though its own crossing does not'
     return others.length ? `${s} (${cost(sd.cost)} ${percentOfScale}; ${others.join(', ')})` : s
   }
   const lo = taken.lower_alternatives
   const bd = taken.bend_red_lines
-  if (lo && (!bd || bd === lo)) return `${bd ? 'Both plans below take' : 'The plan that lowers alternatives takes'} ${possessive(name(lo.actor))} way out: ${why(lo)}.`
-  if (!lo && bd) return `The plan that bends red lines takes ${possessive(name(bd.actor))} way out: ${why(bd)}.`
-  if (lo && bd) return `The plan that lowers alternatives takes ${possessive(name(lo.actor))} way out: ${why(lo)}. The plan that bends red lines takes ${possessive(name(bd.actor))}: ${why(bd)}.`
+  if (lo && (!bd || bd === lo)) return `${bd ? 'Both plans below take' : 'The plan that lowers alternatives takes'} ${lo.whose} way out: ${why(lo)}.`
+  if (!lo && bd) return `The plan that bends red lines takes ${bd.whose} way out: ${why(bd)}.`
+  if (lo && bd) return `The plan that lowers alternatives takes ${lo.whose} way out: ${why(lo)}. The plan that bends red lines takes ${bd.whose}: ${why(bd)}.`
+  if ((c.sets ?? []).length) return 'Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them.'
   return "Neither plan takes one way out alone: each crosses more than one actor's red lines on the issue."
 }
 

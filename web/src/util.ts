@@ -1,5 +1,5 @@
 // Small DOM helpers and number formats.
-import type { HeldFixed } from './api'
+import type { HeldFixed, RedLinesCrossed } from './api'
 
 type Attrs = { [k: string]: string | number | boolean | null | undefined | EventListener }
 
@@ -140,6 +140,38 @@ export function altFrom(from: string): string {
 // capitals an h3 is drawn in.
 export function caveatsHeading(id?: string): HTMLElement {
   return h('h2', id ? { id } : {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'Read these before using the numbers')
+}
+
+// foldCaveats matches a phone's screen, where the caveats start folded.
+export const foldCaveats = window.matchMedia('(max-width: 600px)')
+
+// redLinesOpen is whether the red lines crossed are open, as the reader
+// last left them on any view (null: by the screen, foldCaveats).
+let redLinesOpen: boolean | null = null
+
+// redLinesCrossed lists the red lines an answer's forecasts cross, its
+// lines (red_lines_crossed: a forecast's, a sweep's, a sensitivity
+// analysis's or advice's in parley forecast's words; a comparison's in
+// parley compare's) under the answer's heading (red_lines_crossed_head)
+// and their count: open on a wide screen, folded on a phone as the
+// caveats are; null when none is crossed.
+export function redLinesCrossed(a: RedLinesCrossed, testid: string): HTMLElement | null {
+  const lines = a.red_lines_crossed ?? []
+  if (!lines.length) return null
+  const d = h('details', { class: 'red-lines', 'data-testid': testid, open: redLinesOpen ?? !foldCaveats.matches },
+    h('summary', {}, h('strong', { 'data-testid': 'red-lines-head' }, a.red_lines_crossed_head ?? ''), `: ${lines.length}`),
+    h('ul', {}, ...lines.map((l) => h('li', {}, l))))
+  d.addEventListener('toggle', () => { redLinesOpen = (d as HTMLDetailsElement).open })
+  return d
+}
+
+// caveatsCard is the card an answer's caveats stand in, as the forecast
+// view's (caveatsHeading over what is given: the warnings, the red lines
+// crossed); null when nothing is given.
+export function caveatsCard(testid: string, ...kids: (HTMLElement | null | '')[]): HTMLElement | null {
+  const given = kids.filter((k): k is HTMLElement => !!k)
+  if (!given.length) return null
+  return h('section', { class: 'card caveats', 'data-testid': testid }, caveatsHeading(), ...given)
 }
 
 // vetoHead names the search's veto players, those of the whole decision

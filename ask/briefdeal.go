@@ -1,0 +1,133 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"parley/answer"
+)
+
+// ZoneLine is deal search's line on the zone of agreement, as every door
+// prints it under the search's summary: "Zone of agreement: OPEN.
+// Largest smallest gain 0.067 (certified ≤ 0.067).", "OPEN to every
+// package (no one's consent is needed)", "OPEN by default (see above)"
+// or "EMPTY" with the largest smallest gain; "" when the red lines leave
+// no package at all (the summary says why).
+func ZoneLine(res *answer.DealZone) string {
+	switch {
+	case res.Open && math.IsInf(res.Margin, 1):
+		return "Zone of agreement: OPEN to every package (no one's consent is needed)."
+	case res.Open:
+		open := "OPEN"
+		if res.DefaultedAll {
+			open = "OPEN by default (see above)"
+		} else if len(res.Defaulted) > 0 {
+			open = "OPEN, in part by default (see above)"
+		}
+		return fmt.Sprintf("Zone of agreement: %s. Largest smallest gain %s (%s).", open, UtilityText(res.Margin), CertifiedText(res, UtilityText(res.MarginBound)))
+	case !math.IsInf(res.Margin, -1):
+		return fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", UtilityText(res.Margin), CertifiedText(res, UtilityText(res.MarginBound)))
+	}
+	return ""
+}
+
+// CertifiedText says how close a search's optimum is known to be: its
+// bound ("certified ≤ 0.067"), or that the certificate was too loose to
+// state (res.Certified false; a note says why).
+func CertifiedText(res *answer.DealZone, bound string) string {
+	if !res.Certified {
+		return "not certified: see the note"
+	}
+	return "certified ≤ " + bound
+}
+
+// BendBy is how far a red line bends, with its issue's d decimals, or
+// with two significant digits when those decimals would show a bend
+// that is not zero as zero ("0.03" on a scale of one decimal).
+func BendBy(x float64, d int) string {
+	if s := numD(x, d); x == 0 || strings.Trim(s, "0.-") != "" {
+		return s
+	}
+	return strconv.FormatFloat(x, 'g', 2, 64)
+}
+
+// BendLine is BendText of one bend of the answer's, its actor and issue
+// by name, with its issue's decimals.
+func BendLine(p *answer.Scenario, b answer.DealBend) string {
+	d := p.IssueDecimals(b.Issue)
+	return BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, BendBy(b.By, d), numD(b.From, d))
+}
+
+// BriefDeal is the brief's answer to whether a deal exists, in deal
+// search's words: its summary and its line on the zone (ZoneLine); when
+// the zone is open, the Nash package; when red lines contradict, the
+// first contradiction's way out that deal search's plans take (else its
+// first), as deal search writes it (SideLine); and the search's warnings
+// that the proposals' warnings do not already give.
+type BriefDeal struct {
+	Summary, Zone string
+	// Nash is the Nash package issue by issue, as the proposals' table
+	// writes a package: "Concession term 35.0; City revenue share 6.0".
+	Nash string
+	// WayOut is the way out, led by WayOutHead.
+	WayOut, WayOutHead string
+	Warnings           []string
+}
+
+// briefSearch asks the deal search the brief shows (briefAsks' search)
+// and words its answer; the proposals' answer (nil without proposals)
+// has the warnings the brief already shows.
+func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, proposals *answer.DealProposals) (*BriefDeal, error) {
+	ds, err := DealSearch(ctx, c, req)
+	if err != nil {
+		return nil, err
+	}
+	res := ds.Result
+	p := &ds.Scenario
+	bd := &BriefDeal{Summary: res.Summary, Zone: ZoneLine(res)}
+	if res.Open && res.Nash != nil {
+		bd.Nash = packageText(p, res.Nash.Values)
+	}
+	if res.Concession != nil && len(res.Concession.Contradictions) > 0 {
+		ct := res.Concession.Contradictions[0]
+		i := slices.IndexFunc(ct.Sides, func(sd answer.DealSide) bool { return slices.Contains(sd.Plans, PlanLower) })
+		if i < 0 {
+			i = slices.IndexFunc(ct.Sides, func(sd answer.DealSide) bool { return len(sd.Plans) > 0 })
+		}
+		bd.WayOutHead = "The way out deal search's plans take"
+		if i < 0 {
+			i, bd.WayOutHead = 0, "One way out"
+		}
+		if i < len(ct.Sides) {
+			sd := ct.Sides[i]
+			var bends []string
+			for _, b := range sd.Bends {
+				bends = append(bends, BendLine(p, b))
+			}
+			bd.WayOut = SideLine(bends, sd)
+		}
+	}
+	for _, w := range ds.Warnings {
+		if proposals == nil || !slices.Contains(proposals.Warnings, w) {
+			bd.Warnings = append(bd.Warnings, w)
+		}
+	}
+	return bd, nil
+}
+
+// packageText writes a package issue by issue, each issue's name and its
+// value with the issue's decimals, "Territory 65.0; Ceasefire 27.6", as
+// the brief's table of proposals writes what each picks.
+func packageText(p *answer.Scenario, values []float64) string {
+	var picks []string
+	for k, is := range p.Issues {
+		if k < len(values) {
+			picks = append(picks, is.Name+" "+numD(values[k], p.IssueDecimals(is.ID)))
+		}
+	}
+	return strings.Join(picks, "; ")
+}

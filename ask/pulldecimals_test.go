@@ -1,0 +1,50 @@
+package ask
+
+import (
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// TestPullDecimalsNoNonzeroReadsZero: on the review's 0–20 "City revenue
+// share" (one decimal), compromise's weights 72, 48, 21, 4, 10.5 and
+// 1.5 (total 157) at 10, 3, 2, 5, 6 and 8 give the weighted mean
+// 1001/157 ≈ 6.376, and the pulls share × (position − mean): +1.656,
+// −1.029, −0.587, −0.035, −0.025 and +0.016. At one decimal the last
+// three read "0.0" beside an arrow; at two, the fewest where none reads
+// zero, they read -0.04, -0.03 and +0.02, every pull with two. A pull of
+// 1e-15, noise beside the largest, reads 0.00 and takes no decimals
+// more. The head says the pulls written sum to zero only to rounding
+// (here to -0.01).
+func TestPullDecimalsNoNonzeroReadsZero(t *testing.T) {
+	w := []float64{72, 48, 21, 4, 10.5, 1.5}
+	x := []float64{10, 3, 2, 5, 6, 8}
+	mean := 1001.0 / 157
+	var pulls []answer.Pull
+	for i := range w {
+		pulls = append(pulls, answer.Pull{Share: w[i] / 157, Pull: answer.Num(w[i] / 157 * (x[i] - mean))})
+	}
+	pulls = append(pulls, answer.Pull{Pull: 1e-15})
+	pd := PullDecimals("compromise", pulls, 1)
+	if pd != 2 {
+		t.Fatalf("PullDecimals = %d, want 2", pd)
+	}
+	var got []string
+	for _, p := range pulls {
+		got = append(got, PullText("compromise", p.Pull, pd))
+	}
+	if g, want := strings.Join(got, " "), "+1.66 -1.03 -0.59 -0.04 -0.03 +0.02 0.00"; g != want {
+		t.Errorf("pulls written %q, want %q", g, want)
+	}
+	if h := PullsHead("compromise", answer.IssueExplanation{}, 1); !strings.HasSuffix(h, "(as written, to rounding)") {
+		t.Errorf("head %q does not say the written pulls sum to zero only to rounding", h)
+	}
+	// nash's rule starts from three significant figures of the largest
+	// (0.0760 → four decimals) and raises it the same way: 0.00004 reads
+	// 0.0000 there, and takes five.
+	nash := []answer.Pull{{Pull: 0.076}, {Pull: -0.07596}, {Pull: -0.00004}}
+	if pd := PullDecimals("nash", nash, 1); pd != 5 {
+		t.Errorf("nash: PullDecimals = %d, want 5", pd)
+	}
+}
