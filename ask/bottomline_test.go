@@ -138,7 +138,7 @@ func TestBriefLeadIsBottomLineLead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	br, err := gatherBrief(context.Background(), c, briefAsks{}, f, sw, &answer.Sensitivity{})
+	br, err := gatherBrief(context.Background(), c, briefQuestions(c), f, sw, &answer.Sensitivity{})
 	if err != nil {
 		t.Fatal(err)
 	}
