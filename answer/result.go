@@ -22,6 +22,10 @@ type Forecast struct {
 	// RedLinesCrossed (ask.RedLinesCrossedHead; the command line in lower
 	// case, as its other headings); omitted when none is crossed.
 	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
+	// BottomLine is what the models' forecasts come to, issue by issue
+	// (ask.BottomLine), which every door shows first; omitted when fewer
+	// than two models ran.
+	BottomLine *BottomLine `json:"bottom_line,omitempty"`
 }
 
 // ModelForecast is one model's forecast of every issue. A model that

@@ -654,9 +654,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		}
 	}
 	b.Notes = strings.Join(notes, " · ")
-	calibrated := slices.IndexFunc(f.Models, func(m answer.ModelForecast) bool {
-		return slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil })
-	})
+	calibrated := calibratedIndex(f.Models)
 	if calibrated >= 0 {
 		b.Calibrated = f.Models[calibrated].Model
 	}
@@ -673,8 +671,8 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 			bf := BriefForecast{Model: m.Model, Value: v, Lo: v, Hi: v, Settled: fi.Settled, Text: numD(v, d)}
 			if !fi.Settled && fi.Range != nil {
 				bf.Text = RangeText(fi.Range.Lo, fi.Range.Hi, d, numD)
-				bf.Lo, bf.Hi = min(v, fi.Range.Lo), max(v, fi.Range.Hi)
 			}
+			bf.Lo, bf.Hi = forecastSpan(fi)
 			for _, a := range fi.Nearest {
 				bf.At = append(bf.At, a.Value)
 			}
@@ -703,11 +701,14 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 			bi.Grid = append(bi.Grid, cell)
 		}
 		bi.Low, bi.High = math.Inf(1), math.Inf(-1)
+		names := make([]string, len(bi.Models))
 		for i, m := range bi.Models {
-			if i == 0 || m.Model == bi.SweepModel {
-				bi.Headline = m
-			}
+			names[i] = m.Model
 			bi.Low, bi.High = min(bi.Low, m.Lo), max(bi.High, m.Hi)
+		}
+		// the lead forecast, as the forecast's bottom line leads with it
+		if li := leadIndex(names, bi.SweepModel); li >= 0 {
+			bi.Headline = bi.Models[li]
 		}
 		if len(bi.Models) == 0 {
 			bi.Low, bi.High = math.NaN(), math.NaN()

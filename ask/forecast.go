@@ -58,6 +58,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 		out.Models = append(out.Models, mf)
 	}
 	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, ForecastCrossings(out.Models))
+	out.BottomLine = BottomLine(out)
 	return out, nil
 }
 

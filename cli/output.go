@@ -245,6 +245,7 @@ func labels(as []answer.Anchor, withValue bool, d int) string {
 // named, every warning and note, and with trace the rounds.
 func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int) error {
 	headline(w, &f.Scenario, width)
+	bottomLine(w, f.BottomLine, width)
 	if long {
 		longTable(w, f, width)
 	} else {
@@ -271,6 +272,20 @@ func forecastTable(w io.Writer, f *answer.Forecast, long, trace bool, width int)
 		}
 	}
 	return nil
+}
+
+// bottomLine prints the forecast's bottom line (ask.BottomLine, the
+// answer's words) before the tables: its head, then each issue's
+// sentence, a paragraph each; nothing when the answer has none (one
+// model ran).
+func bottomLine(w io.Writer, b *answer.BottomLine, width int) {
+	if b == nil {
+		return
+	}
+	block(w, b.Head, width)
+	for _, x := range b.Issues {
+		para(w, "  "+x.Text, width)
+	}
 }
 
 // distributions prints, for each model that gives a predictive

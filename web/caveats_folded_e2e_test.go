@@ -14,8 +14,9 @@ import (
 
 // TestCaveatsFoldedOnPhone opens the built-in case's forecast on a
 // phone's screen (390×844): the caveats say how many there are and the
-// first, and the forecast table starts on the first screen, not below
-// the caveats (they filled it); opened, they list every caveat of the
+// first, and the forecast (its bottom line, the view's first card since
+// bottomline22; the table before it) starts on the first screen, not
+// below the caveats (they filled it); opened, they list every caveat of the
 // answer, model by model, as the API gives them (the CLI prints the
 // same list). On a wide screen they are listed open, as before.
 func TestCaveatsFoldedOnPhone(t *testing.T) {
@@ -52,10 +53,10 @@ func TestCaveatsFoldedOnPhone(t *testing.T) {
 	})`
 	first := get(t, e.bctx, "the first screen", chromedp.Evaluate[string](`(() => {
 		const list = document.querySelector('[data-testid=caveats-all]')
-		return 'table at ' + (document.querySelector('[data-testid=model-table]').getBoundingClientRect().top < window.innerHeight ? 'the first screen' : 'below it') +
+		return 'bottom line at ' + (document.querySelector('[data-testid=bottom-line]').getBoundingClientRect().top < window.innerHeight ? 'the first screen' : 'below it') +
 			'; list ' + (list.open ? 'open' : 'folded') + '; ' + document.querySelector('[data-testid=caveats-summary]').textContent
 	})()`))
-	if w := fmt.Sprintf("table at the first screen; list folded; %d caveats, from %s; the first: %s", n, strings.Join(caveatModels(f), ", "), want[0]); first != w {
+	if w := fmt.Sprintf("bottom line at the first screen; list folded; %d caveats, from %s; the first: %s", n, strings.Join(caveatModels(f), ", "), want[0]); first != w {
 		t.Errorf("on a phone:\n%s\nwant\n%s", first, w)
 	}
 	e.do("open the caveats", chromedp.Click(chromedp.CSS(`[data-testid=caveats-summary]`)), e.poll(`document.querySelector('[data-testid=caveats-all]').open`))

@@ -78,16 +78,17 @@ func TestForecastRedLinesShown(t *testing.T) {
 	e.do("shot", e.view("61-forecast-red-lines"))
 
 	// On a phone they fold as the caveats do, their heading and count
-	// shown, and the forecast table still starts on the first screen.
+	// shown, and the forecast (its bottom line, the view's first card
+	// since bottomline22) still starts on the first screen.
 	p := startE2E(t)
 	p.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(p.srv.URL+"/#forecast"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)), chromedp.WaitReady(chromedp.CSS(`[data-testid=red-lines-crossed]`)))
 	phone := get(t, p.bctx, "on a phone", chromedp.Evaluate[string](`(() => {
 		const s = document.querySelector('[data-testid=red-lines-crossed]')
-		return (s.open ? 'open' : 'folded') + '; ' + s.querySelector('summary').textContent + '; table ' +
-			(document.querySelector('[data-testid=model-table]').getBoundingClientRect().top < window.innerHeight ? 'on the first screen' : 'below it')
+		return (s.open ? 'open' : 'folded') + '; ' + s.querySelector('summary').textContent + '; bottom line ' +
+			(document.querySelector('[data-testid=bottom-line]').getBoundingClientRect().top < window.innerHeight ? 'on the first screen' : 'below it')
 	})()`))
-	if w := fmt.Sprintf("folded; %s: %d; table on the first screen", ask.RedLinesCrossedHead, len(want)); phone != w {
+	if w := fmt.Sprintf("folded; %s: %d; bottom line on the first screen", ask.RedLinesCrossedHead, len(want)); phone != w {
 		t.Errorf("on a phone the red lines read %q, want %q", phone, w)
 	}
 	p.do("shot", p.view("61-forecast-red-lines-phone"))

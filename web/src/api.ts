@@ -166,10 +166,20 @@ export interface Distribution {
 // stated position (actors).
 export interface Likely { value: number; label?: string; actors?: string[]; p: number | null }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[]; red_lines?: RedLineCrossing[] }
+// bottom_line: what the models come to, issue by issue (ask.BottomLine):
+// its head and each issue's text are the words every door prints; the
+// numbers beside them (docs/json.md, BottomLine); absent when fewer than
+// two models ran.
+export interface BottomLineIssue {
+  issue: string; name: string; text: string; lead_model: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; nearest: Anchor[]
+  agree: number; models: number; low: number | null; high: number | null; low_models: string[]; high_models: string[]
+  interval80?: { lo: number; hi: number }; likeliest?: Likely[]; unsettled?: string[]; red_lines?: string[]
+}
+export interface BottomLine { head: string; lead: string; calibrated?: string; issues: BottomLineIssue[] }
 // red_lines_crossed: each red line the models' forecasts cross, once,
 // in the words parley forecast prints under red_lines_crossed_head
 // (ask.RedLinesCrossedHead; both omitted when none is crossed).
-export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[]; red_lines_crossed?: string[]; red_lines_crossed_head?: string }
+export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; models: ModelForecast[]; red_lines_crossed?: string[]; red_lines_crossed_head?: string; bottom_line?: BottomLine }
 
 // Comparison: forecasts of variants or snapshots side by side, each cell
 // a forecast (null where the model or the column failed: its column's

@@ -1049,6 +1049,20 @@ function likeliestChance(ls: Likely[]): string {
   return ps.length ? `${fmt(100 * Math.max(...ps), 0)}%` : noNumber
 }
 
+// bottomLineCard is the forecast's bottom line (bottom_line, ask's
+// words, as parley prints it under its heading line): its head, then
+// each issue's sentence as it is; null when the answer has none (fewer
+// than two models ran). It is shown open on every screen: it is the
+// answer, which on a phone takes the first screen before the caveats
+// and the wide table (docs/DECISIONS.md, bottomline22).
+function bottomLineCard(fc: Forecast): HTMLElement | null {
+  const b = fc.bottom_line
+  if (!b) return null
+  return h('section', { class: 'card bottom-line', 'data-testid': 'bottom-line', 'aria-labelledby': 'bottom-line-head' },
+    h('p', { class: 'head', id: 'bottom-line-head', 'data-testid': 'bottom-line-head' }, b.head),
+    h('ul', {}, ...b.issues.map((x) => h('li', { 'data-issue': x.issue, 'data-agree': String(x.agree), 'data-models': String(x.models) }, x.text))))
+}
+
 function renderForecast() {
   const sc = st.resolved!
   const fc = st.forecast!
@@ -1067,6 +1081,7 @@ function renderForecast() {
   const timelineHead = h('div', { 'data-testid': 'timeline-head' })
   const variants = h('div', { 'data-testid': 'variants' })
   main.replaceChildren(
+    ...[bottomLineCard(fc)].filter((c): c is HTMLElement => c !== null),
     ...notices(fc),
     h('section', { class: 'card' }, table, briefLinks()),
     h('section', { class: 'card' }, h('h2', {}, 'Round by round ', pick), h('p', { class: 'hint' }, 'Each actor’s position after each round; the thick dashed line is the forecast.'), traj),

@@ -1,0 +1,246 @@
+package ask
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"parley/answer"
+	"parley/nouns"
+)
+
+// leadIndex is which of the models (named in the forecast's order, each
+// with a forecast of the issue) leads: sweepModel, the model the brief's
+// sweep runs (answer.DefaultSweepModel unless asked otherwise), when it is
+// among them, else the first; -1 when there is none. It is the one rule
+// of the lead forecast, the brief's headline and the forecast's bottom
+// line alike.
+func leadIndex(models []string, sweepModel string) int {
+	if i := slices.Index(models, sweepModel); i >= 0 {
+		return i
+	}
+	if len(models) == 0 {
+		return -1
+	}
+	return 0
+}
+
+// calibratedIndex is the first of the models that gives a predictive
+// distribution fitted on real outcomes (snap by default), whose 80%
+// interval the brief and the bottom line show; -1 when none does.
+func calibratedIndex(models []answer.ModelForecast) int {
+	return slices.IndexFunc(models, func(m answer.ModelForecast) bool {
+		return slices.ContainsFunc(m.Issues, func(x answer.IssueForecast) bool { return x.Distribution != nil })
+	})
+}
+
+// forecastSpan is the span of a model's forecast of an issue: the
+// forecast, or of one that did not settle, its whole range (with the
+// last round's point).
+func forecastSpan(f answer.IssueForecast) (lo, hi float64) {
+	v := float64(f.Forecast)
+	if !f.Settled && f.Range != nil {
+		return math.Min(v, f.Range.Lo), math.Max(v, f.Range.Hi)
+	}
+	return v, v
+}
+
+// BottomLineMinModels is the fewest models a forecast runs for its answer
+// to have a bottom line: with one there is no agreement to tell.
+const BottomLineMinModels = 2
+
+// BottomLine is what the forecast's models come to, issue by issue, from
+// the models already run (none is run again): the lead forecast
+// (leadIndex, the brief's) and its nearest option, the calibrated model's
+// 80% interval and likeliest option (calibratedIndex), the span of every
+// model's forecast with the models at each end, how many models' nearest
+// options are the lead's, and the models that did not settle and the red
+// lines the lead forecast crosses on the issue. Nil when fewer than
+// BottomLineMinModels models ran or none gave a forecast.
+func BottomLine(f *answer.Forecast) *answer.BottomLine {
+	if len(f.Models) < BottomLineMinModels {
+		return nil
+	}
+	cal := calibratedIndex(f.Models)
+	out := &answer.BottomLine{Issues: []answer.BottomLineIssue{}}
+	if cal >= 0 {
+		out.Calibrated = f.Models[cal].Model
+	}
+	some := false
+	for _, is := range f.Scenario.Issues {
+		bi := bottomLineIssue(f, is, cal)
+		some = some || bi.LeadModel != ""
+		if out.Lead == "" {
+			out.Lead = bi.LeadModel
+		}
+		out.Issues = append(out.Issues, bi)
+	}
+	if !some {
+		return nil
+	}
+	out.Head = bottomLineHead(out.Lead)
+	return out
+}
+
+// bottomLineHead says what the bottom line is and what it is not.
+func bottomLineHead(lead string) string {
+	who := fmt.Sprintf("the lead forecast is %s's, which no model beat clearly on real EU legislative outcomes (docs/skill.md)", lead)
+	if lead != answer.DefaultSweepModel {
+		who = fmt.Sprintf("the lead forecast is %s's, the first model run (%s, which no model beat clearly on real EU legislative outcomes, did not run)", lead, answer.DefaultSweepModel)
+	}
+	return "Bottom line, issue by issue: " + who + "; it is the models' reading of the stated inputs, not a prediction of how the real negotiation ends."
+}
+
+// bottomLineIssue is one issue's bottom line (BottomLine).
+func bottomLineIssue(f *answer.Forecast, is answer.Issue, cal int) answer.BottomLineIssue {
+	d := f.Scenario.IssueDecimals(is.ID)
+	bi := answer.BottomLineIssue{Issue: is.ID, Name: is.Name, Forecast: answer.Num(math.NaN()), Settled: true, Nearest: []answer.Anchor{},
+		Low: answer.Num(math.NaN()), High: answer.Num(math.NaN()), LowModels: []string{}, HighModels: []string{}}
+	var names []string
+	var fs []answer.IssueForecast
+	var crossings [][]answer.RedLineCrossing
+	for _, m := range f.Models {
+		x, ok := m.ForecastOf(is.ID)
+		if m.Error != "" || !ok || !x.Forecast.Finite() {
+			continue
+		}
+		names, fs = append(names, m.Model), append(fs, x)
+		crossings = append(crossings, m.RedLines)
+	}
+	label := is.Name
+	if label == "" {
+		label = is.ID
+	}
+	li := leadIndex(names, answer.DefaultSweepModel)
+	if li < 0 {
+		bi.Text = label + ": no model gave a forecast."
+		return bi
+	}
+	lead := fs[li]
+	bi.LeadModel, bi.Forecast, bi.Settled, bi.Range, bi.Nearest, bi.Models = names[li], lead.Forecast, lead.Settled, lead.Range, lead.Nearest, len(fs)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, x := range fs {
+		l, h := forecastSpan(x)
+		lo, hi = math.Min(lo, l), math.Max(hi, h)
+		if len(lead.Nearest) > 0 && sameOptions(x.Nearest, lead.Nearest) {
+			bi.Agree++
+		}
+		if !x.Settled && x.Range != nil {
+			bi.Unsettled = append(bi.Unsettled, names[i])
+		}
+	}
+	bi.Low, bi.High = answer.Num(lo), answer.Num(hi)
+	for i, x := range fs {
+		l, h := forecastSpan(x)
+		if fixed(l, d) == fixed(lo, d) {
+			bi.LowModels = append(bi.LowModels, names[i])
+		}
+		if fixed(h, d) == fixed(hi, d) {
+			bi.HighModels = append(bi.HighModels, names[i])
+		}
+	}
+	for _, x := range crossings[li] {
+		if x.Issue == is.ID {
+			bi.RedLines = append(bi.RedLines, x.RedLine)
+		}
+	}
+	calibrated := ""
+	if cal >= 0 {
+		calibrated = f.Models[cal].Model
+		if x, ok := f.Models[cal].ForecastOf(is.ID); ok && x.Distribution != nil {
+			iv := x.Distribution.Interval80
+			bi.Interval80, bi.Likeliest = &iv, x.Distribution.Likeliest
+		}
+	}
+	bi.Text = bottomLineText(&f.Scenario, label, d, bi, calibrated, crossings[li])
+	return bi
+}
+
+// sameOptions says whether a and b are the same options (by their points).
+func sameOptions(a, b []answer.Anchor) bool {
+	return slices.EqualFunc(a, b, func(x, y answer.Anchor) bool { return x.Value == y.Value })
+}
+
+// bottomLineText is the issue's sentence: "Territory: compromise 46.8,
+// nearest →50 Freeze on …; 5 of 9 models read it as →50; the models span
+// 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4,
+// likeliest →35 (32%); the lead forecast crosses Russia's red line (it
+// needs Territory >= 65); exchange, smp and ensemble did not settle here
+// (each counted by its range)."
+func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLineIssue, calibrated string, crossings []answer.RedLineCrossing) string {
+	var parts []string
+	at := fixed(float64(bi.Forecast), d)
+	lead := bi.LeadModel + " " + at
+	if !bi.Settled && bi.Range != nil {
+		at = RangeText(bi.Range.Lo, bi.Range.Hi, d, fixed)
+		lead = bi.LeadModel + " " + at + " (did not settle)"
+	}
+	switch n := len(bi.Nearest); {
+	case n == 1:
+		lead += ", nearest " + PointsText(bi.Nearest) + " " + bi.Nearest[0].Label
+	case n > 1 && bi.Settled:
+		lead += ", equally near " + PointsText(bi.Nearest)
+	case n > 1:
+		lead += ", reaching " + PointsText(bi.Nearest)
+	}
+	parts = append(parts, lead)
+	if len(bi.Nearest) > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d models read it as %s", bi.Agree, bi.Models, PointsText(bi.Nearest)))
+	}
+	lo, hi := fixed(float64(bi.Low), d), fixed(float64(bi.High), d)
+	if lo == hi {
+		parts = append(parts, "every model at "+lo)
+	} else {
+		parts = append(parts, fmt.Sprintf("the models span %s (%s) to %s (%s)", lo, strings.Join(bi.LowModels, ", "), hi, strings.Join(bi.HighModels, ", ")))
+	}
+	if bi.Interval80 != nil {
+		s := fmt.Sprintf("%s's 80%% interval %s", calibrated, RangeJoin(fixed(bi.Interval80.Lo, d), fixed(bi.Interval80.Hi, d)))
+		if len(bi.Likeliest) > 0 {
+			s += ", likeliest " + likeliestPoints(sc, bi.Likeliest, d) + " (" + LikeliestChance(bi.Likeliest) + ")"
+		}
+		parts = append(parts, s)
+	}
+	for _, x := range crossings {
+		if x.Issue != bi.Issue {
+			continue
+		}
+		verb := "crosses"
+		if x.Partly {
+			verb = "partly crosses"
+		}
+		s := "the lead forecast " + verb + " " + x.RedLine
+		if x.At != at {
+			// the digits that cross it, where the lead's own read as allowed
+			s += " (at " + x.At + ")"
+		}
+		parts = append(parts, s)
+	}
+	if n := len(bi.Unsettled); n > 0 {
+		verb := "did not settle here (each counted by its range)"
+		if n == 1 {
+			verb = "did not settle here (counted by its range)"
+		}
+		parts = append(parts, nouns.And(bi.Unsettled)+" "+verb)
+	}
+	return label + ": " + strings.Join(parts, "; ") + "."
+}
+
+// likeliestPoints names a distribution's likeliest: options by their
+// points, "→35" ("→35 / →50" on a tie), stated positions by value and
+// the actors there, "20.0 (Russia)".
+func likeliestPoints(sc *answer.Scenario, ls []answer.Likely, d int) string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		if len(l.Actors) == 0 {
+			out[i] = PointsText([]answer.Anchor{{Value: l.Value}})
+			continue
+		}
+		names := make([]string, len(l.Actors))
+		for j, a := range l.Actors {
+			names[j] = sc.ActorName(a)
+		}
+		out[i] = LikelyText(l, fixed(l.Value, d), names)
+	}
+	return strings.Join(out, TieJoin)
+}

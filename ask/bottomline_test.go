@@ -1,0 +1,153 @@
+package ask
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// forecastOf runs the models on the case.
+func forecastOf(t *testing.T, c *Case, models ...string) *answer.Forecast {
+	t.Helper()
+	req := answer.NewForecastRequest()
+	req.Models = models
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// bottomLineCase loads testdata/bottomline.yaml, whose bottom line its
+// comment derives by hand.
+func bottomLineCase(t *testing.T) *Case {
+	t.Helper()
+	b, err := os.ReadFile("testdata/bottomline.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadCase(t, "bottomline.yaml", string(b))
+}
+
+// The bottom line of compromise and median on testdata/bottomline.yaml,
+// derived by hand in the file: Accord 72.0 →50 (compromise), 100.0 →100
+// (median), so 1 of 2 models read it as →50, the span 72.0–100.0, and
+// 72.0 crosses Hill's red line (>= 80); Levy 36.0 and 40.0, no option.
+func TestBottomLineByHand(t *testing.T) {
+	f := forecastOf(t, bottomLineCase(t), "compromise", "median")
+	b := f.BottomLine
+	if b == nil {
+		t.Fatal("no bottom line from two models")
+	}
+	if b.Lead != "compromise" || b.Calibrated != "" || len(b.Issues) != 2 {
+		t.Fatalf("lead %q, calibrated %q, %d issues; want compromise, none, 2", b.Lead, b.Calibrated, len(b.Issues))
+	}
+	a := b.Issues[0]
+	if a.Issue != "accord" || a.LeadModel != "compromise" || float64(a.Forecast) != 72 || !a.Settled ||
+		len(a.Nearest) != 1 || a.Nearest[0].Value != 50 || a.Agree != 1 || a.Models != 2 ||
+		float64(a.Low) != 72 || float64(a.High) != 100 ||
+		!slices.Equal(a.LowModels, []string{"compromise"}) || !slices.Equal(a.HighModels, []string{"median"}) ||
+		!slices.Equal(a.RedLines, []string{"Hill's red line (it needs Accord >= 80)"}) || a.Unsettled != nil || a.Interval80 != nil {
+		t.Errorf("accord: %+v", a)
+	}
+	want := "Accord: compromise 72.0, nearest →50 A partial accord; 1 of 2 models read it as →50; the models span 72.0 (compromise) to 100.0 (median); the lead forecast crosses Hill's red line (it needs Accord >= 80)."
+	if a.Text != want {
+		t.Errorf("accord's text:\n%s\nwant\n%s", a.Text, want)
+	}
+	l := b.Issues[1]
+	if l.Agree != 0 || len(l.Nearest) != 0 || float64(l.Forecast) != 36 || float64(l.Low) != 36 || float64(l.High) != 40 || l.RedLines != nil {
+		t.Errorf("levy: %+v", l)
+	}
+	if want := "Levy: compromise 36.0; the models span 36.0 (compromise) to 40.0 (median)."; l.Text != want {
+		t.Errorf("levy's text:\n%s\nwant\n%s", l.Text, want)
+	}
+	if !strings.Contains(b.Head, "compromise's") || !strings.Contains(b.Head, "not a prediction") {
+		t.Errorf("head %q", b.Head)
+	}
+}
+
+// Without compromise the lead is the first model run, and the head says
+// so: median's 100.0 →100 on Accord, which it alone of median and bdm
+// need not share; one model is no bottom line at all.
+func TestBottomLineLeadAndOneModel(t *testing.T) {
+	c := bottomLineCase(t)
+	f := forecastOf(t, c, "median", "nash")
+	if f.BottomLine == nil || f.BottomLine.Lead != "median" || f.BottomLine.Issues[0].LeadModel != "median" || float64(f.BottomLine.Issues[0].Forecast) != 100 {
+		t.Fatalf("bottom line of median and nash: %+v", f.BottomLine)
+	}
+	if !strings.Contains(f.BottomLine.Head, "median's, the first model run (compromise") {
+		t.Errorf("head %q does not say the lead is the first model run", f.BottomLine.Head)
+	}
+	if g := forecastOf(t, c, "compromise"); g.BottomLine != nil {
+		t.Errorf("a one-model forecast has a bottom line: %+v", g.BottomLine)
+	}
+	for _, tc := range []struct {
+		models []string
+		want   int
+	}{{[]string{"bdm", "compromise"}, 1}, {[]string{"bdm", "smp"}, 0}, {nil, -1}} {
+		if got := leadIndex(tc.models, answer.DefaultSweepModel); got != tc.want {
+			t.Errorf("leadIndex(%v) = %d, want %d", tc.models, got, tc.want)
+		}
+	}
+}
+
+// The built-in case's all-models forecast: on Territory the lead is
+// compromise's 46.8 →50, and of the nine models compromise, median, bdm,
+// ensemble (47.6–47.8) and snap (55.0) read it as →50, nash and ks 35.0
+// and smp (35.7–37.8) as →35, exchange (60.0–65.4) as →65: 5 of 9. The
+// span runs from nash's and ks's 35.0 to exchange's 65.4; exchange, smp
+// and ensemble did not settle; 46.8 crosses Russia's "Territory >= 65";
+// snap's 80% interval is 25.0–79.4, likeliest →35 at 32% (the forecast
+// table's numbers).
+func TestBottomLineBuiltIn(t *testing.T) {
+	f := forecastOf(t, builtinCase(t))
+	b := f.BottomLine
+	if b == nil || b.Lead != "compromise" || b.Calibrated != "snap" {
+		t.Fatalf("bottom line %+v", b)
+	}
+	var x answer.BottomLineIssue
+	for _, bi := range b.Issues {
+		if bi.Issue == "territory" {
+			x = bi
+		}
+	}
+	if x.Agree != 5 || x.Models != 9 || !slices.Equal(x.LowModels, []string{"nash", "ks"}) || !slices.Equal(x.HighModels, []string{"exchange"}) ||
+		!slices.Equal(x.Unsettled, []string{"exchange", "smp", "ensemble"}) || len(x.Nearest) != 1 || x.Nearest[0].Value != 50 {
+		t.Errorf("territory: %+v", x)
+	}
+	want := "Territory: compromise 46.8, nearest →50 Freeze on the current line with legal or political recognition of Russian control; " +
+		"5 of 9 models read it as →50; the models span 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4, likeliest →35 (32%); " +
+		"the lead forecast crosses Russia's red line (it needs Territory >= 65); exchange, smp and ensemble did not settle here (each counted by its range)."
+	if x.Text != want {
+		t.Errorf("territory's text:\n%s\nwant\n%s", x.Text, want)
+	}
+}
+
+// The brief leads each issue with the forecast the bottom line leads
+// with (one rule, leadIndex): compromise's, though median runs first.
+func TestBriefLeadIsBottomLineLead(t *testing.T) {
+	c := bottomLineCase(t)
+	f := forecastOf(t, c, "median", "compromise")
+	req := answer.NewSweepRequest()
+	req.Draws = 100
+	sw, err := Sweep(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	br, err := gatherBrief(context.Background(), c, briefQuestions(c), f, sw, &answer.Sensitivity{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, bi := range br.Issues {
+		if bi.Headline.Model != "compromise" || f.BottomLine.Issues[i].LeadModel != "compromise" {
+			t.Errorf("%s: the brief leads with %s, the bottom line with %s; want compromise", bi.ID, bi.Headline.Model, f.BottomLine.Issues[i].LeadModel)
+		}
+	}
+	if got := float64(f.BottomLine.Issues[0].Forecast); got != br.Issues[0].Headline.Value || got != 72 {
+		t.Errorf("accord's lead forecast %v, the brief's %v; want 72", got, br.Issues[0].Headline.Value)
+	}
+}
