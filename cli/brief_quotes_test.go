@@ -73,22 +73,13 @@ func TestBriefChecksQuotes(t *testing.T) {
 // server's brief of it says (httpapi's TestBriefNoQuotesSameAtEveryDoor):
 // it said "Quotes checked against their source files: 0 of 0."
 func TestBriefNoQuotes(t *testing.T) {
-	dir := t.TempDir()
-	const doc = `metadata:
-  id: nq
-  title: No quotes
-  as_of: "2026-03-01"
-  sources: [{id: tender, title: Tender notice, date: "2026-02-20", url: "https://example.org/tender"}]
-issues: [{id: wage, name: Wage rise, scale: {min: 0, max: 10}}]
-actors:
-  - {id: union, name: Union, capability: 1, capability_assumed: t}
-  - {id: port, name: Port, capability: 1, capability_assumed: t}
-stances:
-  - {actor: union, issue: wage, position: 4, salience: 1, assumed: t}
-  - {actor: port, issue: wage, position: 1, salience: 1, assumed: t}
-`
-	file := filepath.Join(dir, "nq.yaml")
-	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+	// a folder of its own, so that no source file beside it is read
+	body, err := os.ReadFile("../ask/testdata/no-quotes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "nq.yaml")
+	if err := os.WriteFile(file, body, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, stderr, code := run(t, "brief", file)

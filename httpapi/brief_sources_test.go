@@ -126,21 +126,6 @@ func TestBriefRereadsChangedSources(t *testing.T) {
 	}
 }
 
-// briefNoQuotesCase quotes nothing: its one source names a url, its
-// stances and capabilities are assumed.
-const briefNoQuotesCase = `metadata:
-  id: nq
-  title: No quotes
-  as_of: "2026-03-01"
-  sources: [{id: tender, title: Tender notice, date: "2026-02-20", url: "https://example.org/tender"}]
-issues: [{id: wage, name: Wage rise, scale: {min: 0, max: 10}}]
-actors:
-  - {id: union, name: Union, capability: 1, capability_assumed: t}
-  - {id: port, name: Port, capability: 1, capability_assumed: t}
-stances:
-  - {actor: union, issue: wage, position: 4, salience: 1, assumed: t}
-  - {actor: port, issue: wage, position: 1, salience: 1, assumed: t}
-`
 
 // A case with no quotes has none to check, and every door's brief says
 // so in the same words: the command line's said "checked …: 0 of 0" (it
@@ -150,7 +135,12 @@ stances:
 func TestBriefNoQuotesSameAtEveryDoor(t *testing.T) {
 	const want = "No quotes to check against their source files: the input has none."
 	dir := t.TempDir()
-	in, err := ask.Load(filepath.Join(dir, "nq.yaml"), []byte(briefNoQuotesCase), ask.LoadOptions{SourceDirs: []string{dir}, MissingUnchecked: true})
+	body, err := os.ReadFile("../ask/testdata/no-quotes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	briefNoQuotesCase := string(body)
+	in, err := ask.Load(filepath.Join(dir, "nq.yaml"), body, ask.LoadOptions{SourceDirs: []string{dir}, MissingUnchecked: true})
 	if err != nil {
 		t.Fatal(err)
 	}
