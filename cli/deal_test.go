@@ -518,15 +518,7 @@ func TestVerdictGainSigned(t *testing.T) {
 // page said "✓ everyone required"); the JSON carries the rule verdicts
 // and the acceptance.
 func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
-	body, err := os.ReadFile("testdata/rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := filepath.Join(t.TempDir(), "rules-proposal.yaml")
-	body = append(body, []byte("proposals:\n  - {id: big, name: Big budget, proposers: [a], date: \"2024-12-01\", package: {budget: 70, tax: 50}, assumed: illustrative}\n")...)
-	if err := os.WriteFile(f, body, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	f := rulesWithProposal(t)
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
 	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") ||
 		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ Tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
@@ -751,15 +743,7 @@ func TestBriefSaysDealSearchWords(t *testing.T) {
 // the 0–100 scales: 8.6% on average, 11.2% at most, as deal evaluate
 // prints the same package's distance.
 func TestDealProposalsDistance(t *testing.T) {
-	body, err := os.ReadFile("testdata/rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := filepath.Join(t.TempDir(), "rules-proposal.yaml")
-	body = append(body, []byte("proposals:\n  - {id: big, name: Big budget, proposers: [a], date: \"2024-12-01\", package: {budget: 70, tax: 50}, assumed: illustrative}\n")...)
-	if err := os.WriteFile(f, body, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	f := rulesWithProposal(t)
 	out, errOut, code := run(t, "deal", "proposals", f, "-m", "compromise", "-q")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -772,4 +756,20 @@ func TestDealProposalsDistance(t *testing.T) {
 	if code != 0 || !strings.Contains(ev, "│ compromise │") || !strings.Contains(ev, " 8.6% │ 11.2% │") {
 		t.Errorf("exit %d, evaluate's distance:\n%s", code, ev)
 	}
+}
+
+// rulesWithProposal writes testdata/rules.yaml with one proposal, Alpha's
+// "Big budget" (budget 70, tax 50), and returns its path.
+func rulesWithProposal(t *testing.T) string {
+	t.Helper()
+	body, err := os.ReadFile("testdata/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "rules-proposal.yaml")
+	body = append(body, []byte("proposals:\n  - {id: big, name: Big budget, proposers: [a], date: \"2024-12-01\", package: {budget: 70, tax: 50}, assumed: illustrative}\n")...)
+	if err := os.WriteFile(f, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

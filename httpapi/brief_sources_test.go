@@ -44,19 +44,7 @@ func TestBriefChecksQuotesAgainstServerSources(t *testing.T) {
 	}
 	const want = "Quotes checked against their source files: 2 of 3, all found; not checked: those of web (no file and no url named)."
 	// the command line's brief: the file beside its source
-	in, err := ask.Load(filepath.Join(dir, "q.yaml"), []byte(briefSourcesCase), ask.LoadOptions{SourceDirs: []string{dir}, MissingUnchecked: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ask.MakeBrief(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := b.Quotes.Text(); got != want {
+	if got := commandLineBrief(t, filepath.Join(dir, "q.yaml"), []byte(briefSourcesCase)).Quotes.Text(); got != want {
 		t.Errorf("the command line's brief says %q, want %q", got, want)
 	}
 
@@ -126,7 +114,6 @@ func TestBriefRereadsChangedSources(t *testing.T) {
 	}
 }
 
-
 // A case with no quotes has none to check, and every door's brief says
 // so in the same words: the command line's said "checked …: 0 of 0" (it
 // had looked in the file's folder), the server's that no source file was
@@ -140,19 +127,7 @@ func TestBriefNoQuotesSameAtEveryDoor(t *testing.T) {
 		t.Fatal(err)
 	}
 	briefNoQuotesCase := string(body)
-	in, err := ask.Load(filepath.Join(dir, "nq.yaml"), body, ask.LoadOptions{SourceDirs: []string{dir}, MissingUnchecked: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := ask.MakeBrief(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := b.Quotes.Text(); got != want {
+	if got := commandLineBrief(t, filepath.Join(dir, "nq.yaml"), body).Quotes.Text(); got != want {
 		t.Errorf("the command line's brief says %q, want %q", got, want)
 	}
 	for _, o := range []httpapi.Options{{}, {SourcesDir: dir}} {
@@ -167,4 +142,24 @@ func TestBriefNoQuotesSameAtEveryDoor(t *testing.T) {
 			t.Errorf("the server's brief (html, sources %q) lacks %q", o.SourcesDir, line)
 		}
 	}
+}
+
+// commandLineBrief is the brief the command line makes of the file name
+// holding body: its sources looked for in name's folder, a missing one
+// unchecked rather than an error, as parley brief loads it.
+func commandLineBrief(t *testing.T, name string, body []byte) *ask.Brief {
+	t.Helper()
+	in, err := ask.Load(name, body, ask.LoadOptions{SourceDirs: []string{filepath.Dir(name)}, MissingUnchecked: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ask.MakeBrief(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
