@@ -79,15 +79,22 @@ func BottomLine(f *answer.Forecast) *answer.BottomLine {
 	if !some {
 		return nil
 	}
-	out.Head = bottomLineHead(out.Lead)
+	ran := slices.ContainsFunc(f.Models, func(m answer.ModelForecast) bool { return m.Model == answer.DefaultSweepModel })
+	out.Head = bottomLineHead(out.Lead, ran)
 	return out
 }
 
-// bottomLineHead says what the bottom line is and what it is not.
-func bottomLineHead(lead string) string {
+// bottomLineHead says what the bottom line is and what it is not; ran
+// whether the default lead model ran (it may have run and given no
+// forecast).
+func bottomLineHead(lead string, ran bool) string {
 	who := fmt.Sprintf("the lead forecast is %s's, which no model beat clearly on real EU legislative outcomes (docs/skill.md)", lead)
 	if lead != answer.DefaultSweepModel {
-		who = fmt.Sprintf("the lead forecast is %s's, the first model run (%s, which no model beat clearly on real EU legislative outcomes, did not run)", lead, answer.DefaultSweepModel)
+		why := "was not run"
+		if ran {
+			why = "gave no forecast"
+		}
+		who = fmt.Sprintf("the lead forecast is %s's, the first model run (%s, which no model beat clearly on real EU legislative outcomes, %s)", lead, answer.DefaultSweepModel, why)
 	}
 	return "Bottom line, issue by issue: " + who + "; it is the models' reading of the stated inputs, not a prediction of how the real negotiation ends."
 }
@@ -165,7 +172,7 @@ func sameOptions(a, b []answer.Anchor) bool {
 // bottomLineText is the issue's sentence: "Territory: compromise 46.8,
 // nearest →50 Freeze on …; 5 of 9 models read it as →50; the models span
 // 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4,
-// likeliest →35 (32%); the lead forecast crosses Russia's red line (it
+// likeliest →35 at 32%; the lead forecast crosses Russia's red line (it
 // needs Territory >= 65); exchange, smp and ensemble did not settle here
 // (each counted by its range)."
 func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLineIssue, calibrated string, crossings []answer.RedLineCrossing) string {
@@ -192,12 +199,19 @@ func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLi
 	if lo == hi {
 		parts = append(parts, "every model at "+lo)
 	} else {
-		parts = append(parts, fmt.Sprintf("the models span %s (%s) to %s (%s)", lo, strings.Join(bi.LowModels, ", "), hi, strings.Join(bi.HighModels, ", ")))
+		if ends := strings.Join(bi.LowModels, ", "); slices.Equal(bi.LowModels, bi.HighModels) {
+			parts = append(parts, fmt.Sprintf("the models span %s to %s, both ends %s", lo, hi, ends))
+		} else {
+			parts = append(parts, fmt.Sprintf("the models span %s (%s) to %s (%s)", lo, ends, hi, strings.Join(bi.HighModels, ", ")))
+		}
 	}
 	if bi.Interval80 != nil {
 		s := fmt.Sprintf("%s's 80%% interval %s", calibrated, RangeJoin(fixed(bi.Interval80.Lo, d), fixed(bi.Interval80.Hi, d)))
 		if len(bi.Likeliest) > 0 {
-			s += ", likeliest " + likeliestPoints(sc, bi.Likeliest, d) + " (" + LikeliestChance(bi.Likeliest) + ")"
+			s += ", likeliest " + likeliestPoints(sc, bi.Likeliest, d) + " at " + LikeliestChance(bi.Likeliest)
+			if len(bi.Likeliest) > 1 {
+				s += " each"
+			}
 		}
 		parts = append(parts, s)
 	}

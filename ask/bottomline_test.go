@@ -120,7 +120,7 @@ func TestBottomLineBuiltIn(t *testing.T) {
 		t.Errorf("territory: %+v", x)
 	}
 	want := "Territory: compromise 46.8, nearest →50 Freeze on the current line with legal or political recognition of Russian control; " +
-		"5 of 9 models read it as →50; the models span 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4, likeliest →35 (32%); " +
+		"5 of 9 models read it as →50; the models span 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4, likeliest →35 at 32%; " +
 		"the lead forecast crosses Russia's red line (it needs Territory >= 65); exchange, smp and ensemble did not settle here (each counted by its range)."
 	if x.Text != want {
 		t.Errorf("territory's text:\n%s\nwant\n%s", x.Text, want)
@@ -149,5 +149,26 @@ func TestBriefLeadIsBottomLineLead(t *testing.T) {
 	}
 	if got := float64(f.BottomLine.Issues[0].Forecast); got != br.Issues[0].Headline.Value || got != 72 {
 		t.Errorf("accord's lead forecast %v, the brief's %v; want 72", got, br.Issues[0].Headline.Value)
+	}
+}
+
+// The head says why the default lead did not lead: not run, or run with
+// no forecast; one model at both ends of the span is named once, as both
+// ends; a likeliest of stated positions takes its chance after "at", not
+// in a second pair of parentheses.
+func TestBottomLineWords(t *testing.T) {
+	if h := bottomLineHead("median", false); !strings.Contains(h, "the first model run (compromise, which no model beat clearly on real EU legislative outcomes, was not run)") {
+		t.Errorf("not run: %q", h)
+	}
+	if h := bottomLineHead("median", true); !strings.Contains(h, "(compromise, which no model beat clearly on real EU legislative outcomes, gave no forecast)") {
+		t.Errorf("ran, no forecast: %q", h)
+	}
+	sc := &answer.Scenario{Actors: []answer.Actor{{ID: "v", Name: "Vale"}, {ID: "h", Name: "Hill"}}}
+	bi := answer.BottomLineIssue{LeadModel: "bdm", Forecast: 90, Settled: true, Agree: 1, Models: 2,
+		Low: 20.7, High: 90, LowModels: []string{"bdm"}, HighModels: []string{"bdm"},
+		Interval80: &answer.Interval{Lo: 10, Hi: 95}, Likeliest: []answer.Likely{{Value: 40, Actors: []string{"v", "h"}, P: 0.26}}}
+	want := "N: bdm 90.0; the models span 20.7 to 90.0, both ends bdm; snap's 80% interval 10.0–95.0, likeliest 40.0 (Vale, Hill) at 26%."
+	if got := bottomLineText(sc, "N", 1, bi, "snap", nil); got != want {
+		t.Errorf("text\n%q\nwant\n%q", got, want)
 	}
 }

@@ -551,7 +551,7 @@ func settleWarning(moving []unsettledIssue, n int) string {
 	}
 	further := ""
 	if slices.ContainsFunc(moving, func(u unsettledIssue) bool { return len(u.s.cycle) == 0 }) {
-		further = " (one still moving rather than cycling may go further with more rounds)"
+		further = " (an issue still moving rather than cycling may go further with more rounds)"
 	}
 	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point%s: %s", len(moving), n, after, further, unsettledList(moving, !same))
 }
