@@ -785,9 +785,11 @@ func introEnd(actors []actorTerms, s *sentence, st, end int) int {
 			return w.at
 		case endsName(prev) && !inName(w):
 			return w.at
-		case prev.capped && beginsName(w) && !inName(w):
+		case prev.capped && beginsName(w) && !inName(w) && !honorifics[prev.w]:
 			// "In Istanbul Kremlin aide …": an actor's name right after
-			// a capitalised word that is no part of it begins the subject
+			// a capitalised word that is no part of it begins the subject,
+			// unless that word is a title before the name ("After
+			// President Zelenskyy met Trump")
 			return w.at
 		case (calendarWords[prev.w] || unicode.IsDigit(firstRune(prev.w))) && !calendarWords[w.w]:
 			return w.at
@@ -801,6 +803,13 @@ func introEnd(actors []actorTerms, s *sentence, st, end int) int {
 var introPrepositions = fieldSet(`about across after against ahead amid amidst among at before behind besides
 between beyond by despite during following for from in inside near on outside over regarding since through
 throughout toward towards under until upon with within without`)
+
+// honorifics are titles written capitalised before a name ("President
+// Zelenskyy", "Foreign Minister Lavrov"): a name after one goes on the
+// phrase it stands in, not on a new subject (introEnd).
+var honorifics = fieldSet(`president vice prime minister foreign defence defense secretary chancellor premier king queen
+prince princess crown sheikh emir pope general admiral senator congressman congresswoman representative governor mayor
+ambassador envoy commissioner speaker spokesman spokeswoman aide adviser advisor chief mr mrs ms dr sir lord lady`)
 
 // calendarWords are the names of days and months: a capitalised word
 // after one ("on Tuesday Putin", "on 11 March Putin") or after a number
