@@ -139,7 +139,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	_, local := m.(model.IssueLocal)
 	for k := range r.Issues {
 		if r.Issues[k].Fixed {
-			r.Issues[k].FixedText = SweepFixedText(m.Name(), local)
+			r.Issues[k].FixedText = SweepFixedText(m.Name(), local, false)
 		}
 	}
 	sm.AloneText = c.sweepAloneText(ctx, m.Name(), r)
@@ -169,17 +169,21 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 // SweepFixedText is what every door says at an issue of model's sweep
 // or sensitivity analysis that no ranged input touches
 // (sweep.IssueSummary's and sweep.IssueSensitivity's Fixed): its
-// intervals, its median and its options' P of 1.000, or its tornado's
-// swings of 0 (the interval low → high), are a point, not a certainty.
-// A model that reads each issue alone (local, model.IssueLocal) reads
-// its positions and saliences and the capabilities of the actors in it;
-// any other model reads every input.
-func SweepFixedText(model string, local bool) string {
+// intervals, its median and its options' P of 1.000, or (swings) its
+// tornado's swings of 0, are a point, not a certainty. A model that
+// reads each issue alone (local, model.IssueLocal) reads its positions
+// and saliences and the capabilities of the actors in it; any other
+// model reads every input.
+func SweepFixedText(model string, local, swings bool) string {
 	what := "no input of any issue has a range"
 	if local {
 		what = "its positions and saliences and the capabilities of the actors in it"
 	}
-	return fmt.Sprintf("nothing that moves %s's forecast of this issue has a range (%s): its interval is a point, not a certainty", model, what)
+	point := "its interval is a point, not a certainty"
+	if swings {
+		point = "every swing is 0, a point, not a certainty"
+	}
+	return fmt.Sprintf("nothing that moves %s's forecast of this issue has a range (%s): %s", model, what, point)
 }
 
 // sweepAloneText is aloneText for the sweep r of model name on c:
@@ -360,7 +364,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	_, local := m.(model.IssueLocal)
 	for k := range r.Issues {
 		if r.Issues[k].Fixed {
-			r.Issues[k].FixedText = SweepFixedText(m.Name(), local)
+			r.Issues[k].FixedText = SweepFixedText(m.Name(), local, true)
 		}
 	}
 	sm := &answer.SensitivityModel{SensitivityResult: r, SharesNotes: map[string]string{}}

@@ -51,13 +51,13 @@ func TestSweepTableSaysFixedAndAlone(t *testing.T) {
 	}
 }
 
-// A sensitivity analysis's table says at x alone, in the sweep's words,
-// that its interval is a point, not a certainty, for compromise and for
+// A sensitivity analysis's table says at x alone, in the sweep's words
+// but of its swings, that every swing is 0, a point, not a certainty, for compromise and for
 // bdm, which reads each issue alone too; a CSV says it on stderr.
 func TestSensitivityTableSaysFixed(t *testing.T) {
 	file := "../ask/testdata/noted.yaml" // x fixed in every model that reads each issue alone
 	fixed := func(m string) string {
-		return "nothing that moves " + m + "'s forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+		return "nothing that moves " + m + "'s forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): every swing is 0, a point, not a certainty"
 	}
 	out, stderr, code := run(t, "sensitivity", file, "-n", "1000", "-m", "compromise,bdm")
 	if code != 0 {

@@ -34,7 +34,7 @@ func TestSensitivityJobSaysFixed(t *testing.T) {
 	}
 	for _, m := range res.Models {
 		x, y := m.Issues[0], m.Issues[1]
-		want := "nothing that moves " + m.Model + "'s forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+		want := "nothing that moves " + m.Model + "'s forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): every swing is 0, a point, not a certainty"
 		if !x.Fixed || x.FixedText != want {
 			t.Errorf("%s, x: fixed %v, fixed_text %q; want %q", m.Model, x.Fixed, x.FixedText, want)
 		}

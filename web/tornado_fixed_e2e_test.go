@@ -13,7 +13,7 @@ import (
 // reads each issue alone too, gets the note, and x, whose swings are
 // all 0, draws no chart.
 func TestTornadoFixedIssueShown(t *testing.T) {
-	const fixed = "X: nothing that moves bdm's forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): its interval is a point, not a certainty"
+	const fixed = "X: nothing that moves bdm's forecast of this issue has a range (its positions and saliences and the capabilities of the actors in it): every swing is 0, a point, not a certainty"
 	noted, err := os.ReadFile("../ask/testdata/noted.yaml") // x fixed in every model that reads each issue alone; see its comment
 	if err != nil {
 		t.Fatal(err)
