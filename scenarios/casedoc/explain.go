@@ -33,7 +33,7 @@ func runExplanations(ctx context.Context, in *ask.Input) (map[string]string, err
 			var b strings.Builder
 			if m == "compromise" {
 				fmt.Fprintf(&b, "\n### Why these forecasts (%s, `parley explain`)\n\n", e.Scenario.AsOf)
-				explainCompromise(&b, ie)
+				explainCompromise(&b, ie, e.Scenario.IssueDecimals(ie.Issue))
 			} else {
 				explainBDM(&b, ie)
 			}
@@ -44,12 +44,16 @@ func runExplanations(ctx context.Context, in *ask.Input) (map[string]string, err
 }
 
 // explainCompromise writes the compromise model's reason: the largest
-// pulls and the sentence.
-func explainCompromise(b *strings.Builder, ie answer.IssueExplanation) {
-	fmt.Fprintf(b, "**compromise** (%.1f): each actor pulls the weighted mean toward its position by its share of the weight × its distance from it (+ up, − down); the pulls sum to zero there. The largest:\n\n", float64(ie.Forecast))
+// pulls, headed and written as every door writes them (ask.PullsHead,
+// ask.PullText with ask.PullDecimals over all the issue's pulls, so
+// that the table and the sentence under it agree), on a scale of d
+// decimals, and the sentence.
+func explainCompromise(b *strings.Builder, ie answer.IssueExplanation, d int) {
+	fmt.Fprintf(b, "**compromise** (%s), its largest pulls (%s):\n\n", ask.Decimals(float64(ie.Forecast), d), ask.PullsHead("compromise", ie, d))
 	b.WriteString("| actor | position | share | pull |\n|---|---:|---:|---:|\n")
+	pd := ask.PullDecimals("compromise", ie.Pulls, d)
 	for _, p := range ie.Pulls[:min(explainTop, len(ie.Pulls))] {
-		fmt.Fprintf(b, "| %s | %g | %.1f%% | %+.1f |\n", p.Name, p.Position, 100*p.Share, float64(p.Pull))
+		fmt.Fprintf(b, "| %s | %g | %.1f%% | %s |\n", p.Name, p.Position, 100*p.Share, ask.PullText("compromise", p.Pull, pd))
 	}
 	fmt.Fprintf(b, "\n%s\n", ie.Text)
 }
