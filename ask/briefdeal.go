@@ -65,8 +65,9 @@ func BendLine(p *answer.Scenario, b answer.DealBend) string {
 // BriefDeal is the brief's answer to whether a deal exists, in deal
 // search's words: its summary and its line on the zone (ZoneLine); when
 // the zone is open, the Nash package; when red lines contradict, the
-// first contradiction's way out that deal search's plans take (else its
-// first), as deal search writes it (SideLine); and the search's warnings
+// first contradiction's way out that deal search's plans take, an actor
+// alone or several together (else its first), as deal search writes it
+// (WayLines); and the search's warnings
 // that the proposals' warnings do not already give.
 type BriefDeal struct {
 	Summary, Zone string
@@ -93,22 +94,20 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 		bd.Nash = packageText(p, res.Nash.Values)
 	}
 	if res.Concession != nil && len(res.Concession.Contradictions) > 0 {
-		ct := res.Concession.Contradictions[0]
-		i := slices.IndexFunc(ct.Sides, func(sd answer.DealSide) bool { return slices.Contains(sd.Plans, PlanLower) })
+		// The ways alone and together, as SidesChoice weighs them: the
+		// way the plan that lowers alternatives takes, else the other
+		// plan's, else the first listed.
+		ways := WayLines(p, res.Concession.Contradictions[0])
+		i := slices.IndexFunc(ways, func(w WayLine) bool { return slices.Contains(w.Plans, PlanLower) })
 		if i < 0 {
-			i = slices.IndexFunc(ct.Sides, func(sd answer.DealSide) bool { return len(sd.Plans) > 0 })
+			i = slices.IndexFunc(ways, func(w WayLine) bool { return len(w.Plans) > 0 })
 		}
 		bd.WayOutHead = "The way out deal search's plans take"
 		if i < 0 {
 			i, bd.WayOutHead = 0, "One way out"
 		}
-		if i < len(ct.Sides) {
-			sd := ct.Sides[i]
-			var bends []string
-			for _, b := range sd.Bends {
-				bends = append(bends, BendLine(p, b))
-			}
-			bd.WayOut = SideLine(bends, sd)
+		if i < len(ways) {
+			bd.WayOut = ways[i].Text
 		}
 	}
 	for _, w := range ds.Warnings {
