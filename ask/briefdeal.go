@@ -91,7 +91,7 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 	p := &ds.Scenario
 	bd := &BriefDeal{Summary: res.Summary, Zone: ZoneLine(res)}
 	if res.Open && res.Nash != nil {
-		bd.Nash = packageText(p, res.Nash.Values)
+		bd.Nash = packageText(p, issueValues(p, res.Nash.Values))
 	}
 	if res.Concession != nil && len(res.Concession.Contradictions) > 0 {
 		// The ways alone and together, as SidesChoice weighs them: the
@@ -119,14 +119,25 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 }
 
 // packageText writes a package issue by issue, each issue's name and its
-// value with the issue's decimals, "Territory 65.0; Ceasefire 27.6", as
-// the brief's table of proposals writes what each picks.
-func packageText(p *answer.Scenario, values []float64) string {
-	var picks []string
+// value with the issue's decimals, "Territory 65.0; Ceasefire 27.6": the
+// Nash package (every issue) and what each proposal in the brief's table
+// picks (the issues it decides).
+func packageText(p *answer.Scenario, picks []answer.ProposalValue) string {
+	parts := make([]string, len(picks))
+	for i, v := range picks {
+		parts[i] = p.IssueName(v.Issue) + " " + numD(v.Value, p.IssueDecimals(v.Issue))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// issueValues pairs a package's values, in the issues' order, with
+// their issues.
+func issueValues(p *answer.Scenario, values []float64) []answer.ProposalValue {
+	var out []answer.ProposalValue
 	for k, is := range p.Issues {
 		if k < len(values) {
-			picks = append(picks, is.Name+" "+numD(values[k], p.IssueDecimals(is.ID)))
+			out = append(out, answer.ProposalValue{Issue: is.ID, Value: values[k]})
 		}
 	}
-	return strings.Join(picks, "; ")
+	return out
 }
