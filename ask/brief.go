@@ -866,11 +866,7 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 				bp.Assumed = sp.Assumed != ""
 			}
 		}
-		var picks []string
-		for _, v := range p.Package {
-			picks = append(picks, c.Header.Issues[c.Header.IssueIndex(v.Issue)].Name+" "+numD(v.Value, c.Header.IssueDecimals(v.Issue)))
-		}
-		bp.Package = strings.Join(picks, "; ")
+		bp.Package = packageText(&c.Header, p.Package)
 		var lines, below []string
 		for _, a := range p.Actors {
 			if !slices.Contains(p.Rejects, a.Actor) {

@@ -10,11 +10,43 @@ import (
 // The brief says whether a deal exists, in deal search's words: its
 // summary and its line on the zone; when the zone is open, the Nash
 // package; when red lines contradict, the way out deal search's plans
-// take. It never said: a client's headline answer was missing. Each
-// expected text is what parley deal search printed of the case (the
-// reviewer's port case, the same with the union's and the operator's
-// red lines on jobs contradicting (port-conflict.yaml), and the wage case, whose zone is
-// empty for want of gains, not of red lines).
+// take, alone or together. It never said: a client's headline answer
+// was missing. Each expected text is what parley deal search printed of
+// the case, its numbers checked by hand:
+//
+//   - port.yaml, the reviewer's port case (alternatives at the reference
+//     package term 30, fee 4, jobs 0, shore 0; utility 1 − Σ salience
+//     share × distance / scale). The shipping lines are served worst: at
+//     the reference they are 5/30, 2/20, 40/100 and 20/100 of each scale
+//     from their positions (35, 2, 40, 20), at saliences 30, 70, 20, 60 of
+//     180: utility 1 − (5 + 7 + 8 + 12)/180 = 0.822. The zone's package
+//     best for them (its table's row: 35, 6, 70, 20) meets the City's red
+//     line fee >= 6 and the union's jobs >= 70 and their term and shore
+//     power: distances 0, 4/20, 30/100, 0, utility 1 − (14 + 6)/180 =
+//     0.889, a gain of 12/180 = 0.067. No package in the zone betters it
+//     for them (the two red lines hold their losses on fee and jobs to 14
+//     and 6 at least), and every other actor gains more there (deal
+//     evaluate: 0.140 or more): the largest smallest gain is 0.067.
+//   - port-conflict.yaml, the same with the operator's red line jobs
+//     <= 75 and the union's >= 85, which contradict. The union (capability
+//     40 of 80 + 60 + 40 + 35 + 30 + 15 = 260: share 0.1538, shown 0.15)
+//     crosses 10 points of 0–100 to 75: 0.1538 × 10.0 % = 1.5 % of scale;
+//     at its position 100 with jobs 100 of its saliences' 150, it gives up
+//     (25 − 15)/100 × 100/150 = 0.067 utility, weighted 0.067 × 0.1538 =
+//     0.0103. The operator's way out (share 60/260 × 10.0 % = 2.3 %)
+//     costs more.
+//   - wage.yaml, whose zone is empty for want of gains, not of red lines.
+//   - ../cli/testdata/contradict-three.yaml: no one of Alpha (<= 20),
+//     Beta ([40, 60]) and Gamma (>= 80) can give way alone; Alpha and
+//     Beta together at 80 cross 60 and 20 points at shares 1/7 and 2/7:
+//     (60 + 40)/7 = 14.3 % of scale, utility (0.6 + 0.4)/7 = 0.1429, the
+//     least of the three pairs (dealways22). The brief said nothing of it:
+//     it looked only at the ways alone.
+//   - contradict-beside.yaml: Beta (share 10/12) could give way alone at
+//     60 (16.7 %), but Alpha and Gamma together at 40 (20 and 10 points at
+//     1/12 each: 30/12 = 2.5 %, utility (0.2 + 0.1)/12 = 0.0250) cost less
+//     and both plans take theirs. The brief showed Beta's as "One way
+//     out", the plans' way not being among the ways alone.
 func TestBriefSaysWhetherADealExists(t *testing.T) {
 	port, err := os.ReadFile("testdata/port.yaml")
 	if err != nil {
@@ -25,6 +57,14 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 		t.Fatal(err)
 	}
 	conflict, err := os.ReadFile("testdata/port-conflict.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	three, err := os.ReadFile("../cli/testdata/contradict-three.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	beside, err := os.ReadFile("testdata/contradict-beside.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +80,16 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 		{"wage.yaml", string(wage), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: no package gives every required actor at least its alternative; even the package that serves the worst-served actor best leaves Port Authority by 0.029, Shipping Lines by 0.029 short. " +
 			"Zone of agreement: EMPTY. Largest smallest gain -0.029 (certified ≤ -0.029).\n\n## Proposals on the table"},
+		{"contradict-three.yaml", string(three), "## Is there a deal?\n\n" +
+			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha <= 20; Beta [40, 60]; Gamma >= 80). " +
+			"The way out deal search's plans take: Alpha crosses its red line on P: <= 20 becomes <= 80 (moves 60.0 points); it gives up 0.600 utility (from 20.0); " +
+			"Beta crosses its red line on P: [40, 60] becomes [40, 80] (moves 20.0 points); it gives up 0.200 utility (from 60.0). " +
+			"Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %; 0.1429 utility).\n\n"},
+		{"contradict-beside.yaml", string(beside), "## Is there a deal?\n\n" +
+			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha >= 60; Beta <= 40; Gamma >= 50). " +
+			"The way out deal search's plans take: Alpha crosses its red line on P: >= 60 becomes >= 40 (moves 20.0 points); it gives up 0.200 utility (from 60.0); " +
+			"Gamma crosses its red line on P: >= 50 becomes >= 40 (moves 10.0 points); it gives up 0.100 utility (from 50.0). " +
+			"Weighted cost 2.5 % of scale (Alpha's capability share 0.08 × 20.0 % crossed + Gamma's 0.08 × 10.0 %; 0.0250 utility).\n\n"},
 	} {
 		b, err := MakeBrief(context.Background(), loadCase(t, c.name, c.doc))
 		if err != nil {
@@ -56,10 +106,13 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if zone := htmlEscaper.Replace(b.Zone.Zone); !strings.Contains(string(page), zone) {
-			t.Errorf("%s: the html brief lacks %q", c.name, zone)
+		for _, part := range []string{b.Zone.Zone, b.Zone.WayOut} {
+			if part := htmlEscaper.Replace(part); !strings.Contains(string(page), part) {
+				t.Errorf("%s: the html brief lacks %q", c.name, part)
+			}
 		}
 	}
 }
 
-var htmlEscaper = strings.NewReplacer("'", "&#39;", "<", "&lt;", ">", "&gt;", "&", "&amp;", `"`, "&#34;")
+// htmlEscaper escapes as html/template does in text ("+" too).
+var htmlEscaper = strings.NewReplacer("+", "&#43;", "'", "&#39;", "<", "&lt;", ">", "&gt;", "&", "&amp;", `"`, "&#34;")

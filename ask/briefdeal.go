@@ -65,8 +65,9 @@ func BendLine(p *answer.Scenario, b answer.DealBend) string {
 // BriefDeal is the brief's answer to whether a deal exists, in deal
 // search's words: its summary and its line on the zone (ZoneLine); when
 // the zone is open, the Nash package; when red lines contradict, the
-// first contradiction's way out that deal search's plans take (else its
-// first), as deal search writes it (SideLine); and the search's warnings
+// first contradiction's way out that deal search's plans take, an actor
+// alone or several together (else its first), as deal search writes it
+// (WayLines); and the search's warnings
 // that the proposals' warnings do not already give.
 type BriefDeal struct {
 	Summary, Zone string
@@ -90,25 +91,23 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 	p := &ds.Scenario
 	bd := &BriefDeal{Summary: res.Summary, Zone: ZoneLine(res)}
 	if res.Open && res.Nash != nil {
-		bd.Nash = packageText(p, res.Nash.Values)
+		bd.Nash = packageText(p, issueValues(p, res.Nash.Values))
 	}
 	if res.Concession != nil && len(res.Concession.Contradictions) > 0 {
-		ct := res.Concession.Contradictions[0]
-		i := slices.IndexFunc(ct.Sides, func(sd answer.DealSide) bool { return slices.Contains(sd.Plans, PlanLower) })
+		// The ways alone and together, as SidesChoice weighs them: the
+		// way the plan that lowers alternatives takes, else the other
+		// plan's, else the first listed.
+		ways := WayLines(p, res.Concession.Contradictions[0])
+		i := slices.IndexFunc(ways, func(w WayLine) bool { return slices.Contains(w.Plans, PlanLower) })
 		if i < 0 {
-			i = slices.IndexFunc(ct.Sides, func(sd answer.DealSide) bool { return len(sd.Plans) > 0 })
+			i = slices.IndexFunc(ways, func(w WayLine) bool { return len(w.Plans) > 0 })
 		}
 		bd.WayOutHead = "The way out deal search's plans take"
 		if i < 0 {
 			i, bd.WayOutHead = 0, "One way out"
 		}
-		if i < len(ct.Sides) {
-			sd := ct.Sides[i]
-			var bends []string
-			for _, b := range sd.Bends {
-				bends = append(bends, BendLine(p, b))
-			}
-			bd.WayOut = SideLine(bends, sd)
+		if i < len(ways) {
+			bd.WayOut = ways[i].Text
 		}
 	}
 	for _, w := range ds.Warnings {
@@ -120,14 +119,25 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 }
 
 // packageText writes a package issue by issue, each issue's name and its
-// value with the issue's decimals, "Territory 65.0; Ceasefire 27.6", as
-// the brief's table of proposals writes what each picks.
-func packageText(p *answer.Scenario, values []float64) string {
-	var picks []string
+// value with the issue's decimals, "Territory 65.0; Ceasefire 27.6": the
+// Nash package (every issue) and what each proposal in the brief's table
+// picks (the issues it decides).
+func packageText(p *answer.Scenario, picks []answer.ProposalValue) string {
+	parts := make([]string, len(picks))
+	for i, v := range picks {
+		parts[i] = p.IssueName(v.Issue) + " " + numD(v.Value, p.IssueDecimals(v.Issue))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// issueValues pairs a package's values, in the issues' order, with
+// their issues.
+func issueValues(p *answer.Scenario, values []float64) []answer.ProposalValue {
+	var out []answer.ProposalValue
 	for k, is := range p.Issues {
 		if k < len(values) {
-			picks = append(picks, is.Name+" "+numD(values[k], p.IssueDecimals(is.ID)))
+			out = append(out, answer.ProposalValue{Issue: is.ID, Value: values[k]})
 		}
 	}
-	return strings.Join(picks, "; ")
+	return out
 }

@@ -105,6 +105,38 @@ func SetCostText(st answer.DealWaySet, name func(string) string) string {
 	return fmt.Sprintf("Weighted cost %s %s (%s; %s utility)", PlanCostText(st.Cost, PercentOfScale), PercentOfScale, strings.Join(parts, " + "), PlanCostText(st.UtilityCost, UtilityUnit))
 }
 
+// WayLine is one of a contradiction's ways out as deal search lists it
+// (SideLine or SetLine) and the plans that take it (DealSide.Plans,
+// DealWaySet.Plans).
+type WayLine struct {
+	Text  string
+	Plans []string
+}
+
+// WayLines writes a contradiction's ways out as deal search lists them:
+// the actors alone, then the sets of actors together, each with its bends
+// (BendLine) and its cost, in the scenario's names and decimals.
+func WayLines(p *answer.Scenario, c answer.DealContradiction) []WayLine {
+	var out []WayLine
+	for _, sd := range c.Sides {
+		var bends []string
+		for _, b := range sd.Bends {
+			bends = append(bends, BendLine(p, b))
+		}
+		out = append(out, WayLine{SideLine(bends, sd), sd.Plans})
+	}
+	for _, st := range c.Sets {
+		var bends []string
+		for _, m := range st.Members {
+			for _, b := range m.Bends {
+				bends = append(bends, BendLine(p, b))
+			}
+		}
+		out = append(out, WayLine{SetLine(bends, st, p.ActorName), st.Plans})
+	}
+	return out
+}
+
 // MoreSetsText says how many ways out for several actors together a
 // contradiction does not list (deal.MaxWaySets), or "" when it lists
 // them all. The page writes it by the same rule (moreSetsText).

@@ -599,25 +599,12 @@ func printPlan(w io.Writer, p *answer.Scenario, head string, lower bool, pl *ans
 }
 
 // printSides prints a contradiction's ways out, alone and together
-// (ask.ContradictionHead, ask.SideLine, ask.SetLine, ask.MoreSetsText)
+// (ask.ContradictionHead, ask.WayLines, ask.MoreSetsText)
 // and which the plans take (ask.SidesChoice).
 func printSides(w io.Writer, p *answer.Scenario, c answer.DealContradiction, width int) {
 	para(w, ask.ContradictionHead(p.IssueName(c.Issue), ask.ContradictionActors(c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0), width)
-	for _, sd := range c.Sides {
-		var bends []string
-		for _, b := range sd.Bends {
-			bends = append(bends, ask.BendLine(p, b))
-		}
-		para(w, "  "+ask.SideLine(bends, sd), width)
-	}
-	for _, st := range c.Sets {
-		var bends []string
-		for _, m := range st.Members {
-			for _, b := range m.Bends {
-				bends = append(bends, ask.BendLine(p, b))
-			}
-		}
-		para(w, "  "+ask.SetLine(bends, st, p.ActorName), width)
+	for _, wl := range ask.WayLines(p, c) {
+		para(w, "  "+wl.Text, width)
 	}
 	if s := ask.MoreSetsText(c); s != "" {
 		para(w, s, width)
