@@ -1676,8 +1676,9 @@ function renderDeal() {
   // accept (not the ranges): a change of those judges them again.
   const proposals = h('div', { 'data-testid': 'proposals-card' })
   // Each proposal is compared with the forecasts of the models shown
-  // (its distance from each), as evaluate compares the sliders' package.
-  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(modelList()), modelList(), actorName, proposalName, sourceTitle)) }
+  // (its distance from each), as evaluate compares the sliders' package:
+  // asked apart from the verdicts, which need no model (proposalsCard).
+  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!, dealBase(), dealBase(modelList()), modelList(), actorName, proposalName, sourceTitle)) }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }

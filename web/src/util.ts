@@ -450,7 +450,7 @@ export function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElemen
 
 // distanceHead is ask.DistanceHead: the heading of a package's distance
 // from each model's forecast.
-export const distanceHead = 'Distance from each model’s forecast (mean and largest |package − forecast|, in % of each issue’s scale)'
+export const distanceHead = "Distance from each model's forecast (mean and largest |package − forecast|, in % of each issue's scale)"
 
 // distancePct is ask.DistancePct: a distance in percent of the scale,
 // one decimal ("8.6%").
