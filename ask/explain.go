@@ -439,17 +439,17 @@ func hardest(pulls []answer.Pull) (up, down *answer.Pull) {
 func PullsHead(model string, e answer.IssueExplanation, d int) string {
 	switch model {
 	case "compromise":
-		return "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean (as written, to rounding)"
+		return "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; as written, rounded, only nearly"
 	case "snap", "compromise-band":
 		c := "the compromise"
 		if e.Snap != nil {
 			c = "compromise " + gd(e.Snap.Compromise, d)
 		}
-		return fmt.Sprintf("pull: share × (position − %s), + up, − down; they sum to zero at the compromise, the weighted mean %s starts from (as written, to rounding)", c, model)
+		return fmt.Sprintf("pull: share × (position − %s), + up, − down; they sum to zero at the compromise, the weighted mean %s starts from; as written, rounded, only nearly", c, model)
 	case "median":
 		return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
 	case "nash":
-		return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there (as written, to rounding)"
+		return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there; as written, rounded, only nearly"
 	}
 	return ""
 }

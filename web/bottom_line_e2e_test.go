@@ -56,6 +56,9 @@ func TestBottomLineShownFirst(t *testing.T) {
 			t.Errorf("issue %d shows %s %q, want %s %q", i, got.Issues[i], got.Lines[i], x.Issue, x.Text)
 		}
 	}
+	if len(got.Issues) < 2 || len(got.Agree) < 2 {
+		t.Fatalf("%d issues shown (%d with agreement): want territory second", len(got.Issues), len(got.Agree))
+	}
 	if got.Issues[1] != "territory" || got.Agree[1] != "5/9" || !strings.HasPrefix(got.Lines[1], "Territory: compromise 46.8, nearest →50 ") {
 		t.Errorf("territory shows %q (%s), want compromise's 46.8 →50, 5 of 9 models", got.Lines[1], got.Agree[1])
 	}

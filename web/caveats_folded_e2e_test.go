@@ -59,6 +59,15 @@ func TestCaveatsFoldedOnPhone(t *testing.T) {
 	if w := fmt.Sprintf("bottom line at the first screen; list folded; %d caveats, from %s; the first: %s", n, strings.Join(caveatModels(f), ", "), want[0]); first != w {
 		t.Errorf("on a phone:\n%s\nwant\n%s", first, w)
 	}
+	// The forecast's table follows the folded caveats closely (the
+	// scenario's folded notices between): caveats that filled the screen
+	// pushed it down, which the bottom line's place above them does not
+	// show. Opened, they push it down (logged below).
+	gap := tableBelowCaveats(t, e)
+	t.Logf("folded, the forecast table starts %d px below the caveats card's top", gap)
+	if gap < 0 || gap > maxCaveatsGap {
+		t.Errorf("on a phone the model table starts %d px below the caveats card's top, want 0 to %d", gap, maxCaveatsGap)
+	}
 	e.do("open the caveats", chromedp.Click(chromedp.CSS(`[data-testid=caveats-summary]`)), e.poll(`document.querySelector('[data-testid=caveats-all]').open`))
 	t.Logf("opened, the forecast table starts %d px down a screen %d px high", get(t, e.bctx, "top", chromedp.Evaluate[int](`Math.round(document.querySelector('[data-testid=model-table]').getBoundingClientRect().top)`)),
 		get(t, e.bctx, "height", chromedp.Evaluate[int](`window.innerHeight`)))
@@ -93,4 +102,17 @@ func caveatModels(f *answer.Forecast) []string {
 		}
 	}
 	return out
+}
+
+// maxCaveatsGap is the most the forecast's table may start below the
+// top of the caveats card on a phone, in CSS pixels: room for the card
+// folded (its heading and summary line) and the scenario's folded
+// notices under it, not for a list of caveats.
+const maxCaveatsGap = 400
+
+// tableBelowCaveats is how far the top of the forecast view's model
+// table is below the top of its caveats card, in CSS pixels.
+func tableBelowCaveats(t *testing.T, e *e2e) int {
+	t.Helper()
+	return get(t, e.bctx, "the table below the caveats", chromedp.Evaluate[int](`Math.round(document.querySelector('[data-testid=model-table]').getBoundingClientRect().top - document.querySelector('[data-testid=model-warnings]').getBoundingClientRect().top)`))
 }

@@ -1,8 +1,15 @@
 package web_test
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -36,7 +43,12 @@ func TestProposalsDistanceOnPage(t *testing.T) {
 		t.Fatalf("no proposal compared with two forecasts: the test tests nothing (%+v)", props.Proposals)
 	}
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"&models=compromise,median#deal"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)))
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-distance-head]`)))
+	// The heading in ask's words (ask.DistanceHead), as parley deal
+	// proposals heads the distances: the page's had curly apostrophes.
+	if got, want := e.text(`[data-testid=proposals-distance-head]`), ask.DistanceHead+", on the issues each proposal decides: under its package."; got != want {
+		t.Errorf("the distances are headed %q, want %q", got, want)
+	}
 	for _, p := range props.Proposals {
 		for _, fd := range p.Forecasts {
 			sel := fmt.Sprintf(`[data-testid=proposals-table] tr[data-proposal=%q] [data-testid=proposal-distance] span[data-model=%q]`, p.ID, fd.Model)
@@ -90,5 +102,92 @@ func TestUnsettledCaptionSaysWholeRange(t *testing.T) {
 	}
 	if one == 0 || several == 0 {
 		t.Fatalf("%d unsettled forecasts read as one option, %d span several: the test wants both", one, several)
+	}
+}
+
+// TestProposalsVerdictsWithoutDistances: when the server cannot
+// measure the proposals' distances from the models' forecasts (here it
+// answers that request as it does one over its time within a request:
+// a full forecast of the nine default models comes first), their
+// verdicts and their support over the snapshots, which need no model,
+// are still shown as ask judges them with none; the distance line alone
+// is missing, the hint saying why in the server's words. The card had
+// asked for everything with the models, and showed only the refusal.
+func TestProposalsVerdictsWithoutDistances(t *testing.T) {
+	const refusal = "deal-proposals took longer than 30s, the limit within a request (parley serve --inline-timeout); start it as a job"
+	c := builtinCase(t, "latest")
+	req := answer.NewDealProposalsRequest()
+	req.AllSnapshots = true
+	req.Models = []string{"none"}
+	props, err := ask.DealProposals(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(props.Proposals) == 0 || len(props.Timeline) == 0 {
+		t.Fatalf("%d proposals, %d snapshots in the timeline: the test tests nothing", len(props.Proposals), len(props.Timeline))
+	}
+	var mu sync.Mutex
+	var asked []string
+	e := startE2EWith(t, e2eOptions{wrap: func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/deal/proposals") {
+				next.ServeHTTP(w, r)
+				return
+			}
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			var q struct{ Models []string }
+			_ = json.Unmarshal(body, &q)
+			mu.Lock()
+			asked = append(asked, strings.Join(q.Models, ","))
+			mu.Unlock()
+			if len(q.Models) == 1 && q.Models[0] == "none" {
+				next.ServeHTTP(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_ = json.NewEncoder(w).Encode(map[string]string{"error": refusal, "code": "timeout"})
+		})
+	}})
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-distance-error]`)))
+	models, err := ask.ModelList(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	got := slices.Sorted(slices.Values(asked)) // the two are asked at once
+	mu.Unlock()
+	if want := []string{strings.Join(models, ","), "none"}; !slices.Equal(got, want) {
+		t.Errorf("the card asked with the models %q, want %q: the verdicts with none, the distances with the default models", got, want)
+	}
+	if got, want := e.text(`[data-testid=proposals-distance-error]`), "No distance from the models’ forecasts: "+refusal; got != want {
+		t.Errorf("the hint reads %q, want %q", got, want)
+	}
+	if n := e.count(`[data-testid=proposal-distance]`) + e.count(`[data-testid=proposals-distance-head]`); n != 0 {
+		t.Errorf("%d distance lines or headings shown with no distance measured", n)
+	}
+	for _, p := range props.Proposals {
+		verdict := "✗ not accepted"
+		switch {
+		case p.Error != "":
+			verdict = "not judged"
+		case p.Accepted && len(p.Rules) > 0:
+			verdict = "✓ accepted"
+		case p.Accepted:
+			verdict = "✓ everyone required"
+		}
+		row := fmt.Sprintf(`[data-testid=proposals-table] tr[data-proposal=%q] td:nth-child(3)`, p.ID)
+		if got := e.text(row); !strings.HasPrefix(got, verdict) {
+			t.Errorf("%s: verdict %q, want %q as ask judges it", p.ID, got, verdict)
+		}
+	}
+	for i, s := range props.Timeline {
+		for _, p := range s.Proposals {
+			sel := fmt.Sprintf(`[data-testid=proposals-timeline] tr[data-proposal=%q] td:nth-child(%d)`, p.ID, 2+i)
+			if got := get(t, e.bctx, sel, chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q)?.textContent ?? ""`, sel))); got != p.Text {
+				t.Errorf("%s at %s: support %q, want %q", p.ID, s.Snapshot, got, p.Text)
+			}
+		}
 	}
 }

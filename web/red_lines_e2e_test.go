@@ -79,7 +79,8 @@ func TestForecastRedLinesShown(t *testing.T) {
 
 	// On a phone they fold as the caveats do, their heading and count
 	// shown, and the forecast (its bottom line, the view's first card
-	// since bottomline22) still starts on the first screen.
+	// since bottomline22) still starts on the first screen, its table
+	// close under the folded caveats card (tableBelowCaveats).
 	p := startE2E(t)
 	p.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(p.srv.URL+"/#forecast"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=model-table]`)), chromedp.WaitReady(chromedp.CSS(`[data-testid=red-lines-crossed]`)))
@@ -90,6 +91,9 @@ func TestForecastRedLinesShown(t *testing.T) {
 	})()`))
 	if w := fmt.Sprintf("folded; %s: %d; bottom line on the first screen", ask.RedLinesCrossedHead, len(want)); phone != w {
 		t.Errorf("on a phone the red lines read %q, want %q", phone, w)
+	}
+	if gap := tableBelowCaveats(t, p); gap < 0 || gap > maxCaveatsGap {
+		t.Errorf("on a phone the model table starts %d px below the caveats card's top (the red lines in it), want 0 to %d", gap, maxCaveatsGap)
 	}
 	p.do("shot", p.view("61-forecast-red-lines-phone"))
 }

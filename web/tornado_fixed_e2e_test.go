@@ -34,4 +34,8 @@ func TestTornadoFixedIssueShown(t *testing.T) {
 	if n := get(t, e.bctx, "charts", chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=tornado] figure[data-issue=y] canvas').length`)); n != 1 {
 		t.Errorf("%d tornado charts of y; want 1", n)
 	}
+	// The same query finds y's chart (above): x has none.
+	if n := get(t, e.bctx, "x's charts", chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=tornado] figure[data-issue=x] canvas').length`)); n != 0 {
+		t.Errorf("%d tornado charts of x, whose swings are all 0; want none", n)
+	}
 }

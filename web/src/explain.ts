@@ -166,16 +166,16 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
 function pullsHead(model: string, ie: IssueExplanation, d: number): string {
   switch (model) {
     case 'compromise':
-      return 'pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean (as written, to rounding)'
+      return 'pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; as written, rounded, only nearly'
     case 'snap':
     case 'compromise-band': {
       const c = ie.snap ? `compromise ${fmt(ie.snap.compromise, d)}` : 'the compromise'
-      return `pull: share × (position − ${c}), + up, − down; they sum to zero at the compromise, the weighted mean ${model} starts from (as written, to rounding)`
+      return `pull: share × (position − ${c}), + up, − down; they sum to zero at the compromise, the weighted mean ${model} starts from; as written, rounded, only nearly`
     }
     case 'median':
       return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
     case 'nash':
-      return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there (as written, to rounding)"
+      return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there; as written, rounded, only nearly"
   }
   return ''
 }

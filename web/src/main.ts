@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealWaySet, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, caveatsHeading, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard, distanceHead, distanceText } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard, distanceHead, distanceText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -603,7 +603,8 @@ function foldedAssumed(xs: string[], testid: string, summary: string, counted?: 
     h('summary', {}, counted ? `${summary}: ${counted}` : `${summary} (${xs.length})`), h('ul', { 'data-testid': `${testid}-list` }, ...xs.map((x) => h('li', {}, x))))
 }
 
-// notices are what every view of a forecast shows first: the models'
+// notices are the caveats every view of a forecast shows above its
+// numbers (on the Forecast view, under the bottom line): the models'
 // warnings and failures and the red lines the forecasts cross
 // (prominent), then their notes, the scenario's own warnings and what
 // its numbers assume (folded, with their counts).
@@ -624,11 +625,9 @@ function notices(fc: Forecast): HTMLElement[] {
         m.error ? [' gave no forecast: ', m.error].join('') : '',
         m.warnings?.length ? h('ul', {}, ...m.warnings.map((w) => h('li', {}, w))) : null))))
     all.addEventListener('toggle', () => { st.caveatsOpen = (all as HTMLDetailsElement).open })
-    out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
-      caveatsHeading('caveats-title'), all, crossed))
+    out.push(caveatsCard('model-warnings', all, crossed)!)
   } else if (crossed) {
-    out.push(h('section', { class: 'card caveats', 'data-testid': 'model-warnings', 'aria-labelledby': 'caveats-title' },
-      caveatsHeading('caveats-title'), crossed))
+    out.push(caveatsCard('model-warnings', crossed)!)
   }
   // A model's notes less the red lines it crosses, listed above (as
   // parley forecast's notes leave them to their own block).
@@ -1676,8 +1675,9 @@ function renderDeal() {
   // accept (not the ranges): a change of those judges them again.
   const proposals = h('div', { 'data-testid': 'proposals-card' })
   // Each proposal is compared with the forecasts of the models shown
-  // (its distance from each), as evaluate compares the sliders' package.
-  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!.id, dealBase(modelList()), modelList(), actorName, proposalName, sourceTitle)) }
+  // (its distance from each), as evaluate compares the sliders' package:
+  // asked apart from the verdicts, which need no model (proposalsCard).
+  const judge = () => { if (st.kinds.includes('deal-proposals')) proposals.replaceChildren(proposalsCard(st.sv!, dealBase(), dealBase(modelList()), modelList(), actorName, proposalName, sourceTitle)) }
   robust.onchange = () => { o.robust = robust.checked; draws.disabled = !o.robust; changed() }
   draws.onchange = () => { const v = Math.round(Number(draws.value)); o.draws = draws.value === '' || !(v > 0) ? null : v; if (o.robust) changed() }
   batna.onchange = () => { o.batna = batna.value; changed(); judge() }
@@ -1800,8 +1800,8 @@ function renderDeal() {
   else search()
 }
 
-// scaleStep is a deal slider's step on an issue of d decimals (dec), and
-// the step a tornado's axis ends on:
+// scaleStep is the step a tornado's axis ends on, on an issue of d
+// decimals (dec; a deal slider steps by sliderStep):
 // ten of the issue's last decimal, 10^(1 − d), so that every scale has
 // from 10 to 100 steps as 0–100 has 100 (a whole point) and 0–10 has 10;
 // 0.1 on 0–1, where a step of 1 left only its two ends.

@@ -6,27 +6,71 @@ import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
 import { h, fmt, noNumber, settingsText, errorText, decimalsOf, distanceHead, distanceText } from './util'
 
+// Distances is the answer that measures each proposal's distance from
+// the models' forecasts, or why there is none ('' while it is awaited).
+interface Distances { answer?: DealProposals; error?: string }
+
+// distances keeps the last request for the distances: they depend on
+// the scenario, its snapshot and variant, the models and their
+// settings, not on ρ or who must accept, so a change of those judges the
+// proposals again without running every model again. The no-deal
+// package is in the key too: the answer's warnings about it are told
+// apart from the verdicts' by comparing the two.
+let distances: { key: string; run: Promise<Distances> } | null = null
+
 // proposalsCard returns the card and starts loading it, each proposal
 // compared with the forecasts of models (none when empty); name turns an
 // actor id into its name, proposal a proposal's id (one withdrawn by the
 // snapshot shown too, which the answer's timeline names only by id), and
 // source a quote's source id into its title.
-export function proposalsCard(id: string, base: Partial<DealProposalsRequest>, models: string[], name: (actor: string) => string, proposal: (id: string) => string,
-  source: (id: string) => string = (x) => x): HTMLElement {
+//
+// The verdicts and the timeline need no model: they are asked with none,
+// and drawn whatever becomes of the distances, which a second request
+// asks with the models (a full forecast first, which may go over the
+// server's limits within a request). Its failure drops only the
+// distance line, the hint saying why in the server's words.
+export function proposalsCard(sv: { id: string; version: number }, base: Partial<DealProposalsRequest>, distanceBase: Partial<DealProposalsRequest>, models: string[],
+  name: (actor: string) => string, proposal: (id: string) => string, source: (id: string) => string = (x) => x): HTMLElement {
   const box = h('div', { 'data-testid': 'proposals-result', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Judging the proposals…'))
   const card = h('section', { class: 'card' }, h('h2', {}, 'Proposals on the table'),
     h('p', { class: 'hint' }, 'Each proposal decides some issues and leaves the others open (judged at their no-deal value, their red lines not checked). An actor accepts when the proposal is worth at least its alternative and crosses none of its red lines.'),
     box)
-  api.dealProposals(id, { ...base, all_snapshots: true, models: models.length ? models : ['none'] })
+  const measured = measure(sv, distanceBase, models)
+  api.dealProposals(sv.id, { ...base, all_snapshots: true, models: ['none'] })
     .then((run) => {
       if (run.status !== 'done' || !run.result) { box.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
-      drawProposals(box, run.result, name, proposal, source)
+      const a = run.result
+      drawProposals(box, a, measured ? {} : null, name, proposal, source)
+      measured?.then((d) => { if (box.isConnected) drawProposals(box, a, d, name, proposal, source) })
     })
     .catch((e) => box.replaceChildren(h('p', { class: 'error' }, errorText(e))))
   return card
 }
 
-function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string) => string, proposal: (id: string) => string, source: (id: string) => string) {
+// measure asks for the proposals' distances from the models' forecasts
+// (null with no model), or answers the request already made for the
+// same; it never fails: a failure is the answer's error.
+function measure(sv: { id: string; version: number }, base: Partial<DealProposalsRequest>, models: string[]): Promise<Distances> | null {
+  if (!models.length || (models.length === 1 && models[0] === 'none')) return null
+  const key = JSON.stringify([sv.id, sv.version, base.snapshot, base.variant, base.batna, base.params, models])
+  if (distances?.key !== key) {
+    const run = api.dealProposals(sv.id, { ...base, models })
+      .then((r): Distances => r.status === 'done' && r.result ? { answer: r.result } : { error: r.error ?? r.status }, (e): Distances => ({ error: errorText(e) }))
+    // A failure is not kept: the next judging asks again.
+    run.then((d) => { if (d.error && distances?.run === run) distances = null })
+    distances = { key, run }
+  }
+  return distances.run
+}
+
+// drawProposals draws the verdicts a and, from d, each proposal's
+// distance from the models' forecasts (d null: none asked; {}: awaited).
+function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, name: (actor: string) => string, proposal: (id: string) => string, source: (id: string) => string) {
+  const forecasts = (id: string) => d?.answer?.proposals.find((p) => p.id === id)?.forecasts ?? []
+  // The distance answer's own warnings (a model that gave no forecast or
+  // did not settle): the rest it shares with the verdicts'.
+  const warnings = [...(a.warnings ?? []), ...(d?.answer?.warnings ?? []).filter((w) => !a.warnings?.includes(w))]
+  const measured = a.proposals.some((p) => forecasts(p.id).length)
   // Issues by name, as the answer names them.
   const issue = (id: string) => a.scenario.issues.find((x) => x.id === id)?.name || id
   const names = (ids?: string[]) => (ids ?? []).map(name).join(', ')
@@ -45,8 +89,8 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
         p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null,
         // Its distance from each model's forecast on the issues it
         // decides, as parley deal proposals prints it (ask.DistanceText).
-        p.forecasts?.length ? h('small', { class: 'muted', 'data-testid': 'proposal-distance' }, 'distance: ',
-          ...p.forecasts.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model }, distanceText(d))])) : null),
+        forecasts(p.id).length ? h('small', { class: 'muted', 'data-testid': 'proposal-distance' }, 'distance: ',
+          ...forecasts(p.id).flatMap((x, i) => [i ? ' · ' : '', h('span', { 'data-model': x.model }, distanceText(x))])) : null),
       // Under decision rules a proposal passes without everyone's yes:
       // the hint above the table says what it must pass (acceptance).
       h('td', {}, p.error ? 'not judged' : p.accepted ? (p.rules?.length ? '✓ accepted' : '✓ everyone required')
@@ -62,14 +106,19 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
   const tl = a.timeline ?? []
   const ids: string[] = []
   for (const s of tl) for (const p of s.proposals) if (!ids.includes(p.id)) ids.push(p.id)
+  // Drawn again when the distances come: the timeline opened meanwhile stays open.
+  const open = box.querySelector('details')?.open ?? false
   box.replaceChildren(
     h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
     a.proposals.some((p) => p.rules?.length) ? h('p', { class: 'hint', 'data-testid': 'proposals-acceptance' }, `A proposal is accepted when ${a.acceptance}.`) : '',
     // The answer's warnings (a proposal not judged, none on the table)
     // as every view shows warnings; "p.warning" had no style, and read as
     // the body text around it.
-    a.warnings?.length ? h('ul', { class: 'warnings', 'data-testid': 'proposals-warnings' }, ...a.warnings.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w))) : '',
-    a.proposals.some((p) => p.forecasts?.length) ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-head' }, `${distanceHead}, on the issues each proposal decides: under its package.`) : '',
+    warnings.length ? h('ul', { class: 'warnings', 'data-testid': 'proposals-warnings' }, ...warnings.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w))) : '',
+    measured ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-head' }, `${distanceHead}, on the issues each proposal decides: under its package.`)
+      : !a.proposals.length || !d ? ''
+        : d.error ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-error' }, `No distance from the models’ forecasts: ${d.error}`)
+          : !d.answer ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-wait' }, 'Measuring each proposal’s distance from the models’ forecasts…') : '',
     settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
       h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why (and who accepts only by default)'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -78,7 +127,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, name: (actor: string)
       // or none yet at this date); the page's own sentence only said it
       // again, and "at this snapshot" of a scenario that has none.
       : a.warnings?.length ? '' : h('p', { class: 'hint' }, 'No proposal is on the table at this snapshot.'),
-    ids.length ? h('details', { class: 'anchors' }, h('summary', {}, 'Support over the snapshots'),
+    ids.length ? h('details', { class: 'anchors', open }, h('summary', {}, 'Support over the snapshots'),
       h('table', { class: 'compare', 'data-testid': 'proposals-timeline' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Proposal'), ...tl.map((s) => h('th', { scope: 'col' }, s.snapshot, s.label ? h('small', {}, s.label) : null)))),
         h('tbody', {}, ...ids.map((id) => h('tr', { 'data-proposal': id }, h('th', { scope: 'row' }, proposal(id)), ...tl.map((s) => {

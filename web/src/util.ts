@@ -165,13 +165,14 @@ export function redLinesCrossed(a: RedLinesCrossed, testid: string): HTMLElement
   return d
 }
 
-// caveatsCard is the card an answer's caveats stand in, as the forecast
-// view's (caveatsHeading over what is given: the warnings, the red lines
-// crossed); null when nothing is given.
+// caveatsCard is the card an answer's caveats stand in, on every view
+// (caveatsHeading over what is given: the warnings, the red lines
+// crossed), named by its heading (id testid-title); null when nothing is
+// given.
 export function caveatsCard(testid: string, ...kids: (HTMLElement | null | '')[]): HTMLElement | null {
   const given = kids.filter((k): k is HTMLElement => !!k)
   if (!given.length) return null
-  return h('section', { class: 'card caveats', 'data-testid': testid }, caveatsHeading(), ...given)
+  return h('section', { class: 'card caveats', 'data-testid': testid, 'aria-labelledby': `${testid}-title` }, caveatsHeading(`${testid}-title`), ...given)
 }
 
 // vetoHead names the search's veto players, those of the whole decision
@@ -450,7 +451,7 @@ export function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElemen
 
 // distanceHead is ask.DistanceHead: the heading of a package's distance
 // from each model's forecast.
-export const distanceHead = 'Distance from each model’s forecast (mean and largest |package − forecast|, in % of each issue’s scale)'
+export const distanceHead = "Distance from each model's forecast (mean and largest |package − forecast|, in % of each issue's scale)"
 
 // distancePct is ask.DistancePct: a distance in percent of the scale,
 // one decimal ("8.6%").
