@@ -174,10 +174,15 @@ func TestSensitivityWarningsVisible(t *testing.T) {
 	if marked == 0 {
 		t.Errorf("no tornado has unsettled ends; captions %q", captions)
 	}
-	// They stand beside the tornado charts they are about, not above
-	// the sweep's histograms.
-	if !get(t, e.bctx, "beside", chromedp.Evaluate[bool](`!!document.querySelector("[data-testid=tornado-warning-list]").closest("section")?.querySelector("[data-testid=tornado]")`)) {
-		t.Error("the sensitivity warnings stand in another card than the tornado charts")
+	// They stand in the sensitivity analysis's caveats card, right above
+	// the card of the tornado charts they are about (pagered22), not
+	// above the sweep's histograms.
+	if !get(t, e.bctx, "above the tornado", chromedp.Evaluate[bool](`(() => {
+		const card = document.querySelector("[data-testid=tornado-warning-list]")?.closest("[data-testid=tornado-caveats]")
+		const next = card?.parentElement?.nextElementSibling
+		return !!next?.querySelector("[data-testid=tornado]") && !card.parentElement.previousElementSibling?.querySelector("[data-testid=tornado]")
+	})()`)) {
+		t.Error("the sensitivity warnings do not stand in the caveats card right above the tornado charts")
 	}
 }
 
