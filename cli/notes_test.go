@@ -182,16 +182,7 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 // note on stderr for each, as a forecast's does.
 func TestBaseRedLinesCrossedBlock(t *testing.T) {
 	const head = "red lines the forecasts cross (no model reads red lines):"
-	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
-	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
-	for _, c := range []struct {
-		args  []string
-		lines []string
-	}{
-		{[]string{"sweep", "-n", "20", "-m", "compromise,nash"}, []string{territory, guarantees}},
-		{[]string{"sensitivity", "-n", strconv.Itoa(answer.MinSensitivityDraws), "-m", "compromise,nash"}, []string{territory, guarantees}},
-		{[]string{"advise", "russia"}, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}},
-	} {
+	for _, c := range baseRedLineCases() {
 		out, _, code := run(t, c.args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d", c.args, code)
@@ -231,16 +222,7 @@ func TestBaseRedLinesCrossedBlock(t *testing.T) {
 // Russia's ">= 65"; compromise's 67.9 on Security guarantees is not
 // below its "< 50"; advice runs compromise alone.
 func TestBaseRedLinesCrossedFromAnswer(t *testing.T) {
-	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
-	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
-	for _, c := range []struct {
-		args  []string
-		lines []string
-	}{
-		{[]string{"sweep", "-n", "20", "-m", "compromise,nash"}, []string{territory, guarantees}},
-		{[]string{"sensitivity", "-n", strconv.Itoa(answer.MinSensitivityDraws), "-m", "compromise,nash"}, []string{territory, guarantees}},
-		{[]string{"advise", "russia"}, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}},
-	} {
+	for _, c := range baseRedLineCases() {
 		js, _, code := run(t, append(c.args, "-f", "json")...)
 		if code != 0 {
 			t.Fatalf("%v -f json: exit %d", c.args, code)
@@ -269,5 +251,27 @@ func TestBaseRedLinesCrossedFromAnswer(t *testing.T) {
 				t.Errorf("%v: %q is printed %d times:\n%s", c.args, l, n, out)
 			}
 		}
+	}
+}
+
+// baseRedLineCase is a command whose answer rests on the forecast at the
+// stated values, and the red lines that forecast crosses.
+type baseRedLineCase struct {
+	args  []string
+	lines []string
+}
+
+// baseRedLineCases are sweep, sensitivity and advise on the built-in
+// case with the lines each prints (hand-read in the tests' comments):
+// compromise's 46.8 and nash's 35.0 on Territory below Russia's ">= 65",
+// compromise's 67.9 on Security guarantees not below its "< 50"; advice
+// runs compromise alone.
+func baseRedLineCases() []baseRedLineCase {
+	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
+	return []baseRedLineCase{
+		{[]string{"sweep", "-n", "20", "-m", "compromise,nash"}, []string{territory, guarantees}},
+		{[]string{"sensitivity", "-n", strconv.Itoa(answer.MinSensitivityDraws), "-m", "compromise,nash"}, []string{territory, guarantees}},
+		{[]string{"advise", "russia"}, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}},
 	}
 }
