@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -23,24 +22,9 @@ func TestCompareRedLinesShown(t *testing.T) {
 	e := startE2E(t)
 	e.do("forecast", chromedp.EmulateViewport(1400, 1000), chromedp.Navigate(e.srv.URL+"/#forecast"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=variants-table]`)), e.poll(`document.querySelectorAll("[data-testid=timeline] canvas").length > 0`))
-	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	byOver := map[string]*answer.Comparison{}
-	for _, r := range runs {
-		if r.Kind != store.Compare || r.Status != store.Done {
-			continue
-		}
-		full, err := e.st.GetRun(e.ctx, r.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got answer.Comparison
-		if err := json.Unmarshal(full.Result, &got); err != nil {
-			t.Fatal(err)
-		}
-		byOver[got.Request.Over] = &got
+	for _, c := range storedResults[answer.Comparison](t, e, store.Compare) {
+		byOver[c.Request.Over] = &c
 	}
 	type section struct {
 		Head    string

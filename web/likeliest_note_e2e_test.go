@@ -84,25 +84,32 @@ func storedNotes(t *testing.T, e *e2e) map[string]string {
 // storedForecasts is every forecast of the scenario the server has run
 // and stored, done, in the store's order.
 func (e *e2e) storedForecasts(t *testing.T) []answer.Forecast {
+	return storedResults[answer.Forecast](t, e, store.Forecast)
+}
+
+// storedResults are the answers of the finished runs of kind the page
+// left in the server's store for the test's scenario, in the store's
+// order, each read as T.
+func storedResults[T any](t *testing.T, e *e2e, kind store.RunKind) []T {
 	t.Helper()
 	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []answer.Forecast
+	var out []T
 	for _, r := range runs {
-		if r.Kind != store.Forecast || r.Status != store.Done {
+		if r.Kind != kind || r.Status != store.Done {
 			continue
 		}
 		full, err := e.st.GetRun(e.ctx, r.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var f answer.Forecast
-		if err := json.Unmarshal(full.Result, &f); err != nil {
+		var v T
+		if err := json.Unmarshal(full.Result, &v); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, f)
+		out = append(out, v)
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -22,25 +21,10 @@ import (
 func TestTimelineNumbers(t *testing.T) {
 	e := startE2E(t)
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(`document.querySelectorAll("[data-testid=timeline-numbers]").length > 0`))
-	runs, err := e.st.ListRuns(e.ctx, e.rec.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cmp *answer.Comparison
-	for _, r := range runs {
-		if r.Kind != store.Compare || r.Status != store.Done {
-			continue
-		}
-		full, err := e.st.GetRun(e.ctx, r.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got answer.Comparison
-		if err := json.Unmarshal(full.Result, &got); err != nil {
-			t.Fatal(err)
-		}
-		if got.Request.Over == answer.OverSnapshots {
-			cmp = &got
+	for _, c := range storedResults[answer.Comparison](t, e, store.Compare) {
+		if c.Request.Over == answer.OverSnapshots {
+			cmp = &c
 		}
 	}
 	if cmp == nil {
