@@ -2,7 +2,6 @@ package ask
 
 import (
 	"context"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -25,12 +24,7 @@ func forecastOf(t *testing.T, c *Case, models ...string) *answer.Forecast {
 // bottomLineCase loads testdata/bottomline.yaml, whose bottom line its
 // comment derives by hand.
 func bottomLineCase(t *testing.T) *Case {
-	t.Helper()
-	b, err := os.ReadFile("testdata/bottomline.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loadCase(t, "bottomline.yaml", string(b))
+	return testdataCase(t, "bottomline.yaml")
 }
 
 // The bottom line of compromise and median on testdata/bottomline.yaml,

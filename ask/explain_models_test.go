@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,6 +59,16 @@ func loadCase(t *testing.T, name, text string) *Case {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// testdataCase is loadCase of the file testdata/name.
+func testdataCase(t *testing.T, name string) *Case {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadCase(t, name, string(b))
 }
 
 // Explain bdm on the EU case: the round-1 quadrant chart from Belgium's

@@ -3,7 +3,6 @@ package ask
 import (
 	"context"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -15,20 +14,7 @@ import (
 // where actor A needs share >= 0.4; ks's of "level" is 30 exactly, A's
 // own position, where B needs level >= 30 (the file derives both).
 func onboundCase(t *testing.T) *Case {
-	t.Helper()
-	b, err := os.ReadFile("testdata/onbound.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := Load("onbound.yaml", b, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testdataCase(t, "onbound.yaml")
 }
 
 // TestForecastOnRedLineBound: a forecast on a red line's bound up to

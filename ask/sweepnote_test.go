@@ -89,14 +89,7 @@ stances:
   - {actor: a, issue: i, position: 50, salience: 1, assumed: t, range: {position: [40, 60]}}
   - {actor: b, issue: i, position: 50, salience: 1, assumed: t}
 `
-	in, err := Load("agree.yaml", []byte(agree), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "agree.yaml", agree)
 	req := answer.NewSweepRequest()
 	req.Draws = 200
 	s, err := Sweep(context.Background(), c, req, nil)

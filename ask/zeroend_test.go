@@ -3,7 +3,6 @@ package ask
 import (
 	"context"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -16,12 +15,7 @@ import (
 // salience on timeline, the only stance that weighs that issue, is
 // ranged from 0.
 func zeroEndCase(t *testing.T) *Case {
-	t.Helper()
-	b, err := os.ReadFile("testdata/zero-end.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loadCase(t, "zero-end.yaml", string(b))
+	return testdataCase(t, "zero-end.yaml")
 }
 
 // zeroEndWarning is the warning of a sensitivity analysis of
