@@ -30,10 +30,10 @@ const MaxSourceBytes = 16 << 20
 type Opener interface {
 	Open(file string) ([]byte, error)
 	// NotFound says how Open resolves names, for the message when it
-	// found no file by the name file: where it looked ("looked in …",
-	// "looked for PATH"), and what name would be valid, in the words of
-	// the door that reads the files (the command line's folders, the
-	// server's --sources folder).
+	// found no file by the name file: where it looked ("looked in …"),
+	// and what name would be valid, in the words of the door that reads
+	// the files (the command line's folders, the server's sources folder,
+	// whose path its clients are not shown).
 	NotFound(file string) (looked, valid string)
 }
 
@@ -84,18 +84,24 @@ func Confined(dir string) Opener { return confined(dir) }
 
 type confined string
 
-// NotFound says the path tried, or that the name leaves the folder (an
-// absolute name, or one that climbs out), and that names are read
-// relative to the server's --sources folder, not to the scenario file
-// (which the server does not have).
+// NotFound says that the file is not in the server's sources folder, or
+// that the name leaves it (an absolute name, or one that climbs out),
+// naming neither the folder nor the path tried: the message goes to the
+// server's clients, to whom the server's paths mean nothing and should
+// not be shown. Names are read relative to that folder, not to the
+// scenario file (which the server does not have), and the folder's files
+// are put there by whoever runs the server: the API sends none.
 func (c confined) NotFound(file string) (looked, valid string) {
-	dir := string(c)
-	valid = "a path relative to the server's --sources folder " + dir + ", inside it; not relative to the scenario file"
+	valid = confinedValid
 	if !filepath.IsLocal(file) {
-		return "the name leaves the server's --sources folder " + dir + ", and nothing outside it is read", valid
+		return "the name leaves this server's sources folder, and nothing outside it is read", valid
 	}
-	return "looked for " + filepath.Join(dir, file), valid
+	return "looked in this server's sources folder", valid
 }
+
+// confinedValid is what a name read by Confined (the server's sources
+// folder) should be, in the words of an API client.
+const confinedValid = "a path relative to this server's sources folder and inside it, not relative to the scenario file; the API sends no source files: whoever runs the server puts them in that folder (parley serve --sources, docs/serve.md)"
 
 // StatConfined looks at each of files as Confined(dir) reads it, without
 // reading it: the same folder and the same rule for names that leave it,
