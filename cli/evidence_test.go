@@ -27,7 +27,7 @@ func TestValidateChecksQuotes(t *testing.T) {
 	p := filepath.Join(dir, "s.yaml")
 	os.WriteFile(p, []byte(strings.Replace(string(data), "Alpha wants nothing", "Alpha wants everything", 1)), 0o644)
 	_, stderr, code := run(t, "validate", p)
-	if code != 3 || !strings.Contains(stderr, p+":27:") || !strings.Contains(stderr, "did you mean “Alpha wants nothing”") {
+	if code != 3 || !strings.Contains(stderr, p+":27:") || !strings.Contains(stderr, "nearest passage “Alpha wants nothing”") {
 		t.Errorf("exit %d, stderr %q; want 3 naming line 27 and the nearest passage", code, stderr)
 	}
 	out, _, code := run(t, "validate", "--format", "json", p)

@@ -433,7 +433,7 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 // each quote not found in its source is a warning naming what it
 // speaks for and the nearest passage with its line in the source file
 // ("north on quota: quote not found in source minutes (talks.txt:2):
-// nearest passage “…”; parley validate lists each"); a source file
+// nearest passage “…”", validate's words, notFoundMessage); a source file
 // whose hash differs from the recorded one is a warning; and, when
 // files were read (o not nil), one warning counts the quotes resting on
 // a source that names no file, in place of validate's warning on each
@@ -533,19 +533,7 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 		if err != nil {
 			return nil, nil, err
 		}
-		var msg string
-		switch {
-		case !forAnswer:
-			msg = fmt.Sprintf("quote not found in source %s (%s)", src.ID, src.File)
-			if share > 0 {
-				msg += fmt.Sprintf("; did you mean “%s”?", near)
-			}
-		case share > 0:
-			msg = fmt.Sprintf("%s: quote not found in source %s (%s:%d): nearest passage “%s”; parley validate lists each",
-				it.Speaks(), src.ID, src.File, 1+strings.Count(src.Text[:at], "\n"), near)
-		default:
-			msg = fmt.Sprintf("%s: quote not found in source %s (%s): no passage shares a word with it; parley validate lists each", it.Speaks(), src.ID, src.File)
-		}
+		msg := notFoundMessage(it, src, near, at, share)
 		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Warning: forAnswer, Message: msg,
 			Valid: "the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md)"})
 	}
@@ -560,6 +548,21 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 		}
 	}
 	return ds, spans, nil
+}
+
+// notFoundMessage is the one wording of a quote not found in its
+// source, at every door (validate, the brief, the answers, the server's
+// save): what the quote speaks for, the source with its file and the
+// line of the nearest passage (near, at byte at of src.Text, sharing
+// share of the quote's words), and that passage: "north on quota: quote
+// not found in source minutes (talks.txt:2): nearest passage “…”"; or
+// that no passage shares a word with it.
+func notFoundMessage(it Item, src *Source, near string, at int, share float64) string {
+	if share > 0 {
+		return fmt.Sprintf("%s: quote not found in source %s (%s:%d): nearest passage “%s”",
+			it.Speaks(), src.ID, src.File, 1+strings.Count(src.Text[:at], "\n"), near)
+	}
+	return fmt.Sprintf("%s: quote not found in source %s (%s): no passage shares a word with it", it.Speaks(), src.ID, src.File)
 }
 
 // uncheckedWarning is an answer's one line on the quotes no file was
