@@ -127,3 +127,28 @@ func TestCrossOriginRefusalSaysValid(t *testing.T) {
 		t.Errorf("cross-site: %s\nwant %q", r.body, want)
 	}
 }
+
+// An answer on a stored scenario names where it came from as a reader
+// knows it, its name (the title it was saved with) beside its id, as the
+// command line names its file: the brief's header line and the JSON's
+// scenario.source. It said "stored: 16bd88590c3e95a1", an id alone.
+func TestStoredSourceNamed(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	want := `stored scenario "Small test case" (` + v.ID + `)`
+	r := e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=md", ""), 200)
+	if !strings.Contains(string(r.body), " · source: "+want+"\n") {
+		t.Errorf("the brief's source line does not say %s:\n%.600s", want, r.body)
+	}
+	var f struct {
+		Result struct {
+			Scenario struct {
+				Source string `json:"source"`
+			} `json:"scenario"`
+		} `json:"result"`
+	}
+	e.want(e.do("POST", "/api/scenarios/"+v.ID+"/forecast", `{"models":["compromise"]}`), 200).json(t, &f)
+	if f.Result.Scenario.Source != want {
+		t.Errorf("forecast's scenario.source %q, want %q", f.Result.Scenario.Source, want)
+	}
+}
