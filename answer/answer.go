@@ -69,7 +69,7 @@ type Scenario struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	// Source is where the scenario came from: a file name, "built-in:
-	// NAME", or "stored: ID" on the server.
+	// NAME", or `stored scenario "NAME" (ID)` on the server.
 	Source string `json:"source"`
 	// Format is "scenario" or the peer format the file was read in.
 	Format string `json:"format"`

@@ -199,20 +199,27 @@ func TestBriefNumbers(t *testing.T) {
 }
 
 // The PDF of the built-in case's brief is one A4 page, printed by the
-// headless browser with no network (the end-to-end tests' Chromium).
+// headless browser with no network (the end-to-end tests' Chromium); and
+// so is the server's, whose source line names the stored scenario by its
+// title and id, longer than the built-in case's name.
 func TestBriefPDF(t *testing.T) {
 	if pdfprint.Browser() == "" {
 		t.Skip("no Chromium found (apt-get install chromium, or set PARLEY_CHROMIUM); .ci/run installs it")
 	}
-	pdf, err := RenderBrief(context.Background(), builtInBrief(t), "pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(pdf), "%PDF-") {
-		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 16)])
-	}
-	if n := pdfprint.Pages(pdf); n != 1 {
-		t.Errorf("the brief prints on %d pages, want 1", n)
+	b := builtInBrief(t)
+	stored := *b
+	stored.Scenario.Source = fmt.Sprintf("stored scenario %q (16bd88590c3e95a1)", b.Scenario.Title)
+	for _, b := range []*Brief{b, &stored} {
+		pdf, err := RenderBrief(context.Background(), b, "pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(pdf), "%PDF-") {
+			t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 16)])
+		}
+		if n := pdfprint.Pages(pdf); n != 1 {
+			t.Errorf("source %s: the brief prints on %d pages, want 1", b.Scenario.Source, n)
+		}
 	}
 }
 

@@ -94,7 +94,7 @@ func FormatNames() []string {
 // are chosen. It is read-only once loaded and may be shared.
 type Input struct {
 	// Name is the file the scenario came from, "built-in: NAME" or
-	// "stored: ID".
+	// `stored scenario "NAME" (ID)`.
 	Name string
 	// Format is "scenario" or the peer format it was read in.
 	Format   string

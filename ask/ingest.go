@@ -187,10 +187,16 @@ func applyReview(ctx context.Context, name, called string, data []byte, in *Inpu
 		}
 	}
 	from := func(path string) string {
-		if e := a.Entry(path); e >= 0 {
-			return entry(e)
+		e := a.Entry(path)
+		switch {
+		case e < 0:
+			return ""
+		case strings.HasSuffix(path, ".quote"):
+			// a quote not found names the stance itself
+			// (evidence's one wording of it)
+			return fmt.Sprintf("the review's entries[%d]", e)
 		}
-		return ""
+		return entry(e)
 	}
 	out, note, err := WriteOver(name, called, data, in.Scenario, o.Limits)
 	if err != nil {

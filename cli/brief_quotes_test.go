@@ -51,7 +51,7 @@ stances:
 func TestBriefChecksQuotes(t *testing.T) {
 	dir := briefQuotesDir(t)
 	_, stderr, code := run(t, "brief", filepath.Join(dir, "bad.yaml"))
-	if want := "bad.yaml:11:89: stances[0].evidence[0].quote: quote not found in source m (src.txt)"; code != 3 || !strings.Contains(stderr, want) {
+	if want := "bad.yaml:11:89: stances[0].evidence[0].quote: union on wage: quote not found in source m (src.txt:2): nearest passage “would not accept a rise below four percent”"; code != 3 || !strings.Contains(stderr, want) {
 		t.Errorf("brief bad.yaml: exit %d, stderr %q; want 3 and %q", code, stderr, want)
 	}
 	for _, c := range []struct {

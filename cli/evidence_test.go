@@ -27,7 +27,7 @@ func TestValidateChecksQuotes(t *testing.T) {
 	p := filepath.Join(dir, "s.yaml")
 	os.WriteFile(p, []byte(strings.Replace(string(data), "Alpha wants nothing", "Alpha wants everything", 1)), 0o644)
 	_, stderr, code := run(t, "validate", p)
-	if code != 3 || !strings.Contains(stderr, p+":27:") || !strings.Contains(stderr, "did you mean “Alpha wants nothing”") {
+	if code != 3 || !strings.Contains(stderr, p+":27:") || !strings.Contains(stderr, "nearest passage “Alpha wants nothing”") {
 		t.Errorf("exit %d, stderr %q; want 3 naming line 27 and the nearest passage", code, stderr)
 	}
 	out, _, code := run(t, "validate", "--format", "json", p)
@@ -113,7 +113,7 @@ func TestIngestApplyRefusalNamesNoUnwrittenLine(t *testing.T) {
 	os.WriteFile(rp, []byte(edited), 0o644)
 	out := filepath.Join(dir, "new.yaml")
 	_, stderr, code = run(t, "ingest", "apply", rp, "--scenario", sc, "-o", out)
-	want := sc + " with the review's entries merged (not written): snapshots[1].stances[0].evidence[0].quote: the review's entries[0] (c on budget): quote not found"
+	want := sc + " with the review's entries merged (not written): snapshots[1].stances[0].evidence[0].quote: the review's entries[0]: c on budget: quote not found in source news (news.txt:1): nearest passage “Gamma said on March 3, 2025 that the budget must be”"
 	if code != 3 || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 3 and %q", code, stderr, want)
 	}

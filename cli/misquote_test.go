@@ -17,7 +17,7 @@ const (
 	misquoteCount = "testdata/misquote/case.yaml:9:3: note: metadata.sources: 1 of 3 quotes is not checked against a source file: source radio (a url only)" +
 		" (valid: a url, as here, where a reader checks the quotes; or a file, the document relative to the scenario, that Parley checks them against (parley sources add FILE --scenario S records it and its hash))"
 	misquoteQuote = "testdata/misquote/case.yaml:19:97: warning: stances[0].evidence[0].quote: north on quota: quote not found in source minutes (minutes.txt:2):" +
-		" nearest passage “keep its patrol boats out of the bay”; parley validate lists each" +
+		" nearest passage “keep its patrol boats out of the bay”" +
 		" (valid: the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md))"
 )
 

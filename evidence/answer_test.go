@@ -70,7 +70,7 @@ stances:
 			" (valid: a readable file for each source, the document relative to the scenario (parley sources add FILE --scenario S records it and its hash), or a url alone, where a reader checks the quotes)",
 		`talks.yaml:6:66: warning: metadata.sources[0].sha256: source file "r.txt" has SHA-256 ` + articleHash(t) + `, not the recorded one: it changed since its quotes were taken` +
 			" (valid: the file as recorded; or check its quotes and record the new hash (parley sources add --replace FILE))",
-		"talks.yaml:15:46: warning: actors[0].capability_evidence[0].quote: us' capability: quote not found in source r (r.txt): no passage shares a word with it; parley validate lists each" +
+		"talks.yaml:15:46: warning: actors[0].capability_evidence[0].quote: us' capability: quote not found in source r (r.txt): no passage shares a word with it" +
 			" (valid: the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md))",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

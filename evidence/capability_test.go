@@ -42,12 +42,12 @@ func TestCapabilityQuotesChecked(t *testing.T) {
 		t.Fatalf("quotes in their source: %v", ds)
 	}
 	ds := check(t, dir, capabilityText("Talks resumed in Jeddah.", "Others disagreed.", "2025-02-28"))
-	only(t, ds, 14, false, "talks.yaml:14:", "actors[0].capability_evidence[0].quote: quote not found in source r", "did you mean “Talks resumed in Riyadh”")
+	only(t, ds, 14, false, "talks.yaml:14:", "actors[0].capability_evidence[0].quote: us' capability: quote not found in source r (r.txt:1): nearest passage “Talks resumed in Riyadh”")
 	if ds[0].Column == 0 {
 		t.Errorf("no column: %s", ds[0])
 	}
 	ds = check(t, dir, capabilityText("Talks resumed in Riyadh.", "Others agreed.", "2025-02-28"))
-	only(t, ds, 29, false, "talks.yaml:29:", "snapshots[0].actors[0].capability_evidence[0].quote: quote not found in source r")
+	only(t, ds, 29, false, "talks.yaml:29:", "snapshots[0].actors[0].capability_evidence[0].quote: us' capability: quote not found in source r (r.txt:4)")
 	ds = check(t, dir, capabilityText("Talks resumed in Riyadh.", "Others disagreed.", "2025-03-02"))
 	only(t, ds, 29, false, "snapshots[0].actors[0].capability_evidence[0].date: evidence dated 2025-03-02 is after its source r")
 }

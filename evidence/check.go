@@ -30,10 +30,10 @@ const MaxSourceBytes = 16 << 20
 type Opener interface {
 	Open(file string) ([]byte, error)
 	// NotFound says how Open resolves names, for the message when it
-	// found no file by the name file: where it looked ("looked in …",
-	// "looked for PATH"), and what name would be valid, in the words of
-	// the door that reads the files (the command line's folders, the
-	// server's --sources folder).
+	// found no file by the name file: where it looked ("looked in …"),
+	// and what name would be valid, in the words of the door that reads
+	// the files (the command line's folders, the server's sources folder,
+	// whose path its clients are not shown).
 	NotFound(file string) (looked, valid string)
 }
 
@@ -84,18 +84,24 @@ func Confined(dir string) Opener { return confined(dir) }
 
 type confined string
 
-// NotFound says the path tried, or that the name leaves the folder (an
-// absolute name, or one that climbs out), and that names are read
-// relative to the server's --sources folder, not to the scenario file
-// (which the server does not have).
+// NotFound says that the file is not in the server's sources folder, or
+// that the name leaves it (an absolute name, or one that climbs out),
+// naming neither the folder nor the path tried: the message goes to the
+// server's clients, to whom the server's paths mean nothing and should
+// not be shown. Names are read relative to that folder, not to the
+// scenario file (which the server does not have), and the folder's files
+// are put there by whoever runs the server: the API sends none.
 func (c confined) NotFound(file string) (looked, valid string) {
-	dir := string(c)
-	valid = "a path relative to the server's --sources folder " + dir + ", inside it; not relative to the scenario file"
+	valid = confinedValid
 	if !filepath.IsLocal(file) {
-		return "the name leaves the server's --sources folder " + dir + ", and nothing outside it is read", valid
+		return "the name leaves this server's sources folder, and nothing outside it is read", valid
 	}
-	return "looked for " + filepath.Join(dir, file), valid
+	return "looked in this server's sources folder", valid
 }
+
+// confinedValid is what a name read by Confined (the server's sources
+// folder) should be, in the words of an API client.
+const confinedValid = "a path relative to this server's sources folder and inside it, not relative to the scenario file; the API sends no source files: whoever runs the server puts them in that folder (parley serve --sources, docs/serve.md)"
 
 // StatConfined looks at each of files as Confined(dir) reads it, without
 // reading it: the same folder and the same rule for names that leave it,
@@ -427,7 +433,7 @@ func CheckLoadedContext(ctx context.Context, s *scenario.Scenario, srcs []*Sourc
 // each quote not found in its source is a warning naming what it
 // speaks for and the nearest passage with its line in the source file
 // ("north on quota: quote not found in source minutes (talks.txt:2):
-// nearest passage “…”; parley validate lists each"); a source file
+// nearest passage “…”", validate's words, notFoundMessage); a source file
 // whose hash differs from the recorded one is a warning; and, when
 // files were read (o not nil), one warning counts the quotes resting on
 // a source that names no file, in place of validate's warning on each
@@ -527,19 +533,7 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 		if err != nil {
 			return nil, nil, err
 		}
-		var msg string
-		switch {
-		case !forAnswer:
-			msg = fmt.Sprintf("quote not found in source %s (%s)", src.ID, src.File)
-			if share > 0 {
-				msg += fmt.Sprintf("; did you mean “%s”?", near)
-			}
-		case share > 0:
-			msg = fmt.Sprintf("%s: quote not found in source %s (%s:%d): nearest passage “%s”; parley validate lists each",
-				it.Speaks(), src.ID, src.File, 1+strings.Count(src.Text[:at], "\n"), near)
-		default:
-			msg = fmt.Sprintf("%s: quote not found in source %s (%s): no passage shares a word with it; parley validate lists each", it.Speaks(), src.ID, src.File)
-		}
+		msg := notFoundMessage(it, src, near, at, share)
 		ds = append(ds, scenario.Diagnostic{Path: it.Path + ".quote", Warning: forAnswer, Message: msg,
 			Valid: "the source's words exactly, white space, quote marks, dashes and soft hyphens aside (docs/format.md)"})
 	}
@@ -554,6 +548,21 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 		}
 	}
 	return ds, spans, nil
+}
+
+// notFoundMessage is the one wording of a quote not found in its
+// source, at every door (validate, the brief, the answers, the server's
+// save): what the quote speaks for, the source with its file and the
+// line of the nearest passage (near, at byte at of src.Text, sharing
+// share of the quote's words), and that passage: "north on quota: quote
+// not found in source minutes (talks.txt:2): nearest passage “…”"; or
+// that no passage shares a word with it.
+func notFoundMessage(it Item, src *Source, near string, at int, share float64) string {
+	if share > 0 {
+		return fmt.Sprintf("%s: quote not found in source %s (%s:%d): nearest passage “%s”",
+			it.Speaks(), src.ID, src.File, 1+strings.Count(src.Text[:at], "\n"), near)
+	}
+	return fmt.Sprintf("%s: quote not found in source %s (%s): no passage shares a word with it", it.Speaks(), src.ID, src.File)
 }
 
 // uncheckedWarning is an answer's one line on the quotes no file was

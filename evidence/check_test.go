@@ -88,7 +88,7 @@ func TestCheckPasses(t *testing.T) {
 func TestInventedQuote(t *testing.T) {
 	dir, _ := writeArticle(t)
 	text := strings.Replace(scenarioText(`    - {id: r, date: "2025-02-28", file: r.txt}`), "We want a 30-day ceasefire - now.", "We want a 60-day ceasefire - now.", 1)
-	only(t, check(t, dir, text), 17, false, "talks.yaml:17:", "quote not found in source r", `did you mean “We want a 30‑day ceasefire — now”`)
+	only(t, check(t, dir, text), 17, false, "talks.yaml:17:", "us on ceasefire: quote not found in source r (r.txt:3)", `nearest passage “We want a 30‑day ceasefire — now”`)
 }
 
 func TestDateAfterSource(t *testing.T) {

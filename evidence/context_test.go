@@ -90,7 +90,7 @@ func TestCheckStopsWithinALargeSource(t *testing.T) {
 	s := sourced(quote, "r.txt")
 	whole := &looks{Context: context.Background(), n: 1 << 30}
 	ds, spans, err := evidence.CheckLoadedContext(whole, s, evidence.Load(s, o), o)
-	if err != nil || len(ds) != 1 || !strings.Contains(ds[0].Message, "did you mean “The minister wants a ceasefire now”") || spans[0] != [2]int{-1, -1} {
+	if err != nil || len(ds) != 1 || !strings.Contains(ds[0].Message, "(r.txt:1): nearest passage “The minister wants a ceasefire now”") || spans[0] != [2]int{-1, -1} {
 		t.Fatalf("the whole check: %v, %v, %v", ds, spans, err)
 	}
 	// One look before the quote, and at least two in each of the

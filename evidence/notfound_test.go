@@ -10,10 +10,12 @@ import (
 
 // A source file not found is reported in the words of the Opener that
 // looked: the command line's folders (Dirs) with its own advice; the
-// server's one folder (Confined) with the path it tried and that names
-// are read relative to its --sources folder, not the scenario's (it said
-// "a path relative to the scenario file, or give the folder with
-// --sources DIR" to a server started with --sources).
+// server's one folder (Confined) saying that names are read relative to
+// its sources folder, not the scenario's, and how files reach it (it
+// said "a path relative to the scenario file, or give the folder with
+// --sources DIR" to a server started with --sources), naming neither the
+// folder nor the path tried, which are the server's, not its client's
+// (TestSourceErrorsShowNoServerPath in httpapi).
 func TestSourceNotFoundSaysHowNamesResolve(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src")
@@ -31,10 +33,8 @@ func TestSourceNotFoundSaysHowNamesResolve(t *testing.T) {
 			`metadata.sources[0].file: source file "src/minutes.txt" not found (looked in ` + dir + `, ` + src + `) (valid: a path relative to the scenario file, or give the folder with --sources DIR)`,
 			`metadata.sources[1].file: source file "../minutes.txt" not found (looked in ` + dir + `, ` + src + `) (valid: a path relative to the scenario file, or give the folder with --sources DIR)`}},
 		{"the server's folder", Confined(src), []string{
-			`metadata.sources[0].file: source file "src/minutes.txt" not found (looked for ` + filepath.Join(src, "src", "minutes.txt") + `) ` +
-				`(valid: a path relative to the server's --sources folder ` + src + `, inside it; not relative to the scenario file)`,
-			`metadata.sources[1].file: source file "../minutes.txt" not found (the name leaves the server's --sources folder ` + src + `, and nothing outside it is read) ` +
-				`(valid: a path relative to the server's --sources folder ` + src + `, inside it; not relative to the scenario file)`}},
+			`metadata.sources[0].file: source file "src/minutes.txt" not found (looked in this server's sources folder) (valid: ` + confinedValid + `)`,
+			`metadata.sources[1].file: source file "../minutes.txt" not found (the name leaves this server's sources folder, and nothing outside it is read) (valid: ` + confinedValid + `)`}},
 	} {
 		var got []string
 		for _, d := range Check(s, c.o) {

@@ -29,7 +29,7 @@ func TestOutcomeQuotesChecked(t *testing.T) {
 		t.Fatalf("a quote in its source: %v", ds)
 	}
 	ds := check(t, dir, outcomeText("A ceasefire was signed.", "2025-02-28"))
-	only(t, ds, 23, false, "talks.yaml:23:", "outcomes[0].evidence[0].quote: quote not found in source r")
+	only(t, ds, 23, false, "talks.yaml:23:", "outcomes[0].evidence[0].quote: the outcome on ceasefire: quote not found in source r (r.txt:3)")
 	ds = check(t, dir, outcomeText("Talks resumed in Riyadh.", "2025-03-01"))
 	only(t, ds, 23, false, "outcomes[0].evidence[0].date: evidence dated 2025-03-01 is after its source r")
 }

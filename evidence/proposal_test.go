@@ -40,12 +40,12 @@ func TestProposalQuotesChecked(t *testing.T) {
 		t.Fatalf("quotes in their source: %v", ds)
 	}
 	ds := check(t, dir, proposalText("Talks resumed in Jeddah.", "Others disagreed.", "2025-02-28"))
-	only(t, ds, 24, false, "talks.yaml:24:", "proposals[0].evidence[0].quote: quote not found in source r", "did you mean “Talks resumed in Riyadh”")
+	only(t, ds, 24, false, "talks.yaml:24:", "proposals[0].evidence[0].quote: proposal p1: quote not found in source r (r.txt:1): nearest passage “Talks resumed in Riyadh”")
 	if ds[0].Column == 0 {
 		t.Errorf("no column: %s", ds[0])
 	}
 	ds = check(t, dir, proposalText("Talks resumed in Riyadh.", "Others agreed.", "2025-02-28"))
-	only(t, ds, 33, false, "talks.yaml:33:", "snapshots[0].proposals[0].evidence[0].quote: quote not found in source r")
+	only(t, ds, 33, false, "talks.yaml:33:", "snapshots[0].proposals[0].evidence[0].quote: proposal p2: quote not found in source r (r.txt:4)")
 }
 
 // A proposal's evidence dated after its source is an error, as a

@@ -57,11 +57,11 @@ func TestRedLineQuotesChecked(t *testing.T) {
 		want             string
 	}{
 		{"Talks resumed in Jeddah.", "Others disagreed.", "The minister said", 17, 30,
-			"actors[0].red_line_evidence.ceasefire[0].quote: quote not found in source r"},
+			"actors[0].red_line_evidence.ceasefire[0].quote: us' red line on ceasefire: quote not found in source r (r.txt:1)"},
 		{"Talks resumed in Riyadh.", "Others agreed.", "The minister said", 20, 28,
-			"actors[0].reservation_evidence[0].quote: quote not found in source r"},
+			"actors[0].reservation_evidence[0].quote: us' reservation: quote not found in source r (r.txt:4)"},
 		{"Talks resumed in Riyadh.", "Others disagreed.", "The minister sang", 36, 34,
-			"snapshots[0].actors[0].red_line_evidence.ceasefire[0].quote: quote not found in source r"},
+			"snapshots[0].actors[0].red_line_evidence.ceasefire[0].quote: us' red line on ceasefire: quote not found in source r (r.txt:3)"},
 	} {
 		ds := check(t, dir, redLineText(c.red, c.res, c.change))
 		only(t, ds, c.line, false, c.want)

@@ -104,7 +104,7 @@ func TestBriefRereadsChangedSources(t *testing.T) {
 	for _, d := range eb.Diagnostics {
 		if !d.Warning {
 			errors++
-			if want := "stances[0].evidence[0].quote: quote not found in source m (src.txt)"; !strings.Contains(d.String(), want) {
+			if want := "stances[0].evidence[0].quote: union on wage: quote not found in source m (src.txt:2): nearest passage “would not accept a rise below five percent”"; !strings.Contains(d.String(), want) {
 				t.Errorf("brief with a quote no longer in its source: error %q, want %q", d, want)
 			}
 		}

@@ -26,12 +26,12 @@ import (
 func TestInlineCompareResolvesOnce(t *testing.T) {
 	ctx := context.Background()
 	data, added, db, s := comparePlant(t)
-	loadIn := func(id, body string) *ask.Input {
-		in, err := ask.Load(id+".yaml", []byte(body), ask.LoadOptions{Format: ask.Scenario})
+	loadIn := func(rec *store.Scenario, body string) *ask.Input {
+		in, err := ask.Load(rec.ID+".yaml", []byte(body), ask.LoadOptions{Format: ask.Scenario})
 		if err != nil {
 			t.Fatal(err)
 		}
-		in.Name = "stored: " + id // as loadStored names it
+		in.Name = storedName(rec) // as loadStored names it
 		return in
 	}
 	mustCase := func(in *ask.Input, tg answer.Target) *ask.Case {
@@ -64,7 +64,7 @@ func TestInlineCompareResolvesOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, other := loadIn(rec.ID, string(data)), loadIn(rec.ID, added)
+		in, other := loadIn(rec, string(data)), loadIn(rec, added)
 		// caseOf is each column's case as the run should read it.
 		caseOf := func(tg answer.Target) (*ask.Case, error) { return in.Case(tg) }
 		if probed {
@@ -172,7 +172,7 @@ func TestCompareJobReadsTheColumnsItsStartResolved(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in.Name = "stored: " + rec.ID
+		in.Name = storedName(rec)
 		return in
 	}
 	in, other := load(string(data)), load(added)

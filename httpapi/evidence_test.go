@@ -27,7 +27,7 @@ func TestEvidenceEndpoint(t *testing.T) {
 	bad := strings.Replace(evidenceCase(t), `quote: "x wants little"`, `quote: "x wants a lot"`, 1)
 	var eb errBody
 	e.want(e.do("POST", "/api/scenarios", bad), 400).json(t, &eb)
-	if len(eb.Diagnostics) != 1 || eb.Diagnostics[0].Line != 28 || !strings.Contains(eb.Diagnostics[0].Message, "did you mean “that x wants little”") {
+	if len(eb.Diagnostics) != 1 || eb.Diagnostics[0].Line != 28 || !strings.Contains(eb.Diagnostics[0].Message, "(s1.txt:1): nearest passage “that x wants little”") {
 		t.Errorf("invented quote on save: %+v", eb)
 	}
 	v := e.create(evidenceCase(t))

@@ -75,6 +75,9 @@ func TestTokenGuessingLimited(t *testing.T) {
 	// 30 s into the window of the first wrong token.
 	w := from(api, guesser, "POST", "/api/scenarios", "guess-guess-guess-d")
 	refused(t, "a fourth wrong token", resp{w.Code, w.Result().Header, w.Body.Bytes()}, 429, "rate_limited", "192.0.2.1 sent 3 requests with a wrong bearer token within 1m0s", "--max-auth-failures", "30 s more")
+	if b := w.Body.String(); !strings.Contains(b, `"error":"192.0.2.1 sent 3 requests with a wrong bearer token within 1m0s, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for 30 s more; valid: retry in 30 s (Retry-After), with Authorization: Bearer \u003cPARLEY_TOKEN\u003e"`) {
+		t.Errorf("the refusal does not say when to retry, and with what: %s", b)
+	}
 	if ra := w.Result().Header.Get("Retry-After"); ra != "30" {
 		t.Errorf("Retry-After %q, want 30", ra)
 	}

@@ -31,7 +31,7 @@ func TestServerAnswersSayNothingOfQuotes(t *testing.T) {
 	var eb errBody
 	e.want(e.do("POST", "/api/scenarios", bad), 400).json(t, &eb)
 	if es := eb.Diagnostics.Errors(false); len(es) != 1 || es[0].Line != 11 || es[0].Path != "stances[0].evidence[0].quote" ||
-		!strings.HasPrefix(es[0].Message, "quote not found in source m (src.txt)") {
+		!strings.HasPrefix(es[0].Message, "union on wage: quote not found in source m (src.txt:2)") {
 		t.Errorf("misquote on save: %+v", eb)
 	}
 	v := e.create(briefSourcesCase)

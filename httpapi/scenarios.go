@@ -298,8 +298,21 @@ func (s *Server) loadStored(rec *store.Scenario) (*ask.Input, error) {
 		return nil, errs.Wrap(errs.Internal, fmt.Errorf("stored scenario %s no longer loads: %w", rec.ID, err))
 	}
 	// Answers name where the scenario came from.
-	in.Name = "stored: " + rec.ID
+	in.Name = storedName(rec)
 	return in, nil
+}
+
+// storedName is how an answer on a stored scenario names where it came
+// from (answer.Scenario.Source, the brief's source line), as the command
+// line names its file: `stored scenario "Wage round 2027"
+// (16bd88590c3e95a1)`, its name (the title it was saved with) beside the
+// id that finds it. The name is a version's, so an answer kept for a
+// version names it as made afresh would.
+func storedName(rec *store.Scenario) string {
+	if rec.Name == "" {
+		return "stored scenario " + rec.ID
+	}
+	return fmt.Sprintf("stored scenario %q (%s)", rec.Name, rec.ID)
 }
 
 func view(st *stored) scenarioView {

@@ -456,13 +456,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusForbidden, errorBody{Error: fmt.Sprintf("host %q is not a name this server answers to (valid: %s; parley serve --host NAME adds one)", r.Host, valid), Code: "forbidden", RequestID: id})
 		return
 	}
+	// The one origin accepted is the server's own, as the request named
+	// it (its Host was accepted above); no flag allows another.
+	own := "http://" + r.Host + " or https://" + r.Host + " (the web page it serves)"
 	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host && o != "https://"+r.Host {
-		writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-origin request from " + o + " refused", Code: "forbidden", RequestID: id})
+		writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-origin request from " + o + " refused; valid: this server's own origin, " + own + "; no other origin is accepted", Code: "forbidden", RequestID: id})
 		return
 	}
 	api := strings.HasPrefix(r.URL.Path, "/api/")
 	if api && r.Header.Get("Sec-Fetch-Site") == "cross-site" {
-		writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-site request refused", Code: "forbidden", RequestID: id})
+		writeJSON(w, http.StatusForbidden, errorBody{Error: "cross-site request refused; valid: a request from this server's own origin, " + own + "; no other site is accepted", Code: "forbidden", RequestID: id})
 		return
 	}
 	// A request relayed by a proxy is not a loopback client's, even on a
@@ -479,7 +482,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if left, ok := s.auth.refused(addr); ok {
 			secs := int((left + time.Second - 1) / time.Second)
 			w.Header().Set("Retry-After", fmt.Sprint(secs))
-			writeJSON(w, http.StatusTooManyRequests, errorBody{Error: fmt.Sprintf("%s sent %d requests with a wrong bearer token within %v, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for %d s more", addr, s.o.MaxAuthFailures, s.o.AuthWindow, secs), Code: "rate_limited", RequestID: id})
+			writeJSON(w, http.StatusTooManyRequests, errorBody{Error: fmt.Sprintf("%s sent %d requests with a wrong bearer token within %v, this server's limit (parley serve --max-auth-failures); every request from there that needs the token is refused for %d s more; valid: retry in %d s (Retry-After), with Authorization: Bearer <PARLEY_TOKEN>", addr, s.o.MaxAuthFailures, s.o.AuthWindow, secs, secs), Code: "rate_limited", RequestID: id})
 			return
 		}
 		if why, scheme := s.bearer(r); why != tokenOK {
