@@ -97,7 +97,8 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 		// The ways alone and together, as SidesChoice weighs them: the
 		// way the plan that lowers alternatives takes, else the other
 		// plan's, else the first listed.
-		ways := WayLines(p, res.Concession.Contradictions[0])
+		c := res.Concession.Contradictions[0]
+		ways := WayLines(p, c)
 		i := slices.IndexFunc(ways, func(w WayLine) bool { return slices.Contains(w.Plans, PlanLower) })
 		if i < 0 {
 			i = slices.IndexFunc(ways, func(w WayLine) bool { return len(w.Plans) > 0 })
@@ -105,6 +106,11 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 		bd.WayOutHead = "The way out deal search's plans take"
 		if i < 0 {
 			i, bd.WayOutHead = 0, "One way out"
+		}
+		// Under decision rules, the coalition its share is counted in, as
+		// deal search's head of the contradiction says (ContradictionHead).
+		if co := ContradictionCoalition(c, p.ActorName); co != nil {
+			bd.WayOutHead += ", within " + CoalitionText(co)
 		}
 		if i < len(ways) {
 			bd.WayOut = ways[i].Text

@@ -25,18 +25,52 @@ const (
 // ContradictionHead introduces one contradiction's ways out: the actors
 // whose red lines contradict each other on the issue, who must give way
 // (alone: some actor can alone; together: some set of actors can, none
-// of whom could alone), and how a way out is costed. The page writes it
-// by the same rule (contradictionHead).
-func ContradictionHead(issue string, actors []string, alone, together bool) string {
-	who, cost := "one of them must cross its own", "the actor's capability share (its share × the crossing, in % of the issue's scale)"
+// of whom could alone), and how a way out is costed. Under decision
+// rules it first says the minimal winning coalition the contradiction is
+// found in (coalition, ContradictionCoalition; nil without), among whose
+// members the shares are counted. The page writes it by the same rule
+// (contradictionHead).
+func ContradictionHead(issue string, actors, coalition []string, alone, together bool) string {
+	share := "capability share"
+	if len(coalition) > 0 {
+		share += " among the coalition's members"
+	}
+	who, cost := "one of them must cross its own", "the actor's "+share+" (its share × the crossing, in % of the issue's scale)"
 	if together {
-		cost = "each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)"
+		cost = "each actor's " + share + " (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)"
 		who = "no one of them can give way alone; some of them must cross their own together"
 		if alone {
 			who = "one of them must cross its own, or some of them together"
 		}
 	}
-	return fmt.Sprintf("The red lines of %s on %s contradict each other: %s. Each way out, with its cost weighted by %s:", nouns.And(actors), issue, who, cost)
+	head := fmt.Sprintf("red lines of %s on %s contradict each other: %s. Each way out, with its cost weighted by %s:", nouns.And(actors), issue, who, cost)
+	if len(coalition) > 0 {
+		return "Within " + CoalitionText(coalition) + ", the " + head
+	}
+	return "The " + head
+}
+
+// CoalitionText names the minimal winning coalition a contradiction is
+// found in by its members' names, "the minimal winning coalition {Alpha,
+// Beta}", as deal's notes and summary write a coalition. The page writes
+// it by the same rule (coalitionText).
+func CoalitionText(coalition []string) string {
+	return "the minimal winning coalition {" + strings.Join(coalition, ", ") + "}"
+}
+
+// ContradictionCoalition are the names of the minimal winning coalition
+// a contradiction is found in (DealContradiction.Coalition), name giving
+// an actor's name; nil when the search ran without decision rules (or
+// rules whose one coalition is the required actors).
+func ContradictionCoalition(c answer.DealContradiction, name func(string) string) []string {
+	if len(c.Coalition) == 0 {
+		return nil
+	}
+	out := make([]string, len(c.Coalition))
+	for i, id := range c.Coalition {
+		out[i] = name(id)
+	}
+	return out
 }
 
 // ContradictionActors are the names of a contradiction's actors, name

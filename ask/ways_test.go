@@ -41,7 +41,9 @@ func waysOut(t *testing.T, file string) ([]answer.DealContradiction, func(string
 // Alpha 1/3 and Beta 2/3 (not 1/6 and 2/6 among all three). Alpha accepts
 // 65, 15 points past its last allowed option 50: (1/3)·15 = 5.0 % of
 // scale, (1/3)·0.15 = 0.0500 utility; Beta accepts 50, (2/3)·15 = 10.0 %,
-// 0.1000. Both plans take Alpha's.
+// 0.1000. Both plans take Alpha's. The head says the coalition the
+// contradiction and its shares are counted in (it had read as if all
+// three actors' red lines were weighed, their shares among all three).
 func TestWaysOutUnderRule(t *testing.T) {
 	cs, name := waysOut(t, "contradict-qmv.yaml")
 	if len(cs) != 1 || len(cs[0].Sides) != 2 || len(cs[0].Sets) != 0 {
@@ -61,8 +63,8 @@ func TestWaysOutUnderRule(t *testing.T) {
 		}
 	}
 	for _, g := range []struct{ got, want string }{
-		{ContradictionHead("P", ContradictionActors(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
-			"The red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):"},
+		{ContradictionHead("P", ContradictionActors(c, name), ContradictionCoalition(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
+			"Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale):"},
 		{SideCostText(c.Sides[0]), "Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)"},
 		{SideCostText(c.Sides[1]), "Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility)"},
 		{SidesChoice(c, name), "Both plans below take Alpha's way out: its weighted cost is the least (5.0 % of scale; Beta's 10.0)."},
@@ -90,7 +92,7 @@ func TestWaysOutTogether(t *testing.T) {
 	}
 	c := cs[0]
 	for _, g := range []struct{ got, want string }{
-		{ContradictionHead("P", ContradictionActors(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
+		{ContradictionHead("P", ContradictionActors(c, name), ContradictionCoalition(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
 			"The red lines of Alpha, Beta and Gamma on P contradict each other: no one of them can give way alone; some of them must cross their own together. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
 		{SetCostText(c.Sets[0], name), "Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %; 0.1429 utility)"},
 		{SetCostText(c.Sets[1], name), "Weighted cost 17.1 % of scale (Alpha's capability share 0.14 × 40.0 % crossed + Gamma's 0.57 × 20.0 %; 0.1714 utility)"},
@@ -112,11 +114,39 @@ func TestWaysTogetherWords(t *testing.T) {
 	ab := answer.DealWaySet{Value: 80, Cost: 14, Members: []answer.DealSide{{Actor: "a", Share: 0.1, Cost: 6}, {Actor: "b", Share: 0.2, Cost: 8}}}
 	c := answer.DealContradiction{Sides: []answer.DealSide{{Actor: "c", Cost: 20}}, Sets: []answer.DealWaySet{ab}, MoreSets: 1}
 	for _, g := range []struct{ got, want string }{
-		{ContradictionHead("P", []string{"A", "B", "C"}, true, true),
+		{ContradictionHead("P", []string{"A", "B", "C"}, nil, true, true),
 			"The red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
+		{ContradictionHead("P", []string{"A", "B", "C"}, []string{"A", "B", "C", "D"}, true, true),
+			"Within the minimal winning coalition {A, B, C, D}, the red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Each way out, with its cost weighted by each actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
 		{MoreSetsText(c), "Not listed: 1 more set of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest)."},
 		{SidesChoice(c, name), "Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them."},
 		{SetCostText(ab, name), "Weighted cost 14.0 % of scale (A's capability share 0.10 × 60.0 % crossed + B's 0.20 × 40.0 %; 0.0000 utility)"},
+	} {
+		if g.got != g.want {
+			t.Errorf("got  %q\nwant %q", g.got, g.want)
+		}
+	}
+}
+
+// TestBriefWayOutUnderRule: the brief's way out on
+// cli/testdata/contradict-qmv.yaml is the one deal search's plans take,
+// Alpha's in {Alpha, Beta} (TestWaysOutUnderRule), and its head says the
+// coalition, as deal search's head of the contradiction does: the share
+// 0.33 is Alpha's among Alpha and Beta.
+func TestBriefWayOutUnderRule(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/contradict-qmv.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewDealSearchRequest()
+	req.Batna = "none"
+	bd, err := briefSearch(context.Background(), loadCase(t, "contradict-qmv.yaml", string(data)), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []struct{ got, want string }{
+		{bd.WayOutHead, "The way out deal search's plans take, within the minimal winning coalition {Alpha, Beta}"},
+		{bd.WayOut, "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)."},
 	} {
 		if g.got != g.want {
 			t.Errorf("got  %q\nwant %q", g.got, g.want)

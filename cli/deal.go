@@ -602,7 +602,7 @@ func printPlan(w io.Writer, p *answer.Scenario, head string, lower bool, pl *ans
 // (ask.ContradictionHead, ask.WayLines, ask.MoreSetsText)
 // and which the plans take (ask.SidesChoice).
 func printSides(w io.Writer, p *answer.Scenario, c answer.DealContradiction, width int) {
-	para(w, ask.ContradictionHead(p.IssueName(c.Issue), ask.ContradictionActors(c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0), width)
+	para(w, ask.ContradictionHead(p.IssueName(c.Issue), ask.ContradictionActors(c, p.ActorName), ask.ContradictionCoalition(c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0), width)
 	for _, wl := range ask.WayLines(p, c) {
 		para(w, "  "+wl.Text, width)
 	}

@@ -105,7 +105,8 @@ func TestDealSearchWaysTogether(t *testing.T) {
 // minimal winning coalitions {Alpha, Beta} plans cheapest (Alpha accepts
 // 65 at 5.0 % of scale with share 1/3 among the two; Gamma >= 75 makes
 // {Alpha, Gamma}'s 6.25 %), and its ways out are shown with the shares
-// among its members: Alpha 0.33, Beta 0.67.
+// among its members: Alpha 0.33, Beta 0.67, under a head that says so.
+// The summary names the veto player, Alpha, by name (it said "veto: a").
 func TestDealSearchSidesUnderRule(t *testing.T) {
 	out, errOut, code := run(t, "deal", "search", "testdata/contradict-qmv.yaml", "--batna", "none", "-q")
 	if code != 0 {
@@ -113,7 +114,8 @@ func TestDealSearchSidesUnderRule(t *testing.T) {
 	}
 	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
-		"The red lines of Alpha and Beta on P contradict each other: one of them must cross its own.",
+		"No agreement is possible as things stand: no package passes the decision rules (veto: Alpha) — in each of the 2 minimal winning coalitions some red lines leave an issue no value, e.g. in {Alpha, Beta}: the required actors' red lines on P leave no value (Alpha < 65; Beta >= 65).",
+		"Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale):",
 		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility).",
 		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and no longer refuses “50: half”. Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility).",
 		"Both plans below take Alpha's way out: its weighted cost is the least (5.0 % of scale; Beta's 10.0).",

@@ -266,6 +266,7 @@ func (m *merge) concede(ctx context.Context) error {
 	if len(m.pieces) == 1 {
 		m.pieces[0].res.Concession = m.pieces[0].concede()
 		m.res.Concession = m.pieces[0].res.Concession
+		m.within(m.pieces[0])
 		return ctx.Err()
 	}
 	c := &Concession{}
@@ -306,7 +307,24 @@ func (m *merge) concede(ctx context.Context) error {
 		}
 	}
 	m.res.Concession = c
+	if lowFrom != nil {
+		m.within(lowFrom)
+	} else if bendFrom != nil {
+		m.within(bendFrom)
+	}
 	return nil
+}
+
+// within marks the contradictions shown with the coalition they are
+// found in (Contradiction.Coalition), s, unless the search is the one
+// without rules (plain), whose coalition is the required actors.
+func (m *merge) within(s *searcher) {
+	if m.plain() {
+		return
+	}
+	for i := range m.res.Concession.Contradictions {
+		m.res.Concession.Contradictions[i].Coalition = names(m.sp.p, s.req)
+	}
 }
 
 // blockers names who blocks an empty zone: in the coalition nearest to

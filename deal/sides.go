@@ -32,6 +32,13 @@ type Contradiction struct {
 	// Actors are the required actors in some way out, alone or in a set
 	// (listed or not), in their order: those whose red lines contradict.
 	Actors []string `json:"actors"`
+	// Coalition, under decision rules whose minimal winning coalitions
+	// are not just the required actors, is the minimal winning coalition
+	// (its members' ids) whose zone the contradiction closes: the
+	// coalition whose plan is kept, whose members the ways out are, and
+	// among whom their capability shares are counted. Omitted otherwise
+	// (the required actors are then the one coalition).
+	Coalition []string `json:"coalition,omitempty"`
 	// Sides lists, for each actor of the contradiction that can resolve
 	// it alone, what crossing its own red lines would take, in the order
 	// of the required actors.

@@ -43,6 +43,13 @@ func qmvContradiction(t *testing.T, rules ...Rule) *Input {
 // highest value a allows that someone named): b crosses 15 points at
 // share 2/6, c 25 at 3/6: 5 + 12.5 = 17.5 % of scale, 0.175 utility;
 // under the rule each coalition holds two actors and no such set.
+//
+// Coalition names the coalition whose contradiction is shown, {a, b},
+// within which its shares are counted. Weights a 2, b 2, c 1 with quota
+// 4 make {a, b} the one minimal winning coalition (a with c weighs 3):
+// the same ways out, and Coalition says it too, as the required actors
+// are all three. Unanimity of all three is the search without a rule:
+// its one coalition is the required actors, and Coalition is omitted.
 func TestContradictionSidesRule(t *testing.T) {
 	type side struct {
 		actor         string
@@ -52,15 +59,21 @@ func TestContradictionSidesRule(t *testing.T) {
 	}
 	both := []string{"lower_alternatives", "bend_red_lines"}
 	for _, c := range []struct {
-		name   string
-		rules  []Rule
-		actors []string
-		want   []side
-		sets   []side // each set's members, at the set's value
+		name      string
+		rules     []Rule
+		actors    []string
+		coalition []string
+		want      []side
+		sets      []side // each set's members, at the set's value
 	}{
-		{"qmv", []Rule{{Issue: 0, Rule: "qmv", Voters: []int{0, 1, 2}, Weights: []float64{2, 1, 1}, Quota: 3}}, []string{"a", "b"},
+		{"qmv", []Rule{{Issue: 0, Rule: "qmv", Voters: []int{0, 1, 2}, Weights: []float64{2, 1, 1}, Quota: 3}}, []string{"a", "b"}, []string{"a", "b"},
 			[]side{{"a", 65, 1.0 / 3, 5, 0.05, both}, {"b", 50, 2.0 / 3, 10, 0.1, nil}}, nil},
-		{"every actor", nil, []string{"a", "b", "c"}, []side{{"a", 75, 1.0 / 6, 100.0 / 24, 0.25 / 6, both}},
+		{"one coalition", []Rule{{Issue: 0, Rule: "qmv", Voters: []int{0, 1, 2}, Weights: []float64{2, 2, 1}, Quota: 4}}, []string{"a", "b"}, []string{"a", "b"},
+			[]side{{"a", 65, 1.0 / 3, 5, 0.05, both}, {"b", 50, 2.0 / 3, 10, 0.1, nil}}, nil},
+		{"every actor", nil, []string{"a", "b", "c"}, nil, []side{{"a", 75, 1.0 / 6, 100.0 / 24, 0.25 / 6, both}},
+			[]side{{"b", 50, 2.0 / 6, 5, 0.05, nil}, {"c", 50, 3.0 / 6, 12.5, 0.125, nil}}},
+		{"unanimity", []Rule{{Issue: 0, Rule: "unanimity", Voters: []int{0, 1, 2}, Weights: []float64{1, 1, 1}, Quota: 3}}, []string{"a", "b", "c"}, nil,
+			[]side{{"a", 75, 1.0 / 6, 100.0 / 24, 0.25 / 6, both}},
 			[]side{{"b", 50, 2.0 / 6, 5, 0.05, nil}, {"c", 50, 3.0 / 6, 12.5, 0.125, nil}}},
 	} {
 		res, err := Search(qmvContradiction(t, c.rules...), Options{})
@@ -70,6 +83,9 @@ func TestContradictionSidesRule(t *testing.T) {
 		cs := res.Concession.Contradictions
 		if len(cs) != 1 || cs[0].Issue != "i1" || len(cs[0].Sides) != len(c.want) || !slices.Equal(cs[0].Actors, c.actors) {
 			t.Fatalf("%s: contradictions %+v, want one on i1 between %v with %d sides", c.name, cs, c.actors, len(c.want))
+		}
+		if !slices.Equal(cs[0].Coalition, c.coalition) {
+			t.Errorf("%s: coalition %v, want %v", c.name, cs[0].Coalition, c.coalition)
 		}
 		for i, w := range c.want {
 			sd := cs[0].Sides[i]

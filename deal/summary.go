@@ -63,9 +63,15 @@ func (m *merge) summarise(near *searcher) {
 			}
 		}
 	}
+	// The veto players go by name, as the coalitions' members do (the
+	// answer's Veto keeps their ids).
 	veto := ""
 	if len(res.Veto) > 0 {
-		veto = fmt.Sprintf(" (veto: %s)", strings.Join(res.Veto, ", "))
+		var vs []string
+		for _, id := range res.Veto {
+			vs = append(vs, actorName(p, id))
+		}
+		veto = fmt.Sprintf(" (veto: %s)", strings.Join(vs, ", "))
 	}
 	switch {
 	case res.Open && len(m.pieces) == 1 && len(m.pieces[0].req) == 0:

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestDealSidesWords(t *testing.T) {
 	}
 	gaps := []float64{r.Concession.LowerAlternatives.Gap, r.Concession.BendRedLines.Gap}
 	for id, want := range map[string][]string{
-		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), actors, true, false)},
+		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), actors, nil, true, false)},
 		"contradiction-side":   sides,
 		"contradiction-choice": {ask.SidesChoice(c, sc.ActorName)},
 		"plan-head":            {ask.PlanHead(true, true, nil), ask.PlanHead(false, false, nil)},
@@ -107,11 +108,57 @@ func TestDealWaysTogetherWords(t *testing.T) {
 		return get(t, e.bctx, id, chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=`+id+`]")].map((x) => x.textContent)`))
 	}
 	for id, want := range map[string][]string{
-		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), ask.ContradictionActors(c, sc.ActorName), false, true)},
+		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), ask.ContradictionActors(c, sc.ActorName), nil, false, true)},
 		"contradiction-side":   nil,
 		"contradiction-set":    sets,
 		"contradiction-more":   nil,
 		"contradiction-choice": {ask.SidesChoice(c, sc.ActorName)},
+	} {
+		if shown := text(id); strings.Join(shown, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s reads\n%s\nwant\n%s", id, strings.Join(shown, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestDealContradictionUnderRuleWords: on the CLI's
+// testdata/contradict-qmv.yaml P is decided by qualified majority [3;
+// Alpha 2, Beta 1, Gamma 1], and the contradiction shown is that of the
+// minimal winning coalition {Alpha, Beta}, its ways out costed with the
+// shares among its two members. The deal view's head of it says so, as
+// parley deal search prints it (ask.ContradictionHead with
+// ask.ContradictionCoalition), and its summary names the veto player by
+// name, Alpha (the page had read "The red lines of Alpha and Beta on P
+// contradict each other", and the summary "(veto: a)").
+func TestDealContradictionUnderRuleWords(t *testing.T) {
+	e := startE2E(t)
+	body, err := os.ReadFile("../cli/testdata/contradict-qmv.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := e.stored("Contradicting red lines under a rule", body)
+	e.do("deal view of the qmv case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.choose(rec.ID), e.poll(`document.querySelectorAll("[data-testid=contradiction-head]").length > 0`))
+	got := storedSearchOf(t, e, rec.ID)
+	sc := &got.Scenario
+	cs := got.Result.Concession.Contradictions
+	if len(cs) != 1 || !slices.Equal(cs[0].Coalition, []string{"a", "b"}) {
+		t.Fatalf("contradictions %+v, want P's within {a, b}", cs)
+	}
+	c := cs[0]
+	head := ask.ContradictionHead(sc.IssueName(c.Issue), ask.ContradictionActors(c, sc.ActorName), ask.ContradictionCoalition(c, sc.ActorName), len(c.Sides) > 0, len(c.Sets) > 0)
+	if want := "Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale):"; head != want {
+		t.Fatalf("ask's head reads\n%s\nwant\n%s", head, want)
+	}
+	if !strings.Contains(got.Result.Summary, "no package passes the decision rules (veto: Alpha) — ") {
+		t.Fatalf("the summary reads %q, want the veto player named Alpha", got.Result.Summary)
+	}
+	text := func(id string) []string {
+		return get(t, e.bctx, id, chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=`+id+`]")].map((x) => x.textContent)`))
+	}
+	for id, want := range map[string][]string{
+		"contradiction-head": {head},
+		"zone-summary":       {"Empty. " + got.Result.Summary},
 	} {
 		if shown := text(id); strings.Join(shown, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s reads\n%s\nwant\n%s", id, strings.Join(shown, "\n"), strings.Join(want, "\n"))

@@ -288,7 +288,7 @@ export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: S
 // member's part a DealSide); DealContradiction one issue's ways out.
 export interface DealSide { actor: string; value: number; bends: Bend[]; share: number; cost: number; utility_cost: number; plans?: string[] }
 export interface DealWaySet { value: number; members: DealSide[]; cost: number; utility_cost: number; plans?: string[] }
-export interface DealContradiction { issue: string; actors: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number }
+export interface DealContradiction { issue: string; actors: string[]; coalition?: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
   alternatives: { actor: string; value: number; from: string }[]

@@ -1929,7 +1929,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const bendLine = (b: Bend) => bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue)))
   const contradictions = r.concession?.contradictions ?? []
   const sides = contradictions.map((c) => h('div', { class: 'plan', 'data-testid': 'contradiction' },
-    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), (c.actors ?? (c.sides ?? []).map((x) => x.actor)).map(actorName), (c.sides ?? []).length > 0, (c.sets ?? []).length > 0)),
+    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), (c.actors ?? (c.sides ?? []).map((x) => x.actor)).map(actorName), (c.coalition ?? []).map(actorName), (c.sides ?? []).length > 0, (c.sets ?? []).length > 0)),
     h('ul', {}, ...(c.sides ?? []).map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, sideLine(x.bends.map(bendLine), x))),
       ...(c.sets ?? []).map((x) => h('li', { 'data-testid': 'contradiction-set', class: x.plans?.length ? 'yes' : '' }, setLine(x.members.flatMap((m) => m.bends.map(bendLine)), x, actorName)))),
     c.more_sets ? h('p', { class: 'hint', 'data-testid': 'contradiction-more' }, moreSetsText(c)) : '',
@@ -2024,15 +2024,24 @@ function and(words: string[]): string {
 
 // contradictionHead is ask.ContradictionHead: whose red lines contradict
 // each other on an issue, who must give way (alone, together), and how a
-// way out is costed.
-function contradictionHead(issue: string, actors: string[], alone: boolean, together: boolean): string {
+// way out is costed; under decision rules, within which minimal winning
+// coalition (coalition: its members' names, [] without).
+function contradictionHead(issue: string, actors: string[], coalition: string[], alone: boolean, together: boolean): string {
+  const share = coalition.length ? "capability share among the coalition's members" : 'capability share'
   let who = 'one of them must cross its own'
-  let cost = "the actor's capability share (its share × the crossing, in % of the issue's scale)"
+  let cost = `the actor's ${share} (its share × the crossing, in % of the issue's scale)`
   if (together) {
-    cost = "each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)"
+    cost = `each actor's ${share} (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)`
     who = alone ? 'one of them must cross its own, or some of them together' : 'no one of them can give way alone; some of them must cross their own together'
   }
-  return `The red lines of ${and(actors)} on ${issue} contradict each other: ${who}. Each way out, with its cost weighted by ${cost}:`
+  const head = `red lines of ${and(actors)} on ${issue} contradict each other: ${who}. Each way out, with its cost weighted by ${cost}:`
+  return coalition.length ? `Within ${coalitionText(coalition)}, the ${head}` : `The ${head}`
+}
+
+// coalitionText is ask.CoalitionText: the minimal winning coalition a
+// contradiction is found in, by its members' names.
+function coalitionText(coalition: string[]): string {
+  return `the minimal winning coalition {${coalition.join(', ')}}`
 }
 
 // sideCostText is ask.SideCostText: a way out's weighted cost, the share
