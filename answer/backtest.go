@@ -1,5 +1,7 @@
 package answer
 
+import "encoding/json"
+
 // BacktestRequest asks how well each model, run on an earlier snapshot,
 // forecast the outcomes the scenario records (its outcomes section).
 type BacktestRequest struct {
@@ -79,12 +81,13 @@ type BacktestModel struct {
 	// (a default it took, why it stopped).
 	Notes []string `json:"notes,omitempty"`
 	// N counts the outcomes scored; MAE is their mean absolute error;
-	// OptionHits counts forecasts nearest the outcome's option; CRPS is
-	// the mean CRPS (a point forecast's CRPS is its absolute error).
-	N          int `json:"n"`
-	MAE        Num `json:"mae"`
-	OptionHits int `json:"option_hits"`
-	CRPS       Num `json:"crps"`
+	// OptionHits adds up the scores' OptionHit, the forecasts nearest the
+	// outcome's option, a tie its share (2.5 of 3); CRPS is the mean
+	// CRPS (a point forecast's CRPS is its absolute error).
+	N          int     `json:"n"`
+	MAE        Num     `json:"mae"`
+	OptionHits float64 `json:"option_hits"`
+	CRPS       Num     `json:"crps"`
 	// MAEPct and CRPSPct are the same means with each outcome's error
 	// first taken as a percent of its issue's scale (100 × error ÷
 	// (max − min)): scale-free, so they compare errors on scales of
@@ -104,9 +107,16 @@ type BacktestScore struct {
 	Outcome  float64 `json:"outcome"`
 	Forecast Num     `json:"forecast"`
 	AbsError Num     `json:"abs_error"`
-	// OptionHit is true when a labelled option nearest the forecast is
-	// one nearest the outcome.
-	OptionHit bool `json:"option_hit"`
+	// OptionHit is the share of a hit the forecast earns (ask.OptionHit):
+	// 1 when its nearest labelled option is one nearest the outcome, 0
+	// when it is not; a forecast equally near k options (OptionTie), j of
+	// them nearest the outcome, earns j/k, the expected score of breaking
+	// the tie at random. An answer stored before ties were shares holds
+	// true or false, which decodes as 1 or 0.
+	OptionHit HitShare `json:"option_hit"`
+	// OptionTie is how many labelled options the forecast lies equally
+	// near when it is more than one (a tie); omitted otherwise.
+	OptionTie int `json:"option_tie,omitempty"`
 	// CRPS is the distribution's CRPS at the outcome, or the absolute
 	// error for a point forecast.
 	CRPS Num `json:"crps"`
@@ -114,4 +124,26 @@ type BacktestScore struct {
 	// 95% intervals; omitted for a model without a distribution.
 	In80 *bool `json:"in80,omitempty"`
 	In95 *bool `json:"in95,omitempty"`
+}
+
+// HitShare is a share of an option hit, 0 to 1. It decodes a boolean,
+// as an answer stored before ties were shares wrote it, as 1 or 0.
+type HitShare float64
+
+// UnmarshalJSON implements json.Unmarshaler (true is 1, false 0).
+func (h *HitShare) UnmarshalJSON(b []byte) error {
+	switch string(b) {
+	case "true":
+		*h = 1
+		return nil
+	case "false":
+		*h = 0
+		return nil
+	}
+	var x float64
+	if err := json.Unmarshal(b, &x); err != nil {
+		return err
+	}
+	*h = HitShare(x)
+	return nil
 }

@@ -229,11 +229,9 @@ func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome, sc
 		x := float64(f.Forecast)
 		ae := math.Abs(x - o.Value)
 		s.Forecast, s.AbsError, s.CRPS = f.Forecast, answer.Num(ae), answer.Num(ae)
-		for _, a := range f.Nearest {
-			for _, b := range o.Options {
-				s.OptionHit = s.OptionHit || a == b
-			}
-		}
+		var hit float64
+		hit, s.OptionTie = OptionHit(f.Nearest, o.Options)
+		s.OptionHit = answer.HitShare(hit)
 		if d := f.Predictive; d != nil && f.Distribution != nil {
 			s.CRPS = answer.Num(d.CRPS(o.Value))
 			lo80, hi80 := f.Distribution.Interval80.Lo, f.Distribution.Interval80.Hi
@@ -253,9 +251,7 @@ func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome, sc
 		sumCRPS += float64(s.CRPS)
 		sumAEPct += ae * scales[i].pct()
 		sumCRPSPct += float64(s.CRPS) * scales[i].pct()
-		if s.OptionHit {
-			bm.OptionHits++
-		}
+		bm.OptionHits += float64(s.OptionHit)
 		bm.Scores = append(bm.Scores, s)
 	}
 	nan := answer.Num(math.NaN())
@@ -268,4 +264,86 @@ func scoreBacktest(m answer.ModelForecast, outcomes []answer.BacktestOutcome, sc
 		bm.Coverage80, bm.Coverage95 = answer.Num(float64(in80)/float64(nDist)), answer.Num(float64(in95)/float64(nDist))
 	}
 	return bm
+}
+
+// OptionHit is the share of an option hit a forecast earns, by the one
+// rule every door counts option hits with: of the labelled options
+// nearest the forecast (nearest: one, or k equally near, a tie), the
+// share that are among those nearest the outcome (outcome). One nearest
+// option earns 1 when it is the outcome's and 0 when not; a forecast
+// midway between two options, one of them the outcome's, has not picked
+// it and earns 1/2: the expected score of breaking the tie at random.
+// tie is k where k > 1, else 0. (An outcome midway between two options
+// has either as its option: a forecast nearest one of them earns 1.)
+func OptionHit(nearest, outcome []answer.Anchor) (share float64, tie int) {
+	if len(nearest) == 0 {
+		return 0, 0
+	}
+	j := 0
+	for _, a := range nearest {
+		if slices.Contains(outcome, a) {
+			j++
+		}
+	}
+	if len(nearest) > 1 {
+		tie = len(nearest)
+	}
+	return float64(j) / float64(len(nearest)), tie
+}
+
+// OptionHitMark is what follows a backtest cell's forecast and error at
+// every door: "" for no hit, " ✓" for a whole one, " ✓j/k" for a tie
+// between k options, j of them the outcome's (" ✓1/2"). The page writes
+// it by the same rule (hitMark in web/src/backtest.ts).
+func OptionHitMark(s answer.BacktestScore) string {
+	switch {
+	case s.OptionHit <= 0:
+		return ""
+	case s.OptionHit >= 1 || s.OptionTie < 2:
+		return " ✓"
+	}
+	return fmt.Sprintf(" ✓%d/%d", tieHits(s), s.OptionTie)
+}
+
+// tieHits is j of a tie's j/k: the options of the tie that are the
+// outcome's.
+func tieHits(s answer.BacktestScore) int {
+	return int(math.Round(float64(s.OptionHit) * float64(s.OptionTie)))
+}
+
+// OptionHitsText is a model's option hits out of the outcomes scored, as
+// every door writes them: "3/3", and a total with a tie's share in it
+// with the fewest decimals, up to two, that write it ("2.5/3",
+// "1.33/3"). The page writes them by the same rule (hitsText).
+func OptionHitsText(m answer.BacktestModel) string {
+	x := m.OptionHits
+	d := 0
+	for ; d < 2; d++ {
+		if v, err := strconv.ParseFloat(fixed(x, d), 64); err == nil && math.Abs(v-x) < 1e-9 {
+			break
+		}
+	}
+	return fixed(x, d) + "/" + strconv.Itoa(m.N)
+}
+
+// OptionTieLegend says what each tie's mark in the backtest's cells
+// means, once a mark, in the order of first use ("✓1/2 the forecast lies
+// equally near 2 options, 1 of them the outcome's: 1/2 of a hit"); ""
+// when no cell has one. The page says the same (tieLegend).
+func OptionTieLegend(b *answer.Backtest) string {
+	var out []string
+	for _, m := range b.Models {
+		for _, s := range m.Scores {
+			mark := strings.TrimSpace(OptionHitMark(s))
+			if mark == "✓" || mark == "" {
+				continue
+			}
+			j, k := tieHits(s), s.OptionTie
+			t := fmt.Sprintf("%s the forecast lies equally near %d options, %d of them the outcome's: %d/%d of a hit", mark, k, j, j, k)
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return strings.Join(out, "; ")
 }

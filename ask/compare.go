@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -430,4 +431,42 @@ func checkOver(over string) error {
 		return nil
 	}
 	return errs.Field("over", "over: %q; valid: %q or %q", over, answer.OverVariants, answer.OverSnapshots)
+}
+
+// ChangeDecimals is how many decimals a change from the first column's
+// settled forecast first to a column's x (change, x − first, as the
+// answer gives it) is written with on an issue of d decimals: d, where
+// the change so written says what the two cells written beside it say
+// (their difference read off them, each rounded to d on its own);
+// otherwise more, until the change reads as one, so that it never
+// contradicts its cells: 5.36 and 5.33 read "5.4" and "5.3" while the
+// change −0.03 reads "0.0" at one decimal, and takes two ("-0.03"); 5.26
+// and 5.34 both read "5.3" while +0.08 reads "+0.1", and takes two
+// ("+0.08", below the cells' last digit). The page's variants view
+// writes a change by the same rule (changeDecimals in web/src/main.ts).
+func ChangeDecimals(first, x, change float64, d int) int {
+	if !finite(first) || !finite(x) || !finite(change) {
+		return d
+	}
+	a, errA := strconv.ParseFloat(fixed(first, d), 64)
+	b, errB := strconv.ParseFloat(fixed(x, d), 64)
+	if errA != nil || errB != nil || fixed(b-a, d) == fixed(change, d) {
+		return d
+	}
+	e := d + 1
+	for e < maxPullDecimals && readsZero(fixed(change, e)) {
+		e++
+	}
+	return e
+}
+
+// ChangeText writes a change as parley compare's cells do: with its
+// sign, ChangeDecimals' decimals, and "±" before one that reads as zero
+// ("+4.1", "-0.03", "±0.0").
+func ChangeText(first, x, change float64, d int) string {
+	e := ChangeDecimals(first, x, change, d)
+	if s := fixed(change, e); readsZero(s) {
+		return "±" + s
+	}
+	return Signed(change, e)
 }

@@ -123,7 +123,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 			rows[i] = []string{"error: " + m.Error}
 			continue
 		}
-		rows[i] = []string{numOr(m.MAE, sd), fmt.Sprintf("%d/%d", m.OptionHits, m.N), numOr(m.CRPS, sd), share(m.Coverage80), share(m.Coverage95)}
+		rows[i] = []string{numOr(m.MAE, sd), ask.OptionHitsText(m), numOr(m.CRPS, sd), share(m.Coverage80), share(m.Coverage95)}
 		if b.MixedScales {
 			rows[i] = slices.Insert(rows[i], 3, numOr(m.CRPSPct, ask.PctDecimals))
 			rows[i] = slices.Insert(rows[i], 1, numOr(m.MAEPct, ask.PctDecimals))
@@ -132,10 +132,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 			cell := ask.NoNumber
 			if s.Forecast.Finite() {
 				d := b.Scenario.IssueDecimals(s.Issue)
-				cell = numD(float64(s.Forecast), d) + " (" + numD(float64(s.AbsError), d) + ")"
-				if s.OptionHit {
-					cell += " ✓"
-				}
+				cell = numD(float64(s.Forecast), d) + " (" + numD(float64(s.AbsError), d) + ")" + ask.OptionHitMark(s)
 			}
 			rows[i] = append(rows[i], cell)
 		}
@@ -173,11 +170,14 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 		t.Render()
 	}
 	legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
+	if ties := ask.OptionTieLegend(b); ties != "" {
+		legend += "; " + ties + " (option hits add up the shares)"
+	}
 	if b.MixedScales {
 		legend += "; MAE %, CRPS %: each error as a percent of its issue's scale"
 	}
 	if l.narrow() {
-		legend += "; hits: forecasts whose nearest option is the outcome's; 80%, 95%: outcomes inside those intervals"
+		legend += "; hits: forecasts whose nearest option is the outcome's, a tie its share; 80%, 95%: outcomes inside those intervals"
 	}
 	para(w, legend, l.width)
 }

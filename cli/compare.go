@@ -39,7 +39,8 @@ is the earliest.
 The table has one block per model, an issue per row and a column per
 variant or snapshot: each forecast with, after the first column, its
 change against the first — "62.2 (+4.1)" — given only where both
-forecasts settled. A forecast that did not settle is the range it kept
+forecasts settled; a change the issue's decimals would write at odds with
+its cells, each rounded on its own, takes more ("5.4", "5.3 (-0.03)"). A forecast that did not settle is the range it kept
 moving in, marked ~. --format json gives the answer as a stable document
 (docs/json.md), the same the API returns (POST …/compare); --format csv a
 row per model, issue and column.
@@ -137,23 +138,11 @@ func allOf(xs []string, ok func(string) bool) bool {
 	return !slices.ContainsFunc(xs, func(x string) bool { return !ok(x) })
 }
 
-// changeText is a change on an issue of d decimals as the table shows
-// it: "+4.1", "-2.0", "±0.0" for one that rounds to nothing (on 0–100).
-func changeText(x float64, d int) string {
-	s := numD(x, d)
-	switch {
-	case s == numD(0, d):
-		return "±" + s
-	case x > 0:
-		return "+" + s
-	}
-	return s
-}
-
 // compareCell is one cell of the table: the forecast (its range, marked
-// ~, when it did not settle) and its change against the first column,
-// with the issue's d decimals.
-func compareCell(c answer.CompareCell, failed bool, d int) string {
+// ~, when it did not settle) and its change against the first column's
+// forecast first, with the issue's d decimals, or more where the change
+// would otherwise contradict the cells (ask.ChangeText).
+func compareCell(c answer.CompareCell, first *answer.IssueForecast, failed bool, d int) string {
 	switch {
 	case failed:
 		return "error"
@@ -161,8 +150,8 @@ func compareCell(c answer.CompareCell, failed bool, d int) string {
 		return ask.NoNumber
 	}
 	s := shown(*c.Forecast, d)
-	if c.Change != nil {
-		s += " (" + changeText(*c.Change, d) + ")"
+	if c.Change != nil && first != nil {
+		s += " (" + ask.ChangeText(float64(first.Forecast), float64(c.Forecast.Forecast), *c.Change, d) + ")"
 	}
 	return s
 }
@@ -335,7 +324,7 @@ func compareModelTable(w io.Writer, a *answer.Comparison, m *answer.CompareModel
 	for _, is := range m.Issues {
 		row := table.Row{is.Name}
 		for j, c := range is.Cells {
-			row = append(row, compareCell(c, j < len(m.Columns) && m.Columns[j].Error != "", a.Scenario.IssueDecimals(is.Issue)))
+			row = append(row, compareCell(c, is.Cells[0].Forecast, j < len(m.Columns) && m.Columns[j].Error != "", a.Scenario.IssueDecimals(is.Issue)))
 		}
 		t.AppendRow(row)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -20,8 +21,8 @@ import (
 // snapshots, each equal to ask.Compare's answer for the request it
 // stored; and every change the variants table shows, for a model that
 // settles (compromise) and one that does not (exchange, whose ranges get
-// none), is the answer's change, and is shown wherever the answer gives
-// one of at least 0.05.
+// none), is the answer's change, written as parley compare writes it
+// (ask.ChangeText), and is shown wherever it does not read as zero.
 //
 // On a server whose work limit within a request lets the forecast in but
 // not a comparison of four columns, the page asks for the comparisons as
@@ -125,16 +126,17 @@ func variantsFromTheComparison(t *testing.T, e *e2e) {
 		for _, c := range cells {
 			j, _ := strconv.Atoi(c[1])
 			var want string
-			var cell answer.CompareCell
+			var cell, first answer.CompareCell
 			for _, is := range m.Issues {
 				if is.Issue == c[0] {
-					cell = is.Cells[j]
+					cell, first = is.Cells[j], is.Cells[0]
 				}
 			}
-			if d := cell.Change; d != nil && (*d >= 0.05 || *d <= -0.05) {
-				want = strconv.FormatFloat(*d, 'f', 1, 64)
-				if *d > 0 {
-					want = "+" + want
+			if d := cell.Change; d != nil {
+				// parley compare's text of the change (ask.ChangeText),
+				// none where it reads as zero
+				if want = ask.ChangeText(float64(first.Forecast.Forecast), float64(cell.Forecast.Forecast), *d, cmp.Scenario.IssueDecimals(c[0])); strings.HasPrefix(want, "±") {
+					want = ""
 				}
 			}
 			if c[2] != want {

@@ -773,17 +773,14 @@ func backtestSection(ctx context.Context, in *ask.Input) (string, error) {
 		if m.Coverage80.Finite() {
 			cov = fmt.Sprintf("%.0f%%", 100*float64(m.Coverage80))
 		}
-		fmt.Fprintf(&out, "| %s | %s | %d of %d | %s | %s |", m.Model, f1(m.MAE), m.OptionHits, m.N, f1(m.CRPS), cov)
+		hits, n, _ := strings.Cut(ask.OptionHitsText(m), "/")
+		fmt.Fprintf(&out, "| %s | %s | %s of %s | %s | %s |", m.Model, f1(m.MAE), hits, n, f1(m.CRPS), cov)
 		for _, sc := range m.Scores {
-			cell := f1(sc.Forecast)
-			if sc.OptionHit {
-				cell += " ✓"
-			}
-			fmt.Fprintf(&out, " %s |", cell)
+			fmt.Fprintf(&out, " %s |", f1(sc.Forecast)+ask.OptionHitMark(sc))
 		}
 		out.WriteString("\n")
 	}
-	out.WriteString("\nA cell is the model's forecast as of the base snapshot; ✓ marks a forecast whose nearest option is the outcome's. CRPS is the predictive distribution's score for `snap` and the absolute error for the point forecasts.")
+	out.WriteString("\nA cell is the model's forecast as of the base snapshot; ✓ marks a forecast whose nearest option is the outcome's." + tieNote(b) + " CRPS is the predictive distribution's score for `snap` and the absolute error for the point forecasts.")
 	for _, w := range b.Warnings {
 		out.WriteString("\n\n*" + w + ".*")
 	}
@@ -798,4 +795,13 @@ func endOne(x *float64) string {
 		return ask.NoEnd
 	}
 	return fmt.Sprintf("%.1f", *x)
+}
+
+// tieNote says what a tie's mark in the backtest's cells means, where a
+// cell has one (ask.OptionTieLegend).
+func tieNote(b *answer.Backtest) string {
+	if t := ask.OptionTieLegend(b); t != "" {
+		return " " + t + " (option hits add up the shares)."
+	}
+	return ""
 }

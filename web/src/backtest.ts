@@ -12,7 +12,7 @@ import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, dec
 
 export interface BacktestRequest extends Target, Settings { to?: string; models: string[]; seed: number }
 export interface BacktestOutcome { issue: string; name: string; date: string; value: number; options: Anchor[]; source: string; quote: string }
-export interface BacktestScore { issue: string; date: string; outcome: number; forecast: number | null; abs_error: number | null; option_hit: boolean; crps: number | null; in80?: boolean; in95?: boolean }
+export interface BacktestScore { issue: string; date: string; outcome: number; forecast: number | null; abs_error: number | null; option_hit: number; option_tie?: number; crps: number | null; in80?: boolean; in95?: boolean }
 export interface BacktestModel {
   model: string; error?: string; scores: BacktestScore[]; notes?: string[]; n: number
   mae: number | null; option_hits: number; crps: number | null; mae_pct: number | null; crps_pct: number | null; coverage80: number | null; coverage95: number | null
@@ -151,14 +151,14 @@ function outcomeList(b: Backtest, doc: Scenario): HTMLElement {
 // scoresTable): Model, MAE, MAE % (only where the scales differ), Option
 // hits, CRPS, CRPS % (likewise), In 80%, In 95%, then per outcome its
 // forecast and absolute error with the issue's decimals and ✓ where the
-// forecast's nearest option is the outcome's. MAE and CRPS have the
+// forecast's nearest option is the outcome's (✓1/2 half of one: a tie). MAE and CRPS have the
 // answer's score_decimals; a model that failed has its error in its row.
 function scoreTable(b: Backtest): HTMLElement {
   const sd = b.score_decimals
   const cols: { head: string; num: boolean; cell: (m: BacktestModel) => string }[] = [
     { head: 'MAE', num: true, cell: (m) => fmt(m.mae, sd) },
     ...(b.mixed_scales ? [{ head: 'MAE %', num: true, cell: (m: BacktestModel) => fmt(m.mae_pct, pctDecimals) }] : []),
-    { head: 'Option hits', num: false, cell: (m) => `${m.option_hits}/${m.n}` },
+    { head: 'Option hits', num: false, cell: hitsText },
     { head: 'CRPS', num: true, cell: (m) => fmt(m.crps, sd) },
     ...(b.mixed_scales ? [{ head: 'CRPS %', num: true, cell: (m: BacktestModel) => fmt(m.crps_pct, pctDecimals) }] : []),
     { head: 'In 80%', num: false, cell: (m) => share(m.coverage80) },
@@ -180,7 +180,42 @@ function scoreTable(b: Backtest): HTMLElement {
 // missing-number dash where the model gave no forecast.
 function scoreCell(s: BacktestScore | undefined, d: number): HTMLElement {
   if (!s || s.forecast === null || !Number.isFinite(s.forecast)) return h('td', {}, noNumber)
-  return h('td', { class: s.option_hit ? 'hit' : '' }, `${fmt(s.forecast, d)} (${fmt(s.abs_error, d)})${s.option_hit ? ' ✓' : ''}`)
+  return h('td', { class: s.option_hit > 0 ? 'hit' : '' }, `${fmt(s.forecast, d)} (${fmt(s.abs_error, d)})${hitMark(s)}`)
+}
+
+// hitMark follows a cell's forecast and error (ask.OptionHitMark): none
+// for no hit, " ✓" for a whole one, " ✓j/k" for a tie between k options,
+// j of them the outcome's (" ✓1/2", half a hit).
+function hitMark(s: BacktestScore): string {
+  const k = s.option_tie ?? 0
+  if (!(s.option_hit > 0)) return ''
+  if (s.option_hit >= 1 || k < 2) return ' ✓'
+  return ` ✓${Math.round(s.option_hit * k)}/${k}`
+}
+
+// hitsText is a model's option hits out of the outcomes scored
+// (ask.OptionHitsText): "3/3", a total with a tie's share in it with the
+// fewest decimals, up to two, that write it ("2.5/3", "1.33/3").
+function hitsText(m: BacktestModel): string {
+  let d = 0
+  while (d < 2 && Math.abs(Number(fmt(m.option_hits, d)) - m.option_hits) >= 1e-9) d++
+  return `${fmt(m.option_hits, d)}/${m.n}`
+}
+
+// tieLegend says what each tie's mark means, once a mark, in the order
+// of first use (ask.OptionTieLegend); '' when no cell has one.
+function tieLegend(b: Backtest): string {
+  const out: string[] = []
+  for (const m of b.models) {
+    for (const s of m.scores) {
+      const mark = hitMark(s).trim()
+      if (mark === '' || mark === '✓') continue
+      const k = s.option_tie!, j = Math.round(s.option_hit * k)
+      const t = `${mark} the forecast lies equally near ${k} options, ${j} of them the outcome’s: ${j}/${k} of a hit`
+      if (!out.includes(t)) out.push(t)
+    }
+  }
+  return out.join('; ')
 }
 
 // share is a coverage as the command line writes it (cli's share): a
@@ -193,6 +228,8 @@ function share(x: number | null): string {
 // legend says what the cells are, as the command line's legend does.
 function legend(b: Backtest): string {
   let l = 'cells: forecast (absolute error); ✓ the forecast’s nearest option is the outcome’s'
+  const ties = tieLegend(b)
+  if (ties) l += `; ${ties} (option hits add up the shares)`
   if (b.mixed_scales) l += '; MAE %, CRPS %: each error as a percent of its issue’s scale'
-  return l + '; option hits: forecasts whose nearest option is the outcome’s; in 80%, in 95%: outcomes inside those intervals (models with a predictive distribution)'
+  return l + '; option hits: forecasts whose nearest option is the outcome’s, a tie its share; in 80%, in 95%: outcomes inside those intervals (models with a predictive distribution)'
 }

@@ -1,0 +1,40 @@
+package web_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBacktestTieCell: median's 30.0 lies midway between the options 24
+// and 36, the outcome 36 (ask/testdata/backtest-tie.yaml): the page, as
+// parley backtest, writes the cell "30.0 (6.0) ✓1/2", option hits
+// "0.5/1" (a tie between 2 options, one of them the outcome's, earns 1/2
+// of a hit), and says in the legend what ✓1/2 means; compromise's 33.3
+// is a whole hit, "1/1". It wrote "30.0 (6.0) ✓" and "1/1".
+func TestBacktestTieCell(t *testing.T) {
+	const file = "../ask/testdata/backtest-tie.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli := parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q")
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("A tie", body)
+	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
+		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`))
+	sameScores(t, e, cli)
+	_, rows := pageScores(t, e)
+	if got := strings.Join(rows[1], " | "); got != "median | 6.0 | 0.5/1 | 6.0 | — | — | 30.0 (6.0) ✓1/2" {
+		t.Errorf("median's row reads %q", got)
+	}
+	if got := strings.Join(rows[0], " | "); got != "compromise | 2.7 | 1/1 | 2.7 | — | — | 33.3 (2.7) ✓" {
+		t.Errorf("compromise's row reads %q", got)
+	}
+	legend := e.text(`[data-testid=backtest-legend]`)
+	if w := "✓1/2 the forecast lies equally near 2 options, 1 of them the outcome’s: 1/2 of a hit (option hits add up the shares)"; !strings.Contains(legend, w) {
+		t.Errorf("legend %q, want %q in it", legend, w)
+	}
+}
