@@ -469,13 +469,16 @@ func PullsHead(model string, e answer.IssueExplanation, d int) string {
 // "0.0" beside an arrow, and take two ("-0.04", "+0.02"). A pull within
 // floating-point noise of zero (scenario.NoiseShare of the largest) is
 // zero, and reads so. Median's pulls are shares, written as percents
-// whatever d (PullText). Every door writes a pull by PullText with these
-// decimals (the page through pullDecimals and pullLabel); written
-// rounded, the pulls that sum to zero need not sum to zero as written,
-// and PullsHead says so.
+// whatever d (PullText), and take the same rule from one decimal of the
+// percent: a share of 0.0004 beside one of 0.3996 reads "+0.04%", not
+// "0.0%", and the other "-39.96%". Every door writes a pull by PullText
+// with these decimals (the page through pullDecimals and pullLabel);
+// written rounded, the pulls that sum to zero need not sum to zero as
+// written, and PullsHead says so.
 func PullDecimals(model string, pulls []answer.Pull, d int) int {
+	e, unit := d, 1.0
 	if model == "median" {
-		return d
+		e, unit = medianPercentDecimals, 100
 	}
 	top := 0.0
 	for _, p := range pulls {
@@ -484,9 +487,8 @@ func PullDecimals(model string, pulls []answer.Pull, d int) int {
 		}
 	}
 	if top == 0 {
-		return d
+		return e
 	}
-	e := d
 	if model == "nash" {
 		e = scenario.WidthDecimals(top)
 	}
@@ -495,12 +497,16 @@ func PullDecimals(model string, pulls []answer.Pull, d int) int {
 		if !p.Pull.Finite() || a <= scenario.NoiseShare*top {
 			continue
 		}
-		for e < maxPullDecimals && readsZero(fixed(a, e)) {
+		for e < maxPullDecimals && readsZero(fixed(unit*a, e)) {
 			e++
 		}
 	}
 	return e
 }
+
+// medianPercentDecimals is the fewest decimals a median's pulls, shares
+// written as percents, take (PullDecimals raises them).
+const medianPercentDecimals = 1
 
 // maxPullDecimals bounds PullDecimals: a pull a billionth of the largest
 // (the smallest not noise) on the widest scale nash's pulls need
@@ -508,15 +514,15 @@ func PullDecimals(model string, pulls []answer.Pull, d int) int {
 const maxPullDecimals = 20
 
 // PullText writes a pull as every door shows it, with its direction's
-// sign and none where it reads as zero (Signed): a median's share as a
-// percent with one decimal, any other model's with d decimals
-// (PullDecimals); NoNumber where there is none.
+// sign and none where it reads as zero (Signed), with d decimals
+// (PullDecimals): a median's share as a percent, any other model's pull
+// as it is; NoNumber where there is none.
 func PullText(model string, p answer.Num, d int) string {
 	if !p.Finite() {
 		return NoNumber
 	}
 	if model == "median" {
-		return Signed(100*float64(p), 1) + "%"
+		return Signed(100*float64(p), d) + "%"
 	}
 	return Signed(float64(p), d)
 }

@@ -214,26 +214,28 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
 // applied to the largest pull (widthDecimals); then raised, every pull
 // alike, until no pull that is not zero reads as zero (a pull within a
 // billionth of the largest, floating-point noise, is zero); median's
-// shares are percents whatever d.
+// shares are percents whatever d, by the same rule from one decimal of
+// the percent (0.0004 beside 0.3996: "+0.04%" and "-39.96%").
 function pullDecimals(model: string, pulls: Pull[], d: number): number {
-  if (model === 'median') return d
+  const median = model === 'median', unit = median ? 100 : 1
   const sizes = pulls.filter((p) => p.pull !== null && Number.isFinite(p.pull)).map((p) => Math.abs(p.pull!))
   const top = Math.max(0, ...sizes)
-  if (top === 0) return d
-  let e = model === 'nash' ? widthDecimals(top) : d
+  let e = median ? 1 : d
+  if (top === 0) return e
+  if (model === 'nash') e = widthDecimals(top)
   for (const a of sizes) {
     if (a <= 1e-9 * top) continue
-    while (e < 20 && !/[1-9]/.test(fmt(a, e))) e++
+    while (e < 20 && !/[1-9]/.test(fmt(unit * a, e))) e++
   }
   return e
 }
 
-// pullLabel is a pull as parley explain writes it (ask.PullText): a share
-// for median (a percent with one decimal), any other model's with d
-// decimals (pullDecimals), each with its direction's sign and none where
+// pullLabel is a pull as parley explain writes it (ask.PullText), with d
+// decimals (pullDecimals): a share as a percent for median, any other
+// model's pull as it is, each with its direction's sign and none where
 // it reads as zero ("0.0%", not "+0.0%").
 function pullLabel(model: string, pull: number, d: number): string {
-  if (model === 'median') return `${signed(100 * pull, 1)}%`
+  if (model === 'median') return `${signed(100 * pull, d)}%`
   return signed(pull, d)
 }
 
