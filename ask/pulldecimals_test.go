@@ -96,3 +96,43 @@ func TestMedianPullDecimals(t *testing.T) {
 		t.Errorf("shares 50%%, 25%%, 25%%: PullDecimals = %d, want 1", pd)
 	}
 }
+
+// TestMedianShareDecimals: the median's other percents, the actors'
+// shares of the weight (every model's Share column) and the shares
+// below and above the pivotal position in its sentence, follow the same
+// rule as its pulls. On cli/testdata/tiny-share.yaml the shares 0.3996,
+// 0.6 and 0.0004 read "40.0%", "60.0%" and "0.0%" at one decimal, and
+// take two: "39.96%", "60.00%", "0.04%". The sentence wrote its shares
+// with none, "40% of the weight lies below it and 0% above"; 0.04% is
+// not zero, and the fewest decimals from none at which it does not read
+// so are two, for both: "39.96% … and 0.04% above".
+func TestMedianShareDecimals(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/tiny-share.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("tiny-share.yaml", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ie := explain(t, c, "median", "a").Issues[0]
+	sd := ShareDecimals(ie.Pulls)
+	got := map[string]string{}
+	for _, p := range ie.Pulls {
+		got[p.Actor] = ShareText(p.Share, sd)
+	}
+	if want := map[string]string{"low": "39.96%", "mid": "60.00%", "tiny": "0.04%"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("shares written %v, want %v", got, want)
+	}
+	if want := "the position of Mid: 39.96% of the weight lies below it and 0.04% above,"; !strings.Contains(ie.Text, want) {
+		t.Errorf("text %q, want it to say %q", ie.Text, want)
+	}
+	// Shares that read at one decimal keep it.
+	if sd := ShareDecimals([]answer.Pull{{Share: 0.5}, {Share: 0.25}, {Share: 0.25}}); sd != 1 {
+		t.Errorf("shares 50%%, 25%%, 25%%: ShareDecimals = %d, want 1", sd)
+	}
+}
