@@ -123,7 +123,7 @@ func TestMedianShareDecimals(t *testing.T) {
 	sd := ShareDecimals(ie.Pulls)
 	got := map[string]string{}
 	for _, p := range ie.Pulls {
-		got[p.Actor] = ShareText(p.Share, sd)
+		got[p.Actor] = WeightShareText(p.Share, sd)
 	}
 	if want := map[string]string{"low": "39.96%", "mid": "60.00%", "tiny": "0.04%"}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("shares written %v, want %v", got, want)
