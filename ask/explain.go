@@ -542,6 +542,20 @@ func ShareDecimals(pulls []answer.Pull) int {
 	return percentDecimals(shares, shareDecimals)
 }
 
+// WeightDecimals is how many decimals the actors' weights (capability ×
+// salience, each pull's Weight) are written with: those of a scale from
+// 0 to the heaviest (ScaleDecimals), so that none is in exponent form
+// ("2.4e+06" beside "0.6"), raised until no weight that is not zero
+// reads as zero (0.04 beside 60: "0.04", not "0.0").
+func WeightDecimals(pulls []answer.Pull) int {
+	weights := make([]float64, len(pulls))
+	for i, p := range pulls {
+		weights[i] = math.Abs(p.Weight)
+	}
+	heaviest := slices.Max(append(weights, 0))
+	return raiseDecimals(weights, 1, heaviest, ScaleDecimals(0, heaviest))
+}
+
 // WeightShareText writes a share of the weight as a percent with d decimals
 // (ShareDecimals).
 func WeightShareText(share float64, d int) string { return fixed(100*share, d) + "%" }

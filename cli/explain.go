@@ -185,14 +185,10 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 	}
 	t.AppendHeader(hdr)
 	barW := l.col(pullBarCol)
-	// The weights (capability × salience) share one number of decimals,
-	// those of a scale from 0 to the largest (ask.ScaleDecimals), so that
-	// they line up and none is in exponent form ("2.4e+06" beside "0.6").
-	heaviest := 0.0
-	for _, p := range pulls {
-		heaviest = math.Max(heaviest, p.Weight)
-	}
-	wd := ask.ScaleDecimals(0, heaviest)
+	// The weights (capability × salience) share one number of decimals
+	// (ask.WeightDecimals), so that they line up, none is in exponent
+	// form ("2.4e+06" beside "0.6") and none that is not zero reads 0.0.
+	wd := ask.WeightDecimals(pulls)
 	pd, sd := ask.PullDecimals(model, pulls, d), ask.ShareDecimals(pulls)
 	var rows []table.Row
 	for _, p := range pulls {
