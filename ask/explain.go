@@ -376,12 +376,16 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 			return head + "."
 		}
 		names := pivotNames(e, pv)
+		// The shares below and above the pivot, written with no decimals
+		// or the fewest at which neither that is not zero reads as zero.
 		if pv.Tie && pv.Upper != nil {
+			pd := percentDecimals([]float64{pv.Below + pv.At, pv.Above}, 0)
 			return fmt.Sprintf("%s: the weight splits exactly in half, %s at or below %s (%s) and %s at or above %s, so every point between ties in pairwise votes and the model takes the midpoint.",
-				head, pct(pv.Below+pv.At), g(pv.Position), names, pct(pv.Above), g(*pv.Upper))
+				head, WeightShareText(pv.Below+pv.At, pd), g(pv.Position), names, WeightShareText(pv.Above, pd), g(*pv.Upper))
 		}
+		pd := percentDecimals([]float64{pv.Below, pv.Above}, 0)
 		return fmt.Sprintf("%s, the position of %s: %s of the weight lies below it and %s above, so neither side can outvote it (the weighted median).",
-			head, names, pct(pv.Below), pct(pv.Above))
+			head, names, WeightShareText(pv.Below, pd), WeightShareText(pv.Above, pd))
 	case "nash", "ks":
 		if e.StatusQuoKept {
 			var at []string
@@ -469,20 +473,23 @@ func PullsHead(model string, e answer.IssueExplanation, d int) string {
 // "0.0" beside an arrow, and take two ("-0.04", "+0.02"). A pull within
 // floating-point noise of zero (scenario.NoiseShare of the largest) is
 // zero, and reads so. Median's pulls are shares, written as percents
-// whatever d (PullText). Every door writes a pull by PullText with these
-// decimals (the page through pullDecimals and pullLabel); written
-// rounded, the pulls that sum to zero need not sum to zero as written,
-// and PullsHead says so.
+// whatever d (PullText), and take the same rule from one decimal of the
+// percent: a share of 0.0004 beside one of 0.3996 reads "+0.04%", not
+// "0.0%", and the other "-39.96%". Every door writes a pull by PullText
+// with these decimals (the page through pullDecimals and pullLabel);
+// written rounded, the pulls that sum to zero need not sum to zero as
+// written, and PullsHead says so.
 func PullDecimals(model string, pulls []answer.Pull, d int) int {
-	if model == "median" {
-		return d
-	}
-	top := 0.0
+	sizes := make([]float64, 0, len(pulls))
 	for _, p := range pulls {
 		if p.Pull.Finite() {
-			top = math.Max(top, math.Abs(float64(p.Pull)))
+			sizes = append(sizes, math.Abs(float64(p.Pull)))
 		}
 	}
+	if model == "median" {
+		return percentDecimals(sizes, shareDecimals)
+	}
+	top := slices.Max(append(sizes, 0))
 	if top == 0 {
 		return d
 	}
@@ -490,17 +497,68 @@ func PullDecimals(model string, pulls []answer.Pull, d int) int {
 	if model == "nash" {
 		e = scenario.WidthDecimals(top)
 	}
-	for _, p := range pulls {
-		a := math.Abs(float64(p.Pull))
-		if !p.Pull.Finite() || a <= scenario.NoiseShare*top {
+	return raiseDecimals(sizes, 1, top, e)
+}
+
+// raiseDecimals raises e, the decimals of numbers of sizes (none
+// negative, top the largest) each written times unit, until none that
+// is not zero reads as zero; one within floating-point noise of zero
+// (scenario.NoiseShare of top) is zero, and reads so.
+func raiseDecimals(sizes []float64, unit, top float64, e int) int {
+	for _, a := range sizes {
+		if a <= scenario.NoiseShare*top {
 			continue
 		}
-		for e < maxPullDecimals && readsZero(fixed(a, e)) {
+		for e < maxPullDecimals && readsZero(fixed(unit*a, e)) {
 			e++
 		}
 	}
 	return e
 }
+
+// percentDecimals is how many decimals shares (parts of one, none
+// negative) are written with as percents: from decimals e, raised until
+// no share that is not zero reads as zero (0.0004 reads "0.04%", not
+// "0.0%" or "0%").
+func percentDecimals(shares []float64, e int) int {
+	return raiseDecimals(shares, 100, slices.Max(append(shares, 0)), e)
+}
+
+// shareDecimals is the fewest decimals an actor's share of the weight
+// takes as a percent (ShareDecimals, and a median's pulls, which are
+// shares).
+const shareDecimals = 1
+
+// ShareDecimals is how many decimals the actors' shares of the weight
+// (each pull's Share) are written with as percents, in every model's
+// explanation: one, raised until no share that is not zero reads as
+// zero (percentDecimals). Every door writes a share by WeightShareText with
+// them (the page through shareDecimals and shareLabel).
+func ShareDecimals(pulls []answer.Pull) int {
+	shares := make([]float64, len(pulls))
+	for i, p := range pulls {
+		shares[i] = math.Abs(p.Share)
+	}
+	return percentDecimals(shares, shareDecimals)
+}
+
+// WeightDecimals is how many decimals the actors' weights (capability ×
+// salience, each pull's Weight) are written with: those of a scale from
+// 0 to the heaviest (ScaleDecimals), so that none is in exponent form
+// ("2.4e+06" beside "0.6"), raised until no weight that is not zero
+// reads as zero (0.04 beside 60: "0.04", not "0.0").
+func WeightDecimals(pulls []answer.Pull) int {
+	weights := make([]float64, len(pulls))
+	for i, p := range pulls {
+		weights[i] = math.Abs(p.Weight)
+	}
+	heaviest := slices.Max(append(weights, 0))
+	return raiseDecimals(weights, 1, heaviest, ScaleDecimals(0, heaviest))
+}
+
+// WeightShareText writes a share of the weight as a percent with d decimals
+// (ShareDecimals).
+func WeightShareText(share float64, d int) string { return fixed(100*share, d) + "%" }
 
 // maxPullDecimals bounds PullDecimals: a pull a billionth of the largest
 // (the smallest not noise) on the widest scale nash's pulls need
@@ -508,15 +566,15 @@ func PullDecimals(model string, pulls []answer.Pull, d int) int {
 const maxPullDecimals = 20
 
 // PullText writes a pull as every door shows it, with its direction's
-// sign and none where it reads as zero (Signed): a median's share as a
-// percent with one decimal, any other model's with d decimals
-// (PullDecimals); NoNumber where there is none.
+// sign and none where it reads as zero (Signed), with d decimals
+// (PullDecimals): a median's share as a percent, any other model's pull
+// as it is; NoNumber where there is none.
 func PullText(model string, p answer.Num, d int) string {
 	if !p.Finite() {
 		return NoNumber
 	}
 	if model == "median" {
-		return Signed(100*float64(p), 1) + "%"
+		return Signed(100*float64(p), d) + "%"
 	}
 	return Signed(float64(p), d)
 }

@@ -1,6 +1,9 @@
 package ask
 
 import (
+	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,5 +49,90 @@ func TestPullDecimalsNoNonzeroReadsZero(t *testing.T) {
 	nash := []answer.Pull{{Pull: 0.076}, {Pull: -0.07596}, {Pull: -0.00004}}
 	if pd := PullDecimals("nash", nash, 1); pd != 5 {
 		t.Errorf("nash: PullDecimals = %d, want 5", pd)
+	}
+}
+
+// TestMedianPullDecimals: the median's pulls are shares, written as
+// percents, and follow the same rule: the fewest decimals (one at least)
+// at which no share that is not zero reads as zero. On
+// cli/testdata/tiny-share.yaml the weights 39.96, 60 and 0.04 (total
+// 100) give the shares 0.3996, 0.6 and 0.0004; the median is Mid's 0.45,
+// so the pulls are −0.3996 (Low, below), 0 (Mid) and +0.0004 (Tiny,
+// above). At one decimal Tiny's reads "0.0%" (and Low's "-40.0%"); at
+// two, "+0.04%", "-39.96%" and "0.00%". A share of 1e-15 beside them is
+// noise and takes no decimals more (a billionth of the largest, as for
+// the other models' pulls).
+func TestMedianPullDecimals(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/tiny-share.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("tiny-share.yaml", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ie := explain(t, c, "median", "a").Issues[0]
+	if ie.Forecast != 0.45 {
+		t.Fatalf("forecast %v, want Mid's 0.45", ie.Forecast)
+	}
+	pd := PullDecimals("median", ie.Pulls, 2)
+	got := map[string]string{}
+	for _, p := range ie.Pulls {
+		got[p.Actor] = PullText("median", p.Pull, pd)
+	}
+	if want := map[string]string{"low": "-39.96%", "mid": "0.00%", "tiny": "+0.04%"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pulls written %v, want %v", got, want)
+	}
+	noise := append(slices.Clone(ie.Pulls), answer.Pull{Pull: 1e-15})
+	if pd := PullDecimals("median", noise, 2); pd != 2 {
+		t.Errorf("with a pull of 1e-15: PullDecimals = %d, want 2", pd)
+	}
+	// Shares that read at one decimal keep it, whatever the issue's d.
+	if pd := PullDecimals("median", []answer.Pull{{Pull: -0.5}, {Pull: 0.25}, {Pull: 0.25}}, 3); pd != 1 {
+		t.Errorf("shares 50%%, 25%%, 25%%: PullDecimals = %d, want 1", pd)
+	}
+}
+
+// TestMedianShareDecimals: the median's other percents, the actors'
+// shares of the weight (every model's Share column) and the shares
+// below and above the pivotal position in its sentence, follow the same
+// rule as its pulls. On cli/testdata/tiny-share.yaml the shares 0.3996,
+// 0.6 and 0.0004 read "40.0%", "60.0%" and "0.0%" at one decimal, and
+// take two: "39.96%", "60.00%", "0.04%". The sentence wrote its shares
+// with none, "40% of the weight lies below it and 0% above"; 0.04% is
+// not zero, and the fewest decimals from none at which it does not read
+// so are two, for both: "39.96% … and 0.04% above".
+func TestMedianShareDecimals(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/tiny-share.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("tiny-share.yaml", data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ie := explain(t, c, "median", "a").Issues[0]
+	sd := ShareDecimals(ie.Pulls)
+	got := map[string]string{}
+	for _, p := range ie.Pulls {
+		got[p.Actor] = WeightShareText(p.Share, sd)
+	}
+	if want := map[string]string{"low": "39.96%", "mid": "60.00%", "tiny": "0.04%"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("shares written %v, want %v", got, want)
+	}
+	if want := "the position of Mid: 39.96% of the weight lies below it and 0.04% above,"; !strings.Contains(ie.Text, want) {
+		t.Errorf("text %q, want it to say %q", ie.Text, want)
+	}
+	// Shares that read at one decimal keep it.
+	if sd := ShareDecimals([]answer.Pull{{Share: 0.5}, {Share: 0.25}, {Share: 0.25}}); sd != 1 {
+		t.Errorf("shares 50%%, 25%%, 25%%: ShareDecimals = %d, want 1", sd)
 	}
 }

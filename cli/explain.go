@@ -174,8 +174,9 @@ func issueHead(ie answer.IssueExplanation, d int) string {
 // pullTable prints an issue's actors by the size of their pull, top the
 // largest pull, with a bar. Narrow, the bars are half as long; an actor's
 // name takes what the other columns leave, 28 at most, and breaks at a
-// space. Positions are written with the issue's d decimals, pulls by
-// ask.PullText with ask.PullDecimals.
+// space. Positions are written with the issue's d decimals, shares by
+// ask.WeightShareText with ask.ShareDecimals, pulls by ask.PullText with
+// ask.PullDecimals.
 func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d int, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Actor", "Position", "Weight", "Share", "Pull", ""}
@@ -184,18 +185,14 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 	}
 	t.AppendHeader(hdr)
 	barW := l.col(pullBarCol)
-	// The weights (capability × salience) share one number of decimals,
-	// those of a scale from 0 to the largest (ask.ScaleDecimals), so that
-	// they line up and none is in exponent form ("2.4e+06" beside "0.6").
-	heaviest := 0.0
-	for _, p := range pulls {
-		heaviest = math.Max(heaviest, p.Weight)
-	}
-	wd := ask.ScaleDecimals(0, heaviest)
-	pd := ask.PullDecimals(model, pulls, d)
+	// The weights (capability × salience) share one number of decimals
+	// (ask.WeightDecimals), so that they line up, none is in exponent
+	// form ("2.4e+06" beside "0.6") and none that is not zero reads 0.0.
+	wd := ask.WeightDecimals(pulls)
+	pd, sd := ask.PullDecimals(model, pulls, d), ask.ShareDecimals(pulls)
 	var rows []table.Row
 	for _, p := range pulls {
-		row := table.Row{p.Name, numD(p.Position, d), numD(p.Weight, wd), fmt.Sprintf("%.1f%%", 100*p.Share), ask.PullText(model, p.Pull, pd), bar(float64(p.Pull), top, barW)}
+		row := table.Row{p.Name, numD(p.Position, d), numD(p.Weight, wd), ask.WeightShareText(p.Share, sd), ask.PullText(model, p.Pull, pd), bar(float64(p.Pull), top, barW)}
 		if model == "nash" {
 			g := ask.NoNumber
 			if p.Gain != nil {

@@ -228,3 +228,27 @@ func TestNashPullsWideScale(t *testing.T) {
 		}
 	}
 }
+
+// TestMedianTinyShare: on testdata/tiny-share.yaml (weights 39.96, 60
+// and 0.04, total 100; the median Mid's 0.45) the table writes every
+// number so that none that is not zero reads as zero: the weights with
+// the decimals of a scale from 0 to the heaviest (one for 60) read
+// "0.0" for Tiny's 0.04, and take two, "39.96", "60.00" and "0.04"; the
+// shares and the median's pulls, percents, take two as well.
+func TestMedianTinyShare(t *testing.T) {
+	out, stderr, code := run(t, "explain", "testdata/tiny-share.yaml", "-m", "median", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{
+		"│ Low │ 0.30 │ 39.96 │ 39.96% │ -39.96% │",
+		"│ Tiny │ 0.65 │ 0.04 │ 0.04% │ +0.04% │",
+		"│ Mid │ 0.45 │ 60.00 │ 60.00% │ 0.00% │",
+		"the position of Mid: 39.96% of the weight lies below it and 0.04% above,",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}

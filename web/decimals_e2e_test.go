@@ -208,3 +208,51 @@ func TestNashPullsWideScaleAsCommandLine(t *testing.T) {
 		t.Errorf("the page's pulls %q, want %q as parley explain prints them", g, w)
 	}
 }
+
+// TestMedianTinyShareAsCommandLine: the median's pulls, shares written
+// as percents, take the fewest decimals at which no share that is not
+// zero reads as zero, at either door (ask.PullDecimals, the page's
+// pullDecimals). cli/testdata/tiny-share.yaml's shares are 0.3996,
+// 0.6 and 0.0004 with Mid's 0.45 the median: at one decimal Tiny's
+// +0.04% read "0.0%" beside Low's "-40.0%"; at two, "-39.96%", "0.00%"
+// and "+0.04%".
+func TestMedianTinyShareAsCommandLine(t *testing.T) {
+	const file = "../cli/testdata/tiny-share.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	ex := parley(t, "explain", file, "-m", "median", "-q")
+	for _, m := range regexp.MustCompile(`│ \S+\s+│\s+\S+ │\s+\S+ │\s+\S+ │\s+([+-]?\d\S*) │`).FindAllStringSubmatch(ex, -1) {
+		want = append(want, m[1])
+	}
+	slices.Sort(want)
+	if g := strings.Join(want, " "); g != "+0.04% -39.96% 0.00%" {
+		t.Fatalf("parley explain -m median prints the pulls %q, want +0.04%%, -39.96%% and 0.00%%:\n%s", g, ex)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("A tiny share", body)
+	_, got := modelPulls(t, e, rec.ID, "median")
+	slices.Sort(got)
+	if g, w := strings.Join(got, " "), strings.Join(want, " "); g != w {
+		t.Errorf("the page's pulls %q, want %q as parley explain prints them", g, w)
+	}
+	// The shares too: the table's Share column, the sentence under it
+	// (ask's, as the API gives it) and the bars' tooltips write Tiny's
+	// 0.04% so, not "0.0%" or "0%".
+	share := map[string]string{}
+	for _, m := range regexp.MustCompile(`│ (\S+)\s+│\s+\S+ │\s+\S+ │\s+(\S+%) │`).FindAllStringSubmatch(ex, -1) {
+		share[m[1]] = m[2]
+	}
+	if w := map[string]string{"Low": "39.96%", "Mid": "60.00%", "Tiny": "0.04%"}; fmt.Sprint(share) != fmt.Sprint(w) {
+		t.Errorf("parley explain -m median prints the shares %q, want %q", share, w)
+	}
+	if w := "39.96% of the weight lies below it and 0.04% above"; !strings.Contains(strings.Join(strings.Fields(ex), " "), w) {
+		t.Errorf("parley explain -m median does not say %q:\n%s", w, ex)
+	}
+	titles := get(t, e.bctx, "titles", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] rect.pull title')].map((x) => x.textContent)`))
+	if g := strings.Join(titles, "\n"); !strings.Contains(g, "Tiny: position 0.65, 0.04% of the weight") || !strings.Contains(g, "Mid: position 0.45, 60.00% of the weight") {
+		t.Errorf("the pull chart's tooltips %q, want Tiny's 0.04%% and Mid's 60.00%% of the weight", titles)
+	}
+}

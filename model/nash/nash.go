@@ -24,7 +24,14 @@
 //
 // Each term of (2) is concave on F, so the maximiser is unique; it is found
 // by bisection on the derivative Σᵢ −2wᵢ(x − xᵢ)/(uᵢ(x) − dᵢ), which falls
-// monotonically across F. If F is the single point q (an actor with weight
+// monotonically across F, to about 1e-13 of the scale. x̂ lies exactly
+// at an actor's position wherever all weight sits there or the others'
+// pulls balance there (an actor's own term is zero at its position), so
+// an actor's position within that noise of the answer is returned as
+// stated: 70, not 69.999999999998863. The status quo is never inside F
+// (it is an end of every actor's interval in (3), hence of F), nor is a
+// scale's end unless every weighted actor sits there, so no other point
+// needs the same care. If F is the single point q (an actor with weight
 // sits at the status quo, or actors on both sides of it leave no common
 // gain), no agreement improves on breakdown for everyone and the forecast
 // is q itself.
@@ -168,8 +175,30 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 		case d < 0:
 			b = m
 		default:
-			return m, ""
+			a, b = m, m
 		}
 	}
-	return a + (b-a)/2, ""
+	return onPosition(x, a, b, L, U), ""
+}
+
+// onPosition returns the answer of the bisection's last bracket [a, b]
+// of the maximiser of (2) in F = (L, U): an actor's position within the
+// bracket's width of its middle, the nearest, exactly as stated, else
+// the middle. Where the maximiser is an actor's position (a lone
+// weighted actor, or the others' pulls balancing there) it is that
+// position, 70 and not 69.999999999998863, which a red line ">= 70"
+// excludes. (2) is smooth, so a comparison of its values cannot tell
+// the position from its neighbours at this width, as ks's kink can; any
+// point of the bracket is as near the maximiser as its middle, and the
+// bracket is widened by its width for the sign of the derivative
+// rounding the wrong way within a few ulps of the root.
+func onPosition(x []float64, a, b, L, U float64) float64 {
+	m := a + (b-a)/2
+	at, near := m, b-a
+	for _, xi := range x {
+		if d := math.Abs(xi - m); d <= near && L < xi && xi < U {
+			at, near = xi, d
+		}
+	}
+	return at
 }

@@ -51,9 +51,9 @@ func runExplanations(ctx context.Context, in *ask.Input) (map[string]string, err
 func explainCompromise(b *strings.Builder, ie answer.IssueExplanation, d int) {
 	fmt.Fprintf(b, "**compromise** (%s), its largest pulls (%s):\n\n", ask.Decimals(float64(ie.Forecast), d), ask.PullsHead("compromise", ie, d))
 	b.WriteString("| actor | position | share | pull |\n|---|---:|---:|---:|\n")
-	pd := ask.PullDecimals("compromise", ie.Pulls, d)
+	pd, sd := ask.PullDecimals("compromise", ie.Pulls, d), ask.ShareDecimals(ie.Pulls)
 	for _, p := range ie.Pulls[:min(explainTop, len(ie.Pulls))] {
-		fmt.Fprintf(b, "| %s | %g | %.1f%% | %s |\n", p.Name, p.Position, 100*p.Share, ask.PullText("compromise", p.Pull, pd))
+		fmt.Fprintf(b, "| %s | %g | %s | %s |\n", p.Name, p.Position, ask.WeightShareText(p.Share, sd), ask.PullText("compromise", p.Pull, pd))
 	}
 	fmt.Fprintf(b, "\n%s\n", ie.Text)
 }

@@ -190,7 +190,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
   const W = room > 0 ? Math.round(Math.min(720, Math.max(340, room - 50))) : 720
   const lab = W < 560 ? 120 : 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
-  const pd = pullDecimals(model, ie.pulls, d)
+  const pd = pullDecimals(model, ie.pulls, d), sd = shareDecimals(ie.pulls)
   const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - (W < 560 ? 45 : 60)
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
     s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
@@ -202,7 +202,7 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
     svg.append(
       svgLabel({ x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor), lab - 12),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
-        s('title', {}, `${p.name}: position ${fmt(p.position, d)}, ${fmt(100 * p.share, 1)}% of the weight, pull ${label}`)),
+        s('title', {}, `${p.name}: position ${fmt(p.position, d)}, ${fmt(100 * p.share, sd)}% of the weight, pull ${label}`)),
       s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
   })
   return svg
@@ -214,26 +214,42 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
 // applied to the largest pull (widthDecimals); then raised, every pull
 // alike, until no pull that is not zero reads as zero (a pull within a
 // billionth of the largest, floating-point noise, is zero); median's
-// shares are percents whatever d.
+// shares are percents whatever d, by the same rule from one decimal of
+// the percent (0.0004 beside 0.3996: "+0.04%" and "-39.96%").
 function pullDecimals(model: string, pulls: Pull[], d: number): number {
-  if (model === 'median') return d
   const sizes = pulls.filter((p) => p.pull !== null && Number.isFinite(p.pull)).map((p) => Math.abs(p.pull!))
+  if (model === 'median') return raiseDecimals(sizes, 100, 1)
   const top = Math.max(0, ...sizes)
   if (top === 0) return d
-  let e = model === 'nash' ? widthDecimals(top) : d
+  return raiseDecimals(sizes, 1, model === 'nash' ? widthDecimals(top) : d)
+}
+
+// shareDecimals is how many decimals the actors' shares of the weight
+// are written with as percents (ask.ShareDecimals): one, raised as a
+// median's pulls are.
+function shareDecimals(pulls: Pull[]): number {
+  return raiseDecimals(pulls.map((p) => Math.abs(p.share)), 100, 1)
+}
+
+// raiseDecimals raises e, the decimals of sizes (none negative) each
+// written times unit, until none that is not zero reads as zero; one
+// within a billionth of the largest, floating-point noise, is zero
+// (ask's raiseDecimals).
+function raiseDecimals(sizes: number[], unit: number, e: number): number {
+  const top = Math.max(0, ...sizes)
   for (const a of sizes) {
     if (a <= 1e-9 * top) continue
-    while (e < 20 && !/[1-9]/.test(fmt(a, e))) e++
+    while (e < 20 && !/[1-9]/.test(fmt(unit * a, e))) e++
   }
   return e
 }
 
-// pullLabel is a pull as parley explain writes it (ask.PullText): a share
-// for median (a percent with one decimal), any other model's with d
-// decimals (pullDecimals), each with its direction's sign and none where
+// pullLabel is a pull as parley explain writes it (ask.PullText), with d
+// decimals (pullDecimals): a share as a percent for median, any other
+// model's pull as it is, each with its direction's sign and none where
 // it reads as zero ("0.0%", not "+0.0%").
 function pullLabel(model: string, pull: number, d: number): string {
-  if (model === 'median') return `${signed(100 * pull, 1)}%`
+  if (model === 'median') return `${signed(100 * pull, d)}%`
   return signed(pull, d)
 }
 
