@@ -1923,8 +1923,8 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       ...(plan.shortfalls ?? []).map((x) => h('li', { 'data-testid': 'plan-shortfall' }, x.text ?? plainShortfall(x, actorName))),
       !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
     plan.cost_text ? h('p', { class: 'hint', 'data-testid': 'plan-cost' }, plan.cost_text) : ''))
-  const solver = ans.solver_text ? h('p', { class: 'hint', 'data-testid': 'search-solver' }, ans.solver_text)
-    : h('p', { class: 'hint', 'data-testid': 'search-solver' }, 'This answer was stored before answers carried their words: its ways out and plans are shown plainly; search again to read them in full.')
+  const solver = h('p', { class: 'hint', 'data-testid': 'search-solver' },
+    ans.solver_text ?? 'This answer was stored before answers carried their words: its ways out and plans are shown plainly; search again to read them in full.')
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary, robustBox(ans.robust, ans.held_fixed, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
