@@ -370,6 +370,10 @@ type DealSearch struct {
 	// values, having no range; only with Robust.
 	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`
 	Warnings  []string   `json:"warnings,omitempty"`
+	// SolverText is the search's technical detail in words, which every
+	// door prints last (ask.SolverLine): the loss's exponent, the no-deal
+	// package, the work and the certificate gaps.
+	SolverText string `json:"solver_text"`
 }
 
 // DealZone is package deal's search result.

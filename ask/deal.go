@@ -55,6 +55,9 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		return nil, err
 	}
 	out := &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}
+	for i := range ev.Actors {
+		verdictTexts(&out.Scenario, &ev.Actors[i])
+	}
 	if req.Robust.On {
 		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {
@@ -229,6 +232,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		return nil, err
 	}
 	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}
+	searchTexts(out)
 	if req.Robust.On {
 		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {

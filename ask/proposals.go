@@ -167,6 +167,7 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 		} else {
 			pv.Rejects = append(pv.Rejects, vd.Actor)
 		}
+		verdictTexts(&c.Header, &vd)
 		pv.Actors = append(pv.Actors, answer.ProposalVerdict{DealVerdict: vd, Why: c.why(vd)})
 	}
 	sort.Strings(pv.Accepts)

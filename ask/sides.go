@@ -1,8 +1,9 @@
 package ask
 
-// The words of an empty zone's ways out, at every door: the command line
-// calls these, and the page has a twin of each (named in each comment)
-// that its end-to-end tests compare with them. docs/DECISIONS.md
+// The words of an empty zone's ways out, at every door: ask writes them
+// into the deal search's answer (dealtexts.go: searchTexts), the field
+// named in each comment, and the command line, the API and the page
+// print what the answer carries (docs/DECISIONS.md, texts23). docs/DECISIONS.md
 // ("dealsides21") says why each side of a contradiction is shown, and
 // why the plans' costs are given in both units.
 
@@ -28,8 +29,8 @@ const (
 // of whom could alone), and how a way out is costed. Under decision
 // rules it first says the minimal winning coalition the contradiction is
 // found in (coalition, ContradictionCoalition; nil without), among whose
-// members the shares are counted. The page writes it by the same rule
-// (contradictionHead).
+// members the shares are counted. The answer carries it
+// (DealContradiction.HeadText).
 func ContradictionHead(issue string, actors, coalition []string, alone, together bool) string {
 	share := "capability share"
 	if len(coalition) > 0 {
@@ -75,8 +76,8 @@ func ContradictionCoalition(c answer.DealContradiction, name func(string) string
 
 // ContradictionActors are the names of a contradiction's actors, name
 // giving an actor's name; for an answer stored before contradictions
-// named their actors, those of its ways out alone. The page reads them
-// by the same rule.
+// named their actors, those of its ways out alone. The page's plain head
+// of an answer stored without its words reads them by the same rule.
 func ContradictionActors(c answer.DealContradiction, name func(string) string) []string {
 	ids := c.Actors
 	if ids == nil {
@@ -92,8 +93,8 @@ func ContradictionActors(c answer.DealContradiction, name func(string) string) [
 }
 
 // SideLine writes one way out: the bends (BendText, one for each red
-// line the actor crosses) and the cost (SideCostText). The page writes
-// it by the same rule (sideLine).
+// line the actor crosses) and the cost (SideCostText). The answer
+// carries it (DealSide.Text).
 func SideLine(bends []string, sd answer.DealSide) string {
 	return strings.Join(bends, "; ") + ". " + SideCostText(sd) + "."
 }
@@ -112,8 +113,8 @@ func SideCostText(sd answer.DealSide) string {
 }
 
 // SetLine writes one way out for several actors together: each one's
-// bends (BendText) and the cost (SetCostText). The page writes it by the
-// same rule (setLine).
+// bends (BendText) and the cost (SetCostText). The answer carries it
+// (DealWaySet.Text).
 func SetLine(bends []string, st answer.DealWaySet, name func(string) string) string {
 	return strings.Join(bends, "; ") + ". " + SetCostText(st, name) + "."
 }
@@ -122,8 +123,7 @@ func SetLine(bends []string, st answer.DealWaySet, name func(string) string) str
 // actors give way together: the sum, each one's share and crossing, and
 // the same weighting of the utility given up: "Weighted cost 14.3 % of
 // scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 ×
-// 20.0 %; 0.1429 utility)". The page writes it by the same rule
-// (setCostText).
+// 20.0 %; 0.1429 utility)", in SetLine.
 func SetCostText(st answer.DealWaySet, name func(string) string) string {
 	parts := make([]string, len(st.Members))
 	for i, m := range st.Members {
@@ -173,7 +173,7 @@ func WayLines(p *answer.Scenario, c answer.DealContradiction) []WayLine {
 
 // MoreSetsText says how many ways out for several actors together a
 // contradiction does not list (deal.MaxWaySets), or "" when it lists
-// them all. The page writes it by the same rule (moreSetsText).
+// them all. The answer carries it (DealContradiction.MoreSetsText).
 func MoreSetsText(c answer.DealContradiction) string {
 	if c.MoreSets == 0 {
 		return ""
@@ -208,8 +208,8 @@ func ways(c answer.DealContradiction, name func(string) string) []way {
 // SidesChoice says which way out the plans below take and why: the
 // least weighted cost, or a tie the rest of the package settled, or
 // that a plan crosses the red lines of no one way out's actors alone.
-// name gives an actor's name. The page writes it by the same rule
-// (sidesChoice).
+// name gives an actor's name. The answer carries it
+// (DealContradiction.ChoiceText).
 func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 	all := ways(c, name)
 	taken := map[string]*way{}
@@ -270,7 +270,7 @@ func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 // shortfalls: lower (the plan that lowers alternatives) or not (the one
 // that bends red lines); ways whether a contradiction's way out is shown
 // above; shortfalls the names of those that would accept less than
-// their alternative. The page writes it by the same rule (planHead).
+// their alternative. The answer carries it (DealPlan.HeadText).
 func PlanHead(lower, ways bool, shortfalls []string) string {
 	if !lower {
 		return "Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows"
@@ -288,7 +288,7 @@ func PlanHead(lower, ways bool, shortfalls []string) string {
 // PlanCostsLine is a plan's capability-weighted cost in both units, the
 // one it minimises first: "cost, weighted by capability: 0.0041 utility
 // given up (the least this plan reaches), 2.4 % of scale crossed". The
-// page writes it by the same rule (planCostsLine).
+// answer carries it (DealPlan.CostText).
 func PlanCostsLine(lower bool, pl *answer.DealPlan) string {
 	u := PlanCostText(pl.UtilityCost, UtilityUnit) + " " + UtilityUnit + " given up"
 	x := PlanCostText(pl.ScaleCost, PercentOfScale) + " " + PercentOfScale + " crossed"
@@ -313,14 +313,15 @@ func SameCrossing(a, b []answer.DealBend) bool {
 	return true
 }
 
-// SameCrossingText stands for plan 2's bends when they are plan 1's.
+// SameCrossingText stands for plan 2's bends when they are plan 1's
+// (DealPlan.SameCrossingText carries it).
 const SameCrossingText = "the same crossing as plan 1 (the rest of the package may differ)"
 
 // SolverLine is the search's technical detail in words, last: the
 // loss's exponent ρ, the no-deal package behind the alternatives, the
 // work, and how close to the best the numbers are certified (the largest
-// certificate gap, and each plan's). The page writes it by the same rule
-// (solverLine).
+// certificate gap, and each plan's). The answer carries it
+// (DealSearch.SolverText).
 func SolverLine(rho float64, noDeal string, solves, steps int, maxGap float64, planGaps []float64) string {
 	curve := "more than in proportion"
 	if rho == 1 {

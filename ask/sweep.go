@@ -460,8 +460,8 @@ func OneEndedText(sc *answer.Scenario, shown []answer.SensitivitySwing) string {
 // accepts a package (deal.Shortfall's By): three decimals, as every door
 // writes a utility, or, where three decimals would read 0.000 (below
 // 0.0005; deal reports shortfalls from 1e-6), two significant digits by
-// LastStepText's rule ("0.00023"). The page writes it by the same rule
-// (shortfallText in web/src/main.ts).
+// LastStepText's rule ("0.00023"), in ShortfallLine, which the answer
+// carries (DealShortfall.Text).
 func ShortfallText(by float64) string {
 	if by >= 0.0005 {
 		return UtilityText(by)
@@ -495,8 +495,8 @@ const (
 // plans' costs are small: 0.0041 on the built-in case), a percent of the
 // scale as a number on a 0–100 scale, with its decimals (WidthDecimals
 // of 100: one, "2.4", not "2.4194"), or, where that would read as none (a
-// cost under ShownStep of 100, 0.05), two significant digits ("0.012").
-// The page writes it by the same rule (planCostText in web/src/main.ts).
+// cost under ShownStep of 100, 0.05), two significant digits ("0.012"),
+// in the lines the deal answers carry (SideLine, PlanCostsLine, …).
 func PlanCostText(cost float64, unit string) string {
 	if unit != PercentOfScale {
 		return fmt.Sprintf("%.4f", cost)

@@ -2,10 +2,11 @@ package ask
 
 // The words of tables and lines that the command line and the page both
 // print, in one place each: the command line calls these, and the page
-// has a twin of most (named in each comment) that its end-to-end tests
-// compare with them; a few short ones (MoveText, PlanCostsLine,
-// CoverageOverall) the page writes in place, and the same tests hold it
-// to them. Where the two doors had worded a thing differently,
+// has a twin of some (named in each comment) that its end-to-end tests
+// compare with them; a few short ones (CoverageOverall) the page writes
+// in place, and the same tests hold it to them. The deal answers carry
+// theirs instead (BendText, ShortfallLine, VerdictText, CrossedText:
+// dealtexts.go), which every door prints as they are. Where the two doors had worded a thing differently,
 // the words here are the clearer of the two (docs/DECISIONS.md, "One
 // wording for the deal's, advice's and coverage's lines").
 
@@ -31,7 +32,7 @@ import (
 //	accept the very value it excluded); it gives up 0.025 utility (from
 //	50.0) and no longer refuses “65: …”
 //
-// The page writes it by the same rule (bendText in web/src/main.ts).
+// The answer carries it (DealBend.Text, by BendLine).
 func BendText(actor, issue string, b answer.DealBend, by, from string) string {
 	how := "moves " + by + " points"
 	if b.Strict {
@@ -52,8 +53,7 @@ func BendText(actor, issue string, b answer.DealBend, by, from string) string {
 // lowers alternatives: what it accepts, how far below its alternative
 // (ShortfallText), and the same as moves of its positions, each written
 // "Territory 50.0 → 45.0" with the issue's decimals (none: the moves are
-// too small to show). The page writes it by the same rule
-// (shortfallLine in web/src/main.ts).
+// too small to show). The answer carries it (DealShortfall.Text).
 func ShortfallLine(actor string, s answer.DealShortfall, moves []string) string {
 	line := fmt.Sprintf("%s accepts %s, %s below its alternative %s", actor, UtilityText(s.Utility), ShortfallText(s.By), UtilityText(s.Alternative))
 	if len(moves) == 0 {
@@ -72,8 +72,9 @@ func MoveText(issue, from, to string) string { return issue + " " + from + " →
 // whose acceptance is not needed; "accepts by default" for one whose
 // yes its default alternative decides (deal.Verdict.Defaulted: none
 // stated, so 0, below every package; the answer's default_note says so
-// in words). The page writes it by the same rule (verdictText in
-// web/src/main.ts).
+// in words). Deal evaluate's and proposals' verdicts carry it
+// (DealVerdict.VerdictText); the command line's table of a search's
+// package, which no answer holds, calls it.
 func VerdictText(accepts, unchecked, required, defaulted bool) string {
 	v := "accepts"
 	if !accepts {
@@ -126,8 +127,7 @@ func TimelineNote(tl []answer.ProposalSnapshot) string {
 
 // CrossedText is one red line a package crosses, with the value the
 // package gives its issue (with the issue's decimals): "Territory < 65
-// (is 47.0)". The page writes it by the same rule (crossedText in
-// web/src/main.ts).
+// (is 47.0)". The answer carries it (DealCrossing.Text).
 func CrossedText(issue, redLine, value string) string {
 	return issue + " " + redLine + " (is " + value + ")"
 }

@@ -161,7 +161,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	sc := &ev.Scenario
 	headline(w, sc, width)
 	layoutAt(width).fit(w, func(w io.Writer, l layout) { packageTable(w, ev, l) })
-	printVerdicts(w, sc, ev.Evaluation.Actors, nil, width)
+	printVerdicts(w, sc, ev.Evaluation.Actors, width)
 	if n := ev.Evaluation.DefaultNote; n != "" {
 		// Beside the verdicts "accepts by default": why.
 		para(w, n, width)
@@ -250,12 +250,12 @@ func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
 // printVerdicts prints each actor's verdict on a package: its utility
 // there, its alternative, its gain (signed by ask.Signed, so a gain that
-// reads as zero has no sign), the red lines the package crosses.
-// Narrow, names and texts break at spaces into the columns their roles
-// give them. An actor in unchecked whose red lines no one checked at the
-// package (search's packages: actors outside the zone's coalition) and
-// whose gain does not block it has no verdict: "red lines not checked".
-func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, unchecked map[string]bool, width int) {
+// reads as zero has no sign), the red lines the package crosses and the
+// verdict, in the words the answer carries (each crossing's text, the
+// verdict's verdict_text: ask.CrossedText, ask.VerdictText). Narrow,
+// names and texts break at spaces into the columns their roles give
+// them.
+func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, width int) {
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Actor", "Utility", "Alternative", "Gain", "Red lines crossed", "Verdict"})
@@ -263,10 +263,9 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, un
 		for _, v := range vs {
 			var crossed []string
 			for _, c := range v.Crossed {
-				crossed = append(crossed, ask.CrossedText(sc.IssueName(c.Issue), c.RedLine, numD(c.Value, sc.IssueDecimals(c.Issue))))
+				crossed = append(crossed, c.Text)
 			}
-			verdict := ask.VerdictText(v.Accepts, unchecked[v.Actor], v.Required, v.Defaulted)
-			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), ask.AlternativeText(v.Alternative, v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), verdict})
+			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), ask.AlternativeText(v.Alternative, v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), v.VerdictText})
 		}
 		t.Render()
 	})
@@ -316,23 +315,15 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier, width)
 		printPackages(w, p, "Packages drawn from the zone", res.Sample, width)
 	}
-	var planGaps []float64
 	if c := res.Concession; c != nil {
 		for _, ct := range c.Contradictions {
-			printSides(w, p, ct, width)
+			printSides(w, ct, width)
 		}
 		if pl := c.LowerAlternatives; pl != nil {
-			var short []string
-			for _, s := range pl.Shortfalls {
-				short = append(short, p.ActorName(s.Actor))
-			}
-			printPlan(w, p, ask.PlanHead(true, len(c.Contradictions) > 0, short), true, pl, false, width)
-			planGaps = append(planGaps, pl.Gap)
+			printPlan(w, p, pl, width)
 		}
 		if pl := c.BendRedLines; pl != nil {
-			same := c.LowerAlternatives != nil && len(c.LowerAlternatives.Shortfalls) == 0 && ask.SameCrossing(c.LowerAlternatives.Bends, pl.Bends)
-			printPlan(w, p, ask.PlanHead(false, false, nil), false, pl, same, width)
-			planGaps = append(planGaps, pl.Gap)
+			printPlan(w, p, pl, width)
 		}
 		for _, n := range c.Notes {
 			say(w, "note", n, width)
@@ -349,7 +340,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	for _, x := range a.Warnings {
 		say(w, "warning", x, width)
 	}
-	para(w, ask.SolverLine(res.Rho, a.NoDeal, res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap, planGaps), width)
+	para(w, a.SolverText, width)
 }
 
 // nashTable prints search's Nash package and its balanced one, an issue a
@@ -508,7 +499,9 @@ func sum(xs []float64) float64 {
 // required, or required where every issue's rule decides — may cross a
 // red line of its own there: the search did not check, and it says so
 // rather than "accepts" (it said "accepts (not required)" of an actor
-// whose red line the package crossed).
+// whose red line the package crossed): "red lines not checked"
+// (ask.VerdictText). The answer has no verdicts at a search's package,
+// only its gains; this table is the command line's alone.
 func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone, pk *answer.DealPackage, width int) {
 	req := map[string]bool{}
 	for _, id := range res.Required {
@@ -538,10 +531,11 @@ func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone
 		// The headline's default (res.Defaulted) decides a yes the
 		// answer establishes, as deal evaluate marks it.
 		defaulted := accepts && !unchecked[a.Actor] && slices.Contains(res.Defaulted, a.Actor)
-		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: accepts, Defaulted: defaulted})
+		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: accepts, Defaulted: defaulted,
+			VerdictText: ask.VerdictText(accepts, unchecked[a.Actor], req[a.Actor], defaulted)})
 	}
 	para(w, fmt.Sprintf("At the %s package (deal evaluate checks every actor's red lines):", pk.Label), width)
-	printVerdicts(w, sc, vs, unchecked, width)
+	printVerdicts(w, sc, vs, width)
 }
 
 // packageColW is the widest a package table's issue column grows: a
@@ -578,50 +572,44 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 	t.Render()
 }
 
-// printPlan prints one concession plan under its head (ask.PlanHead):
-// the red lines it crosses (or, same, that they are plan 1's), who
-// falls short of an alternative, its cost in both units
-// (ask.PlanCostsLine) and the package it opens.
-func printPlan(w io.Writer, p *answer.Scenario, head string, lower bool, pl *answer.DealPlan, same bool, width int) {
-	para(w, head+":", width)
-	if same {
-		para(w, "  "+ask.SameCrossingText, width)
+// printPlan prints one concession plan in the words the answer carries
+// (ask's searchTexts): its head (ask.PlanHead), the red lines it crosses
+// (ask.BendLine; or, on plan 2, that they are plan 1's:
+// ask.SameCrossingText), who falls short of an alternative
+// (ask.ShortfallLine), its cost in both units (ask.PlanCostsLine), and
+// the package it opens.
+func printPlan(w io.Writer, p *answer.Scenario, pl *answer.DealPlan, width int) {
+	para(w, pl.HeadText+":", width)
+	if pl.SameCrossingText != "" {
+		para(w, "  "+pl.SameCrossingText, width)
 	} else {
 		for _, b := range pl.Bends {
-			para(w, "  "+ask.BendLine(p, b), width)
+			para(w, "  "+b.Text, width)
 		}
 	}
 	for _, s := range pl.Shortfalls {
-		para(w, shortfallLine(p, s), width)
+		para(w, "  "+s.Text, width)
 	}
-	para(w, "  "+ask.PlanCostsLine(lower, pl), width)
+	para(w, "  "+pl.CostText, width)
 	printLabelled(w, p, "  the package it opens", &pl.Package, width)
 }
 
-// printSides prints a contradiction's ways out, alone and together
-// (ask.ContradictionHead, ask.WayLines, ask.MoreSetsText)
-// and which the plans take (ask.SidesChoice).
-func printSides(w io.Writer, p *answer.Scenario, c answer.DealContradiction, width int) {
-	para(w, ask.ContradictionHead(p.IssueName(c.Issue), ask.ContradictionActors(c, p.ActorName), ask.ContradictionCoalition(c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0), width)
-	for _, wl := range ask.WayLines(p, c) {
-		para(w, "  "+wl.Text, width)
+// printSides prints a contradiction's ways out, alone and together, and
+// which the plans take, in the words the answer carries (ask's
+// searchTexts: ask.ContradictionHead, ask.SideLine, ask.SetLine,
+// ask.MoreSetsText, ask.SidesChoice).
+func printSides(w io.Writer, c answer.DealContradiction, width int) {
+	para(w, c.HeadText, width)
+	for _, sd := range c.Sides {
+		para(w, "  "+sd.Text, width)
 	}
-	if s := ask.MoreSetsText(c); s != "" {
-		para(w, s, width)
+	for _, st := range c.Sets {
+		para(w, "  "+st.Text, width)
 	}
-	para(w, ask.SidesChoice(c, p.ActorName), width)
-}
-
-// shortfallLine says one required actor's shortfall (ask.ShortfallLine):
-// how far below its alternative it accepts and the same as moves of its
-// positions, or that those moves are too small to show (deal drops them).
-func shortfallLine(p *answer.Scenario, s answer.DealShortfall) string {
-	var moves []string
-	for _, m := range s.Moves {
-		d := p.IssueDecimals(m.Issue)
-		moves = append(moves, ask.MoveText(p.IssueName(m.Issue), numD(m.From, d), numD(m.To, d)))
+	if c.MoreSetsText != "" {
+		para(w, c.MoreSetsText, width)
 	}
-	return "  " + ask.ShortfallLine(p.ActorName(s.Actor), s, moves)
+	para(w, c.ChoiceText, width)
 }
 
 // printLabelled shows one package issue by issue with its nearest

@@ -501,7 +501,7 @@ func TestVerdictGainSigned(t *testing.T) {
 		{Actor: "noise", Gain: -2e-10, Accepts: true},
 		{Actor: "up", Gain: 0.0504, Accepts: true},
 		{Actor: "down", Gain: -0.0504},
-	}, nil, 200)
+	}, 200)
 	for _, w := range []string{"│ zero  │   0.000 │ 0.000 ()    │  0.000 │", "│ noise │   0.000 │ 0.000 ()    │  0.000 │", "│ up    │   0.000 │ 0.000 ()    │ +0.050 │", "│ down  │   0.000 │ 0.000 ()    │ -0.050 │"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("no %q in\n%s", w, b.String())
@@ -580,17 +580,6 @@ func TestDealVetoIsTheWholeDecisions(t *testing.T) {
 		if code != 0 || !strings.Contains(text, want) {
 			t.Errorf("exit %d, output lacks %q:\n%s", code, want, out)
 		}
-	}
-}
-
-// A shortfall whose moves are all too small to show (deal drops them)
-// says so rather than "the same as moving its positions:" and nothing; one below
-// 0.0005 reads with two significant digits, not "0.000".
-func TestShortfallLineSmall(t *testing.T) {
-	sc := &answer.Scenario{Actors: []answer.Actor{{ID: "b", Name: "Beta"}}}
-	got := shortfallLine(sc, answer.DealShortfall{Actor: "b", Utility: 0.89977, Alternative: 0.9, By: 0.00023})
-	if want := "  Beta accepts 0.900, 0.00023 below its alternative 0.900; the same as moves of its positions too small to show"; got != want {
-		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 

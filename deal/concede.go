@@ -52,6 +52,15 @@ type ConcessionPlan struct {
 	// Gap is the certificate: the cost is at most this far above the
 	// minimum (0 when no solve was needed).
 	Gap float64 `json:"gap"`
+	// HeadText says what the plan does (ask.PlanHead), CostText its cost
+	// in both units (ask.PlanCostsLine), and SameCrossingText, on plan 2
+	// only, that it crosses plan 1's red lines to the same edges
+	// (ask.SameCrossingText): every door prints it in place of the
+	// bends. Package ask writes them, in the scenario's names, for every
+	// door to print; package deal leaves them empty.
+	HeadText         string `json:"head_text,omitempty"`
+	CostText         string `json:"cost_text,omitempty"`
+	SameCrossingText string `json:"same_crossing_text,omitempty"`
 }
 
 // Bend is a red line that must move.
@@ -77,6 +86,10 @@ type Bend struct {
 	From        float64  `json:"from"`
 	UtilityLost float64  `json:"utility_lost"`
 	Options     []string `json:"options,omitempty"`
+	// Text is the bend in words, in the scenario's names and the issue's
+	// decimals (ask.BendLine), as every door prints it; package ask
+	// writes it, package deal leaves it empty.
+	Text string `json:"text,omitempty"`
 }
 
 // round9 rounds to nine significant digits, so that a bend computed to
@@ -98,6 +111,10 @@ type Shortfall struct {
 	// its positions this far towards the package, on its least salient
 	// issues first, would make the package worth its alternative.
 	Moves []Move `json:"moves,omitempty"`
+	// Text is the shortfall in words with its moves (ask.ShortfallLine),
+	// as every door prints it; package ask writes it, package deal
+	// leaves it empty.
+	Text string `json:"text,omitempty"`
 }
 
 // Move is an actor's position moving on one issue.

@@ -201,6 +201,11 @@ type Verdict struct {
 	// default 0 (AlternativeFrom FromNone): as U_i ≥ 0 everywhere, it
 	// accepts only because the package crosses none of its red lines.
 	Defaulted bool `json:"defaulted,omitempty"`
+	// VerdictText is the verdict in words (ask.VerdictText: "blocks",
+	// "accepts by default", "accepts (not required)"), as every door's
+	// table prints it; package ask writes it, package deal leaves it
+	// empty.
+	VerdictText string `json:"verdict_text,omitempty"`
 }
 
 // Crossing is a red line a package crosses.
@@ -210,6 +215,11 @@ type Crossing struct {
 	Value   float64 `json:"value"`
 	// By is how far (in the issue's units) the value lies outside.
 	By float64 `json:"by"`
+	// Text is the crossing in words, the issue's name and decimals
+	// (ask.CrossedText: "Territory < 65 (is 47.0)"), as every door's
+	// table prints it; package ask writes it, package deal leaves it
+	// empty.
+	Text string `json:"text,omitempty"`
 }
 
 // Forecast is a model's forecast, one value per issue.

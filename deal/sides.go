@@ -52,6 +52,15 @@ type Contradiction struct {
 	// MoreSets counts the smallest sets not listed in Sets (beyond
 	// MaxWaySets).
 	MoreSets int `json:"more_sets,omitempty"`
+	// HeadText introduces the ways out (ask.ContradictionHead),
+	// MoreSetsText says how many sets are not listed (ask.MoreSetsText;
+	// empty when none is), and ChoiceText which way out the plans take
+	// and why (ask.SidesChoice), in the scenario's names, as every door
+	// prints them; package ask writes them, package deal leaves them
+	// empty.
+	HeadText     string `json:"head_text,omitempty"`
+	MoreSetsText string `json:"more_sets_text,omitempty"`
+	ChoiceText   string `json:"choice_text,omitempty"`
 }
 
 // MaxWaySets is the most ways out for several actors together that a
@@ -74,6 +83,10 @@ type WaySet struct {
 	// Plans names the concession plans whose crossings on the issue are
 	// the members' and no one else's.
 	Plans []string `json:"plans,omitempty"`
+	// Text is the way out in words, the members' bends and the cost
+	// (ask.SetLine), as every door prints it; package ask writes it,
+	// package deal leaves it empty.
+	Text string `json:"text,omitempty"`
 }
 
 // dropPlan removes a plan's name from every way out.
@@ -116,6 +129,11 @@ type Side struct {
 	// Plans names the concession plans that take this side
 	// ("lower_alternatives", "bend_red_lines"); empty when neither does.
 	Plans []string `json:"plans,omitempty"`
+	// Text is the way out in words, its bends and its cost
+	// (ask.SideLine), as every door prints it; package ask writes it
+	// (not for a WaySet's member, whose set's Text says it), package
+	// deal leaves it empty.
+	Text string `json:"text,omitempty"`
 }
 
 // stageA returns the red-line sides on issue k, the capability-weighted

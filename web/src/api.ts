@@ -261,8 +261,10 @@ export interface Sensitivity extends RedLinesCrossed {
   models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; shares_notes?: { [issue: string]: string } }[]
 }
 
-export interface Crossing { issue: string; red_line: string; value: number; by: number }
-export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean; defaulted?: boolean }
+// The *text fields are the words package ask writes once for every door
+// (docs/json.md); an answer stored before they were carried has none.
+export interface Crossing { issue: string; red_line: string; value: number; by: number; text?: string }
+export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean; defaulted?: boolean; verdict_text?: string }
 export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
 export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; acceptance: string; defaulted?: string[]; default_note?: string; forecasts?: ForecastDistance[] }
 // DealRobustness: how a deal fares over draws of the stated ranges.
@@ -279,16 +281,16 @@ export interface DealRuleVerdict { issue: string; rule: string; quota: number; f
 export interface DealPackage { label: string; values: number[]; options?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[] }
 export interface DealRuleGame { issue: string; rule: string; voters: string[]; weights: number[]; quota: number; minimal_winning: string[][]; veto: string[] }
 export interface DealCoalition { actors: string[]; open: boolean; margin: number | null; margin_bound: number | null; short?: string[]; conflict?: string }
-export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[] }
+export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[]; text?: string }
 export interface Move { issue: string; from: number; to: number; by: number }
-export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[] }
-export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; utility_cost: number; scale_cost: number; gap: number }
+export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[]; text?: string }
+export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; utility_cost: number; scale_cost: number; gap: number; head_text?: string; cost_text?: string; same_crossing_text?: string }
 // DealSide is one actor resolving a contradiction of red lines alone
 // (deal.Side); DealWaySet several actors together (deal.WaySet, each
 // member's part a DealSide); DealContradiction one issue's ways out.
-export interface DealSide { actor: string; value: number; bends: Bend[]; share: number; cost: number; utility_cost: number; plans?: string[] }
-export interface DealWaySet { value: number; members: DealSide[]; cost: number; utility_cost: number; plans?: string[] }
-export interface DealContradiction { issue: string; actors: string[]; coalition?: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number }
+export interface DealSide { actor: string; value: number; bends: Bend[]; share: number; cost: number; utility_cost: number; plans?: string[]; text?: string }
+export interface DealWaySet { value: number; members: DealSide[]; cost: number; utility_cost: number; plans?: string[]; text?: string }
+export interface DealContradiction { issue: string; actors: string[]; coalition?: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number; head_text?: string; more_sets_text?: string; choice_text?: string }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
   alternatives: { actor: string; value: number; from: string }[]
@@ -303,7 +305,7 @@ export interface DealZone {
   // (a note says so): the bounds are then not stated.
   certified: boolean
 }
-export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
+export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[]; solver_text?: string }
 
 // Deal proposals (docs/json.md, "Deal proposals").
 export interface DealProposalsRequest extends DealRequest { all_snapshots?: boolean; models: string[] }

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, DealSide, DealWaySet, DealContradiction, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, gfmt, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, possessive, nounFor, foldCaveats, redLinesCrossed, caveatsCard, distanceHead, distanceText, changeDecimals } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceHead, distanceText, changeDecimals } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1836,8 +1836,10 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
       h('tbody', { 'data-testid': 'deal-verdicts' }, ...ev.actors.map((v) => h('tr', { class: v.accepts ? 'yes' : 'no' },
         h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, fmt(v.utility, 3)),
         h('td', {}, h('b', {}, fmt(v.alternative, 3)), ' ', h('small', {}, altFrom(v.alternative_from))), h('td', {}, signed(v.gain, 3)),
-        h('td', {}, (v.crossed ?? []).map((c) => crossedText(issueName(c.issue), c.red_line, fmt(c.value, decimalsOf(ans.scenario, c.issue)))).join('; ')),
-        h('td', {}, verdictText(v.accepts, false, v.required, !!v.defaulted)))))),
+        // the answer's words (ask.CrossedText, ask.VerdictText); an
+        // answer without them shows the fields plainly
+        h('td', {}, (v.crossed ?? []).map((c) => c.text ?? `${issueName(c.issue)} ${c.red_line}`).join('; ')),
+        h('td', {}, v.verdict_text ?? (v.accepts ? 'accepts' : 'blocks')))))),
     // Beside the verdicts "accepts by default": why (the answer's
     // default_note, as the command line prints it under the table).
     ev.default_note ? h('p', { class: 'hint', 'data-testid': 'deal-default' }, ev.default_note) : '',
@@ -1848,28 +1850,6 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
       ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, distanceText(d))])) : '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     robustBox(ans.robust, ans.held_fixed, false))
-}
-
-// percentOfScale is the unit of the cost of bending red lines
-// (ask.PercentOfScale).
-const percentOfScale = '% of scale'
-
-// planCostText is a concession plan's cost in its unit as every door
-// writes it (ask.PlanCostText): utility to four decimals; a percent of
-// the scale as a number on 0–100, with one decimal ("2.4"), or two
-// significant digits where one decimal would read as none (under 0.05).
-function planCostText(cost: number, unit: string): string {
-  // A percent of the scale is a number on a 0–100 scale: bendBy's rule
-  // with its one decimal.
-  return unit === percentOfScale ? bendBy(cost, 1) : fmt(cost, 4)
-}
-
-// bendBy is how far a red line bends, with its issue's d decimals, or
-// to two significant digits where they would write a bend the plan
-// needs as none, as the command line writes it (cli's bendBy).
-function bendBy(x: number, d: number): string {
-  const s = fmt(x, d)
-  return x === 0 || /[1-9]/.test(s) ? s : gfmt(x)
 }
 
 // packageCell is one package's value on one issue, with its d decimals
@@ -1885,9 +1865,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const sc = st.resolved!
   const isOf = (id: string) => sc.issues.find((x) => x.id === id)
   const k = (id: string) => decimalsOf(ans.scenario, id)
-  const plans: { title: string; plan: DealPlan; lower: boolean }[] = []
-  if (r.concession?.lower_alternatives) plans.push({ title: 'Plan 1: lower alternatives', plan: r.concession.lower_alternatives, lower: true })
-  if (r.concession?.bend_red_lines) plans.push({ title: 'Plan 2: bend red lines', plan: r.concession.bend_red_lines, lower: false })
+  const plans: { title: string; plan: DealPlan }[] = []
+  if (r.concession?.lower_alternatives) plans.push({ title: 'Plan 1: lower alternatives', plan: r.concession.lower_alternatives })
+  if (r.concession?.bend_red_lines) plans.push({ title: 'Plan 2: bend red lines', plan: r.concession.bend_red_lines })
   const pkgs: { title: string; pkg: DealPackage }[] = r.open
     ? [...(r.nash ? [{ title: 'Nash', pkg: r.nash }] : []), ...(r.balanced ? [{ title: 'Balanced', pkg: r.balanced }] : [])]
     : plans.map((x) => ({ title: x.title, pkg: x.plan.package }))
@@ -1926,29 +1906,28 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const blockers = r.blockers?.length ? h('p', { class: 'hint', 'data-testid': 'zone-blockers' }, `Blocked by ${names(r.blockers)}.`) : ''
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
   // Each contradiction's ways out, then each plan under a head that says
-  // what it does, its cost in both units, as the command line prints
-  // them (ask.ContradictionHead, SideLine, SetLine, MoreSetsText, SidesChoice, PlanHead,
-  // PlanCostsLine, SolverLine).
-  const bendLine = (b: Bend) => bendText(actorName(b.actor), issueName(b.issue), b, bendBy(b.by, k(b.issue)), fmt(b.from, k(b.issue)))
+  // what it does, its cost in both units, and the solver's line: the
+  // words the answer carries, which ask writes once for every door
+  // (ask.ContradictionHead, SideLine, SetLine, MoreSetsText, SidesChoice,
+  // PlanHead, BendText, ShortfallLine, PlanCostsLine, SolverLine). An
+  // answer stored before it carried them shows its fields plainly
+  // (plainBend, plainShortfall; docs/DECISIONS.md, texts23).
+  const bendLine = (b: Bend) => b.text ?? plainBend(b, actorName, issueName)
   const contradictions = r.concession?.contradictions ?? []
   const sides = contradictions.map((c) => h('div', { class: 'plan', 'data-testid': 'contradiction' },
-    h('p', { 'data-testid': 'contradiction-head' }, contradictionHead(issueName(c.issue), (c.actors ?? (c.sides ?? []).map((x) => x.actor)).map(actorName), (c.coalition ?? []).map(actorName), (c.sides ?? []).length > 0, (c.sets ?? []).length > 0)),
-    h('ul', {}, ...(c.sides ?? []).map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, sideLine(x.bends.map(bendLine), x))),
-      ...(c.sets ?? []).map((x) => h('li', { 'data-testid': 'contradiction-set', class: x.plans?.length ? 'yes' : '' }, setLine(x.members.flatMap((m) => m.bends.map(bendLine)), x, actorName)))),
-    c.more_sets ? h('p', { class: 'hint', 'data-testid': 'contradiction-more' }, moreSetsText(c)) : '',
-    h('p', { class: 'hint', 'data-testid': 'contradiction-choice' }, sidesChoice(c, actorName))))
-  const lower = r.concession?.lower_alternatives
-  const planList = plans.map(({ plan, lower: isLower }) => {
-    const same = !isLower && !!lower && !(lower.shortfalls?.length) && sameCrossing(lower.bends ?? [], plan.bends ?? [])
-    return h('div', { class: 'plan' }, h('h3', { 'data-testid': 'plan-head' }, planHead(isLower, contradictions.length > 0, (plan.shortfalls ?? []).map((x) => actorName(x.actor)))),
-      h('ul', {},
-        ...(same ? [h('li', { 'data-testid': 'plan-bend' }, sameCrossingText)] : (plan.bends ?? []).map((b) => h('li', { 'data-testid': 'plan-bend' }, bendLine(b)))),
-        ...(plan.shortfalls ?? []).map((x) => h('li', { 'data-testid': 'plan-shortfall' }, shortfallLine(actorName(x.actor), x,
-          (x.moves ?? []).map((m) => `${issueName(m.issue)} ${fmt(m.from, k(m.issue))} → ${fmt(m.to, k(m.issue))}`)))),
-        !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
-      h('p', { class: 'hint', 'data-testid': 'plan-cost' }, planCostsLine(isLower, plan)))
-  })
-  const solver = h('p', { class: 'hint', 'data-testid': 'search-solver' }, solverLine(r.rho, ans.no_deal, r.stats.solves, r.stats.newton_steps, r.stats.max_gap, plans.map((x) => x.plan.gap)))
+    h('p', { 'data-testid': 'contradiction-head' }, c.head_text ?? `Red lines that contradict each other on ${issueName(c.issue)}: ${(c.actors ?? (c.sides ?? []).map((x) => x.actor)).map(actorName).join(', ')}.`),
+    h('ul', {}, ...(c.sides ?? []).map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, x.text ?? x.bends.map(bendLine).join('; '))),
+      ...(c.sets ?? []).map((x) => h('li', { 'data-testid': 'contradiction-set', class: x.plans?.length ? 'yes' : '' }, x.text ?? x.members.flatMap((m) => m.bends.map(bendLine)).join('; ')))),
+    c.more_sets ? h('p', { class: 'hint', 'data-testid': 'contradiction-more' }, c.more_sets_text ?? `Not listed: ${c.more_sets} more.`) : '',
+    c.choice_text ? h('p', { class: 'hint', 'data-testid': 'contradiction-choice' }, c.choice_text) : ''))
+  const planList = plans.map(({ title, plan }) => h('div', { class: 'plan' }, h('h3', { 'data-testid': 'plan-head' }, plan.head_text ?? title),
+    h('ul', {},
+      ...(plan.same_crossing_text ? [h('li', { 'data-testid': 'plan-bend' }, plan.same_crossing_text)] : (plan.bends ?? []).map((b) => h('li', { 'data-testid': 'plan-bend' }, bendLine(b)))),
+      ...(plan.shortfalls ?? []).map((x) => h('li', { 'data-testid': 'plan-shortfall' }, x.text ?? plainShortfall(x, actorName))),
+      !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
+    plan.cost_text ? h('p', { class: 'hint', 'data-testid': 'plan-cost' }, plan.cost_text) : ''))
+  const solver = h('p', { class: 'hint', 'data-testid': 'search-solver' },
+    ans.solver_text ?? 'This answer was stored before answers carried their words: its ways out and plans are shown plainly; search again to read them in full.')
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary, robustBox(ans.robust, ans.held_fixed, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
@@ -2004,158 +1983,15 @@ function oneEndedSwing(s: Swing): boolean {
   return (s.forecast_at_low === null) !== (s.forecast_at_high === null)
 }
 
-// bendText is ask.BendText: one red line a plan bends, how far (by, on
-// the issue's scale) or onto the very value it excluded, and the utility
-// given up from the value it is costed from (from).
-function bendText(actor: string, issue: string, b: Bend, by: string, from: string): string {
-  const how = b.strict ? 'must accept the very value it excluded' : `moves ${by} points`
-  const accepts = b.options?.length ? ` and no longer refuses ${b.options.map((o) => `“${o}”`).join(', ')}` : ''
-  return `${actor} crosses its red line on ${issue}: ${b.red_line} becomes ${b.to} (${how}); it gives up ${fmt(b.utility_lost, 3)} utility (from ${from})${accepts}`
+// plainBend and plainShortfall show a bend and a shortfall of a deal
+// answer stored before the answers carried their words (Bend.text,
+// Shortfall.text, which ask writes): the fields as they are, not ask's
+// sentence rewritten here (docs/DECISIONS.md, texts23).
+function plainBend(b: Bend, actor: (id: string) => string, issue: (id: string) => string): string {
+  return `${actor(b.actor)}: ${issue(b.issue)} ${b.red_line} → ${b.to}`
 }
-
-// shortfallLine is ask.ShortfallLine: a required actor's shortfall and
-// the same as moves of its positions (each "Territory 50.0 → 45.0").
-function shortfallLine(actor: string, x: Shortfall, moves: string[]): string {
-  const line = `${actor} accepts ${fmt(x.utility, 3)}, ${shortfallText(x.by)} below its alternative ${fmt(x.alternative, 3)}`
-  return line + (moves.length ? `; the same as moving its positions: ${moves.join(', ')}` : '; the same as moves of its positions too small to show')
-}
-
-// and joins words as nouns.And does: "a", "a and b", "a, b and c".
-function and(words: string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
-}
-
-// contradictionHead is ask.ContradictionHead: whose red lines contradict
-// each other on an issue, who must give way (alone, together), and how a
-// way out is costed; under decision rules, within which minimal winning
-// coalition (coalition: its members' names, [] without).
-function contradictionHead(issue: string, actors: string[], coalition: string[], alone: boolean, together: boolean): string {
-  const share = coalition.length ? "capability share among the coalition's members" : 'capability share'
-  let who = 'one of them must cross its own'
-  let cost = `the actor's ${share} (its share × the crossing, in % of the issue's scale)`
-  if (together) {
-    cost = `each actor's ${share} (its share × the crossing, in % of the issue's scale, added up over the actors of a way out)`
-    who = alone ? 'one of them must cross its own, or some of them together' : 'no one of them can give way alone; some of them must cross their own together'
-  }
-  const head = `red lines of ${and(actors)} on ${issue} contradict each other: ${who}. Each way out, with its cost weighted by ${cost}:`
-  return coalition.length ? `Within ${coalitionText(coalition)}, the ${head}` : `The ${head}`
-}
-
-// coalitionText is ask.CoalitionText: the minimal winning coalition a
-// contradiction is found in, by its members' names.
-function coalitionText(coalition: string[]): string {
-  return `the minimal winning coalition {${coalition.join(', ')}}`
-}
-
-// sideCostText is ask.SideCostText: a way out's weighted cost, the share
-// and the crossing it multiplies, and the utility weighted the same way.
-function sideCostText(x: DealSide): string {
-  const crossed = x.share > 0 ? x.cost / x.share : 0
-  return `Weighted cost ${planCostText(x.cost, percentOfScale)} ${percentOfScale} (capability share ${fmt(x.share, 2)} × ${planCostText(crossed, percentOfScale)} % crossed; ${planCostText(x.utility_cost, 'utility')} utility)`
-}
-
-// sideLine is ask.SideLine: one way out, its bends and its cost.
-function sideLine(bends: string[], x: DealSide): string {
-  return `${bends.join('; ')}. ${sideCostText(x)}.`
-}
-
-// setCostText is ask.SetCostText: a way out together's weighted cost,
-// each actor's share and crossing, and the utility weighted the same way.
-function setCostText(x: DealWaySet, name: (id: string) => string): string {
-  const parts = x.members.map((m, i) => {
-    const crossed = planCostText(m.share > 0 ? m.cost / m.share : 0, percentOfScale)
-    return i === 0 ? `${possessive(name(m.actor))} capability share ${fmt(m.share, 2)} × ${crossed} % crossed` : `${possessive(name(m.actor))} ${fmt(m.share, 2)} × ${crossed} %`
-  })
-  return `Weighted cost ${planCostText(x.cost, percentOfScale)} ${percentOfScale} (${parts.join(' + ')}; ${planCostText(x.utility_cost, 'utility')} utility)`
-}
-
-// setLine is ask.SetLine: one way out together, the bends and the cost.
-function setLine(bends: string[], x: DealWaySet, name: (id: string) => string): string {
-  return `${bends.join('; ')}. ${setCostText(x, name)}.`
-}
-
-// moreSetsText is ask.MoreSetsText: the ways out together not listed.
-function moreSetsText(c: DealContradiction): string {
-  const n = c.more_sets ?? 0
-  return n ? `Not listed: ${n} more ${n === 1 ? 'set' : 'sets'} of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest).` : ''
-}
-
-// sidesChoice is ask.SidesChoice: which way out the plans take, and why.
-function sidesChoice(c: DealContradiction, name: (id: string) => string): string {
-  interface Way { whose: string; cost: number; plans?: string[] }
-  const all: Way[] = [...(c.sides ?? []).map((x) => ({ whose: possessive(name(x.actor)), cost: x.cost, plans: x.plans })),
-    ...(c.sets ?? []).map((x) => ({ whose: possessive(and(x.members.map((m) => name(m.actor)))), cost: x.cost, plans: x.plans }))]
-  const taken: { [plan: string]: Way } = {}
-  for (const x of all) for (const p of x.plans ?? []) taken[p] = x
-  const cost = (x: number) => planCostText(x, percentOfScale)
-  const why = (sd: Way): string => {
-    const others: string[] = []
-    const ties: string[] = []
-    for (const o of all) {
-      if (o === sd) continue
-      if (Math.abs(o.cost - sd.cost) <= 1e-9) ties.push(o.whose)
-      else others.push(`${o.whose} ${cost(o.cost)}`)
-    }
-    if (ties.length) return `it and ${and(ties)} cost the same (${cost(sd.cost)} ${percentOfScale}), and the rest of the package settled it`
-    const least = all.every((o) => o.cost >= sd.cost)
-    const s = least ? 'its weighted cost is the least' : 'weighed with the rest of the package it costs least, though its own crossing does not'
-    return others.length ? `${s} (${cost(sd.cost)} ${percentOfScale}; ${others.join(', ')})` : s
-  }
-  const lo = taken.lower_alternatives
-  const bd = taken.bend_red_lines
-  if (lo && (!bd || bd === lo)) return `${bd ? 'Both plans below take' : 'The plan that lowers alternatives takes'} ${lo.whose} way out: ${why(lo)}.`
-  if (!lo && bd) return `The plan that bends red lines takes ${bd.whose} way out: ${why(bd)}.`
-  if (lo && bd) return `The plan that lowers alternatives takes ${lo.whose} way out: ${why(lo)}. The plan that bends red lines takes ${bd.whose}: ${why(bd)}.`
-  if ((c.sets ?? []).length) return 'Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them.'
-  return "Neither plan takes one way out alone: each crosses more than one actor's red lines on the issue."
-}
-
-// planHead is ask.PlanHead: what a concession plan does.
-function planHead(lower: boolean, ways: boolean, shortfalls: string[]): string {
-  if (!lower) return 'Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows'
-  const s = 'Plan 1, lower alternatives where needed: red lines are kept' + (ways ? ', but for the way out above' : '')
-  if (!shortfalls.length) return s + '; none needs lowering: no actor accepts less than its alternative'
-  return `${s}; ${and(shortfalls)} ${shortfalls.length === 1 ? 'accepts less than its alternative' : 'accept less than their alternatives'}`
-}
-
-// planCostsLine is ask.PlanCostsLine: a plan's cost in both units, the
-// one it minimises first.
-function planCostsLine(lower: boolean, p: DealPlan): string {
-  const u = `${planCostText(p.utility_cost, 'utility')} utility given up`
-  const x = `${planCostText(p.scale_cost, percentOfScale)} ${percentOfScale} crossed`
-  return `cost, weighted by capability: ${lower ? u : x} (the least this plan reaches), ${lower ? x : u}`
-}
-
-// sameCrossing and sameCrossingText are ask's: plan 2 crossing the red
-// lines plan 1 crosses, to the same edges.
-function sameCrossing(a: Bend[], b: Bend[]): boolean {
-  return a.length === b.length && a.length > 0 && a.every((x, i) => x.actor === b[i].actor && x.issue === b[i].issue && x.to === b[i].to)
-}
-const sameCrossingText = 'the same crossing as plan 1 (the rest of the package may differ)'
-
-// solverLine is ask.SolverLine: the search's technical detail in words.
-function solverLine(rho: number, noDeal: string, solves: number, steps: number, maxGap: number, planGaps: number[]): string {
-  const curve = rho === 1 ? 'in proportion' : rho < 1 ? 'less than in proportion' : 'more than in proportion'
-  let s = `solver: utility falls ${curve} to distance (ρ = ${rho}); alternatives from the no-deal package "${noDeal}"; ${solves} ${nounFor(solves, 'solve')}, ${steps} ${nounFor(steps, 'Newton step')}; each solve certified within ${gfmt(maxGap)} of its optimum (the largest certificate gap, on scales normalised to 0–1)`
-  if (planGaps.length) s += `; the plans' costs within ${and(planGaps.map((g) => gfmt(g)))} of their least, each in its unit`
-  return s
-}
-
-// verdictText is ask.VerdictText: an actor's verdict on a package.
-function verdictText(accepts: boolean, unchecked: boolean, required: boolean, defaulted: boolean): string {
-  return (!accepts ? 'blocks' : unchecked ? 'red lines not checked' : defaulted ? 'accepts by default' : 'accepts') + (required ? '' : ' (not required)')
-}
-
-// crossedText is ask.CrossedText: a red line a package crosses, with the
-// value the package gives its issue.
-function crossedText(issue: string, redLine: string, value: string): string {
-  return `${issue} ${redLine} (is ${value})`
-}
-
-// shortfallText is ask.ShortfallText: a shortfall below its alternative
-// with three decimals, or two significant digits where those read 0.000.
-function shortfallText(by: number): string {
-  return by >= 0.0005 ? fmt(by, 3) : stepText(by)
+function plainShortfall(x: Shortfall, actor: (id: string) => string): string {
+  return `${actor(x.actor)}: utility ${fmt(x.utility, 3)}, alternative ${fmt(x.alternative, 3)}`
 }
 
 // baseOutsideMark marks a swing whose base lies outside its ends

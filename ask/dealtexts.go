@@ -1,0 +1,103 @@
+package ask
+
+// The words a deal answer carries, written once here for every door: the
+// command line prints them, the API returns them and the page shows them
+// as they are (docs/DECISIONS.md, "texts23: the deal answers carry their
+// words"). Each is written by the function its field names (BendLine,
+// SideLine, SetLine, ContradictionHead, …), in the scenario's actor and
+// issue names and the issue's decimals.
+
+import "parley/answer"
+
+// searchTexts writes the words of a deal search's answer: each
+// contradiction's ways out (contradictionTexts), each concession plan's
+// head, bends, shortfalls and costs (planTexts), and the solver's line.
+func searchTexts(out *answer.DealSearch) {
+	p, res := &out.Scenario, out.Result
+	var gaps []float64
+	if c := res.Concession; c != nil {
+		for i := range c.Contradictions {
+			contradictionTexts(p, &c.Contradictions[i])
+		}
+		lo, bd := c.LowerAlternatives, c.BendRedLines
+		if lo != nil {
+			var short []string
+			for _, s := range lo.Shortfalls {
+				short = append(short, p.ActorName(s.Actor))
+			}
+			planTexts(p, lo, PlanHead(true, len(c.Contradictions) > 0, short), true)
+			gaps = append(gaps, lo.Gap)
+		}
+		if bd != nil {
+			planTexts(p, bd, PlanHead(false, false, nil), false)
+			if lo != nil && len(lo.Shortfalls) == 0 && SameCrossing(lo.Bends, bd.Bends) {
+				bd.SameCrossingText = SameCrossingText
+			}
+			gaps = append(gaps, bd.Gap)
+		}
+	}
+	out.SolverText = SolverLine(res.Rho, out.NoDeal, res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap, gaps)
+}
+
+// contradictionTexts writes one contradiction's words: its head, each
+// way out alone and together (WayLines' words), the sets not listed and
+// which way out the plans take.
+func contradictionTexts(p *answer.Scenario, c *answer.DealContradiction) {
+	c.HeadText = ContradictionHead(p.IssueName(c.Issue), ContradictionActors(*c, p.ActorName), ContradictionCoalition(*c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0)
+	for i := range c.Sides {
+		sd := &c.Sides[i]
+		bends := bendTexts(p, sd.Bends)
+		sd.Text = SideLine(bends, *sd)
+	}
+	for i := range c.Sets {
+		st := &c.Sets[i]
+		var bends []string
+		for j := range st.Members {
+			bends = append(bends, bendTexts(p, st.Members[j].Bends)...)
+		}
+		st.Text = SetLine(bends, *st, p.ActorName)
+	}
+	c.MoreSetsText = MoreSetsText(*c)
+	c.ChoiceText = SidesChoice(*c, p.ActorName)
+}
+
+// bendTexts writes each bend's Text (BendLine) and returns them in order.
+func bendTexts(p *answer.Scenario, bs []answer.DealBend) []string {
+	out := make([]string, len(bs))
+	for i := range bs {
+		bs[i].Text = BendLine(p, bs[i])
+		out[i] = bs[i].Text
+	}
+	return out
+}
+
+// planTexts writes one concession plan's words: its head, each bend
+// (BendLine), each shortfall with its moves (ShortfallLine) and its
+// costs in both units (PlanCostsLine); lower for the plan that lowers
+// alternatives.
+func planTexts(p *answer.Scenario, pl *answer.DealPlan, head string, lower bool) {
+	pl.HeadText = head
+	bendTexts(p, pl.Bends)
+	for i := range pl.Shortfalls {
+		s := &pl.Shortfalls[i]
+		var moves []string
+		for _, m := range s.Moves {
+			d := p.IssueDecimals(m.Issue)
+			moves = append(moves, MoveText(p.IssueName(m.Issue), numD(m.From, d), numD(m.To, d)))
+		}
+		s.Text = ShortfallLine(p.ActorName(s.Actor), *s, moves)
+	}
+	pl.CostText = PlanCostsLine(lower, pl)
+}
+
+// verdictTexts writes the words of each verdict on a package: the
+// verdict (VerdictText; an evaluated package's red lines are checked)
+// and each red line it crosses (CrossedText), with the issue's name and
+// decimals.
+func verdictTexts(p *answer.Scenario, v *answer.DealVerdict) {
+	v.VerdictText = VerdictText(v.Accepts, false, v.Required, v.Defaulted)
+	for i := range v.Crossed {
+		x := &v.Crossed[i]
+		x.Text = CrossedText(p.IssueName(x.Issue), x.RedLine, numD(x.Value, p.IssueDecimals(x.Issue)))
+	}
+}
