@@ -57,8 +57,9 @@ func headline(w io.Writer, s *answer.Scenario, width int) {
 // minColumns (the user's word, over the terminal's, and holding output
 // to a file or a pipe to it too), else the terminal's when w is one
 // (defaultWidth when it does not say, or says fewer than minColumns);
-// 0 when w is not a terminal and COLUMNS is not set, which holds no
-// table to a width (layoutAt, laid out at defaultWidth).
+// 0 when w is not a terminal and COLUMNS is not set, which lays tables
+// and prose out at defaultWidth (layoutAt) and leaves an error's or a
+// list's line whole.
 func termWidth(w io.Writer) int {
 	if s, ok := w.(sized); ok {
 		return s.columns()
