@@ -142,7 +142,7 @@ func newBriefCmd() *cobra.Command {
 		Long: `Write a one-page brief an analyst can send: the question and its date; per
 issue each default model's forecast; compromise's with two 80% intervals,
 snap's (how far real EU outcomes fell from such forecasts) and a sweep's
-(compromise over 1000 draws of the stated ranges: the inputs' doubt only),
+(` + answer.DefaultSweepModel + ` over ` + ask.Grouped(answer.DefaultSweepDraws) + ` draws of the stated ranges: the inputs' doubt only),
 the option it lands nearest (or the one the draws favour, with their
 share) and the inputs that move it most (sensitivity); the red lines the
 forecasts cross; the proposals on the table and who blocks them; how
