@@ -961,20 +961,20 @@ func helpedDraws(lv answer.Lever, draws int) int {
 // effect at the stated values beside; fewer than half makes it fragile.
 func drawsLeverText(sc *answer.Scenario, ia answer.IssueAdvice, d, draws int) string {
 	if len(ia.Levers) == 0 || ia.Levers[0].MeanToward == nil || !(*ia.Levers[0].MeanToward > 0) || helpedDraws(ia.Levers[0], draws) == 0 {
-		return fmt.Sprintf(" Over the %d draws no lever of one step brings it closer on average.", draws)
+		return fmt.Sprintf(" Over the %s draws no lever of one step brings it closer on average.", Grouped(draws))
 	}
 	lv := ia.Levers[0]
 	ran, helped := ranDraws(lv, draws), helpedDraws(lv, draws)
-	of := fmt.Sprintf("%d of %d draws", helped, ran)
+	of := fmt.Sprintf("%s of %s draws", Grouped(helped), Grouped(ran))
 	if ran < draws {
-		of = fmt.Sprintf("%d of the %d draws it ran in", helped, ran)
+		of = fmt.Sprintf("%s of the %s draws it ran in", Grouped(helped), Grouped(ran))
 	}
 	stated := gd(float64(lv.Toward), d+1) + " closer"
 	if lv.Toward < 0 {
 		stated = gd(-float64(lv.Toward), d+1) + " farther"
 	}
-	s := fmt.Sprintf(" Over the %d draws the lever that most often brings it closer is %s: it does in %s (%s, %s interval %s), by %s on average (%s at the stated values)",
-		draws, LeverText(sc, lv), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
+	s := fmt.Sprintf(" Over the %s draws the lever that most often brings it closer is %s: it does in %s (%s, %s interval %s), by %s on average (%s at the stated values)",
+		Grouped(draws), LeverText(sc, lv), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
 	if 2*helped < ran {
 		s += "; fragile: in most draws it does not"
 	}

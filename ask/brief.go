@@ -1021,7 +1021,7 @@ var funcs = map[string]any{"num": numD, "span": spanD, "join": strings.Join, "ad
 	// parley sweep's table writes an option's P(nearest)
 	// (ProbabilityText); intervalLegend says once what the parentheses
 	// hold (IntervalLegend).
-	"probability": ProbabilityText, "intervalLegend": IntervalLegend,
+	"probability": ProbabilityText, "grouped": Grouped, "intervalLegend": IntervalLegend,
 	// redLinesHead heads the red lines the forecasts cross, as parley
 	// forecast heads them (RedLinesCrossedHead).
 	"redLinesHead": func() string { return RedLinesCrossedHead },

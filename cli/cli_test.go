@@ -20,6 +20,16 @@ func run(t *testing.T, args ...string) (string, string, int) {
 	return out.String(), errb.String(), code
 }
 
+// runWide is run with standard output and error a terminal of 200
+// columns, where each table takes its wide form (output to no terminal is
+// laid out at 120 columns, where the widest take their narrow form).
+func runWide(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	out, errb := &terminal{width: 200}, &terminal{width: 200}
+	code := Main(args, strings.NewReader(""), out, errb)
+	return out.String(), errb.String(), code
+}
+
 // base is a valid scenario; each malformed case edits one line of it.
 const base = `metadata:
   id: t

@@ -132,3 +132,47 @@ func TestDealPossessiveOfNameInS(t *testing.T) {
 		t.Errorf("no \"Automation safeguards' rule\":\n%s", out)
 	}
 }
+
+// Piped with no COLUMNS, parley sensitivity's tornado was 129 columns
+// wide on the built-in case (151 on a user's), and deal search's,
+// evaluate's and proposals' packages up to 179, though parley --help
+// says the width is COLUMNS, else the terminal's, else 120 columns: a
+// table not on a terminal kept its wide form however wide. Every command
+// that prints a table, written to a file with COLUMNS unset, keeps each
+// line of its standard output and error within defaultWidth (120); show,
+// whose lists stay a line an item when piped (for grep), keeps its tables
+// within it. (validate and models print no table.)
+func TestPipedKeepsDefaultWidth(t *testing.T) {
+	if defaultWidth != 120 {
+		t.Fatalf("defaultWidth %d: --help says 120", defaultWidth)
+	}
+	t.Setenv("COLUMNS", "")
+	os.Unsetenv("COLUMNS")
+	var commands []string
+	for _, c := range fitCommands {
+		switch c {
+		case "validate", "models", "power -q": // no table (power: no rule in the case)
+		default:
+			commands = append(commands, c)
+		}
+	}
+	commands = append(commands, "power testdata/rules-long.yaml -q", "deal search testdata/rules-long.yaml -q")
+	for _, command := range commands {
+		t.Run(command, func(t *testing.T) {
+			out, errText, code := runFiles(t, strings.Fields(command)...)
+			// bdm did not settle on nato: a range, and no table of pulls;
+			// deal proposals' table, 179 wide, is a block of lines at 120
+			noTable := command == "explain -m bdm --issue nato -q" || command == "deal proposals -q"
+			if code != 0 || !strings.Contains(out, "┌") && !noTable {
+				t.Fatalf("parley %s: exit %d, or no table: the test tests less than it says:\n%s%s", command, code, out, errText)
+			}
+			for name, text := range map[string]string{"stdout": out, "stderr": errText} {
+				for _, line := range strings.Split(text, "\n") {
+					if n := utf8.RuneCountInString(line); n > 120 && (command != "show" || tableLine(line)) {
+						t.Errorf("parley %s: a line of %s %d wide: %q", command, name, n, line)
+					}
+				}
+			}
+		})
+	}
+}

@@ -75,6 +75,11 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	req.Run = runFlags(cmd, req.Run)
 	req.Over, _ = cmd.Flags().GetString("over")
 	req.Snapshots = listFlag(cmd, "snapshots")
+	// the models, settings and --over first: an error alone, before the
+	// case's warnings (the variants are read against the case)
+	if err := ask.Check(req); err != nil {
+		return err
+	}
 	c, err := loadCase(cmd, args)
 	if err != nil {
 		return err

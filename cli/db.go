@@ -66,11 +66,11 @@ that has it open is waited for 10 s, then refused.`,
 whole into the new store file NEW: each scenario's current version and
 kept versions as saved (ids, version numbers, names, times and files
 unchanged), and the runs of the scenarios whose current version was
-copied. A scenario whose current version was lost while kept versions
-read whole gets the newest of them as its current version (listed as
-"current": "version N (saved DATE) made current"), with the runs of that
-version and earlier ones; one whose newest kept version a delete
-replaced stays deleted. NEW must not exist (it is never overwritten); its indexes,
+copied. A scenario whose current version was lost while kept versions read
+whole gets the newest of them as its current version (listed as "current":
+"version N (saved DATE) made current"), with the runs of that version and
+earlier ones; one whose newest kept version a delete replaced stays
+deleted. NEW must not exist (it is never overwritten); its indexes,
 checksums and count of ids are made afresh, and 'parley serve --db NEW'
 serves it. Prints each scenario id with what of it was copied, then each
 record that could not be (lost) and what was rebuilt; exits 3 when a

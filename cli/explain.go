@@ -68,9 +68,9 @@ model setting --NAME, --rounds, --max-rounds, --seed), so the forecast
 explained is that forecast's.
 
 --format json gives the whole answer (docs/json.md), the same the API
-returns; --format csv one row per pull (compromise, median, nash,
-snap, compromise-band), per
-actor (ks), per member (ensemble), per challenge (bdm), per externality (exchange) or per option (smp).`,
+returns; --format csv one row per pull (compromise, median, nash, snap,
+compromise-band), per actor (ks), per member (ensemble), per challenge
+(bdm), per externality (exchange) or per option (smp).`,
 		Args: nArgs(0, 1),
 		RunE: runExplain,
 	}

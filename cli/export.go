@@ -112,9 +112,9 @@ func newInitCmd() *cobra.Command {
 		Short: "Write a commented starter scenario to FILE (or standard output)",
 		Long: `Write a small commented scenario — three actors, two issues, a quoted
 stance, a red line, a proposal, a snapshot and a variant — to start a case
-from. It validates as it
-is; replace the example with your own (docs/format.md describes every
-field). An existing FILE is kept unless --force.`,
+from. It validates as it is; replace the example with your own
+(docs/format.md describes every field). An existing FILE is kept unless
+--force.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := ""
@@ -142,20 +142,20 @@ func newBriefCmd() *cobra.Command {
 		Long: `Write a one-page brief an analyst can send: the question and its date; per
 issue each default model's forecast; compromise's with two 80% intervals,
 snap's (how far real EU outcomes fell from such forecasts) and a sweep's
-(compromise over 1000 draws of the stated ranges: the inputs' doubt only),
-the option it lands nearest (or the one the draws favour, with their
-share) and the inputs that move it most (sensitivity); the red lines the
-forecasts cross; the proposals on the table and who blocks them; how
+(compromise over ` + ask.Grouped(answer.DefaultSweepDraws) + ` draws of the stated ranges: the inputs' doubt
+only), the option it lands nearest (or the one the draws favour, with
+their share) and the inputs that move it most (sensitivity); the red lines
+the forecasts cross; the proposals on the table and who blocks them; how
 much of the case rests on quotes; the sources. The quotes are checked
-against their source files as parley validate checks them (--sources,
-then the scenario's folder): a quote not in its source refuses the brief,
-as it makes validate refuse; a source file not at hand leaves its quotes
-unchecked, and the brief says so. The HTML is one
-self-contained file (no script, font or image from elsewhere; charts are
-inline SVG). The PDF is that page printed by a headless Chromium or Chrome
-(found on PATH, or named by $PARLEY_CHROMIUM), one A4 page, with no network
-access. The format follows -o's extension (.html, .md, .pdf); on standard
-output it is --format (md by default).`,
+against their source files as parley validate checks them (--sources, then
+the scenario's folder): a quote not in its source refuses the brief, as it
+makes validate refuse; a source file not at hand leaves its quotes
+unchecked, and the brief says so. The HTML is one self-contained file (no
+script, font or image from elsewhere; charts are inline SVG). The PDF is
+that page printed by a headless Chromium or Chrome (found on PATH, or
+named by $PARLEY_CHROMIUM), one A4 page, with no network access. The
+format follows -o's extension (.html, .md, .pdf); on standard output it is
+--format (md by default).`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out, _ := cmd.Flags().GetString("output")

@@ -234,12 +234,41 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 	return caseOf(cmd, in)
 }
 
+// loadCaseFor is loadCase for the question req (a request as ask.Check
+// takes it): a request that cannot run is refused with its error alone,
+// not under the case's warnings. Its numbers, models and settings are
+// checked (ask.Check) before the input is read, and what needs the case
+// (an actor's or an issue's id: ask.CheckCase) before the warnings are
+// printed.
+func loadCaseFor(cmd *cobra.Command, args []string, req any) (*ask.Case, error) {
+	if err := ask.Check(req); err != nil {
+		return nil, err
+	}
+	strict, _ := cmd.Flags().GetBool("strict")
+	in, err := loadAnswered(cmd, args, strict)
+	if err != nil {
+		return nil, err
+	}
+	return caseFor(cmd, in, req)
+}
+
 // caseOf is the case of the loaded input at the input flags' target,
 // printing the input's warnings and what the case assumes as loadCase
 // does.
-func caseOf(cmd *cobra.Command, in *ask.Input) (*ask.Case, error) {
-	printWarnings(cmd, in)
+func caseOf(cmd *cobra.Command, in *ask.Input) (*ask.Case, error) { return caseFor(cmd, in, nil) }
+
+// caseFor is caseOf for the question req (nil: none), refused by
+// ask.CheckCase before any warning is printed. A case that cannot be
+// resolved (a snapshot or variant the input lacks) is refused after the
+// input's warnings, which may say why.
+func caseFor(cmd *cobra.Command, in *ask.Input, req any) (*ask.Case, error) {
 	c, err := in.Case(target(cmd))
+	if err == nil && req != nil {
+		if err := ask.CheckCase(c, req); err != nil {
+			return nil, err
+		}
+	}
+	printWarnings(cmd, in)
 	if err == nil && !quiet(cmd) && cmd.Annotations[warnsByColumn] == "" {
 		for _, w := range c.Header.Assumed {
 			say(cmd.ErrOrStderr(), "assumed", w, termWidth(cmd.ErrOrStderr()))

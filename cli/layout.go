@@ -40,10 +40,10 @@ const narrowBelow = 100
 
 // defaultWidth is the width when neither COLUMNS nor the terminal says
 // one (termWidth): output to no terminal (termWidth 0) is laid out at it
-// (its prose breaks within it and a table's long text is sized by it,
-// but no table is held to it, so that every table keeps its wide form,
-// as a reader of the file or the next program in the pipe expects), and
-// a terminal that does not say its width is taken to be this wide.
+// as on a terminal of that width (its prose breaks within it, and each
+// table takes its wide form where that fits it and its narrow form where
+// not, as parley --help promises), and a terminal that does not say its
+// width is taken to be this wide.
 const defaultWidth = 120
 
 // minText is the fewest columns a column of long text (an option's label,
@@ -56,14 +56,12 @@ const minText = 16
 // printed under their rows, at the width of the terminal.
 const minQuote = 40
 
-// layout is the width rule at one width: a terminal's (termWidth), which
-// every table must fit, or none (0: not a terminal), laid out at
-// defaultWidth and holding no table to it.
+// layout is the width rule at one width, which every table must fit: a
+// terminal's (termWidth), or, for output to no terminal (0),
+// defaultWidth.
 type layout struct {
 	// width is the columns laid out in.
 	width int
-	// bounded is whether a table must fit width: a terminal's does.
-	bounded bool
 	// narrowForm is whether tables take their narrow form.
 	narrowForm bool
 	// give is the columns by which, in the narrow form, each column
@@ -73,12 +71,13 @@ type layout struct {
 }
 
 // layoutAt is the width rule at a terminal width, or, at 0, for output
-// to no terminal.
+// to no terminal: the rule at defaultWidth, the one width output is held
+// to when nothing says one.
 func layoutAt(width int) layout {
 	if width <= 0 {
-		return layout{width: defaultWidth}
+		width = defaultWidth
 	}
-	return layout{width: width, bounded: true, narrowForm: width < narrowBelow}
+	return layout{width: width, narrowForm: width < narrowBelow}
 }
 
 // narrow reports whether tables take their narrow form: below
@@ -88,12 +87,12 @@ func (l layout) narrow() bool { return l.narrowForm }
 // fit writes a table that has a wide and a narrow form by draw, which
 // lays it out in the form l.narrow() says, and returns the layout it was
 // written at: below narrowBelow the narrow form; else the wide form when
-// nothing bounds the width or the wide form fits it (draw writes it once,
-// to be measured), and the narrow form, given the whole width, when it
-// does not. So a terminal of 120 columns shows the wide form of each
-// table that fits it and the narrow form only of those that would break
-// its lines, while piped output keeps every wide form. (A table of one
-// form is sized to the width by its columns instead: text, pack.)
+// it fits the width (draw writes it once, to be measured), and the narrow
+// form, given the whole width, when it does not. So a terminal of 120
+// columns, and output to no terminal, show the wide form of each table
+// that fits 120 columns and the narrow form only of those that would
+// break its lines. (A table of one form is sized to the width by its
+// columns instead: text, pack.)
 //
 // The narrow form is given the whole width: where its columns at their
 // roles' narrow widths leave some of it unused, those columns widen
@@ -101,10 +100,6 @@ func (l layout) narrow() bool { return l.narrowForm }
 // fits and the table takes fewer lines, so that a name breaks into fewer
 // lines on a wider terminal.
 func (l layout) fit(w io.Writer, draw func(io.Writer, layout)) layout {
-	if !l.bounded {
-		draw(w, l)
-		return l
-	}
 	if !l.narrowForm {
 		var wide bytes.Buffer
 		draw(&wide, l)
@@ -120,7 +115,7 @@ func (l layout) fit(w io.Writer, draw func(io.Writer, layout)) layout {
 	// give that does not save a line is not taken.
 	at := func(g int) string {
 		var b bytes.Buffer
-		draw(&b, layout{width: l.width, bounded: true, narrowForm: true, give: g})
+		draw(&b, layout{width: l.width, narrowForm: true, give: g})
 		return b.String()
 	}
 	out := at(0)

@@ -57,8 +57,9 @@ func headline(w io.Writer, s *answer.Scenario, width int) {
 // minColumns (the user's word, over the terminal's, and holding output
 // to a file or a pipe to it too), else the terminal's when w is one
 // (defaultWidth when it does not say, or says fewer than minColumns);
-// 0 when w is not a terminal and COLUMNS is not set, which holds no
-// table to a width (layoutAt, laid out at defaultWidth).
+// 0 when w is not a terminal and COLUMNS is not set, which lays tables
+// and prose out at defaultWidth (layoutAt) and leaves an error's or a
+// list's line whole.
 func termWidth(w io.Writer) int {
 	if s, ok := w.(sized); ok {
 		return s.columns()
@@ -889,12 +890,13 @@ func formatOf(cmd *cobra.Command, valid ...string) (string, error) {
 	return format, nil
 }
 
-// askWithProgress loads the case the command names and asks it the
-// question req (refused first if it cannot fit in memory: beforeRun),
+// askWithProgress loads the case the command names (loadCaseFor: a
+// request that cannot run is refused before the case's warnings) and
+// asks it the question req (refused first if it cannot fit in memory: beforeRun),
 // telling the question's progress to a bar on a terminal (progress),
 // which is gone before the answer is printed.
 func askWithProgress[A any](cmd *cobra.Command, args []string, req any, question func(context.Context, *ask.Case, ask.Progress) (A, error)) (A, error) {
-	c, err := loadCase(cmd, args)
+	c, err := loadCaseFor(cmd, args, req)
 	if err != nil {
 		var none A
 		return none, err
@@ -914,11 +916,11 @@ func askCase[A any](cmd *cobra.Command, c *ask.Case, req any, question func(cont
 	return question(cmd.Context(), c, cb)
 }
 
-// respond loads the case the command names, asks it the question req
-// (refused first if it cannot fit in memory: beforeRun) and prints the
-// answer: its JSON, or the table a person reads.
+// respond loads the case the command names (loadCaseFor), asks it the
+// question req (refused first if it cannot fit in memory: beforeRun) and
+// prints the answer: its JSON, or the table a person reads.
 func respond[A any](cmd *cobra.Command, args []string, format string, req any, question func(context.Context, *ask.Case) (A, error), table func(io.Writer, A)) error {
-	c, err := loadCase(cmd, args)
+	c, err := loadCaseFor(cmd, args, req)
 	if err != nil {
 		return err
 	}

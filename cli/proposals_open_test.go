@@ -12,7 +12,7 @@ import (
 // the first proposal's error and list nothing.
 func TestProposalsNotJudged(t *testing.T) {
 	f := filepath.Join("..", "ask", "testdata", "open-proposal.yaml")
-	out, errOut, code := run(t, "deal", "proposals", f, "-m", "none", "--all-snapshots")
+	out, errOut, code := runWide(t, "deal", "proposals", f, "-m", "none", "--all-snapshots")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

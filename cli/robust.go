@@ -46,7 +46,7 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, hel
 	if r == nil {
 		return
 	}
-	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", nouns.Count(r.Draws, "draw"), r.Distribution, r.Seed, nouns.Count(r.Inputs, "ranged input")), width)
+	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", ask.Grouped(r.Draws)+" "+nouns.For(r.Draws, "draw"), r.Distribution, r.Seed, nouns.Count(r.Inputs, "ranged input")), width)
 	heldFixed(w, held, "  ", width)
 	para(w, "  ("+ask.IntervalLegend(r.Draws)+".)", width)
 	if r.Zone != nil {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -247,7 +248,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		}
 	}
 	if !o.LoopbackOnly && o.Token == "" {
-		return errs.New(errs.Argument, "--addr %s listens on %s, beyond loopback: set PARLEY_TOKEN so every request needs a bearer token (or use 127.0.0.1:PORT)", addr, ln.Addr())
+		return errs.New(errs.Argument, "--addr %s listens on %s, beyond loopback: set PARLEY_TOKEN so every request needs a bearer token (or use 127.0.0.1:PORT)", addr, listenText(addr, ln.Addr()))
 	}
 	st, err := openStore(ctx, db)
 	if err != nil {
@@ -354,4 +355,25 @@ func serveValid(name string) string {
 		valid = "0 (no limit) or a duration > 0, such as 720h"
 	}
 	return valid + " (see docs/limits.md)"
+}
+
+// listenText is the address serve listens on in the words of --addr
+// (asked), with the port bound (port 0 asks the system for one), and the
+// address bound beside it where that reads otherwise: Go binds 0.0.0.0
+// as [::], the IPv6 wildcard, which takes IPv4 too; a host name is bound
+// at an address. An --addr without a host (":8080") is the address bound.
+func listenText(asked string, bound net.Addr) string {
+	host, _, err := net.SplitHostPort(asked)
+	a, ok := bound.(*net.TCPAddr)
+	if err != nil || !ok || host == "" {
+		return bound.String()
+	}
+	s := net.JoinHostPort(host, strconv.Itoa(a.Port))
+	switch {
+	case s == bound.String():
+		return s
+	case a.IP.IsUnspecified():
+		return s + " (bound as " + bound.String() + ": every IPv4 and IPv6 address)"
+	}
+	return s + " (" + bound.String() + ")"
 }

@@ -367,7 +367,7 @@ from it to the farther end.`,
 // (swingTable).
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
 	for k, is := range r.Issues {
-		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%d draws for variance shares", is.Name, r.Model, numD(is.Base, sc.IssueDecimals(is.Issue)), r.Draws)
+		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%s draws for variance shares", is.Name, r.Model, numD(is.Base, sc.IssueDecimals(is.Issue)), ask.Grouped(r.Draws))
 		if is.UnsettledDraws > 0 {
 			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}

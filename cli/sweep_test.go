@@ -226,8 +226,9 @@ func TestSweepFitsWidth(t *testing.T) {
 }
 
 // The tornado fits 80 columns: below 100 its bar narrows, its headers
-// shorten and the inputs' names wrap; piped it is as wide as before; at
-// 120, where that wide form does not fit, it takes the narrow form, but
+// shorten and the inputs' names wrap; on a wide terminal (200) it has
+// its wide form; at 120, and piped (laid out at 120), where that wide
+// form does not fit, it takes the narrow form, but
 // the names it has room for stay whole and the bar takes what they leave.
 // bdm's ends that did not settle bring the footnote, which wraps too.
 func TestSensitivityFitsWidth(t *testing.T) {
@@ -241,12 +242,15 @@ func TestSensitivityFitsWidth(t *testing.T) {
 	if !strings.Contains(at80, "│ LOW → HIGH") || !strings.Contains(unwrapped(at80), "* had not settled: a last round's point (") {
 		t.Errorf("no short header or no footnote: the case tests less than it says:\n%s", at80)
 	}
-	var piped, at120 bytes.Buffer
-	tornado(&piped, &res.Scenario, res.Models[0], 8, 0)
-	if !strings.Contains(piped.String(), "│ FORECAST LOW → HIGH │") {
-		t.Errorf("piped, the tornado has not its long header:\n%s", piped.String())
+	var wide, piped, at120 bytes.Buffer
+	tornado(&wide, &res.Scenario, res.Models[0], 8, 200)
+	if !strings.Contains(wide.String(), "│ FORECAST LOW → HIGH │") {
+		t.Errorf("at 200 columns, the tornado has not its long header:\n%s", wide.String())
 	}
 	tornado(&at120, &res.Scenario, res.Models[0], 8, 120)
+	if tornado(&piped, &res.Scenario, res.Models[0], 8, 0); piped.String() != at120.String() {
+		t.Errorf("piped, the tornado is not as at 120 columns:\n%s", piped.String())
+	}
 	fits(t, at120.String(), 120)
 	if !strings.Contains(at120.String(), "│ LOW → HIGH │") {
 		t.Errorf("at 120 columns the tornado, 139 wide in its wide form, has not its narrow header:\n%s", at120.String())
@@ -478,7 +482,7 @@ func TestNegativeRanges(t *testing.T) {
 	const file = "testdata/negative-scale.yaml"
 	check := func(args []string, wants ...string) {
 		t.Helper()
-		out, stderr, code := run(t, append(args, file, "-q")...)
+		out, stderr, code := runWide(t, append(args, file, "-q")...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
 		}

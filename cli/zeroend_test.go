@@ -23,7 +23,7 @@ const zeroEnd = "../ask/testdata/zero-end.yaml"
 // as null, with the model's message in failed_at_low, and the CSV an
 // empty cell and the message.
 func TestSensitivityZeroEnd(t *testing.T) {
-	out, stderr, code := run(t, "sensitivity", zeroEnd, "-m", "compromise", "-n", "200", "-q")
+	out, stderr, code := runWide(t, "sensitivity", zeroEnd, "-m", "compromise", "-n", "200", "-q")
 	if code != 0 {
 		t.Fatalf("exit %d on a valid file: %s", code, stderr)
 	}

@@ -10,20 +10,22 @@ import (
 	"parley/ask"
 )
 
-// TestDealRobustView: ticking "Robust to the stated ranges" with 50 draws
+// TestDealRobustView: ticking "Robust to the stated ranges" with 1,000 draws
 // asks search for the analysis the API gives (ask.DealSearch on the
 // built-in case as of 11 March 2025, opened from its address, robust on,
-// 50 draws, every other setting its default), and the page shows its
+// 1,000 draws, every other setting its default), and the page shows its
 // figures: how often a zone exists, how often the most robust package is
 // accepted, and each actor's share of draws accepting it, each with its
-// interval as the command line writes it (ask.ProbabilityText). (At the latest
+// interval as the command line writes it (ask.ProbabilityText), and the
+// count of draws grouped by threes, as the legend beside it (ask.Grouped;
+// the page wrote "1000 draws … a share of 1,000 draws"). (At the latest
 // snapshot no draw opens a zone: the page says so instead.)
 func TestDealRobustView(t *testing.T) {
 	e := startE2E(t)
 	c := builtinCase(t, "2025-03-11")
 	req := answer.NewDealSearchRequest()
 	req.Snapshot = "2025-03-11"
-	req.Robust = answer.DealRobust{On: true, Draws: 50}
+	req.Robust = answer.DealRobust{On: true, Draws: 1000}
 	want, err := ask.DealSearch(e.ctx, c, req)
 	if err != nil {
 		t.Fatal(err)
@@ -33,13 +35,13 @@ func TestDealRobustView(t *testing.T) {
 		t.Fatalf("the API's search has no robust analysis: %+v", want)
 	}
 	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
-		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '50'; n.dispatchEvent(new Event('change')); return true })()`
+		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '1000'; n.dispatchEvent(new Event('change')); return true })()`
 	e.do("robust deal", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(set), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
-		e.poll(`document.querySelector('[data-testid=search-robust] p').textContent.includes('50 draws')`), e.shot("14-deal-robust"))
+		e.poll(`document.querySelector('[data-testid=search-robust] p').textContent.includes('1,000 draws (')`), e.shot("14-deal-robust"))
 	got := e.text(`[data-testid=search-robust] p`)
 	for _, s := range []string{
-		"50 draws",
+		"1,000 draws (",
 		"(" + ask.IntervalLegend(r.Draws) + ".)",
 		"A zone of agreement exists in " + ask.ProbabilityText(*r.Zone, *r.ZoneInterval) + " of draws.",
 		"is accepted in " + ask.ProbabilityText(r.Accepted, r.AcceptedInterval) + " of draws.",

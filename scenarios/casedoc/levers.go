@@ -58,8 +58,8 @@ func runLevers(ctx context.Context, in *ask.Input, draws int) (map[string]string
 	out := map[string]string{}
 	for id, rs := range rows {
 		var b strings.Builder
-		fmt.Fprintf(&b, "### Levers\n\nWhat would move the %s forecast at %s toward Ukraine and toward Russia, one step (5%% of the scale; 0.05 of salience) at a time, strongest first: how much closer the forecast comes, the share of %d draws of the stated ranges in which the lever helps, and the actor's utility gain (`parley advise ukraine --issue %s --snapshot %s --draws %d`; docs/models.md, \"What would move it\").\n\n",
-			leverModel, sensDate, draws, id, sensDate, draws)
+		fmt.Fprintf(&b, "### Levers\n\nWhat would move the %s forecast at %s toward Ukraine and toward Russia, one step (5%% of the scale; 0.05 of salience) at a time, strongest first: how much closer the forecast comes, the share of %s draws of the stated ranges in which the lever helps, and the actor's utility gain (`parley advise ukraine --issue %s --snapshot %s --draws %d`; docs/models.md, \"What would move it\").\n\n",
+			leverModel, sensDate, ask.Grouped(draws), id, sensDate, draws)
 		b.WriteString("| actor | lever | closer by | helps | utility gain |\n|---|---|---:|---:|---:|\n")
 		b.WriteString(strings.Join(rs, "\n") + "\n")
 		out[id] = b.String()

@@ -1477,7 +1477,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)}, in ${probabilityText(top, likely[0].p_interval)} of draws${likely.length > 1 ? ' each' : ''}`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${sw.draws} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
+      data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${count(sw.draws)} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
       options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
@@ -1610,7 +1610,7 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
   const what = search ? 'the most robust package' : 'this package'
   return h('div', { class: 'robust', 'data-testid': search ? 'search-robust' : 'deal-robust' },
     h('h3', {}, 'Over the stated ranges'),
-    h('p', { class: 'hint' }, `${r.draws} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
+    h('p', { class: 'hint' }, `${count(r.draws)} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
       // Each share of draws with its interval, as ask.ProbabilityText.
       `(${intervalLegend(r.draws)}.) `,
       search && r.p_zone !== undefined && r.p_zone_interval ? h('b', {}, `A zone of agreement exists in ${probabilityText(r.p_zone, r.p_zone_interval)} of draws. `) : '',
