@@ -40,10 +40,11 @@ The table has one block per model, an issue per row and a column per
 variant or snapshot: each forecast with, after the first column, its
 change against the first — "62.2 (+4.1)" — given only where both
 forecasts settled; a change the issue's decimals would write at odds with
-its cells, each rounded on its own, takes more ("5.4", "5.3 (-0.03)"). A forecast that did not settle is the range it kept
-moving in, marked ~. --format json gives the answer as a stable document
-(docs/json.md), the same the API returns (POST …/compare); --format csv a
-row per model, issue and column.
+its cells, each rounded on its own, takes more ("5.4", "5.3 (-0.03)"). A
+forecast that did not settle is the range it kept moving in, marked ~.
+--format json gives the answer as a stable document (docs/json.md), the
+same the API returns (POST …/compare); --format csv a row per model,
+issue and column.
 
 Without FILE the built-in case is used.`,
 		Example: `  parley compare                                  # every variant against none, at the latest snapshot
