@@ -1,8 +1,13 @@
 package web_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/cli"
 
 	"github.com/chromedp/chromedp"
 )
@@ -15,8 +20,10 @@ import (
 // only in a tooltip under the pointer (none by keyboard or on a phone).
 func TestTornadoNumbers(t *testing.T) {
 	// The command line's rows on Ceasefire (the first issue): the
-	// columns after the input's name, the bar left out.
-	out := parley(t, "sensitivity")
+	// columns after the input's name, the bar left out, laid out as on a
+	// terminal wide enough for one line a row (piped, it takes 120
+	// columns and puts each share's interval on a second line).
+	out := parleyWide(t, "sensitivity")
 	var want [][]string
 	in := false
 	for _, line := range strings.Split(out, "\n") {
@@ -75,4 +82,26 @@ func TestTornadoNumbers(t *testing.T) {
 	if got[0][0] != "UnitedStates·position" {
 		t.Errorf("the first input is named %q, want United States · position", got[0][0])
 	}
+}
+
+// parleyWide runs parley as parley does, its output to a file with
+// COLUMNS at 200, which the command line reads as a terminal that wide
+// (a buffer, as parley's helper gives it, is laid out at 120 columns).
+func parleyWide(t *testing.T, args ...string) string {
+	t.Helper()
+	t.Setenv("COLUMNS", "200")
+	f, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var errs bytes.Buffer
+	if code := cli.Main(args, strings.NewReader(""), f, &errs); code != 0 {
+		t.Fatalf("parley %s: exit %d: %s", strings.Join(args, " "), code, errs.String())
+	}
+	out, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
