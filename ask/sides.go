@@ -53,8 +53,9 @@ func ContradictionHead(issue string, actors, coalition []string, alone, together
 
 // CoalitionText names the minimal winning coalition a contradiction is
 // found in by its members' names, "the minimal winning coalition {Alpha,
-// Beta}", as deal's notes and summary write a coalition. The page writes
-// it by the same rule (coalitionText).
+// Beta}", as deal's notes and summary write a coalition: in the
+// contradiction's head (ContradictionHead) and the brief's way out, which
+// the page prints as the answer carries them.
 func CoalitionText(coalition []string) string {
 	return "the minimal winning coalition {" + strings.Join(coalition, ", ") + "}"
 }
