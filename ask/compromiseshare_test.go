@@ -3,8 +3,6 @@ package ask
 import (
 	"strings"
 	"testing"
-
-	"parley/answer"
 )
 
 // TestCompromiseSentenceShares: compromise's sentence says each hardest
@@ -29,15 +27,7 @@ stances:
   - {actor: big, issue: a, position: 0.30, salience: 1, assumed: test}
   - {actor: tiny, issue: a, position: 0.65, salience: 1, assumed: test}
 `
-	in, err := Load("tiny-up.yaml", []byte(yaml), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := explain(t, c, "compromise", "a").Issues[0].Text
+	text := explain(t, loadCase(t, "tiny-up.yaml", yaml), "compromise", "a").Issues[0].Text
 	if want := " Tiny pulls up hardest (+0.0001, 0.04% of the weight), Big down (-0.0001, 99.96%)."; !strings.HasSuffix(text, want) {
 		t.Errorf("text %q\nwant it to end %q", text, want)
 	}
