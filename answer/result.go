@@ -372,8 +372,10 @@ type DealSearch struct {
 	Warnings  []string   `json:"warnings,omitempty"`
 	// SolverText is the search's technical detail in words, which every
 	// door prints last (ask.SolverLine): the loss's exponent, the no-deal
-	// package, the work and the certificate gaps.
-	SolverText string `json:"solver_text"`
+	// package, the work and the certificate gaps. Every answer made now
+	// has it; one stored before the deal answers carried their words
+	// has not (nor their other texts).
+	SolverText string `json:"solver_text,omitempty"`
 }
 
 // DealZone is package deal's search result.

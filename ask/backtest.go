@@ -326,6 +326,11 @@ func OptionHitsText(m answer.BacktestModel) string {
 	return fixed(x, d) + "/" + strconv.Itoa(m.N)
 }
 
+// OptionHitsAddUp follows the tie marks' legend (OptionTieLegend) at
+// every door: what a model's option hits are made of once a cell holds a
+// share. The page writes the same (legend in web/src/backtest.ts).
+const OptionHitsAddUp = "option hits add up the shares"
+
 // OptionTieLegend says what each tie's mark in the backtest's cells
 // means, once a mark, in the order of first use ("✓1/2 the forecast lies
 // equally near 2 options, 1 of them the outcome's: 1/2 of a hit"); ""

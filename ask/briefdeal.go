@@ -98,7 +98,7 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 		// way the plan that lowers alternatives takes, else the other
 		// plan's, else the first listed.
 		c := res.Concession.Contradictions[0]
-		ways := WayLines(p, c)
+		ways := WayLines(c)
 		i := slices.IndexFunc(ways, func(w WayLine) bool { return slices.Contains(w.Plans, PlanLower) })
 		if i < 0 {
 			i = slices.IndexFunc(ways, func(w WayLine) bool { return len(w.Plans) > 0 })

@@ -40,7 +40,7 @@ func searchTexts(out *answer.DealSearch) {
 }
 
 // contradictionTexts writes one contradiction's words: its head, each
-// way out alone and together (WayLines' words), the sets not listed and
+// way out alone and together (SideLine, SetLine), the sets not listed and
 // which way out the plans take.
 func contradictionTexts(p *answer.Scenario, c *answer.DealContradiction) {
 	c.HeadText = ContradictionHead(p.IssueName(c.Issue), ContradictionActors(*c, p.ActorName), ContradictionCoalition(*c, p.ActorName), len(c.Sides) > 0, len(c.Sets) > 0)

@@ -356,7 +356,6 @@ func forecastHead(name string, e answer.IssueExplanation, d int) string {
 func explainText(name string, is model.Issue, e answer.IssueExplanation) string {
 	d := ScaleDecimals(is.Min, is.Max)
 	g := onScale(d)
-	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	head := forecastHead(name, e, d)
 	origin := "the scale's minimum " + g(e.Reference)
 	if e.ReferenceFrom == "reference" {
@@ -366,8 +365,10 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 	case "compromise":
 		s := fmt.Sprintf("%s: the capability×salience weighted mean of %d actors' positions, where their pulls balance: each pulls it toward its own position by its share × its distance from it, and the pulls sum to zero.", head, len(e.Pulls))
 		if up, down := hardest(e.Pulls); up != nil && down != nil {
-			pd := PullDecimals(name, e.Pulls, d)
-			s += fmt.Sprintf(" %s pulls up hardest (%s, %s of the weight), %s down (%s, %s).", up.Name, PullText(name, up.Pull, pd), pct(up.Share), down.Name, PullText(name, down.Pull, pd), pct(down.Share))
+			// their shares as the median's sentence writes its own: with
+			// no decimals or the fewest at which neither reads as zero
+			pd, sd := PullDecimals(name, e.Pulls, d), percentDecimals([]float64{up.Share, down.Share}, 0)
+			s += fmt.Sprintf(" %s pulls up hardest (%s, %s of the weight), %s down (%s, %s).", up.Name, PullText(name, up.Pull, pd), WeightShareText(up.Share, sd), down.Name, PullText(name, down.Pull, pd), WeightShareText(down.Share, sd))
 		}
 		return s
 	case "median":
@@ -533,7 +534,7 @@ const shareDecimals = 1
 // (each pull's Share) are written with as percents, in every model's
 // explanation: one, raised until no share that is not zero reads as
 // zero (percentDecimals). Every door writes a share by WeightShareText with
-// them (the page through shareDecimals and shareLabel).
+// them (the page through its twin shareDecimals in web/src/explain.ts).
 func ShareDecimals(pulls []answer.Pull) int {
 	shares := make([]float64, len(pulls))
 	for i, p := range pulls {

@@ -2,7 +2,6 @@ package ask
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -63,18 +62,7 @@ func TestPullDecimalsNoNonzeroReadsZero(t *testing.T) {
 // noise and takes no decimals more (a billionth of the largest, as for
 // the other models' pulls).
 func TestMedianPullDecimals(t *testing.T) {
-	data, err := os.ReadFile("../cli/testdata/tiny-share.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := Load("tiny-share.yaml", data, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testdataCase(t, "../../cli/testdata/tiny-share.yaml")
 	ie := explain(t, c, "median", "a").Issues[0]
 	if ie.Forecast != 0.45 {
 		t.Fatalf("forecast %v, want Mid's 0.45", ie.Forecast)
@@ -107,18 +95,7 @@ func TestMedianPullDecimals(t *testing.T) {
 // not zero, and the fewest decimals from none at which it does not read
 // so are two, for both: "39.96% … and 0.04% above".
 func TestMedianShareDecimals(t *testing.T) {
-	data, err := os.ReadFile("../cli/testdata/tiny-share.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := Load("tiny-share.yaml", data, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testdataCase(t, "../../cli/testdata/tiny-share.yaml")
 	ie := explain(t, c, "median", "a").Issues[0]
 	sd := ShareDecimals(ie.Pulls)
 	got := map[string]string{}

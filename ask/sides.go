@@ -53,8 +53,9 @@ func ContradictionHead(issue string, actors, coalition []string, alone, together
 
 // CoalitionText names the minimal winning coalition a contradiction is
 // found in by its members' names, "the minimal winning coalition {Alpha,
-// Beta}", as deal's notes and summary write a coalition. The page writes
-// it by the same rule (coalitionText).
+// Beta}", as deal's notes and summary write a coalition: in the
+// contradiction's head (ContradictionHead) and the brief's way out, which
+// the page prints as the answer carries them.
 func CoalitionText(coalition []string) string {
 	return "the minimal winning coalition {" + strings.Join(coalition, ", ") + "}"
 }
@@ -147,26 +148,16 @@ type WayLine struct {
 	Plans []string
 }
 
-// WayLines writes a contradiction's ways out as deal search lists them:
-// the actors alone, then the sets of actors together, each with its bends
-// (BendLine) and its cost, in the scenario's names and decimals.
-func WayLines(p *answer.Scenario, c answer.DealContradiction) []WayLine {
+// WayLines are a contradiction's ways out as deal search lists them:
+// the actors alone, then the sets of actors together, in the words the
+// answer carries (DealSide.Text, DealWaySet.Text: searchTexts).
+func WayLines(c answer.DealContradiction) []WayLine {
 	var out []WayLine
 	for _, sd := range c.Sides {
-		var bends []string
-		for _, b := range sd.Bends {
-			bends = append(bends, BendLine(p, b))
-		}
-		out = append(out, WayLine{SideLine(bends, sd), sd.Plans})
+		out = append(out, WayLine{sd.Text, sd.Plans})
 	}
 	for _, st := range c.Sets {
-		var bends []string
-		for _, m := range st.Members {
-			for _, b := range m.Bends {
-				bends = append(bends, BendLine(p, b))
-			}
-		}
-		out = append(out, WayLine{SetLine(bends, st, p.ActorName), st.Plans})
+		out = append(out, WayLine{st.Text, st.Plans})
 	}
 	return out
 }

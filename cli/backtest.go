@@ -171,7 +171,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 	}
 	legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
 	if ties := ask.OptionTieLegend(b); ties != "" {
-		legend += "; " + ties + " (option hits add up the shares)"
+		legend += "; " + ties + " (" + ask.OptionHitsAddUp + ")"
 	}
 	if b.MixedScales {
 		legend += "; MAE %, CRPS %: each error as a percent of its issue's scale"

@@ -801,7 +801,7 @@ func endOne(x *float64) string {
 // cell has one (ask.OptionTieLegend).
 func tieNote(b *answer.Backtest) string {
 	if t := ask.OptionTieLegend(b); t != "" {
-		return " " + t + " (option hits add up the shares)."
+		return " " + t + " (" + ask.OptionHitsAddUp + ")."
 	}
 	return ""
 }
