@@ -443,7 +443,7 @@ func checkOver(over string) error {
 // change −0.03 reads "0.0" at one decimal, and takes two ("-0.03"); 5.26
 // and 5.34 both read "5.3" while +0.08 reads "+0.1", and takes two
 // ("+0.08", below the cells' last digit). The page's variants view
-// writes a change by the same rule (changeDecimals in web/src/main.ts).
+// writes a change by the same rule (changeDecimals in web/src/util.ts).
 func ChangeDecimals(first, x, change float64, d int) int {
 	if !finite(first) || !finite(x) || !finite(change) {
 		return d

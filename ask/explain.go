@@ -533,7 +533,7 @@ const shareDecimals = 1
 // (each pull's Share) are written with as percents, in every model's
 // explanation: one, raised until no share that is not zero reads as
 // zero (percentDecimals). Every door writes a share by WeightShareText with
-// them (the page through shareDecimals and shareLabel).
+// them (the page through shareDecimals).
 func ShareDecimals(pulls []answer.Pull) int {
 	shares := make([]float64, len(pulls))
 	for i, p := range pulls {

@@ -53,8 +53,8 @@ func ContradictionHead(issue string, actors, coalition []string, alone, together
 
 // CoalitionText names the minimal winning coalition a contradiction is
 // found in by its members' names, "the minimal winning coalition {Alpha,
-// Beta}", as deal's notes and summary write a coalition. The page writes
-// it by the same rule (coalitionText).
+// Beta}", as deal's notes and summary write a coalition. The page prints
+// it inside the head the answer carries (DealContradiction.HeadText).
 func CoalitionText(coalition []string) string {
 	return "the minimal winning coalition {" + strings.Join(coalition, ", ") + "}"
 }
