@@ -213,7 +213,8 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 // position), the share of its best it gets, and whether it binds;
 // ask.NoNumber where the status quo is kept. An actor's name takes what the other
 // columns leave, 28 at most. A position and an ideal are written with
-// the d decimals.
+// the d decimals, a share of the weight by ask.WeightShareText
+// with ask.ShareDecimals, as every model's Share column.
 func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Actor", "Position", "Share", "Ideal", "Gain", "Best", "Of best", "Bounds"}
@@ -224,6 +225,7 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 		}
 		return fmt.Sprintf(format, scale**x)
 	}
+	sd := ask.ShareDecimals(pulls)
 	var rows []table.Row
 	for _, p := range pulls {
 		bound := ""
@@ -233,7 +235,7 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 				bound = "yes ▶"
 			}
 		}
-		rows = append(rows, table.Row{p.Name, numD(p.Position, d), fmt.Sprintf("%.1f%%", 100*p.Share), f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
+		rows = append(rows, table.Row{p.Name, numD(p.Position, d), ask.WeightShareText(p.Share, sd), f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)

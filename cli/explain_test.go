@@ -252,3 +252,20 @@ func TestMedianTinyShare(t *testing.T) {
 		}
 	}
 }
+
+// TestKSTinyShare: ks's table has a Share column too, and writes it by
+// the rule every model's does (ask.ShareDecimals, nashmed23): on
+// testdata/tiny-share.yaml Tiny's 0.0004 of the weight read "0.0%" at
+// one decimal, so every share takes two, "0.04%", "39.96%", "60.00%".
+func TestKSTinyShare(t *testing.T) {
+	out, stderr, code := run(t, "explain", "testdata/tiny-share.yaml", "-m", "ks", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"│ Mid │ 0.45 │ 60.00% │", "│ Low │ 0.30 │ 39.96% │", "│ Tiny │ 0.65 │ 0.04% │"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}

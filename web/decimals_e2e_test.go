@@ -256,3 +256,38 @@ func TestMedianTinyShareAsCommandLine(t *testing.T) {
 		t.Errorf("the pull chart's tooltips %q, want Tiny's 0.04%% and Mid's 60.00%% of the weight", titles)
 	}
 }
+
+// TestKSTinyShareAsCommandLine: ks's table writes the actors' shares of
+// the weight by the rule every model's Share column takes
+// (ask.ShareDecimals, the page's shareDecimals): on
+// cli/testdata/tiny-share.yaml Tiny's 0.0004 reads "0.04%", not "0.0%",
+// and so all take two decimals, as parley explain -m ks prints them.
+func TestKSTinyShareAsCommandLine(t *testing.T) {
+	const file = "../cli/testdata/tiny-share.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := parley(t, "explain", file, "-m", "ks", "-q")
+	want := map[string]string{}
+	for _, m := range regexp.MustCompile(`│ (Low|Mid|Tiny)\s+│\s+\S+ │\s+(\S+%) │`).FindAllStringSubmatch(ex, -1) {
+		want[m[1]] = m[2]
+	}
+	if w := map[string]string{"Low": "39.96%", "Mid": "60.00%", "Tiny": "0.04%"}; fmt.Sprint(want) != fmt.Sprint(w) {
+		t.Fatalf("parley explain -m ks prints the shares %q, want %q", want, w)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("A tiny share", body)
+	card := `section[data-issue="a"] [data-testid=ks-table]`
+	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
+		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "ks"; s.dispatchEvent(new Event("change")); return true })()`)),
+		e.poll(fmt.Sprintf(`!!document.querySelector('%s')`, card)))
+	got := map[string]string{}
+	for _, a := range []struct{ id, name string }{{"low", "Low"}, {"mid", "Mid"}, {"tiny", "Tiny"}} {
+		got[a.name] = get(t, e.bctx, "share", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector('%s tr[data-actor=%q] td:nth-of-type(2)').textContent`, card, a.id)))
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("the page's ks shares %q, want %q as parley explain prints them", got, want)
+	}
+}

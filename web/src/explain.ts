@@ -115,9 +115,11 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
 // ksTable lists, for ks, each actor's ideal (its best outcome among
 // those every weighted actor prefers to breakdown), its gain at the
 // forecast and at its ideal, the share of its best it gets, and whether
-// it bounds the forecast.
+// it bounds the forecast; its share of the weight with shareDecimals, as
+// parley explain's ks table writes it.
 function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElement {
   const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? noNumber : f(x))
+  const sd = shareDecimals(ie.pulls)
   const cap = ie.ks
     ? `The bargaining set (every weighted actor prefers it to breakdown): ${intervalText(ie.ks.lo, ie.ks.hi, d)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
     : 'The status quo is kept: no agreement improves on it for every weighted actor.'
@@ -125,7 +127,7 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
     h('caption', {}, cap),
     h('thead', {}, h('tr', {}, ...['Actor', 'Position', 'Share', 'Ideal', 'Gain', 'Best gain', 'Of best', 'Bounds it'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
-      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, `${fmt(100 * p.share, 1)}%`),
+      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, `${fmt(100 * p.share, sd)}%`),
       h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
       h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
