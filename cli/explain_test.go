@@ -236,17 +236,24 @@ func TestNashPullsWideScale(t *testing.T) {
 // "0.0" for Tiny's 0.04, and take two, "39.96", "60.00" and "0.04"; the
 // shares and the median's pulls, percents, take two as well.
 func TestMedianTinyShare(t *testing.T) {
-	out, stderr, code := run(t, "explain", "testdata/tiny-share.yaml", "-m", "median", "-q")
+	explainTinyShare(t, "median",
+		"│ Low │ 0.30 │ 39.96 │ 39.96% │ -39.96% │",
+		"│ Tiny │ 0.65 │ 0.04 │ 0.04% │ +0.04% │",
+		"│ Mid │ 0.45 │ 60.00 │ 60.00% │ 0.00% │",
+		"the position of Mid: 39.96% of the weight lies below it and 0.04% above,")
+}
+
+// explainTinyShare runs parley explain on testdata/tiny-share.yaml with
+// model m and asks its output, its spaces collapsed, to hold each of
+// wants.
+func explainTinyShare(t *testing.T, m string, wants ...string) {
+	t.Helper()
+	out, stderr, code := run(t, "explain", "testdata/tiny-share.yaml", "-m", m, "-q")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	text := strings.Join(strings.Fields(out), " ")
-	for _, want := range []string{
-		"│ Low │ 0.30 │ 39.96 │ 39.96% │ -39.96% │",
-		"│ Tiny │ 0.65 │ 0.04 │ 0.04% │ +0.04% │",
-		"│ Mid │ 0.45 │ 60.00 │ 60.00% │ 0.00% │",
-		"the position of Mid: 39.96% of the weight lies below it and 0.04% above,",
-	} {
+	for _, want := range wants {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
@@ -258,14 +265,5 @@ func TestMedianTinyShare(t *testing.T) {
 // testdata/tiny-share.yaml Tiny's 0.0004 of the weight read "0.0%" at
 // one decimal, so every share takes two, "0.04%", "39.96%", "60.00%".
 func TestKSTinyShare(t *testing.T) {
-	out, stderr, code := run(t, "explain", "testdata/tiny-share.yaml", "-m", "ks", "-q")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	text := strings.Join(strings.Fields(out), " ")
-	for _, want := range []string{"│ Mid │ 0.45 │ 60.00% │", "│ Low │ 0.30 │ 39.96% │", "│ Tiny │ 0.65 │ 0.04% │"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("no %q in\n%s", want, out)
-		}
-	}
+	explainTinyShare(t, "ks", "│ Mid │ 0.45 │ 60.00% │", "│ Low │ 0.30 │ 39.96% │", "│ Tiny │ 0.65 │ 0.04% │")
 }
