@@ -156,9 +156,20 @@ func TestDealContradictionUnderRuleWords(t *testing.T) {
 	text := func(id string) []string {
 		return get(t, e.bctx, id, chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=`+id+`]")].map((x) => x.textContent)`))
 	}
+	// the blockers as the command line writes them ("Blocked by: …")
+	var blocked []string
+	for _, l := range strings.Split(parley(t, "deal", "search", "../cli/testdata/contradict-qmv.yaml", "-q"), "\n") {
+		if strings.HasPrefix(l, "Blocked by: ") {
+			blocked = append(blocked, l)
+		}
+	}
+	if len(blocked) != 1 || blocked[0] != "Blocked by: Alpha, Beta." {
+		t.Fatalf("the command line's blockers %q, want one line naming Alpha and Beta", blocked)
+	}
 	for id, want := range map[string][]string{
 		"contradiction-head": {head},
 		"zone-summary":       {"Empty. " + got.Result.Summary},
+		"zone-blockers":      blocked,
 	} {
 		if shown := text(id); strings.Join(shown, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s reads\n%s\nwant\n%s", id, strings.Join(shown, "\n"), strings.Join(want, "\n"))

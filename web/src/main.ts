@@ -1826,7 +1826,7 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     h('p', { class: ev.accepted ? 'ok' : 'error', 'data-testid': 'deal-summary' },
       // What accepted means is the answer's (acceptance), as the command
       // line prints it: the rules, every required actor, or both.
-      ev.accepted ? `Accepted: ${ev.acceptance}.${ev.rules?.length ? ` ${ev.rules.map((r) => `${issueName(r.issue)} carried by ${(r.coalition ?? []).map(actorName).join(', ')}`).join('; ')}.` : ''}` : `Blocked by ${(ev.blockers ?? []).map(actorName).join(', ')}.${ev.rules?.length ? ` A package is accepted when ${ev.acceptance}.` : ''}`),
+      ev.accepted ? `Accepted: ${ev.acceptance}.${ev.rules?.length ? ` ${ev.rules.map((r) => `${issueName(r.issue)} carried by ${(r.coalition ?? []).map(actorName).join(', ')}`).join('; ')}.` : ''}` : `Blocked by: ${(ev.blockers ?? []).map(actorName).join(', ')}.${ev.rules?.length ? ` A package is accepted when ${ev.acceptance}.` : ''}`),
     h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
     warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
@@ -1903,7 +1903,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...pkgs.map((p) => h('th', { scope: 'col' }, p.title)))),
       h('tbody', {}, ...(r.rules ?? []).map((g) => h('tr', {}, h('th', { scope: 'row' }, issueName(g.issue)),
         ...pkgs.map((p) => { const v = p.pkg.rules?.find((x) => x.issue === g.issue); return h('td', { class: v?.passes ? '' : 'down' }, v ? (v.passes ? names(v.coalition) : `fails: ${names(v.against)} against`) : '—') }))))) : '') : ''
-  const blockers = r.blockers?.length ? h('p', { class: 'hint', 'data-testid': 'zone-blockers' }, `Blocked by ${names(r.blockers)}.`) : ''
+  const blockers = r.blockers?.length ? h('p', { class: 'hint', 'data-testid': 'zone-blockers' }, `Blocked by: ${names(r.blockers)}.`) : ''
   const notes = [...(r.notes ?? []), ...(r.concession?.notes ?? [])]
   // Each contradiction's ways out, then each plan under a head that says
   // what it does, its cost in both units, and the solver's line: the
