@@ -61,14 +61,7 @@ func TestDealSlidersOnTheScale(t *testing.T) {
 			t.Errorf("slider %s: step, value and output %q, want %q", id, got[id], w)
 		}
 	}
-	in, err := ask.Load("mixed.yaml", []byte(mixedScales(t)), ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mixedCase(t)
 	req := answer.NewDealEvaluateRequest()
 	req.Package, req.Models = map[string]float64{"big": 51.7, "u": 0.47}, []string{"compromise"}
 	ev, err := ask.DealEvaluate(e.ctx, c, req)
@@ -116,14 +109,7 @@ func TestDealSlidersOnTheScale(t *testing.T) {
 // where the page wrote three significant figures ("0.45 → 0.5",
 // "55 → 60").
 func TestAdviceChangeOnTheScale(t *testing.T) {
-	in, err := ask.Load("mixed.yaml", []byte(mixedScales(t)), ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mixedCase(t)
 	req := answer.NewAdviseRequest()
 	req.Actor = "north"
 	a, err := ask.Advise(context.Background(), c, req, nil)
@@ -163,4 +149,19 @@ func TestTornadoAxisOnTheScale(t *testing.T) {
 	if strings.Join(got, " ") != "0.4 0.6" {
 		t.Errorf("the tornado's axis on u runs %q, want 0.4 to 0.6", got)
 	}
+}
+
+// mixedCase is mixedScales' scenario as ask reads it, at its latest
+// snapshot.
+func mixedCase(t *testing.T) *ask.Case {
+	t.Helper()
+	in, err := ask.Load("mixed.yaml", []byte(mixedScales(t)), ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
