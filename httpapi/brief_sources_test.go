@@ -153,6 +153,12 @@ func commandLineBrief(t *testing.T, name string, body []byte) *ask.Brief {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return briefOf(t, in)
+}
+
+// briefOf is the brief ask makes of a loaded file's case.
+func briefOf(t *testing.T, in *ask.Input) *ask.Brief {
+	t.Helper()
 	c, err := in.Case(answer.Target{})
 	if err != nil {
 		t.Fatal(err)

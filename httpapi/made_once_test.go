@@ -44,15 +44,7 @@ func TestExportAndBriefMadeOncePerVersion(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := in.Case(answer.Target{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := ask.MakeBrief(context.Background(), c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := ask.RenderBrief(context.Background(), b, "md")
+		m, err := ask.RenderBrief(context.Background(), briefOf(t, in), "md")
 		if err != nil {
 			t.Fatal(err)
 		}
