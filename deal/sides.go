@@ -200,14 +200,8 @@ func (s *searcher) contradictions(c *Concession) []Contradiction {
 		ct := Contradiction{Issue: p.Issues[k].ID, Sides: []Side{}}
 		var in []int
 		for j := range s.req {
-			var own []bound
-			for _, b := range mine {
-				if b.j == j {
-					own = append(own, b)
-				}
-			}
-			if len(own) == 0 {
-				continue
+			if !slices.ContainsFunc(mine, func(b bound) bool { return b.j == j }) {
+				continue // no red line of its own here (member finds them)
 			}
 			x, least := math.NaN(), math.Inf(1)
 			for _, v := range cands {
