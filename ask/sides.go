@@ -14,13 +14,14 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/deal"
 	"parley/nouns"
 )
 
-// The names of the concession plans in DealSide.Plans.
+// The names of the concession plans in DealSide.Plans (deal's).
 const (
-	PlanLower = "lower_alternatives"
-	PlanBend  = "bend_red_lines"
+	PlanLower = deal.PlanLower
+	PlanBend  = deal.PlanBend
 )
 
 // ContradictionHead introduces one contradiction's ways out: the actors
