@@ -453,11 +453,8 @@ func ChangeDecimals(first, x, change float64, d int) int {
 	if errA != nil || errB != nil || fixed(b-a, d) == fixed(change, d) {
 		return d
 	}
-	e := d + 1
-	for e < maxPullDecimals && readsZero(fixed(change, e)) {
-		e++
-	}
-	return e
+	size := math.Abs(change)
+	return raiseDecimals([]float64{size}, 1, size, d+1)
 }
 
 // ChangeText writes a change as parley compare's cells do: with its

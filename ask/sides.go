@@ -14,13 +14,14 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/deal"
 	"parley/nouns"
 )
 
-// The names of the concession plans in DealSide.Plans.
+// The names of the concession plans in DealSide.Plans (deal's).
 const (
-	PlanLower = "lower_alternatives"
-	PlanBend  = "bend_red_lines"
+	PlanLower = deal.PlanLower
+	PlanBend  = deal.PlanBend
 )
 
 // ContradictionHead introduces one contradiction's ways out: the actors
@@ -68,11 +69,7 @@ func ContradictionCoalition(c answer.DealContradiction, name func(string) string
 	if len(c.Coalition) == 0 {
 		return nil
 	}
-	out := make([]string, len(c.Coalition))
-	for i, id := range c.Coalition {
-		out[i] = name(id)
-	}
-	return out
+	return namesOf(c.Coalition, name)
 }
 
 // ContradictionActors are the names of a contradiction's actors, name
@@ -86,6 +83,11 @@ func ContradictionActors(c answer.DealContradiction, name func(string) string) [
 			ids = append(ids, sd.Actor)
 		}
 	}
+	return namesOf(ids, name)
+}
+
+// namesOf is the actors' names, name giving each id's.
+func namesOf(ids []string, name func(string) string) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = name(id)
@@ -105,12 +107,18 @@ func SideLine(bends []string, sd answer.DealSide) string {
 // given up: "weighted cost 2.4 % of scale (capability share 0.16 × 15.0 %
 // crossed; 0.0041 utility)".
 func SideCostText(sd answer.DealSide) string {
-	crossed := 0.0
-	if sd.Share > 0 {
-		crossed = sd.Cost / sd.Share
-	}
 	return fmt.Sprintf("Weighted cost %s %s (capability share %s × %s %% crossed; %s utility)", PlanCostText(sd.Cost, PercentOfScale), PercentOfScale,
-		fixed(sd.Share, 2), PlanCostText(crossed, PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit))
+		fixed(sd.Share, 2), PlanCostText(crossedOf(sd), PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit))
+}
+
+// crossedOf is how far an actor's part of a way out crosses its red
+// lines, in % of the issue's scale: its weighted cost over its share (0
+// for an actor of no share).
+func crossedOf(sd answer.DealSide) float64 {
+	if sd.Share > 0 {
+		return sd.Cost / sd.Share
+	}
+	return 0
 }
 
 // SetLine writes one way out for several actors together: each one's
@@ -128,14 +136,13 @@ func SetLine(bends []string, st answer.DealWaySet, name func(string) string) str
 func SetCostText(st answer.DealWaySet, name func(string) string) string {
 	parts := make([]string, len(st.Members))
 	for i, m := range st.Members {
-		crossed := 0.0
-		if m.Share > 0 {
-			crossed = m.Cost / m.Share
-		}
-		parts[i] = fmt.Sprintf("%s %s × %s %%", nouns.Possessive(name(m.Actor)), fixed(m.Share, 2), PlanCostText(crossed, PercentOfScale))
+		// the first names the terms: "Alpha's capability share 0.14 ×
+		// 60.0 % crossed", the rest follow it: "Beta's 0.29 × 20.0 %"
+		who, tail := nouns.Possessive(name(m.Actor)), ""
 		if i == 0 {
-			parts[i] = fmt.Sprintf("%s capability share %s × %s %% crossed", nouns.Possessive(name(m.Actor)), fixed(m.Share, 2), PlanCostText(crossed, PercentOfScale))
+			who, tail = who+" capability share", " crossed"
 		}
+		parts[i] = fmt.Sprintf("%s %s × %s %%%s", who, fixed(m.Share, 2), PlanCostText(crossedOf(m), PercentOfScale), tail)
 	}
 	return fmt.Sprintf("Weighted cost %s %s (%s; %s utility)", PlanCostText(st.Cost, PercentOfScale), PercentOfScale, strings.Join(parts, " + "), PlanCostText(st.UtilityCost, UtilityUnit))
 }

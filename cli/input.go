@@ -226,12 +226,7 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // variant, printing the file's warnings and what the case assumes
 // unless --quiet.
 func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
-	strict, _ := cmd.Flags().GetBool("strict")
-	in, err := loadAnswered(cmd, args, strict)
-	if err != nil {
-		return nil, err
-	}
-	return caseOf(cmd, in)
+	return loadCaseFor(cmd, args, nil)
 }
 
 // loadCaseFor is loadCase for the question req (a request as ask.Check
@@ -239,10 +234,12 @@ func loadCase(cmd *cobra.Command, args []string) (*ask.Case, error) {
 // not under the case's warnings. Its numbers, models and settings are
 // checked (ask.Check) before the input is read, and what needs the case
 // (an actor's or an issue's id: ask.CheckCase) before the warnings are
-// printed.
+// printed. A nil req asks nothing: loadCase.
 func loadCaseFor(cmd *cobra.Command, args []string, req any) (*ask.Case, error) {
-	if err := ask.Check(req); err != nil {
-		return nil, err
+	if req != nil {
+		if err := ask.Check(req); err != nil {
+			return nil, err
+		}
 	}
 	strict, _ := cmd.Flags().GetBool("strict")
 	in, err := loadAnswered(cmd, args, strict)

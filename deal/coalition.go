@@ -303,7 +303,7 @@ func (m *merge) concede(ctx context.Context) error {
 	if lowFrom != nil && lowFrom != bendFrom {
 		// Its own plan that bends red lines was not kept.
 		for i := range c.Contradictions {
-			c.Contradictions[i].dropPlan("bend_red_lines")
+			c.Contradictions[i].dropPlan(PlanBend)
 		}
 	}
 	m.res.Concession = c

@@ -89,6 +89,13 @@ type WaySet struct {
 	Text string `json:"text,omitempty"`
 }
 
+// The names of the concession plans in a way out's Plans: the plan that
+// lowers alternatives and the one that bends red lines.
+const (
+	PlanLower = "lower_alternatives"
+	PlanBend  = "bend_red_lines"
+)
+
 // dropPlan removes a plan's name from every way out.
 func (c *Contradiction) dropPlan(name string) {
 	drop := func(pl []string) []string {
@@ -127,7 +134,7 @@ type Side struct {
 	Cost        float64 `json:"cost"`
 	UtilityCost float64 `json:"utility_cost"`
 	// Plans names the concession plans that take this side
-	// ("lower_alternatives", "bend_red_lines"); empty when neither does.
+	// (PlanLower, PlanBend); empty when neither does.
 	Plans []string `json:"plans,omitempty"`
 	// Text is the way out in words, its bends and its cost
 	// (ask.SideLine), as every door prints it; package ask writes it
@@ -200,14 +207,8 @@ func (s *searcher) contradictions(c *Concession) []Contradiction {
 		ct := Contradiction{Issue: p.Issues[k].ID, Sides: []Side{}}
 		var in []int
 		for j := range s.req {
-			var own []bound
-			for _, b := range mine {
-				if b.j == j {
-					own = append(own, b)
-				}
-			}
-			if len(own) == 0 {
-				continue
+			if !slices.ContainsFunc(mine, func(b bound) bool { return b.j == j }) {
+				continue // no red line of its own here (member finds them)
 			}
 			x, least := math.NaN(), math.Inf(1)
 			for _, v := range cands {
@@ -351,7 +352,7 @@ func plansTaking(c *Concession, issue string, actors []string) []string {
 	for _, pl := range []struct {
 		name string
 		plan *ConcessionPlan
-	}{{"lower_alternatives", c.LowerAlternatives}, {"bend_red_lines", c.BendRedLines}} {
+	}{{PlanLower, c.LowerAlternatives}, {PlanBend, c.BendRedLines}} {
 		if pl.plan != nil && crossesExactly(pl.plan.Bends, issue, actors) {
 			out = append(out, pl.name)
 		}
