@@ -107,8 +107,12 @@ type Advice struct {
 	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
 	// RedLinesCrossedHead is their heading, a forecast's
 	// (Forecast.RedLinesCrossedHead); omitted when none is crossed.
-	RedLinesCrossedHead string   `json:"red_lines_crossed_head,omitempty"`
-	Warnings            []string `json:"warnings"`
+	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
+	// LeverColumns head every door's table of an issue's levers
+	// (ask.LeverColumns); omitted in an answer stored before the answers
+	// carried them.
+	LeverColumns []string `json:"lever_columns,omitempty"`
+	Warnings     []string `json:"warnings"`
 }
 
 // IssueAdvice is the actor's levers on one issue.
@@ -145,13 +149,22 @@ type IssueAdvice struct {
 	Levers []Lever `json:"levers"`
 	// Text says in a sentence which lever moves the forecast most.
 	Text string `json:"text"`
+	// HeadText heads the issue's advice at every door
+	// (ask.AdviseIssueHead with ask.AdviseHeadNumbers): the forecast (its
+	// range where it did not settle), where the actor stands, its
+	// salience and how far apart they are; omitted in an answer stored
+	// before the answers carried it.
+	HeadText string `json:"head_text,omitempty"`
 }
 
 // Lever is one change of one input, with what it does.
 type Lever struct {
 	// Kind is own-position, own-salience, persuade-position or
-	// persuade-salience.
-	Kind string `json:"kind"`
+	// persuade-salience, and KindText names it as every door does
+	// (ask.LeverKindText: "persuade: position"); KindText is omitted in
+	// an answer stored before the answers carried it.
+	Kind     string `json:"kind"`
+	KindText string `json:"kind_text,omitempty"`
 	// Actor and Name are whose stance changes (the advised actor's own,
 	// or the actor to persuade); Issue is the stance's issue.
 	Actor string `json:"actor"`

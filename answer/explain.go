@@ -107,6 +107,12 @@ type IssueExplanation struct {
 	// Text says why in one or two plain sentences (for bdm, the story of
 	// the rounds).
 	Text string `json:"text"`
+	// PullsHeadText says what a pull measures in this model's
+	// explanation (ask.PullsHead), which every door heads the pulls
+	// with; omitted for a model whose reasons are not pulls (ks, the
+	// iterative models, the ensemble), and in an answer stored before
+	// the answers carried it.
+	PullsHeadText string `json:"pulls_head_text,omitempty"`
 }
 
 // Pull is one actor's part in a forecast. What Pull measures depends on
@@ -138,6 +144,13 @@ type Pull struct {
 	// Share is Weight / Σ Weight over the issue's actors.
 	Share float64 `json:"share"`
 	Pull  Num     `json:"pull"`
+	// PullText is Pull as every door writes it (ask.PullText with
+	// ask.PullDecimals over the issue's pulls: a median's share as a
+	// percent, each with its direction's sign), and ShareText is Share as
+	// a percent (ask.WeightShareText with ask.ShareDecimals); omitted in
+	// an answer stored before the answers carried them.
+	PullText  string `json:"pull_text,omitempty"`
+	ShareText string `json:"share_text,omitempty"`
 	// Distance is position − forecast.
 	Distance float64 `json:"distance"`
 	// Gain (nash and ks) is the part of its possible gain over breakdown

@@ -208,6 +208,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		out.Top = append(out.Top, lv)
 	}
 	out.CostNote = costNote(all, ad.closed)
+	adviceTexts(out)
 	return out, nil
 }
 
@@ -1025,8 +1026,8 @@ func apart(r answer.Interval, x float64) *answer.Interval {
 // the forecast and |forecast − position| where it settled; where it did
 // not, its range (RangeText) marked so, and how near and how far that
 // range lies from the position, since the last round's point is no
-// forecast. Every door heads an issue's advice by it (the page by
-// headNumbers in web/src/advise.ts).
+// forecast. Every door heads an issue's advice by it, as the answer
+// carries it (IssueAdvice.HeadText).
 func AdviseHeadNumbers(ia answer.IssueAdvice, d int, f func(float64, int) string) (forecast, distance string) {
 	if !unsettled(ia) {
 		return f(float64(ia.Forecast), d), f(float64(ia.Distance), d)

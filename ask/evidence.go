@@ -16,7 +16,7 @@ func Validate(in *Input) answer.Validation {
 	s := in.Scenario
 	v := answer.Validation{File: in.Name, Format: in.Format, Valid: true,
 		Actors: len(s.Actors), Issues: len(s.Issues), Stances: len(s.Stances), Snapshots: len(s.Snapshots), Variants: len(s.Variants),
-		Diagnostics: []answer.Diagnostic{}, SourcesChecked: in.SourcesRead, Sources: sourcesOf(in, false), Coverage: evidence.Coverage(s)}
+		Diagnostics: []answer.Diagnostic{}, SourcesChecked: in.SourcesRead, Sources: sourcesOf(in, false), Coverage: coverageTexts(evidence.Coverage(s))}
 	v.Diagnostics = append(v.Diagnostics, in.Warnings...)
 	for i, it := range evidence.Items(s) {
 		switch it.Kind {
@@ -94,7 +94,7 @@ func WithSources(ctx context.Context, in *Input, o LoadOptions) (*Input, scenari
 func Evidence(in *Input, texts bool) answer.Evidence {
 	s := in.Scenario
 	e := answer.Evidence{ID: s.Metadata.ID, Title: s.Metadata.Title, SourcesChecked: in.SourcesRead,
-		Sources: sourcesOf(in, texts), Items: []answer.EvidenceItem{}, Coverage: evidence.Coverage(s), Warnings: []string{}}
+		Sources: sourcesOf(in, texts), Items: []answer.EvidenceItem{}, Coverage: coverageTexts(evidence.Coverage(s)), Warnings: []string{}}
 	for _, w := range in.Warnings {
 		e.Warnings = append(e.Warnings, w.String())
 	}

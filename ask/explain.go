@@ -83,6 +83,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 		}
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
+	explainTexts(out)
 	return out, nil
 }
 
@@ -477,7 +478,7 @@ func PullsHead(model string, e answer.IssueExplanation, d int) string {
 // whatever d (PullText), and take the same rule from one decimal of the
 // percent: a share of 0.0004 beside one of 0.3996 reads "+0.04%", not
 // "0.0%", and the other "-39.96%". Every door writes a pull by PullText
-// with these decimals (the page through pullDecimals and pullLabel);
+// with these decimals, which the answer carries (Pull.PullText);
 // written rounded, the pulls that sum to zero need not sum to zero as
 // written, and PullsHead says so.
 func PullDecimals(model string, pulls []answer.Pull, d int) int {
@@ -534,7 +535,7 @@ const shareDecimals = 1
 // (each pull's Share) are written with as percents, in every model's
 // explanation: one, raised until no share that is not zero reads as
 // zero (percentDecimals). Every door writes a share by WeightShareText with
-// them (the page through its twin shareDecimals in web/src/explain.ts).
+// them, which the answer carries (Pull.ShareText).
 func ShareDecimals(pulls []answer.Pull) int {
 	shares := make([]float64, len(pulls))
 	for i, p := range pulls {

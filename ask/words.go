@@ -3,10 +3,11 @@ package ask
 // The words of tables and lines that the command line and the page both
 // print, in one place each: the command line calls these, and the page
 // has a twin of some (named in each comment) that its end-to-end tests
-// compare with them; a few short ones (CoverageOverall) the page writes
-// in place, and the same tests hold it to them. The deal answers carry
-// theirs instead (BendText, ShortfallLine, VerdictText, CrossedText:
-// dealtexts.go), which every door prints as they are. Where the two doors had worded a thing differently,
+// compare with them. The deal answers carry theirs instead (BendText,
+// ShortfallLine, VerdictText, CrossedText: dealtexts.go), and so do
+// advice and the evidence coverage (LeverKindText, LeverColumns,
+// AdviseIssueHead, CoverageRowHead, CoverageOverall: answertexts.go),
+// which every door prints as they are. Where the two doors had worded a thing differently,
 // the words here are the clearer of the two (docs/DECISIONS.md, "One
 // wording for the deal's, advice's and coverage's lines").
 
@@ -134,8 +135,8 @@ func CrossedText(issue, redLine, value string) string {
 
 // LeverKindText names a lever's kind (answer.Lever's Kind) in advice's
 // tables: "own position", "own salience", "persuade: position",
-// "persuade: salience"; an unknown kind as it is. The page names them so
-// too (kindText in web/src/advise.ts).
+// "persuade: salience"; an unknown kind as it is. The answer carries it
+// (Lever.KindText).
 func LeverKindText(kind string) string {
 	switch kind {
 	case answer.LeverOwnPosition:
@@ -153,8 +154,7 @@ func LeverKindText(kind string) string {
 // LeverColumns head advice's table of levers, a lever a row: its kind,
 // the actor it moves, the value from and to, the forecast's move, how
 // much closer it comes to the advised actor, and what the actor gains
-// and loses by it. The page heads its table so too (drawAdvice in
-// web/src/advise.ts).
+// and loses by it. The answer carries them (Advice.LeverColumns).
 func LeverColumns() []string {
 	return []string{"Lever", "Actor", "From", "To", "Shift", "Closer by", "Gain", "Cost"}
 }
@@ -163,8 +163,8 @@ func LeverColumns() []string {
 // where the actor stands, how much it cares and how far apart they are,
 // numbers with the issue's decimals and the salience on the file's scale
 // (InputValue): "Ceasefire: forecast 40.0, Ukraine at 10.0 (salience
-// 0.90), 30.0 apart", "(salience 90)" on 0–100. The page writes it by
-// the same rule (issueHead in web/src/advise.ts).
+// 0.90), 30.0 apart", "(salience 90)" on 0–100. The answer carries it
+// (IssueAdvice.HeadText).
 func AdviseIssueHead(sc *answer.Scenario, issue, forecast, actor, position string, salience float64, distance string) string {
 	return fmt.Sprintf("%s: forecast %s, %s at %s (salience %s), %s apart", issue, forecast, actor, position, InputValue(sc, "salience", "", salience), distance)
 }
@@ -182,8 +182,8 @@ func SwingWhat(kind, issue string) string {
 }
 
 // CoverageRowHead heads a row of the evidence coverage table: "actor
-// United States", "issue Ceasefire", by name. The page heads them so
-// too (coverageView in web/src/evidence.ts).
+// United States", "issue Ceasefire", by name. The answer carries it
+// (CoverageShare.HeadText).
 func CoverageRowHead(kind, name string) string { return kind + " " + name }
 
 // CoverageOverall heads the coverage table's row over every stance.

@@ -120,8 +120,7 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	for _, ia := range a.Issues {
 		fmt.Fprintln(w)
 		d := a.Scenario.IssueDecimals(ia.Issue)
-		fc, dist := ask.AdviseHeadNumbers(ia, d, numD)
-		para(w, ask.AdviseIssueHead(&a.Scenario, ia.Name, fc, a.Name, numD(ia.Position, d), ia.Salience, dist), width)
+		para(w, ia.HeadText, width)
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
@@ -187,7 +186,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	shift := !l.narrow() || !shiftIsToward(levers, d)
 	draws, apart := a.Draws > 0, a.Draws > 0 && l.narrow()
 	t := newTable(w)
-	cols := ask.LeverColumns()
+	cols := slices.Clone(a.LeverColumns)
 	si := slices.Index(cols, "Shift")
 	if !shift {
 		cols = slices.Delete(cols, si, si+1)
@@ -201,7 +200,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	}
 	var rows []table.Row
 	for _, lv := range levers {
-		row := table.Row{ask.LeverKindText(lv.Kind), lv.Name, ask.LeverValue(&a.Scenario, lv, lv.From), ask.LeverValue(&a.Scenario, lv, lv.To), signed(lv.Shift, d), signed(lv.Toward, d),
+		row := table.Row{lv.KindText, lv.Name, ask.LeverValue(&a.Scenario, lv, lv.From), ask.LeverValue(&a.Scenario, lv, lv.To), signed(lv.Shift, d), signed(lv.Toward, d),
 			fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
 		if !shift {
 			row = slices.Delete(row, si, si+1)
@@ -236,7 +235,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Lever", "Actor", "Mean", "Helps"})
 		for _, lv := range levers {
-			t.AppendRow(append(table.Row{ask.LeverKindText(lv.Kind), lv.Name}, drawsCells(lv, d)...))
+			t.AppendRow(append(table.Row{lv.KindText, lv.Name}, drawsCells(lv, d)...))
 		}
 		t.Render()
 	}

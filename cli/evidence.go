@@ -5,7 +5,6 @@ package cli
 // documents and ingest apply merges what a reviewer kept.
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -68,8 +67,8 @@ func addSourcesFlag(cmd *cobra.Command) {
 // coverageTable prints the evidence coverage at every snapshot, a line
 // each, as its headline says it (evidence.Headline: each kind apart), and
 // the stances' shares of the latest snapshot per actor and per issue,
-// each by its name at that snapshot (the answer's, as the page names
-// them: ask.CoverageRowHead).
+// each headed as the answer carries it (HeadText: by its name at that
+// snapshot, ask.CoverageRowHead), as the page heads them.
 func coverageTable(w io.Writer, cov []answer.Coverage) {
 	if len(cov) == 0 {
 		return
@@ -84,12 +83,12 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 		rows = append(rows, table.Row{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
 	}
 	for _, a := range last.Actors {
-		row(ask.CoverageRowHead("actor", cmp.Or(a.Name, a.ID)), a)
+		row(a.HeadText, a)
 	}
 	for _, is := range last.Issues {
-		row(ask.CoverageRowHead("issue", cmp.Or(is.Name, is.ID)), is)
+		row(is.HeadText, is)
 	}
-	row(ask.CoverageOverall, last.Overall)
+	row(last.Overall.HeadText, last.Overall)
 	// A row's head, an issue's name as long as the built-in case's
 	// "Military aid and intelligence to Ukraine during the talks", takes
 	// what the numbers leave and breaks at spaces.

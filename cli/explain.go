@@ -133,8 +133,8 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 			continue
 		}
 		head := issueHead(ie, d)
-		if ph := ask.PullsHead(e.Model, ie, d); ph != "" {
-			head += "; " + ph
+		if ie.PullsHeadText != "" {
+			head += "; " + ie.PullsHeadText
 		}
 		fmt.Fprintln(w)
 		para(w, head, width)
@@ -174,9 +174,8 @@ func issueHead(ie answer.IssueExplanation, d int) string {
 // pullTable prints an issue's actors by the size of their pull, top the
 // largest pull, with a bar. Narrow, the bars are half as long; an actor's
 // name takes what the other columns leave, 28 at most, and breaks at a
-// space. Positions are written with the issue's d decimals, shares by
-// ask.WeightShareText with ask.ShareDecimals, pulls by ask.PullText with
-// ask.PullDecimals.
+// space. Positions are written with the issue's d decimals, shares and
+// pulls as the answer carries them (ShareText, PullText).
 func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d int, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Actor", "Position", "Weight", "Share", "Pull", ""}
@@ -189,10 +188,9 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 	// (ask.WeightDecimals), so that they line up, none is in exponent
 	// form ("2.4e+06" beside "0.6") and none that is not zero reads 0.0.
 	wd := ask.WeightDecimals(pulls)
-	pd, sd := ask.PullDecimals(model, pulls, d), ask.ShareDecimals(pulls)
 	var rows []table.Row
 	for _, p := range pulls {
-		row := table.Row{p.Name, numD(p.Position, d), numD(p.Weight, wd), ask.WeightShareText(p.Share, sd), ask.PullText(model, p.Pull, pd), bar(float64(p.Pull), top, barW)}
+		row := table.Row{p.Name, numD(p.Position, d), numD(p.Weight, wd), p.ShareText, p.PullText, bar(float64(p.Pull), top, barW)}
 		if model == "nash" {
 			g := ask.NoNumber
 			if p.Gain != nil {
@@ -213,8 +211,8 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 // position), the share of its best it gets, and whether it binds;
 // ask.NoNumber where the status quo is kept. An actor's name takes what the other
 // columns leave, 28 at most. A position and an ideal are written with
-// the issue's d decimals, a share of the weight by ask.WeightShareText
-// with ask.ShareDecimals, as every model's Share column.
+// the issue's d decimals, a share of the weight as the answer carries it
+// (ShareText), as every model's Share column.
 func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Actor", "Position", "Share", "Ideal", "Gain", "Best", "Of best", "Bounds"}
@@ -225,7 +223,6 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 		}
 		return fmt.Sprintf(format, scale**x)
 	}
-	sd := ask.ShareDecimals(pulls)
 	var rows []table.Row
 	for _, p := range pulls {
 		bound := ""
@@ -235,7 +232,7 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 				bound = "yes ▶"
 			}
 		}
-		rows = append(rows, table.Row{p.Name, numD(p.Position, d), ask.WeightShareText(p.Share, sd), f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
+		rows = append(rows, table.Row{p.Name, numD(p.Position, d), p.ShareText, f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)

@@ -32,6 +32,11 @@ type Share struct {
 	// Stances counts the stances, Quotes those counted as Quoted.
 	Stances int `json:"stances"`
 	Quotes  int `json:"quotes"`
+	// HeadText heads the share's row in every door's coverage table
+	// ("actor United States", "issue Ceasefire", "overall"): left empty
+	// here and written by package ask (ask.CoverageRowHead); omitted in
+	// an answer stored before the answers carried it.
+	HeadText string `json:"head_text,omitempty"`
 }
 
 func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool) {

@@ -44,16 +44,15 @@ func runExplanations(ctx context.Context, in *ask.Input) (map[string]string, err
 }
 
 // explainCompromise writes the compromise model's reason: the largest
-// pulls, headed and written as every door writes them (ask.PullsHead,
-// ask.PullText with ask.PullDecimals over all the issue's pulls, so
-// that the table and the sentence under it agree), on a scale of d
-// decimals, and the sentence.
+// pulls, headed and written as the answer carries them for every door
+// (pulls_head_text; pull_text and share_text, written with the decimals
+// of all the issue's pulls, so that the table and the sentence under it
+// agree), the forecast on a scale of d decimals, and the sentence.
 func explainCompromise(b *strings.Builder, ie answer.IssueExplanation, d int) {
-	fmt.Fprintf(b, "**compromise** (%s), its largest pulls (%s):\n\n", ask.Decimals(float64(ie.Forecast), d), ask.PullsHead("compromise", ie, d))
+	fmt.Fprintf(b, "**compromise** (%s), its largest pulls (%s):\n\n", ask.Decimals(float64(ie.Forecast), d), ie.PullsHeadText)
 	b.WriteString("| actor | position | share | pull |\n|---|---:|---:|---:|\n")
-	pd, sd := ask.PullDecimals("compromise", ie.Pulls, d), ask.ShareDecimals(ie.Pulls)
 	for _, p := range ie.Pulls[:min(explainTop, len(ie.Pulls))] {
-		fmt.Fprintf(b, "| %s | %g | %s | %s |\n", p.Name, p.Position, ask.WeightShareText(p.Share, sd), ask.PullText("compromise", p.Pull, pd))
+		fmt.Fprintf(b, "| %s | %g | %s | %s |\n", p.Name, p.Position, p.ShareText, p.PullText)
 	}
 	fmt.Fprintf(b, "\n%s\n", ie.Text)
 }

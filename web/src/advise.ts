@@ -4,21 +4,25 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed, RedLinesCrossed } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, rangeText, rangeJoin, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
+// kind_text, head_text and lever_columns are ask's words for a lever's
+// kind, an issue's head and the levers' columns (ask.LeverKindText,
+// ask.AdviseIssueHead, ask.LeverColumns); absent from an answer stored
+// before the answers carried them.
 export interface Lever {
-  kind: string; actor: string; name: string; issue: string; from: number; to: number
+  kind: string; kind_text?: string; actor: string; name: string; issue: string; from: number; to: number
   shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null
   mean_toward?: number; helps?: number; failed_draws?: number; no_forecast_draws?: number
 }
 export interface IssueAdvice {
   issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null
-  settled: boolean; range?: { lo: number; hi: number }; apart?: { lo: number; hi: number }; levers: Lever[]; text: string
+  settled: boolean; range?: { lo: number; hi: number }; apart?: { lo: number; hi: number }; levers: Lever[]; text: string; head_text?: string
 }
 export interface Advice extends RedLinesCrossed {
   scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
-  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; held_fixed?: HeldFixed; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings: string[]
+  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; held_fixed?: HeldFixed; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; lever_columns?: string[]; warnings: string[]
 }
 export interface PowerRequest { snapshot?: string; variant?: string; issue?: string; quota?: number; weights?: number[]; names?: string[]; samples?: number; seed?: number }
 export interface PowerPlayer {
@@ -41,11 +45,6 @@ export interface AdviseContext {
 // The draws above which advise runs as a job (with progress) rather
 // than within the request.
 const inlineDraws = 200
-
-// kindText names a lever's kind as ask.LeverKindText does.
-const kindText: { [k: string]: string } = {
-  'own-position': 'own position', 'own-salience': 'own salience', 'persuade-position': 'persuade: position', 'persuade-salience': 'persuade: salience',
-}
 
 let last: { actor: string; model: string; issue: string; step: number; draws: number } | null = null
 
@@ -133,29 +132,16 @@ function gfmt2(x: number): string {
   return `${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`
 }
 
+// plainColumns head the levers of an answer stored before the answers
+// carried their columns' words (lever_columns): the fields each column
+// shows, by their names in the answer (docs/DECISIONS.md, texts24x).
+const plainColumns = ['kind', 'name', 'from', 'to', 'shift', 'toward', 'gain', 'cost']
+
 // drawAdvice shows, per issue, the levers as a table with a bar for how
-// much closer each brings the forecast.
-// leverColumns head an issue's levers as parley advise heads them
-// (ask.LeverColumns).
-const leverColumns = ['Lever', 'Actor', 'From', 'To', 'Shift', 'Closer by', 'Gain', 'Cost']
-
-// issueHead is ask.AdviseIssueHead: the forecast, where the actor stands
-// and how much it cares (the salience on the file's scale, inputValue),
-// how far apart.
-function issueHead(sc: AnswerScenario, issue: string, forecast: string, actor: string, position: string, salience: number, distance: string): string {
-  return `${issue}: forecast ${forecast}, ${actor} at ${position} (salience ${inputValue(sc, 'salience', '', salience)}), ${distance} apart`
-}
-
-// headNumbers is ask.AdviseHeadNumbers: the forecast and the distance an
-// issue's advice is headed with, on an issue of d decimals; of a forecast
-// that did not settle, its range marked so and how near and how far that
-// range lies from the position, not the last round's point.
-function headNumbers(ia: IssueAdvice, d: number): [string, string] {
-  if (ia.settled || !ia.range || !ia.apart) return [fmt(ia.forecast, d), fmt(ia.distance, d)]
-  const near = fmt(ia.apart.lo, d), far = fmt(ia.apart.hi, d)
-  return [rangeText(ia.range.lo, ia.range.hi, d) + ' (did not settle)', near === far ? near : rangeJoin(near, far)]
-}
-
+// much closer each brings the forecast, under the head and in the
+// columns' and kinds' words the answer carries; an answer stored before
+// it carried them shows each issue's name, each lever's kind and the
+// fields' names instead.
 function drawAdvice(box: HTMLElement, a: Advice) {
   const withDraws = a.draws > 0
   const set = settingsText(a.request)
@@ -177,13 +163,12 @@ function drawAdvice(box: HTMLElement, a: Advice) {
     // and how much closer it brings the forecast with one more, as the
     // command line writes them
     const d = decimalsOf(a.scenario, ia.issue)
-    const [fc, dist] = headNumbers(ia, d)
     const top = Math.max(1e-12, ...ia.levers.map((l) => Math.abs(l.toward ?? 0)))
     const rows = ia.levers.map((l, i) => {
       const t = l.toward ?? 0
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0), hidden: i >= shownLevers },
-        h('td', {}, kindText[l.kind] ?? l.kind), h('td', {}, l.name),
+        h('td', {}, l.kind_text ?? l.kind), h('td', {}, l.name),
         h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.from)), h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.to)),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, costText(l.cost)),
@@ -192,8 +177,8 @@ function drawAdvice(box: HTMLElement, a: Advice) {
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })
     cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
-      h('caption', { 'data-forecast': String(ia.forecast) }, issueHead(a.scenario, ia.name, fc, a.name, fmt(ia.position, d), ia.salience, dist)),
-      h('thead', {}, h('tr', {}, ...leverColumns.map((c) => h('th', { scope: 'col' }, c)),
+      h('caption', { 'data-forecast': String(ia.forecast) }, ia.head_text ?? ia.name),
+      h('thead', {}, h('tr', {}, ...(a.lever_columns ?? plainColumns).map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),
       h('tbody', {}, ...rows)))
     const more = moreLevers(rows)

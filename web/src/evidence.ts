@@ -11,7 +11,10 @@ import { call, APIError, savedApplied } from './api'
 import type { ScenarioView, Diagnostic } from './api'
 import { h, fmt, noNumber, plural } from './util'
 
-export interface CoverageShare { id?: string; name?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number }
+// head_text heads the share's row as every door does (ask.CoverageRowHead:
+// "actor United States"; "overall"); absent from an answer stored before
+// the answers carried it.
+export interface CoverageShare { id?: string; name?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number; head_text?: string }
 export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
 export interface CoverageBacking { stated: number; quoted: number; assumed: number }
 export interface Coverage {
@@ -68,9 +71,11 @@ function bar(s: CoverageShare): HTMLElement {
     h('span', { class: 'unsupported', style: `width:${w(s.unsupported)}` }))
 }
 
-// coverageRowHead is ask.CoverageRowHead: "actor United States", "issue
-// Ceasefire".
-function coverageRowHead(kind: 'actor' | 'issue', name: string): string { return `${kind} ${name}` }
+// rowHead heads a coverage row with the words the answer carries; an
+// answer stored before it carried them, with the actor's or issue's name
+// (its id where it has none), and the overall row by its field's name
+// (docs/DECISIONS.md, texts24x).
+function rowHead(s: CoverageShare, plain: string): string { return s.head_text ?? (s.name || s.id || plain) }
 
 function coverageView(ev: Evidence): HTMLElement {
   const out = h('div', {})
@@ -87,8 +92,8 @@ function coverageView(ev: Evidence): HTMLElement {
     const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
-      h('tbody', { 'data-testid': 'coverage-rows' }, ...c.actors.map((a) => row(coverageRowHead('actor', a.name || a.id || ''), a)),
-        ...c.issues.map((i) => row(coverageRowHead('issue', i.name || i.id || ''), i)), row('overall', c.overall))))
+      h('tbody', { 'data-testid': 'coverage-rows' }, ...c.actors.map((a) => row(rowHead(a, ''), a)),
+        ...c.issues.map((i) => row(rowHead(i, ''), i)), row(rowHead(c.overall, 'overall'), c.overall))))
   }
   sel.onchange = draw
   draw()

@@ -8,11 +8,14 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, widthDecimals, plural, possessive } from './util'
+import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive } from './util'
 import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
-export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
+// pull_text and share_text are the pull and the share as every door
+// writes them (ask.PullText, ask.WeightShareText); absent from an answer
+// stored before the answers carried them.
+export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; pull_text?: string; share_text?: string; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
 export interface KSBound { lo: number; hi: number; level: number }
 export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number }
 export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
@@ -21,7 +24,7 @@ export interface Pivotal { actors: string[]; position: number; below: number; at
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
 export interface BDMMove { actor: string; with: string; kind: string; x: number; y: number; from: number; to: number; why: string }
 export interface BDMRound { round: number; median: number; mean: number; actors: { actor: string; position: number; risk: number }[]; challenges: Challenge[]; moves: BDMMove[]; text: string }
-export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; ks?: KSBound; rounds?: BDMRound[]; members?: EnsembleMember[]; snap?: SnapExplanation; text: string }
+export interface IssueExplanation { issue: string; name: string; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; reference: number; reference_from: string; pulls: Pull[]; pivotal?: Pivotal; status_quo_kept?: boolean; ks?: KSBound; rounds?: BDMRound[]; members?: EnsembleMember[]; snap?: SnapExplanation; text: string; pulls_head_text?: string }
 export interface ExchangeSide { actor: string; supply: string; demand: string; from: number; to: number; target: number; forecast_before: number; forecast_after: number; capped?: boolean }
 export interface Externality { actor: string; class: string; sign: string; value: number }
 export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
@@ -101,8 +104,8 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
     else if (e.model === 'ks') card.append(ksTable(ie, ctx, d))
     else if (ie.members) card.append(membersTable(ie, d))
     else if (!e.exchanges && !e.turns) {
-      const head = pullsHead(e.model, ie, d)
-      if (head) card.append(h('p', { class: 'hint', 'data-testid': 'pulls-head' }, head))
+      // what a pull measures, as the answer says it (ask.PullsHead)
+      if (ie.pulls_head_text) card.append(h('p', { class: 'hint', 'data-testid': 'pulls-head' }, ie.pulls_head_text))
       card.append(pullChart(ie, e.model, ctx, d))
     }
     if (ie.snap?.candidates.length) card.append(snapTable(ie.snap, d))
@@ -115,11 +118,10 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
 // ksTable lists, for ks, each actor's ideal (its best outcome among
 // those every weighted actor prefers to breakdown), its gain at the
 // forecast and at its ideal, the share of its best it gets, and whether
-// it bounds the forecast; its share of the weight with shareDecimals, as
-// parley explain's ks table writes it.
+// it bounds the forecast; its share of the weight as the answer writes
+// it (shareText), as parley explain's ks table does.
 function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElement {
   const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? noNumber : f(x))
-  const sd = shareDecimals(ie.pulls)
   const cap = ie.ks
     ? `The bargaining set (every weighted actor prefers it to breakdown): ${intervalText(ie.ks.lo, ie.ks.hi, d)}. The forecast makes the smallest share of its best any actor gets, per unit of weight, as large as it goes; the actors marked bound it.`
     : 'The status quo is kept: no agreement improves on it for every weighted actor.'
@@ -127,7 +129,7 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
     h('caption', {}, cap),
     h('thead', {}, h('tr', {}, ...['Actor', 'Position', 'Share', 'Ideal', 'Gain', 'Best gain', 'Of best', 'Bounds it'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
-      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, `${fmt(100 * p.share, sd)}%`),
+      h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, shareText(p)),
       h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
       h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
@@ -162,26 +164,6 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
       h('td', {}, m.failed ? noNumber : fmt(m.contribution, d + 1)), h('td', {}, m.failed ? noNumber : signed(m.shift, d + 1))))))
 }
 
-// pullsHead is ask.PullsHead: what a pull measures in the model's
-// explanation, + up and − down the scale; '' where the model's reasons
-// are not pulls.
-function pullsHead(model: string, ie: IssueExplanation, d: number): string {
-  switch (model) {
-    case 'compromise':
-      return 'pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; as written, rounded, only nearly'
-    case 'snap':
-    case 'compromise-band': {
-      const c = ie.snap ? `compromise ${fmt(ie.snap.compromise, d)}` : 'the compromise'
-      return `pull: share × (position − ${c}), + up, − down; they sum to zero at the compromise, the weighted mean ${model} starts from; as written, rounded, only nearly`
-    }
-    case 'median':
-      return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
-    case 'nash':
-      return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there; as written, rounded, only nearly"
-  }
-  return ''
-}
-
 // pullChart draws each actor's pull as a horizontal bar from zero.
 function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: number): SVGSVGElement {
   const rows = ie.pulls.filter((p) => p.pull !== null)
@@ -192,7 +174,6 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
   const W = room > 0 ? Math.round(Math.min(720, Math.max(340, room - 50))) : 720
   const lab = W < 560 ? 120 : 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
-  const pd = pullDecimals(model, ie.pulls, d), sd = shareDecimals(ie.pulls)
   const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - (W < 560 ? 45 : 60)
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
     s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
@@ -200,60 +181,28 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
     const y = 14 + i * row
     const w = (Math.abs(p.pull!) / top) * half
     const x = p.pull! < 0 ? mid - w : mid
-    const label = pullLabel(model, p.pull!, pd)
+    const label = pullText(p)
     svg.append(
       svgLabel({ x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor), lab - 12),
-      s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull) },
-        s('title', {}, `${p.name}: position ${fmt(p.position, d)}, ${fmt(100 * p.share, sd)}% of the weight, pull ${label}`)),
+      s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull), 'data-share': String(p.share) },
+        s('title', {}, `${p.name}: position ${fmt(p.position, d)}, ${shareText(p)} of the weight, pull ${label}`)),
       s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
   })
   return svg
 }
 
-// pullDecimals is how many decimals an issue's pulls by model are
-// written with on an issue of d decimals (ask.PullDecimals): d, but for
-// nash's, marginal gains per point of the scale, the scale's rule
-// applied to the largest pull (widthDecimals); then raised, every pull
-// alike, until no pull that is not zero reads as zero (a pull within a
-// billionth of the largest, floating-point noise, is zero); median's
-// shares are percents whatever d, by the same rule from one decimal of
-// the percent (0.0004 beside 0.3996: "+0.04%" and "-39.96%").
-function pullDecimals(model: string, pulls: Pull[], d: number): number {
-  const sizes = pulls.filter((p) => p.pull !== null && Number.isFinite(p.pull)).map((p) => Math.abs(p.pull!))
-  if (model === 'median') return raiseDecimals(sizes, 100, 1)
-  const top = Math.max(0, ...sizes)
-  if (top === 0) return d
-  return raiseDecimals(sizes, 1, model === 'nash' ? widthDecimals(top) : d)
-}
+// pullText and shareText are a pull and an actor's share of the weight
+// as the answer writes them (ask.PullText with ask.PullDecimals,
+// ask.WeightShareText with ask.ShareDecimals), as parley explain prints
+// them. An answer stored before the answers carried them shows each as
+// the number it is, to three significant figures (docs/DECISIONS.md,
+// texts24x).
+function pullText(p: Pull): string { return p.pull_text ?? plainNumber(p.pull) }
+function shareText(p: Pull): string { return p.share_text ?? plainNumber(p.share) }
 
-// shareDecimals is how many decimals the actors' shares of the weight
-// are written with as percents (ask.ShareDecimals): one, raised as a
-// median's pulls are.
-function shareDecimals(pulls: Pull[]): number {
-  return raiseDecimals(pulls.map((p) => Math.abs(p.share)), 100, 1)
-}
-
-// raiseDecimals raises e, the decimals of sizes (none negative) each
-// written times unit, until none that is not zero reads as zero; one
-// within a billionth of the largest, floating-point noise, is zero
-// (ask's raiseDecimals).
-function raiseDecimals(sizes: number[], unit: number, e: number): number {
-  const top = Math.max(0, ...sizes)
-  for (const a of sizes) {
-    if (a <= 1e-9 * top) continue
-    while (e < 20 && !/[1-9]/.test(fmt(unit * a, e))) e++
-  }
-  return e
-}
-
-// pullLabel is a pull as parley explain writes it (ask.PullText), with d
-// decimals (pullDecimals): a share as a percent for median, any other
-// model's pull as it is, each with its direction's sign and none where
-// it reads as zero ("0.0%", not "+0.0%").
-function pullLabel(model: string, pull: number, d: number): string {
-  if (model === 'median') return `${signed(100 * pull, d)}%`
-  return signed(pull, d)
-}
+// plainNumber is a number of an answer stored without its words, as it
+// is, to three significant figures.
+function plainNumber(x: number | null): string { return x === null ? noNumber : x.toPrecision(3) }
 
 // The regions of the quadrant chart and their colours.
 const regions: { [q: string]: [string, string] } = {
