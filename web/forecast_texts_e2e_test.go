@@ -49,7 +49,8 @@ const stripForecastTexts = `(() => {
 // unsettled cell its last round alone, a distance "compromise: mean
 // 8.6, max 11.2" under "Distances" — and not ask's sentences written
 // again by the page, whose twins texts24f removed (pointsText with
-// " over all its range", distanceHead, distanceText).
+// " over all its range", distanceHead, distancePct and the sentence
+// distanceText wrote).
 func TestForecastStoredWithoutTexts(t *testing.T) {
 	e := startE2E(t)
 	c := builtinCase(t, "latest")
