@@ -43,7 +43,10 @@ type DealProposals struct {
 	Timeline []ProposalSnapshot `json:"timeline,omitempty"`
 	// TimelineNote says what "(n by default)" in the timeline's text
 	// means, when some yes there is a default's (ask.TimelineNote).
-	TimelineNote string   `json:"timeline_note,omitempty"`
+	TimelineNote string `json:"timeline_note,omitempty"`
+	// DistanceHead heads the proposals' distances from the models'
+	// forecasts (ask.ProposalsDistanceHead), when some proposal has them.
+	DistanceHead string   `json:"distance_head,omitempty"`
 	Warnings     []string `json:"warnings,omitempty"`
 }
 

@@ -126,6 +126,20 @@ type IssueForecast struct {
 	// several on an exact tie. For a forecast that did not settle, the
 	// options its range reaches (Scenario.Spanned).
 	Nearest []Anchor `json:"nearest"`
+	// PointsText is the scale points of the options all of the forecast
+	// reads as (ask.PointsText of Nearest): "→70", "→25 / 75" for a tie;
+	// omitted for a forecast that did not settle whose range reaches
+	// several options, or none. parley forecast writes it after the
+	// number, the page before the options' labels.
+	PointsText string `json:"points_text,omitempty"`
+	// NearestText is the options the forecast reads as, by their points
+	// and labels (ask.NearestText), as the page's cell writes them under
+	// the number: "→70 30-day ceasefire", "→30 30 years over all its
+	// range" for a forecast that did not settle whose whole range reads
+	// as one option; omitted where PointsText is. Omitted too in an
+	// answer stored before it was carried: the page then shows the
+	// labels plainly (docs/DECISIONS.md, texts24f).
+	NearestText string `json:"nearest_text,omitempty"`
 	// Values holds extra named numbers (e.g. "mean", "stop_round").
 	Values map[string]float64 `json:"values,omitempty"`
 	// Rounds holds round 0 (the starting positions) and every round

@@ -58,6 +58,10 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	for i := range ev.Actors {
 		verdictTexts(&out.Scenario, &ev.Actors[i])
 	}
+	if len(ev.Forecasts) > 0 {
+		distanceTexts(ev.Forecasts)
+		ev.DistanceHead = DistanceHead
+	}
 	if req.Robust.On {
 		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {

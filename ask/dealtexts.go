@@ -11,7 +11,8 @@ import "parley/answer"
 
 // searchTexts writes the words of a deal search's answer: each
 // contradiction's ways out (contradictionTexts), each concession plan's
-// head, bends, shortfalls and costs (planTexts), and the solver's line.
+// head, bends, shortfalls (or that it needs none) and costs
+// (planTexts), and the solver's line.
 func searchTexts(out *answer.DealSearch) {
 	p, res := &out.Scenario, out.Result
 	var gaps []float64
@@ -72,9 +73,9 @@ func bendTexts(p *answer.Scenario, bs []answer.DealBend) []string {
 }
 
 // planTexts writes one concession plan's words: its head, each bend
-// (BendLine), each shortfall with its moves (ShortfallLine) and its
-// costs in both units (PlanCostsLine); lower for the plan that lowers
-// alternatives.
+// (BendLine), each shortfall with its moves (ShortfallLine), or
+// NoConcessionText where it has neither, and its costs in both units
+// (PlanCostsLine); lower for the plan that lowers alternatives.
 func planTexts(p *answer.Scenario, pl *answer.DealPlan, head string, lower bool) {
 	pl.HeadText = head
 	bendTexts(p, pl.Bends)
@@ -88,6 +89,9 @@ func planTexts(p *answer.Scenario, pl *answer.DealPlan, head string, lower bool)
 		s.Text = ShortfallLine(p.ActorName(s.Actor), *s, moves)
 	}
 	pl.CostText = PlanCostsLine(lower, pl)
+	if len(pl.Bends) == 0 && len(pl.Shortfalls) == 0 {
+		pl.NoConcessionText = NoConcessionText
+	}
 }
 
 // verdictTexts writes the words of each verdict on a package: the

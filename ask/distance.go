@@ -8,10 +8,18 @@ import (
 )
 
 // DistanceHead heads a package's distance from each model's forecast
-// (deal.ForecastDistance) wherever a door writes it in a line: the page's
-// evaluated package, and each proposal on the table (parley deal
-// proposals, where the distance is over the issues the proposal decides).
+// (deal.ForecastDistance) wherever a door writes it in a line: an
+// evaluated package's (deal.Evaluation.DistanceHead, the page's), and
+// each proposal's on the table (ProposalsDistanceHead).
 const DistanceHead = "Distance from each model's forecast (mean and largest |package − forecast|, in % of each issue's scale)"
+
+// ProposalsDistanceHead heads the proposals' distances
+// (answer.DealProposals.DistanceHead): parley deal proposals writes it
+// with ":" above a line a proposal, the page with ": under its package."
+const ProposalsDistanceHead = DistanceHead + ", on the issues each proposal decides"
+
+// DistanceSep separates the models' distances in a line (DistanceText).
+const DistanceSep = " · "
 
 // DistanceText is a package's distance from each model's forecast, each
 // model's mean and largest in percent with one decimal, as parley deal
@@ -20,9 +28,23 @@ const DistanceHead = "Distance from each model's forecast (mean and largest |pac
 func DistanceText(fs []deal.ForecastDistance) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = fmt.Sprintf("%s %s (max %s)", f.Model, DistancePct(f.Mean), DistancePct(f.Max))
+		parts[i] = ModelDistanceText(f)
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, DistanceSep)
+}
+
+// ModelDistanceText is one model's part of DistanceText, "compromise
+// 8.6% (max 11.2%)": the text a distance carries (distanceTexts).
+func ModelDistanceText(f deal.ForecastDistance) string {
+	return fmt.Sprintf("%s %s (max %s)", f.Model, DistancePct(f.Mean), DistancePct(f.Max))
+}
+
+// distanceTexts writes each distance's Text (ModelDistanceText), the
+// words every door prints.
+func distanceTexts(fs []deal.ForecastDistance) {
+	for i := range fs {
+		fs[i].Text = ModelDistanceText(fs[i])
+	}
 }
 
 // DistancePct is a distance in percent of the scale, one decimal:

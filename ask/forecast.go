@@ -184,6 +184,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
 			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round)] = true
 		}
+		forecastTexts(&f)
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
 			f.Predictive = ir.Predictive
@@ -314,8 +315,9 @@ func RangeSep(ends ...string) string { return scenario.RangeSep(ends...) }
 
 // OverAllItsRange follows the option all of an unsettled forecast's
 // range reads as (its one nearest, answer.IssueForecast): parley
-// forecast --long's "30 years (as today) (30.0) over all its range", the
-// page's "→30 30 years (as today) over all its range".
+// forecast --long's "30 years (as today) (30.0) over all its range", and
+// the forecast's nearest_text the page prints, "→30 30 years (as today)
+// over all its range" (forecastTexts).
 const OverAllItsRange = " over all its range"
 
 // MaxScaleDecimals is the most decimals ScaleDecimals gives

@@ -61,6 +61,9 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 			out.Warnings = append(out.Warnings, fmt.Sprintf("proposal %s could not be judged: %s", pr.ID, pv.Error))
 		}
 		out.Proposals = append(out.Proposals, *pv)
+		if len(pv.Forecasts) > 0 {
+			out.DistanceHead = ProposalsDistanceHead
+		}
 	}
 	switch {
 	case len(out.Proposals) > 0:
@@ -161,6 +164,7 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 		return nil, err
 	}
 	pv.Accepted, pv.Rules, pv.Forecasts = pe.Accepted, pe.Rules, pe.Forecasts
+	distanceTexts(pv.Forecasts)
 	for _, vd := range pe.Actors {
 		if vd.Accepts {
 			pv.Accepts = append(pv.Accepts, vd.Actor)

@@ -311,6 +311,12 @@ func SameCrossing(a, b []answer.DealBend) bool {
 	return true
 }
 
+// NoConcessionText stands for the bends and shortfalls of a plan that
+// has none (DealPlan.NoConcessionText carries it): the package it opens
+// is the whole concession. Without it, plan 2's head "red lines are
+// crossed as follows" was followed by nothing at the command line.
+const NoConcessionText = "no concession needed beyond the package it opens"
+
 // SameCrossingText stands for plan 2's bends when they are plan 1's
 // (DealPlan.SameCrossingText carries it).
 const SameCrossingText = "the same crossing as plan 1 (the rest of the package may differ)"

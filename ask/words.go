@@ -194,7 +194,7 @@ const CoverageOverall = "overall"
 // each as written (never in exponent form). It goes before their
 // labels, which a narrow cell clips: two options whose labels begin
 // alike ("30-day ceasefire…") stay apart by their points.
-// The page writes it by the same rule (pointsText in web/src/main.ts).
+// A forecast carries it (answer.IssueForecast.PointsText, forecastTexts).
 func PointsText(as []answer.Anchor) string {
 	if len(as) == 0 {
 		return ""
@@ -204,6 +204,29 @@ func PointsText(as []answer.Anchor) string {
 		out[i] = PlainValue(a.Value)
 	}
 	return "→" + strings.Join(out, TieJoin)
+}
+
+// forecastTexts fills the words a forecast of one issue carries, from
+// its nearest options: the points all of it reads as (PointsText) — of
+// its nearest when it settled, of the one option its whole range reads
+// as when it did not — and those options by points and labels, "→70
+// 30-day ceasefire" (TieJoin between a tie's labels), with
+// OverAllItsRange after an unsettled forecast's. Both are left empty
+// for a forecast that did not settle whose range reaches several
+// options, or none: no option reads as all of it.
+func forecastTexts(f *answer.IssueForecast) {
+	if len(f.Nearest) == 0 || (!f.Settled && len(f.Nearest) > 1) {
+		return
+	}
+	labels := make([]string, len(f.Nearest))
+	for i, a := range f.Nearest {
+		labels[i] = a.Label
+	}
+	f.PointsText = PointsText(f.Nearest)
+	f.NearestText = f.PointsText + " " + strings.Join(labels, TieJoin)
+	if !f.Settled {
+		f.NearestText += OverAllItsRange
+	}
 }
 
 // LikelyText names one of a distribution's likeliest (answer.Likely): an

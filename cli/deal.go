@@ -576,8 +576,8 @@ func printPackages(w io.Writer, p *answer.Scenario, title string, pks []answer.D
 // (ask's searchTexts): its head (ask.PlanHead), the red lines it crosses
 // (ask.BendLine; or, on plan 2, that they are plan 1's:
 // ask.SameCrossingText), who falls short of an alternative
-// (ask.ShortfallLine), its cost in both units (ask.PlanCostsLine), and
-// the package it opens.
+// (ask.ShortfallLine), or that it needs neither (ask.NoConcessionText),
+// its cost in both units (ask.PlanCostsLine), and the package it opens.
 func printPlan(w io.Writer, p *answer.Scenario, pl *answer.DealPlan, width int) {
 	para(w, pl.HeadText+":", width)
 	if pl.SameCrossingText != "" {
@@ -589,6 +589,9 @@ func printPlan(w io.Writer, p *answer.Scenario, pl *answer.DealPlan, width int) 
 	}
 	for _, s := range pl.Shortfalls {
 		para(w, "  "+s.Text, width)
+	}
+	if pl.NoConcessionText != "" {
+		para(w, "  "+pl.NoConcessionText, width)
 	}
 	para(w, "  "+pl.CostText, width)
 	printLabelled(w, p, "  the package it opens", &pl.Package, width)

@@ -364,8 +364,9 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	issueW := l.col(packedIssueCol)
 	cell := func(x answer.IssueForecast) string {
 		s := shown(x, f.Scenario.IssueDecimals(x.Issue))
-		if p := ask.PointsText(x.Nearest); p != "" && (x.Settled || len(x.Nearest) == 1) {
-			s += " " + p
+		// the points all of it reads as, the answer's (ask.PointsText)
+		if x.PointsText != "" {
+			s += " " + x.PointsText
 		}
 		return s
 	}

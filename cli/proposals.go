@@ -158,19 +158,24 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 
 // printProposalDistances prints each proposal's distance from each
 // model's forecast on the issues it decides (the answer's forecasts), a
-// line a proposal, in the words the page writes it (ask.DistanceText);
-// nothing when no model was compared (-m none).
+// line a proposal, in the words the answer carries and the page prints
+// (distance_head, each distance's text); nothing when no model was
+// compared (-m none).
 func printProposalDistances(w io.Writer, a *answer.DealProposals, width int) {
 	var lines []string
 	for _, p := range a.Proposals {
 		if len(p.Forecasts) > 0 {
-			lines = append(lines, fmt.Sprintf("  %s (%s): %s", p.Name, p.ID, ask.DistanceText(p.Forecasts)))
+			texts := make([]string, len(p.Forecasts))
+			for i, f := range p.Forecasts {
+				texts[i] = f.Text
+			}
+			lines = append(lines, fmt.Sprintf("  %s (%s): %s", p.Name, p.ID, strings.Join(texts, ask.DistanceSep)))
 		}
 	}
 	if len(lines) == 0 {
 		return
 	}
-	para(w, ask.DistanceHead+", on the issues each proposal decides:", width)
+	para(w, a.DistanceHead+":", width)
 	for _, l := range lines {
 		para(w, l, width)
 	}

@@ -56,11 +56,15 @@ type ConcessionPlan struct {
 	// in both units (ask.PlanCostsLine), and SameCrossingText, on plan 2
 	// only, that it crosses plan 1's red lines to the same edges
 	// (ask.SameCrossingText): every door prints it in place of the
-	// bends. Package ask writes them, in the scenario's names, for every
-	// door to print; package deal leaves them empty.
+	// bends. NoConcessionText, on a plan that crosses no red line and
+	// lowers no alternative, says so (ask.NoConcessionText), where its
+	// bends and shortfalls would be. Package ask writes them, in the
+	// scenario's names, for every door to print; package deal leaves
+	// them empty.
 	HeadText         string `json:"head_text,omitempty"`
 	CostText         string `json:"cost_text,omitempty"`
 	SameCrossingText string `json:"same_crossing_text,omitempty"`
+	NoConcessionText string `json:"no_concession_text,omitempty"`
 }
 
 // Bend is a red line that must move.

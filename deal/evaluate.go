@@ -178,8 +178,11 @@ type Evaluation struct {
 	// (summary.go: NoAlternative). Both omitted when none is.
 	Defaulted   []string `json:"defaulted,omitempty"`
 	DefaultNote string   `json:"default_note,omitempty"`
-	// Forecasts is the package's distance from each model's forecast.
-	Forecasts []ForecastDistance `json:"forecasts,omitempty"`
+	// Forecasts is the package's distance from each model's forecast;
+	// DistanceHead heads them in words (ask.DistanceHead), written by ask
+	// and omitted with them.
+	Forecasts    []ForecastDistance `json:"forecasts,omitempty"`
+	DistanceHead string             `json:"distance_head,omitempty"`
 }
 
 // Verdict is one actor's view of a package.
@@ -237,6 +240,10 @@ type ForecastDistance struct {
 	Max  float64 `json:"max_pct"`
 	// ByIssue is package − forecast per issue, in the issue's units.
 	ByIssue []float64 `json:"by_issue"`
+	// Text is the model's distance in words, "compromise 8.6% (max
+	// 11.2%)" (ask.ModelDistanceText), written by ask; omitted in an
+	// answer stored before it was carried.
+	Text string `json:"text,omitempty"`
 }
 
 // acceptTol absorbs rounding in U_i − d_i when a package was computed to

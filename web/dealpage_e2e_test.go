@@ -16,14 +16,14 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/deal"
 )
 
 // TestProposalsDistanceOnPage: each proposal on the deal view's table
 // says its distance from each model's forecast on the issues it decides,
-// in the words parley deal proposals prints it (ask.DistanceText), where
-// the page asked for no model and showed none. On the built-in case with
-// the compromise and median models.
+// in the words the answer carries (each distance's text, the answer's
+// distance_head) and parley deal proposals prints, where the page asked
+// for no model and showed none. On the built-in case with the
+// compromise and median models.
 func TestProposalsDistanceOnPage(t *testing.T) {
 	e := startE2E(t)
 	c := builtinCase(t, "latest")
@@ -44,21 +44,32 @@ func TestProposalsDistanceOnPage(t *testing.T) {
 	}
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"&models=compromise,median#deal"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-distance-head]`)))
-	// The heading in ask's words (ask.DistanceHead), as parley deal
-	// proposals heads the distances: the page's had curly apostrophes.
-	if got, want := e.text(`[data-testid=proposals-distance-head]`), ask.DistanceHead+", on the issues each proposal decides: under its package."; got != want {
+	// The heading in the answer's words (ask.ProposalsDistanceHead), as
+	// parley deal proposals heads the distances ("…:"): the page's had
+	// curly apostrophes.
+	cli := strings.Join(strings.Fields(parley(t, "deal", "proposals", "-m", "compromise,median")), " ")
+	if props.DistanceHead != ask.ProposalsDistanceHead || !strings.Contains(cli, props.DistanceHead+":") {
+		t.Fatalf("the answer's head %q, which parley deal proposals prints with a colon", props.DistanceHead)
+	}
+	if got, want := e.text(`[data-testid=proposals-distance-head]`), props.DistanceHead+": under its package."; got != want {
 		t.Errorf("the distances are headed %q, want %q", got, want)
 	}
 	for _, p := range props.Proposals {
+		var line []string
 		for _, fd := range p.Forecasts {
 			sel := fmt.Sprintf(`[data-testid=proposals-table] tr[data-proposal=%q] [data-testid=proposal-distance] span[data-model=%q]`, p.ID, fd.Model)
 			if e.count(sel) != 1 {
 				t.Errorf("%s: no distance from the %s forecast", p.ID, fd.Model)
 				continue
 			}
-			if got, want := e.text(sel), ask.DistanceText([]deal.ForecastDistance{fd}); got != want {
-				t.Errorf("%s: distance from %s reads %q, want %q as parley deal proposals prints it", p.ID, fd.Model, got, want)
+			if got := e.text(sel); got != fd.Text || fd.Text != ask.ModelDistanceText(fd) {
+				t.Errorf("%s: distance from %s reads %q, want the answer's %q", p.ID, fd.Model, got, fd.Text)
 			}
+			line = append(line, e.text(sel))
+		}
+		// the page's line is parley deal proposals'
+		if want := fmt.Sprintf("%s (%s): %s", p.Name, p.ID, strings.Join(line, ask.DistanceSep)); len(line) > 0 && !strings.Contains(cli, want) {
+			t.Errorf("%s: parley deal proposals does not print the page's line %q", p.ID, want)
 		}
 	}
 }
@@ -90,7 +101,12 @@ func TestUnsettledCaptionSaysWholeRange(t *testing.T) {
 			want := "last round " + ask.Decimals(float64(x.Forecast), f.Scenario.IssueDecimals(x.Issue))
 			if len(x.Nearest) == 1 {
 				one++
-				want += "; " + ask.PointsText(x.Nearest) + " " + x.Nearest[0].Label + ask.OverAllItsRange
+				// the answer's words (nearest_text), whose points
+				// parley forecast prints after the range (points_text)
+				if x.NearestText != ask.PointsText(x.Nearest)+" "+x.Nearest[0].Label+ask.OverAllItsRange || x.PointsText != ask.PointsText(x.Nearest) {
+					t.Errorf("%s on %s: the answer carries %q, %q", m.Model, x.Issue, x.NearestText, x.PointsText)
+				}
+				want += "; " + x.NearestText
 			} else {
 				several++
 			}

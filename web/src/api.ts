@@ -147,6 +147,12 @@ export interface IssueForecast {
   // nearest: the labelled options nearest the forecast (more than one on a
   // tie); for an unsettled forecast, the options its range reaches.
   nearest: Anchor[]; values?: { [k: string]: number }; rounds?: Round[]
+  // points_text: the points all of it reads as ("→70", ask.PointsText);
+  // nearest_text those options by points and labels, as the cell writes
+  // them ("→70 …", "… over all its range" for an unsettled one); both
+  // omitted where no option reads as all of it, and in an answer stored
+  // before they were carried.
+  points_text?: string; nearest_text?: string
   // distribution: where the outcome may land, for models fitted on real
   // outcomes (snap); see docs/json.md, Distribution.
   distribution?: Distribution
@@ -265,8 +271,8 @@ export interface Sensitivity extends RedLinesCrossed {
 // (docs/json.md); an answer stored before they were carried has none.
 export interface Crossing { issue: string; red_line: string; value: number; by: number; text?: string }
 export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean; defaulted?: boolean; verdict_text?: string }
-export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[] }
-export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; acceptance: string; defaulted?: string[]; default_note?: string; forecasts?: ForecastDistance[] }
+export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[]; text?: string }
+export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; acceptance: string; defaulted?: string[]; default_note?: string; forecasts?: ForecastDistance[]; distance_head?: string }
 // DealRobustness: how a deal fares over draws of the stated ranges.
 export interface DealRobustness {
   draws: number; seed: number; distribution: string; inputs: number
@@ -284,7 +290,7 @@ export interface DealCoalition { actors: string[]; open: boolean; margin: number
 export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[]; text?: string }
 export interface Move { issue: string; from: number; to: number; by: number }
 export interface Shortfall { actor: string; utility: number; alternative: number; by: number; moves?: Move[]; text?: string }
-export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; utility_cost: number; scale_cost: number; gap: number; head_text?: string; cost_text?: string; same_crossing_text?: string }
+export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: Shortfall[]; cost: number; utility_cost: number; scale_cost: number; gap: number; head_text?: string; cost_text?: string; same_crossing_text?: string; no_concession_text?: string }
 // DealSide is one actor resolving a contradiction of red lines alone
 // (deal.Side); DealWaySet several actors together (deal.WaySet, each
 // member's part a DealSide); DealContradiction one issue's ways out.
@@ -324,7 +330,7 @@ export interface ProposalSnapshot { snapshot: string; label?: string; proposals:
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
   alternatives: { actor: string; value: number; from: string }[]; acceptance: string
-  proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; timeline_note?: string; warnings?: string[]
+  proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; timeline_note?: string; distance_head?: string; warnings?: string[]
 }
 // Defaults: each kind of run's default request as the Go code builds it
 // (answer.New*Request), the limits of a request's numbers and the lists

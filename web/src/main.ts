@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceHead, distanceText, changeDecimals } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText, changeDecimals } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -95,19 +95,14 @@ function place(is: Issue, x: number): string {
   return `between ${below.value} (${below.label}) and ${above.value} (${above.label})`
 }
 
-// overAllItsRange is ask.OverAllItsRange: said after the option all of
-// an unsettled forecast's range reads as.
-const overAllItsRange = ' over all its range'
-
 // nearestText is the labelled option the API found nearest a forecast;
 // a tie shows every option, "A / B" (tieJoin).
 function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(tieJoin) }
 
-// pointsText is ask.PointsText: the scale points of a forecast's nearest
-// options, "→70", "→25 / 75" for a tie (as the labels: ask.TieJoin). A
-// cell writes them before the labels it clips, so that options whose
-// labels begin alike ("30-day ceasefire…" at 55 and at 70) stay apart,
-// as parley forecast's →70.
+// pointsText is ask.PointsText, left for likelyText alone: the scale
+// point of one of a distribution's likeliest options, "→55". A
+// forecast's cell prints the points its answer carries (points_text,
+// nearest_text).
 function pointsText(as: { value: number }[]): string {
   return as.length ? '→' + as.map((a) => plainNum(a.value)).join(tieJoin) : ''
 }
@@ -949,20 +944,26 @@ function briefLinks(): HTMLElement {
 function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLElement {
   if (m.error) return h('td', {}, h('span', { class: 'err' }, m.error))
   if (!f) return h('td', {}, noNumber)
-  const near = nearestText(f)
+  // The options the forecast reads as in the answer's words (its
+  // nearest_text, ask's forecastTexts): their points, as parley
+  // forecast's → after the number (points_text), written before the
+  // labels a cell clips, so that options whose labels begin alike
+  // ("30-day ceasefire…" at 55 and at 70) stay apart. An answer stored
+  // before it carried them shows the labels plainly, "A / B" on a tie
+  // (docs/DECISIONS.md, texts24f).
+  const at = f.nearest_text ?? nearestText(f)
   const d = dec(f.issue)
   if (!f.settled) {
-    // The option all of the range reads as, where it is one (its
-    // nearest, one), as parley forecast's → and its long table's
-    // "… over all its range" (ask.OverAllItsRange); none where the
-    // range spans several: "the range reaches 30 years" read as if it
-    // went to 30.
-    const whole = f.nearest.length === 1 ? `${pointsText(f.nearest)} ${near}${overAllItsRange}` : ''
+    // The option all of the range reads as, where it is one, "→30 30
+    // years over all its range" as parley forecast's → and its long
+    // table's "… over all its range"; none where the range spans
+    // several: "the range reaches 30 years" read as if it went to 30.
+    const whole = f.nearest_text ?? ''
     return h('td', { class: 'unsettled', 'data-model': m.model, 'data-issue': f.issue },
       h('b', {}, shown(f)), h('small', { class: 'warn' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'did not settle'),
       cellNote('small', { title: whole, 'data-testid': 'unsettled-note' }, `last round ${fmt(f.forecast, d)}${whole ? '; ' + whole : ''}`))
   }
-  const at = near ? `${pointsText(f.nearest)} ${near}` : ''
+  const near = at !== ''
   return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast, d)),
     near ? cellNote('small', { title: at, 'data-testid': 'nearest', class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + at : at)
       : h('small', { 'data-testid': 'nearest' }),
@@ -1843,10 +1844,11 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     // Beside the verdicts "accepts by default": why (the answer's
     // default_note, as the command line prints it under the table).
     ev.default_note ? h('p', { class: 'hint', 'data-testid': 'deal-default' }, ev.default_note) : '',
-    // In the words and decimals parley deal evaluate and deal proposals
-    // print it (ask.DistanceText): "compromise 1%" read as a package a
-    // point from the forecast it was set at.
-    dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, distanceHead + ': ',
+    // In the words the answer carries (its distance_head, each
+    // distance's text), with one decimal as parley deal evaluate's
+    // table: "compromise 1%" read as a package a point from the forecast
+    // it was set at. "Distances" heads those of an answer stored before.
+    dist.length ? h('p', { class: 'hint', 'data-testid': 'deal-distances' }, (ev.distance_head ?? 'Distances') + ': ',
       ...dist.flatMap((d, i) => [i ? ' · ' : '', h('span', { 'data-model': d.model, 'data-mean': String(d.mean_pct) }, distanceText(d))])) : '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'deal-settings' }, `The deal runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     robustBox(ans.robust, ans.held_fixed, false))
@@ -1924,7 +1926,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     h('ul', {},
       ...(plan.same_crossing_text ? [h('li', { 'data-testid': 'plan-bend' }, plan.same_crossing_text)] : (plan.bends ?? []).map((b) => h('li', { 'data-testid': 'plan-bend' }, bendLine(b)))),
       ...(plan.shortfalls ?? []).map((x) => h('li', { 'data-testid': 'plan-shortfall' }, x.text ?? plainShortfall(x, actorName))),
-      !(plan.bends?.length || plan.shortfalls?.length) ? h('li', {}, 'no concession needed beyond the package') : null),
+      // A plan with neither says so in the answer's words
+      // (ask.NoConcessionText), as parley deal search prints it.
+      plan.no_concession_text ? h('li', { 'data-testid': 'plan-none' }, plan.no_concession_text) : null),
     plan.cost_text ? h('p', { class: 'hint', 'data-testid': 'plan-cost' }, plan.cost_text) : ''))
   const solver = h('p', { class: 'hint', 'data-testid': 'search-solver' },
     ans.solver_text ?? 'This answer was stored before answers carried their words: its ways out and plans are shown plainly; search again to read them in full.')

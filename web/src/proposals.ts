@@ -4,7 +4,7 @@
 
 import { api } from './api'
 import type { DealProposals, DealProposalsRequest } from './api'
-import { h, fmt, noNumber, settingsText, errorText, decimalsOf, distanceHead, distanceText } from './util'
+import { h, fmt, noNumber, settingsText, errorText, decimalsOf, distanceText } from './util'
 
 // Distances is the answer that measures each proposal's distance from
 // the models' forecasts, or why there is none ('' while it is awaited).
@@ -88,7 +88,8 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
       h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, decimalsOf(a.scenario, v.issue))}`), v.option ? h('small', {}, v.option) : null)),
         p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null,
         // Its distance from each model's forecast on the issues it
-        // decides, as parley deal proposals prints it (ask.DistanceText).
+        // decides, in the words the answer carries, as parley deal
+        // proposals prints them (distanceText).
         forecasts(p.id).length ? h('small', { class: 'muted', 'data-testid': 'proposal-distance' }, 'distance: ',
           ...forecasts(p.id).flatMap((x, i) => [i ? ' · ' : '', h('span', { 'data-model': x.model }, distanceText(x))])) : null),
       // Under decision rules a proposal passes without everyone's yes:
@@ -115,7 +116,10 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
     // as every view shows warnings; "p.warning" had no style, and read as
     // the body text around it.
     warnings.length ? h('ul', { class: 'warnings', 'data-testid': 'proposals-warnings' }, ...warnings.map((w) => h('li', {}, h('span', { 'aria-hidden': 'true' }, '⚠ '), w))) : '',
-    measured ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-head' }, `${distanceHead}, on the issues each proposal decides: under its package.`)
+    // The head the answer carries (ask.ProposalsDistanceHead), as parley
+    // deal proposals prints it above its lines; "Distances" in an answer
+    // stored before it carried it.
+    measured ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-head' }, `${d?.answer?.distance_head ?? 'Distances'}: under its package.`)
       : !a.proposals.length || !d ? ''
         : d.error ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-error' }, `No distance from the models’ forecasts: ${d.error}`)
           : !d.answer ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-wait' }, 'Measuring each proposal’s distance from the models’ forecasts…') : '',

@@ -467,16 +467,12 @@ export function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElemen
   return h('p', { class: 'hint', 'data-testid': testid, 'data-positions': hf.positions, 'data-saliences': hf.saliences, 'data-capabilities': hf.capabilities, 'data-assumed-stances': hf.assumed_stances, 'data-assumed-capabilities': hf.assumed_capabilities }, hf.text)
 }
 
-// distanceHead is ask.DistanceHead: the heading of a package's distance
-// from each model's forecast.
-export const distanceHead = "Distance from each model's forecast (mean and largest |package − forecast|, in % of each issue's scale)"
-
-// distancePct is ask.DistancePct: a distance in percent of the scale,
-// one decimal ("8.6%").
-export function distancePct(pct: number): string { return `${fmt(pct, 1)}%` }
-
-// distanceText is ask.DistanceText for one model: its mean and largest
-// distance, "compromise 8.6% (max 11.2%)"; the models apart by ' · '.
-export function distanceText(d: { model: string; mean_pct: number; max_pct: number }): string {
-  return `${d.model} ${distancePct(d.mean_pct)} (max ${distancePct(d.max_pct)})`
+// distanceText is a package's distance from one model's forecast in
+// the words the answer carries (its text, ask.ModelDistanceText:
+// "compromise 8.6% (max 11.2%)"); an answer stored before it carried
+// them shows the fields plainly, "compromise: mean 8.6, max 11.2"
+// (docs/DECISIONS.md, texts24f). The models go apart by ' · '
+// (ask.DistanceSep).
+export function distanceText(d: { model: string; mean_pct: number; max_pct: number; text?: string }): string {
+  return d.text ?? `${d.model}: mean ${fmt(d.mean_pct, 1)}, max ${fmt(d.max_pct, 1)}`
 }
