@@ -21,10 +21,20 @@
 //     -s/-es too), by an option's whole label of two words or more (2
 //     points), and by words of its description and option labels that
 //     no other issue uses (0.5 each); a sentence bears on an issue with 2
-//     points or more. A sentence under 2 points goes on with the issues of
+//     points or more. A name or label is matched without its part in
+//     brackets ("Annual wage increase (%)" is "annual wage increase"),
+//     in any case, with a number in figures or words ("6%", "six
+//     percent"; "percent", "per cent" and "%" alike), a slash as "and"
+//     or "or", and -ies for a final -y (variants.go).
+//   - A sentence under 2 points on an issue goes on with the issues of
 //     the sentence before (2 points, 1 off the score) when it names an
-//     actor itself or through a pronoun, and names no option by its
-//     label (then it is about that option's issue).
+//     actor itself or through a pronoun, and does not name another issue
+//     by its name or an option's label (it is about that one; a keyword
+//     alone does not stop it, being often a word in passing). One that
+//     bears on no issue by 2 points but names one by a word of its
+//     name's head or id (before the name's first preposition, used by no
+//     other issue's and no actor's name: "fares" for "Fare increase
+//     (cents)") goes on about that issue instead, scored as carried.
 //   - Score = issue points (at most 6) + 2 for a direct quote (“…”, «…», „…“) + 1.5
 //     for reported speech (said, told, insisted, rejected, agreed, …; the
 //     first such verb outside quotation marks) + 2.5 for a speaker, the
@@ -56,9 +66,10 @@
 //   - The date is the first "March 11[, 2025]" or "11 March [2025]" of the
 //     sentence, in the year the document mentions most when it gives none.
 //   - The option is the issue's anchor whose whole label the quote
-//     contains (the longest), else the one whose label shares the most
-//     content words (numbers included) with the quote, not counting words
-//     of the issue's name or words every label has.
+//     contains (the longest, a label of one word too: "6%" in "six
+//     percent"), else the one whose label shares the most content words
+//     (numbers included, in figures: "six" is "6") with the quote, not
+//     counting words of the issue's name or words every label has.
 package ingest
 
 import (
@@ -129,11 +140,32 @@ type term struct {
 	// pieces are folded (foldCase) and looked for in the folded sentence.
 	pieces []string
 	folded bool
-	// label says the phrase is an option's whole label.
-	label bool
+	// names says the phrase is the issue's name or an option's whole
+	// label, which say what a sentence is about as a keyword may not.
+	names bool
 }
 
-func compile(phrase string, weight float64, plural bool) *term {
+// termOpts say how a phrase may be written in a document besides as it
+// is spelled.
+type termOpts struct {
+	// plural: its last word may end in -s or -es (and, with variants,
+	// a final consonant + y in -ies).
+	plural bool
+	// variants: a number may be written in figures or words ("6",
+	// "six", up to 99), "%", "percent" and "per cent" stand for one
+	// another, and a slash for "and" or "or" ("evening/weekend" finds
+	// "evening and weekend"); a phrase of figures alone ("6%") is a
+	// term. For an issue's names and labels, which a document words
+	// its own way.
+	variants bool
+	// anyCase: it matches in any case however short it is (an issue's
+	// name or label, a title: "Tax" finds "tax"). Otherwise a phrase
+	// with a capital letter matches as written, and a lower-case one of
+	// three letters or fewer only in capitals ("us" finds "US").
+	anyCase bool
+}
+
+func compile(phrase string, weight float64, o termOpts) *term {
 	// A name read from a peer format may hold bytes that are not UTF-8,
 	// which a pattern cannot: each becomes U+FFFD (strings.Map decodes
 	// it so), which matches such a byte in a document as the pattern
@@ -142,17 +174,20 @@ func compile(phrase string, weight float64, plural bool) *term {
 	if phrase == "" {
 		return nil
 	}
-	letters := 0
+	letters, digits := 0, 0
 	upper := false
 	for _, r := range phrase {
 		if unicode.IsLetter(r) {
 			letters++
 		}
+		if unicode.IsDigit(r) {
+			digits++
+		}
 		if unicode.IsUpper(r) {
 			upper = true
 		}
 	}
-	if letters == 0 {
+	if letters == 0 && (!o.variants || digits == 0) {
 		return nil
 	}
 	p := regexp.QuoteMeta(phrase)
@@ -161,6 +196,9 @@ func compile(phrase string, weight float64, plural bool) *term {
 	flags := ""
 	literal := phrase // what the pattern matches, but for the spaces
 	switch {
+	case o.anyCase:
+		flags = "(?i)"
+		literal = foldCase(phrase)
 	case upper:
 	case letters <= 3:
 		literal = strings.ToUpper(phrase)
@@ -170,16 +208,20 @@ func compile(phrase string, weight float64, plural bool) *term {
 		literal = foldCase(phrase)
 	}
 	suffix := ""
-	if plural {
+	if o.plural {
 		suffix = `(?:s|es)?`
 	}
-	re := regexp.MustCompile(flags + `(?:^|[^\p{L}\p{N}])(` + p + suffix + `)(?:$|[^\p{L}\p{N}])`)
 	var pieces []string
 	for _, w := range strings.Split(literal, " ") {
 		if w != "" {
 			pieces = append(pieces, w)
 		}
 	}
+	if o.variants {
+		p, pieces = variantPattern(literal, o.plural)
+		suffix = ""
+	}
+	re := regexp.MustCompile(flags + `(?:^|[^\p{L}\p{N}])(` + p + suffix + `)(?:$|[^\p{L}\p{N}])`)
 	if strings.ContainsRune(phrase, utf8.RuneError) {
 		// the pattern's U+FFFD also matches a byte that is not UTF-8,
 		// which a sentence does not contain as U+FFFD: no pre-check
@@ -217,6 +259,13 @@ func foldCase(s string) string {
 
 // first returns the byte offset of the term's first match in s, or -1.
 func (t *term) first(s *sentence) int {
+	i, _ := t.find(s)
+	return i
+}
+
+// find returns the byte offsets of the term's first match in s, or -1,
+// -1.
+func (t *term) find(s *sentence) (int, int) {
 	hay := s.text
 	if t.folded {
 		if !s.hasFolded {
@@ -226,14 +275,14 @@ func (t *term) first(s *sentence) int {
 	}
 	for _, w := range t.pieces {
 		if !strings.Contains(hay, w) {
-			return -1
+			return -1, -1
 		}
 	}
 	m := t.re.FindStringSubmatchIndex(s.text)
 	if m == nil {
-		return -1
+		return -1, -1
 	}
-	return m[2]
+	return m[2], m[3]
 }
 
 type actorTerms struct {
@@ -244,11 +293,33 @@ type actorTerms struct {
 type issueTerms struct {
 	is    *scenario.Issue
 	terms []*term
-	// labels[i] are the content words of anchor i.
-	labels [][]string
-	// whole[i] is anchor i's whole label as a phrase, nil for a label of
-	// one word.
+	// labels[i] are the content words of anchor i (optionWords), and
+	// shown[i] the same words as the label writes them.
+	labels, shown [][]string
+	// whole[i] is anchor i's whole label as a phrase (nil for one with
+	// no letter or figure); the issue's terms hold those of two words or
+	// more.
 	whole []*term
+	// names are the words of the issue's name and id that no other
+	// issue's name or id and no actor uses.
+	names []*term
+}
+
+// idWords is an id as words: "city_share" is "city share".
+func idWords(id string) string {
+	return strings.NewReplacer("-", " ", "_", " ").Replace(id)
+}
+
+// namedAt returns where a sentence first names the issue by a word of
+// its name or id (issueTerms.names), or -1.
+func (it *issueTerms) namedAt(s *sentence) int {
+	first := -1
+	for _, t := range it.names {
+		if i := t.first(s); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // Extract proposes candidate evidence from the documents for the actors
@@ -304,18 +375,42 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 				}
 				pts := make([]float64, len(issues))
 				at := make([]int, len(issues))
-				// named says the sentence names an option by its label:
-				// it is about that option's issue, not the one before.
-				named := false
-				for k, it := range issues {
-					var l bool
-					pts[k], at[k], l = issueScore(it, sn)
-					named = named || l
+				// named says the sentence names an issue by its name or an
+				// option's whole label: it is about that issue, not about
+				// the issue before (a keyword may be a word in passing:
+				// the sentence goes on with the issue before as well).
+				named, bears := false, false
+				for k := range issues {
+					var n bool
+					pts[k], at[k], n = issueScore(issues[k], sn)
+					named, bears = named || n, bears || pts[k] >= 2
 				}
 				carried := prevIssues
 				prevIssues = pts
 				if len(found) == 0 {
 					continue
+				}
+				// A sentence that names an actor, itself or through a
+				// pronoun, goes on about the issue of the sentence
+				// before, unless it names another by its name or an
+				// option's label. One that bears on no issue by 2 points
+				// but names one by a word of its name or id ("fares",
+				// "wage"; namedAt) goes on about that one instead (both
+				// scored as carried over).
+				goesOn := !named && (inherited == 0 || pronoun)
+				var namedAt []int
+				if goesOn && !bears {
+					for k := range issues {
+						if i := issues[k].namedAt(sn); i >= 0 {
+							if namedAt == nil {
+								namedAt = make([]int, len(issues))
+								for j := range namedAt {
+									namedAt[j] = -1
+								}
+							}
+							namedAt[k] = i
+						}
+					}
 				}
 				kind, verbAt := speech(sent.Text)
 				// The speakers: the actors the sentence names as the
@@ -330,8 +425,13 @@ func ExtractContext(ctx context.Context, s *scenario.Scenario, docs []Document) 
 				var sentWords map[string]bool // its content words (wordSet), when one needs them
 				for k, it := range issues {
 					score, carry := pts[k], false
-					if score < 2 && !named && carried != nil && carried[k] >= 2 && (inherited == 0 || pronoun) {
-						// The sentence goes on about the issue of the one before.
+					switch {
+					case !goesOn || score >= 2:
+					case namedAt != nil:
+						if namedAt[k] >= 0 {
+							score, carry, at[k] = 2, true, namedAt[k]
+						}
+					case carried != nil && carried[k] >= 2:
 						score, carry, at[k] = 2, true, -1
 					}
 					if score < 2 {
@@ -445,7 +545,7 @@ func actorTermsOf(s *scenario.Scenario) []actorTerms {
 				continue
 			}
 			seen[p] = true
-			if t := compile(p, 1, false); t != nil {
+			if t := compile(p, 1, termOpts{}); t != nil {
 				at.terms = append(at.terms, t)
 			}
 		}
@@ -1114,26 +1214,68 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 			}
 		}
 	}
+	// Words of each issue's name (its head, without brackets) and id,
+	// and how many issues use each; an actor's words name no issue.
+	nameUses := map[string]int{}
+	named := make([][]string, len(s.Issues))
+	for i, is := range s.Issues {
+		seen := map[string]bool{}
+		for _, w := range contentWords(nameHead(withoutBrackets(is.Name)) + " " + idWords(is.ID)) {
+			if !seen[w] {
+				seen[w] = true
+				named[i] = append(named[i], w)
+				nameUses[w]++
+			}
+		}
+	}
+	for _, a := range s.Actors {
+		for _, w := range contentWords(strings.Join(append(append([]string{a.Name, idWords(a.ID)}, a.Aliases...), a.Mentions...), " ")) {
+			nameUses[w] += 2
+		}
+	}
 	var out []issueTerms
 	for i := range s.Issues {
 		is := &s.Issues[i]
 		it := issueTerms{is: is}
-		// The name is a title: matched in any case.
-		for _, k := range append([]string{strings.ToLower(is.Name)}, is.Keywords...) {
-			if t := compile(k, 2, true); t != nil {
+		// The name is a title, matched in any case, and without the
+		// unit or gloss in its brackets.
+		if t := compile(withoutBrackets(is.Name), 2, termOpts{plural: true, variants: true, anyCase: true}); t != nil {
+			t.names = true
+			it.terms = append(it.terms, t)
+		}
+		for _, k := range is.Keywords {
+			if t := compile(k, 2, termOpts{plural: true, variants: true}); t != nil {
 				it.terms = append(it.terms, t)
 			}
 		}
-		// An option named by its whole label (of two words or more:
-		// "start now") names its issue as a keyword does.
+		// An option named by its whole label (without brackets; of two
+		// words or more: "start now") names its issue as a keyword
+		// does. A label of one word ("6%", "Freeze") names only the
+		// option, once the issue is found.
 		it.whole = make([]*term, len(is.Anchors))
 		for i, a := range is.Anchors {
-			if len(strings.Fields(a.Label)) >= 2 {
-				if t := compile(strings.ToLower(a.Label), 2, false); t != nil {
-					t.label = true
-					it.terms = append(it.terms, t)
-					it.whole[i] = t
-				}
+			label := withoutBrackets(a.Label)
+			t := compile(label, 2, termOpts{variants: true, anyCase: true})
+			if t == nil {
+				continue
+			}
+			it.whole[i] = t
+			if len(strings.Fields(label)) >= 2 {
+				t.names = true
+				it.terms = append(it.terms, t)
+			}
+		}
+		// A word of the name or id that no other issue's and no
+		// actor's has names the issue, too weakly to score (a sentence
+		// with "fares" may be about fares or only mention them), but
+		// enough to say what a sentence that goes on from the one
+		// before is about.
+		for _, w := range named[i] {
+			if nameUses[w] != 1 {
+				continue
+			}
+			if t := compile(w, 0, termOpts{plural: true, anyCase: true}); t != nil {
+				it.names = append(it.names, t)
 			}
 		}
 		var ws []string
@@ -1144,20 +1286,22 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 		}
 		sort.Strings(ws)
 		for _, w := range ws {
-			if t := compile(w, 0.5, true); t != nil {
+			if t := compile(w, 0.5, termOpts{plural: true}); t != nil {
 				it.terms = append(it.terms, t)
 			}
 		}
 		// Words of the issue's name tell its options apart no more than
 		// words every label shares ("ceasefire" on the ceasefire issue).
 		common := map[string]bool{}
-		for _, w := range contentWords(is.Name) {
+		names, _ := optionWords(is.Name)
+		for _, w := range names {
 			common[w] = true
 		}
 		in := map[string]int{}
 		for _, a := range is.Anchors {
 			seen := map[string]bool{}
-			for _, w := range contentWords(a.Label) {
+			ws, _ := optionWords(a.Label)
+			for _, w := range ws {
 				if !seen[w] {
 					seen[w] = true
 					in[w]++
@@ -1170,13 +1314,14 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 			}
 		}
 		for _, a := range is.Anchors {
-			var ws []string
-			for _, w := range contentWords(a.Label) {
+			var ws, sh []string
+			norm, shown := optionWords(a.Label)
+			for j, w := range norm {
 				if !common[w] {
-					ws = append(ws, w)
+					ws, sh = append(ws, w), append(sh, shown[j])
 				}
 			}
-			it.labels = append(it.labels, ws)
+			it.labels, it.shown = append(it.labels, ws), append(it.shown, sh)
 		}
 		out = append(out, it)
 	}
@@ -1184,20 +1329,20 @@ func issueTermsOf(s *scenario.Scenario) []issueTerms {
 }
 
 // issueScore returns the points a sentence scores for an issue, where
-// its first matching term is, and whether it names one of the issue's
-// options by its whole label.
+// its first matching term is, and whether it names the issue by its
+// name or an option's whole label.
 func issueScore(it issueTerms, s *sentence) (float64, int, bool) {
-	pts, first, label := 0.0, -1, false
+	pts, first, names := 0.0, -1, false
 	for _, t := range it.terms {
 		if i := t.first(s); i >= 0 {
 			pts += t.weight
-			label = label || t.label
+			names = names || t.names
 			if first < 0 || i < first {
 				first = i
 			}
 		}
 	}
-	return pts, first, label
+	return pts, first, names
 }
 
 type option struct {
@@ -1208,7 +1353,8 @@ type option struct {
 // wordSet is the set of s's content words.
 func wordSet(s string) map[string]bool {
 	have := map[string]bool{}
-	for _, w := range contentWords(s) {
+	ws, _ := optionWords(s)
+	for _, w := range ws {
 		have[w] = true
 	}
 	return have
@@ -1219,11 +1365,15 @@ func wordSet(s string) map[string]bool {
 // shares one.
 func nearestOption(it issueTerms, q *sentence, have map[string]bool) (option, bool) {
 	// An option the quote names by its whole label is the one (the
-	// longest label, when it names several).
+	// longest label, when it names several), suggested by the quote's
+	// words that give it ("six percent" for "6%").
 	whole := option{index: -1}
 	for i, t := range it.whole {
-		if t != nil && t.first(q) >= 0 && (whole.index < 0 || len(it.is.Anchors[i].Label) > len(it.is.Anchors[whole.index].Label)) {
-			whole = option{i, strings.Fields(strings.ToLower(it.is.Anchors[i].Label))}
+		if t == nil || whole.index >= 0 && len(it.is.Anchors[i].Label) <= len(it.is.Anchors[whole.index].Label) {
+			continue
+		}
+		if a, b := t.find(q); a >= 0 {
+			whole = option{i, strings.Fields(strings.ToLower(q.text[a:b]))}
 		}
 	}
 	if whole.index >= 0 {
@@ -1233,10 +1383,10 @@ func nearestOption(it issueTerms, q *sentence, have map[string]bool) (option, bo
 	for i, lw := range it.labels {
 		var ws []string
 		seen := map[string]bool{}
-		for _, w := range lw {
+		for j, w := range lw {
 			if have[w] && !seen[w] {
 				seen[w] = true
-				ws = append(ws, w)
+				ws = append(ws, it.shown[i][j])
 			}
 		}
 		if len(ws) > len(best.words) {

@@ -15,12 +15,17 @@ import (
 // Kelvin sign and k, the long s and s, the three sigmas, dotted and
 // dotless i), U+FFFD and bytes that are not UTF-8 (which a pattern's
 // U+FFFD matches) and separators of every kind; each sentence is
-// checked with the pattern alone.
+// checked with the pattern alone. Half the terms are an issue's
+// (termOpts.variants, anyCase): figures and number words, "%",
+// "percent" and "per cent", slashes and -y/-ies plurals among their
+// words.
 func TestPiecesChangeNothing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(20, 5))
 	vocab := []string{"kyiv", "Kyiv", "KYIV", "\u212Ayiv", "ukraine", "us", "U.S.", "eu", "EU", "nato", "sanction", "sanctions",
 		"ſanction", "ΣΟΦΙΑ", "σοφια", "σοφιας", "ς", "İstanbul", "ıstanbul", "Istanbul", "istanbul", "peace", "Peace", "PEACE",
-		"cease-fire", "ceasefire", "Ceasefire", "white house", "White House", "40", "30-day", "Δ", "δ", "X\uFFFDY", "x\xffy", "\xff"}
+		"cease-fire", "ceasefire", "Ceasefire", "white house", "White House", "40", "30-day", "Δ", "δ", "X\uFFFDY", "x\xffy", "\xff",
+		"6", "six", "Six", "6%", "%", "percent", "per cent", "twenty-five", "twenty five", "25", "and", "or", "evening/weekend", "a/B",
+		"subsidy", "subsidies", "Subsidy", "Fare", "fares", "/"}
 	seps := []string{" ", "  ", "\t", "\n", ", ", "-", "—", "(", ")", "\u00a0", "x", "1", "é"}
 	word := func() string {
 		w := vocab[rng.IntN(len(vocab))]
@@ -45,7 +50,7 @@ func TestPiecesChangeNothing(t *testing.T) {
 		for range 1 + rng.IntN(3) {
 			phrase = append(phrase, vocab[rng.IntN(len(vocab))])
 		}
-		tm := compile(strings.Join(phrase, " "), 1, rng.IntN(2) == 0)
+		tm := compile(strings.Join(phrase, " "), 1, termOpts{plural: rng.IntN(2) == 0, variants: rng.IntN(2) == 0, anyCase: rng.IntN(2) == 0})
 		if tm == nil {
 			continue
 		}
@@ -116,7 +121,7 @@ func TestNamesNotUTF8(t *testing.T) {
 		{"A\xff\xfeB", "Then A\xffB said so.", -1},
 		{"\xffQ", "Then \xffQ said so.", 5},
 	} {
-		tm := compile(c.name, 1, false)
+		tm := compile(c.name, 1, termOpts{})
 		if tm == nil {
 			t.Fatalf("%q: no term", c.name)
 		}
