@@ -276,6 +276,15 @@ type SweepModel struct {
 	// ModelForecast's RedLines gives them (not repeated in Notes).
 	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
 	Warnings []string          `json:"warnings,omitempty"`
+	// InterruptedText says how many of the requested draws an
+	// interrupted sweep kept, as every door heads it
+	// (ask.InterruptedAfter: "interrupted after 37 of 1,000 draws");
+	// omitted when the sweep was not interrupted.
+	InterruptedText string `json:"interrupted_text,omitempty"`
+	// IntervalLegend says what the parentheses of the options'
+	// probabilities (SweepIssue's Bands, PText) hold (ask.IntervalLegend);
+	// omitted in an answer stored before the answers carried their words.
+	IntervalLegend string `json:"interval_legend,omitempty"`
 }
 
 // Sensitivity answers a sensitivity request: per model and issue, the
