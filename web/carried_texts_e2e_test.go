@@ -66,7 +66,7 @@ func TestBacktestPrintsCarriedTexts(t *testing.T) {
 	if got := strings.Join(rows[0], " | "); got != "compromise | 2.7 | ⟨1/1⟩ | 2.7 | — | — | 33.3 (2.7)⟨ ✓⟩" {
 		t.Errorf("compromise's row reads %q", got)
 	}
-	if legend, w := e.text(`[data-testid=backtest-legend]`), "; ⟨"+b.TieLegendText+"⟩ (option hits add up the shares)"; !strings.Contains(legend, w) {
+	if legend, w := e.text(`[data-testid=backtest-legend]`), "; ⟨"+b.TieLegendText+"⟩"; !strings.Contains(legend, w) {
 		t.Errorf("legend %q, want %q in it", legend, w)
 	}
 }
