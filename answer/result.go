@@ -174,6 +174,11 @@ type Distribution struct {
 	// omitted, when a likeliest option is a nearest one, or there is no
 	// option or no settled forecast.
 	LikeliestNote string `json:"likeliest_note,omitempty"`
+	// LikeliestChanceText is the likeliest's chance as every door writes
+	// it (ask.LikeliestChance): "26%", the dash when none is a number.
+	// Written by ask with each Likely's Text; omitted in an answer stored
+	// before the answers carried their words.
+	LikeliestChanceText string `json:"likeliest_chance_text,omitempty"`
 }
 
 // Likely is one of the likeliest places for the outcome: a labelled
@@ -186,6 +191,11 @@ type Likely struct {
 	// option.
 	Actors []string `json:"actors,omitempty"`
 	P      Num      `json:"p"`
+	// Text names it as every door does (ask.LikelyText): an option by
+	// its point and label, "→55 30-day ceasefire", a position by its
+	// value and its actors' names, "62.0 (Alpha, Beta)". Written by ask;
+	// omitted in an answer stored before the answers carried their words.
+	Text string `json:"text,omitempty"`
 }
 
 // OptionProb is the probability of one labelled option.

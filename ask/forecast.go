@@ -186,6 +186,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		}
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
+			LikeliestTexts(&c.Header, ir.Issue, f.Distribution)
 			f.Predictive = ir.Predictive
 			if f.Settled {
 				f.Distribution.LikeliestNote = likeliestNote(is, ir.Forecast, f.Nearest, ir.Predictive, f.Distribution, c.Header.IssueDecimals(ir.Issue))

@@ -161,10 +161,16 @@ export interface Distribution {
   // likeliest_note: why the likeliest option is not the forecast's
   // nearest, in ask's words; absent when it is (docs/json.md).
   likeliest_note?: string
+  // likeliest_chance_text: their chance in ask's words ("26%",
+  // ask.LikeliestChance); absent from an answer stored before the
+  // answers carried their words.
+  likeliest_chance_text?: string
 }
 // Likely is one of a distribution's likeliest: an option (label) or a
-// stated position (actors).
-export interface Likely { value: number; label?: string; actors?: string[]; p: number | null }
+// stated position (actors); text names it in ask's words ("→55 30-day
+// ceasefire", "62.0 (Alpha, Beta)": ask.LikelyText), absent from an
+// answer stored before the answers carried their words.
+export interface Likely { value: number; label?: string; actors?: string[]; p: number | null; text?: string }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[]; red_lines?: RedLineCrossing[] }
 // bottom_line: what the models come to, issue by issue (ask.BottomLine):
 // its head and each issue's text are the words every door prints; the

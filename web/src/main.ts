@@ -6,7 +6,7 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source } from './api'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source } from './api'
 import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceHead, distanceText, changeDecimals } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
@@ -1027,25 +1027,11 @@ function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefine
 // is and read whole on hover or focus: "the likeliest option is →35
 // (32%), not →50 (25%), …" beside a forecast of 55.0 →50.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
-  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
+  const names = d.likeliest.map((l) => l.text ?? `${fmt(l.value, digits)} ${l.label ?? (l.actors ?? []).map(actorName).join(', ')}`).join(tieJoin)
   return cellNote('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
-    d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null,
+    d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest${d.likeliest_chance_text ? ` (${d.likeliest_chance_text})` : ''}: ${names}`) : null,
     d.likeliest_note ? cellNote('span', { class: 'why', 'data-testid': 'likeliest-note', title: d.likeliest_note }, d.likeliest_note) : null)
-}
-
-// likelyText is ask.LikelyText: one of a distribution's likeliest, an
-// option by its point and label ("→55 30-day ceasefire"), a stated
-// position by its value and its actors' names ("62.0 (Alpha, Beta)").
-function likelyText(l: Likely, value: string, names: string[]): string {
-  return l.actors?.length ? `${value} (${names.join(', ')})` : `${pointsText([l])} ${l.label ?? ''}`
-}
-
-// likeliestChance is ask.LikeliestChance: the likeliest's chance in whole
-// percent ("26%"), the dash when none is a number.
-function likeliestChance(ls: Likely[]): string {
-  const ps = ls.map((l) => l.p).filter((p): p is number => p !== null && Number.isFinite(p))
-  return ps.length ? `${fmt(100 * Math.max(...ps), 0)}%` : noNumber
 }
 
 // bottomLineCard is the forecast's bottom line (bottom_line, ask's
