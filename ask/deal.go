@@ -70,6 +70,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		if out.Robust, err = deal.RobustEvaluate(ctx, din, v, o, ro); err != nil {
 			return nil, err
 		}
+		robustTexts(out.Robust)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}
@@ -245,6 +246,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		if out.Robust, err = deal.RobustSearch(ctx, din, res, o, ro); err != nil {
 			return nil, err
 		}
+		robustTexts(out.Robust)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}

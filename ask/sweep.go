@@ -163,6 +163,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 			sm.Warnings = append(sm.Warnings, fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
 		}
 	}
+	sweepTexts(&sm)
 	return sm, nil
 }
 
@@ -372,6 +373,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	for _, is := range r.Issues {
 		sm.SharesNotes[is.Issue] = SharesText(&c.Header, is, r.Draws, r.ShareReplicates)
 	}
+	sensitivityTexts(&c.Header, sm)
 	if u := unsettledIn(&c.Header, at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}

@@ -286,6 +286,10 @@ func TestSweepStoppedDuringItsDrawsNamesTheRest(t *testing.T) {
 		if w := s.Models[0].Warnings; len(w) == 0 || w[0] != x.want {
 			t.Errorf("%v: warnings %q; want first %q", x.models, w, x.want)
 		}
+		// The answer carries the head's words, the warning's first part.
+		if got := s.Models[0].InterruptedText; got != "interrupted after 5 of 20 draws" {
+			t.Errorf("%v: interrupted_text %q, want %q", x.models, got, "interrupted after 5 of 20 draws")
+		}
 		for _, w := range s.Models[0].Warnings[1:] {
 			if strings.Contains(w, "interrupted") || strings.Contains(w, "not run") {
 				t.Errorf("%v: a second warning on the interruption: %q", x.models, w)

@@ -342,17 +342,14 @@ func distributionTable(w io.Writer, s *answer.Scenario, m *answer.ModelForecast,
 			continue
 		}
 		num := func(v float64) string { return numD(v, s.IssueDecimals(x.Issue)) }
-		// The likeliest as the answer names it (ask's rule: a tie is
-		// named, "A / B"), in the page's words (ask.LikelyText).
+		// The likeliest as the answer names them (ask's rule: a tie is
+		// named, "A / B") and their chance, in its words (ask.LikelyText,
+		// ask.LikeliestChance), which the page prints too.
 		names := make([]string, len(d.Likeliest))
 		for i, l := range d.Likeliest {
-			actors := make([]string, len(l.Actors))
-			for j, a := range l.Actors {
-				actors[j] = s.ActorName(a)
-			}
-			names[i] = ask.LikelyText(l, num(l.Value), actors)
+			names[i] = l.Text
 		}
-		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, ask.TieJoin), ask.LikeliestChance(d.Likeliest)})
+		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, ask.TieJoin), d.LikeliestChanceText})
 	}
 	t.Render()
 }
