@@ -129,9 +129,9 @@ type validator struct {
 	// no value on the issue (a position, a range, a red line, a
 	// proposal's or an outcome's value) is checked against it, as each
 	// would be a second error naming an impossible range.
-	broken      map[string]bool
-	issueNames  *nameSet
-	sources     *nameSet
+	broken     map[string]bool
+	issueNames *nameSet
+	sources    *nameSet
 	// named holds the entries (actors[i], snapshots[i].add_actors[j],
 	// variants[i].add_actors[j]) whose actor some stance names, for
 	// idleActors.
@@ -228,7 +228,7 @@ func (v *validator) unknown(n *nameSet, kind, got string) string {
 		// table here, whom a lookalike would only misname
 		return s + " (removed before this point)"
 	}
-	return s + errs.DidYouMean(n.nearest(got))
+	return s + errs.DidYouMean(got, n.nearest(got))
 }
 
 // everActor reports whether id is an id or alias of some actor the

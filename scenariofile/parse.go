@@ -273,6 +273,9 @@ func tabIndent(data []byte, msg string, line int) (int, int) {
 // parseNode parses data into the root node of its single YAML document.
 func parseNode(name string, data []byte, limits scenario.Limits) (*yaml.Node, *scenario.Diagnostic) {
 	var doc yaml.Node
+	if d := notUTF8(name, data); d != nil {
+		return nil, d
+	}
 	text, isJSON := fromJSON(data)
 	if isJSON {
 		if d := prescan(name, data, limits); d != nil {
@@ -1026,7 +1029,7 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 		f, ok := info.byName[name]
 		if !ok {
 			s := errs.Nearest(name, info.names)
-			hint := errs.DidYouMean(s)
+			hint := errs.DidYouMean(name, s)
 			if s != "" {
 				unknown = append(unknown, s)
 			}

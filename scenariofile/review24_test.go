@@ -121,8 +121,12 @@ func TestInvalidUTF8NamesItsLine(t *testing.T) {
 	oneError(t, review24(t, "badutf8.yaml"),
 		"badutf8.yaml:64:17: the byte 0xFF (at byte offset 2387) is not UTF-8 (valid: a file saved as UTF-8 text)")
 	_, ds := Parse("j.json", []byte("{\"metadata\": {\"id\": \"t\",\n \"title\": \"a\xe9b\"}}"))
-	if len(ds) != 1 || ds[0].String() != "j.json:2:14: the byte 0xE9 (at byte offset 39) is not UTF-8 (valid: a file saved as UTF-8 text)" {
+	if len(ds) != 1 || ds[0].String() != "j.json:2:13: the byte 0xE9 (at byte offset 37) is not UTF-8 (valid: a file saved as UTF-8 text)" {
 		t.Errorf("JSON: %v", ds)
+	}
+	_, ds = Parse("u.yaml", []byte("\xff\xfem\x00e\x00"))
+	if len(ds) != 1 || ds[0].String() != "u.yaml:1:1: the file is UTF-16 (it opens with the byte-order mark 0xFF 0xFE) (valid: a file saved as UTF-8 text)" {
+		t.Errorf("UTF-16: %v", ds)
 	}
 }
 
