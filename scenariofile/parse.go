@@ -39,7 +39,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"parley/errs"
-	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -612,7 +611,8 @@ func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
 		}
 	}
 	if name, value, ok := d.optionLabel(path, n); ok {
-		d.errorf(path, n, fmt.Sprintf("a number on the issue's scale: %s for that option", value), "expected a number, got %s, the label of %s option at %s", describe(n), nouns.Possessive(name), value)
+		msg, valid := scenario.LabelNotNumber(describe(n), name, value)
+		d.errorf(path, n, valid, "%s", msg)
 		return 0, false
 	}
 	d.errorf(path, n, "a number such as 50 or 0.8", "expected a number, got %s", describe(n))
