@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -344,7 +343,7 @@ func breakAfterHyphens(s string, n int) string {
 	var b strings.Builder
 	line := 0
 	for _, part := range strings.SplitAfter(s, "-") {
-		l := utf8.RuneCountInString(part)
+		l := displayWidth(part)
 		if line > 0 && line+l > n {
 			b.WriteString("\n")
 			line = 0

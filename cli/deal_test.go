@@ -521,7 +521,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	f := rulesWithProposal(t)
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
 	if code != 0 || !strings.Contains(out, "A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") ||
-		!strings.Contains(out, "│ a, b, c │ d      │ accepted │") || !strings.Contains(out, "│ Tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
+		!strings.Contains(out, "│ Alpha, Beta, Gamma │ Delta  │ accepted │") || !strings.Contains(out, "│ Tax    │ majority │ 3.0 of 4.0 │   3.0 │ yes    │ Alpha, Beta, Gamma │ Delta   │") {
 		t.Errorf("exit %d, proposals:\n%s", code, out)
 	}
 	var a answer.DealProposals

@@ -134,7 +134,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 				}
 				para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, verdict), width)
 				para(w, "  package: "+proposalPackage(&a.Scenario, p), width)
-				for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", strings.Join(p.Accepts, ", ")}, {"reject", strings.Join(p.Rejects, ", ")}} {
+				for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", actorNames(&a.Scenario, p.Accepts)}, {"reject", actorNames(&a.Scenario, p.Rejects)}} {
 					if f.ids != "" {
 						para(w, "  "+f.name+": "+f.ids, width)
 					}
@@ -150,7 +150,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 			if p.Error != "" {
 				verdict = "not judged"
 			}
-			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, ", "), strings.Join(p.Accepts, ", "), strings.Join(p.Rejects, ", "), verdict})
+			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, ", "), actorNames(&a.Scenario, p.Accepts), actorNames(&a.Scenario, p.Rejects), verdict})
 		}
 		t.Render()
 	})
@@ -186,6 +186,17 @@ func verdictWord(ok bool) string {
 		return "accepted"
 	}
 	return "blocked"
+}
+
+// actorNames joins the names of the actors ids lists (Scenario.ActorName:
+// an actor without a name by its id), as every other answer names them;
+// the answer's accepts and rejects keep the ids, for a program.
+func actorNames(sc *answer.Scenario, ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = sc.ActorName(id)
+	}
+	return strings.Join(names, ", ")
 }
 
 // proposalPackage writes a proposal's package as "issue value (option)",

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
 )
 
 // Code classifies an error for the CLI (exit code) and HTTP (status code).
@@ -146,16 +148,53 @@ func OneOfFirst(first []string, n int) string {
 // ` (did you mean "x"?)` when Nearest finds x, then "; valid: " and the
 // names (OneOf).
 func Choices(got string, names []string) string {
-	return DidYouMean(Nearest(got, names)) + "; valid: " + OneOf(names)
+	return DidYouMean(got, Nearest(got, names)) + "; valid: " + OneOf(names)
 }
 
-// DidYouMean is what every error for a misspelt name says of the name it
-// most likely misspells (Nearest): ` (did you mean "x"?)`, or "" for none.
-func DidYouMean(near string) string {
+// DidYouMean is what every error for a misspelt name got says of the
+// name it most likely misspells (Nearest): ` (did you mean "x"?)`, or ""
+// for none. When got holds a character beyond ASCII and near does not,
+// it names the first such character with its position in got, counted
+// in characters from 1 (` "сity" has the non-ASCII character U+0441
+// CYRILLIC SMALL LETTER ES at 1`): a look-alike letter from another
+// script (a Cyrillic с for a Latin c) is invisible in the message
+// otherwise, and the reader would see two equal names.
+func DidYouMean(got, near string) string {
 	if near == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", near)
+	return fmt.Sprintf(" (did you mean %q?%s)", near, nonASCII(got, near))
+}
+
+// nonASCII is DidYouMean's note on got's first character beyond ASCII
+// when near has none, or "".
+func nonASCII(got, near string) string {
+	for _, r := range near {
+		if r >= utf8.RuneSelf {
+			return ""
+		}
+	}
+	at, first, n := 0, rune(0), 0
+	for i, r := range []rune(got) {
+		if r >= utf8.RuneSelf {
+			if n == 0 {
+				at, first = i+1, r
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	more := ""
+	if n > 1 {
+		more = fmt.Sprintf(", and %d more", n-1)
+	}
+	name := runenames.Name(first)
+	if name != "" {
+		name = " " + name
+	}
+	return fmt.Sprintf(" %q has the non-ASCII character U+%04X%s at %d%s", got, first, name, at, more)
 }
 
 // Nearest returns the name of names that got most likely misspells — the
