@@ -156,6 +156,11 @@ type Pull struct {
 	// feasible gain at the forecast (KS's normalised gain): the number
 	// the solution equalises, in proportion to the weights.
 	Ratio *float64 `json:"ratio,omitempty"`
+	// RatioText (ks only) is Ratio as every door writes it, a percent
+	// with the decimals of every ratio of the issue (ask.RatioDecimals:
+	// none, raised until no ratio that is not zero reads as zero):
+	// "78%", or "0.2%" beside "100.0%".
+	RatioText string `json:"ratio_text,omitempty"`
 	// Binding (ks only) is true for an actor whose Ratio, divided by its
 	// weight relative to the heaviest actor's, is the smallest
 	// (KSBound's Level): it bounds the solution, since moving the

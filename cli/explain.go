@@ -235,7 +235,11 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 				bound = "yes ▶"
 			}
 		}
-		rows = append(rows, table.Row{p.Name, numD(p.Position, d), ask.WeightShareText(p.Share, sd), f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
+		ratio := p.RatioText
+		if ratio == "" {
+			ratio = ask.NoNumber
+		}
+		rows = append(rows, table.Row{p.Name, numD(p.Position, d), ask.WeightShareText(p.Share, sd), f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), ratio, bound})
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)

@@ -267,3 +267,19 @@ func explainTinyShare(t *testing.T, m string, wants ...string) {
 func TestKSTinyShare(t *testing.T) {
 	explainTinyShare(t, "ks", "│ Mid │ 0.45 │ 60.00% │", "│ Low │ 0.30 │ 39.96% │", "│ Tiny │ 0.65 │ 0.04% │")
 }
+
+// ks's "Of best" column writes each ratio as the sentence does
+// (RatioText): a light actor's 0.2% of its best reads "0.2%", not "0%",
+// and Beta's beside it "100.0%".
+func TestExplainKSRatioText(t *testing.T) {
+	out, stderr, code := run(t, "explain", "testdata/ks-light.yaml", "-q", "-m", "ks")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"│ 0.2% │ ◀ yes │", "│ 100.0% │ yes ▶ │", "Alpha (below, 0.2% of its best)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, interval
 import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
-export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
+export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; ratio_text?: string; binding?: boolean }
 export interface KSBound { lo: number; hi: number; level: number }
 export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number }
 export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
@@ -129,7 +129,7 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
       h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, `${fmt(100 * p.share, sd)}%`),
       h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
-      h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
+      h('td', {}, p.ratio_text ?? noNumber),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
 }
 
