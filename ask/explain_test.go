@@ -490,3 +490,24 @@ func TestExplainKSRatioNeverReadsZero(t *testing.T) {
 		t.Errorf("no %q in %q", s, ie.Text)
 	}
 }
+
+// snap's probabilities never read a nonzero as zero (SnapPercentDecimals):
+// a candidate with 0.0004 of the distribution, beside the likeliest with
+// 0.6096 and the continuous part's 0.39, reads "0.04%" at one decimal's
+// first raise past "0.0%", and every probability of the explanation
+// takes the same two decimals, in its texts and in the sentence.
+func TestSnapProbabilitiesNeverReadZero(t *testing.T) {
+	se := &answer.SnapExplanation{Compromise: 50, Radius: 1, NearestStated: 10, Distance: 40, Continuous: 0.39, Scale: 5,
+		Candidates: []answer.SnapCandidate{{Value: 10, Stated: true, Probability: 0.0004}, {Value: 50, Probability: 0.6096}}}
+	snapPercents(se)
+	if se.ContinuousText != "39.00%" || se.DiscreteText != "61.00%" || se.Candidates[0].ProbabilityText != "0.04%" || se.Candidates[1].ProbabilityText != "60.96%" {
+		t.Errorf("texts %q %q %q %q; want 39.00%%, 61.00%%, 0.04%%, 60.96%%", se.ContinuousText, se.DiscreteText, se.Candidates[0].ProbabilityText, se.Candidates[1].ProbabilityText)
+	}
+	ie := &answer.IssueExplanation{Forecast: 50, Settled: true, Snap: se, Pulls: []answer.Pull{{Actor: "a", Name: "Alpha", Position: 10}}}
+	text := snapText("snap", ie, 100, 1)
+	for _, want := range []string{"puts 61.00% on 2 candidate outcomes", "(the likeliest candidate 50.0, with 60.96%)", "and 39.00% spread"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in %q", want, text)
+		}
+	}
+}

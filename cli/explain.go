@@ -269,7 +269,8 @@ func membersTable(w io.Writer, ms []answer.EnsembleMember, d int) {
 // snapTable prints snap's candidate outcomes: each one's kind, the
 // terms of its utility (the distance to the point, and the bonus of its
 // kind: the sum of its end, reference, stated and share terms, which the
-// JSON and CSV give one by one), the utility and its probability.
+// JSON and CSV give one by one), the utility and its probability (its
+// ProbabilityText, as the sentence writes it).
 func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Outcome", "Kind", "Distance", "Kind bonus", "Utility", "P"})
@@ -284,7 +285,7 @@ func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 			}
 		}
 		bonus := c.EndTerm + c.ReferenceTerm + c.StatedTerm + c.ShareTerm
-		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), ask.Signed(c.DistanceTerm, 2), ask.Signed(bonus, 2), ask.Signed(c.Utility, 2), fmt.Sprintf("%.1f%%", 100*c.Probability)})
+		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), ask.Signed(c.DistanceTerm, 2), ask.Signed(bonus, 2), ask.Signed(c.Utility, 2), c.ProbabilityText})
 	}
 	t.Render()
 }
