@@ -165,4 +165,10 @@ type CompareCell struct {
 	// to stop. Omitted in the first column and wherever either did not
 	// settle or is missing.
 	Change *float64 `json:"change,omitempty"`
+	// ChangeText is Change as every door writes it beside the cell
+	// (ask.ChangeText): with its sign, the issue's decimals or more where
+	// those would contradict the cells ("+4.1", "-0.03"), and "±" before
+	// one that reads as zero ("±0.0": the column moves the forecast by
+	// less than its last decimal). Omitted where Change is.
+	ChangeText string `json:"change_text,omitempty"`
 }

@@ -480,7 +480,7 @@ func TestExplainKSRatioNeverReadsZero(t *testing.T) {
 	}
 	ie := explain(t, c, "ks", "").Issues[0]
 	a, b := pullOf(t, ie, "a"), pullOf(t, ie, "b")
-	if a.Ratio == nil || b.Ratio == nil || math.Abs(*a.Ratio / *b.Ratio-0.002) > 1e-9 || *b.Ratio < 0.999 || *b.Ratio >= 1 {
+	if a.Ratio == nil || b.Ratio == nil || math.Abs(*a.Ratio/(*b.Ratio)-0.002) > 1e-9 || *b.Ratio < 0.999 || *b.Ratio >= 1 {
 		t.Fatalf("ratios %v and %v; want Alpha's 0.002 of Beta's, Beta's in [0.999, 1)", a.Ratio, b.Ratio)
 	}
 	if a.RatioText != "0.2%" || b.RatioText != "100.0%" {
