@@ -157,7 +157,10 @@ type CompareCell struct {
 	// Forecast is the forecast as a forecast of that column gives it
 	// (settled, its range when it did not settle, the nearest options,
 	// its distribution), without its rounds; null when the model gave
-	// none in this column (the column's error says why).
+	// none in this column (the column's error says why). A settled
+	// forecast within floating-point noise of the first column's
+	// (scenario.ScaleNoise) is the first column's, bit for bit, and its
+	// Change 0, so that the two cells read alike.
 	Forecast *IssueForecast `json:"forecast"`
 	// Change is this forecast minus the first column's, given only where
 	// both forecasts settled: a forecast that did not settle is a range,

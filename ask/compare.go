@@ -457,8 +457,8 @@ func checkOver(over string) error {
 // contradicts its cells: 5.36 and 5.33 read "5.4" and "5.3" while the
 // change −0.03 reads "0.0" at one decimal, and takes two ("-0.03"); 5.26
 // and 5.34 both read "5.3" while +0.08 reads "+0.1", and takes two
-// ("+0.08", below the cells' last digit). The page's variants view
-// writes a change by the same rule (changeDecimals in web/src/util.ts).
+// ("+0.08", below the cells' last digit). Compare writes each change by
+// it into the cell's ChangeText, which every door prints.
 func ChangeDecimals(first, x, change float64, d int) int {
 	if !finite(first) || !finite(x) || !finite(change) {
 		return d
