@@ -200,7 +200,7 @@ export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; 
 // it is given and works out none.
 export interface CompareRequest extends RunRequest { snapshot: string; variant?: string; over: 'variants' | 'snapshots'; variants?: string[]; snapshots?: string[] }
 export interface CompareColumn { snapshot: string; as_of: string; recorded_on: string; as_of_text?: string; variant?: string; variant_name?: string; label: string; assumed?: string[] }
-export interface CompareCell { forecast: IssueForecast | null; change?: number }
+export interface CompareCell { forecast: IssueForecast | null; change?: number; change_text?: string }
 export interface CompareModel {
   model: string; columns: { error?: string; warnings?: string[]; notes?: string[] }[]
   issues: { issue: string; name: string; cells: CompareCell[] }[]

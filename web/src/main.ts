@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText, changeDecimals } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1195,7 +1195,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
   pick.onchange = () => { st.compareModel = pick.value; drawVariants(box, cmp) }
   const m = cmp.models.find((x) => x.model === st.compareModel)
   const description = (id?: string) => st.sv!.scenario.variants?.find((v) => v.id === id)?.description ?? ''
-  const cell = (c: CompareCell | undefined, j: number, issue: string, first: CompareCell | undefined) => {
+  const cell = (c: CompareCell | undefined, j: number, issue: string) => {
     const at = { 'data-issue': issue, 'data-column': j }
     const err = m?.columns[j]?.error
     if (err) return h('td', at, h('span', { class: 'err' }, err))
@@ -1203,13 +1203,11 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     if (!f) return h('td', at, noNumber)
     const k = decimalsOf(cmp.scenario, issue)
     if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f, k)), h('small', { class: 'warn' }, 'did not settle'))
-    const d = c!.change
-    const f0 = first?.forecast
-    // a change shows where it reads as one, with the issue's decimals or
-    // more where those would contradict the cells (changeDecimals)
-    const e = d !== undefined && f0 ? changeDecimals(f0.forecast ?? NaN, f.forecast ?? NaN, d, k) : k
+    // the change as the answer writes it (ask.ChangeText), as parley
+    // compare does: "±0.0" where it moves the forecast by less than the
+    // last decimal shown
     return h('td', at, h('b', {}, fmt(f.forecast, k)),
-      d !== undefined && /[1-9]/.test(fmt(d, e)) ? h('small', { class: 'change', 'data-testid': 'variant-change' }, signed(d, e)) : null)
+      c!.change_text ? h('small', { class: 'change', 'data-testid': 'variant-change' }, c!.change_text) : null)
   }
   const ws = cmp.columns.flatMap((c, j) => (m?.columns[j]?.warnings ?? []).map((w) => `${c.label}: ${w}`))
   // What a variant alone assumes (what all do is the notices'): no warning.
@@ -1224,7 +1222,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...cmp.columns.map((c, j) => h('th', { scope: 'col', title: description(c.variant) }, j ? c.label : 'No variant')))),
       h('tbody', {}, ...st.resolved!.issues.map((is) => {
         const cells = m?.issues.find((x) => x.issue === is.id)?.cells ?? []
-        return h('tr', {}, h('th', { scope: 'row' }, is.name), ...cmp.columns.map((_, j) => cell(cells[j], j, is.id, cells[0])))
+        return h('tr', {}, h('th', { scope: 'row' }, is.name), ...cmp.columns.map((_, j) => cell(cells[j], j, is.id)))
       }))))
 }
 
