@@ -28,6 +28,6 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/sys v0.50.0
 	golang.org/x/term v0.48.0
-	golang.org/x/text v0.44.0
+	golang.org/x/text v0.44.0 // indirect
 	gonum.org/v1/gonum v0.17.0
 )

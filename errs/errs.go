@@ -7,9 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/runenames"
 )
 
 // Code classifies an error for the CLI (exit code) and HTTP (status code).
@@ -155,8 +154,8 @@ func Choices(got string, names []string) string {
 // name it most likely misspells (Nearest): ` (did you mean "x"?)`, or ""
 // for none. When got holds a character beyond ASCII and near does not,
 // it names the first such character with its position in got, counted
-// in characters from 1 (` "сity" has the non-ASCII character U+0441
-// CYRILLIC SMALL LETTER ES at 1`): a look-alike letter from another
+// in characters from 1, with its script (` "сity" has the non-ASCII
+// letter "с" (U+0441, Cyrillic) at 1`): a look-alike letter from another
 // script (a Cyrillic с for a Latin c) is invisible in the message
 // otherwise, and the reader would see two equal names.
 func DidYouMean(got, near string) string {
@@ -190,11 +189,29 @@ func nonASCII(got, near string) string {
 	if n > 1 {
 		more = fmt.Sprintf(", and %d more", n-1)
 	}
-	name := runenames.Name(first)
-	if name != "" {
-		name = " " + name
+	return fmt.Sprintf(" %q has the non-ASCII %s %q (U+%04X%s) at %d%s", got, runeKind(first), string(first), first, scriptOf(first), at, more)
+}
+
+// runeKind is "letter" for a letter, else "character".
+func runeKind(r rune) string {
+	if unicode.IsLetter(r) {
+		return "letter"
 	}
-	return fmt.Sprintf(" %q has the non-ASCII character U+%04X%s at %d%s", got, first, name, at, more)
+	return "character"
+}
+
+// scriptOf is ", " and the name of the Unicode script r belongs to
+// (", Cyrillic"), or "" for none but Common or Inherited: the script is
+// what tells a look-alike from the letter it resembles, and the
+// standard library's tables name it without a table of every
+// character's name.
+func scriptOf(r rune) string {
+	for name, t := range unicode.Scripts {
+		if name != "Common" && name != "Inherited" && unicode.Is(t, r) {
+			return ", " + name
+		}
+	}
+	return ""
 }
 
 // Nearest returns the name of names that got most likely misspells — the

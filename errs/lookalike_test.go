@@ -7,8 +7,8 @@ import "testing"
 // a plain misspelling, or a suggestion itself beyond ASCII, gets none.
 func TestDidYouMeanNamesLookalikes(t *testing.T) {
 	for _, c := range []struct{ got, near, want string }{
-		{"сity", "city", ` (did you mean "city"? "сity" has the non-ASCII character U+0441 CYRILLIC SMALL LETTER ES at 1)`},
-		{"unіоn", "union", ` (did you mean "union"? "unіоn" has the non-ASCII character U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I at 3, and 1 more)`},
+		{"сity", "city", ` (did you mean "city"? "сity" has the non-ASCII letter "с" (U+0441, Cyrillic) at 1)`},
+		{"unіоn", "union", ` (did you mean "union"? "unіоn" has the non-ASCII letter "і" (U+0456, Cyrillic) at 3, and 1 more)`},
 		{"cty", "city", ` (did you mean "city"?)`},
 		{"zürich", "zürick", ` (did you mean "zürick"?)`},
 		{"x", "", ""},
