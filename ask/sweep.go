@@ -175,9 +175,9 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 // model that reads each issue alone, local, its positions and saliences
 // and the capabilities of the actors in it) has one, the first
 // outsideNamed with their values and ranges (InputValue), in inputs'
-// order ("likely because the draws move an input one way only from its
-// stated value, at an end of its range: rta position on fare (20.0 in
-// 20.0–35.0)"). With none, the point is fragile: a small change in the
+// order ("likely because a range lies on one side of its stated value:
+// rta position on fare (20.0 in 20.0–35.0)"), each drawn on that side
+// only. With none, the point is fragile: a small change in the
 // inputs moves it. Every door gives this one sentence (the CLI and the
 // brief under the sweep, the API and the page in its warnings).
 func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input, is sweep.IssueSummary, local bool) string {
@@ -196,9 +196,9 @@ func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input,
 	case 0:
 		return head + ": the point is fragile, a small change in the inputs moves it"
 	case 1:
-		return head + ", likely because the draws move an input one way only from its stated value, at an end of its range: " + named[0]
+		return head + ", likely because a range lies on one side of its stated value: " + named[0]
 	}
-	return fmt.Sprintf("%s, likely because the draws move %d inputs one way only from their stated values, at an end of their ranges: %s", head, len(named), nouns.AndMore(named, outsideNamed))
+	return fmt.Sprintf("%s, likely because %d ranges lie on one side of their stated values: %s", head, len(named), nouns.AndMore(named, outsideNamed))
 }
 
 // outsideNamed is how many one-sided inputs outsideWarning names; more

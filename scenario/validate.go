@@ -1092,14 +1092,16 @@ func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, t
 // (resolve keeps a range while it holds the value). Sweep then draws the
 // number on one side of its stated value only, and its intervals can
 // leave the forecast at the stated values outside them, from a range
-// written about the old number. A range the change gives (form writes
-// it, with %s for the suggestion, the old range moved with the number,
-// or r restated) says the end is meant, as a stated value at an end of
-// the range written beside it is. A move within r, a move to the
+// written around the old number, from, strictly inside it. A range the
+// change gives (form writes it, with %s for the suggestion, the old
+// range moved with the number, or r restated) says the end is meant, as
+// a stated value at an end of the range written beside it is. A move
+// within r, a move from an end of r (the writer's range was one-sided
+// already: a bound, not a spread around the number), a move to the
 // scale's end [lo, hi] (there no range holds the number inside) and a
 // range of one point (it varies nothing) are no warning.
 func (v *validator) rangeEnd(p, what, form string, r Range, from, to, lo, hi float64, suggest Range) {
-	if from == to || r[0] == r[1] || to == lo || to == hi || (to != r[0] && to != r[1]) {
+	if from <= r[0] || from >= r[1] || to == lo || to == hi || (to != r[0] && to != r[1]) {
 		return
 	}
 	end, side := "low", "above"
