@@ -1134,6 +1134,33 @@ func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, t
 		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(r))
 }
 
+// rangeEnd warns (at p) that a snapshot's change moves
+// what from one number to another, to, at an end of its range r, which
+// the change keeps: it gives no range of its own and r still holds to
+// (resolve keeps a range while it holds the value). Sweep then draws the
+// number on one side of its stated value only, and its intervals can
+// leave the forecast at the stated values outside them, from a range
+// written around the old number, from, strictly inside it. A range the
+// change gives (form writes it, with %s for the suggestion, the old
+// range moved with the number, or r restated) says the end is meant, as
+// a stated value at an end of the range written beside it is. A move
+// within r, a move from an end of r (the writer's range was one-sided
+// already: a bound, not a spread around the number), a move to the
+// scale's end [lo, hi] (there no range holds the number inside) and a
+// range of one point (it varies nothing) are no warning.
+func (v *validator) rangeEnd(p, what, form string, r Range, from, to, lo, hi float64, suggest Range) {
+	if from <= r[0] || from >= r[1] || to == lo || to == hi || (to != r[0] && to != r[1]) {
+		return
+	}
+	end, side := "low", "above"
+	if to == r[1] {
+		end, side = "high", "below"
+	}
+	field := strings.SplitN(form, ":", 2)[0]
+	v.warnf(p, fmt.Sprintf("a %s of its own in the change, e.g. %s, or %s restated to keep %s at its end", field, fmt.Sprintf(form, rangeText(suggest)), fmt.Sprintf(form, rangeText(r)), num(to)),
+		"moves %s from %s to %s, the %s end of its range %s, which is kept: sweep will draw it only %s %s, on one side of its stated value", what, num(from), num(to), end, rangeText(r), side, num(to))
+}
+
 // heldRange reports whether r is a range the base accepts: an interval
 // on [lo, hi] that holds its value x. Only such a range can be dropped;
 // a refused one has its error at its own field.
@@ -1324,6 +1351,11 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 				v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
 					scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 			}
+		} else if dated && cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 &&
+			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) && ac.CapabilityRangeDropped == "" {
+			r := *a.CapabilityRange
+			v.rangeEnd(q+".capability", ac.ID+"'s capability", "capability_range: %s", r, a.Capability, cp, MinCapability, MaxCapability,
+				scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 		} else if ac.CapabilityRangeDropped != "" && (ac.Capability == nil || cpValid) {
 			held := "the change gives a capability_range of its own"
 			switch {
@@ -1415,6 +1447,17 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			}
 		case !dropsPos && !dropsSal && posOK && salOK:
 			v.nothingDropped(q+".range_dropped", "range_dropped", "a position or a salience", keptRanges(sc, posRange, salRange))
+		}
+		// A snapshot that moves a number onto an end of the range it
+		// keeps leaves sweep drawing it on one side of its stated value
+		// only (a variant's what-if is not warned of: DECISIONS, range24).
+		if dated && sc.Position != nil && posOK && posRange != nil && (sc.Range == nil || sc.Range.Position == nil) && heldRange(*posRange, lo, hi, base.Position) {
+			v.rangeEnd(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", *posRange, base.Position, *sc.Position, lo, hi,
+				shiftedRange(*posRange, *sc.Position-base.Position, lo, hi, *sc.Position))
+		}
+		if dated && sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && heldRange(*salRange, 0, v.s.SalienceDivisor(), base.Salience) {
+			v.rangeEnd(q+".salience", fmt.Sprintf(what, "salience"), "range: {salience: %s}", *salRange, base.Salience, *sc.Salience, 0, v.s.SalienceDivisor(),
+				shiftedRange(*salRange, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor(), *sc.Salience))
 		}
 		if sc.Range != nil {
 			pos, sal := 0.0, 0.0
