@@ -53,6 +53,13 @@ type Backtest struct {
 	// Warnings say what limits the reading (too few outcomes to rank the
 	// models, outcomes left out).
 	Warnings []string `json:"warnings"`
+	// TieLegendText says what each tie's mark in the cells means
+	// (OptionHitText " ✓1/2"), once a mark, and that option hits add up
+	// the shares (ask.OptionTieLegend, ask.OptionHitsAddUp): the part of
+	// the legend under the scores that only ties need. Omitted when no
+	// cell has a tie's mark, and in an answer stored before the answers
+	// carried their words.
+	TieLegendText string `json:"tie_legend_text,omitempty"`
 }
 
 // BacktestOutcome is one recorded outcome.
@@ -98,6 +105,10 @@ type BacktestModel struct {
 	// model's intervals; null for a model without a distribution.
 	Coverage80 Num `json:"coverage80"`
 	Coverage95 Num `json:"coverage95"`
+	// OptionHitsText is OptionHits out of N in the words every door
+	// writes it (ask.OptionHitsText: "3/3", "2.5/3"); omitted in an
+	// answer stored before the answers carried their words.
+	OptionHitsText string `json:"option_hits_text,omitempty"`
 }
 
 // BacktestScore is one model's forecast of one outcome.
@@ -124,6 +135,11 @@ type BacktestScore struct {
 	// 95% intervals; omitted for a model without a distribution.
 	In80 *bool `json:"in80,omitempty"`
 	In95 *bool `json:"in95,omitempty"`
+	// OptionHitText is what follows the cell's forecast and error at
+	// every door (ask.OptionHitMark): " ✓" for a whole hit, " ✓1/2" for
+	// a tie's share; omitted for no hit, and in an answer stored before
+	// the answers carried their words.
+	OptionHitText string `json:"option_hit_text,omitempty"`
 }
 
 // HitShare is a share of an option hit, 0 to 1. It decodes a boolean,

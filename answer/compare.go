@@ -157,7 +157,10 @@ type CompareCell struct {
 	// Forecast is the forecast as a forecast of that column gives it
 	// (settled, its range when it did not settle, the nearest options,
 	// its distribution), without its rounds; null when the model gave
-	// none in this column (the column's error says why).
+	// none in this column (the column's error says why). A settled
+	// forecast within floating-point noise of the first column's
+	// (scenario.ScaleNoise) is the first column's, bit for bit, and its
+	// Change 0, so that the two cells read alike.
 	Forecast *IssueForecast `json:"forecast"`
 	// Change is this forecast minus the first column's, given only where
 	// both forecasts settled: a forecast that did not settle is a range,
@@ -165,4 +168,10 @@ type CompareCell struct {
 	// to stop. Omitted in the first column and wherever either did not
 	// settle or is missing.
 	Change *float64 `json:"change,omitempty"`
+	// ChangeText is Change as every door writes it beside the cell
+	// (ask.ChangeText): with its sign, the issue's decimals or more where
+	// those would contradict the cells ("+4.1", "-0.03"), and "±" before
+	// one that reads as zero ("±0.0": the column moves the forecast by
+	// less than its last decimal). Omitted where Change is.
+	ChangeText string `json:"change_text,omitempty"`
 }

@@ -169,6 +169,11 @@ type Pull struct {
 	// feasible gain at the forecast (KS's normalised gain): the number
 	// the solution equalises, in proportion to the weights.
 	Ratio *float64 `json:"ratio,omitempty"`
+	// RatioText (ks only) is Ratio as every door writes it, a percent
+	// with the decimals of every ratio of the issue (ask.RatioDecimals:
+	// none, raised until no ratio that is not zero reads as zero):
+	// "78%", or "0.2%" beside "100.0%".
+	RatioText string `json:"ratio_text,omitempty"`
 	// Binding (ks only) is true for an actor whose Ratio, divided by its
 	// weight relative to the heaviest actor's, is the smallest
 	// (KSBound's Level): it bounds the solution, since moving the
@@ -212,7 +217,13 @@ type SnapExplanation struct {
 	// issue's scale) cut to the scale; the rest, 1 − π, is on the
 	// candidates (none for compromise-band, whose π is 1).
 	Continuous float64 `json:"continuous"`
-	Scale      float64 `json:"scale"`
+	// ContinuousText is π and DiscreteText 1 − π as every door writes
+	// them, percents with the decimals of every probability of the
+	// explanation (ask.SnapPercentDecimals: one, raised until no
+	// probability that is not zero reads as zero): "39.0%", "61.0%".
+	ContinuousText string  `json:"continuous_text"`
+	DiscreteText   string  `json:"discrete_text"`
+	Scale          float64 `json:"scale"`
 	// Interval80 and Interval95 are the central intervals [Q(τ), Q(1−τ)]
 	// of the distribution, Tau80 and Tau95 their tail levels τ.
 	Interval80 Interval `json:"interval80"`
@@ -246,6 +257,11 @@ type SnapCandidate struct {
 	ShareTerm     float64 `json:"share_term"`
 	Utility       float64 `json:"utility"`
 	Probability   float64 `json:"probability"`
+	// ProbabilityText is Probability as every door writes it, a percent
+	// with the decimals of every probability of the explanation
+	// (SnapExplanation's ContinuousText): "10.4%", or "0.04%" beside
+	// "60.96%".
+	ProbabilityText string `json:"probability_text"`
 }
 
 // EnsembleMember is one member of the ensemble on one issue: its part in

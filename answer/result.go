@@ -188,6 +188,11 @@ type Distribution struct {
 	// omitted, when a likeliest option is a nearest one, or there is no
 	// option or no settled forecast.
 	LikeliestNote string `json:"likeliest_note,omitempty"`
+	// LikeliestChanceText is the likeliest's chance as every door writes
+	// it (ask.LikeliestChance): "26%", the dash when none is a number.
+	// Written by ask with each Likely's Text; omitted in an answer stored
+	// before the answers carried their words.
+	LikeliestChanceText string `json:"likeliest_chance_text,omitempty"`
 }
 
 // Likely is one of the likeliest places for the outcome: a labelled
@@ -200,6 +205,11 @@ type Likely struct {
 	// option.
 	Actors []string `json:"actors,omitempty"`
 	P      Num      `json:"p"`
+	// Text names it as every door does (ask.LikelyText): an option by
+	// its point and label, "→55 30-day ceasefire", a position by its
+	// value and its actors' names, "62.0 (Alpha, Beta)". Written by ask;
+	// omitted in an answer stored before the answers carried their words.
+	Text string `json:"text,omitempty"`
 }
 
 // OptionProb is the probability of one labelled option.
@@ -290,6 +300,15 @@ type SweepModel struct {
 	// ModelForecast's RedLines gives them (not repeated in Notes).
 	RedLines []RedLineCrossing `json:"red_lines,omitempty"`
 	Warnings []string          `json:"warnings,omitempty"`
+	// InterruptedText says how many of the requested draws an
+	// interrupted sweep kept, as every door heads it
+	// (ask.InterruptedAfter: "interrupted after 37 of 1,000 draws");
+	// omitted when the sweep was not interrupted.
+	InterruptedText string `json:"interrupted_text,omitempty"`
+	// IntervalLegend says what the parentheses of the options'
+	// probabilities (SweepIssue's Bands, PText) hold (ask.IntervalLegend);
+	// omitted in an answer stored before the answers carried their words.
+	IntervalLegend string `json:"interval_legend,omitempty"`
 }
 
 // Sensitivity answers a sensitivity request: per model and issue, the

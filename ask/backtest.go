@@ -110,6 +110,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		out.Warnings = append(out.Warnings, fmt.Sprintf("only %s scored: too few to rank the models (%d needed); read each score on its own", nouns.Count(n, "outcome"), MinRanked))
 	}
 	out.HeadText = BacktestHead(out)
+	backtestTexts(out)
 	return out, nil
 }
 

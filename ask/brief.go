@@ -277,9 +277,10 @@ type BriefIssue struct {
 	CalLo80, CalHi80 float64
 	HasCalibrated    bool
 	// Favoured is the option the sweep's draws land nearest most often,
-	// with their share of the draws, when it is none of Headline's
-	// nearest options (its Label "" otherwise), and the draws' share
-	// nearest Headline's options; each with its Wilson interval, written
+	// with their share of the draws, when Headline's nearest options are
+	// not all among the most often (its Label "" otherwise), and the
+	// draws' share nearest Headline's options (those of them it does not
+	// lead with, on a tie at the forecast: its Equally); each with its Wilson interval, written
 	// by ProbabilityText as parley sweep's table writes P(nearest).
 	Favoured BriefFavoured
 	// Low and High are the smallest and largest forecast of any model, an
@@ -795,49 +796,71 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 }
 
 // BriefFavoured is the option (options, on a tie, joined by TieJoin)
-// the sweep's draws land nearest most often, when it is none of the lead
-// forecast's nearest: P is the share of the draws nearest it (each's, on
-// a tie: Tie), NearestP the share nearest the lead forecast's nearest
-// options together, each with its Wilson interval over the draws
-// (mcerr.Wilson, as sweep.Band's PInterval).
+// the sweep's draws land nearest most often, when it is not every one of
+// the lead forecast's nearest: P is the share of the draws nearest it
+// (each's, on a tie: Tie), NearestP the share nearest the lead
+// forecast's nearest options together, each with its Wilson interval
+// over the draws (mcerr.Wilson, as sweep.Band's PInterval). Where the
+// forecast is as near two options or more and the draws favour some of
+// them over the rest, Equally is the rest (their labels, joined by
+// TieJoin), which the brief writes after the favourite as equally near
+// the forecast, and NearestP is their share together.
 type BriefFavoured struct {
 	Label                     string
 	Tie                       bool
+	Equally                   string
 	P, NearestP               float64
 	Interval, NearestInterval [2]float64
 }
 
 // favoured is the option the draws land nearest most often (every option
-// as often, to 1e-12, on a tie: likeliest's rule) and its share of the
-// draws, with the draws' share nearest the options at (the lead
-// forecast's nearest) together, when no option at is among the most
-// often; the zero BriefFavoured when one is, or when no band has a share.
-// Each share is k of the draws (sweep.Band's P), its interval Wilson's of
-// that k: the favoured band's PInterval, and for the options at together
-// the sum of their counts (mcerr.Count).
+// as often, to 1e-12, on a tie: likeliest's rule, which the sweep's
+// likeliest option follows) and its share of the draws, with the draws'
+// share nearest the options at (the lead forecast's nearest) together,
+// when at is not all among the most often; the zero BriefFavoured when it
+// is (the one nearest, or the forecast's tie, is the draws' favourite
+// too), or when no band has a share. On a tie at the forecast whose
+// favourites are all among at, the favourites lead and the rest of at
+// follow, equally near the forecast, with their share together (a
+// brief once led with the tie in the scale's order, whichever the draws
+// favoured). Each share is k of the draws (sweep.Band's P), its interval
+// Wilson's of that k: the favoured band's PInterval, and for options
+// together the sum of their counts (mcerr.Count).
 func favoured(bands []sweep.Band, at []float64, draws int) BriefFavoured {
 	opts := make([]answer.OptionProb, len(bands))
-	near, nearK := 0.0, 0
 	for i, bd := range bands {
 		opts[i] = answer.OptionProb{Label: bd.Label, Value: bd.Value, P: answer.Num(bd.P)}
-		if slices.Contains(at, bd.Value) {
-			near += bd.P
-			nearK += mcerr.Count(bd.P, draws)
-		}
 	}
 	top := likeliest(opts, nil)
 	if len(top) == 0 || !(top[0].P > 0) {
 		return BriefFavoured{}
 	}
+	inTop := func(v float64) bool {
+		return slices.ContainsFunc(top, func(l answer.Likely) bool { return l.Value == v })
+	}
+	if !slices.ContainsFunc(at, func(v float64) bool { return !inTop(v) }) {
+		return BriefFavoured{}
+	}
 	labels := make([]string, len(top))
+	amongAt := true
 	for i, l := range top {
-		if slices.Contains(at, l.Value) {
-			return BriefFavoured{}
-		}
 		labels[i] = l.Label
+		amongAt = amongAt && slices.Contains(at, l.Value)
+	}
+	var equally []string
+	near, nearK := 0.0, 0
+	for _, bd := range bands {
+		if !slices.Contains(at, bd.Value) || (amongAt && inTop(bd.Value)) {
+			continue
+		}
+		near += bd.P
+		nearK += mcerr.Count(bd.P, draws)
+		if amongAt {
+			equally = append(equally, bd.Label)
+		}
 	}
 	p := float64(top[0].P)
-	return BriefFavoured{Label: strings.Join(labels, TieJoin), Tie: len(top) > 1, P: p, NearestP: near,
+	return BriefFavoured{Label: strings.Join(labels, TieJoin), Tie: len(top) > 1, Equally: strings.Join(equally, TieJoin), P: p, NearestP: near,
 		Interval: mcerr.Wilson(mcerr.Count(p, draws), draws), NearestInterval: mcerr.Wilson(nearK, draws)}
 }
 

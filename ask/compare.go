@@ -120,7 +120,10 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 					}
 				}
 				if j > 0 {
-					cell.Change = change(ci.Cells[0].Forecast, cell.Forecast)
+					first := ci.Cells[0].Forecast
+					if cell.Change = change(first, cell.Forecast, is.Min, is.Max); cell.Change != nil {
+						cell.ChangeText = ChangeText(float64(first.Forecast), float64(cell.Forecast.Forecast), *cell.Change, out.Scenario.IssueDecimals(is.ID))
+					}
 				}
 				ci.Cells = append(ci.Cells, cell)
 			}
@@ -199,14 +202,26 @@ func CompareErrors(a *answer.Comparison) []error {
 }
 
 // change is b's forecast minus a's when both are there, settled and
-// numbers; nil otherwise.
-func change(a, b *answer.IssueForecast) *float64 {
+// finite (nil otherwise), on the issue's scale from lo to hi. A
+// difference within floating-point noise of zero (scenario.ScaleNoise:
+// a billionth of the width, far below the last decimal any door
+// writes) is no change: b's forecast becomes a's, bit for bit, and the
+// change 0, so the two cells are written from one value. Otherwise two
+// forecasts equal in exact arithmetic (5.35 as 5.3499999999999996 and
+// 5.3500000000000005, the same weighted mean summed with other weights)
+// would read "5.3" and "5.4" across a rounding edge, with a change of
+// "+0.000000000000001" (ChangeDecimals raising its decimals until it
+// reads) that says only how the floats rounded.
+func change(a, b *answer.IssueForecast, lo, hi float64) *float64 {
 	if a == nil || b == nil || !a.Settled || !b.Settled || !a.Forecast.Finite() || !b.Forecast.Finite() {
 		return nil
 	}
 	d := float64(b.Forecast) - float64(a.Forecast)
 	if math.IsInf(d, 0) {
 		return nil
+	}
+	if math.Abs(d) <= scenario.ScaleNoise(lo, hi) {
+		b.Forecast, d = a.Forecast, 0
 	}
 	return &d
 }
@@ -442,8 +457,8 @@ func checkOver(over string) error {
 // contradicts its cells: 5.36 and 5.33 read "5.4" and "5.3" while the
 // change −0.03 reads "0.0" at one decimal, and takes two ("-0.03"); 5.26
 // and 5.34 both read "5.3" while +0.08 reads "+0.1", and takes two
-// ("+0.08", below the cells' last digit). The page's variants view
-// writes a change by the same rule (changeDecimals in web/src/util.ts).
+// ("+0.08", below the cells' last digit). Compare writes each change by
+// it into the cell's ChangeText, which every door prints.
 func ChangeDecimals(first, x, change float64, d int) int {
 	if !finite(first) || !finite(x) || !finite(change) {
 		return d

@@ -137,12 +137,34 @@ func (c Cost) plus(d Cost) Cost {
 // is exchange's largest, rounded up, and bdm's largest less a fifth
 // (300 against 375, as its median case took 230). Without it a traced
 // step is StepNs.
+//
+// FloorNs, where set, is the least CPU time a run of the model takes
+// for each issue, in nanoseconds, however few its actors: a run's CPU
+// time is the larger of its steps at StepNs and I × FloorNs. On a small
+// case a draw's fixed cost (its rounds, drawing its inputs, keeping its
+// forecast) outweighs its A^Power steps: 20,000 draws of smp on a case
+// of 4 actors × 4 issues were said to take 0.26 s and took 2.4 s, its
+// 90 rounds each a fixed cost the steps (4^2.6 × 4 = 147) do not count.
+// Measured on generated cases of 3 × 3, 5 × 2 and 4 × 4 and a user's
+// 4 × 4 (BENCHMARKS.md, "Small cases priced (api24)"): smp's and the
+// ensemble's floors are the time of a draw that runs near smp's
+// 100-round cap (smp 0.34–0.41 µs an issue a round; the ensemble 33 µs
+// an issue a draw on the user's case, whose smp runs 90 rounds). How
+// many rounds a case takes to settle is not known before it runs (3 at
+// 3 × 3, 5 and 90 on two cases of 4 × 4): one that settles in a few
+// takes less than said, up to 9 times for smp, an estimate on the safe
+// side where the steps alone said a ninth of the time taken, and no
+// small case measured is said to take less than 0.99 of its time.
+// bdm's floor puts its 3 × 3 (10 µs a draw taken, 5 said) within 1.5
+// times. The larger cases, whose steps cost more than the floor (smp's
+// from about 10 actors, the ensemble's from 7, bdm's from 4), are priced
+// as before; exchange's small cases were within 1.5 times already.
 var modelCost = map[string]modelRow{
 	"compromise": {Power: 1, BytesPer: 100, StepNs: 260},
 	"median":     {Power: 1, BytesPer: 100, StepNs: 400},
 	"nash":       {Power: 1, BytesPer: 100, StepNs: 400},
 	"ks":         {Power: 1, BytesPer: 100, StepNs: 470},
-	"bdm":        {Power: 2, BytesPer: 20, Trace: 10, TraceBytes: 330, StepNs: 190, TracedNs: 300},
+	"bdm":        {Power: 2, BytesPer: 20, Trace: 10, TraceBytes: 330, StepNs: 190, TracedNs: 300, FloorNs: 3000},
 	"bdm-paper":  {Power: 2, BytesPer: 40, Trace: 10, TraceBytes: 330, StepNs: 270},
 	// Measured on generated cases of 20–200 actors × 5–200 issues
 	// (docs/limits.md): ≈ 60 bytes and 0.5 µs of CPU for each unit of
@@ -157,8 +179,8 @@ var modelCost = map[string]modelRow{
 	// not growing with the actors) spread it twofold from case to case,
 	// so its estimate is within 1.5 times of each; 118–185 ns for the
 	// ensemble, within 1.3 times.
-	"smp":      {Power: 2.6, BytesPer: 40, Trace: 100, TraceBytes: 380, StepNs: 90},
-	"ensemble": {Power: 2.85, BytesPer: 60, StepNs: 150},
+	"smp":      {Power: 2.6, BytesPer: 40, Trace: 100, TraceBytes: 380, StepNs: 90, FloorNs: 30000},
+	"ensemble": {Power: 2.85, BytesPer: 60, StepNs: 150, FloorNs: 35000},
 	// snap and compromise-band solve each issue once and keep its
 	// predictive distribution (an atom per distinct position).
 	"snap":            {Power: 1, BytesPer: 200, StepNs: 19000},
@@ -178,6 +200,7 @@ type modelRow struct {
 	TraceBytes float64
 	StepNs     float64
 	TracedNs   float64
+	FloorNs    float64
 }
 
 // costOf is a model's row of modelCost, defaultCost for one it does not
@@ -294,7 +317,7 @@ func estimate(c *Case, req any) (Cost, error) {
 			if traced && m.TracedNs > 0 {
 				ns = m.TracedNs
 			}
-			out.CPU += one.Work * f.Work * ns * 1e-9
+			out.CPU += math.Max(one.Work*ns, i*m.FloorNs) * f.Work * 1e-9
 		}
 		return out, nil
 	}

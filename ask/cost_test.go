@@ -618,3 +618,47 @@ func TestEstimateGrowth(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateSmallCases: on a small case a draw's fixed cost (its
+// rounds, drawing its inputs, keeping its forecast) outweighs the
+// A^Power steps, so a model's CPU time a draw is at least its floor a
+// issue (modelCost's FloorNs): on a generated 3 actors × 3 issues, a
+// sweep of 20,000 draws of smp is 20,000 × 3 × 30 µs = 1.8 s (its
+// 3^2.6 × 3 steps at 90 ns said 0.094 s; a case of this size that does
+// not settle took 2.4 s at 4 × 4, one that settles in 3 rounds 0.21 s),
+// the ensemble's 20,000 × 3 × 35 µs = 2.1 s (0.78 s taken; 2.67 s at
+// the user's 4 × 4, whose rounds run near the cap), bdm's
+// 20,000 × 3 × 3 µs = 0.18 s (0.21 s taken; its 27 steps at 190 ns said
+// 0.10 s); exchange has no floor (its estimate was within 1.5 times of
+// every small case measured). The built-in case (10 × 7), whose steps
+// cost more than the floor, is priced as before: smp's 10^2.6 × 7 steps
+// at 90 ns a draw (BENCHMARKS.md, "Small cases priced (api24)").
+func TestEstimateSmallCases(t *testing.T) {
+	in := &Input{Name: "generated", Format: "scenario", Scenario: gen.Scenario(gen.Options{Actors: 3, Issues: 3, Seed: 1})}
+	small, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct {
+		c     *Case
+		model string
+		cpu   float64
+	}{
+		{small, "smp", 20000 * 3 * 30e-6},
+		{small, "ensemble", 20000 * 3 * 35e-6},
+		{small, "bdm", 20000 * 3 * 3e-6},
+		{small, "exchange", 20000 * 10 * 9 * 3 * 2 * 40e-9},
+		{builtinCase(t), "smp", 20000 * math.Pow(10, 2.6) * 7 * 90e-9},
+		{builtinCase(t), "bdm", 20000 * 100 * 7 * 190e-9},
+	} {
+		s := answer.NewSweepRequest()
+		s.Draws, s.Models = 20000, []string{x.model}
+		est, err := Estimate(x.c, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(est.CPU-x.cpu) > 1e-9*x.cpu {
+			t.Errorf("sweep of %s, 20,000 draws on %d actors: %g s of CPU, want %g", x.model, len(x.c.problem.Actors), est.CPU, x.cpu)
+		}
+	}
+}

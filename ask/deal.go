@@ -1,15 +1,19 @@
 package ask
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"parley/answer"
 	"parley/deal"
 	"parley/errs"
 	"parley/model"
+	"parley/scenario"
 	"parley/sweep"
 )
 
@@ -76,6 +80,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		if out.Robust, err = deal.RobustEvaluate(ctx, din, v, o, ro); err != nil {
 			return nil, err
 		}
+		robustTexts(out.Robust)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}
@@ -251,6 +256,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		if out.Robust, err = deal.RobustSearch(ctx, din, res, o, ro); err != nil {
 			return nil, err
 		}
+		robustTexts(out.Robust)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}
@@ -453,3 +459,34 @@ func issueIDs(c *Case) []string {
 // map. Errors name the item and what would be valid; whether each id is
 // an issue is checked by the question that reads the map.
 func ParsePairs(field, s string) (map[string]float64, error) { return deal.ParsePairs(field, s) }
+
+// IsNotNumber reports whether err is ParsePairs' refusal of a value that
+// is not a number, which OptionHint may improve given the case.
+func IsNotNumber(err error) bool {
+	var nn *deal.NotNumber
+	return errors.As(err, &nn)
+}
+
+// OptionHint is err, ParsePairs' refusal of a value that is not a
+// number, told which number the value stands for when it is the label of
+// one of its issue's options in c (the case aside, as a scenario file's
+// parser finds one): "fare=+10c" is given 10, in the parser's words
+// (scenario.LabelNotNumber). Any other error is returned as it is.
+func OptionHint(c *Case, err error) error {
+	var nn *deal.NotNumber
+	if !errors.As(err, &nn) {
+		return err
+	}
+	k := c.problem.IssueIndex(nn.ID)
+	if k < 0 {
+		return err
+	}
+	is := c.problem.Issues[k]
+	for _, a := range is.Anchors {
+		if strings.EqualFold(strings.TrimSpace(a.Label), nn.Value) {
+			msg, valid := scenario.LabelNotNumber(fmt.Sprintf("the text %q", nn.Value), cmp.Or(is.Name, is.ID), strconv.FormatFloat(a.Value, 'g', -1, 64))
+			return errs.New(errs.Argument, "%s item %q: %s; valid: %s", nn.Field, nn.Item, msg, valid)
+		}
+	}
+	return err
+}

@@ -105,3 +105,24 @@ func verdictTexts(p *answer.Scenario, v *answer.DealVerdict) {
 		x.Text = CrossedText(p.IssueName(x.Issue), x.RedLine, numD(x.Value, p.IssueDecimals(x.Issue)))
 	}
 }
+
+// robustTexts writes the words of a robust analysis: what its
+// parentheses hold (IntervalLegend), P(a zone exists), P(accepted) where
+// it is estimated (an evaluation, or a search's best package) and each
+// actor's P(accepts), each with its interval (ProbabilityText).
+func robustTexts(r *answer.DealRobustness) {
+	if r == nil {
+		return
+	}
+	r.IntervalLegend = IntervalLegend(r.Draws)
+	if r.Zone != nil && r.ZoneInterval != nil {
+		r.ZoneText = ProbabilityText(*r.Zone, *r.ZoneInterval)
+	}
+	if r.Zone == nil || r.Best != nil {
+		r.AcceptedText = ProbabilityText(r.Accepted, r.AcceptedInterval)
+	}
+	for i := range r.Actors {
+		a := &r.Actors[i]
+		a.AcceptsText = ProbabilityText(a.Accepts, a.AcceptsInterval)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -322,10 +321,30 @@ func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*
 	if kept || math.IsInf(level, 1) {
 		return nil, kept
 	}
+	rd := RatioDecimals(pulls)
 	for j := range pulls {
 		pulls[j].Binding = per[j] <= level*(1+ksBindingTol)
+		if pulls[j].Ratio != nil {
+			pulls[j].RatioText = WeightShareText(*pulls[j].Ratio, rd)
+		}
 	}
 	return &answer.KSBound{Lo: L, Hi: U, Level: level}, false
+}
+
+// RatioDecimals is how many decimals ks's shares of each actor's best
+// feasible gain (each pull's Ratio) are written with as percents, in
+// the sentence and the tables alike (each pull's RatioText): none,
+// raised until no ratio that is not zero reads as zero (percentDecimals,
+// the shares' rule), so a light actor's 0.2% of its best reads "0.2%",
+// not "0%", and every other ratio of the issue takes the same decimals.
+func RatioDecimals(pulls []answer.Pull) int {
+	var ratios []float64
+	for _, p := range pulls {
+		if p.Ratio != nil && finite(*p.Ratio) {
+			ratios = append(ratios, math.Abs(*p.Ratio))
+		}
+	}
+	return percentDecimals(ratios, 0)
 }
 
 // forecastHead opens an explanation's sentence with what the model
@@ -585,7 +604,6 @@ func PullText(model string, p answer.Num, d int) string {
 // what share of its best feasible gain each gets.
 func ksText(head, origin string, e answer.IssueExplanation, d int) string {
 	g1 := onScale(d)
-	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	breakdown := origin
 	if e.ReferenceFrom != "reference" {
 		breakdown = "each actor's worst end of the scale"
@@ -605,9 +623,9 @@ func ksText(head, origin string, e answer.IssueExplanation, d int) string {
 			side = "at it"
 		}
 		if p.Binding {
-			bind = append(bind, fmt.Sprintf("%s (%s, %s of its best)", p.Name, side, pct(*p.Ratio)))
+			bind = append(bind, fmt.Sprintf("%s (%s, %s of its best)", p.Name, side, p.RatioText))
 		} else {
-			rest = append(rest, fmt.Sprintf("%s %s", p.Name, pct(*p.Ratio)))
+			rest = append(rest, fmt.Sprintf("%s %s", p.Name, p.RatioText))
 		}
 	}
 	switch len(bind) {

@@ -565,6 +565,7 @@ func snapExplanation(p *model.Problem, k int, d *model.Predictive, par snap.Para
 	if se.Tau95 <= 0 {
 		se.Tau95 = 0.025
 	}
+	snapPercents(se)
 	return se
 }
 
@@ -574,7 +575,6 @@ func snapExplanation(p *model.Problem, k int, d *model.Predictive, par snap.Para
 func snapText(name string, ie *answer.IssueExplanation, w float64, d int) string {
 	g1 := onScale(d)
 	se := ie.Snap
-	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 	head := fmt.Sprintf("%s forecasts %s", name, g1(float64(ie.Forecast)))
 	ivs := fmt.Sprintf("its 80%% interval is %s and its 95%% %s (tails τ = %.3g and %.3g)", RangeJoin(g1(se.Interval80.Lo), g1(se.Interval80.Hi)), RangeJoin(g1(se.Interval95.Lo), g1(se.Interval95.Hi)), se.Tau80, se.Tau95)
 	if name == "compromise-band" {
@@ -603,9 +603,34 @@ func snapText(name string, ie *answer.IssueExplanation, w float64, d int) string
 			best = c
 		}
 	}
-	s += fmt.Sprintf(" Around it a distribution fitted on real EU outcomes puts %s on %d candidate outcomes (stated positions, the scale's ends, the reference point, the labelled options), each by its distance to the point and its kind", pct(1-se.Continuous), len(se.Candidates))
+	s += fmt.Sprintf(" Around it a distribution fitted on real EU outcomes puts %s on %d candidate outcomes (stated positions, the scale's ends, the reference point, the labelled options), each by its distance to the point and its kind", se.DiscreteText, len(se.Candidates))
 	if best != nil {
-		s += fmt.Sprintf(" (the likeliest candidate %s, with %s)", g1(best.Value), pct(best.Probability))
+		s += fmt.Sprintf(" (the likeliest candidate %s, with %s)", g1(best.Value), best.ProbabilityText)
 	}
-	return s + fmt.Sprintf(", and %s spread as a Laplace density of scale %s around the point; %s.", pct(se.Continuous), g1(se.Scale), ivs)
+	return s + fmt.Sprintf(", and %s spread as a Laplace density of scale %s around the point; %s.", se.ContinuousText, g1(se.Scale), ivs)
+}
+
+// SnapPercentDecimals is how many decimals snap's probabilities (the
+// continuous part's π, the candidates' 1 − π and each candidate's
+// probability) are written with as percents, in the sentence and the
+// tables alike: one, raised until no probability that is not zero reads
+// as zero (percentDecimals, the shares' rule), every one of the
+// explanation alike: a far candidate's 0.0004 reads "0.04%", not "0.0%",
+// and the likeliest's 0.6096 beside it "60.96%".
+func SnapPercentDecimals(se *answer.SnapExplanation) int {
+	ps := []float64{math.Abs(se.Continuous), math.Abs(1 - se.Continuous)}
+	for _, c := range se.Candidates {
+		ps = append(ps, math.Abs(c.Probability))
+	}
+	return percentDecimals(ps, shareDecimals)
+}
+
+// snapPercents fills se's probability texts (π, 1 − π and each
+// candidate's probability) with SnapPercentDecimals.
+func snapPercents(se *answer.SnapExplanation) {
+	e := SnapPercentDecimals(se)
+	se.ContinuousText, se.DiscreteText = WeightShareText(se.Continuous, e), WeightShareText(1-se.Continuous, e)
+	for j := range se.Candidates {
+		se.Candidates[j].ProbabilityText = WeightShareText(se.Candidates[j].Probability, e)
+	}
 }

@@ -447,3 +447,67 @@ func TestPullsHeadAndDirection(t *testing.T) {
 		}
 	}
 }
+
+// ksLightCase has Alpha at 10 with a weight of 0.002 and Beta at 100
+// with 1, from the status quo 0: F = [0, 20], Alpha's best gain is its
+// own position's (1) and Beta's that of 20 (1 − 80²/100² = 0.36). KS
+// makes Alpha's share of its best, per unit of weight, equal Beta's:
+// Alpha's share is 0.002 × Beta's, and near 20 Beta's is nearly all of
+// its best (above 0.999), so Alpha's is about 0.2%, which a whole
+// percent writes as "0%".
+const ksLightCase = `
+metadata: {id: ksl, title: KS light, as_of: 2025-01-01}
+issues:
+  - {id: x, name: X, anchors: [{value: 0, label: none}, {value: 100, label: all}], reference: 0}
+actors:
+  - {id: a, name: Alpha, capability: 1, capability_assumed: t}
+  - {id: b, name: Beta, capability: 1, capability_assumed: t}
+stances:
+  - {actor: a, issue: x, position: 10, salience: 0.002, assumed: test}
+  - {actor: b, issue: x, position: 100, salience: 1, assumed: test}
+`
+
+// A share of its best that is not zero never reads as zero (RatioDecimals):
+// Alpha's 0.2% in ksLightCase takes one decimal, and so does Beta's.
+func TestExplainKSRatioNeverReadsZero(t *testing.T) {
+	in, err := Load("ksl.yaml", []byte(ksLightCase), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: "latest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ie := explain(t, c, "ks", "").Issues[0]
+	a, b := pullOf(t, ie, "a"), pullOf(t, ie, "b")
+	if a.Ratio == nil || b.Ratio == nil || math.Abs(*a.Ratio/(*b.Ratio)-0.002) > 1e-9 || *b.Ratio < 0.999 || *b.Ratio >= 1 {
+		t.Fatalf("ratios %v and %v; want Alpha's 0.002 of Beta's, Beta's in [0.999, 1)", a.Ratio, b.Ratio)
+	}
+	if a.RatioText != "0.2%" || b.RatioText != "100.0%" {
+		t.Errorf("ratio texts %q and %q; want \"0.2%%\" and \"100.0%%\"", a.RatioText, b.RatioText)
+	}
+	if s := "Beta (above, 100.0% of its best) and Alpha (below, 0.2% of its best) bound it"; !strings.Contains(ie.Text, s) {
+		t.Errorf("no %q in %q", s, ie.Text)
+	}
+}
+
+// snap's probabilities never read a nonzero as zero (SnapPercentDecimals):
+// a candidate with 0.0004 of the distribution, beside the likeliest with
+// 0.6096 and the continuous part's 0.39, reads "0.04%" at one decimal's
+// first raise past "0.0%", and every probability of the explanation
+// takes the same two decimals, in its texts and in the sentence.
+func TestSnapProbabilitiesNeverReadZero(t *testing.T) {
+	se := &answer.SnapExplanation{Compromise: 50, Radius: 1, NearestStated: 10, Distance: 40, Continuous: 0.39, Scale: 5,
+		Candidates: []answer.SnapCandidate{{Value: 10, Stated: true, Probability: 0.0004}, {Value: 50, Probability: 0.6096}}}
+	snapPercents(se)
+	if se.ContinuousText != "39.00%" || se.DiscreteText != "61.00%" || se.Candidates[0].ProbabilityText != "0.04%" || se.Candidates[1].ProbabilityText != "60.96%" {
+		t.Errorf("texts %q %q %q %q; want 39.00%%, 61.00%%, 0.04%%, 60.96%%", se.ContinuousText, se.DiscreteText, se.Candidates[0].ProbabilityText, se.Candidates[1].ProbabilityText)
+	}
+	ie := &answer.IssueExplanation{Forecast: 50, Settled: true, Snap: se, Pulls: []answer.Pull{{Actor: "a", Name: "Alpha", Position: 10}}}
+	text := snapText("snap", ie, 100, 1)
+	for _, want := range []string{"puts 61.00% on 2 candidate outcomes", "(the likeliest candidate 50.0, with 60.96%)", "and 39.00% spread"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in %q", want, text)
+		}
+	}
+}

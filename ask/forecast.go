@@ -187,6 +187,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		forecastTexts(&f)
 		if ir.Predictive != nil {
 			f.Distribution = distribution(p, k, ir.Predictive)
+			LikeliestTexts(&c.Header, ir.Issue, f.Distribution)
 			f.Predictive = ir.Predictive
 			if f.Settled {
 				f.Distribution.LikeliestNote = likeliestNote(is, ir.Forecast, f.Nearest, ir.Predictive, f.Distribution, c.Header.IssueDecimals(ir.Issue))

@@ -86,11 +86,7 @@ func SharesText(sc *answer.Scenario, is answer.SensitivityIssue, draws, resample
 // other issue's name for an input on another issue ("United States ·
 // position", "Russia · salience on Ukraine and NATO").
 func SwingInput(sc *answer.Scenario, issue string, s answer.SensitivitySwing) string {
-	other := ""
-	if s.Input.IssueID != "" && s.Input.IssueID != issue {
-		other = sc.IssueName(s.Input.IssueID)
-	}
-	return sc.ActorName(s.Input.ActorID) + SwingWhat(string(s.Input.Kind), other)
+	return sc.ActorName(s.Input.ActorID) + swingWhat(sc, issue, s)
 }
 
 // ShareOrderWidth is how wide a variance share's interval may be, as the

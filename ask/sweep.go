@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -159,12 +160,51 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	}
 	for _, is := range r.Issues {
 		if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
-			g := onScale(c.Header.IssueDecimals(is.Issue))
-			sm.Warnings = append(sm.Warnings, fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]: the point is fragile, a small change in the inputs moves it", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80)))
+			sm.Warnings = append(sm.Warnings, outsideWarning(&c.Header, c.Problem(), r.Inputs, is, local))
 		}
 	}
+	sweepTexts(&sm)
 	return sm, nil
 }
+
+// outsideWarning is a sweep's warning at issue is, whose forecast at the
+// stated values lies outside its own 80% interval, at sc's decimals. A
+// range with its stated value at an end (the mode of its triangle at a
+// side) is drawn on that side of the stated value only, so the draws'
+// forecasts lean away from the point at the stated values: the likely
+// cause, named where any input that moves the issue (sweep.Touches: of a
+// model that reads each issue alone, local, its positions and saliences
+// and the capabilities of the actors in it) has one, the first
+// outsideNamed with their values and ranges (InputValue), in inputs'
+// order ("likely because a range lies on one side of its stated value:
+// rta position on fare (20.0 in 20.0–35.0)"), each drawn on that side
+// only. With none, the point is fragile: a small change in the
+// inputs moves it. Every door gives this one sentence (the CLI and the
+// brief under the sweep, the API and the page in its warnings).
+func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input, is sweep.IssueSummary, local bool) string {
+	g := onScale(sc.IssueDecimals(is.Issue))
+	head := fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80))
+	k := slices.IndexFunc(p.Issues, func(x model.Issue) bool { return x.ID == is.Issue })
+	var named []string
+	for _, in := range inputs {
+		if k < 0 || (in.Mode != in.Lo && in.Mode != in.Hi) || !sweep.Touches(p, in, k, local) {
+			continue
+		}
+		v := func(x float64) string { return InputValue(sc, string(in.Kind), in.IssueID, x) }
+		named = append(named, fmt.Sprintf("%s (%s in %s)", in.Label(), v(in.Mode), RangeJoin(v(in.Lo), v(in.Hi))))
+	}
+	switch len(named) {
+	case 0:
+		return head + ": the point is fragile, a small change in the inputs moves it"
+	case 1:
+		return head + ", likely because a range lies on one side of its stated value: " + named[0]
+	}
+	return fmt.Sprintf("%s, likely because %d ranges lie on one side of their stated values: %s", head, len(named), nouns.AndMore(named, outsideNamed))
+}
+
+// outsideNamed is how many one-sided inputs outsideWarning names; more
+// are counted ("and 2 more").
+const outsideNamed = 3
 
 // SweepFixedText is what every door says at an issue of model's sweep
 // or sensitivity analysis that no ranged input touches
@@ -372,6 +412,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	for _, is := range r.Issues {
 		sm.SharesNotes[is.Issue] = SharesText(&c.Header, is, r.Draws, r.ShareReplicates)
 	}
+	sensitivityTexts(&c.Header, sm)
 	if u := unsettledIn(&c.Header, at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}

@@ -23,7 +23,8 @@ import (
 // but the draws put A's capability above 6.08 nine times in ten
 // (F(x) = 1 − ((100 − x)/99)² = 0.1), so the forecast 100/(1 + c) is below
 // 14.1 in 90% of them: 50 lies outside its own 80% interval, and the
-// answer says so.
+// answer says so, naming the likely cause: A's capability, drawn only
+// above its stated value (outsideWarning).
 const skewed = `metadata: {id: skew, title: Skew, as_of: 2025-01-01}
 issues:
   - {id: i, name: Issue}
@@ -35,7 +36,7 @@ stances:
   - {actor: b, issue: i, position: 100, salience: 1, assumed: test}
 `
 
-func TestSweepWarnsOfAFragilePoint(t *testing.T) {
+func TestSweepWarnsOfAPointOutsideItsInterval(t *testing.T) {
 	in, err := Load("skew.yaml", []byte(skewed), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +56,8 @@ func TestSweepWarnsOfAFragilePoint(t *testing.T) {
 	if is.Base != 50 || is.Hi80 > 14.2 || is.Hi80 < 13 {
 		t.Fatalf("base %v, 80%% [%v, %v]; want 50 and a top near 14.1", is.Base, is.Lo80, is.Hi80)
 	}
-	if len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0], "Issue (i): the forecast at the stated values (50.0) lies outside its own 80% interval") {
+	if len(m.Warnings) != 1 || !strings.HasSuffix(m.Warnings[0], "], likely because a range lies on one side of its stated value: a capability (1.0 in 1.0–100.0)") ||
+		!strings.HasPrefix(m.Warnings[0], "Issue (i): the forecast at the stated values (50.0) lies outside its own 80% interval [") {
 		t.Errorf("warnings %q", m.Warnings)
 	}
 	if s.Request.Models[0] != "compromise" || s.Request.Seed != 1 || s.Request.Snapshot != "latest" {
@@ -285,6 +287,10 @@ func TestSweepStoppedDuringItsDrawsNamesTheRest(t *testing.T) {
 		}
 		if w := s.Models[0].Warnings; len(w) == 0 || w[0] != x.want {
 			t.Errorf("%v: warnings %q; want first %q", x.models, w, x.want)
+		}
+		// The answer carries the head's words, the warning's first part.
+		if got := s.Models[0].InterruptedText; got != "interrupted after 5 of 20 draws" {
+			t.Errorf("%v: interrupted_text %q, want %q", x.models, got, "interrupted after 5 of 20 draws")
 		}
 		for _, w := range s.Models[0].Warnings[1:] {
 			if strings.Contains(w, "interrupted") || strings.Contains(w, "not run") {

@@ -255,6 +255,22 @@ func LikeliestChance(ls []answer.Likely) string {
 	return Chance(p)
 }
 
+// LikeliestTexts writes the words of d, a distribution of issue's
+// outcome on sc: each likeliest's Text (LikelyText, a position's value
+// with the issue's decimals, its actors by name) and the likeliest's
+// chance (LikeliestChance), which every door prints as they are.
+func LikeliestTexts(sc *answer.Scenario, issue string, d *answer.Distribution) {
+	for i := range d.Likeliest {
+		l := &d.Likeliest[i]
+		names := make([]string, len(l.Actors))
+		for j, a := range l.Actors {
+			names[j] = sc.ActorName(a)
+		}
+		l.Text = LikelyText(*l, Decimals(l.Value, sc.IssueDecimals(issue)), names)
+	}
+	d.LikeliestChanceText = LikeliestChance(d.Likeliest)
+}
+
 // Chance writes a probability (0–1) as every door writes a chance: in
 // whole percent, "26%"; NoNumber when p is not a number. The likeliest
 // option's chance (LikeliestChance) is written by it; a share of a

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
@@ -247,7 +246,7 @@ func longestWord(cells []string) int {
 	n := 0
 	for _, c := range cells {
 		for _, f := range strings.Fields(c) {
-			n = max(n, utf8.RuneCountInString(f))
+			n = max(n, displayWidth(f))
 		}
 	}
 	return n

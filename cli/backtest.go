@@ -123,7 +123,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 			rows[i] = []string{"error: " + m.Error}
 			continue
 		}
-		rows[i] = []string{numOr(m.MAE, sd), ask.OptionHitsText(m), numOr(m.CRPS, sd), share(m.Coverage80), share(m.Coverage95)}
+		rows[i] = []string{numOr(m.MAE, sd), m.OptionHitsText, numOr(m.CRPS, sd), share(m.Coverage80), share(m.Coverage95)}
 		if b.MixedScales {
 			rows[i] = slices.Insert(rows[i], 3, numOr(m.CRPSPct, ask.PctDecimals))
 			rows[i] = slices.Insert(rows[i], 1, numOr(m.MAEPct, ask.PctDecimals))
@@ -132,7 +132,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 			cell := ask.NoNumber
 			if s.Forecast.Finite() {
 				d := b.Scenario.IssueDecimals(s.Issue)
-				cell = numD(float64(s.Forecast), d) + " (" + numD(float64(s.AbsError), d) + ")" + ask.OptionHitMark(s)
+				cell = numD(float64(s.Forecast), d) + " (" + numD(float64(s.AbsError), d) + ")" + s.OptionHitText
 			}
 			rows[i] = append(rows[i], cell)
 		}
@@ -170,8 +170,8 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 		t.Render()
 	}
 	legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
-	if ties := ask.OptionTieLegend(b); ties != "" {
-		legend += "; " + ties + " (" + ask.OptionHitsAddUp + ")"
+	if b.TieLegendText != "" {
+		legend += "; " + b.TieLegendText
 	}
 	if b.MixedScales {
 		legend += "; MAE %, CRPS %: each error as a percent of its issue's scale"

@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -145,10 +144,11 @@ func allOf(xs []string, ok func(string) bool) bool {
 }
 
 // compareCell is one cell of the table: the forecast (its range, marked
-// ~, when it did not settle) and its change against the first column's
-// forecast first, with the issue's d decimals, or more where the change
-// would otherwise contradict the cells (ask.ChangeText).
-func compareCell(c answer.CompareCell, first *answer.IssueForecast, failed bool, d int) string {
+// ~, when it did not settle) with the issue's d decimals, and its change
+// against the first column's forecast as the answer writes it
+// (ChangeText: ask.ChangeText's decimals, more where the issue's would
+// contradict the cells).
+func compareCell(c answer.CompareCell, failed bool, d int) string {
 	switch {
 	case failed:
 		return "error"
@@ -156,8 +156,8 @@ func compareCell(c answer.CompareCell, first *answer.IssueForecast, failed bool,
 		return ask.NoNumber
 	}
 	s := shown(*c.Forecast, d)
-	if c.Change != nil && first != nil {
-		s += " (" + ask.ChangeText(float64(first.Forecast), float64(c.Forecast.Forecast), *c.Change, d) + ")"
+	if c.ChangeText != "" {
+		s += " (" + c.ChangeText + ")"
 	}
 	return s
 }
@@ -330,7 +330,7 @@ func compareModelTable(w io.Writer, a *answer.Comparison, m *answer.CompareModel
 	for _, is := range m.Issues {
 		row := table.Row{is.Name}
 		for j, c := range is.Cells {
-			row = append(row, compareCell(c, is.Cells[0].Forecast, j < len(m.Columns) && m.Columns[j].Error != "", a.Scenario.IssueDecimals(is.Issue)))
+			row = append(row, compareCell(c, j < len(m.Columns) && m.Columns[j].Error != "", a.Scenario.IssueDecimals(is.Issue)))
 		}
 		t.AppendRow(row)
 	}
@@ -344,7 +344,7 @@ func breakAfterHyphens(s string, n int) string {
 	var b strings.Builder
 	line := 0
 	for _, part := range strings.SplitAfter(s, "-") {
-		l := utf8.RuneCountInString(part)
+		l := displayWidth(part)
 		if line > 0 && line+l > n {
 			b.WriteString("\n")
 			line = 0

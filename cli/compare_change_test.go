@@ -5,16 +5,23 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/ask"
 )
 
 // TestCompareChangeAgreesWithCells: nash's row read "5.4 │ 5.3 (±0.0)",
 // each cell rounded on its own and the change −0.03 to one decimal. By
 // hand: 5.36 → "5.4", 5.33 → "5.3"; the change −0.03 is written with two
-// decimals (ask.ChangeText), "-0.03"; a change that agrees with its cells
+// decimals (ask.ChangeText, which the answer carries as the change's
+// text and the table prints), "-0.03"; a change that agrees with its cells
 // keeps the issue's one: 5.36 → 9.46 is "+4.1".
 func TestCompareChangeAgreesWithCells(t *testing.T) {
+	// The answer carries each change's text, as ask.Compare fills it.
 	cell := func(x float64, ch *float64) answer.CompareCell {
-		return answer.CompareCell{Forecast: &answer.IssueForecast{Issue: "q", Name: "Quota", Forecast: answer.Num(x), Settled: true}, Change: ch}
+		c := answer.CompareCell{Forecast: &answer.IssueForecast{Issue: "q", Name: "Quota", Forecast: answer.Num(x), Settled: true}, Change: ch}
+		if ch != nil {
+			c.ChangeText = ask.ChangeText(5.36, x, *ch, 1)
+		}
+		return c
 	}
 	down, up := 5.33-5.36, 9.46-5.36
 	a := &answer.Comparison{

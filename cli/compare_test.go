@@ -418,3 +418,23 @@ func TestCompareRedLinesGrouped(t *testing.T) {
 		t.Errorf("no %q in:\n%s", want, table[i:])
 	}
 }
+
+// A variant that moves the forecast by floating-point noise alone
+// (testdata/noise-edge.yaml: 5.3499999999999996 and 5.3500000000000005)
+// reads as no change: both cells "5.3", the change "±0.0", not "5.4
+// (+0.000000000000001)" beside "5.3"; the JSON's change is 0 and its
+// text the table's.
+func TestCompareNoiseEdge(t *testing.T) {
+	out, stderr, code := run(t, "compare", "testdata/noise-edge.yaml", "-m", "compromise", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if text := strings.Join(strings.Fields(out), " "); !strings.Contains(text, "│ X │ 5.3 │ 5.3 (±0.0) │") {
+		t.Errorf("no \"│ X │ 5.3 │ 5.3 (±0.0) │\" in\n%s", out)
+	}
+	var a answer.Comparison
+	runJSON(t, &a, "compare", "testdata/noise-edge.yaml", "-m", "compromise", "-q")
+	if c := a.Models[0].Issues[0].Cells[1]; c.Change == nil || *c.Change != 0 || c.ChangeText != "±0.0" {
+		t.Errorf("cell %+v; want a change of 0 written \"±0.0\"", c)
+	}
+}

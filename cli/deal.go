@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/spf13/cobra"
@@ -142,7 +141,7 @@ func runDealEvaluate(cmd *cobra.Command, args []string) error {
 	}
 	f := cmd.Flags()
 	spec, _ := f.GetString("package")
-	if req.Package, err = ask.ParsePairs("package", spec); err != nil {
+	if req.Package, err = parsePairs(cmd, args, "package", spec); err != nil {
 		return err
 	}
 	req.Rest, _ = f.GetString("rest")
@@ -229,7 +228,7 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	}
 	f := cmd.Flags()
 	if fix, _ := f.GetString("fix"); strings.TrimSpace(fix) != "" {
-		if req.Fix, err = ask.ParsePairs("fix", fix); err != nil {
+		if req.Fix, err = parsePairs(cmd, args, "fix", fix); err != nil {
 			return err
 		}
 	}
@@ -467,7 +466,7 @@ func packSets(sets []string, w int) string {
 	var b strings.Builder
 	n := 0
 	for i, s := range sets {
-		k := utf8.RuneCountInString(s)
+		k := displayWidth(s)
 		switch {
 		case i == 0:
 		case n+1+k <= w:
@@ -658,4 +657,26 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 		head += ", " + ask.AlternativesHead(alts[0].From)
 	}
 	say(w, head, strings.Join(parts, ", ")+".", width)
+}
+
+// parsePairs is ask.ParsePairs for a flag of cmd (field: package, fix),
+// whose refusal of a value that is not a number says which number it
+// stands for when it labels an option of its issue (ask.OptionHint): the
+// case is read for that only on that refusal, without printing its
+// warnings (the request is refused with its error alone).
+func parsePairs(cmd *cobra.Command, args []string, field, spec string) (map[string]float64, error) {
+	m, err := ask.ParsePairs(field, spec)
+	if err == nil || !ask.IsNotNumber(err) {
+		return m, err
+	}
+	strict, _ := cmd.Flags().GetBool("strict")
+	in, lerr := loadAnswered(cmd, args, strict)
+	if lerr != nil {
+		return nil, err
+	}
+	c, cerr := in.Case(target(cmd))
+	if cerr != nil {
+		return nil, err
+	}
+	return nil, ask.OptionHint(c, err)
 }

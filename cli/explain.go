@@ -232,7 +232,11 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 				bound = "yes ▶"
 			}
 		}
-		rows = append(rows, table.Row{p.Name, numD(p.Position, d), p.ShareText, f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), f(p.Ratio, "%.0f%%", 100), bound})
+		ratio := p.RatioText
+		if ratio == "" {
+			ratio = ask.NoNumber
+		}
+		rows = append(rows, table.Row{p.Name, numD(p.Position, d), p.ShareText, f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), ratio, bound})
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)
@@ -262,7 +266,8 @@ func membersTable(w io.Writer, ms []answer.EnsembleMember, d int) {
 // snapTable prints snap's candidate outcomes: each one's kind, the
 // terms of its utility (the distance to the point, and the bonus of its
 // kind: the sum of its end, reference, stated and share terms, which the
-// JSON and CSV give one by one), the utility and its probability.
+// JSON and CSV give one by one), the utility and its probability (its
+// ProbabilityText, as the sentence writes it).
 func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Outcome", "Kind", "Distance", "Kind bonus", "Utility", "P"})
@@ -277,7 +282,7 @@ func snapTable(w io.Writer, cs []answer.SnapCandidate, d int) {
 			}
 		}
 		bonus := c.EndTerm + c.ReferenceTerm + c.StatedTerm + c.ShareTerm
-		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), ask.Signed(c.DistanceTerm, 2), ask.Signed(bonus, 2), ask.Signed(c.Utility, 2), fmt.Sprintf("%.1f%%", 100*c.Probability)})
+		t.AppendRow(table.Row{numD(c.Value, d), strings.Join(kind, ", "), ask.Signed(c.DistanceTerm, 2), ask.Signed(bonus, 2), ask.Signed(c.Utility, 2), c.ProbabilityText})
 	}
 	t.Render()
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -266,4 +268,84 @@ func explainTinyShare(t *testing.T, m string, wants ...string) {
 // one decimal, so every share takes two, "0.04%", "39.96%", "60.00%".
 func TestKSTinyShare(t *testing.T) {
 	explainTinyShare(t, "ks", "│ Mid │ 0.45 │ 60.00% │", "│ Low │ 0.30 │ 39.96% │", "│ Tiny │ 0.65 │ 0.04% │")
+}
+
+// ks's "Of best" column writes each ratio as the sentence does
+// (RatioText): a light actor's 0.2% of its best reads "0.2%", not "0%",
+// and Beta's beside it "100.0%".
+func TestExplainKSRatioText(t *testing.T) {
+	out, stderr, code := run(t, "explain", "testdata/ks-light.yaml", "-q", "-m", "ks")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"│ 0.2% │ ◀ yes │", "│ 100.0% │ yes ▶ │", "Alpha (below, 0.2% of its best)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
+
+// snapMany is a scenario of n actors at 0, 0.25, 0.5, … on 0–100 (the
+// last at half the salience, so that the compromise is no tie), each
+// stated position a candidate of snap's distribution: 401 candidates
+// with the scale's ends, none with as much as 0.5% of it.
+func snapMany(t *testing.T, n int) string {
+	var b strings.Builder
+	b.WriteString("metadata: {id: snap-many, title: Snap with many candidates, as_of: 2025-01-01}\nissues:\n  - {id: x, name: X, anchors: [{value: 0, label: none}, {value: 100, label: all}]}\nactors:\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  - {id: a%d, name: A%d, capability: 1, capability_assumed: test}\n", i, i)
+	}
+	b.WriteString("stances:\n")
+	for i := 0; i < n; i++ {
+		sal := 1.0
+		if i == n-1 {
+			sal = 0.5
+		}
+		fmt.Fprintf(&b, "  - {actor: a%d, issue: x, position: %g, salience: %g, assumed: test}\n", i, float64(i)/4, sal)
+	}
+	path := filepath.Join(t.TempDir(), "snap-many.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// snap's probabilities never read a nonzero as zero: among 401
+// candidates the likeliest has under 0.5% of the distribution, which a
+// whole percent wrote "with 0%", and the table's far candidates under
+// 0.05%, which one decimal wrote "0.0%". Every door writes them by the
+// answer's texts (ask.SnapPercentDecimals), the table and the sentence
+// alike.
+func TestExplainSnapProbabilitiesNeverReadZero(t *testing.T) {
+	path := snapMany(t, 400)
+	var e answer.Explanation
+	runJSON(t, &e, "explain", path, "-q", "-m", "snap")
+	se := e.Issues[0].Snap
+	if se == nil || len(se.Candidates) != 401 {
+		t.Fatalf("snap explanation %+v; want 401 candidates", se)
+	}
+	out, stderr, code := run(t, "explain", path, "-q", "-m", "snap")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	tiny, best := 0, se.Candidates[0]
+	for _, c := range se.Candidates {
+		if c.Probability > best.Probability {
+			best = c
+		}
+		if c.Probability < 0.0005 {
+			tiny++
+		}
+		if !strings.ContainsAny(strings.TrimSuffix(c.ProbabilityText, "%"), "123456789") || !strings.Contains(text, "│ "+c.ProbabilityText+" │") {
+			t.Errorf("candidate %v: probability %v written %q, or not so in the table", c.Value, c.Probability, c.ProbabilityText)
+		}
+	}
+	if best.Probability >= 0.005 || tiny == 0 {
+		t.Fatalf("likeliest %v, %d under 0.05%%: the case tests less than it says", best.Probability, tiny)
+	}
+	if want := fmt.Sprintf("with %s), and %s spread", best.ProbabilityText, se.ContinuousText); !strings.Contains(text, want) {
+		t.Errorf("no %q in\n%s", want, out)
+	}
 }

@@ -12,10 +12,10 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
+	"github.com/rivo/uniseg"
 )
 
 // narrowBelow is the terminal width below which every table takes its
@@ -249,7 +249,7 @@ func widest(cells ...string) int {
 	n := 0
 	for _, c := range cells {
 		for _, line := range strings.Split(c, "\n") {
-			n = max(n, utf8.RuneCountInString(line))
+			n = max(n, displayWidth(line))
 		}
 	}
 	return n
@@ -278,4 +278,67 @@ func column(rows []table.Row, j int, header string) []string {
 		}
 	}
 	return out
+}
+
+// displayWidth is the columns s takes on a terminal: the width rule's one
+// measure of text, by grapheme cluster (github.com/rivo/uniseg), so that a
+// CJK character takes two columns, a letter with a combining accent or an
+// emoji with a skin-tone modifier (👍🏽, two code points) one character's
+// width, and a zero-width space none. Counting code points, as the rule
+// did, gave 運賃 two columns for its four and 👍🏽 two by chance.
+func displayWidth(s string) int { return uniseg.StringWidth(s) }
+
+// alignedRows is the writer every table renders to (newTable): it mends
+// each row whose cells go-pretty measured by code point (its width adds
+// the two columns of 👍 and the two of its skin-tone modifier 🏽, four
+// where a terminal shows two) so that its separators stand in the
+// border's columns: each cell between two │ gets the spaces its measure
+// took from it, after its text when the cell is aligned left, before it
+// when aligned right. A line whose two measures agree is written as it
+// is.
+type alignedRows struct{ w io.Writer }
+
+func (a alignedRows) Write(p []byte) (int, error) {
+	s := string(p)
+	if !strings.Contains(s, "│") {
+		return a.w.Write(p)
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "│") && text.StringWidthWithoutEscSequences(l) != displayWidth(l) {
+			lines[i] = alignRow(l)
+		}
+	}
+	if _, err := io.WriteString(a.w, strings.Join(lines, "\n")); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// alignRow gives each cell of a table row (the text between two │) the
+// columns go-pretty's measure (text.StringWidthWithoutEscSequences) gave
+// it on the screen (displayWidth): the spaces it lacks, or without the
+// padding it has too much of.
+func alignRow(l string) string {
+	cells := strings.Split(l, "│")
+	for i, c := range cells {
+		d := text.StringWidthWithoutEscSequences(c) - displayWidth(c)
+		if d == 0 || strings.TrimSpace(c) == "" {
+			continue
+		}
+		body := strings.TrimRight(c, " ")
+		left := len(c) - len(strings.TrimLeft(c, " "))
+		right := len(c) - len(body)
+		switch {
+		case d > 0 && right > 1:
+			cells[i] = body + strings.Repeat(" ", right+d)
+		case d > 0:
+			cells[i] = strings.Repeat(" ", d) + c
+		case right-1 >= -d:
+			cells[i] = body + strings.Repeat(" ", right+d)
+		case left-1 >= -d:
+			cells[i] = c[-d:]
+		}
+	}
+	return strings.Join(cells, "│")
 }

@@ -121,7 +121,7 @@ func numD(x float64, d int) string {
 // column's decimal points and units line up whichever command prints it.
 func newTable(w io.Writer) table.Writer {
 	t := table.NewWriter()
-	t.SetOutputMirror(w)
+	t.SetOutputMirror(alignedRows{w})
 	t.SetStyle(table.StyleLight)
 	return &numTable{Writer: t}
 }
@@ -342,17 +342,14 @@ func distributionTable(w io.Writer, s *answer.Scenario, m *answer.ModelForecast,
 			continue
 		}
 		num := func(v float64) string { return numD(v, s.IssueDecimals(x.Issue)) }
-		// The likeliest as the answer names it (ask's rule: a tie is
-		// named, "A / B"), in the page's words (ask.LikelyText).
+		// The likeliest as the answer names them (ask's rule: a tie is
+		// named, "A / B") and their chance, in its words (ask.LikelyText,
+		// ask.LikeliestChance), which the page prints too.
 		names := make([]string, len(d.Likeliest))
 		for i, l := range d.Likeliest {
-			actors := make([]string, len(l.Actors))
-			for j, a := range l.Actors {
-				actors[j] = s.ActorName(a)
-			}
-			names[i] = ask.LikelyText(l, num(l.Value), actors)
+			names[i] = l.Text
 		}
-		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, ask.TieJoin), ask.LikeliestChance(d.Likeliest)})
+		t.AppendRow(table.Row{x.Name, ask.RangeJoin(num(d.Interval80.Lo), num(d.Interval80.Hi)), ask.RangeJoin(num(d.Interval95.Lo), num(d.Interval95.Hi)), strings.Join(names, ask.TieJoin), d.LikeliestChanceText})
 	}
 	t.Render()
 }
@@ -374,7 +371,7 @@ func matrix(w io.Writer, f *answer.Forecast, width int) {
 	for j, m := range f.Models {
 		colw[j] = len(m.Model)
 		for _, x := range m.Issues {
-			colw[j] = max(colw[j], len([]rune(cell(x))))
+			colw[j] = max(colw[j], displayWidth(cell(x)))
 		}
 	}
 	for _, part := range l.pack(issueW, colw) {
@@ -486,7 +483,7 @@ func modelNotes(w io.Writer, models []answer.ModelForecast, head string, crossed
 	if len(order) > 0 {
 		col := 0
 		for _, n := range order {
-			col = max(col, utf8.RuneCountInString(strings.Join(by[n], ", ")))
+			col = max(col, displayWidth(strings.Join(by[n], ", ")))
 		}
 		fmt.Fprintln(w, "notes on the models' runs:")
 		for _, n := range order {
@@ -556,7 +553,7 @@ func wrapText(s string, width, hang int) string {
 // is wide, so that each line of the text starts under its first word:
 // "      40  Partial ceasefires: …" with its next line ten spaces in.
 func hanging(prefix, text string, width int) string {
-	pad := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	pad := strings.Repeat(" ", displayWidth(prefix))
 	return prefix + strings.TrimPrefix(wrapText(pad+text, width, 0), pad)
 }
 
@@ -602,7 +599,7 @@ func (l *lineWrapper) flush() {
 
 func (l *lineWrapper) line(s string) {
 	body := strings.TrimLeft(s, " ")
-	if utf8.RuneCountInString(s) <= l.width || strings.ContainsAny(firstRune(body), "┌│├└") {
+	if displayWidth(s) <= l.width || strings.ContainsAny(firstRune(body), "┌│├└") {
 		fmt.Fprintln(l.w, s)
 		return
 	}
@@ -638,7 +635,7 @@ func wrap(s string, n int, indent string) string {
 	var b strings.Builder
 	line := 0
 	for i, w := range splitWords(s) {
-		l := utf8.RuneCountInString(w.word)
+		l := displayWidth(w.word)
 		if i > 0 && line+len(w.gap)+l > n {
 			b.WriteString("\n" + indent)
 			line = 0
@@ -804,7 +801,11 @@ func ff(x float64) string {
 
 // forecastFields are a forecast's CSV fields: forecast, settled,
 // range_lo, range_hi, nearest_value and nearest_label (a forecast and a
-// comparison's cell alike).
+// comparison's cell alike). Several options are an exact tie, joined by
+// "|" ("30|40", labels by " | "), or, for a forecast that did not settle,
+// the options its range spans, joined by ".." ("3..4", labels by " .. "):
+// the two read differently (equally near both; moving between them), so
+// the field tells them apart without the settled column.
 func forecastFields(x answer.IssueForecast) []string {
 	row := []string{ff(float64(x.Forecast)), strconv.FormatBool(x.Settled), "", "", "", ""}
 	if x.Range != nil {
@@ -814,7 +815,11 @@ func forecastFields(x answer.IssueForecast) []string {
 	for _, a := range x.Nearest {
 		vs, ls = append(vs, ff(a.Value)), append(ls, a.Label)
 	}
-	row[4], row[5] = strings.Join(vs, "|"), strings.Join(ls, " | ")
+	sep := "|"
+	if !x.Settled && x.Range != nil {
+		sep = ".."
+	}
+	row[4], row[5] = strings.Join(vs, sep), strings.Join(ls, " "+sep+" ")
 	return row
 }
 

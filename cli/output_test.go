@@ -493,7 +493,7 @@ func TestLongTableNamesUnsettledOptions(t *testing.T) {
 }
 
 // The table of where the outcome may land names the likeliest as the
-// page does (ask.LikelyText, ask.LikeliestChance): an option by its
+// page does, by the answer's words (ask.LikeliestTexts): an option by its
 // point and label, "→55 Truce", a stated position by its value and its
 // actors' names, "62.0 (Alpha, Beta)", and the chance in whole percent,
 // where it wrote "55.0 Truce", the actors' ids and "0.26".
@@ -504,6 +504,9 @@ func TestDistributionTableWords(t *testing.T) {
 		{Issue: "x", Name: "X", Distribution: &answer.Distribution{Likeliest: []answer.Likely{{Value: 55, Label: "Truce", P: 0.26}}}},
 		{Issue: "y", Name: "Y", Distribution: &answer.Distribution{Likeliest: []answer.Likely{{Value: 62, Actors: []string{"a", "b"}, P: 0.36}}}},
 	}}
+	for _, x := range m.Issues {
+		ask.LikeliestTexts(s, x.Issue, x.Distribution)
+	}
 	var b bytes.Buffer
 	distributionTable(&b, s, m, layoutAt(100))
 	rows := map[string][]string{"X": {"→55 Truce", "26%"}, "Y": {"62.0 (Alpha, Beta)", "36%"}}

@@ -48,18 +48,18 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, hel
 	}
 	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", ask.Grouped(r.Draws)+" "+nouns.For(r.Draws, "draw"), r.Distribution, r.Seed, nouns.Count(r.Inputs, "ranged input")), width)
 	heldFixed(w, held, "  ", width)
-	para(w, "  ("+ask.IntervalLegend(r.Draws)+".)", width)
+	para(w, "  ("+r.IntervalLegend+".)", width)
 	if r.Zone != nil {
-		para(w, "  P(a zone of agreement exists) = "+ask.ProbabilityText(*r.Zone, *r.ZoneInterval), width)
+		para(w, "  P(a zone of agreement exists) = "+r.ZoneText, width)
 		if r.Best == nil {
 			para(w, "  no draw opened the zone: no package to recommend", width)
 			return
 		}
 		para(w, "  A package is accepted when "+r.Acceptance+".", width)
-		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %s, best of %s)", ask.ProbabilityText(r.Accepted, r.AcceptedInterval), nouns.Count(r.Candidates, "candidate")), r.Best, width)
+		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %s, best of %s)", r.AcceptedText, nouns.Count(r.Candidates, "candidate")), r.Best, width)
 	} else {
 		para(w, "  The package is accepted when "+r.Acceptance+".", width)
-		para(w, "  P(accepted) = "+ask.ProbabilityText(r.Accepted, r.AcceptedInterval), width)
+		para(w, "  P(accepted) = "+r.AcceptedText, width)
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})
@@ -68,7 +68,7 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, hel
 		if !a.Required {
 			required = "not required" // as the verdict table's "(not required)"
 		}
-		t.AppendRow(table.Row{sc.ActorName(a.Actor), ask.ProbabilityText(a.Accepts, a.AcceptsInterval), required})
+		t.AppendRow(table.Row{sc.ActorName(a.Actor), a.AcceptsText, required})
 	}
 	t.Render()
 }

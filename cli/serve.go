@@ -50,7 +50,14 @@ The port is bound first (a busy port fails before the database is
 touched), then the database is opened, migrated and seeded, then the
 server answers; the first line on stdout is the URL it serves. The limits
 (docs/limits.md) refuse a request over them with 413 or 503 naming the
-flag that raises them.`,
+flag that raises them.
+
+--sources is the folder of source files a posted scenario's quotes are
+checked against. A source path is read under it exactly as the scenario
+writes it, not relative to the scenario file (the server has none): for
+a scenario whose paths start with sources/ (file: sources/x.txt), give
+the folder that holds sources/ (the scenario's own), not sources/
+itself. Nothing outside the folder is read, through a link neither.`,
 		Args: nArgs(0, 0),
 		RunE: runServe,
 	}
@@ -78,7 +85,7 @@ flag that raises them.`,
 	for _, c := range serveChecks(&httpapi.Options{}, 0) {
 		setValid(cmd, c.flag, serveValid(c.flag))
 	}
-	f.String("sources", "", "folder of source files: quotes are checked against them on save, and the evidence page shows them (nothing outside it is read)")
+	f.String("sources", "", "folder of source files: quotes are checked against them on save, and the evidence page shows them; a scenario's source paths are read under it exactly as written (file: sources/x.txt wants the folder that holds sources/); nothing outside it is read, through a link neither")
 	return cmd
 }
 

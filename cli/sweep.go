@@ -194,8 +194,8 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *answer.HeldFixed, spread string, width int) {
 	headline(w, sc, width)
 	fmt.Fprintf(w, "model %s: %s draws (%s, seed %d)", r.Model, ask.Grouped(r.Draws), r.Distribution, r.Seed)
-	if r.Interrupted {
-		fmt.Fprint(w, " — "+ask.InterruptedAfter(r.SweepResult))
+	if r.InterruptedText != "" {
+		fmt.Fprint(w, " — "+r.InterruptedText)
 	}
 	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
 	para(w, spread, width)
@@ -213,8 +213,8 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 		if s.FixedText != "" {
 			fmt.Fprintln(w, wrapText("  "+s.FixedText, width, 2))
 		}
-		if u := ask.DrawsUnsettledText(s, r.Draws); u != "" {
-			fmt.Fprintf(w, "  %s\n", u)
+		if s.DrawsUnsettledText != "" {
+			fmt.Fprintf(w, "  %s\n", s.DrawsUnsettledText)
 		}
 		if c := s.Combined; c != nil {
 			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %.0f%% inputs + %.0f%% model error (of the variance)",
@@ -232,7 +232,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 				{Number: 2, Align: text.AlignRight}, {Number: 3, Align: text.AlignRight}, {Number: 4, Align: text.AlignRight},
 			})
 			for _, b := range s.Bands {
-				t.AppendRow(table.Row{b.Label, num(b.Value), ask.ProbabilityText(b.P, b.PInterval), ask.ProbabilityText(b.PAtLeast, b.PAtLeastInterval)})
+				t.AppendRow(table.Row{b.Label, num(b.Value), b.PText, b.PAtLeastText})
 			}
 			t.Render()
 		}
@@ -382,14 +382,21 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 			para(w, "  "+is.FixedText, width)
 		}
 		para(w, "  "+r.SharesNotes[is.Issue], width)
-		if u := ask.EndsUnsettledText(is, r.Ends); u != "" {
-			para(w, "  * had not settled: a last round's point ("+u+")", width)
+		if is.EndsUnsettledText != "" {
+			para(w, "  * had not settled: a last round's point ("+is.EndsUnsettledText+")", width)
 		}
-		if u := ask.OneEndedText(sc, shownSwings(is.Swings, top)); u != "" {
-			para(w, "  "+u, width)
+		// The answer names the swings of its first ask.TornadoTop; with
+		// another --top, the same lines name the swings shown.
+		oneEnded, outside := is.OneEndedText, is.BaseOutsideText
+		if top != ask.TornadoTop {
+			shown := shownSwings(is.Swings, top)
+			oneEnded, outside = ask.OneEndedText(sc, shown), ask.BaseOutsideText(shown)
 		}
-		if u := ask.BaseOutsideText(shownSwings(is.Swings, top)); u != "" {
-			para(w, "  "+u, width)
+		if oneEnded != "" {
+			para(w, "  "+oneEnded, width)
+		}
+		if outside != "" {
+			para(w, "  "+outside, width)
 		}
 	}
 	for _, x := range r.Warnings {
@@ -421,12 +428,13 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		inputW = l.text(6, 11+13+barW+5+9, l.width)
 		names := []string{"Input"}
 		for _, s := range swings {
-			names = append(names, ask.SwingInput(sc, iss.ID, s))
+			names = append(names, sc.ActorName(s.Input.ActorID)+s.WhatText)
 		}
 		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
 	}
-	// A share with its interval (ask.ShareText), narrow over it.
-	share := func(s answer.SensitivitySwing) string { return ask.ShareText(s.VarShare, s.VarShareInterval) }
+	// A share with its interval (the answer's, ask.ShareText), narrow
+	// over it.
+	share := func(s answer.SensitivitySwing) string { return s.ShareText }
 	if l.narrow() {
 		share = func(s answer.SensitivitySwing) string {
 			return fmt.Sprintf("%.2f\n%s", s.VarShare, ask.RangeJoin(fmt.Sprintf("%.2f", s.VarShareInterval[0]), fmt.Sprintf("%.2f", s.VarShareInterval[1])))
@@ -444,20 +452,14 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 	// its place, so that the column's decimal points line up.
 	marked := false
 	for _, s := range swings {
-		marked = marked || s.OneEnded() || s.BaseOutside
+		marked = marked || s.Mark != ""
 	}
 	for _, s := range swings {
-		swing := numD(s.Swing, d)
-		if s.OneEnded() {
-			swing += ask.OneEndedMark
-		}
-		switch {
-		case s.BaseOutside:
-			swing += ask.BaseOutsideMark
-		case marked && !s.OneEnded():
+		swing := numD(s.Swing, d) + s.Mark
+		if marked && s.Mark == "" {
 			swing += " "
 		}
-		t.AppendRow(table.Row{ask.SwingInput(sc, iss.ID, s), ask.RangeJoin(ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Lo), ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Hi)),
+		t.AppendRow(table.Row{sc.ActorName(s.Input.ActorID) + s.WhatText, ask.RangeJoin(ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Lo), ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Hi)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
 			swing, share(s)})
 	}

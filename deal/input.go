@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -243,6 +244,16 @@ func ParsePackage(p *model.Problem, s string) (map[string]float64, error) {
 	return out, nil
 }
 
+// NotNumber is ParsePairs' refusal of an item whose value is no finite
+// number ("fare=+10c"): the request's field, the item, its id and its
+// value, so that a door holding the scenario can say which number an
+// option's label stands for (ask.OptionHint).
+type NotNumber struct{ Field, Item, ID, Value string }
+
+func (e *NotNumber) Error() string {
+	return fmt.Sprintf("%s item %q: %q is not a number; valid: a finite number on the issue's scale", e.Field, e.Item, e.Value)
+}
+
 // ParsePairs reads "id=value,id=value" (a package, fixed issues) into a
 // map without checking the ids; field names the list in errors.
 func ParsePairs(field, s string) (map[string]float64, error) {
@@ -259,7 +270,7 @@ func ParsePairs(field, s string) (map[string]float64, error) {
 		}
 		x, err := strconv.ParseFloat(val, 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, errs.New(errs.Argument, "%s item %q: %q is not a number; valid: a finite number on the issue's scale", field, item, val)
+			return nil, errs.Wrap(errs.Argument, &NotNumber{Field: field, Item: item, ID: id, Value: val})
 		}
 		if _, dup := out[id]; dup {
 			return nil, errs.New(errs.Argument, "%s names issue %s twice; valid: each issue once", field, id)

@@ -93,6 +93,16 @@ type Robust struct {
 	Best *Package `json:"best,omitempty"`
 	// Candidates is how many packages were scored.
 	Candidates int `json:"candidates,omitempty"`
+	// IntervalLegend says what the probabilities' parentheses hold,
+	// AcceptedText and ZoneText are Accepted and Zone with their
+	// intervals (AcceptedText only where Accepted is estimated), each in
+	// the words every door writes them in (ask.IntervalLegend,
+	// ask.ProbabilityText). Left empty by package deal and written by
+	// ask; omitted in an answer stored before the answers carried their
+	// words.
+	IntervalLegend string `json:"interval_legend,omitempty"`
+	AcceptedText   string `json:"p_accepted_text,omitempty"`
+	ZoneText       string `json:"p_zone_text,omitempty"`
 }
 
 // RobustActor is one actor's acceptance probability.
@@ -102,6 +112,9 @@ type RobustActor struct {
 	Accepts  float64 `json:"p_accepts"`
 	// AcceptsInterval is Accepts's interval (Robust's Interval).
 	AcceptsInterval [2]float64 `json:"p_accepts_interval"`
+	// AcceptsText is Accepts with its interval in ask's words
+	// (ask.ProbabilityText), written by ask like Robust's texts.
+	AcceptsText string `json:"p_accepts_text,omitempty"`
 }
 
 // drawn is one draw's normalised view.

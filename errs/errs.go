@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -146,16 +147,71 @@ func OneOfFirst(first []string, n int) string {
 // ` (did you mean "x"?)` when Nearest finds x, then "; valid: " and the
 // names (OneOf).
 func Choices(got string, names []string) string {
-	return DidYouMean(Nearest(got, names)) + "; valid: " + OneOf(names)
+	return DidYouMean(got, Nearest(got, names)) + "; valid: " + OneOf(names)
 }
 
-// DidYouMean is what every error for a misspelt name says of the name it
-// most likely misspells (Nearest): ` (did you mean "x"?)`, or "" for none.
-func DidYouMean(near string) string {
+// DidYouMean is what every error for a misspelt name got says of the
+// name it most likely misspells (Nearest): ` (did you mean "x"?)`, or ""
+// for none. When got holds a character beyond ASCII and near does not,
+// it names the first such character with its position in got, counted
+// in characters from 1, with its script (` "сity" has the non-ASCII
+// letter "с" (U+0441, Cyrillic) at 1`): a look-alike letter from another
+// script (a Cyrillic с for a Latin c) is invisible in the message
+// otherwise, and the reader would see two equal names.
+func DidYouMean(got, near string) string {
 	if near == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", near)
+	return fmt.Sprintf(" (did you mean %q?%s)", near, nonASCII(got, near))
+}
+
+// nonASCII is DidYouMean's note on got's first character beyond ASCII
+// when near has none, or "".
+func nonASCII(got, near string) string {
+	for _, r := range near {
+		if r >= utf8.RuneSelf {
+			return ""
+		}
+	}
+	at, first, n := 0, rune(0), 0
+	for i, r := range []rune(got) {
+		if r >= utf8.RuneSelf {
+			if n == 0 {
+				at, first = i+1, r
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	more := ""
+	if n > 1 {
+		more = fmt.Sprintf(", and %d more", n-1)
+	}
+	return fmt.Sprintf(" %q has the non-ASCII %s %q (U+%04X%s) at %d%s", got, runeKind(first), string(first), first, scriptOf(first), at, more)
+}
+
+// runeKind is "letter" for a letter, else "character".
+func runeKind(r rune) string {
+	if unicode.IsLetter(r) {
+		return "letter"
+	}
+	return "character"
+}
+
+// scriptOf is ", " and the name of the Unicode script r belongs to
+// (", Cyrillic"), or "" for none but Common or Inherited: the script is
+// what tells a look-alike from the letter it resembles, and the
+// standard library's tables name it without a table of every
+// character's name.
+func scriptOf(r rune) string {
+	for name, t := range unicode.Scripts {
+		if name != "Common" && name != "Inherited" && unicode.Is(t, r) {
+			return ", " + name
+		}
+	}
+	return ""
 }
 
 // Nearest returns the name of names that got most likely misspells — the

@@ -30,11 +30,12 @@ const MaxSourceBytes = 16 << 20
 type Opener interface {
 	Open(file string) ([]byte, error)
 	// NotFound says how Open resolves names, for the message when it
-	// found no file by the name file: where it looked ("looked in …"),
-	// and what name would be valid, in the words of the door that reads
-	// the files (the command line's folders, the server's sources folder,
-	// whose path its clients are not shown).
-	NotFound(file string) (looked, valid string)
+	// found no file by the name file: why, what follows the quoted name
+	// in the message ("not found (looked in …)", or why the name is
+	// refused), and what name would be valid, in the words of the door
+	// that reads the files (the command line's folders, the server's
+	// sources folder, whose path its clients are not shown).
+	NotFound(file string) (why, valid string)
 }
 
 // Dirs returns an Opener that looks for a file in each directory in turn
@@ -44,8 +45,8 @@ func Dirs(dirs ...string) Opener { return dirOpener(dirs) }
 
 type dirOpener []string
 
-func (d dirOpener) NotFound(string) (looked, valid string) {
-	return "looked in " + strings.Join(d, ", "), dirsValid
+func (d dirOpener) NotFound(string) (why, valid string) {
+	return "not found (looked in " + strings.Join(d, ", ") + ")", dirsValid
 }
 
 // dirsValid is what a name read by Dirs (the command line's folders)
@@ -85,18 +86,47 @@ func Confined(dir string) Opener { return confined(dir) }
 type confined string
 
 // NotFound says that the file is not in the server's sources folder, or
-// that the name leaves it (an absolute name, or one that climbs out),
-// naming neither the folder nor the path tried: the message goes to the
-// server's clients, to whom the server's paths mean nothing and should
-// not be shown. Names are read relative to that folder, not to the
-// scenario file (which the server does not have), and the folder's files
-// are put there by whoever runs the server: the API sends none.
-func (c confined) NotFound(file string) (looked, valid string) {
+// that the name leaves it (an absolute name, one that climbs out, or a
+// link in the folder leading out of it), naming neither the folder nor
+// the path tried: the message goes to the server's clients, to whom the
+// server's paths mean nothing and should not be shown. Names are read
+// relative to that folder, not to the scenario file (which the server
+// does not have), and the folder's files are put there by whoever runs
+// the server: the API sends none.
+//
+// A name whose first folder is one too many is told so: a scenario
+// beside its own sources/ folder names "sources/x.txt", valid at the
+// command line, and a server started with --sources at that sources/
+// folder finds no sources/sources/x.txt. When the folder holds the name
+// without its first element, the message says to drop it or to start
+// the server one folder up (api24). Only the sources folder is looked
+// at: a server's other files are not its clients' to probe.
+func (c confined) NotFound(file string) (why, valid string) {
 	valid = confinedValid
 	if !filepath.IsLocal(file) {
-		return "the name leaves this server's sources folder, and nothing outside it is read", valid
+		return "not found (the name leaves this server's sources folder, and nothing outside it is read)", valid
 	}
-	return "looked in this server's sources folder", valid
+	root, err := os.OpenRoot(string(c))
+	if err != nil {
+		return "not found (looked in this server's sources folder)", valid
+	}
+	defer root.Close()
+	if _, err := root.Stat(file); escapes(err) {
+		return "is a link that leads outside this server's sources folder, and nothing outside it is read", valid
+	}
+	first, rest, ok := strings.Cut(filepath.ToSlash(filepath.Clean(file)), "/")
+	if fi, err := root.Stat(filepath.FromSlash(rest)); ok && err == nil && fi.Mode().IsRegular() {
+		return fmt.Sprintf("not found under this server's sources folder; the path starts with %q and the folder holds %q: if --sources already is that folder, write the path without %q, or start the server with --sources at the folder that holds %q (the scenario's own, as the command line reads it)",
+			first+"/", rest, first+"/", first+"/"), valid
+	}
+	return "not found (looked in this server's sources folder)", valid
+}
+
+// escapes reports whether err is os.Root's refusal of a name that leads
+// out of its folder (through "..", or a link to a file outside it): the
+// error is not exported, so its words are matched.
+func escapes(err error) bool {
+	return err != nil && !errors.Is(err, fs.ErrNotExist) && strings.Contains(err.Error(), "escapes")
 }
 
 // confinedValid is what a name read by Confined (the server's sources
@@ -135,7 +165,7 @@ func (c confined) Open(file string) ([]byte, error) {
 	}
 	defer root.Close()
 	b, err := readLimited(func() (*os.File, error) { return root.OpenFile(file, os.O_RDONLY|openFlags, 0) })
-	if err != nil && !errors.Is(err, fs.ErrNotExist) && strings.Contains(err.Error(), "escapes") {
+	if escapes(err) {
 		return nil, fs.ErrNotExist
 	}
 	return b, err
@@ -456,15 +486,15 @@ func checkLoaded(ctx context.Context, s *scenario.Scenario, srcs []*Source, o Op
 		}
 		switch src.Status {
 		case StatusNotFound:
-			looked, valid := "looked in the scenario's folder", dirsValid
+			why, valid := "not found (looked in the scenario's folder)", dirsValid
 			if o != nil {
-				looked, valid = o.NotFound(src.File)
+				why, valid = o.NotFound(src.File)
 			}
 			if _, dirs := o.(dirOpener); dirs && forAnswer {
 				// an answer's command has no --sources
 				valid = answerDirsValid
 			}
-			msg := fmt.Sprintf("source file %q not found (%s)", src.File, looked)
+			msg := fmt.Sprintf("source file %q %s", src.File, why)
 			if src.MissingUnchecked {
 				msg += ", so its quotes are not checked"
 			}

@@ -34,7 +34,7 @@ type opener struct {
 }
 
 func (o opener) NotFound(string) (string, string) {
-	return "the test's texts", "a file of the test's texts"
+	return "not found (the test's texts)", "a file of the test's texts"
 }
 
 func (o opener) Open(file string) ([]byte, error) {

@@ -152,3 +152,71 @@ func TestStoredSourceNamed(t *testing.T) {
 		t.Errorf("forecast's scenario.source %q, want %q", f.Result.Scenario.Source, want)
 	}
 }
+
+// A scenario whose source paths start with "sources/", valid at the
+// command line beside its own sources folder, posted to a server whose
+// --sources is that folder itself (as the README's example once led a
+// user to do), is refused saying why: the paths are read under the
+// server's folder exactly as written, so "sources/" is one folder too
+// many. A link in the folder to a file outside it is refused saying so,
+// not "not found". Started at the scenario's own folder, the server
+// takes the file as the command line does (api24).
+func TestSourcesFolderOneLevelOff(t *testing.T) {
+	b, err := os.ReadFile("testdata/transit/transit.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const why = `source file "sources/council-minute-2026-11.txt" not found under this server's sources folder; the path starts with "sources/" and the folder holds "council-minute-2026-11.txt": if --sources already is that folder, write the path without "sources/", or start the server with --sources at the folder that holds "sources/" (the scenario's own, as the command line reads it)`
+	for _, c := range []struct {
+		dir  string
+		code int
+		want string
+	}{
+		{"testdata/transit/sources", 400, why},
+		{"testdata/transit", 201, ""},
+	} {
+		e := newEnv(t, httpapi.Options{SourcesDir: c.dir})
+		r := e.do("POST", "/api/scenarios", string(b))
+		var got errBody
+		r.json(t, &got)
+		msg := ""
+		for _, d := range got.Diagnostics {
+			if d.Path == "metadata.sources[0].file" {
+				msg = d.Message
+			}
+		}
+		if r.code != c.code || msg != c.want {
+			t.Errorf("--sources %s: %d %q\nwant %d %q", c.dir, r.code, msg, c.code, c.want)
+		}
+	}
+
+	dir, out := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "minutes.txt"), []byte("some words"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(out, "minutes.txt"), filepath.Join(dir, "minutes.txt")); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, httpapi.Options{SourcesDir: dir})
+	r := e.do("POST", "/api/scenarios", `metadata:
+  id: t
+  title: T
+  as_of: "2026-01-01"
+  sources:
+    - {id: m, title: M, date: "2026-01-01", file: minutes.txt}
+issues:
+  - {id: i, name: I}
+actors:
+  - {id: a, name: A, capability: 1, capability_assumed: a guess}
+  - {id: b, name: B, capability: 1, capability_assumed: a guess}
+stances:
+  - {actor: a, issue: i, position: 10, salience: 1, evidence: [{source: m, quote: "some words"}]}
+  - {actor: b, issue: i, position: 90, salience: 1, assumed: a guess}
+`)
+	var got errBody
+	r.json(t, &got)
+	const link = `source file "minutes.txt" is a link that leads outside this server's sources folder, and nothing outside it is read`
+	if r.code != 400 || len(got.Diagnostics) == 0 || got.Diagnostics[0].Message != link || strings.Contains(string(r.body), out) {
+		t.Errorf("a link out of the folder: %d %s\nwant 400 %q, naming no server path", r.code, r.body, link)
+	}
+}

@@ -167,9 +167,10 @@ func (s *Server) decode(r *http.Request, v any) error {
 const maxJSONDepth = 10000
 
 // decodeJSON decodes b into v (over the values v already holds),
-// rejecting unknown fields, trailing data and a null that v cannot hold
-// (checkNulls: encoding/json would read it as the value already there,
-// a weight null as 0); what names b in errors. A malformed document is
+// rejecting unknown fields, trailing data, a null that v cannot hold
+// and a field given twice (checkNulls: encoding/json would read the
+// null as the value already there, a weight null as 0, and the field
+// given twice as its last value); what names b in errors. A malformed document is
 // errs.Invalid; a field of the wrong type, an unknown field or such a
 // null, errs.Argument.
 func decodeJSON(what string, b []byte, v any) error {
@@ -197,7 +198,15 @@ func decodeJSON(what string, b []byte, v any) error {
 		}
 		return errs.New(errs.Invalid, "%s: %v", what, err)
 	}
-	if dec.More() {
+	// dec.More is false before a closing bracket too: a stray ] or }
+	// after the value is data after it, which More would let pass.
+	off := dec.InputOffset()
+	rest := bytes.TrimLeft(b[off:], " \t\r\n")
+	switch {
+	case len(rest) == 0:
+	case rest[0] == ']' || rest[0] == '}':
+		return malformed(what, b, int64(len(b)-len(rest))+1, fmt.Sprintf("'%c' after the JSON value", rest[0]))
+	default:
 		return errs.New(errs.Invalid, "%s: more than one JSON value", what)
 	}
 	return checkNulls(what, b, reflect.TypeOf(v))

@@ -48,7 +48,7 @@ func FuzzWrites(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, seed := range []string{string(b), "", "{}", "[]", "metadata: [", `{"version":1,"position":1e309}`, `{"kind":"sweep","draws":-1}`, "\x00\xff", `{"range":{"position":[1]}}`,
-		`{"models":["all"],"rounds":3}`, `{"package":{"a":50,"b":50},"rest":"none"}`, `{"require":["y"],"fix":{"a":1e308},"frontier":3}`, `{"rho":1e-300,"batna":"model:bdm"}`, "Actor,Capability,Position,Salience\nA,1,0,0.5\n"} {
+		`{"models":["all"],"rounds":3}`, `{"package":{"a":50,"b":50},"rest":"none"}`, `{"require":["y"],"fix":{"a":1e308},"frontier":3}`, `{"rho":1e-300,"batna":"model:bdm"}`, `{"package":{"a":10,"a":40}}`, `{"models":["compromise"],"Models":["median"]}`, "Actor,Capability,Position,Salience\nA,1,0,0.5\n"} {
 		for ep := range endpoints {
 			f.Add(uint8(ep), seed)
 		}

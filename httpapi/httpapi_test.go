@@ -658,6 +658,8 @@ func TestForecast(t *testing.T) {
 		`{"seed":"one"}`:                                      "seed: a string; give a number",
 		`[1]`:                                                 "request body",
 		`{"models":["compromise"]} {"x":1}`:                   "more than one JSON value",
+		`{"models":["compromise"]}]`:                          "malformed JSON at line 1, column 26: ']' after the JSON value; valid: ",
+		`{"models":["compromise"]}}x`:                         "malformed JSON at line 1, column 26: '}' after the JSON value; valid: ",
 	} {
 		var b errBody
 		r := e.do("POST", path, body)

@@ -22,7 +22,14 @@ import (
 //     null weight of a voting game was the weight 0, a null value of a
 //     deal package the issue at 0, a null field the default;
 //   - a fixed-length list (a range [low, high]) of another length, which
-//     encoding/json fills with zeros or cuts.
+//     encoding/json fills with zeros or cuts;
+//   - a field given twice in one object, at any depth ({"package":
+//     {"fare":10,"fare":40}}), which encoding/json reads as its last
+//     value (twice).
+//
+// The walk reads each token once and keeps, per object open on its
+// path, the keys read so far: time and memory linear in the size of b,
+// which the body limit bounds, as the decoder before it bounds its depth.
 //
 // null stays valid where the Go type holds "none": a pointer (the
 // stance edit's absent fields), a list or a map (none given), an
@@ -104,6 +111,10 @@ func (w *nullWalk) value(t reflect.Type, path string) error {
 	case !isDelim:
 		return nil
 	case d == '{':
+		// seen holds the keys read so far, each under the name that
+		// decoding reads it as (a struct's field by its JSON name, in
+		// any case; any other key as written), to the key as written.
+		var seen map[string]string
 		for w.dec.More() {
 			k, err := w.dec.Token()
 			if err != nil {
@@ -111,11 +122,22 @@ func (w *nullWalk) value(t reflect.Type, path string) error {
 			}
 			key, _ := k.(string)
 			var vt reflect.Type
+			name := key
 			if t != nil && t.Kind() == reflect.Struct {
-				vt = fieldType(t, key)
+				var field string
+				if field, vt = findField(t, key); field != "" {
+					name = field
+				}
 			} else if t != nil && t.Kind() == reflect.Map {
 				vt = t.Elem()
 			}
+			if first, ok := seen[name]; ok {
+				return twice(join(path, key), first, key)
+			}
+			if seen == nil {
+				seen = map[string]string{}
+			}
+			seen[name] = key
 			if err := w.value(vt, join(path, key)); err != nil {
 				return err
 			}
@@ -140,22 +162,23 @@ func (w *nullWalk) value(t reflect.Type, path string) error {
 	return err
 }
 
-// fieldType is the type of the struct t's field whose JSON name is
-// key, as encoding/json finds it (the fields of embedded structs too,
-// the name's exact case first, then any case); nil for none.
-func fieldType(t reflect.Type, key string) reflect.Type {
-	if ft := findField(t, key, func(a, b string) bool { return a == b }); ft != nil {
-		return ft
+// findField is the JSON name and the type of the struct t's field
+// that key names, as encoding/json finds it (the fields of embedded
+// structs too, the name's exact case first, then any case); "" and nil
+// for none.
+func findField(t reflect.Type, key string) (string, reflect.Type) {
+	if name, ft := matchField(t, key, func(a, b string) bool { return a == b }); ft != nil {
+		return name, ft
 	}
-	return findField(t, key, strings.EqualFold)
+	return matchField(t, key, strings.EqualFold)
 }
 
-func findField(t reflect.Type, key string, same func(a, b string) bool) reflect.Type {
+func matchField(t reflect.Type, key string, same func(a, b string) bool) (string, reflect.Type) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t.Kind() != reflect.Struct {
-		return nil
+		return "", nil
 	}
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -164,8 +187,8 @@ func findField(t reflect.Type, key string, same func(a, b string) bool) reflect.
 		case name == "-":
 			continue
 		case f.Anonymous && name == "":
-			if ft := findField(f.Type, key, same); ft != nil {
-				return ft
+			if n, ft := matchField(f.Type, key, same); ft != nil {
+				return n, ft
 			}
 			continue
 		case !f.IsExported():
@@ -174,10 +197,24 @@ func findField(t reflect.Type, key string, same func(a, b string) bool) reflect.
 			name = f.Name
 		}
 		if same(name, key) {
-			return f.Type
+			return name, f.Type
 		}
 	}
-	return nil
+	return "", nil
+}
+
+// twice refuses the field at path, whose key was given before in the
+// same object as first: encoding/json would keep the last value and
+// drop the other unsaid, where the CLI refuses an option given twice
+// (parley deal evaluate -p fare=10,fare=20) and a scenario file a field
+// given twice. A struct's field named twice in different cases
+// ("models", "Models") is one field to encoding/json, so refused too.
+func twice(path, first, key string) error {
+	also := ""
+	if first != key {
+		also = fmt.Sprintf(" (also as %q: names of fields match in any case)", first)
+	}
+	return &nullError{path, fmt.Sprintf("field %q given twice%s; valid: each field once", path, also)}
 }
 
 // kindName says what a value of t is, for "give …".

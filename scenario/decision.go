@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 )
 
 // The decision rules an issue can state.
@@ -150,6 +151,10 @@ func (v *validator) decision(p string, d *Decision) {
 				seen[a] = id
 				counts = true
 			}
+			if !finite(w) {
+				v.errorf(q, "a finite "+strings.TrimPrefix(WeightValid, "a "), "weight %v %s", w, notFinite)
+				continue
+			}
 			if !IsWeight(w) {
 				v.errorf(q, WeightValid, "weight %v is outside its range", w)
 				continue
@@ -167,8 +172,8 @@ func (v *validator) decision(p string, d *Decision) {
 			v.errorf(p+".quota", fmt.Sprintf("the votes a qualified majority needs, e.g. %v", eg), "rule qmv needs a quota")
 		case q == nil:
 			v.errorf(p+".quota", "the votes a qualified majority needs", "rule qmv needs a quota")
-		case math.IsNaN(*q):
-			v.errorf(p+".quota", reach, "quota %v is not a number", *q)
+		case !finite(*q):
+			v.errorf(p+".quota", reach, "quota %v %s", *q, notFinite)
 		case *q <= 0:
 			v.errorf(p+".quota", reach, "quota %v is not positive", *q)
 		case *q > total:

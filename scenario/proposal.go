@@ -163,7 +163,7 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 				v.errorf(p+".date", "the date YYYY-MM-DD the proposal was made", "missing")
 			}
 			if len(pr.Package) == 0 {
-				v.errorf(p+".package", "a value for each issue the proposal decides, e.g. {ceasefire: 70}", "the proposal decides no issue")
+				v.errorf(p+".package", "a value for each issue the proposal decides"+v.packageExample(), "the proposal decides no issue")
 			}
 		}
 		if pr.Date != "" && !IsDate(pr.Date) {
@@ -225,4 +225,26 @@ func (v *validator) changeProposals(p string, c *Changes, state *Scenario) {
 			v.errorf(fmt.Sprintf("%s.withdraw_proposals[%d]", p, i), valid, "%s", msg)
 		}
 	}
+}
+
+// packageExample is an example of a package in the scenario's own terms,
+// for an error's valid: ", e.g. {city_share: 20}", the first issue with
+// a sound scale and its first option (or its scale's midpoint when it
+// labels none); "" when no issue has a sound scale.
+func (v *validator) packageExample() string {
+	for _, is := range v.s.Issues {
+		if is.ID == "" || v.broken[is.ID] || v.issueByID[is.ID] == nil {
+			continue
+		}
+		lo, hi := is.Bounds()
+		if _, _, ok := ScaleProblem(lo, hi); !ok {
+			continue
+		}
+		x := lo + (hi-lo)/2
+		if len(is.Anchors) > 0 && finite(is.Anchors[0].Value) && is.Anchors[0].Value >= lo && is.Anchors[0].Value <= hi {
+			x = is.Anchors[0].Value
+		}
+		return fmt.Sprintf(", e.g. {%s: %s}", is.ID, num(x))
+	}
+	return ""
 }

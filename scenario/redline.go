@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"math"
+	"parley/nouns"
 	"strconv"
 	"strings"
 )
@@ -143,4 +144,15 @@ func number(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a finite number", s)
 	}
 	return x, nil
+}
+
+// LabelNotNumber is what a number field given an option's label is told,
+// at every door (a scenario file's position or package value, the
+// command line's --package and --fix): got as the door describes it
+// (`the text "+10c"`), the issue's name and the option's value as
+// written ("10"). A reader who sees the options named writes the label
+// where its number belongs; the message names that number.
+func LabelNotNumber(got, issue, value string) (msg, valid string) {
+	return fmt.Sprintf("expected a number, got %s, the label of %s option at %s", got, nouns.Possessive(issue), value),
+		fmt.Sprintf("a number on the issue's scale: %s for that option", value)
 }

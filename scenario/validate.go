@@ -85,7 +85,7 @@ func (s *Scenario) ValidateLimit(max int, skip func(path string) bool) (Diagnost
 	if max <= 0 {
 		max = MaxDiagnostics
 	}
-	v := &validator{s: s, max: max, skip: skip, x: s.newIndex(), issueByID: map[string]*Issue{}, named: map[string]bool{}}
+	v := &validator{s: s, max: max, skip: skip, x: s.newIndex(), issueByID: map[string]*Issue{}, named: map[string]bool{}, broken: map[string]bool{}}
 	for i := range s.Issues {
 		if _, ok := v.issueByID[s.Issues[i].ID]; !ok {
 			v.issueByID[s.Issues[i].ID] = &s.Issues[i]
@@ -124,8 +124,14 @@ type validator struct {
 	more        More
 	x           *index // of s
 	issueByID   map[string]*Issue
-	issueNames  *nameSet
-	sources     *nameSet
+	// broken holds the issues (by id, issueByID's) whose scale is
+	// refused: a scale that holds no number (60 to -10) is one error, and
+	// no value on the issue (a position, a range, a red line, a
+	// proposal's or an outcome's value) is checked against it, as each
+	// would be a second error naming an impossible range.
+	broken     map[string]bool
+	issueNames *nameSet
+	sources    *nameSet
 	// named holds the entries (actors[i], snapshots[i].add_actors[j],
 	// variants[i].add_actors[j]) whose actor some stance names, for
 	// idleActors.
@@ -222,7 +228,7 @@ func (v *validator) unknown(n *nameSet, kind, got string) string {
 		// table here, whom a lookalike would only misname
 		return s + " (removed before this point)"
 	}
-	return s + errs.DidYouMean(n.nearest(got))
+	return s + errs.DidYouMean(got, n.nearest(got))
 }
 
 // everActor reports whether id is an id or alias of some actor the
@@ -255,6 +261,15 @@ func (n *nameSet) nearest(got string) string {
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// notFinite is what every number field says of .inf, -.inf or .nan
+// ("capability +Inf is not a finite number"): not "not positive" or
+// "outside the scale", which would name a comparison that number has no
+// part in. finiteInterval is what a range with such an end is told.
+const (
+	notFinite      = "is not a finite number"
+	finiteInterval = "[low, high], two finite numbers with low ≤ high"
+)
 
 // IsDate reports whether d is a date as a scenario holds one: YYYY-MM-DD,
 // a real day of a real month (2025-02-30 is not). Readers of other tools'
@@ -313,11 +328,16 @@ func (v *validator) issues() {
 		lo, hi := is.Bounds()
 		if msg, valid, ok := ScaleProblem(lo, hi); !ok {
 			v.errorf(p+".scale", valid, "%s", msg)
+			if v.issueByID[is.ID] == &v.s.Issues[i] {
+				v.broken[is.ID] = true
+			}
 			continue
 		}
 		scale := fmt.Sprintf("a number from %v to %v", lo, hi)
 		for k, a := range is.Anchors {
-			if !finite(a.Value) || a.Value < lo || a.Value > hi {
+			if !finite(a.Value) {
+				v.errorf(fmt.Sprintf("%s.anchors[%d].value", p, k), "a finite "+strings.TrimPrefix(scale, "a "), "anchor %v %s", a.Value, notFinite)
+			} else if a.Value < lo || a.Value > hi {
 				v.errorf(fmt.Sprintf("%s.anchors[%d].value", p, k), scale, "anchor %v is outside the scale", a.Value)
 			}
 			if k > 0 && a.Value <= is.Anchors[k-1].Value {
@@ -327,7 +347,9 @@ func (v *validator) issues() {
 				v.errorf(fmt.Sprintf("%s.anchors[%d].label", p, k), "the option this point stands for", "missing")
 			}
 		}
-		if is.Reference != nil && (!finite(*is.Reference) || *is.Reference < lo || *is.Reference > hi) {
+		if is.Reference != nil && !finite(*is.Reference) {
+			v.errorf(p+".reference", "a finite "+strings.TrimPrefix(scale, "a "), "reference point %v %s", *is.Reference, notFinite)
+		} else if is.Reference != nil && (*is.Reference < lo || *is.Reference > hi) {
 			v.errorf(p+".reference", scale, "reference point %v is outside the scale", *is.Reference)
 		}
 		v.decision(p+".decision", is.Decision)
@@ -344,7 +366,9 @@ func (v *validator) issues() {
 // what a reader accepts validates.
 func ScaleProblem(lo, hi float64) (msg, valid string, ok bool) {
 	switch {
-	case !finite(lo) || !finite(hi) || lo >= hi:
+	case !finite(lo) || !finite(hi):
+		return fmt.Sprintf("scale %s is not finite", scaleText(lo, hi)), "min < max, both finite", false
+	case lo >= hi:
 		return fmt.Sprintf("scale %s is empty", scaleText(lo, hi)), "min < max, both finite", false
 	case lo < -MaxScale || hi > MaxScale || hi-lo < MinScaleWidth:
 		return fmt.Sprintf("scale %s is outside the allowed magnitudes", scaleText(lo, hi)), scaleValid, false
@@ -474,6 +498,9 @@ func (v *validator) redLines(p string, rl map[string]string, change bool) {
 			}
 			continue
 		}
+		if v.broken[id] {
+			continue // no scale to hold it to: the scale's error is the one
+		}
 		lo, hi := is.Bounds()
 		for _, x := range []float64{r.Lo, r.Hi} {
 			if !math.IsInf(x, 0) && (x < lo || x > hi) {
@@ -487,7 +514,9 @@ func (v *validator) redLines(p string, rl map[string]string, change bool) {
 }
 
 func (v *validator) reservation(p string, r *float64) {
-	if r != nil && (!finite(*r) || *r < 0 || *r > 1) {
+	if r != nil && !finite(*r) {
+		v.errorf(p+".reservation", "a finite utility from 0 to 1", "reservation %v %s", *r, notFinite)
+	} else if r != nil && (*r < 0 || *r > 1) {
 		v.errorf(p+".reservation", "a utility from 0 to 1", "reservation %v is outside [0, 1]", *r)
 	}
 }
@@ -509,7 +538,9 @@ func (v *validator) capability(p string, c float64) bool {
 // it, so that what a reader accepts validates.
 func CapabilityProblem(what string, c float64) (msg, valid string, ok bool) {
 	switch {
-	case !finite(c) || c <= 0:
+	case !finite(c):
+		return fmt.Sprintf("%s %v %s", what, c, notFinite), "a positive finite number, from 1e-9 to 1e12", false
+	case c <= 0:
 		return fmt.Sprintf("%s %v is not positive", what, c), "a number > 0", false
 	case c < MinCapability || c > MaxCapability:
 		return fmt.Sprintf("%s %v is outside the allowed range", what, c), capabilityValid, false
@@ -529,7 +560,9 @@ func (v *validator) read(path string) bool {
 // only where the capability is known (read and valid), so that a wrong
 // capability is one error, not two.
 func (v *validator) capRange(p string, r *Range, c float64, known bool) {
-	if !finite(r[0]) || !finite(r[1]) || r[0] <= 0 || r[0] > r[1] {
+	if !finite(r[0]) || !finite(r[1]) {
+		v.errorf(p, "[low, high], two finite numbers with 0 < low ≤ high", "range %s is not a finite interval", rangeText(*r))
+	} else if r[0] <= 0 || r[0] > r[1] {
 		v.errorf(p, "[low, high] with 0 < low ≤ high", "range %s is not a positive interval", rangeText(*r))
 	} else if r[0] < MinCapability || r[1] > MaxCapability {
 		v.errorf(p, "[low, high] with both from 1e-9 to 1e12", "range %s is outside the allowed capabilities", rangeText(*r))
@@ -755,8 +788,15 @@ func (v *validator) position(p string, is *Issue, x float64) bool {
 // value") against its issue's scale and reports whether it is known:
 // read from the file and on the scale.
 func (v *validator) onScale(p, what string, is *Issue, x float64) bool {
+	if v.broken[is.ID] {
+		return false // no scale to hold it to: the scale's error is the one
+	}
 	lo, hi := is.Bounds()
-	if !finite(x) || x < lo || x > hi {
+	switch {
+	case !finite(x):
+		v.errorf(p, fmt.Sprintf("a finite number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "%s %v %s", what, x, notFinite)
+		return false
+	case x < lo || x > hi:
 		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "%s %v is outside the scale", what, x)
 		return false
 	}
@@ -767,7 +807,11 @@ func (v *validator) onScale(p, what string, is *Issue, x float64) bool {
 // whether it is known: read from the file and within the scale.
 func (v *validator) salience(p string, x float64) bool {
 	max := v.s.SalienceDivisor()
-	if !finite(x) || x < 0 || x > max {
+	if !finite(x) {
+		v.errorf(p, fmt.Sprintf("a finite number from 0 to %v (metadata.salience_scale)", max), "salience %v %s", x, notFinite)
+		return false
+	}
+	if x < 0 || x > max {
 		v.errorf(p, fmt.Sprintf("a number from 0 to %v (metadata.salience_scale)", max), "salience %v is outside its range", x)
 		return false
 	}
@@ -783,11 +827,13 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 	if r == nil {
 		return
 	}
-	if r.Position != nil {
+	if r.Position != nil && !v.broken[is.ID] {
 		lo, hi := is.Bounds()
 		q := p + ".range.position"
 		switch {
-		case !finite(r.Position[0]) || !finite(r.Position[1]) || r.Position[0] > r.Position[1]:
+		case !finite(r.Position[0]) || !finite(r.Position[1]):
+			v.errorf(q, finiteInterval, "range %s is not a finite interval", rangeText(*r.Position))
+		case r.Position[0] > r.Position[1]:
 			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Position))
 		case r.Position[0] < lo || r.Position[1] > hi:
 			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %s leaves the scale", rangeText(*r.Position))
@@ -799,7 +845,9 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 		max := v.s.SalienceDivisor()
 		q := p + ".range.salience"
 		switch {
-		case !finite(r.Salience[0]) || !finite(r.Salience[1]) || r.Salience[0] > r.Salience[1]:
+		case !finite(r.Salience[0]) || !finite(r.Salience[1]):
+			v.errorf(q, finiteInterval, "range %s is not a finite interval", rangeText(*r.Salience))
+		case r.Salience[0] > r.Salience[1]:
 			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Salience))
 		case r.Salience[0] < 0 || r.Salience[1] > max:
 			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %s leaves the salience scale", rangeText(*r.Salience))
@@ -1086,6 +1134,33 @@ func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, t
 		"moves %s from %s to %s, outside its range %s, which is dropped: sweep will not vary it", what, num(from), num(to), rangeText(r))
 }
 
+// rangeEnd warns (at p) that a snapshot's change moves
+// what from one number to another, to, at an end of its range r, which
+// the change keeps: it gives no range of its own and r still holds to
+// (resolve keeps a range while it holds the value). Sweep then draws the
+// number on one side of its stated value only, and its intervals can
+// leave the forecast at the stated values outside them, from a range
+// written around the old number, from, strictly inside it. A range the
+// change gives (form writes it, with %s for the suggestion, the old
+// range moved with the number, or r restated) says the end is meant, as
+// a stated value at an end of the range written beside it is. A move
+// within r, a move from an end of r (the writer's range was one-sided
+// already: a bound, not a spread around the number), a move to the
+// scale's end [lo, hi] (there no range holds the number inside) and a
+// range of one point (it varies nothing) are no warning.
+func (v *validator) rangeEnd(p, what, form string, r Range, from, to, lo, hi float64, suggest Range) {
+	if from <= r[0] || from >= r[1] || to == lo || to == hi || (to != r[0] && to != r[1]) {
+		return
+	}
+	end, side := "low", "above"
+	if to == r[1] {
+		end, side = "high", "below"
+	}
+	field := strings.SplitN(form, ":", 2)[0]
+	v.warnf(p, fmt.Sprintf("a %s of its own in the change, e.g. %s, or %s restated to keep %s at its end", field, fmt.Sprintf(form, rangeText(suggest)), fmt.Sprintf(form, rangeText(r)), num(to)),
+		"moves %s from %s to %s, the %s end of its range %s, which is kept: sweep will draw it only %s %s, on one side of its stated value", what, num(from), num(to), end, rangeText(r), side, num(to))
+}
+
 // heldRange reports whether r is a range the base accepts: an interval
 // on [lo, hi] that holds its value x. Only such a range can be dropped;
 // a refused one has its error at its own field.
@@ -1276,6 +1351,11 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 				v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
 					scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 			}
+		} else if dated && cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 &&
+			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) && ac.CapabilityRangeDropped == "" {
+			r := *a.CapabilityRange
+			v.rangeEnd(q+".capability", ac.ID+"'s capability", "capability_range: %s", r, a.Capability, cp, MinCapability, MaxCapability,
+				scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 		} else if ac.CapabilityRangeDropped != "" && (ac.Capability == nil || cpValid) {
 			held := "the change gives a capability_range of its own"
 			switch {
@@ -1367,6 +1447,17 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			}
 		case !dropsPos && !dropsSal && posOK && salOK:
 			v.nothingDropped(q+".range_dropped", "range_dropped", "a position or a salience", keptRanges(sc, posRange, salRange))
+		}
+		// A snapshot that moves a number onto an end of the range it
+		// keeps leaves sweep drawing it on one side of its stated value
+		// only (a variant's what-if is not warned of: DECISIONS, range24).
+		if dated && sc.Position != nil && posOK && posRange != nil && (sc.Range == nil || sc.Range.Position == nil) && heldRange(*posRange, lo, hi, base.Position) {
+			v.rangeEnd(q+".position", fmt.Sprintf(what, "position"), "range: {position: %s}", *posRange, base.Position, *sc.Position, lo, hi,
+				shiftedRange(*posRange, *sc.Position-base.Position, lo, hi, *sc.Position))
+		}
+		if dated && sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && heldRange(*salRange, 0, v.s.SalienceDivisor(), base.Salience) {
+			v.rangeEnd(q+".salience", fmt.Sprintf(what, "salience"), "range: {salience: %s}", *salRange, base.Salience, *sc.Salience, 0, v.s.SalienceDivisor(),
+				shiftedRange(*salRange, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor(), *sc.Salience))
 		}
 		if sc.Range != nil {
 			pos, sal := 0.0, 0.0

@@ -39,7 +39,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"parley/errs"
-	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -273,6 +272,9 @@ func tabIndent(data []byte, msg string, line int) (int, int) {
 // parseNode parses data into the root node of its single YAML document.
 func parseNode(name string, data []byte, limits scenario.Limits) (*yaml.Node, *scenario.Diagnostic) {
 	var doc yaml.Node
+	if d := notUTF8(name, data); d != nil {
+		return nil, d
+	}
 	text, isJSON := fromJSON(data)
 	if isJSON {
 		if d := prescan(name, data, limits); d != nil {
@@ -609,7 +611,8 @@ func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
 		}
 	}
 	if name, value, ok := d.optionLabel(path, n); ok {
-		d.errorf(path, n, fmt.Sprintf("a number on the issue's scale: %s for that option", value), "expected a number, got %s, the label of %s option at %s", describe(n), nouns.Possessive(name), value)
+		msg, valid := scenario.LabelNotNumber(describe(n), name, value)
+		d.errorf(path, n, valid, "%s", msg)
 		return 0, false
 	}
 	d.errorf(path, n, "a number such as 50 or 0.8", "expected a number, got %s", describe(n))
@@ -1026,7 +1029,7 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value, merged boo
 		f, ok := info.byName[name]
 		if !ok {
 			s := errs.Nearest(name, info.names)
-			hint := errs.DidYouMean(s)
+			hint := errs.DidYouMean(name, s)
 			if s != "" {
 				unknown = append(unknown, s)
 			}

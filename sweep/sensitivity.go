@@ -58,6 +58,16 @@ type Swing struct {
 	// from Low to High. The doors mark such a swing, so that "50.0 →
 	// 50.0" beside a swing of 25.3 does not read as a contradiction.
 	BaseOutside bool `json:"base_outside_ends,omitempty"`
+	// WhatText is what the input is, after its actor's name, as every
+	// door names it in the issue's tornado (ask.SwingWhat: " · position",
+	// " · salience on Timeline" for an input of another issue); ShareText
+	// is VarShare with its interval (ask.ShareText: "0.96 (0.93–0.98)");
+	// Mark follows the swing where it is OneEnded (ask.OneEndedMark) or
+	// BaseOutside (ask.BaseOutsideMark), "" otherwise. Written by ask;
+	// omitted in an answer stored before the answers carried their words.
+	WhatText  string `json:"what_text,omitempty"`
+	ShareText string `json:"share_text,omitempty"`
+	Mark      string `json:"mark,omitempty"`
 }
 
 // OneEnded reports whether the model gave a forecast at one end of the
@@ -100,6 +110,16 @@ type IssueSensitivity struct {
 	UnsettledEnds       int     `json:"unsettled_ends"`
 	EndsLastStepMax     float64 `json:"ends_last_step_max"`
 	EndsLastStepMedian  float64 `json:"ends_last_step_median"`
+	// EndsUnsettledText says UnsettledEnds, EndsLastStepMax and
+	// EndsLastStepMedian in the words every door gives under the
+	// issue's tornado (ask.EndsUnsettledText); OneEndedText and
+	// BaseOutsideText name the swings of its first ask.TornadoTop (the
+	// rows a door shows by default) that are OneEnded or BaseOutside
+	// (ask.OneEndedText, ask.BaseOutsideText). Written by ask; omitted
+	// when there is none to name.
+	EndsUnsettledText string `json:"ends_unsettled_text,omitempty"`
+	OneEndedText      string `json:"one_ended_text,omitempty"`
+	BaseOutsideText   string `json:"base_outside_text,omitempty"`
 	// DrawsMemberFailures and EndsMemberFailures count, for a model that
 	// combines others, the Monte Carlo draws and the swings' ends in
 	// which a member failed on this issue, by member (as IssueSummary's

@@ -136,6 +136,11 @@ type IssueSummary struct {
 	UnsettledDraws int     `json:"unsettled_draws"`
 	LastStepMax    float64 `json:"last_step_max"`
 	LastStepMedian float64 `json:"last_step_median"`
+	// DrawsUnsettledText says UnsettledDraws, LastStepMax and
+	// LastStepMedian in the line every door gives under the issue
+	// (ask.DrawsUnsettledText), written by ask; omitted when no draw is
+	// unsettled.
+	DrawsUnsettledText string `json:"draws_unsettled_text,omitempty"`
 	// MemberFailures counts, for each member of a combining model that
 	// failed on this issue in some draws (Result.MemberFailedDraws), those
 	// draws, by the member's name; omitted when none.
@@ -209,6 +214,12 @@ type Band struct {
 	// intervals at 95% (mcerr.Wilson) over the draws counted.
 	PInterval        [2]float64 `json:"p_interval"`
 	PAtLeastInterval [2]float64 `json:"p_at_least_interval"`
+	// PText and PAtLeastText are P and PAtLeast with their intervals in
+	// the words every door writes them in (ask.ProbabilityText:
+	// "0.740 (0.712–0.766)"), written by ask; omitted by package sweep
+	// and in an answer stored before the answers carried their words.
+	PText        string `json:"p_text,omitempty"`
+	PAtLeastText string `json:"p_at_least_text,omitempty"`
 }
 
 // HistBins is the number of histogram bins.

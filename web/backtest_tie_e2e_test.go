@@ -34,7 +34,7 @@ func TestBacktestTieCell(t *testing.T) {
 		t.Errorf("compromise's row reads %q", got)
 	}
 	legend := e.text(`[data-testid=backtest-legend]`)
-	if w := "✓1/2 the forecast lies equally near 2 options, 1 of them the outcome’s: 1/2 of a hit (option hits add up the shares)"; !strings.Contains(legend, w) {
+	if w := "✓1/2 the forecast lies equally near 2 options, 1 of them the outcome's: 1/2 of a hit (option hits add up the shares)"; !strings.Contains(legend, w) {
 		t.Errorf("legend %q, want %q in it", legend, w)
 	}
 }

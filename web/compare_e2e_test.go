@@ -109,7 +109,7 @@ func variantsFromTheComparison(t *testing.T, e *e2e) {
 		t.Fatalf("%d columns, want no variant and every variant", len(cmp.Columns))
 	}
 
-	shown, unsettled := 0, 0
+	shown, unsettled, zero := 0, 0, 0
 	for _, model := range []string{"compromise", "exchange"} {
 		e.do("pick "+model, void(chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const s = document.querySelector('[aria-label="Model for variants"]'); s.value = %q; s.dispatchEvent(new Event('change')); return true })()`, model))),
 			e.poll(fmt.Sprintf(`document.querySelector(%q).dataset.model === %q`, table, model)))
@@ -134,9 +134,14 @@ func variantsFromTheComparison(t *testing.T, e *e2e) {
 			}
 			if d := cell.Change; d != nil {
 				// parley compare's text of the change (ask.ChangeText),
-				// none where it reads as zero
-				if want = ask.ChangeText(float64(first.Forecast.Forecast), float64(cell.Forecast.Forecast), *d, cmp.Scenario.IssueDecimals(c[0])); strings.HasPrefix(want, "±") {
-					want = ""
+				// "±0.0" included where it reads as zero, as the
+				// answer carries it
+				want = ask.ChangeText(float64(first.Forecast.Forecast), float64(cell.Forecast.Forecast), *d, cmp.Scenario.IssueDecimals(c[0]))
+				if cell.ChangeText != want {
+					t.Errorf("%s, %s, column %d: the answer's change text %q, ask.ChangeText's %q", model, c[0], j, cell.ChangeText, want)
+				}
+				if strings.HasPrefix(want, "±") {
+					zero++
 				}
 			}
 			if c[2] != want {
@@ -153,7 +158,7 @@ func variantsFromTheComparison(t *testing.T, e *e2e) {
 			}
 		}
 	}
-	if shown == 0 || unsettled == 0 {
-		t.Fatalf("%d changes and %d unsettled cells shown: the test needs both", shown, unsettled)
+	if shown == 0 || unsettled == 0 || zero == 0 {
+		t.Fatalf("%d changes (%d of them ±0) and %d unsettled cells shown: the test needs all three", shown, zero, unsettled)
 	}
 }

@@ -24,14 +24,26 @@
 //
 // Each term of (2) is concave on F, so the maximiser is unique; it is found
 // by bisection on the derivative Σᵢ −2wᵢ(x − xᵢ)/(uᵢ(x) − dᵢ), which falls
-// monotonically across F, to about 1e-13 of the scale. x̂ lies exactly
-// at an actor's position wherever all weight sits there or the others'
-// pulls balance there (an actor's own term is zero at its position), so
-// an actor's position within that noise of the answer is returned as
-// stated: 70, not 69.999999999998863. The status quo is never inside F
-// (it is an end of every actor's interval in (3), hence of F), nor is a
-// scale's end unless every weighted actor sits there, so no other point
-// needs the same care. If F is the single point q (an actor with weight
+// monotonically across F, to about 1e-13 of the scale. Any number of the
+// last bracket (widened by its width, for the derivative's sign rounding
+// the wrong way a few ulps from the root) is as good an answer as its
+// middle, and the one returned is, in this order,
+//
+//	an actor's position within the bracket, the nearest, as stated;
+//	else the number of the bracket with the fewest significant digits.  (4)
+//
+// x̂ lies exactly at an actor's position wherever all weight sits there
+// or the others' pulls balance there (an actor's own term is zero at its
+// position): 70, not 69.999999999998863. Elsewhere an exact answer a
+// reader or a red line names is a round number (equal weights at 0.3
+// and 0.7 on 0–1 give 0.5, not 0.49999999999994316); the shortest
+// number of an interval is the rule Steele & White use to print a float
+// (1990, "How to print floating-point numbers accurately", PLDI '90,
+// 112–126), applied to the solver's interval rather than a float's
+// rounding interval. Neither moves an answer by more than the bracket
+// (docs/DECISIONS.md, nashmed23 and numbers24). The status quo is never
+// inside F (it is an end of every actor's interval in (3), hence of F),
+// nor is a scale's end unless every weighted actor sits there. If F is the single point q (an actor with weight
 // sits at the status quo, or actors on both sides of it leave no common
 // gain), no agreement improves on breakdown for everyone and the forecast
 // is q itself.
@@ -45,6 +57,7 @@ package nash
 import (
 	"context"
 	"math"
+	"strconv"
 
 	"parley/model"
 )
@@ -181,10 +194,10 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 	return onPosition(x, a, b, L, U), ""
 }
 
-// onPosition returns the answer of the bisection's last bracket [a, b]
-// of the maximiser of (2) in F = (L, U): an actor's position within the
-// bracket's width of its middle, the nearest, exactly as stated, else
-// the middle. Where the maximiser is an actor's position (a lone
+// onPosition returns the answer (4) of the bisection's last bracket
+// [a, b] of the maximiser of (2) in F = (L, U): an actor's position
+// within the bracket's width of its middle, the nearest, exactly as
+// stated, else the shortest number as near (shortest). Where the maximiser is an actor's position (a lone
 // weighted actor, or the others' pulls balancing there) it is that
 // position, 70 and not 69.999999999998863, which a red line ">= 70"
 // excludes. (2) is smooth, so a comparison of its values cannot tell
@@ -195,10 +208,37 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 func onPosition(x []float64, a, b, L, U float64) float64 {
 	m := a + (b-a)/2
 	at, near := m, b-a
+	found := false
 	for _, xi := range x {
 		if d := math.Abs(xi - m); d <= near && L < xi && xi < U {
-			at, near = xi, d
+			at, near, found = xi, d, true
 		}
 	}
-	return at
+	if found {
+		return at
+	}
+	return shortest(m, near, L, U)
+}
+
+// shortest returns the number with the fewest significant digits within
+// near of m (and inside F = (L, U)): 0 where that is near enough, else m
+// rounded to 1, 2, … significant digits, the first near enough; m itself
+// where none is. near is the bisection's own uncertainty (its last
+// bracket, widened by its width), so any number within it is as good an
+// answer as m; the shortest makes an exact answer that is a round number
+// exact (0.5, not 0.49999999999994316, for equal weights at 0.3 and 0.7
+// on 0–1), and moves a non-round one (90 − √1700) by no more than the
+// bracket. This is rule (4) of the package doc.
+func shortest(m, near, L, U float64) float64 {
+	ok := func(v float64) bool { return math.Abs(v-m) <= near && L < v && v < U }
+	if ok(0) {
+		return 0
+	}
+	for p := 0; p < 17; p++ {
+		v, err := strconv.ParseFloat(strconv.FormatFloat(m, 'e', p, 64), 64)
+		if err == nil && ok(v) {
+			return v
+		}
+	}
+	return m
 }

@@ -167,10 +167,16 @@ export interface Distribution {
   // likeliest_note: why the likeliest option is not the forecast's
   // nearest, in ask's words; absent when it is (docs/json.md).
   likeliest_note?: string
+  // likeliest_chance_text: their chance in ask's words ("26%",
+  // ask.LikeliestChance); absent from an answer stored before the
+  // answers carried their words.
+  likeliest_chance_text?: string
 }
 // Likely is one of a distribution's likeliest: an option (label) or a
-// stated position (actors).
-export interface Likely { value: number; label?: string; actors?: string[]; p: number | null }
+// stated position (actors); text names it in ask's words ("→55 30-day
+// ceasefire", "62.0 (Alpha, Beta)": ask.LikelyText), absent from an
+// answer stored before the answers carried their words.
+export interface Likely { value: number; label?: string; actors?: string[]; p: number | null; text?: string }
 export interface ModelForecast { model: string; error?: string; issues: IssueForecast[]; notes?: string[]; warnings?: string[]; red_lines?: RedLineCrossing[] }
 // bottom_line: what the models come to, issue by issue (ask.BottomLine):
 // its head and each issue's text are the words every door prints; the
@@ -194,7 +200,7 @@ export interface Forecast { scenario: AnswerScenario; request: ForecastRequest; 
 // it is given and works out none.
 export interface CompareRequest extends RunRequest { snapshot: string; variant?: string; over: 'variants' | 'snapshots'; variants?: string[]; snapshots?: string[] }
 export interface CompareColumn { snapshot: string; as_of: string; recorded_on: string; as_of_text?: string; variant?: string; variant_name?: string; label: string; assumed?: string[] }
-export interface CompareCell { forecast: IssueForecast | null; change?: number }
+export interface CompareCell { forecast: IssueForecast | null; change?: number; change_text?: string }
 export interface CompareModel {
   model: string; columns: { error?: string; warnings?: string[]; notes?: string[] }[]
   issues: { issue: string; name: string; cells: CompareCell[] }[]
@@ -205,8 +211,11 @@ export interface Comparison { scenario: AnswerScenario; request: CompareRequest;
 
 export interface Bin { low: number; high: number; count: number }
 // Band's p_interval and p_at_least_interval: p's and p_at_least's Wilson
-// intervals over the draws (mcerr.Wilson), [low, high].
-export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number; p_interval: [number, number]; p_at_least_interval: [number, number] }
+// intervals over the draws (mcerr.Wilson), [low, high]; p_text and
+// p_at_least_text write each with its interval in ask's words
+// (ask.ProbabilityText), absent from an answer stored before the answers
+// carried their words.
+export interface Band { label: string; value: number; low: number; high: number; p: number; p_at_least: number; p_interval: [number, number]; p_at_least_interval: [number, number]; p_text?: string; p_at_least_text?: string }
 // SweepCombined: the outcome's spread with the model's own error on real
 // outcomes added to the inputs' (models with a predictive distribution,
 // e.g. snap), and how the variance splits between the two.
@@ -216,8 +225,9 @@ export interface SweepIssue {
   // unsettled_draws: the draws whose forecast of this issue had not come
   // to rest (counted at their last round's point); last_step_max and
   // last_step_median: the most and the median they moved in their last
-  // round, on the issue's scale.
-  unsettled_draws: number; last_step_max: number; last_step_median: number
+  // round, on the issue's scale; draws_unsettled_text says so in ask's
+  // words (ask.DrawsUnsettledText; absent when none).
+  unsettled_draws: number; last_step_max: number; last_step_median: number; draws_unsettled_text?: string
   // fixed: nothing that moves the model's forecast of this issue has a
   // range, so its interval is a point, not a certainty; fixed_text says
   // so in ask.SweepFixedText's words.
@@ -234,7 +244,10 @@ export interface RedLineCrossing { issue: string; actor: string; red_line: strin
 // lines that run crosses (red_lines).
 // alone_text: whose intervals these are, and where the closed-form
 // models fall beyond them (ask's line under the sweep's head).
-export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; alone_text: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[] }
+// interrupted_text: how many draws an interrupted sweep kept
+// (ask.InterruptedAfter); interval_legend: what the options'
+// parentheses hold (ask.IntervalLegend); both in ask's words.
+export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; alone_text: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; interrupted_text?: string; interval_legend?: string }
 // HeldFixed: what an answer that varies the inputs held at the stated
 // values, having no range; text is ask.HeldFixedText's sentence ("" when
 // every input has a range).
@@ -250,12 +263,21 @@ export interface Sweep extends RedLinesCrossed { scenario: AnswerScenario; reque
 // failed_at_high say why); its swing is then measured from the other.
 // base_outside_ends: the forecast at the stated values lies outside low →
 // high (sweep.Swing's BaseOutside), and the swing runs to the farther end.
-export interface Swing { input: SweepInput; forecast_at_low: number | null; forecast_at_high: number | null; swing: number; variance_share: number; variance_share_interval: [number, number]; unsettled_at_low?: boolean; unsettled_at_high?: boolean; failed_at_low?: string; failed_at_high?: string; base_outside_ends?: boolean }
+// In ask's words: what_text, what the input is after its actor's name
+// (ask.SwingWhat); share_text, the variance share with its interval
+// (ask.ShareText); mark, † or ‡ after the swing (ask.SwingMark). Absent
+// from an answer stored before the answers carried their words.
+export interface Swing { input: SweepInput; forecast_at_low: number | null; forecast_at_high: number | null; swing: number; variance_share: number; variance_share_interval: [number, number]; unsettled_at_low?: boolean; unsettled_at_high?: boolean; failed_at_low?: string; failed_at_high?: string; base_outside_ends?: boolean; what_text?: string; share_text?: string; mark?: string }
 // SensitivityIssue: one issue's tornado, with what its variance shares
 // sum to (the estimates held at 0 or more, and not held, with its
 // interval).
 export interface SensitivityIssue {
   issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[]
+  // The lines under the tornado, in ask's words: its unsettled ends
+  // (ask.EndsUnsettledText), its one-ended and its not monotone swings
+  // among the first ask.TornadoTop (ask.OneEndedText,
+  // ask.BaseOutsideText); absent when none.
+  ends_unsettled_text?: string; one_ended_text?: string; base_outside_text?: string
   // fixed: nothing that moves the model's forecast of this issue has a
   // range, so every swing is 0; fixed_text says so in the sweep's words
   // (ask.SweepFixedText).
@@ -276,9 +298,13 @@ export interface DealVerdicts { issues: string[]; package: number[]; actors: Ver
 // DealRobustness: how a deal fares over draws of the stated ranges.
 export interface DealRobustness {
   draws: number; seed: number; distribution: string; inputs: number
-  actors?: { actor: string; required: boolean; p_accepts: number; p_accepts_interval: [number, number] }[]
+  actors?: { actor: string; required: boolean; p_accepts: number; p_accepts_interval: [number, number]; p_accepts_text?: string }[]
   p_accepted: number; p_accepted_interval: [number, number]; interval: string; acceptance: string
   p_zone?: number; p_zone_interval?: [number, number]; best?: DealPackage; candidates?: number
+  // In ask's words (absent from an answer stored before the answers
+  // carried them): what the parentheses hold (ask.IntervalLegend), and
+  // each probability with its interval (ask.ProbabilityText).
+  interval_legend?: string; p_accepted_text?: string; p_zone_text?: string
 }
 // nearest_text: issue by issue, the options nearest the package's value
 // with their points (ask.NearestOptionText), as deal evaluate's column

@@ -12,14 +12,21 @@ import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, dec
 
 export interface BacktestRequest extends Target, Settings { to?: string; models: string[]; seed: number }
 export interface BacktestOutcome { issue: string; name: string; date: string; value: number; options: Anchor[]; source: string; quote: string }
-export interface BacktestScore { issue: string; date: string; outcome: number; forecast: number | null; abs_error: number | null; option_hit: number; option_tie?: number; crps: number | null; in80?: boolean; in95?: boolean }
+export interface BacktestScore { issue: string; date: string; outcome: number; forecast: number | null; abs_error: number | null; option_hit: number; option_tie?: number; crps: number | null; in80?: boolean; in95?: boolean; option_hit_text?: string }
 export interface BacktestModel {
   model: string; error?: string; scores: BacktestScore[]; notes?: string[]; n: number
   mae: number | null; option_hits: number; crps: number | null; mae_pct: number | null; crps_pct: number | null; coverage80: number | null; coverage95: number | null
+  option_hits_text?: string
 }
 export interface Backtest {
   scenario: AnswerScenario; request: BacktestRequest; as_of: string; recorded_on: string; as_of_text?: string; head_text: string; outcomes: BacktestOutcome[]; models: BacktestModel[]
   score_decimals: number; mixed_scales: boolean; warnings: string[]
+  // tie_legend_text: what each tie's mark in the cells means, in ask's
+  // words (ask.OptionTieLegend); absent where no cell has one. The
+  // scores' option_hit_text and the models' option_hits_text are ask's
+  // too (ask.OptionHitMark, ask.OptionHitsText): the page prints them
+  // (docs/DECISIONS.md, texts24s).
+  tie_legend_text?: string
 }
 
 // BacktestContext is what the view reads of the page's state: the
@@ -121,7 +128,8 @@ function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
     parts.push(h('section', { class: 'card' }, h('h2', { 'data-testid': 'backtest-head' }, head),
       h('p', { class: 'hint', 'data-testid': 'backtest-no-outcomes' }, hint)))
   } else {
-    parts.push(h('section', { class: 'card' }, h('h2', { 'data-testid': 'backtest-head' }, head), outcomeList(b, doc), scoreTable(b), h('p', { class: 'hint', 'data-testid': 'backtest-legend' }, legend(b))))
+    parts.push(h('section', { class: 'card' }, h('h2', { 'data-testid': 'backtest-head' }, head), outcomeList(b, doc), scoreTable(b), h('p', { class: 'hint', 'data-testid': 'backtest-legend' }, legend(b)),
+      storedBefore(b) ? h('p', { class: 'hint', 'data-testid': 'backtest-stored-before' }, 'This answer was stored before answers carried their words: its option hits are shown as numbers and its cells without their marks; run the backtest again to read them in full.') : ''))
   }
   const notes = b.models.flatMap((m) => (m.notes ?? []).map((n) => ({ m: m.model, n })))
   if (notes.length) {
@@ -180,42 +188,21 @@ function scoreTable(b: Backtest): HTMLElement {
 // missing-number dash where the model gave no forecast.
 function scoreCell(s: BacktestScore | undefined, d: number): HTMLElement {
   if (!s || s.forecast === null || !Number.isFinite(s.forecast)) return h('td', {}, noNumber)
-  return h('td', { class: s.option_hit > 0 ? 'hit' : '' }, `${fmt(s.forecast, d)} (${fmt(s.abs_error, d)})${hitMark(s)}`)
+  return h('td', { class: s.option_hit > 0 ? 'hit' : '' }, `${fmt(s.forecast, d)} (${fmt(s.abs_error, d)})${s.option_hit_text ?? ''}`)
 }
 
-// hitMark follows a cell's forecast and error (ask.OptionHitMark): none
-// for no hit, " ✓" for a whole one, " ✓j/k" for a tie between k options,
-// j of them the outcome's (" ✓1/2", half a hit).
-function hitMark(s: BacktestScore): string {
-  const k = s.option_tie ?? 0
-  if (!(s.option_hit > 0)) return ''
-  if (s.option_hit >= 1 || k < 2) return ' ✓'
-  return ` ✓${Math.round(s.option_hit * k)}/${k}`
-}
-
-// hitsText is a model's option hits out of the outcomes scored
-// (ask.OptionHitsText): "3/3", a total with a tie's share in it with the
-// fewest decimals, up to two, that write it ("2.5/3", "1.33/3").
+// hitsText is a model's option hits out of the outcomes scored, as the
+// answer writes them (option_hits_text, ask.OptionHitsText: "3/3",
+// "2.5/3"); in an answer stored before the answers carried their words,
+// the sum plainly, to two decimals at most ("2.5").
 function hitsText(m: BacktestModel): string {
-  let d = 0
-  while (d < 2 && Math.abs(Number(fmt(m.option_hits, d)) - m.option_hits) >= 1e-9) d++
-  return `${fmt(m.option_hits, d)}/${m.n}`
+  return m.option_hits_text ?? String(Math.round(100 * m.option_hits) / 100)
 }
 
-// tieLegend says what each tie's mark means, once a mark, in the order
-// of first use (ask.OptionTieLegend); '' when no cell has one.
-function tieLegend(b: Backtest): string {
-  const out: string[] = []
-  for (const m of b.models) {
-    for (const s of m.scores) {
-      const mark = hitMark(s).trim()
-      if (mark === '' || mark === '✓') continue
-      const k = s.option_tie!, j = Math.round(s.option_hit * k)
-      const t = `${mark} the forecast lies equally near ${k} options, ${j} of them the outcome’s: ${j}/${k} of a hit`
-      if (!out.includes(t)) out.push(t)
-    }
-  }
-  return out.join('; ')
+// storedBefore says whether b was stored before the answers carried
+// their words: a model scored without its option_hits_text.
+function storedBefore(b: Backtest): boolean {
+  return b.models.some((m) => !m.error && m.option_hits_text === undefined)
 }
 
 // share is a coverage as the command line writes it (cli's share): a
@@ -228,8 +215,7 @@ function share(x: number | null): string {
 // legend says what the cells are, as the command line's legend does.
 function legend(b: Backtest): string {
   let l = 'cells: forecast (absolute error); ✓ the forecast’s nearest option is the outcome’s'
-  const ties = tieLegend(b)
-  if (ties) l += `; ${ties} (option hits add up the shares)`
+  if (b.tie_legend_text) l += `; ${b.tie_legend_text}`
   if (b.mixed_scales) l += '; MAE %, CRPS %: each error as a percent of its issue’s scale'
   return l + '; option hits: forecasts whose nearest option is the outcome’s, a tie its share; in 80%, in 95%: outcomes inside those intervals (models with a predictive distribution)'
 }

@@ -13,12 +13,13 @@ import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
 // pull_text and share_text are the pull and the share as every door
-// writes them (ask.PullText, ask.WeightShareText); absent from an answer
-// stored before the answers carried them.
-export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; pull_text?: string; share_text?: string; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; binding?: boolean }
+// writes them (ask.PullText, ask.WeightShareText), ratio_text ks's
+// ratio to its best (ask.RatioDecimals); absent from an answer stored
+// before the answers carried them.
+export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; pull_text?: string; share_text?: string; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; ratio_text?: string; binding?: boolean }
 export interface KSBound { lo: number; hi: number; level: number }
-export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number }
-export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
+export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number; probability_text: string }
+export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; continuous_text: string; discrete_text: string; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
 export interface EnsembleMember { model: string; fitted: number; weight: number; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; contribution: number; shift: number; failed?: string }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
@@ -131,7 +132,7 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
       h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, shareText(p)),
       h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
-      h('td', {}, opt(p.ratio, (v) => `${fmt(100 * v, 0)}%`)),
+      h('td', {}, p.ratio_text ?? noNumber),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
 }
 
@@ -141,11 +142,11 @@ function snapTable(se: SnapExplanation, d: number): HTMLElement {
   const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
   const t = (x: number) => (x === 0 ? '' : signed(x, 2))
   return h('table', { class: 'compare', 'data-testid': 'snap-candidates' },
-    h('caption', {}, `Candidate outcomes: ${fmt(100 * (1 - se.continuous), 0)}% of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${fmt(100 * se.continuous, 0)}% is a Laplace density of scale ${fmt(se.scale, d)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi, d)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi, d)}.`),
+    h('caption', {}, `Candidate outcomes: ${se.discrete_text} of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${se.continuous_text} is a Laplace density of scale ${fmt(se.scale, d)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi, d)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi, d)}.`),
     h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...se.candidates.map((c) => h('tr', { 'data-value': String(c.value), 'data-p': String(c.probability) },
       h('th', { scope: 'row' }, fmt(c.value, d)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),
-      h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, `${fmt(100 * c.probability, 1)}%`)))))
+      h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, c.probability_text)))))
 }
 
 // membersTable lists the ensemble's members on an issue: each one's

@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, SweepInput, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, Likely, DealRobustness, Comparison, CompareCell, CompareColumn, Range, AnswerScenario, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, stepText, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText, changeDecimals } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -103,14 +103,6 @@ function nearest(is: Issue, x: number, d: number): string {
 // nearestText is the labelled option the API found nearest a forecast;
 // a tie shows every option, "A / B" (tieJoin).
 function nearestText(f: IssueForecast): string { return f.nearest.map((a) => a.label).join(tieJoin) }
-
-// pointsText is ask.PointsText, left for likelyText alone: the scale
-// point of one of a distribution's likeliest options, "→55". A
-// forecast's cell prints the points its answer carries (points_text,
-// nearest_text).
-function pointsText(as: { value: number }[]): string {
-  return as.length ? '→' + as.map((a) => plainNum(a.value)).join(tieJoin) : ''
-}
 
 // dec is the decimals of issue id (decimalsOf): every number on its
 // scale is written with them, as the answers in hand give them (the
@@ -1033,25 +1025,11 @@ function cellNote(tag: 'small' | 'span', attrs: { [k: string]: string | undefine
 // is and read whole on hover or focus: "the likeliest option is →35
 // (32%), not →50 (25%), …" beside a forecast of 55.0 →50.
 function distributionNote(d: Distribution, digits: number): HTMLElement {
-  const names = d.likeliest.map((l) => likelyText(l, fmt(l.value, digits), (l.actors ?? []).map(actorName))).join(tieJoin)
+  const names = d.likeliest.map((l) => l.text ?? `${fmt(l.value, digits)} ${l.label ?? (l.actors ?? []).map(actorName).join(', ')}`).join(tieJoin)
   return cellNote('small', { class: 'dist', 'data-testid': 'distribution', title: 'How far real EU outcomes fell from forecasts like this one (fitted on DEU III; docs/skill.md)' },
     `80%: ${intervalText(d.interval80.lo, d.interval80.hi, digits)} · 95%: ${intervalText(d.interval95.lo, d.interval95.hi, digits)}${d.likeliest.length ? '; ' : ''}`,
-    d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest (${likeliestChance(d.likeliest)}): ${names}`) : null,
+    d.likeliest.length ? cellNote('span', { class: 'likely', 'data-testid': 'likeliest', title: names }, `likeliest${d.likeliest_chance_text ? ` (${d.likeliest_chance_text})` : ''}: ${names}`) : null,
     d.likeliest_note ? cellNote('span', { class: 'why', 'data-testid': 'likeliest-note', title: d.likeliest_note }, d.likeliest_note) : null)
-}
-
-// likelyText is ask.LikelyText: one of a distribution's likeliest, an
-// option by its point and label ("→55 30-day ceasefire"), a stated
-// position by its value and its actors' names ("62.0 (Alpha, Beta)").
-function likelyText(l: Likely, value: string, names: string[]): string {
-  return l.actors?.length ? `${value} (${names.join(', ')})` : `${pointsText([l])} ${l.label ?? ''}`
-}
-
-// likeliestChance is ask.LikeliestChance: the likeliest's chance in whole
-// percent ("26%"), the dash when none is a number.
-function likeliestChance(ls: Likely[]): string {
-  const ps = ls.map((l) => l.p).filter((p): p is number => p !== null && Number.isFinite(p))
-  return ps.length ? `${fmt(100 * Math.max(...ps), 0)}%` : noNumber
 }
 
 // bottomLineCard is the forecast's bottom line (bottom_line, ask's
@@ -1222,7 +1200,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
   pick.onchange = () => { st.compareModel = pick.value; drawVariants(box, cmp) }
   const m = cmp.models.find((x) => x.model === st.compareModel)
   const description = (id?: string) => st.sv!.scenario.variants?.find((v) => v.id === id)?.description ?? ''
-  const cell = (c: CompareCell | undefined, j: number, issue: string, first: CompareCell | undefined) => {
+  const cell = (c: CompareCell | undefined, j: number, issue: string) => {
     const at = { 'data-issue': issue, 'data-column': j }
     const err = m?.columns[j]?.error
     if (err) return h('td', at, h('span', { class: 'err' }, err))
@@ -1230,13 +1208,11 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
     if (!f) return h('td', at, noNumber)
     const k = decimalsOf(cmp.scenario, issue)
     if (!f.settled) return h('td', { class: 'unsettled', ...at }, h('b', {}, shown(f, k)), h('small', { class: 'warn' }, 'did not settle'))
-    const d = c!.change
-    const f0 = first?.forecast
-    // a change shows where it reads as one, with the issue's decimals or
-    // more where those would contradict the cells (changeDecimals)
-    const e = d !== undefined && f0 ? changeDecimals(f0.forecast ?? NaN, f.forecast ?? NaN, d, k) : k
+    // the change as the answer writes it (ask.ChangeText), as parley
+    // compare does: "±0.0" where it moves the forecast by less than the
+    // last decimal shown
     return h('td', at, h('b', {}, fmt(f.forecast, k)),
-      d !== undefined && /[1-9]/.test(fmt(d, e)) ? h('small', { class: 'change', 'data-testid': 'variant-change' }, signed(d, e)) : null)
+      c!.change_text ? h('small', { class: 'change', 'data-testid': 'variant-change' }, c!.change_text) : null)
   }
   const ws = cmp.columns.flatMap((c, j) => (m?.columns[j]?.warnings ?? []).map((w) => `${c.label}: ${w}`))
   // What a variant alone assumes (what all do is the notices'): no warning.
@@ -1251,7 +1227,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...cmp.columns.map((c, j) => h('th', { scope: 'col', title: description(c.variant) }, j ? c.label : 'No variant')))),
       h('tbody', {}, ...st.resolved!.issues.map((is) => {
         const cells = m?.issues.find((x) => x.issue === is.id)?.cells ?? []
-        return h('tr', {}, h('th', { scope: 'row' }, is.name), ...cmp.columns.map((_, j) => cell(cells[j], j, is.id, cells[0])))
+        return h('tr', {}, h('th', { scope: 'row' }, is.name), ...cmp.columns.map((_, j) => cell(cells[j], j, is.id)))
       }))))
 }
 
@@ -1327,13 +1303,15 @@ function renderSweep() {
 // outcome's spread with the model's own error added (combined), with the
 // variance's split between the inputs and the model's error. Numbers on
 // the scale have the issue's d decimals.
-function sweepStats(si: SweepIssue, draws: number, d: number): HTMLElement {
+function sweepStats(si: SweepIssue, d: number): HTMLElement {
   const c = si.combined
   return h('div', { class: 'hint', 'data-testid': 'sweep-stats' },
     // Draws whose forecast had not come to rest are counted at their last
-    // round's point, as the command line says under each issue.
-    si.unsettled_draws > 0 ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
-      '⚠ ' + drawsUnsettledText(si, draws)) : '',
+    // round's point, as the command line says under each issue (the
+    // answer's line; an answer stored before it carried its words has
+    // the model's warning alone).
+    si.draws_unsettled_text ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
+      '⚠ ' + si.draws_unsettled_text) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
       `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; 80% ${sweepText(si.lo80, si.hi80, d)}, 95% ${sweepText(si.lo95, si.hi95, d)}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
@@ -1360,18 +1338,25 @@ function histNumbers(si: SweepIssue, model: string, draws: number, d: number, se
 // optionsNumbers folds an issue's options as parley sweep's table lists
 // them under its histogram: each option's value (the issue's k
 // decimals), the share of the draws nearest it, P(nearest), and the share
-// at or above it, P(≥ at), each with its interval (probabilityText), and
-// under them what the parentheses hold (intervalLegend); '' for an issue
+// at or above it, P(≥ at), each with its interval (p_text, ask.ProbabilityText), and
+// under them what the parentheses hold (interval_legend, ask.IntervalLegend); '' for an issue
 // without labelled options.
-function optionsNumbers(si: SweepIssue, model: string, draws: number, k: number): HTMLElement | '' {
+function optionsNumbers(si: SweepIssue, model: string, legend: string | undefined, k: number): HTMLElement | '' {
   if (!si.bands?.length) return ''
   return h('details', { class: 'anchors', 'data-testid': 'sweep-options' }, h('summary', {}, 'The options'),
     h('table', { class: 'compare' }, h('caption', {}, `How often the ${model} forecast on ${si.name} lands near each option`),
       h('thead', {}, h('tr', {}, ...['Option', 'At', 'P(nearest)', 'P(≥ at)'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...si.bands.map((b) => h('tr', {},
         h('th', { scope: 'row' }, b.label), h('td', {}, fmt(b.value, k)),
-        h('td', {}, probabilityText(b.p, b.p_interval)), h('td', {}, probabilityText(b.p_at_least, b.p_at_least_interval)))))),
-    h('p', { class: 'hint' }, `P(nearest): the share of draws whose forecast is nearer the option than any other; P(≥ at): the share at or above its value; ${intervalLegend(draws)}.`))
+        h('td', {}, probabilityCell(b.p, b.p_text)), h('td', {}, probabilityCell(b.p_at_least, b.p_at_least_text)))))),
+    h('p', { class: 'hint' }, `P(nearest): the share of draws whose forecast is nearer the option than any other; P(≥ at): the share at or above its value${legend ? '; ' + legend : ''}.`))
+}
+
+// probabilityCell is a share of draws as the answer writes it with its
+// interval (p_text, ask.ProbabilityText); in an answer stored before the
+// answers carried their words, the share plainly, to three decimals.
+function probabilityCell(p: number, text: string | undefined): string {
+  return text ?? fmt(p, 3)
 }
 
 // binsSep is the one separator of a histogram's bins, from the edges of
@@ -1384,11 +1369,12 @@ function binsSep(bins: { low: number; high: number; count: number }[], d: number
 }
 
 // swingWhat is what a swing's input is, after its actor's name, as the
-// tornado's labels and its table of numbers both write it (ask.SwingWhat):
-// " · position", " · salience on Ukraine and NATO" for an input on
-// another issue than the chart's, by its name.
-function swingWhat(b: Swing, issue: string): string {
-  return ` · ${b.input.kind}${b.input.issue && b.input.issue !== issue ? ' on ' + issueName(b.input.issue) : ''}`
+// answer writes it (what_text, ask.SwingWhat: " · position", " ·
+// salience on Ukraine and NATO"); the tornado's labels and its table of
+// numbers both write it. An answer stored before the answers carried
+// their words gives the input's kind plainly.
+function swingWhat(b: Swing): string {
+  return b.what_text ?? ` · ${b.input.kind}`
 }
 
 // swingNumbers folds a tornado's numbers, the rows parley sensitivity
@@ -1406,19 +1392,12 @@ function swingNumbers(name: string, shown: Swing[], k: number, issue: string, mo
     h('table', { class: 'compare swings' }, h('caption', {}, `What moves the ${model} forecast on ${name}: each input at the ends of its range${unsettled ? ' (* the model had not settled at that end)' : ''}`),
       h('thead', {}, h('tr', {}, ...['Input', 'Range', 'Forecast low → high', 'Swing', 'Var. share'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...shown.map((b) => {
-        const mark = (oneEndedSwing(b) ? oneEndedMark : '') + (b.base_outside_ends ? baseOutsideMark : '')
         return h('tr', {},
-          h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b, issue)),
+          h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b)),
           h('td', {}, rangeJoin(inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.low), inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.high))),
           h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
-          h('td', {}, fmt(b.swing, k) + mark), h('td', {}, shareText(b.variance_share, b.variance_share_interval)))
+          h('td', {}, fmt(b.swing, k) + (b.mark ?? '')), h('td', {}, b.share_text ?? fmt(b.variance_share, 2)))
       }))))
-}
-
-// shareText is ask.ShareText: a variance share and its interval, two
-// decimals each, "0.96 (0.93–0.98)".
-function shareText(x: number, iv: [number, number]): string {
-  return `${fmt(x, 2)} (${intervalText(iv[0], iv[1], 2)})`
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what
@@ -1449,7 +1428,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   // ask.InterruptedAfter's words (counts grouped, as its warning's).
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
     `${sw.model}: ${count(sw.draws)} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
-    sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${interruptedAfter(sw)}`) : '') : '',
+    sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${sw.interrupted_text ?? 'interrupted'}`) : '') : '',
   // what the intervals are, in ask.SweepSpreadText's words
   sw && st.sweep?.spread_text ? h('p', { class: 'small', 'data-testid': 'sweep-spread' }, st.sweep.spread_text) : '',
   // whose intervals these are, and where other models fall beyond them
@@ -1476,11 +1455,11 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       si.fixed_text ? h('p', { class: 'hint warn', 'data-testid': 'sweep-fixed' }, si.fixed_text) : '',
       h('div', { class: 'box' }, canvas),
       histNumbers(si, sw.model, sw.draws, d, sep),
-      sweepStats(si, sw.draws, k),
-      optionsNumbers(si, sw.model, sw.draws, k),
+      sweepStats(si, k),
+      optionsNumbers(si, sw.model, sw.interval_legend, k),
       // The share of the draws with its interval, as parley sweep's table
-      // writes P(nearest) (probabilityText); tied bands have one count.
-      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)}, in ${probabilityText(top, likely[0].p_interval)} of draws${likely.length > 1 ? ' each' : ''}`) : ''))
+      // writes P(nearest) (p_text, probabilityCell); tied bands have one count.
+      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)}, in ${probabilityCell(top, likely[0].p_text)} of draws${likely.length > 1 ? ' each' : ''}`) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${count(sw.draws)} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
@@ -1507,17 +1486,15 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
     const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
-      ti.unsettled_ends > 0 ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + endsUnsettledText(ti, tm.ends)) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
+      ti.ends_unsettled_text ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + ti.ends_unsettled_text) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
     if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
     // The inputs shown (the command line's rows) whose one end the model
     // refused, as the command line says under its table; their bars run
     // from the base to the end that ran, their labels marked †.
-    const oneEnded = oneEndedText(st.tornado?.scenario, shown)
-    if (oneEnded) fig.append(h('p', { class: 'hint warn', 'data-testid': 'tornado-one-ended' }, oneEnded))
+    if (ti.one_ended_text) fig.append(h('p', { class: 'hint warn', 'data-testid': 'tornado-one-ended' }, ti.one_ended_text))
     // The inputs shown the model is not monotone in, as the command line
     // says under its table: their labels marked ‡.
-    const outside = baseOutsideText(shown)
-    if (outside) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, outside))
+    if (ti.base_outside_text) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, ti.base_outside_text))
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
     // The shares are estimates, and what they sum to (first, where the
     // draws do not yet order the inputs, the draws to raise them to): the
@@ -1544,7 +1521,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // name first: "…omous Territories · position" (the tooltip has the
     // whole label).
     const room = Math.min(260, 0.45 * (fig.clientWidth || 500))
-    const full = bars.map((b) => [actorName(b.input.actor), `${swingWhat(b, ti.issue)}${oneEndedSwing(b) ? ' ' + oneEndedMark : ''}${b.base_outside_ends ? ' ' + baseOutsideMark : ''}`])
+    const full = bars.map((b) => [actorName(b.input.actor), `${swingWhat(b)}${b.mark ? ' ' + b.mark : ''}`])
     const labels = full.map(([who, what]) => fitText(who, room - textWidth(what, 11), 11) + what)
     fig.dataset.labels = JSON.stringify(labels)
     fig.dataset.room = String(room)
@@ -1617,10 +1594,11 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
   return h('div', { class: 'robust', 'data-testid': search ? 'search-robust' : 'deal-robust' },
     h('h3', {}, 'Over the stated ranges'),
     h('p', { class: 'hint' }, `${count(r.draws)} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
-      // Each share of draws with its interval, as ask.ProbabilityText.
-      `(${intervalLegend(r.draws)}.) `,
-      search && r.p_zone !== undefined && r.p_zone_interval ? h('b', {}, `A zone of agreement exists in ${probabilityText(r.p_zone, r.p_zone_interval)} of draws. `) : '',
-      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${probabilityText(r.p_accepted, r.p_accepted_interval)} of draws.`) : 'No draw opened a zone.',
+      // Each share of draws with its interval, in the answer's words
+      // (ask.ProbabilityText; probabilityCell).
+      r.interval_legend ? `(${r.interval_legend}.) ` : '',
+      search && r.p_zone !== undefined ? h('b', {}, `A zone of agreement exists in ${probabilityCell(r.p_zone, r.p_zone_text)} of draws. `) : '',
+      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${probabilityCell(r.p_accepted, r.p_accepted_text)} of draws.`) : 'No draw opened a zone.',
       // What accepted means, as the command line says it (acceptance).
       r.best || !search ? ` (A package is accepted when ${r.acceptance}.)` : '',
       search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
@@ -1629,19 +1607,7 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
       h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k], dec(is.id)))))) : '',
     r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
       h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted' }, 'need not accept')),
-        h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityText(a.p_accepts, a.p_accepts_interval)))))) : '')
-}
-
-// probabilityText is ask.ProbabilityText: a share of draws and its
-// interval, three decimals each, "0.000 (0.000–0.008)".
-function probabilityText(p: number, iv: [number, number]): string {
-  return `${fmt(p, 3)} (${intervalText(iv[0], iv[1], 3)})`
-}
-
-// intervalLegend is ask.IntervalLegend: what probabilityText's
-// parentheses hold.
-function intervalLegend(draws: number): string {
-  return `each probability is a share of ${count(draws)} draws; in parentheses, its 95% interval (Wilson's score interval)`
+        h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityCell(a.p_accepts, a.p_accepts_text)))))) : '')
 }
 
 // noDeal says in words which package stands behind every actor's
@@ -1978,28 +1944,6 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
 
 init()
 
-// interruptedAfter is ask.InterruptedAfter: how many of its requested
-// draws an interrupted sweep of one model kept.
-function interruptedAfter(sw: { draws: number; requested: number }): string {
-  return `interrupted after ${count(sw.draws)} of ${count(sw.requested)} draws`
-}
-
-// drawsUnsettledText is ask.DrawsUnsettledText: how many draws of an
-// issue had not settled and how far their last round still moved them.
-function drawsUnsettledText(si: SweepIssue, draws: number): string {
-  if (si.unsettled_draws === 1) return `1 of ${count(draws)} draws had not settled, its last round still moving it by ${stepText(si.last_step_max)} (its last round's point is counted)`
-  return `${count(si.unsettled_draws)} of ${count(draws)} draws had not settled, their last round still moving them by up to ${stepText(si.last_step_max)}, half of them by ${stepText(si.last_step_median)} or less (their last rounds' points are counted)`
-}
-
-// oneEndedMark marks a swing measured from one end (ask.OneEndedMark).
-const oneEndedMark = '†'
-
-// oneEndedSwing says whether the model gave a forecast at one end of the
-// swing's input only (sweep.Swing's OneEnded).
-function oneEndedSwing(s: Swing): boolean {
-  return (s.forecast_at_low === null) !== (s.forecast_at_high === null)
-}
-
 // plainBend and plainShortfall show a bend and a shortfall of a deal
 // answer stored before the answers carried their words (Bend.text,
 // Shortfall.text, which ask writes): the fields as they are, not ask's
@@ -2011,40 +1955,3 @@ function plainShortfall(x: Shortfall, actor: (id: string) => string): string {
   return `${actor(x.actor)}: utility ${fmt(x.utility, 3)}, alternative ${fmt(x.alternative, 3)}`
 }
 
-// baseOutsideMark marks a swing whose base lies outside its ends
-// (ask.BaseOutsideMark).
-const baseOutsideMark = '‡'
-
-// baseOutsideText is ask.BaseOutsideText, the line under a tornado naming
-// the shown swings whose base lies outside low → high; '' when none.
-function baseOutsideText(shown: Swing[]): string {
-  const named = shown.filter((s) => s.base_outside_ends).map((s) => inputLabel(s.input))
-  if (!named.length) return ''
-  return `${baseOutsideMark} not monotone: the forecast at the stated values lies outside low → high for ${named.join('; ')}; the swing is the widest move, from the stated values to the farther end`
-}
-
-// inputLabel names a swept input as sweep.Input's Label does: "south
-// capability", "north salience on timeline".
-function inputLabel(i: SweepInput): string {
-  return i.kind === 'capability' ? `${i.actor} capability` : `${i.actor} ${i.kind} on ${i.issue}`
-}
-
-// oneEndedText is ask.OneEndedText, the line under a tornado naming the
-// shown swings whose one end the model refused; '' when none. An input's
-// end is written as the tornado writes its range (inputValue on sc's
-// scales, as ask's endValue): a salience 0.00 on 0–1, 0 on 0–100.
-function oneEndedText(sc: AnswerScenario | undefined, shown: Swing[]): string {
-  const end = (i: SweepInput, x: number) => inputValue(sc, i.kind, i.issue ?? '', x)
-  const named = shown.filter(oneEndedSwing).map((s) => s.forecast_at_low === null
-    ? `${inputLabel(s.input)} at ${end(s.input, s.input.low)} (its low end)`
-    : `${inputLabel(s.input)} at ${end(s.input, s.input.high)} (its high end)`)
-  if (!named.length) return ''
-  return `${oneEndedMark} no forecast at one end, where the model refused the problem: ${named.join('; ')}; the swing is measured from the stated value to the other end (see the warning)`
-}
-
-// endsUnsettledText is ask.EndsUnsettledText: how many ends of an issue's
-// swings had not settled and how far their last round still moved them.
-function endsUnsettledText(ti: { unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number }, ends: number): string {
-  if (ti.unsettled_ends === 1) return `1 of ${count(ends)} ends had not settled on this issue, its last round still moving it by ${stepText(ti.ends_last_step_max)}`
-  return `${count(ti.unsettled_ends)} of ${count(ends)} ends had not settled on this issue, their last round still moving them by up to ${stepText(ti.ends_last_step_max)}, half of them by ${stepText(ti.ends_last_step_median)} or less`
-}

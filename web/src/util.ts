@@ -124,24 +124,6 @@ export function signed(x: number | null | undefined, digits = 1): string {
   return x !== null && x !== undefined && x > 0 && /[1-9]/.test(out) ? '+' + out : out
 }
 
-// changeDecimals is how many decimals a change from the first column's
-// settled forecast first to a column's x (change, x − first, as the
-// answer gives it) is written with on an issue of d decimals
-// (ask.ChangeDecimals): d, where the change so written says what the two
-// cells written beside it say (their difference read off them, each
-// rounded to d on its own); otherwise more, until the change reads as
-// one, so that it never contradicts its cells: 5.36 and 5.33 read "5.4"
-// and "5.3" while the change −0.03 reads "0.0" at one decimal, and takes
-// two ("-0.03").
-export function changeDecimals(first: number, x: number, change: number, d: number): number {
-  if (![first, x, change].every(Number.isFinite)) return d
-  const read = Number(fmt(x, d)) - Number(fmt(first, d))
-  if (fmt(read, d) === fmt(change, d)) return d
-  let e = d + 1
-  while (e < 20 && !/[1-9]/.test(fmt(change, e))) e++
-  return e
-}
-
 // altFrom is the words after an actor's alternative (its value at three
 // decimals) saying where it came from, as ask.AlternativeText writes
 // them at every other door: "at no deal (reference)", "(reservation)",

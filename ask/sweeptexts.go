@@ -1,0 +1,101 @@
+package ask
+
+// The words a sweep's, a sensitivity analysis's and a backtest's answers
+// carry, written once here for every door: the command line prints them,
+// the API returns them and the page shows them as they are
+// (docs/DECISIONS.md, "texts24s"), as the deal answers carry theirs
+// (dealtexts.go). The numbers stay in the answer beside them, for the
+// charts and for a reader's own use.
+
+import (
+	"strings"
+
+	"parley/answer"
+)
+
+// TornadoTop is how many of an issue's swings a tornado shows unless
+// asked for another number (parley sensitivity's --top, the page's
+// charts): the swings a sensitivity answer's OneEndedText and
+// BaseOutsideText name are those.
+const TornadoTop = 8
+
+// sweepTexts writes the words of one model's sweep: what an interruption
+// kept (InterruptedAfter), what the options' parentheses hold
+// (IntervalLegend), each issue's line on its unsettled draws
+// (DrawsUnsettledText) and each option's probabilities (ProbabilityText).
+func sweepTexts(sm *answer.SweepModel) {
+	r := sm.SweepResult
+	if r.Interrupted {
+		sm.InterruptedText = InterruptedAfter(r)
+	}
+	sm.IntervalLegend = IntervalLegend(r.Draws)
+	for k := range r.Issues {
+		is := &r.Issues[k]
+		is.DrawsUnsettledText = DrawsUnsettledText(*is, r.Draws)
+		for j := range is.Bands {
+			b := &is.Bands[j]
+			b.PText, b.PAtLeastText = ProbabilityText(b.P, b.PInterval), ProbabilityText(b.PAtLeast, b.PAtLeastInterval)
+		}
+	}
+}
+
+// sensitivityTexts writes the words of one model's sensitivity analysis
+// on sc: per issue, the line on its unsettled ends (EndsUnsettledText)
+// and those naming the one-ended and the not monotone swings of its
+// first TornadoTop (OneEndedText, BaseOutsideText); per swing, what its
+// input is (SwingWhat), its variance share (ShareText) and its mark
+// (SwingMark).
+func sensitivityTexts(sc *answer.Scenario, sm *answer.SensitivityModel) {
+	for k := range sm.Issues {
+		is := &sm.Issues[k]
+		is.EndsUnsettledText = EndsUnsettledText(*is, sm.Ends)
+		shown := is.Swings[:min(len(is.Swings), TornadoTop)]
+		is.OneEndedText, is.BaseOutsideText = OneEndedText(sc, shown), BaseOutsideText(shown)
+		for j := range is.Swings {
+			s := &is.Swings[j]
+			s.WhatText = swingWhat(sc, is.Issue, *s)
+			s.ShareText = ShareText(s.VarShare, s.VarShareInterval)
+			s.Mark = SwingMark(*s)
+		}
+	}
+}
+
+// swingWhat is SwingWhat of swing s in issue's tornado: with the other
+// issue's name for an input on another issue.
+func swingWhat(sc *answer.Scenario, issue string, s answer.SensitivitySwing) string {
+	other := ""
+	if s.Input.IssueID != "" && s.Input.IssueID != issue {
+		other = sc.IssueName(s.Input.IssueID)
+	}
+	return SwingWhat(string(s.Input.Kind), other)
+}
+
+// SwingMark is what follows a swing at every door: OneEndedMark where
+// the model gave a forecast at one end only, BaseOutsideMark where the
+// base lies outside its ends, both in that order, "" for neither.
+func SwingMark(s answer.SensitivitySwing) string {
+	var b strings.Builder
+	if s.OneEnded() {
+		b.WriteString(OneEndedMark)
+	}
+	if s.BaseOutside {
+		b.WriteString(BaseOutsideMark)
+	}
+	return b.String()
+}
+
+// backtestTexts writes the words of a backtest: each cell's hit mark
+// (OptionHitMark), each model's option hits (OptionHitsText) and what
+// the ties' marks mean (OptionTieLegend, OptionHitsAddUp).
+func backtestTexts(b *answer.Backtest) {
+	for i := range b.Models {
+		m := &b.Models[i]
+		m.OptionHitsText = OptionHitsText(*m)
+		for j := range m.Scores {
+			m.Scores[j].OptionHitText = OptionHitMark(m.Scores[j])
+		}
+	}
+	if ties := OptionTieLegend(b); ties != "" {
+		b.TieLegendText = ties + " (" + OptionHitsAddUp + ")"
+	}
+}

@@ -1,0 +1,77 @@
+package scenario
+
+import "testing"
+
+// A snapshot's change that moves a number from inside its range onto
+// an end of it and gives no range of its own keeps the range (it still
+// holds the value), so sweep draws the number only on one side of its
+// stated value: a range written around the old value now says "at
+// least" or "at most" the new one, which nobody wrote. That is warned of
+// at the changed field, with the old range moved with the number as the
+// range to write, or the kept one restated to say the end is meant. A
+// stated value at an end of a range written beside it (the base's, or
+// one the change restates) is the writer's and is not warned of; nor is
+// a move within the range, a move from one end to the other (the range
+// was one-sided already: a bound the writer gave, not a spread around
+// the old value), a move to the scale's end (no range on the scale holds
+// it inside), nor a variant's what-if (docs/DECISIONS.md, range24: the
+// built-in case's what-ifs are its author's call).
+func TestChangeMovesOntoAnEndOfItsKeptRange(t *testing.T) {
+	build := func(pos float64, sn StanceChange, ac ActorChange, variant bool) *Scenario {
+		s := &Scenario{
+			Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
+			Issues:   []Issue{{ID: "i", Name: "I"}},
+			Actors: []Actor{{ID: "a", Capability: 40, CapabilityRange: &Range{30, 50}, CapabilityAssumed: "t"},
+				{ID: "b", Capability: 1, CapabilityAssumed: "t"}},
+			Stances: []Stance{{Actor: "a", Issue: "i", Position: pos, Salience: 0.5, Assumed: "t",
+				Range: &StanceRange{Position: &Range{60, 80}, Salience: &Range{0.4, 0.6}}},
+				{Actor: "b", Issue: "i", Position: 30, Salience: 0.5, Assumed: "t", Range: &StanceRange{Position: &Range{0, 40}}}},
+		}
+		c := Changes{Stances: []StanceChange{sn}, Actors: []ActorChange{ac}}
+		if variant {
+			s.Variants = []Variant{{ID: "v", Changes: c}}
+		} else {
+			s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: c}}
+		}
+		return s
+	}
+	for _, c := range []struct {
+		name    string
+		pos     float64 // a's stated position in the base
+		sn      StanceChange
+		ac      ActorChange
+		variant bool
+		want    []string // "path: message (valid: ...)"
+	}{
+		{"position onto the low end", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(60), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
+			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 60, the low end of its range [60, 80], which is kept: sweep will draw it only above 60, on one side of its stated value " +
+				"(valid: a range of its own in the change, e.g. range: {position: [50, 70]}, or range: {position: [60, 80]} restated to keep 60 at its end)"}},
+		{"position onto the high end", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(80), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
+			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 80, the high end of its range [60, 80], which is kept: sweep will draw it only below 80, on one side of its stated value " +
+				"(valid: a range of its own in the change, e.g. range: {position: [70, 90]}, or range: {position: [60, 80]} restated to keep 80 at its end)"}},
+		{"from one end to the other: the base's range was one-sided already", 60, StanceChange{Actor: "a", Issue: "i", Position: fp(80), Assumed: "moved"}, ActorChange{ID: "a"}, false, nil},
+		{"salience onto an end", 70, StanceChange{Actor: "a", Issue: "i", Salience: fp(0.6), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
+			"snapshots[0].stances[0].salience: moves a's salience on issue i from 0.5 to 0.6, the high end of its range [0.4, 0.6], which is kept: sweep will draw it only below 0.6, on one side of its stated value " +
+				"(valid: a range of its own in the change, e.g. range: {salience: [0.5, 0.7]}, or range: {salience: [0.4, 0.6]} restated to keep 0.6 at its end)"}},
+		{"capability onto an end", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(70)}, ActorChange{ID: "a", Capability: fp(50), CapabilityAssumed: "grew"}, false, []string{
+			"snapshots[0].actors[0].capability: moves a's capability from 40 to 50, the high end of its range [30, 50], which is kept: sweep will draw it only below 50, on one side of its stated value " +
+				"(valid: a capability_range of its own in the change, e.g. capability_range: [37.5, 62.5], or capability_range: [30, 50] restated to keep 50 at its end)"}},
+		{"a variant's what-if is not warned of", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(60)}, ActorChange{ID: "a", Capability: fp(30)}, true, nil},
+		{"the base's stated value at an end of its own range", 60, StanceChange{Actor: "a", Issue: "i", Salience: fp(0.55), Assumed: "moved"}, ActorChange{ID: "a"}, false, nil},
+		{"the range restated beside the new value", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(60), Salience: fp(0.6), Assumed: "moved",
+			Range: &StanceRange{Position: &Range{60, 80}, Salience: &Range{0.4, 0.6}}}, ActorChange{ID: "a", Capability: fp(50), CapabilityRange: &Range{30, 50}, CapabilityAssumed: "grew"}, false, nil},
+		{"within the range", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(61), Salience: fp(0.59), Assumed: "moved"}, ActorChange{ID: "a", Capability: fp(49), CapabilityAssumed: "grew"}, false, nil},
+		{"to the scale's end, where no range holds it inside", 70, StanceChange{Actor: "b", Issue: "i", Position: fp(0), Assumed: "moved"}, ActorChange{ID: "a"}, false, nil},
+	} {
+		ds := build(c.pos, c.sn, c.ac, c.variant).Validate()
+		if len(ds) != len(c.want) {
+			t.Errorf("%s: %d diagnostics, want %d: %v", c.name, len(ds), len(c.want), ds)
+			continue
+		}
+		for k, d := range ds {
+			if got := d.Path + ": " + d.Message + " (valid: " + d.Valid + ")"; !d.Warning || got != c.want[k] {
+				t.Errorf("%s:\n got %s (warning %v)\nwant %s", c.name, got, d.Warning, c.want[k])
+			}
+		}
+	}
+}
