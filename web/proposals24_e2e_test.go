@@ -1,13 +1,17 @@
 package web_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"parley/cli"
 )
 
 // transitFile is a consultant's case: four parties over a transit
@@ -25,6 +29,28 @@ func storedTransit(t *testing.T, e *e2e) {
 	e.do("deal view of the transit case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
 		e.choose(rec.ID))
+}
+
+// parleyNarrow runs parley as parleyWide does, on a terminal 80 columns
+// wide: deal proposals lays each proposal out as lines, its verdict after
+// its name, rather than as a table whose cells break the words apart.
+func parleyNarrow(t *testing.T, args ...string) string {
+	t.Helper()
+	t.Setenv("COLUMNS", "80")
+	f, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var errs bytes.Buffer
+	if code := cli.Main(args, strings.NewReader(""), f, &errs); code != 0 {
+		t.Fatalf("parley %s: exit %d: %s", strings.Join(args, " "), code, errs.String())
+	}
+	out, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 // oneLine is s with its runs of white space (a wrapped line's break and
@@ -59,7 +85,7 @@ func TestProposalsPackageAndVerdictAsCommandLine(t *testing.T) {
 		}
 		return out
 	})()`, chromedp.WithPollingTimeout(60*time.Second)))
-	cli := oneLine(parley(t, "deal", "proposals", transitFile, "-m", "none"))
+	out := oneLine(parleyNarrow(t, "deal", "proposals", transitFile, "-m", "none"))
 	for _, c := range []struct {
 		id, name, date, verdict string
 		values                  [][2]string
@@ -73,8 +99,8 @@ func TestProposalsPackageAndVerdictAsCommandLine(t *testing.T) {
 		if r.Verdict != c.verdict {
 			t.Errorf("%s: the page's verdict reads %q, want %q", c.id, r.Verdict, c.verdict)
 		}
-		if want := fmt.Sprintf("%s (%s) — %s", c.name, c.date, c.verdict); !strings.Contains(cli, want) {
-			t.Errorf("%s: parley deal proposals does not print %q:\n%s", c.id, want, cli)
+		if want := fmt.Sprintf("%s (%s) — %s", c.name, c.date, c.verdict); !strings.Contains(out, want) {
+			t.Errorf("%s: parley deal proposals does not print %q:\n%s", c.id, want, out)
 		}
 		var pkg []string
 		for _, v := range c.values {
@@ -83,8 +109,8 @@ func TestProposalsPackageAndVerdictAsCommandLine(t *testing.T) {
 			}
 			pkg = append(pkg, v[0]+" "+v[1])
 		}
-		if want := "package: " + strings.Join(pkg, "; "); !strings.Contains(cli, want) {
-			t.Errorf("%s: parley deal proposals does not print %q:\n%s", c.id, want, cli)
+		if want := "package: " + strings.Join(pkg, "; "); !strings.Contains(out, want) {
+			t.Errorf("%s: parley deal proposals does not print %q:\n%s", c.id, want, out)
 		}
 	}
 }
@@ -122,7 +148,7 @@ func TestEvaluateSlidersNearestAsCommandLine(t *testing.T) {
 	for _, id := range []string{"city_share", "fare", "service_hours", "wage"} {
 		pkg = append(pkg, id+"="+got[id].Value)
 	}
-	cli := parley(t, "deal", "evaluate", transitFile, "-p", strings.Join(pkg, ","), "-m", "none")
+	evaluated := parley(t, "deal", "evaluate", transitFile, "-p", strings.Join(pkg, ","), "-m", "none")
 	for id, want := range map[string]string{"fare": "+25c (25.0)", "service_hours": "2019 level (100.0)"} {
 		if got[id].Label != "nearest: "+want {
 			t.Errorf("%s at %s: the slider reads %q, want %q", id, got[id].Value, got[id].Label, "nearest: "+want)
@@ -130,8 +156,8 @@ func TestEvaluateSlidersNearestAsCommandLine(t *testing.T) {
 	}
 	for id, s := range got {
 		cell := strings.TrimPrefix(s.Label, "nearest: ")
-		if s.Label == "" || !strings.Contains(cli, "│ "+cell+" ") {
-			t.Errorf("%s at %s: the slider reads %q, which parley deal evaluate's column does not:\n%s", id, s.Value, s.Label, cli)
+		if s.Label == "" || !strings.Contains(evaluated, "│ "+cell+" ") {
+			t.Errorf("%s at %s: the slider reads %q, which parley deal evaluate's column does not:\n%s", id, s.Value, s.Label, evaluated)
 		}
 	}
 }
