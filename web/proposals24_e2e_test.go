@@ -161,3 +161,55 @@ func TestEvaluateSlidersNearestAsCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// stripProposalTexts makes the page's deal proposals and evaluate
+// answers look like those stored before they carried their words: no
+// value's text, no verdict_text, no rule's text, no nearest_text.
+const stripProposalTexts = `(() => {
+  const fetch0 = window.fetch
+  window.fetch = async (url, init) => {
+    const res = await fetch0(url, init)
+    const u = String(url)
+    if (!(u.includes('/deal/proposals') || u.includes('/deal/evaluate')) || !res.ok) return res
+    const run = await res.json()
+    for (const p of run.result?.proposals ?? []) {
+      delete p.verdict_text
+      for (const v of p.package ?? []) delete v.text
+      for (const r of p.rules ?? []) delete r.text
+    }
+    if (run.result) delete run.result.nearest_text
+    return new Response(JSON.stringify(run), { status: res.status, headers: res.headers })
+  }
+})()`
+
+// TestProposalsStoredWithoutTexts: an answer stored before the proposals
+// carried their words shows its fields plainly, as texts23 chose, with no
+// second implementation of the sentences kept on the page: the verdict
+// as "blocked", each value in its issue's decimals with the option
+// nearest it said to be only that ("option nearest: 2019 level"), and a
+// slider's label the page's own (what it writes as the slider moves).
+func TestProposalsStoredWithoutTexts(t *testing.T) {
+	e := startE2E(t)
+	e.onEveryPage("answers without their words", stripProposalTexts)
+	storedTransit(t, e)
+	type row struct {
+		Verdict string `json:"verdict"`
+		Hours   string `json:"hours"`
+		Fare    string `json:"fare"`
+	}
+	r := get(t, e.bctx, "the authority's proposal", chromedp.Poll[*row](`(() => {
+		const tr = document.querySelector("[data-testid=proposals-table] tr[data-proposal=rta-offer]")
+		const fare = document.querySelector("[data-testid=deal-nearest][data-issue=fare]")
+		if (!tr || !fare || !document.querySelector("[data-testid=deal-summary]")) return null
+		return { verdict: tr.querySelector("td:nth-of-type(2)").innerText, hours: tr.querySelector("[data-issue=service_hours]").innerText, fare: fare.textContent }
+	})()`, chromedp.WithPollingTimeout(60*time.Second)))
+	if r.Verdict != "blocked" {
+		t.Errorf("the verdict reads %q, want %q", r.Verdict, "blocked")
+	}
+	if want := "Evening/weekend service hours (% of 2019) 90.0\noption nearest: 2019 level"; oneLine(r.Hours) != oneLine(want) {
+		t.Errorf("the hours read %q, want %q", r.Hours, want)
+	}
+	if !strings.HasPrefix(r.Fare, "nearest: ") {
+		t.Errorf("the fare's slider reads %q, want the page's own nearest option", r.Fare)
+	}
+}
