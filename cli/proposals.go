@@ -121,13 +121,11 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 	}
 }
 
-// printProposalTable shows one row per proposal: its package, the issues
-// it leaves open, who accepts and who rejects it. Narrow, where seven
-// columns cannot fit, each proposal is a block of lines instead: the
-// wide table is 179 columns on the built-in case, and with a table whose
-// columns share out 140 the command would print 183 lines to the 130 it
-// prints with the blocks (each actor's id must fit its column whole,
-// which leaves the package about 20).
+// printProposalTable shows one row per proposal: its package and the
+// issues it leaves open in the words the answer carries (each value's
+// text), and its verdict (verdict_text: who accepts and who rejects it,
+// by name), as the page prints them. Narrow, where the table cannot fit,
+// each proposal is a block of lines instead, its verdict after its name.
 func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
 		if l.narrow() {
