@@ -69,6 +69,11 @@ type ProposalVerdicts struct {
 	// actor accepts or, under decision rules, it passes them (Rules);
 	// Accepts and Rejects list the actors each way.
 	Accepted bool `json:"accepted"`
+	// VerdictText says the verdict and who accepts and rejects, by name,
+	// in words every door prints (ask.ProposalVerdictText): "blocked:
+	// rejected by B; accepted by A, C". Empty in an answer stored before
+	// it was carried.
+	VerdictText string `json:"verdict_text,omitempty"`
 	// Rules says whether the proposal passes each issue's decision rule
 	// and which voters carry it; omitted when no issue states one.
 	Rules   []DealRuleVerdict `json:"rules,omitempty"`
@@ -90,8 +95,14 @@ type ProposalVerdicts struct {
 type ProposalValue struct {
 	Issue string  `json:"issue"`
 	Value float64 `json:"value"`
-	// Option is the labelled option nearest the value.
+	// Option is the labelled option nearest the value (its label only:
+	// not the value's own point unless Text says so).
 	Option string `json:"option,omitempty"`
+	// Text is the value in the issue's decimals and the option it is, or
+	// only the nearest to it, in words every door prints
+	// (ask.PackageValueText): "100.0 (2019 level)", "90.0 (nearest: 2019
+	// level (100.0))". Empty in an answer stored before it was carried.
+	Text string `json:"text,omitempty"`
 }
 
 // ProposalVerdict is one actor's verdict on a proposal and why.

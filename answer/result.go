@@ -372,6 +372,12 @@ type DealEvaluation struct {
 	// Rest names where the issues the package leaves out took their value.
 	Rest       string        `json:"rest"`
 	Evaluation *DealVerdicts `json:"evaluation"`
+	// NearestText names, issue by issue in the scenario's order, the
+	// labelled options nearest the package's value, each with its point
+	// (ask.NearestOptionText, "+25c (25.0)"; "" for an issue with none):
+	// deal evaluate's column "Nearest option". Absent from an answer
+	// stored before it was carried.
+	NearestText []string `json:"nearest_text,omitempty"`
 	// Robust is the robust analysis, when asked for.
 	Robust *DealRobustness `json:"robust,omitempty"`
 	// HeldFixed is what the robust analysis's draws held at the stated

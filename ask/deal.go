@@ -62,6 +62,12 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	for i := range ev.Actors {
 		verdictTexts(&out.Scenario, &ev.Actors[i])
 	}
+	ruleTexts(&out.Scenario, ev.Rules)
+	for k, is := range out.Scenario.Issues {
+		if k < len(ev.Package) {
+			out.NearestText = append(out.NearestText, NearestOptionText(out.Scenario.Nearest(k, ev.Package[k]), out.Scenario.IssueDecimals(is.ID)))
+		}
+	}
 	if len(ev.Forecasts) > 0 {
 		distanceTexts(ev.Forecasts)
 		ev.DistanceHead = DistanceHead

@@ -158,6 +158,7 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 	pe, err := deal.EvaluateProposal(din, pr.Package, forecasts, o)
 	if errors.Is(err, deal.ErrUnvalued) {
 		pv.Error = err.Error()
+		proposalTexts(&c.Header, pv)
 		return pv, nil
 	}
 	if err != nil {
@@ -176,6 +177,7 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 	}
 	sort.Strings(pv.Accepts)
 	sort.Strings(pv.Rejects)
+	proposalTexts(&c.Header, pv)
 	return pv, nil
 }
 

@@ -214,7 +214,7 @@ func packageTable(w io.Writer, ev *answer.DealEvaluation, l layout) {
 		if _, ok := ev.Request.Package[is.ID]; ok {
 			from = "package"
 		}
-		t.AppendRow(table.Row{is.Name, numD(v[k], sc.IssueDecimals(is.ID)), from, nearestLabel(sc, k, v[k])})
+		t.AppendRow(table.Row{is.Name, numD(v[k], sc.IssueDecimals(is.ID)), from, ev.NearestText[k]})
 	}
 	t.Render()
 }
@@ -240,9 +240,10 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	}, atWidth(printSearch))
 }
 
-// nearestLabel names issue k's options nearest x, each with its point.
+// nearestLabel names issue k's options nearest x, each with its point
+// (ask.NearestOptionText, which an evaluation carries as nearest_text).
 func nearestLabel(sc *answer.Scenario, k int, x float64) string {
-	return labels(sc.Nearest(k, x), true, sc.IssueDecimals(sc.Issues[k].ID))
+	return ask.NearestOptionText(sc.Nearest(k, x), sc.IssueDecimals(sc.Issues[k].ID))
 }
 
 func num3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }

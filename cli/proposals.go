@@ -103,7 +103,11 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 			for _, x := range why {
 				para(w, x, width)
 			}
-			printRules(w, sc, p.Rules, width)
+			// Each rule in the words the answer carries (ask.RuleText),
+			// as the page prints them.
+			for _, r := range p.Rules {
+				para(w, "  "+r.Text, width)
+			}
 		}
 		if len(p.Evidence) > 0 {
 			para(w, fmt.Sprintf("  source %s: “%s”", p.Evidence[0].Source, p.Evidence[0].Quote), width)
@@ -117,40 +121,28 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 	}
 }
 
-// printProposalTable shows one row per proposal: its package, the issues
-// it leaves open, who accepts and who rejects it. Narrow, where seven
-// columns cannot fit, each proposal is a block of lines instead: the
-// wide table is 179 columns on the built-in case, and with a table whose
-// columns share out 140 the command would print 183 lines to the 130 it
-// prints with the blocks (each actor's id must fit its column whole,
-// which leaves the package about 20).
+// printProposalTable shows one row per proposal: its package and the
+// issues it leaves open in the words the answer carries (each value's
+// text), and its verdict (verdict_text: who accepts and who rejects it,
+// by name), as the page prints them. Narrow, where the table cannot fit,
+// each proposal is a block of lines instead, its verdict after its name.
 func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
 		if l.narrow() {
 			for _, p := range a.Proposals {
-				verdict := verdictWord(p.Accepted)
-				if p.Error != "" {
-					verdict = "not judged"
-				}
-				para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, verdict), width)
+				para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, p.VerdictText), width)
 				para(w, "  package: "+proposalPackage(&a.Scenario, p), width)
-				for _, f := range []struct{ name, ids string }{{"open", strings.Join(p.Open, ", ")}, {"accept", actorNames(&a.Scenario, p.Accepts)}, {"reject", actorNames(&a.Scenario, p.Rejects)}} {
-					if f.ids != "" {
-						para(w, "  "+f.name+": "+f.ids, width)
-					}
+				if len(p.Open) > 0 {
+					para(w, "  open: "+strings.Join(p.Open, ", "), width)
 				}
 			}
 			return
 		}
 		t := newTable(w)
-		t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Accept", "Reject", "Verdict"})
-		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, 28), wrapCol(3, 44), wrapCol(4, 20), wrapCol(5, 24), wrapCol(6, 24)})
+		t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Verdict"})
+		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, 28), wrapCol(3, 40), wrapCol(4, 20), wrapCol(5, 36)})
 		for _, p := range a.Proposals {
-			verdict := verdictWord(p.Accepted)
-			if p.Error != "" {
-				verdict = "not judged"
-			}
-			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, ", "), actorNames(&a.Scenario, p.Accepts), actorNames(&a.Scenario, p.Rejects), verdict})
+			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, ", "), p.VerdictText})
 		}
 		t.Render()
 	})
@@ -181,34 +173,14 @@ func printProposalDistances(w io.Writer, a *answer.DealProposals, width int) {
 	}
 }
 
-func verdictWord(ok bool) string {
-	if ok {
-		return "accepted"
-	}
-	return "blocked"
-}
-
-// actorNames joins the names of the actors ids lists (Scenario.ActorName:
-// an actor without a name by its id), as every other answer names them;
-// the answer's accepts and rejects keep the ids, for a program.
-func actorNames(sc *answer.Scenario, ids []string) string {
-	names := make([]string, len(ids))
-	for i, id := range ids {
-		names[i] = sc.ActorName(id)
-	}
-	return strings.Join(names, ", ")
-}
-
-// proposalPackage writes a proposal's package as "issue value (option)",
-// each value with its issue's decimals.
+// proposalPackage writes a proposal's package as "issue text", each
+// value in the words the answer carries (ask.PackageValueText: "100.0
+// (2019 level)", "90.0 (nearest: 2019 level (100.0))"), as the page
+// prints them.
 func proposalPackage(sc *answer.Scenario, p answer.ProposalVerdicts) string {
 	var parts []string
 	for _, v := range p.Package {
-		s := v.Issue + " " + numD(v.Value, sc.IssueDecimals(v.Issue))
-		if v.Option != "" {
-			s += " (" + v.Option + ")"
-		}
-		parts = append(parts, s)
+		parts = append(parts, v.Issue+" "+v.Text)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -17,7 +17,9 @@ import (
 
 // TestProposalsCSVDefaulted: the CSV's last column, defaulted, marks
 // Beta's two yeses at the base, as the JSON's defaulted does; the
-// columns before it keep their places.
+// columns before it keep their places. The package is in the words the
+// answer carries: 50 is midway between the options none (0) and all
+// (100), 80 nearest all, and neither is its option's point.
 func TestProposalsCSVDefaulted(t *testing.T) {
 	out, errOut, code := run(t, "deal", "proposals", "testdata/defaulted.yaml", "--snapshot", "base", "-m", "none", "-f", "csv", "-q")
 	if code != 0 {
@@ -26,10 +28,10 @@ func TestProposalsCSVDefaulted(t *testing.T) {
 	const by = "accepts by default: worth %s to it, and it states no alternative to agreement (no reservation, and no status quo or forecast as the no-deal package), so its is 0, below every package: it accepts any package that crosses none of its red lines"
 	want := []string{
 		"proposal,name,date,package,open,actor,required,utility,alternative,alternative_from,gain,accepts,why,defaulted",
-		`even,Even split,2025-01-01,share 50.0 (none / all),,a,true,0.5,0.7,reservation,-0.19999999999999996,false,"rejects: worth 0.500 to it, 0.200 below its alternative 0.700 (reservation)",false`,
-		`even,Even split,2025-01-01,share 50.0 (none / all),,b,true,0.5,0,none stated (0),0.5,true,"` + strings.Replace(by, "%s", "0.500", 1) + `",true`,
-		`most,Mostly Alpha,2025-01-01,share 80.0 (all),,a,true,0.8,0.7,reservation,0.10000000000000009,true,"accepts: worth 0.800 to it, 0.100 above its alternative 0.700 (reservation)",false`,
-		`most,Mostly Alpha,2025-01-01,share 80.0 (all),,b,true,0.19999999999999996,0,none stated (0),0.19999999999999996,true,"` + strings.Replace(by, "%s", "0.200", 1) + `",true`,
+		`even,Even split,2025-01-01,share 50.0 (nearest: none (0.0) / all (100.0)),,a,true,0.5,0.7,reservation,-0.19999999999999996,false,"rejects: worth 0.500 to it, 0.200 below its alternative 0.700 (reservation)",false`,
+		`even,Even split,2025-01-01,share 50.0 (nearest: none (0.0) / all (100.0)),,b,true,0.5,0,none stated (0),0.5,true,"` + strings.Replace(by, "%s", "0.500", 1) + `",true`,
+		`most,Mostly Alpha,2025-01-01,share 80.0 (nearest: all (100.0)),,a,true,0.8,0.7,reservation,0.10000000000000009,true,"accepts: worth 0.800 to it, 0.100 above its alternative 0.700 (reservation)",false`,
+		`most,Mostly Alpha,2025-01-01,share 80.0 (nearest: all (100.0)),,b,true,0.19999999999999996,0,none stated (0),0.19999999999999996,true,"` + strings.Replace(by, "%s", "0.200", 1) + `",true`,
 	}
 	if got := strings.Split(strings.TrimSuffix(out, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("csv:\n%s\nwant:\n%s", out, strings.Join(want, "\n"))

@@ -16,14 +16,14 @@ func TestProposalsNotJudged(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"│ not judged │", "│ accepted   │", "Budget only (budget-only): not judged: it leaves issues [timeline] open",
+	for _, want := range []string{"│ not judged                     │", "│ accepted by East, North, South │", "Budget only (budget-only): not judged: it leaves issues [timeline] open",
 		"warning: proposal budget-only could not be judged"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
 	csv, _, code := run(t, "deal", "proposals", f, "-m", "none", "-f", "csv", "-q")
-	if code != 0 || !strings.Contains(csv, "\nbudget-only,Budget only,2026-01-10,budget 40.0 (none),timeline,,,,,,,,\"not judged: it leaves issues [timeline] open") {
+	if code != 0 || !strings.Contains(csv, "\nbudget-only,Budget only,2026-01-10,budget 40.0 (nearest: none (0.0)),timeline,,,,,,,,\"not judged: it leaves issues [timeline] open") {
 		t.Errorf("csv (exit %d) lacks the unjudged row:\n%s", code, csv)
 	}
 }

@@ -45,6 +45,10 @@ type RuleVerdict struct {
 	Coalition []string `json:"coalition,omitempty"`
 	// Against lists the voters who do not accept.
 	Against []string `json:"against,omitempty"`
+	// Text says all of it in words, in the issue's and voters' names
+	// (ask.RuleText, filled by ask; empty here and in an answer stored
+	// before it was carried).
+	Text string `json:"text,omitempty"`
 }
 
 // rulesFrom reads the decision rules of the scenario's issues, one per

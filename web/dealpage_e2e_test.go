@@ -184,18 +184,9 @@ func TestProposalsVerdictsWithoutDistances(t *testing.T) {
 		t.Errorf("%d distance lines or headings shown with no distance measured", n)
 	}
 	for _, p := range props.Proposals {
-		verdict := "✗ not accepted"
-		switch {
-		case p.Error != "":
-			verdict = "not judged"
-		case p.Accepted && len(p.Rules) > 0:
-			verdict = "✓ accepted"
-		case p.Accepted:
-			verdict = "✓ everyone required"
-		}
-		row := fmt.Sprintf(`[data-testid=proposals-table] tr[data-proposal=%q] td:nth-child(3)`, p.ID)
-		if got := e.text(row); !strings.HasPrefix(got, verdict) {
-			t.Errorf("%s: verdict %q, want %q as ask judges it", p.ID, got, verdict)
+		row := fmt.Sprintf(`[data-testid=proposals-table] tr[data-proposal=%q] td:nth-child(3) [data-testid=proposal-verdict]`, p.ID)
+		if got := e.text(row); got != p.VerdictText || p.VerdictText == "" {
+			t.Errorf("%s: verdict %q, want %q as ask judges it", p.ID, got, p.VerdictText)
 		}
 	}
 	for i, s := range props.Timeline {

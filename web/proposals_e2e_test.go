@@ -28,7 +28,9 @@ func TestProposalNotJudgedView(t *testing.T) {
 	if s := e.text(`[data-proposal=budget-only] td:nth-of-type(2)`); s != "not judged" {
 		t.Fatalf("the unjudged proposal's verdict reads %q", s)
 	}
-	if s := e.text(`[data-proposal=both] td:nth-of-type(2)`); s != "✓ everyone required" {
+	// The verdict the answer carries (ask.ProposalVerdictText), by
+	// name: the three actors accept, each by default.
+	if s := e.text(`[data-proposal=both] td:nth-of-type(2)`); s != "accepted by East, North, South" {
 		t.Fatalf("the judged proposal's verdict reads %q", s)
 	}
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +20,8 @@ import (
 // blocked by Delta's red line (budget at most 40), Delta being required
 // since the tax has no rule; "Low budget" (budget 10) fails it, Alpha,
 // Beta and Gamma against (below their alternatives). The page said only
-// "✗ not accepted; accepted only by …" of each.
+// "✗ not accepted; accepted only by …" of each; its own sentences now
+// the answer's, as the command line prints them.
 func TestProposalsUnderRules(t *testing.T) {
 	e := startE2E(t)
 	body, err := os.ReadFile("../cli/testdata/rules-mixed.yaml")
@@ -47,21 +49,33 @@ func TestProposalsUnderRules(t *testing.T) {
 		for (const id of ["high", "low"]) {
 			const tr = document.querySelector("[data-testid=proposals-table] tr[data-proposal=" + id + "]")
 			const verdict = tr?.querySelector("td:nth-of-type(2)")?.innerText ?? ""
-			if (!verdict.startsWith("✗") || !document.querySelector("[data-testid=proposals-acceptance]")) return null
+			if (!verdict.startsWith("blocked") || !document.querySelector("[data-testid=proposals-acceptance]")) return null
 			out[id] = { verdict, rules: [...tr.querySelectorAll("[data-testid=proposal-rules] li")].map((li) => li.innerText) }
 		}
 		return out
 	})()`, chromedp.WithPollingTimeout(60*time.Second)))
-	for _, c := range []struct{ id, verdict, rule string }{
-		{"high", "✗ not accepted; accepted only by Alpha, Beta, Gamma", "Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against"},
-		{"low", "✗ not accepted; accepted only by Delta", "Budget by qmv: fails (1.0 of 5.0, quota 3.0), Alpha, Beta, Gamma against"},
+	// The page's words are parley deal proposals' (the answer's
+	// verdict_text and each rule's text).
+	f := filepath.Join(t.TempDir(), "rules-proposals.yaml")
+	if err := os.WriteFile(f, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cli := oneLine(parleyNarrow(t, "deal", "proposals", f, "-m", "none"))
+	for _, c := range []struct{ id, name, verdict, rule string }{
+		{"high", "High budget (2025-01-10)", "blocked: rejected by Delta; accepted by Alpha, Beta, Gamma", "Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against"},
+		{"low", "Low budget (2025-01-12)", "blocked: rejected by Alpha, Beta, Gamma; accepted by Delta", "Budget by qmv: fails (1.0 of 5.0, quota 3.0), Alpha, Beta, Gamma against"},
 	} {
 		r := rows[c.id]
-		if !strings.HasPrefix(r.Verdict, c.verdict) {
+		if !strings.HasPrefix(r.Verdict, c.verdict+"\n") {
 			t.Errorf("%s: verdict %q, want %q first", c.id, r.Verdict, c.verdict)
 		}
 		if len(r.Rules) != 1 || r.Rules[0] != c.rule {
 			t.Errorf("%s: its rule verdicts read %q, want [%q] (the budget's)", c.id, r.Rules, c.rule)
+		}
+		for _, want := range []string{c.name + " — " + c.verdict, c.rule} {
+			if !strings.Contains(cli, want) {
+				t.Errorf("%s: parley deal proposals does not print %q:\n%s", c.id, want, cli)
+			}
 		}
 	}
 }

@@ -53,32 +53,34 @@ func TestProposalsInWords(t *testing.T) {
 			t.Errorf("%s: its heading's first line reads %q, want its name %q alone", p.ID, first, p.Name)
 		}
 		for _, v := range p.Package {
-			// with the issue's decimals, as parley deal proposals writes
-			// it (one on the case's 0–100 scales: "Ceasefire 40.0")
-			want := issueName[v.Issue] + " " + strconv.FormatFloat(float64(v.Value), 'f', props.Scenario.IssueDecimals(v.Issue), 64)
-			cell := fmt.Sprintf(`%s [data-issue=%q] b`, row, v.Issue)
-			if e.count(cell) != 1 {
+			// the issue by name, and the value with the issue's decimals
+			// (one on the case's 0–100 scales: "40.0 …") in the words the
+			// answer carries, as parley deal proposals writes it
+			d := props.Scenario.IssueDecimals(v.Issue)
+			cell := fmt.Sprintf(`%s [data-issue=%q]`, row, v.Issue)
+			if e.count(cell+" b") != 1 || e.count(cell+" [data-testid=proposal-value]") != 1 {
 				t.Errorf("%s: no value on %s shown as its own", p.ID, v.Issue)
 				continue
 			}
-			if got := e.text(cell); got != want {
-				t.Errorf("%s: its value on %s reads %q, want %q", p.ID, v.Issue, got, want)
+			if got := e.text(cell + " b"); got != issueName[v.Issue] {
+				t.Errorf("%s: its issue %s reads %q, want %q", p.ID, v.Issue, got, issueName[v.Issue])
+			}
+			if got := e.text(cell + " [data-testid=proposal-value]"); got != v.Text || !strings.HasPrefix(v.Text, strconv.FormatFloat(v.Value, 'f', d, 64)) {
+				t.Errorf("%s: its value on %s reads %q, want %q", p.ID, v.Issue, got, v.Text)
 			}
 		}
+		// in words, not by its colour alone: "blocked: rejected by …"
 		verdict := e.text(row + ` td:nth-of-type(2)`)
+		want := "not judged"
 		switch {
 		case p.Error != "":
-			if verdict != "not judged" {
-				t.Errorf("%s: verdict %q, want not judged", p.ID, verdict)
-			}
 		case p.Accepted:
-			if verdict != "✓ everyone required" {
-				t.Errorf("%s: verdict %q, want accepted", p.ID, verdict)
-			}
+			want = "accepted by "
 		default:
-			if !strings.HasPrefix(verdict, "✗ not accepted") {
-				t.Errorf("%s: verdict %q, want it to say it is not accepted", p.ID, verdict)
-			}
+			want = "blocked: rejected by "
+		}
+		if verdict != p.VerdictText || !strings.HasPrefix(verdict, want) {
+			t.Errorf("%s: verdict %q, want the answer's %q, starting %q", p.ID, verdict, p.VerdictText, want)
 		}
 	}
 	names := get(t, e.bctx, "timeline", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('[data-testid=proposals-timeline] tbody th')).map((th) => th.textContent)`))

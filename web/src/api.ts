@@ -306,10 +306,14 @@ export interface DealRobustness {
   // each probability with its interval (ask.ProbabilityText).
   interval_legend?: string; p_accepted_text?: string; p_zone_text?: string
 }
-export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
+// nearest_text: issue by issue, the options nearest the package's value
+// with their points (ask.NearestOptionText), as deal evaluate's column
+// "Nearest option"; absent from an answer stored before it was carried.
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
-// the voters who carry it (coalition).
-export interface DealRuleVerdict { issue: string; rule: string; quota: number; for: number; total: number; passes: boolean; coalition?: string[]; against?: string[] }
+// the voters who carry it (coalition); text, all of it in words
+// (ask.RuleText), on the rules of deal proposals and deal evaluate.
+export interface DealRuleVerdict { issue: string; rule: string; quota: number; for: number; total: number; passes: boolean; coalition?: string[]; against?: string[]; text?: string }
 export interface DealPackage { label: string; values: number[]; options?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[] }
 export interface DealRuleGame { issue: string; rule: string; voters: string[]; weights: number[]; quota: number; minimal_winning: string[][]; veto: string[] }
 export interface DealCoalition { actors: string[]; open: boolean; margin: number | null; margin_bound: number | null; short?: string[]; conflict?: string }
@@ -344,8 +348,12 @@ export interface DealProposalsRequest extends DealRequest { all_snapshots?: bool
 export interface ProposalVerdict extends Verdict { why: string }
 export interface ProposalVerdicts {
   id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
-  package: { issue: string; value: number; option?: string }[]; open?: string[]; evidence?: Evidence[]; assumed?: string
-  accepted: boolean; rules?: DealRuleVerdict[]; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
+  // text: the value and the option it is or is only nearest
+  // (ask.PackageValueText); verdict_text: the verdict and who accepts and
+  // rejects it, by name (ask.ProposalVerdictText). Both absent from an
+  // answer stored before they were carried.
+  package: { issue: string; value: number; option?: string; text?: string }[]; open?: string[]; evidence?: Evidence[]; assumed?: string
+  accepted: boolean; verdict_text?: string; rules?: DealRuleVerdict[]; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
   // error says why the proposal could not be judged (no one was asked).
   error?: string
 }

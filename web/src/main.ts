@@ -81,18 +81,23 @@ function status(msg: string, error = false) {
 
 function bounds(is: Issue): [number, number] { return is.scale ? [is.scale.min, is.scale.max] : [0, 100] }
 
-// place names where x lies among an issue's labelled options: at one, or
-// between two (for values the API does not label: a stance, a package).
-function place(is: Issue, x: number): string {
-  const as = [...(is.anchors ?? [])].sort((p, q) => p.value - q.value)
-  if (!as.length) return ''
-  const tol = 1e-6 * Math.max(1, as[as.length - 1].value - as[0].value)
-  const at = as.find((a) => Math.abs(a.value - x) <= tol)
-  if (at) return at.label
-  const below = as.filter((a) => a.value < x).pop(), above = as.find((a) => a.value > x)
-  if (!below) return `below ${above!.value} (${above!.label})`
-  if (!above) return `above ${below.value} (${below.label})`
-  return `between ${below.value} (${below.label}) and ${above.value} (${above.label})`
+// nearest names the labelled options nearest x on an issue, each with
+// its point in d decimals, "nearest: +25c (25.0)", every one on a tie
+// ("A (30.0) / B (40.0)"), '' on an issue without options: the words of
+// parley deal evaluate's column "Nearest option" (ask.NearestOptionText,
+// which an evaluation carries as nearest_text), under the word its column
+// head gives. It labels what no answer holds yet: a slider as it moves
+// (no round trip per step), a stance's position and a search's packages.
+// "between 10 (+10c) and 25 (+25c)" named two options where the command
+// line names the one nearest (docs/DECISIONS.md, "proposals24").
+function nearest(is: Issue, x: number, d: number): string {
+  const as = is.anchors ?? []
+  if (!as.length || !Number.isFinite(x)) return ''
+  const [lo, hi] = bounds(is)
+  // answer.Scenario.Nearest's tie: within 1e-9 of the scale's range.
+  const tol = 1e-9 * Math.max(1, hi - lo)
+  const best = Math.min(...as.map((a) => Math.abs(a.value - x)))
+  return 'nearest: ' + as.filter((a) => Math.abs(a.value - x) <= best + tol).map((a) => `${a.label} (${fmt(a.value, d)})`).join(tieJoin)
 }
 
 // nearestText is the labelled option the API found nearest a forecast;
@@ -884,7 +889,7 @@ function openStance(actor: string, issue: string) {
     h('button', { class: 'close', 'aria-label': 'Close', onclick: () => closeDrawer() }, '×'),
     h('h2', { id: 'drawer-title' }, `${a.name} on ${is.name}`),
     h('p', { class: 'facts' }, `Position ${plainNum(stc.position)}${stc.range?.position ? ` [${rangeJoin(plainNum(stc.range.position[0]), plainNum(stc.range.position[1]))}]` : ''} · salience ${plainNum(stc.salience)} · capability ${plainNum(a.capability)}`),
-    h('p', { class: 'near' }, place(is, stc.position)),
+    h('p', { class: 'near' }, nearest(is, stc.position, dec(is.id))),
     stc.note ? h('p', { class: 'note' }, stc.note) : null,
     h('h3', {}, 'Evidence'), evidence, form].filter((x) => x !== null) as HTMLElement[])
   openModal(d, d.querySelector<HTMLInputElement>('input[name=position]'))
@@ -1700,9 +1705,9 @@ function renderDeal() {
     const v = st.deal[is.id] ?? onStep(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2, d)
     st.deal[is.id] = v
     const out = h('output', {}, fmt(v, d))
-    const label = h('small', { title: place(is, v) }, place(is, v))
+    const label = h('small', { title: nearest(is, v, d), 'data-testid': 'deal-nearest', 'data-issue': is.id }, nearest(is, v, d))
     const input = h('input', { type: 'range', min: lo, max: hi, step: sliderStep(d), value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
-    input.oninput = () => { const x = onStep(Number(input.value), d); st.deal[is.id] = x; out.textContent = fmt(x, d); label.textContent = label.title = place(is, x); schedule(o.fix.has(is.id)) }
+    input.oninput = () => { const x = onStep(Number(input.value), d); st.deal[is.id] = x; out.textContent = fmt(x, d); label.textContent = label.title = nearest(is, x, d); schedule(o.fix.has(is.id)) }
     const pin = h('input', { type: 'checkbox', id: 'pin-' + is.id, checked: o.fix.has(is.id) }) as HTMLInputElement
     pin.onchange = () => { pin.checked ? o.fix.add(is.id) : o.fix.delete(is.id); search() }
     return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label,
@@ -1726,6 +1731,13 @@ function renderDeal() {
       accepted = sent
       if (run.status !== 'done' || !run.result) { result.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return '' }
       drawDeal(result, run.result)
+      // Each slider's option in the words the answer carries
+      // (nearest_text), where the slider still holds the value evaluated.
+      const ev = run.result.evaluation, near = run.result.nearest_text
+      ev.issues.forEach((id, k) => {
+        const label = main.querySelector<HTMLElement>(`[data-testid=deal-nearest][data-issue="${CSS.escape(id)}"]`)
+        if (label && near && st.deal[id] === ev.package[k]) label.textContent = label.title = near[k] ? 'nearest: ' + near[k] : ''
+      })
     } catch (e) {
       if (my !== seq.evaluate) return null
       result.replaceChildren(h('p', { class: 'error' }, errorText(e)))
@@ -1821,10 +1833,11 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
 }
 
 // packageCell is one package's value on one issue, with its d decimals
-// (the issue's), and where it lies among the issue's options.
+// (the issue's), and the options nearest it (nearest), as parley deal
+// search lists its packages.
 function packageCell(is: Issue | undefined, v: number | undefined, d: number): HTMLElement {
   if (v === undefined) return h('td', {}, noNumber)
-  const p = is ? place(is, v) : ''
+  const p = is ? nearest(is, v, d) : ''
   return h('td', {}, h('b', {}, fmt(v, d)), h('small', { title: p }, p))
 }
 

@@ -85,23 +85,29 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
       h('th', { scope: 'row' }, p.name, h('small', {}, `${p.date}${p.proposers?.length ? ' · ' + p.proposers.map(name).join(', ') : ''}`),
         // The quote's source by its title; its id, as the file cites it, on hover.
         quote ? h('small', { class: 'muted' }, `“${quote.quote}” (`, h('cite', { title: quote.source, 'data-source': quote.source }, source(quote.source)), ')') : null),
-      h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, `${issue(v.issue)} ${fmt(v.value, decimalsOf(a.scenario, v.issue))}`), v.option ? h('small', {}, v.option) : null)),
+      // Each value in the answer's words (ask.PackageValueText), as parley
+      // deal proposals prints them: "90.0 (nearest: 2019 level (100.0))",
+      // not "90.0 2019 level", which read as if it offered the 2019 level.
+      // An answer stored before shows its fields plainly.
+      h('td', {}, ...p.package.map((v) => h('div', { 'data-issue': v.issue }, h('b', {}, issue(v.issue)), ' ',
+        h('span', { 'data-testid': 'proposal-value' }, v.text ?? fmt(v.value, decimalsOf(a.scenario, v.issue))),
+        v.text === undefined && v.option ? h('small', {}, `option nearest: ${v.option}`) : null)),
         p.open?.length ? h('small', { class: 'muted open', 'data-testid': 'proposal-open' }, `open: ${p.open.map(issue).join(', ')}`) : null,
         // Its distance from each model's forecast on the issues it
         // decides, in the words the answer carries, as parley deal
         // proposals prints them (distanceText).
         forecasts(p.id).length ? h('small', { class: 'muted', 'data-testid': 'proposal-distance' }, 'distance: ',
           ...forecasts(p.id).flatMap((x, i) => [i ? ' · ' : '', h('span', { 'data-model': x.model }, distanceText(x))])) : null),
-      // Under decision rules a proposal passes without everyone's yes:
-      // the hint above the table says what it must pass (acceptance).
-      h('td', {}, p.error ? 'not judged' : p.accepted ? (p.rules?.length ? '✓ accepted' : '✓ everyone required')
-        : ['✗ not accepted', p.accepts.length ? `; accepted only by ${names(p.accepts)}` : ''].join(''),
-        // Whether it passes each issue's rule, and who carries it, as
-        // parley deal proposals prints under the table: a proposal a rule
-        // passes may still be blocked by a required actor.
+      // The verdict and who decides it, and whether it passes each
+      // issue's rule and who carries it, in the words the answer carries
+      // (ask.ProposalVerdictText, ask.RuleText), as parley deal proposals
+      // prints them: under decision rules the hint above the table says
+      // what a proposal must pass (acceptance), and a proposal a rule
+      // passes may still be blocked by a required actor. An answer stored
+      // before shows its fields plainly.
+      h('td', {}, h('span', { 'data-testid': 'proposal-verdict' }, p.verdict_text ?? (p.error ? 'not judged' : p.accepted ? 'accepted' : 'blocked')),
         !p.error && p.rules?.length ? h('ul', { class: 'rules', 'data-testid': 'proposal-rules' }, ...p.rules.map((r) => h('li', {},
-          `${issue(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'} (${fmt(r.for)} of ${fmt(r.total)}, quota ${fmt(r.quota)})`
-          + (r.passes ? `, carried by ${names(r.coalition)}${r.against?.length ? `; ${names(r.against)} against` : ''}` : `, ${names(r.against)} against`)))) : null),
+          r.text ?? `${issue(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'}`))) : null),
       h('td', {}, p.error ? h('p', { class: 'warn', 'data-testid': 'proposal-error' }, p.error) : why.length ? h('ul', {}, ...why) : '—'))
   })
   const tl = a.timeline ?? []
