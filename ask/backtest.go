@@ -294,8 +294,9 @@ func OptionHit(nearest, outcome []answer.Anchor) (share float64, tie int) {
 
 // OptionHitMark is what follows a backtest cell's forecast and error at
 // every door: "" for no hit, " ✓" for a whole one, " ✓j/k" for a tie
-// between k options, j of them the outcome's (" ✓1/2"). The page writes
-// it by the same rule (hitMark in web/src/backtest.ts).
+// between k options, j of them the outcome's (" ✓1/2"). A backtest
+// carries it (BacktestScore.OptionHitText, backtestTexts), which every
+// door prints.
 func OptionHitMark(s answer.BacktestScore) string {
 	switch {
 	case s.OptionHit <= 0:
@@ -329,7 +330,8 @@ func OptionHitsText(m answer.BacktestModel) string {
 
 // OptionHitsAddUp follows the tie marks' legend (OptionTieLegend) at
 // every door: what a model's option hits are made of once a cell holds a
-// share. The page writes the same (legend in web/src/backtest.ts).
+// share. A backtest carries it in its TieLegendText (backtestTexts),
+// which every door prints.
 const OptionHitsAddUp = "option hits add up the shares"
 
 // OptionTieLegend says what each tie's mark in the backtest's cells
