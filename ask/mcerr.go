@@ -86,9 +86,15 @@ func SharesText(sc *answer.Scenario, is answer.SensitivityIssue, draws, resample
 // SwingInput names a swing's input in issue's tornado, as the doors'
 // tables name it (SwingWhat): its actor by name and what of it, with the
 // other issue's name for an input on another issue ("United States ·
-// position", "Russia · salience on Ukraine and NATO").
+// position", "Russia · salience on Ukraine and NATO"); what of it as
+// the swing carries it (WhatText, sensitivityTexts), written here for a
+// swing that does not carry it yet (SharesText runs before the texts).
 func SwingInput(sc *answer.Scenario, issue string, s answer.SensitivitySwing) string {
-	return sc.ActorName(s.Input.ActorID) + swingWhat(sc, issue, s)
+	what := s.WhatText
+	if what == "" {
+		what = swingWhat(sc, issue, s)
+	}
+	return sc.ActorName(s.Input.ActorID) + what
 }
 
 // ShareOrderWidth is how wide a variance share's interval may be, as the
