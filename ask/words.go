@@ -7,9 +7,10 @@ package ask
 // ShortfallLine, VerdictText, CrossedText: dealtexts.go), and so do
 // advice and the evidence coverage (LeverKindText, LeverColumns,
 // AdviseIssueHead, CoverageRowHead, CoverageOverall: answertexts.go),
-// which every door prints as they are. Where the two doors had worded a thing differently,
-// the words here are the clearer of the two (docs/DECISIONS.md, "One
-// wording for the deal's, advice's and coverage's lines").
+// which every door prints as they are. Where the two doors had worded a
+// thing differently, the words here are the clearer of the two
+// (docs/DECISIONS.md, "One wording for the deal's, advice's and
+// coverage's lines").
 
 import (
 	"fmt"

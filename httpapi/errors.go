@@ -170,9 +170,9 @@ const maxJSONDepth = 10000
 // rejecting unknown fields, trailing data, a null that v cannot hold
 // and a field given twice (checkNulls: encoding/json would read the
 // null as the value already there, a weight null as 0, and the field
-// given twice as its last value); what names b in errors. A malformed document is
-// errs.Invalid; a field of the wrong type, an unknown field or such a
-// null, errs.Argument.
+// given twice as its last value); what names b in errors. A malformed
+// document is errs.Invalid; a field of the wrong type, an unknown
+// field, such a null or a field given twice, errs.Argument.
 func decodeJSON(what string, b []byte, v any) error {
 	if len(bytes.TrimSpace(b)) == 0 {
 		b = []byte("{}")
