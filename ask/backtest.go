@@ -316,7 +316,8 @@ func tieHits(s answer.BacktestScore) int {
 // OptionHitsText is a model's option hits out of the outcomes scored, as
 // every door writes them: "3/3", and a total with a tie's share in it
 // with the fewest decimals, up to two, that write it ("2.5/3",
-// "1.33/3"). The page writes them by the same rule (hitsText).
+// "1.33/3"). A backtest carries them (BacktestModel.OptionHitsText,
+// backtestTexts), which every door prints.
 func OptionHitsText(m answer.BacktestModel) string {
 	x := m.OptionHits
 	d := 0
