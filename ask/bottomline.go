@@ -242,12 +242,17 @@ func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLi
 
 // likeliestPoints names a distribution's likeliest: options by their
 // points, "→35" ("→35 / →50" on a tie), stated positions by value and
-// the actors there, "20.0 (Russia)".
+// the actors there, "20.0 (Russia)", as the likeliest carries it (Text,
+// LikeliestTexts; written here for one that does not carry it).
 func likeliestPoints(sc *answer.Scenario, ls []answer.Likely, d int) string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		if len(l.Actors) == 0 {
+		switch {
+		case len(l.Actors) == 0:
 			out[i] = PointsText([]answer.Anchor{{Value: l.Value}})
+			continue
+		case l.Text != "":
+			out[i] = l.Text
 			continue
 		}
 		names := make([]string, len(l.Actors))

@@ -280,8 +280,9 @@ type BriefIssue struct {
 	// with their share of the draws, when Headline's nearest options are
 	// not all among the most often (its Label "" otherwise), and the
 	// draws' share nearest Headline's options (those of them it does not
-	// lead with, on a tie at the forecast: its Equally); each with its Wilson interval, written
-	// by ProbabilityText as parley sweep's table writes P(nearest).
+	// lead with, on a tie at the forecast: its Equally); each with its
+	// Wilson interval, written by ProbabilityText as parley sweep's
+	// table writes P(nearest).
 	Favoured BriefFavoured
 	// Low and High are the smallest and largest forecast of any model, an
 	// unsettled forecast counted by its whole range.

@@ -133,3 +133,19 @@ func TestEvaluateDistancesCarryTexts(t *testing.T) {
 		t.Errorf("text %q of %+v", f.Text, f)
 	}
 }
+
+// TestLikeliestPointsCarried: the bottom line names a likeliest stated
+// position by the words the distribution carries (Likely.Text), an
+// option by its point alone, and a position without carried words as
+// LikelyText writes it.
+func TestLikeliestPointsCarried(t *testing.T) {
+	sc := &answer.Scenario{Actors: []answer.Actor{{ID: "ru", Name: "Russia"}}}
+	ls := []answer.Likely{
+		{Value: 35, Label: "freeze", Text: "→35 freeze"},
+		{Value: 20, Actors: []string{"ru"}, Text: "carried"},
+		{Value: 20, Actors: []string{"ru"}},
+	}
+	if got, want := likeliestPoints(sc, ls, 1), "→35 / carried / 20.0 (Russia)"; got != want {
+		t.Errorf("likeliestPoints = %q, want %q", got, want)
+	}
+}

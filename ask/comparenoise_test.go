@@ -36,14 +36,7 @@ variants:
 // cells read alike ("5.3" and "5.3", not "5.3" and "5.4" with a change
 // of "+0.000000000000001").
 func TestCompareNoiseIsNoChange(t *testing.T) {
-	in, err := Load("noise.yaml", []byte(noiseCase), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "noise.yaml", noiseCase)
 	req := answer.NewCompareRequest()
 	req.Models = []string{"compromise"}
 	a, err := Compare(context.Background(), c, req, nil)

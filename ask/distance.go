@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -21,14 +22,15 @@ const ProposalsDistanceHead = DistanceHead + ", on the issues each proposal deci
 // DistanceSep separates the models' distances in a line (DistanceText).
 const DistanceSep = " · "
 
-// DistanceText is a package's distance from each model's forecast, each
-// model's mean and largest in percent with one decimal, as parley deal
-// evaluate's table writes them: "compromise 8.6% (max 11.2%) · smp 3.0%
-// (max 4.1%)".
+// DistanceText is a package's distance from each model's forecast in a
+// line, each model's as its distance carries it (Text, distanceTexts;
+// ModelDistanceText for one stored before the answers carried it):
+// "compromise 8.6% (max 11.2%) · smp 3.0% (max 4.1%)". parley deal
+// proposals writes a proposal's line by it.
 func DistanceText(fs []deal.ForecastDistance) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = ModelDistanceText(f)
+		parts[i] = cmp.Or(f.Text, ModelDistanceText(f))
 	}
 	return strings.Join(parts, DistanceSep)
 }

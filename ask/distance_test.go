@@ -42,3 +42,16 @@ func TestNoProposalsNoDistanceWarnings(t *testing.T) {
 		t.Errorf("warnings %q, want %q", a.Warnings, want)
 	}
 }
+
+// TestDistanceTextCarried: a proposal's line joins the words each
+// distance carries, so that the command line prints the answer's text,
+// and falls back to ModelDistanceText for a distance stored without it.
+func TestDistanceTextCarried(t *testing.T) {
+	fs := []deal.ForecastDistance{
+		{Model: "compromise", Mean: 8.6, Max: 11.2, Text: "carried words"},
+		{Model: "smp", Mean: 3.04, Max: 4.1},
+	}
+	if got, want := DistanceText(fs), "carried words · smp 3.0% (max 4.1%)"; got != want {
+		t.Errorf("DistanceText = %q, want %q", got, want)
+	}
+}

@@ -470,14 +470,7 @@ stances:
 // A share of its best that is not zero never reads as zero (RatioDecimals):
 // Alpha's 0.2% in ksLightCase takes one decimal, and so does Beta's.
 func TestExplainKSRatioNeverReadsZero(t *testing.T) {
-	in, err := Load("ksl.yaml", []byte(ksLightCase), LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "ksl.yaml", ksLightCase)
 	ie := explain(t, c, "ks", "").Issues[0]
 	a, b := pullOf(t, ie, "a"), pullOf(t, ie, "b")
 	if a.Ratio == nil || b.Ratio == nil || math.Abs(*a.Ratio/(*b.Ratio)-0.002) > 1e-9 || *b.Ratio < 0.999 || *b.Ratio >= 1 {

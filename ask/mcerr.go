@@ -16,8 +16,10 @@ import (
 // interval (mcerr.Wilson, at mcerr.Level), as every door writes a deal's
 // robust probabilities and a sweep's option shares (P(nearest), P(≥ at),
 // the brief's option column): three decimals each, "0.000 (0.000–0.008)".
-// IntervalLegend says once what the parentheses are. The page writes it
-// by the same rule (probabilityText in web/src/main.ts).
+// IntervalLegend says once what the parentheses are. The answers carry
+// it (a band's PText and PAtLeastText, a robust analysis's ZoneText,
+// AcceptedText and AcceptsText: sweepTexts, robustTexts), which every
+// door prints.
 func ProbabilityText(p float64, iv [2]float64) string {
 	return fmt.Sprintf("%s (%s)", fixed(p, 3), RangeJoin(fixed(iv[0], 3), fixed(iv[1], 3)))
 }
@@ -40,8 +42,8 @@ func ChanceInterval(iv [2]float64) string {
 
 // ShareText writes a variance share with its interval (sweep.Swing's
 // VarShare and VarShareInterval), two decimals each, as every door
-// writes it: "0.96 (0.93–0.98)". The page writes it by the same rule
-// (shareText in web/src/main.ts).
+// writes it: "0.96 (0.93–0.98)". A sensitivity answer carries it
+// (SensitivitySwing.ShareText, sensitivityTexts).
 func ShareText(x float64, iv [2]float64) string {
 	return fmt.Sprintf("%s (%s)", fixed(x, 2), RangeJoin(fixed(iv[0], 2), fixed(iv[1], 2)))
 }
@@ -84,9 +86,15 @@ func SharesText(sc *answer.Scenario, is answer.SensitivityIssue, draws, resample
 // SwingInput names a swing's input in issue's tornado, as the doors'
 // tables name it (SwingWhat): its actor by name and what of it, with the
 // other issue's name for an input on another issue ("United States ·
-// position", "Russia · salience on Ukraine and NATO").
+// position", "Russia · salience on Ukraine and NATO"); what of it as
+// the swing carries it (WhatText, sensitivityTexts), written here for a
+// swing that does not carry it yet (SharesText runs before the texts).
 func SwingInput(sc *answer.Scenario, issue string, s answer.SensitivitySwing) string {
-	return sc.ActorName(s.Input.ActorID) + swingWhat(sc, issue, s)
+	what := s.WhatText
+	if what == "" {
+		what = swingWhat(sc, issue, s)
+	}
+	return sc.ActorName(s.Input.ActorID) + what
 }
 
 // ShareOrderWidth is how wide a variance share's interval may be, as the

@@ -115,7 +115,8 @@ func interruptedText(r *answer.SweepResult, rest []string) string {
 // sweep of one model kept, its counts grouped as every count in a
 // warning is (Grouped): "interrupted after 3,712 of 10,000 draws". The
 // sweep's warning (interruptedText) and the command line's header say
-// it in these words; the page writes the same (web/src/main.ts).
+// it in these words, and a sweep's answer carries them
+// (SweepModel.InterruptedText, sweepTexts), which the page prints.
 func InterruptedAfter(r *answer.SweepResult) string {
 	return fmt.Sprintf("interrupted after %s of %s draws", Grouped(r.Draws), Grouped(r.Requested))
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/sweep"
 )
 
 // backtestTexts writes each cell's mark, each model's hits and the tie
@@ -42,5 +43,20 @@ func TestSwingMark(t *testing.T) {
 		if got := SwingMark(c.s); got != c.want {
 			t.Errorf("SwingMark(%+v) = %q, want %q", c.s, got, c.want)
 		}
+	}
+}
+
+// TestSwingInputCarried: a swing's input is named with the words it
+// carries (WhatText), which every door prints after the actor's name,
+// and with SwingWhat's where it carries none yet.
+func TestSwingInputCarried(t *testing.T) {
+	sc := &answer.Scenario{Actors: []answer.Actor{{ID: "us", Name: "United States"}}, Issues: []answer.Issue{{ID: "nato", Name: "NATO"}}}
+	s := answer.SensitivitySwing{Input: sweep.Input{ActorID: "us", IssueID: "nato", Kind: "salience"}}
+	if got, want := SwingInput(sc, "ceasefire", s), "United States · salience on NATO"; got != want {
+		t.Errorf("SwingInput without WhatText = %q, want %q", got, want)
+	}
+	s.WhatText = " · carried"
+	if got, want := SwingInput(sc, "ceasefire", s), "United States · carried"; got != want {
+		t.Errorf("SwingInput with WhatText = %q, want %q", got, want)
 	}
 }

@@ -7,9 +7,10 @@ package ask
 // ShortfallLine, VerdictText, CrossedText: dealtexts.go), and so do
 // advice and the evidence coverage (LeverKindText, LeverColumns,
 // AdviseIssueHead, CoverageRowHead, CoverageOverall: answertexts.go),
-// which every door prints as they are. Where the two doors had worded a thing differently,
-// the words here are the clearer of the two (docs/DECISIONS.md, "One
-// wording for the deal's, advice's and coverage's lines").
+// which every door prints as they are. Where the two doors had worded a
+// thing differently, the words here are the clearer of the two
+// (docs/DECISIONS.md, "One wording for the deal's, advice's and
+// coverage's lines").
 
 import (
 	"fmt"
@@ -172,8 +173,8 @@ func AdviseIssueHead(sc *answer.Scenario, issue, forecast, actor, position strin
 // SwingWhat is what a sensitivity swing's input is, after its actor's
 // name: " · position", " · capability", and " · salience on NATO" for an
 // input on another issue (by its name) than the tornado's (issue ""
-// otherwise). The page writes it by the same rule (swingWhat in
-// web/src/main.ts).
+// otherwise). A sensitivity answer carries it (SensitivitySwing.WhatText,
+// sensitivityTexts), which every door prints after the actor's name.
 func SwingWhat(kind, issue string) string {
 	if issue != "" {
 		return " · " + kind + " on " + issue
@@ -233,8 +234,8 @@ func forecastTexts(f *answer.IssueForecast) {
 // option by its point, as a forecast's nearest options are (PointsText),
 // and its label, "→55 30-day ceasefire"; a stated position by its value
 // (with the issue's decimals) and the names of the actors stated there,
-// "62.0 (Alpha, Beta)". A tie's are joined " / ". The page writes it by
-// the same rule (likelyText in web/src/main.ts).
+// "62.0 (Alpha, Beta)". A tie's are joined " / ". A distribution carries
+// it (answer.Likely.Text, LikeliestTexts), which every door prints.
 func LikelyText(l answer.Likely, value string, names []string) string {
 	if len(l.Actors) > 0 {
 		return value + " (" + strings.Join(names, ", ") + ")"
@@ -243,8 +244,9 @@ func LikelyText(l answer.Likely, value string, names []string) string {
 }
 
 // LikeliestChance is the chance of a distribution's likeliest (each of a
-// tie's), as Chance writes it: "26%"; NoNumber when none is a number. The
-// page writes it by the same rule (likeliestChance in web/src/main.ts).
+// tie's), as Chance writes it: "26%"; NoNumber when none is a number. A
+// distribution carries it (answer.Distribution.LikeliestChanceText,
+// LikeliestTexts), which every door prints.
 func LikeliestChance(ls []answer.Likely) string {
 	p := math.Inf(-1)
 	for _, l := range ls {

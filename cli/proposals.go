@@ -157,11 +157,7 @@ func printProposalDistances(w io.Writer, a *answer.DealProposals, width int) {
 	var lines []string
 	for _, p := range a.Proposals {
 		if len(p.Forecasts) > 0 {
-			texts := make([]string, len(p.Forecasts))
-			for i, f := range p.Forecasts {
-				texts[i] = f.Text
-			}
-			lines = append(lines, fmt.Sprintf("  %s (%s): %s", p.Name, p.ID, strings.Join(texts, ask.DistanceSep)))
+			lines = append(lines, fmt.Sprintf("  %s (%s): %s", p.Name, p.ID, ask.DistanceText(p.Forecasts)))
 		}
 	}
 	if len(lines) == 0 {

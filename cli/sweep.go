@@ -428,7 +428,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		inputW = l.text(6, 11+13+barW+5+9, l.width)
 		names := []string{"Input"}
 		for _, s := range swings {
-			names = append(names, sc.ActorName(s.Input.ActorID)+s.WhatText)
+			names = append(names, ask.SwingInput(sc, iss.ID, s))
 		}
 		barW = min(roleWidths[swingBarCol].wide, barW+max(0, inputW-widest(names...)))
 	}
@@ -459,7 +459,7 @@ func swingTable(w io.Writer, sc *answer.Scenario, iss answer.Issue, is answer.Se
 		if marked && s.Mark == "" {
 			swing += " "
 		}
-		t.AppendRow(table.Row{sc.ActorName(s.Input.ActorID) + s.WhatText, ask.RangeJoin(ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Lo), ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Hi)),
+		t.AppendRow(table.Row{ask.SwingInput(sc, iss.ID, s), ask.RangeJoin(ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Lo), ask.InputValue(sc, string(s.Input.Kind), s.Input.IssueID, s.Input.Hi)),
 			endText(s.Low, s.LowUnsettled, d) + ends + endText(s.High, s.HighUnsettled, d), swingBar(s.Low, is.Base, s.High, iss.Min, iss.Max, barW),
 			swing, share(s)})
 	}

@@ -49,23 +49,6 @@ func TestSourceErrorsShowNoServerPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newEnv(t, httpapi.Options{SourcesDir: dir})
-	scenario := func(file string) string {
-		return `metadata:
-  id: t
-  title: T
-  as_of: "2026-01-01"
-  sources:
-    - {id: m, title: M, date: "2026-01-01", file: "` + file + `"}
-issues:
-  - {id: i, name: I}
-actors:
-  - {id: a, name: A, capability: 1, capability_assumed: a guess}
-  - {id: b, name: B, capability: 1, capability_assumed: a guess}
-stances:
-  - {actor: a, issue: i, position: 10, salience: 1, evidence: [{source: m, quote: "some words"}]}
-  - {actor: b, issue: i, position: 90, salience: 1, assumed: a guess}
-`
-	}
 	const validNotFound = "a path relative to this server's sources folder and inside it, not relative to the scenario file; the API sends no source files: whoever runs the server puts them in that folder (parley serve --sources, docs/serve.md)"
 	for _, c := range []struct {
 		file, status, message, valid string
@@ -76,7 +59,7 @@ stances:
 		{"folder.txt", "201", `source file "folder.txt" cannot be read, so its quotes are not checked: not a regular file (a folder): a source must be a file of text`, "a readable UTF-8 text file"},
 		{"latin1.txt", "201", `source file "latin1.txt" cannot be read, so its quotes are not checked: not UTF-8 text`, "a readable UTF-8 text file"},
 	} {
-		r := e.do("POST", "/api/scenarios", scenario(c.file))
+		r := e.do("POST", "/api/scenarios", quotedScenario(c.file))
 		var b struct {
 			errBody
 			view
@@ -198,12 +181,25 @@ func TestSourcesFolderOneLevelOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newEnv(t, httpapi.Options{SourcesDir: dir})
-	r := e.do("POST", "/api/scenarios", `metadata:
+	r := e.do("POST", "/api/scenarios", quotedScenario("minutes.txt"))
+	var got errBody
+	r.json(t, &got)
+	const link = `source file "minutes.txt" is a link that leads outside this server's sources folder, and nothing outside it is read`
+	if r.code != 400 || len(got.Diagnostics) == 0 || got.Diagnostics[0].Message != link || strings.Contains(string(r.body), out) {
+		t.Errorf("a link out of the folder: %d %s\nwant 400 %q, naming no server path", r.code, r.body, link)
+	}
+}
+
+// quotedScenario is a case of two actors whose one quote, "some words",
+// is in the source file named file, read under the server's sources
+// folder.
+func quotedScenario(file string) string {
+	return `metadata:
   id: t
   title: T
   as_of: "2026-01-01"
   sources:
-    - {id: m, title: M, date: "2026-01-01", file: minutes.txt}
+    - {id: m, title: M, date: "2026-01-01", file: "` + file + `"}
 issues:
   - {id: i, name: I}
 actors:
@@ -212,11 +208,5 @@ actors:
 stances:
   - {actor: a, issue: i, position: 10, salience: 1, evidence: [{source: m, quote: "some words"}]}
   - {actor: b, issue: i, position: 90, salience: 1, assumed: a guess}
-`)
-	var got errBody
-	r.json(t, &got)
-	const link = `source file "minutes.txt" is a link that leads outside this server's sources folder, and nothing outside it is read`
-	if r.code != 400 || len(got.Diagnostics) == 0 || got.Diagnostics[0].Message != link || strings.Contains(string(r.body), out) {
-		t.Errorf("a link out of the folder: %d %s\nwant 400 %q, naming no server path", r.code, r.body, link)
-	}
+`
 }

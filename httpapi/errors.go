@@ -170,9 +170,9 @@ const maxJSONDepth = 10000
 // rejecting unknown fields, trailing data, a null that v cannot hold
 // and a field given twice (checkNulls: encoding/json would read the
 // null as the value already there, a weight null as 0, and the field
-// given twice as its last value); what names b in errors. A malformed document is
-// errs.Invalid; a field of the wrong type, an unknown field or such a
-// null, errs.Argument.
+// given twice as its last value); what names b in errors. A malformed
+// document is errs.Invalid; a field of the wrong type, an unknown
+// field, such a null or a field given twice, errs.Argument.
 func decodeJSON(what string, b []byte, v any) error {
 	if len(bytes.TrimSpace(b)) == 0 {
 		b = []byte("{}")
@@ -200,14 +200,16 @@ func decodeJSON(what string, b []byte, v any) error {
 	}
 	// dec.More is false before a closing bracket too: a stray ] or }
 	// after the value is data after it, which More would let pass.
+	// Either is refused where it starts.
 	off := dec.InputOffset()
 	rest := bytes.TrimLeft(b[off:], " \t\r\n")
+	at := int64(len(b)-len(rest)) + 1
 	switch {
 	case len(rest) == 0:
 	case rest[0] == ']' || rest[0] == '}':
-		return malformed(what, b, int64(len(b)-len(rest))+1, fmt.Sprintf("'%c' after the JSON value", rest[0]))
+		return malformed(what, b, at, fmt.Sprintf("'%c' after the JSON value", rest[0]))
 	default:
-		return errs.New(errs.Invalid, "%s: more than one JSON value", what)
+		return malformed(what, b, at, "more than one JSON value")
 	}
 	return checkNulls(what, b, reflect.TypeOf(v))
 }

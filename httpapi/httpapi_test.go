@@ -657,7 +657,7 @@ func TestForecast(t *testing.T) {
 		`{"kind":"forecast"}`:                                 `unknown field "kind"`,
 		`{"seed":"one"}`:                                      "seed: a string; give a number",
 		`[1]`:                                                 "request body",
-		`{"models":["compromise"]} {"x":1}`:                   "more than one JSON value",
+		`{"models":["compromise"]} {"x":1}`:                   "malformed JSON at line 1, column 27: more than one JSON value; valid: ",
 		`{"models":["compromise"]}]`:                          "malformed JSON at line 1, column 26: ']' after the JSON value; valid: ",
 		`{"models":["compromise"]}}x`:                         "malformed JSON at line 1, column 26: '}' after the JSON value; valid: ",
 	} {

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strings"
 )
 
 // The decision rules an issue can state.
@@ -152,7 +151,7 @@ func (v *validator) decision(p string, d *Decision) {
 				counts = true
 			}
 			if !finite(w) {
-				v.errorf(q, "a finite "+strings.TrimPrefix(WeightValid, "a "), "weight %v %s", w, notFinite)
+				v.errorf(q, finiteValid(WeightValid), "weight %v %s", w, notFinite)
 				continue
 			}
 			if !IsWeight(w) {

@@ -3,9 +3,10 @@ package scenario
 import (
 	"fmt"
 	"math"
-	"parley/nouns"
 	"strconv"
 	"strings"
+
+	"parley/nouns"
 )
 
 // RedLine is the set of values of one issue that an actor can accept: a

@@ -271,6 +271,11 @@ const (
 	finiteInterval = "[low, high], two finite numbers with low ≤ high"
 )
 
+// finiteValid is what a field given a number that is not finite is told
+// would be valid, from what any wrong number there is told: "a number
+// from 0 to 100" becomes "a finite number from 0 to 100".
+func finiteValid(valid string) string { return "a finite " + strings.TrimPrefix(valid, "a ") }
+
 // IsDate reports whether d is a date as a scenario holds one: YYYY-MM-DD,
 // a real day of a real month (2025-02-30 is not). Readers of other tools'
 // files use it, so that what they accept validates.
@@ -336,7 +341,7 @@ func (v *validator) issues() {
 		scale := fmt.Sprintf("a number from %v to %v", lo, hi)
 		for k, a := range is.Anchors {
 			if !finite(a.Value) {
-				v.errorf(fmt.Sprintf("%s.anchors[%d].value", p, k), "a finite "+strings.TrimPrefix(scale, "a "), "anchor %v %s", a.Value, notFinite)
+				v.errorf(fmt.Sprintf("%s.anchors[%d].value", p, k), finiteValid(scale), "anchor %v %s", a.Value, notFinite)
 			} else if a.Value < lo || a.Value > hi {
 				v.errorf(fmt.Sprintf("%s.anchors[%d].value", p, k), scale, "anchor %v is outside the scale", a.Value)
 			}
@@ -348,7 +353,7 @@ func (v *validator) issues() {
 			}
 		}
 		if is.Reference != nil && !finite(*is.Reference) {
-			v.errorf(p+".reference", "a finite "+strings.TrimPrefix(scale, "a "), "reference point %v %s", *is.Reference, notFinite)
+			v.errorf(p+".reference", finiteValid(scale), "reference point %v %s", *is.Reference, notFinite)
 		} else if is.Reference != nil && (*is.Reference < lo || *is.Reference > hi) {
 			v.errorf(p+".reference", scale, "reference point %v is outside the scale", *is.Reference)
 		}
@@ -514,10 +519,11 @@ func (v *validator) redLines(p string, rl map[string]string, change bool) {
 }
 
 func (v *validator) reservation(p string, r *float64) {
+	const valid = "a utility from 0 to 1"
 	if r != nil && !finite(*r) {
-		v.errorf(p+".reservation", "a finite utility from 0 to 1", "reservation %v %s", *r, notFinite)
+		v.errorf(p+".reservation", finiteValid(valid), "reservation %v %s", *r, notFinite)
 	} else if r != nil && (*r < 0 || *r > 1) {
-		v.errorf(p+".reservation", "a utility from 0 to 1", "reservation %v is outside [0, 1]", *r)
+		v.errorf(p+".reservation", valid, "reservation %v is outside [0, 1]", *r)
 	}
 }
 
@@ -792,12 +798,13 @@ func (v *validator) onScale(p, what string, is *Issue, x float64) bool {
 		return false // no scale to hold it to: the scale's error is the one
 	}
 	lo, hi := is.Bounds()
+	valid := fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID)
 	switch {
 	case !finite(x):
-		v.errorf(p, fmt.Sprintf("a finite number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "%s %v %s", what, x, notFinite)
+		v.errorf(p, finiteValid(valid), "%s %v %s", what, x, notFinite)
 		return false
 	case x < lo || x > hi:
-		v.errorf(p, fmt.Sprintf("a number from %v to %v (the scale of issue %s)", lo, hi, is.ID), "%s %v is outside the scale", what, x)
+		v.errorf(p, valid, "%s %v is outside the scale", what, x)
 		return false
 	}
 	return v.read(p)
@@ -807,12 +814,13 @@ func (v *validator) onScale(p, what string, is *Issue, x float64) bool {
 // whether it is known: read from the file and within the scale.
 func (v *validator) salience(p string, x float64) bool {
 	max := v.s.SalienceDivisor()
+	valid := fmt.Sprintf("a number from 0 to %v (metadata.salience_scale)", max)
 	if !finite(x) {
-		v.errorf(p, fmt.Sprintf("a finite number from 0 to %v (metadata.salience_scale)", max), "salience %v %s", x, notFinite)
+		v.errorf(p, finiteValid(valid), "salience %v %s", x, notFinite)
 		return false
 	}
 	if x < 0 || x > max {
-		v.errorf(p, fmt.Sprintf("a number from 0 to %v (metadata.salience_scale)", max), "salience %v is outside its range", x)
+		v.errorf(p, valid, "salience %v is outside its range", x)
 		return false
 	}
 	return v.read(p)

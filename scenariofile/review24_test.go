@@ -104,6 +104,12 @@ func TestNonFiniteNumbers(t *testing.T) {
 			"c.yaml:4:26: issues[1].scale: scale 0–+Inf is not finite (valid: min < max, both finite)"},
 		{4, "  - {id: tax, name: Tax, scale: {min: 0, max: 10}, reference: .nan}",
 			"c.yaml:4:63: issues[1].reference: reference point NaN is not a finite number (valid: a finite number from 0 to 10)"},
+		{4, "  - {id: tax, name: Tax, scale: {min: 0, max: 10}, anchors: [{value: .inf, label: all}]}",
+			"c.yaml:4:70: issues[1].anchors[0].value: anchor +Inf is not a finite number (valid: a finite number from 0 to 10)"},
+		{6, "  - {id: a, name: A, capability: 1, capability_assumed: t, reservation: .nan, reservation_assumed: t}",
+			"c.yaml:6:73: actors[0].reservation: reservation NaN is not a finite number (valid: a finite utility from 0 to 1)"},
+		{4, "  - {id: tax, name: Tax, scale: {min: 0, max: 10}, decision: {rule: qmv, quota: 1, weights: {a: .inf, b: 1}}}",
+			"c.yaml:4:97: issues[1].decision.weights.a: weight +Inf is not a finite number (valid: a finite number from 0 to 1e12)"},
 	}
 	for _, c := range cases {
 		_, ds := Parse("c.yaml", []byte(edit(map[int]string{c.line: c.text})))

@@ -43,10 +43,10 @@
 // rounding interval. Neither moves an answer by more than the bracket
 // (docs/DECISIONS.md, nashmed23 and numbers24). The status quo is never
 // inside F (it is an end of every actor's interval in (3), hence of F),
-// nor is a scale's end unless every weighted actor sits there. If F is the single point q (an actor with weight
-// sits at the status quo, or actors on both sides of it leave no common
-// gain), no agreement improves on breakdown for everyone and the forecast
-// is q itself.
+// nor is a scale's end unless every weighted actor sits there. If F is
+// the single point q (an actor with weight sits at the status quo, or
+// actors on both sides of it leave no common gain), no agreement
+// improves on breakdown for everyone and the forecast is q itself.
 //
 // As the disagreement point moves far away, (2) tends to the weighted mean
 // (the compromise model), which is Achen's derivation of that model.
@@ -197,9 +197,9 @@ func Solve(x, w []float64, lo, hi, q float64, hasQ bool) (float64, string) {
 // onPosition returns the answer (4) of the bisection's last bracket
 // [a, b] of the maximiser of (2) in F = (L, U): an actor's position
 // within the bracket's width of its middle, the nearest, exactly as
-// stated, else the shortest number as near (shortest). Where the maximiser is an actor's position (a lone
-// weighted actor, or the others' pulls balancing there) it is that
-// position, 70 and not 69.999999999998863, which a red line ">= 70"
+// stated, else the shortest number as near (shortest). Where the
+// maximiser is an actor's position (a lone weighted actor, or the
+// others' pulls balancing there) it is that position, 70 and not 69.999999999998863, which a red line ">= 70"
 // excludes. (2) is smooth, so a comparison of its values cannot tell
 // the position from its neighbours at this width, as ks's kink can; any
 // point of the bracket is as near the maximiser as its middle, and the

@@ -773,10 +773,10 @@ func backtestSection(ctx context.Context, in *ask.Input) (string, error) {
 		if m.Coverage80.Finite() {
 			cov = fmt.Sprintf("%.0f%%", 100*float64(m.Coverage80))
 		}
-		hits, n, _ := strings.Cut(ask.OptionHitsText(m), "/")
+		hits, n, _ := strings.Cut(m.OptionHitsText, "/")
 		fmt.Fprintf(&out, "| %s | %s | %s of %s | %s | %s |", m.Model, f1(m.MAE), hits, n, f1(m.CRPS), cov)
 		for _, sc := range m.Scores {
-			fmt.Fprintf(&out, " %s |", f1(sc.Forecast)+ask.OptionHitMark(sc))
+			fmt.Fprintf(&out, " %s |", f1(sc.Forecast)+sc.OptionHitText)
 		}
 		out.WriteString("\n")
 	}
@@ -798,10 +798,10 @@ func endOne(x *float64) string {
 }
 
 // tieNote says what a tie's mark in the backtest's cells means, where a
-// cell has one (ask.OptionTieLegend).
+// cell has one, in the words the answer carries (TieLegendText).
 func tieNote(b *answer.Backtest) string {
-	if t := ask.OptionTieLegend(b); t != "" {
-		return " " + t + " (" + ask.OptionHitsAddUp + ")."
+	if b.TieLegendText != "" {
+		return " " + b.TieLegendText + "."
 	}
 	return ""
 }
