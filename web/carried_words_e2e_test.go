@@ -22,8 +22,18 @@ const carriedWords = `['pulls_head_text', 'pull_text', 'share_text', 'head_text'
 // /explain, /advise and /evidence with each carried field rewritten by
 // the function f (its value → its new value; undefined takes it out).
 func rewriteWords(f string) string {
+	return rewriteAnswers(`explain|advise|evidence`, carriedWords, f)
+}
+
+// rewriteAnswers installs a fetch that hands the page every answer of
+// the paths the regular expression paths names (their last segment,
+// "explain|advise") with each field named in keys (a JavaScript array
+// of strings), at any depth, rewritten by the function f (its value →
+// its new value; undefined takes it out): an answer as it was stored
+// before it carried those fields, or with each marked.
+func rewriteAnswers(paths, keys, f string) string {
 	return `(() => {
-  const keys = ` + carriedWords + `
+  const keys = ` + keys + `
   const f = ` + f + `
   const walk = (x) => {
     if (Array.isArray(x)) { x.forEach(walk); return }
@@ -38,7 +48,7 @@ func rewriteWords(f string) string {
   const fetch0 = window.fetch
   window.fetch = async (url, init) => {
     const res = await fetch0(url, init)
-    if (!/\/(explain|advise|evidence)(\?|$)/.test(String(url)) || !res.ok) return res
+    if (!/\/(` + paths + `)(\?|$)/.test(String(url)) || !res.ok) return res
     const body = await res.json()
     walk(body)
     return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
