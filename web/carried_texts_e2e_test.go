@@ -286,23 +286,7 @@ func TestBacktestStoredWithoutTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	e.onEveryPage("answers without their words", `(() => {
-  const keys = ['option_hit_text', 'option_hits_text', 'tie_legend_text']
-  const strip = (x) => {
-    if (Array.isArray(x)) { x.forEach(strip); return }
-    if (!x || typeof x !== 'object') return
-    for (const k of keys) delete x[k]
-    Object.values(x).forEach(strip)
-  }
-  const fetch0 = window.fetch
-  window.fetch = async (url, init) => {
-    const res = await fetch0(url, init)
-    if (!String(url).includes('/backtest') || !res.ok) return res
-    const b = await res.json()
-    strip(b)
-    return new Response(JSON.stringify(b), { status: res.status, headers: res.headers })
-  }
-})()`)
+	e.onEveryPage("answers without their words", rewriteAnswers(`backtest`, `['option_hit_text', 'option_hits_text', 'tie_legend_text']`, `() => undefined`))
 	rec := e.stored("A tie", body)
 	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
 		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`))
