@@ -294,8 +294,8 @@ func OptionHit(nearest, outcome []answer.Anchor) (share float64, tie int) {
 
 // OptionHitMark is what follows a backtest cell's forecast and error at
 // every door: "" for no hit, " ✓" for a whole one, " ✓j/k" for a tie
-// between k options, j of them the outcome's (" ✓1/2"). The page writes
-// it by the same rule (hitMark in web/src/backtest.ts).
+// between k options, j of them the outcome's (" ✓1/2"). A score carries
+// it (option_hit_text), which the page prints.
 func OptionHitMark(s answer.BacktestScore) string {
 	switch {
 	case s.OptionHit <= 0:
@@ -315,7 +315,8 @@ func tieHits(s answer.BacktestScore) int {
 // OptionHitsText is a model's option hits out of the outcomes scored, as
 // every door writes them: "3/3", and a total with a tie's share in it
 // with the fewest decimals, up to two, that write it ("2.5/3",
-// "1.33/3"). The page writes them by the same rule (hitsText).
+// "1.33/3"). A model carries them (option_hits_text), which the page
+// prints.
 func OptionHitsText(m answer.BacktestModel) string {
 	x := m.OptionHits
 	d := 0
@@ -329,13 +330,14 @@ func OptionHitsText(m answer.BacktestModel) string {
 
 // OptionHitsAddUp follows the tie marks' legend (OptionTieLegend) at
 // every door: what a model's option hits are made of once a cell holds a
-// share. The page writes the same (legend in web/src/backtest.ts).
+// share. It ends the answer's tie_legend_text, which the page prints.
 const OptionHitsAddUp = "option hits add up the shares"
 
 // OptionTieLegend says what each tie's mark in the backtest's cells
 // means, once a mark, in the order of first use ("✓1/2 the forecast lies
 // equally near 2 options, 1 of them the outcome's: 1/2 of a hit"); ""
-// when no cell has one. The page says the same (tieLegend).
+// when no cell has one. The answer carries it with OptionHitsAddUp
+// (tie_legend_text), which the page prints.
 func OptionTieLegend(b *answer.Backtest) string {
 	var out []string
 	for _, m := range b.Models {

@@ -16,8 +16,8 @@ import (
 // interval (mcerr.Wilson, at mcerr.Level), as every door writes a deal's
 // robust probabilities and a sweep's option shares (P(nearest), P(≥ at),
 // the brief's option column): three decimals each, "0.000 (0.000–0.008)".
-// IntervalLegend says once what the parentheses are. The page writes it
-// by the same rule (probabilityText in web/src/main.ts).
+// IntervalLegend says once what the parentheses are. The answers carry
+// it (p_text, p_accepted_text, …), which the page prints.
 func ProbabilityText(p float64, iv [2]float64) string {
 	return fmt.Sprintf("%s (%s)", fixed(p, 3), RangeJoin(fixed(iv[0], 3), fixed(iv[1], 3)))
 }
@@ -40,8 +40,8 @@ func ChanceInterval(iv [2]float64) string {
 
 // ShareText writes a variance share with its interval (sweep.Swing's
 // VarShare and VarShareInterval), two decimals each, as every door
-// writes it: "0.96 (0.93–0.98)". The page writes it by the same rule
-// (shareText in web/src/main.ts).
+// writes it: "0.96 (0.93–0.98)". A swing carries it (share_text), which
+// the page prints.
 func ShareText(x float64, iv [2]float64) string {
 	return fmt.Sprintf("%s (%s)", fixed(x, 2), RangeJoin(fixed(iv[0], 2), fixed(iv[1], 2)))
 }

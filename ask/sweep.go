@@ -115,7 +115,7 @@ func interruptedText(r *answer.SweepResult, rest []string) string {
 // sweep of one model kept, its counts grouped as every count in a
 // warning is (Grouped): "interrupted after 3,712 of 10,000 draws". The
 // sweep's warning (interruptedText) and the command line's header say
-// it in these words; the page writes the same (web/src/main.ts).
+// it in these words, and the page prints the model's interrupted_text.
 func InterruptedAfter(r *answer.SweepResult) string {
 	return fmt.Sprintf("interrupted after %s of %s draws", Grouped(r.Draws), Grouped(r.Requested))
 }
@@ -336,8 +336,8 @@ func stepsText(n, total int, runs, where string, most, median float64) string {
 // quantities, and never in exponent form, whatever the scale: 0.42,
 // 0.0031, 12, 100 (not "1e+02"), 72000000 on a 0–1e8 scale (not
 // "7.2e+07"), 0.000031 on a narrow one (not "3.1e-05"); trailing zeros
-// dropped, as %g drops them (0.1, not 0.10). The web app
-// writes a step by the same rule (stepText in web/src/util.ts).
+// dropped, as %g drops them (0.1, not 0.10). The page prints the
+// answer's lines that hold it (draws_unsettled_text, ends_unsettled_text).
 func LastStepText(x float64) string {
 	if !finite(x) {
 		return NoNumber

@@ -172,8 +172,7 @@ func AdviseIssueHead(sc *answer.Scenario, issue, forecast, actor, position strin
 // SwingWhat is what a sensitivity swing's input is, after its actor's
 // name: " · position", " · capability", and " · salience on NATO" for an
 // input on another issue (by its name) than the tornado's (issue ""
-// otherwise). The page writes it by the same rule (swingWhat in
-// web/src/main.ts).
+// otherwise). A swing carries it (what_text), which the page prints.
 func SwingWhat(kind, issue string) string {
 	if issue != "" {
 		return " · " + kind + " on " + issue
@@ -233,8 +232,8 @@ func forecastTexts(f *answer.IssueForecast) {
 // option by its point, as a forecast's nearest options are (PointsText),
 // and its label, "→55 30-day ceasefire"; a stated position by its value
 // (with the issue's decimals) and the names of the actors stated there,
-// "62.0 (Alpha, Beta)". A tie's are joined " / ". The page writes it by
-// the same rule (likelyText in web/src/main.ts).
+// "62.0 (Alpha, Beta)". A tie's are joined " / ". Each likeliest
+// carries it (text, LikeliestTexts), which the page prints.
 func LikelyText(l answer.Likely, value string, names []string) string {
 	if len(l.Actors) > 0 {
 		return value + " (" + strings.Join(names, ", ") + ")"
@@ -243,8 +242,8 @@ func LikelyText(l answer.Likely, value string, names []string) string {
 }
 
 // LikeliestChance is the chance of a distribution's likeliest (each of a
-// tie's), as Chance writes it: "26%"; NoNumber when none is a number. The
-// page writes it by the same rule (likeliestChance in web/src/main.ts).
+// tie's), as Chance writes it: "26%"; NoNumber when none is a number. A
+// distribution carries it (likeliest_chance_text), which the page prints.
 func LikeliestChance(ls []answer.Likely) string {
 	p := math.Inf(-1)
 	for _, l := range ls {
