@@ -139,6 +139,9 @@ func TestCarriedWordsShown(t *testing.T) {
 		t.Errorf("the levers' columns %q, want %q", got, want)
 	}
 	kinds := get(t, e.bctx, "kinds", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] table[data-issue] tbody tr td:first-child')].map((x) => x.textContent)`))
+	if len(kinds) == 0 {
+		t.Error("no lever shown")
+	}
 	for _, k := range kinds {
 		if kind, marked := unmark(k); !marked || !strings.Contains(cli, "│ "+kind+" │") {
 			t.Errorf("lever kind %q (marked %v) is not the answer's, or not parley advise's", k, marked)
@@ -198,6 +201,9 @@ func TestCarriedWordsStoredWithout(t *testing.T) {
 		t.Errorf("the levers' columns %q, want the fields' names %q", got, want)
 	}
 	kinds := get(t, e.bctx, "kinds", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] table[data-issue] tbody tr')].map((x) => x.dataset.kind + ' ' + x.querySelector('td').textContent)`))
+	if len(kinds) == 0 {
+		t.Error("no lever shown")
+	}
 	for _, k := range kinds {
 		if f := strings.Fields(k); len(f) != 2 || f[0] != f[1] {
 			t.Errorf("lever of kind %s", k)
