@@ -212,10 +212,10 @@ func TestNashPullsWideScaleAsCommandLine(t *testing.T) {
 // TestMedianTinyShareAsCommandLine: the median's pulls, shares written
 // as percents, take the fewest decimals at which no share that is not
 // zero reads as zero, at either door (ask.PullDecimals, in the
-// pull_text the page prints). cli/testdata/tiny-share.yaml's shares are 0.3996,
-// 0.6 and 0.0004 with Mid's 0.45 the median: at one decimal Tiny's
-// +0.04% read "0.0%" beside Low's "-40.0%"; at two, "-39.96%", "0.00%"
-// and "+0.04%".
+// pull_text the page prints). cli/testdata/tiny-share.yaml's shares
+// are 0.3996, 0.6 and 0.0004 with Mid's 0.45 the median: at one decimal
+// Tiny's +0.04% read "0.0%" beside Low's "-40.0%"; at two, "-39.96%",
+// "0.00%" and "+0.04%".
 func TestMedianTinyShareAsCommandLine(t *testing.T) {
 	const file = "../cli/testdata/tiny-share.yaml"
 	body, err := os.ReadFile(file)
