@@ -338,7 +338,8 @@ const OptionHitsAddUp = "option hits add up the shares"
 // OptionTieLegend says what each tie's mark in the backtest's cells
 // means, once a mark, in the order of first use ("✓1/2 the forecast lies
 // equally near 2 options, 1 of them the outcome's: 1/2 of a hit"); ""
-// when no cell has one. The page says the same (tieLegend).
+// when no cell has one. The answer carries it with OptionHitsAddUp
+// (tie_legend_text), which the page prints.
 func OptionTieLegend(b *answer.Backtest) string {
 	var out []string
 	for _, m := range b.Models {

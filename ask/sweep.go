@@ -337,8 +337,8 @@ func stepsText(n, total int, runs, where string, most, median float64) string {
 // quantities, and never in exponent form, whatever the scale: 0.42,
 // 0.0031, 12, 100 (not "1e+02"), 72000000 on a 0–1e8 scale (not
 // "7.2e+07"), 0.000031 on a narrow one (not "3.1e-05"); trailing zeros
-// dropped, as %g drops them (0.1, not 0.10). The web app
-// writes a step by the same rule (stepText in web/src/util.ts).
+// dropped, as %g drops them (0.1, not 0.10). The page prints the
+// answer's lines that hold it (draws_unsettled_text, ends_unsettled_text).
 func LastStepText(x float64) string {
 	if !finite(x) {
 		return NoNumber

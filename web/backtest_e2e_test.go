@@ -158,7 +158,7 @@ func TestBacktestMixedScalesAsCommandLine(t *testing.T) {
 	if !slices.EqualFunc(rows, want, slices.Equal) {
 		t.Errorf("rows %q, want %q", rows, want)
 	}
-	if l := e.text(`[data-testid=backtest-legend]`); !strings.Contains(l, "MAE %, CRPS %: each error as a percent of its issue’s scale") {
+	if l := e.text(`[data-testid=backtest-legend]`); !strings.Contains(l, "MAE %, CRPS %: each error as a percent of its issue's scale") {
 		t.Errorf("legend %q, want it to say what MAE %% and CRPS %% are", l)
 	}
 	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "scales of different widths (Big 0–100, Unit 0–1)") {

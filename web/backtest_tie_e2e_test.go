@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,5 +37,15 @@ func TestBacktestTieCell(t *testing.T) {
 	legend := e.text(`[data-testid=backtest-legend]`)
 	if w := "✓1/2 the forecast lies equally near 2 options, 1 of them the outcome's: 1/2 of a hit (option hits add up the shares)"; !strings.Contains(legend, w) {
 		t.Errorf("legend %q, want %q in it", legend, w)
+	}
+	// The legend begins with the command line's words, one apostrophe
+	// throughout: the page's own part had typographic ones beside the
+	// answer's tie legend.
+	said := regexp.MustCompile(`cells: forecast .*?\(option hits add up the shares\)`).FindString(strings.Join(strings.Fields(cli), " "))
+	if said == "" {
+		t.Fatalf("parley backtest's legend has no tie's mark:\n%s", cli)
+	}
+	if !strings.HasPrefix(legend, said) {
+		t.Errorf("legend %q, want it to begin as parley backtest's %q", legend, said)
 	}
 }

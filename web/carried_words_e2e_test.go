@@ -22,8 +22,18 @@ const carriedWords = `['pulls_head_text', 'pull_text', 'share_text', 'head_text'
 // /explain, /advise and /evidence with each carried field rewritten by
 // the function f (its value → its new value; undefined takes it out).
 func rewriteWords(f string) string {
+	return rewriteAnswers(`explain|advise|evidence`, carriedWords, f)
+}
+
+// rewriteAnswers installs a fetch that hands the page every answer of
+// the paths the regular expression paths names (their last segment,
+// "explain|advise") with each field named in keys (a JavaScript array
+// of strings), at any depth, rewritten by the function f (its value →
+// its new value; undefined takes it out): an answer as it was stored
+// before it carried those fields, or with each marked.
+func rewriteAnswers(paths, keys, f string) string {
 	return `(() => {
-  const keys = ` + carriedWords + `
+  const keys = ` + keys + `
   const f = ` + f + `
   const walk = (x) => {
     if (Array.isArray(x)) { x.forEach(walk); return }
@@ -38,7 +48,7 @@ func rewriteWords(f string) string {
   const fetch0 = window.fetch
   window.fetch = async (url, init) => {
     const res = await fetch0(url, init)
-    if (!/\/(explain|advise|evidence)(\?|$)/.test(String(url)) || !res.ok) return res
+    if (!/\/(` + paths + `)(\?|$)/.test(String(url)) || !res.ok) return res
     const body = await res.json()
     walk(body)
     return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
@@ -129,6 +139,9 @@ func TestCarriedWordsShown(t *testing.T) {
 		t.Errorf("the levers' columns %q, want %q", got, want)
 	}
 	kinds := get(t, e.bctx, "kinds", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] table[data-issue] tbody tr td:first-child')].map((x) => x.textContent)`))
+	if len(kinds) == 0 {
+		t.Error("no lever shown")
+	}
 	for _, k := range kinds {
 		if kind, marked := unmark(k); !marked || !strings.Contains(cli, "│ "+kind+" │") {
 			t.Errorf("lever kind %q (marked %v) is not the answer's, or not parley advise's", k, marked)
@@ -188,6 +201,9 @@ func TestCarriedWordsStoredWithout(t *testing.T) {
 		t.Errorf("the levers' columns %q, want the fields' names %q", got, want)
 	}
 	kinds := get(t, e.bctx, "kinds", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] table[data-issue] tbody tr')].map((x) => x.dataset.kind + ' ' + x.querySelector('td').textContent)`))
+	if len(kinds) == 0 {
+		t.Error("no lever shown")
+	}
 	for _, k := range kinds {
 		if f := strings.Fields(k); len(f) != 2 || f[0] != f[1] {
 			t.Errorf("lever of kind %s", k)

@@ -94,7 +94,7 @@ func modelPulls(t *testing.T, e *e2e, id, model string) (string, []string) {
 }
 
 // TestPullReadingZeroAsCommandLine: no pull that is not zero reads as
-// zero, at either door (ask.PullDecimals, the page's pullDecimals), and
+// zero, at either door (ask.PullDecimals, in the pull_text the page prints), and
 // none is written "-0.00" or "+0.00" (ask.Signed, the page's signed).
 // cli/testdata/zero-pull.yaml's actors stand at 0.199, 0.201 and 0.236
 // on a 0–1 issue (two decimals), so the compromise is 0.212 and their
@@ -211,11 +211,11 @@ func TestNashPullsWideScaleAsCommandLine(t *testing.T) {
 
 // TestMedianTinyShareAsCommandLine: the median's pulls, shares written
 // as percents, take the fewest decimals at which no share that is not
-// zero reads as zero, at either door (ask.PullDecimals, the page's
-// pullDecimals). cli/testdata/tiny-share.yaml's shares are 0.3996,
-// 0.6 and 0.0004 with Mid's 0.45 the median: at one decimal Tiny's
-// +0.04% read "0.0%" beside Low's "-40.0%"; at two, "-39.96%", "0.00%"
-// and "+0.04%".
+// zero reads as zero, at either door (ask.PullDecimals, in the
+// pull_text the page prints). cli/testdata/tiny-share.yaml's shares
+// are 0.3996, 0.6 and 0.0004 with Mid's 0.45 the median: at one decimal
+// Tiny's +0.04% read "0.0%" beside Low's "-40.0%"; at two, "-39.96%",
+// "0.00%" and "+0.04%".
 func TestMedianTinyShareAsCommandLine(t *testing.T) {
 	const file = "../cli/testdata/tiny-share.yaml"
 	body, err := os.ReadFile(file)
@@ -259,7 +259,7 @@ func TestMedianTinyShareAsCommandLine(t *testing.T) {
 
 // TestKSTinyShareAsCommandLine: ks's table writes the actors' shares of
 // the weight by the rule every model's Share column takes
-// (ask.ShareDecimals, the page's shareDecimals): on
+// (ask.ShareDecimals, in the share_text the page prints): on
 // cli/testdata/tiny-share.yaml Tiny's 0.0004 reads "0.04%", not "0.0%",
 // and so all take two decimals, as parley explain -m ks prints them.
 func TestKSTinyShareAsCommandLine(t *testing.T) {

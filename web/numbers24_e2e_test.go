@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"parley/answer"
 )
 
 // TestKSRatioAsCommandLine: ks's "Of best" column is the answer's
@@ -89,5 +92,62 @@ func TestSnapPercentsAsCommandLine(t *testing.T) {
 	}
 	if caption := e.text(card + ` caption`); !strings.HasPrefix(caption, "Candidate outcomes: "+said[1]+" of the distribution") || !strings.Contains(caption, "the other "+said[2]+" is a Laplace") {
 		t.Errorf("caption %q; want %s on the candidates and %s continuous, as the sentence says", caption, said[1], said[2])
+	}
+}
+
+// TestExplainStoredWithoutPercentTexts: a ks or snap explanation stored
+// before the answers carried ratio_text, continuous_text, discrete_text
+// and probability_text (numbers24) shows those numbers plainly, to three
+// significant figures as texts24x shows a stored pull: each actor's
+// share of its best, not the dash of an actor that has none; the
+// candidates' probabilities and the caption's shares, not "undefined".
+// On cli/testdata/ks-light.yaml.
+func TestExplainStoredWithoutPercentTexts(t *testing.T) {
+	const file = "../cli/testdata/ks-light.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	e.onEveryPage("explanations without their percents' words",
+		rewriteAnswers(`explain`, `['ratio_text', 'continuous_text', 'discrete_text', 'probability_text']`, `() => undefined`))
+	rec := e.stored("A light actor", body)
+	pick := func(model, card string) {
+		e.do("explain "+model, chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
+			chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
+			void(chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = %q; s.dispatchEvent(new Event("change")); return true })()`, model))),
+			e.poll(fmt.Sprintf(`!!document.querySelector('%s tbody tr')`, card)))
+	}
+	ks := `section[data-issue="x"] [data-testid=ks-table]`
+	pick("ks", ks)
+	rows := get(t, e.bctx, "of best", chromedp.Evaluate[[][]string](fmt.Sprintf(`[...document.querySelectorAll('%s tbody tr')].map((tr) => [tr.dataset.actor, tr.querySelector('td:nth-of-type(6)').textContent, Number(tr.dataset.ratio).toPrecision(3)])`, ks)))
+	if len(rows) != 2 {
+		t.Fatalf("ks's table has %d rows, want Alpha's and Beta's", len(rows))
+	}
+	for _, r := range rows {
+		if r[1] != r[2] {
+			t.Errorf("%s's share of its best, stored without its words, reads %q, want the number %s", r[0], r[1], r[2])
+		}
+	}
+
+	snap := `section[data-issue="x"] [data-testid=snap-candidates]`
+	pick("snap", snap)
+	cells := get(t, e.bctx, "P", chromedp.Evaluate[[][]string](fmt.Sprintf(`[...document.querySelectorAll('%s tbody tr')].map((tr) => [tr.querySelector('td:nth-of-type(8)').textContent, Number(tr.dataset.p).toPrecision(3)])`, snap)))
+	if len(cells) == 0 {
+		t.Fatal("snap lists no candidate")
+	}
+	for i, c := range cells {
+		if c[0] != c[1] {
+			t.Errorf("candidate %d's probability, stored without its words, reads %q, want the number %s", i+1, c[0], c[1])
+		}
+	}
+	var x answer.Explanation
+	if err := json.Unmarshal([]byte(parley(t, "explain", file, "-m", "snap", "-q", "-f", "json")), &x); err != nil {
+		t.Fatal(err)
+	}
+	pi := x.Issues[0].Snap.Continuous
+	want := get(t, e.bctx, "shares", chromedp.Evaluate[[]string](fmt.Sprintf(`[(1 - %v).toPrecision(3), (%v).toPrecision(3)]`, pi, pi)))
+	if caption := e.text(snap + ` caption`); !strings.HasPrefix(caption, "Candidate outcomes: "+want[0]+" of the distribution") || !strings.Contains(caption, "the other "+want[1]+" is a Laplace") {
+		t.Errorf("caption, stored without its words, %q; want %s on the candidates and %s continuous", caption, want[0], want[1])
 	}
 }

@@ -48,9 +48,9 @@ stances:
 
 // TestSweepStepsWithoutExponent: how far an unsettled draw's last round
 // still moved it is written to two significant digits in plain form at
-// both doors (ask.LastStepText, the page's stepText): on a scale from 0
-// to 1e8, "25000000", where both wrote "2.5e+07". The page writes each
-// issue's line as parley sweep prints it.
+// both doors (ask.LastStepText, in the draws_unsettled_text the page
+// prints): on a scale from 0 to 1e8, "25000000", where both wrote
+// "2.5e+07". The page prints each issue's line as parley sweep does.
 func TestSweepStepsWithoutExponent(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "wide.yaml")
 	if err := os.WriteFile(file, []byte(wideScaleYAML), 0o644); err != nil {

@@ -35,22 +35,7 @@ func TestSweepOptionsHaveIntervals(t *testing.T) {
 	e := startE2E(t)
 	// On a phone's screen, where the page must be no wider than the screen
 	// with every option table open (checked below).
-	e.do("sweep", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(e.srv.URL+"/#sweep"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "compromise"),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "1000"),
-		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "1"),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
-		e.poll(`document.querySelectorAll("figure[data-issue] [data-testid=sweep-likeliest]").length > 0`))
-	type shown struct {
-		Likeliest string     `json:"likeliest"`
-		Rows      [][]string `json:"rows"`
-		Legend    string     `json:"legend"`
-	}
-	got := get(t, e.bctx, "options", chromedp.Evaluate[map[string]shown](`Object.fromEntries([...document.querySelectorAll("figure[data-issue]")].map((f) => [f.dataset.issue, {
-		likeliest: f.querySelector("[data-testid=sweep-likeliest]")?.textContent ?? "",
-		rows: [...f.querySelectorAll("[data-testid=sweep-options] tbody tr")].map((r) => [...r.children].map((c) => c.textContent)),
-		legend: f.querySelector("[data-testid=sweep-options] p")?.textContent ?? "" }]))`))
+	got := sweepOptions(t, e, 1000, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
 	if l := got["ceasefire"].Likeliest; !strings.Contains(l, ", in 0.740 (0.712–0.766) of draws") {
 		t.Errorf("the ceasefire's most likely option reads %q, want its share 0.740 (0.712–0.766) of draws", l)
 	}
@@ -94,4 +79,31 @@ func TestSweepOptionsHaveIntervals(t *testing.T) {
 	if w[0] > w[1] {
 		t.Errorf("with the options open, the page is %d px wide on a screen %d px wide", w[0], w[1])
 	}
+}
+
+// sweepShown is what an issue's figure on the sweep view says of its
+// options: its most likely option's line, the rows of "The options"
+// (each cell's text) and the line under them.
+type sweepShown struct {
+	Likeliest string     `json:"likeliest"`
+	Rows      [][]string `json:"rows"`
+	Legend    string     `json:"legend"`
+}
+
+// sweepOptions runs compromise's sweep of the given draws, seed 1, from
+// the page (after the steps first, a viewport say), and reads each
+// issue's figure, by issue id.
+func sweepOptions(t *testing.T, e *e2e, draws int, first ...chromedp.Action[chromedp.Void]) map[string]sweepShown {
+	t.Helper()
+	e.do("sweep", append(first, chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "compromise"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), strconv.Itoa(draws)),
+		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "1"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("figure[data-issue] [data-testid=sweep-likeliest]").length > 0`))...)
+	return get(t, e.bctx, "options", chromedp.Evaluate[map[string]sweepShown](`Object.fromEntries([...document.querySelectorAll("figure[data-issue]")].map((f) => [f.dataset.issue, {
+		likeliest: f.querySelector("[data-testid=sweep-likeliest]")?.textContent ?? "",
+		rows: [...f.querySelectorAll("[data-testid=sweep-options] tbody tr")].map((r) => [...r.children].map((c) => c.textContent)),
+		legend: f.querySelector("[data-testid=sweep-options] p")?.textContent ?? "" }]))`))
 }

@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed, RedLinesCrossed } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
+import { h, fmt, gfmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 // kind_text, head_text and lever_columns are ask's words for a lever's
@@ -116,20 +116,13 @@ const shownLevers = 6
 
 // costText is a lever's cost as parley advise writes it (cli's
 // costText): 0 when it gives up nothing, else to four decimals, or to
-// two significant digits when four would write 0.0000.
+// two significant digits as Go's %.2g writes them (gfmt: 3e-05, not
+// "3.0e-05") when four would write 0.0000.
 function costText(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
   if (x === 0) return '0'
-  if (Math.abs(x) < 0.00005) return gfmt2(x)
+  if (Math.abs(x) < 0.00005) return gfmt(x, 2)
   return fmt(x, 4)
-}
-
-// gfmt2 is x with two significant digits as Go's %.2g writes it
-// (3.2e-05).
-function gfmt2(x: number): string {
-  const [m, e] = x.toExponential(1).split('e')
-  const n = Number(e)
-  return `${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`
 }
 
 // plainColumns head the levers of an answer stored before the answers

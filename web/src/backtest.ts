@@ -212,10 +212,12 @@ function share(x: number | null): string {
   return x === null || !Number.isFinite(x) ? noNumber : fmt(100 * x, 0) + '%'
 }
 
-// legend says what the cells are, as the command line's legend does.
+// legend says what the cells are, as the command line's legend does, in
+// its words and with its apostrophe (the answer's tie legend, printed
+// in the middle, has it too).
 function legend(b: Backtest): string {
-  let l = 'cells: forecast (absolute error); ✓ the forecast’s nearest option is the outcome’s'
+  let l = "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
   if (b.tie_legend_text) l += `; ${b.tie_legend_text}`
-  if (b.mixed_scales) l += '; MAE %, CRPS %: each error as a percent of its issue’s scale'
-  return l + '; option hits: forecasts whose nearest option is the outcome’s, a tie its share; in 80%, in 95%: outcomes inside those intervals (models with a predictive distribution)'
+  if (b.mixed_scales) l += "; MAE %, CRPS %: each error as a percent of its issue's scale"
+  return l + "; option hits: forecasts whose nearest option is the outcome's, a tie its share; in 80%, in 95%: outcomes inside those intervals (models with a predictive distribution)"
 }

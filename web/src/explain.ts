@@ -18,8 +18,11 @@ import type { AnswerScenario, Issue, Settings } from './api'
 // before the answers carried them.
 export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; pull_text?: string; share_text?: string; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; ratio_text?: string; binding?: boolean }
 export interface KSBound { lo: number; hi: number; level: number }
-export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number; probability_text: string }
-export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; continuous_text: string; discrete_text: string; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
+// probability_text, continuous_text and discrete_text are snap's
+// percents as every door writes them (ask.SnapPercentDecimals); absent
+// from an answer stored before the answers carried them (numbers24).
+export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number; probability_text?: string }
+export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; continuous_text?: string; discrete_text?: string; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
 export interface EnsembleMember { model: string; fitted: number; weight: number; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; contribution: number; shift: number; failed?: string }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
@@ -119,8 +122,10 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
 // ksTable lists, for ks, each actor's ideal (its best outcome among
 // those every weighted actor prefers to breakdown), its gain at the
 // forecast and at its ideal, the share of its best it gets, and whether
-// it bounds the forecast; its share of the weight as the answer writes
-// it (shareText), as parley explain's ks table does.
+// it bounds the forecast; its share of the weight and of its best as
+// the answer writes them (shareText, ratio_text), as parley explain's ks
+// table does, or, in an answer stored before it carried them, as the
+// numbers they are (plainNumber).
 function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElement {
   const opt = (x: number | undefined, f: (v: number) => string) => (x === undefined ? noNumber : f(x))
   const cap = ie.ks
@@ -132,21 +137,23 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
       h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, shareText(p)),
       h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
-      h('td', {}, p.ratio_text ?? noNumber),
+      h('td', {}, p.ratio_text ?? opt(p.ratio, plainNumber)),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
 }
 
 // snapTable lists snap's candidate outcomes: each one's kind, the terms
-// of its fitted utility and its probability.
+// of its fitted utility and its probability, the percents as the answer
+// writes them; an answer stored before it carried them shows each share
+// as the number it is (plainNumber), as a stored pull is shown.
 function snapTable(se: SnapExplanation, d: number): HTMLElement {
   const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
   const t = (x: number) => (x === 0 ? '' : signed(x, 2))
   return h('table', { class: 'compare', 'data-testid': 'snap-candidates' },
-    h('caption', {}, `Candidate outcomes: ${se.discrete_text} of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${se.continuous_text} is a Laplace density of scale ${fmt(se.scale, d)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi, d)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi, d)}.`),
+    h('caption', {}, `Candidate outcomes: ${se.discrete_text ?? plainNumber(1 - se.continuous)} of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${se.continuous_text ?? plainNumber(se.continuous)} is a Laplace density of scale ${fmt(se.scale, d)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi, d)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi, d)}.`),
     h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...se.candidates.map((c) => h('tr', { 'data-value': String(c.value), 'data-p': String(c.probability) },
       h('th', { scope: 'row' }, fmt(c.value, d)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),
-      h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, c.probability_text)))))
+      h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, c.probability_text ?? plainNumber(c.probability))))))
 }
 
 // membersTable lists the ensemble's members on an issue: each one's

@@ -1383,21 +1383,20 @@ function swingWhat(b: Swing): string {
 // them only in a tooltip, under the pointer. The forecasts and swings
 // have the issue's k decimals; a range, as inputValue writes its input
 // (a position's with its own issue's decimals, a salience on the file's
-// scale, a capability with one); an end the model
-// did not settle at is marked *, one it refused reads "none".
+// scale, a capability with one); an end the model did not settle at is
+// marked *, one it refused reads "none"; the swing's mark and its share
+// with their interval are the answer's words (mark, share_text).
 function swingNumbers(name: string, shown: Swing[], k: number, issue: string, model: string): HTMLElement {
   const end = (x: number | null, unsettled?: boolean) => x === null ? 'none' : fmt(x, k) + (unsettled ? '*' : '')
   const unsettled = shown.some((b) => b.unsettled_at_low || b.unsettled_at_high)
   return h('details', { class: 'anchors', 'data-testid': 'tornado-numbers' }, h('summary', {}, 'The numbers'),
     h('table', { class: 'compare swings' }, h('caption', {}, `What moves the ${model} forecast on ${name}: each input at the ends of its range${unsettled ? ' (* the model had not settled at that end)' : ''}`),
       h('thead', {}, h('tr', {}, ...['Input', 'Range', 'Forecast low → high', 'Swing', 'Var. share'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ...shown.map((b) => {
-        return h('tr', {},
-          h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b)),
-          h('td', {}, rangeJoin(inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.low), inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.high))),
-          h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
-          h('td', {}, fmt(b.swing, k) + (b.mark ?? '')), h('td', {}, b.share_text ?? fmt(b.variance_share, 2)))
-      }))))
+      h('tbody', {}, ...shown.map((b) => h('tr', {},
+        h('th', { scope: 'row' }, actorName(b.input.actor) + swingWhat(b)),
+        h('td', {}, rangeJoin(inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.low), inputValue(st.tornado?.scenario, b.input.kind, b.input.issue ?? issue, b.input.high))),
+        h('td', {}, `${end(b.forecast_at_low, b.unsettled_at_low)} → ${end(b.forecast_at_high, b.unsettled_at_high)}`),
+        h('td', {}, fmt(b.swing, k) + (b.mark ?? '')), h('td', {}, b.share_text ?? fmt(b.variance_share, 2)))))))
 }
 
 // statedNotes folds a sweep's or a sensitivity analysis's notes — what

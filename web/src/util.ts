@@ -183,9 +183,9 @@ export function vetoHead(unruled: boolean): string {
 }
 
 // gfmt writes x to digits significant digits by Go's %.{digits}g, the
-// command line's rule for its small quantities (a certificate gap,
-// cli/deal.go): the decimal nearest x's exact value, a tie rounded to
-// the even digit; in exponent form (8.3e-09, 1.2e+02) when the exponent
+// command line's rule for its small quantities (a lever's tiny cost,
+// cli/advise.go's costText): the decimal nearest x's exact value, a tie
+// rounded to the even digit; in exponent form (8.3e-09, 1.2e+02) when the exponent
 // is below -4 or at least digits, plain otherwise (0.00039, 12);
 // trailing zeros dropped. No number is noNumber.
 export function gfmt(x: number | null | undefined, digits = 2): string {
@@ -209,21 +209,6 @@ export function gfmt(x: number | null | undefined, digits = 2): string {
   if (exp < -4 || exp >= p) return sign + trim(mant) + 'e' + (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0')
   const plain = exp >= 0 ? ds.slice(0, exp + 1) + '.' + ds.slice(exp + 1) : '0.' + '0'.repeat(-exp - 1) + ds
   return sign + trim(plain)
-}
-
-// stepText writes how far an unsettled run's last round still moved it
-// (a sweep's last_step_max and last_step_median; a sensitivity analysis's
-// ends'), as ask.LastStepText does at every other door: two significant
-// digits (gfmt's, Go's %.2g), never in exponent form whatever the
-// scale (100, not "1e+02"; 72000000 on 0–1e8; 0.000031 on a narrow
-// scale), trailing zeros dropped (0.1).
-export function stepText(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
-  if (x === 0) return '0'
-  const r = Number(gfmt(x, 2))
-  const e = Number(r.toExponential(1).split('e')[1])
-  const out = fmt(r, Math.max(0, 1 - e))
-  return out.includes('.') ? out.replace(/0+$/, '').replace(/\.$/, '') : out
 }
 
 // decimalsOf is how many decimals the page writes a number on issue
@@ -303,15 +288,6 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
 // of ends (carriedDecimals: 8 near 1e6), nor fewer than d.
 export function rangeDecimalsMax(d: number, ...ends: number[]): number {
   return Math.max(d, Math.min(Math.max(4, d + 2), carriedDecimals(...ends)))
-}
-
-// widthDecimals is how many decimals a number on a scale w wide is
-// written with (scenario.WidthDecimals): 2 − ⌊log₁₀ w⌋, the exponent of w
-// read to 12 significant digits as Go's strconv writes it, at least one
-// and at most 11; one where w is not a positive finite number.
-export function widthDecimals(w: number): number {
-  if (!Number.isFinite(w) || w <= 0) return 1
-  return Math.min(Math.max(1, 2 - Number(w.toExponential(11).split('e')[1])), 11)
 }
 
 // carriedDecimals is how many decimals a float64 carries for numbers as
