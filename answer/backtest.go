@@ -60,6 +60,12 @@ type Backtest struct {
 	// cell has a tie's mark, and in an answer stored before the answers
 	// carried their words.
 	TieLegendText string `json:"tie_legend_text,omitempty"`
+	// LegendText says what the score table's cells hold, the ties' marks
+	// (TieLegendText) and, on mixed scales, what MAE % and CRPS % are
+	// (ask.BacktestLegend): the legend every door prints under the
+	// scores, each adding what its own columns are called. Omitted in an
+	// answer stored before the answers carried it.
+	LegendText string `json:"legend_text,omitempty"`
 }
 
 // BacktestOutcome is one recorded outcome.

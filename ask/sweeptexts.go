@@ -84,9 +84,15 @@ func SwingMark(s answer.SensitivitySwing) string {
 	return b.String()
 }
 
+// BacktestLegend is the legend under a backtest's scores before its
+// ties' and its mixed scales' parts: what a cell holds.
+const BacktestLegend = "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
+
 // backtestTexts writes the words of a backtest: each cell's hit mark
-// (OptionHitMark), each model's option hits (OptionHitsText) and what
-// the ties' marks mean (OptionTieLegend, OptionHitsAddUp).
+// (OptionHitMark), each model's option hits (OptionHitsText), what the
+// ties' marks mean (OptionTieLegend, OptionHitsAddUp) and the legend
+// under the scores (BacktestLegend, the ties' part, and on mixed scales
+// what MAE % and CRPS % are).
 func backtestTexts(b *answer.Backtest) {
 	for i := range b.Models {
 		m := &b.Models[i]
@@ -97,5 +103,12 @@ func backtestTexts(b *answer.Backtest) {
 	}
 	if ties := OptionTieLegend(b); ties != "" {
 		b.TieLegendText = ties + " (" + OptionHitsAddUp + ")"
+	}
+	b.LegendText = BacktestLegend
+	if b.TieLegendText != "" {
+		b.LegendText += "; " + b.TieLegendText
+	}
+	if b.MixedScales {
+		b.LegendText += "; MAE %, CRPS %: each error as a percent of its issue's scale"
 	}
 }

@@ -21,9 +21,15 @@ func TestBacktestTexts(t *testing.T) {
 	if want := "✓1/2 the forecast lies equally near 2 options, 1 of them the outcome's: 1/2 of a hit (option hits add up the shares)"; b.TieLegendText != want {
 		t.Errorf("tie legend %q, want %q", b.TieLegendText, want)
 	}
-	none := &answer.Backtest{Models: []answer.BacktestModel{{N: 1, OptionHits: 1, Scores: []answer.BacktestScore{{OptionHit: 1}}}}}
+	if want := BacktestLegend + "; " + b.TieLegendText; b.LegendText != want {
+		t.Errorf("legend %q, want %q", b.LegendText, want)
+	}
+	none := &answer.Backtest{Models: []answer.BacktestModel{{N: 1, OptionHits: 1, Scores: []answer.BacktestScore{{OptionHit: 1}}}}, MixedScales: true}
 	if backtestTexts(none); none.TieLegendText != "" {
 		t.Errorf("no tie, yet the legend %q", none.TieLegendText)
+	}
+	if want := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's; MAE %, CRPS %: each error as a percent of its issue's scale"; none.LegendText != want {
+		t.Errorf("legend on mixed scales %q, want %q", none.LegendText, want)
 	}
 }
 

@@ -169,13 +169,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 		}
 		t.Render()
 	}
-	legend := "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
-	if b.TieLegendText != "" {
-		legend += "; " + b.TieLegendText
-	}
-	if b.MixedScales {
-		legend += "; MAE %, CRPS %: each error as a percent of its issue's scale"
-	}
+	legend := b.LegendText
 	if l.narrow() {
 		legend += "; hits: forecasts whose nearest option is the outcome's, a tie its share; 80%, 95%: outcomes inside those intervals"
 	}

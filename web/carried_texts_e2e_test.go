@@ -18,7 +18,7 @@ import (
 // result), "⟨…⟩" around it: a line the page shows marked is the
 // answer's, not one it wrote again (docs/DECISIONS.md, texts24s).
 const bracketTexts = `(() => {
-  const keys = ['option_hit_text', 'option_hits_text', 'tie_legend_text', 'p_text', 'p_at_least_text', 'interval_legend',
+  const keys = ['option_hit_text', 'option_hits_text', 'tie_legend_text', 'legend_text', 'p_text', 'p_at_least_text', 'interval_legend',
     'interrupted_text', 'draws_unsettled_text', 'share_text', 'mark', 'what_text', 'one_ended_text', 'base_outside_text', 'ends_unsettled_text',
     'likeliest_chance_text', 'p_accepted_text', 'p_zone_text', 'p_accepts_text']
   const mark = (x) => {
@@ -40,8 +40,8 @@ const bracketTexts = `(() => {
 })()`
 
 // TestBacktestPrintsCarriedTexts: the backtest's option hits, each
-// cell's hit mark and the tie legend are the answer's words
-// (option_hits_text, option_hit_text, tie_legend_text, which parley
+// cell's hit mark and the legend with its ties' part are the answer's
+// words (option_hits_text, option_hit_text, legend_text, which parley
 // backtest prints), not the page's: on ask/testdata/backtest-tie.yaml
 // median's cell reads "30.0 (6.0)⟨ ✓1/2⟩" with the answer's texts marked.
 func TestBacktestPrintsCarriedTexts(t *testing.T) {
@@ -55,8 +55,8 @@ func TestBacktestPrintsCarriedTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	cli := strings.Join(strings.Fields(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q")), " ")
-	if l := b.TieLegendText; l == "" || !strings.Contains(cli, l) {
-		t.Fatalf("the answer's tie legend %q is not parley backtest's:\n%s", l, cli)
+	if l := b.LegendText; b.TieLegendText == "" || !strings.Contains(l, b.TieLegendText) || !strings.Contains(cli, l) {
+		t.Fatalf("the answer's legend %q (tie legend %q) is not parley backtest's:\n%s", l, b.TieLegendText, cli)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	e.onEveryPage("answers' texts marked", bracketTexts)
@@ -70,7 +70,7 @@ func TestBacktestPrintsCarriedTexts(t *testing.T) {
 	if got := strings.Join(rows[0], " | "); got != "compromise | 2.7 | ⟨1/1⟩ | 2.7 | — | — | 33.3 (2.7)⟨ ✓⟩" {
 		t.Errorf("compromise's row reads %q", got)
 	}
-	if legend, w := e.text(`[data-testid=backtest-legend]`), "; ⟨"+b.TieLegendText+"⟩"; !strings.Contains(legend, w) {
+	if legend, w := e.text(`[data-testid=backtest-legend]`), "⟨"+b.LegendText+"⟩; "; !strings.HasPrefix(legend, w) {
 		t.Errorf("legend %q, want %q in it", legend, w)
 	}
 }
@@ -265,8 +265,8 @@ func TestDealRobustPrintsCarriedTexts(t *testing.T) {
 }
 
 // TestBacktestStoredWithoutTexts: a backtest stored before the answers
-// carried their words (no option_hits_text, option_hit_text or
-// tie_legend_text) shows its fields plainly: median's hits as the number
+// carried their words (no option_hits_text, option_hit_text,
+// tie_legend_text or legend_text) shows its fields plainly: median's hits as the number
 // 0.5, its cell without a mark, no tie legend, and a line saying to run
 // it again; not ask's words rewritten by the page.
 func TestBacktestStoredWithoutTexts(t *testing.T) {
@@ -276,7 +276,7 @@ func TestBacktestStoredWithoutTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	e.onEveryPage("answers without their words", rewriteAnswers(`backtest`, `['option_hit_text', 'option_hits_text', 'tie_legend_text']`, `() => undefined`))
+	e.onEveryPage("answers without their words", rewriteAnswers(`backtest`, `['option_hit_text', 'option_hits_text', 'tie_legend_text', 'legend_text']`, `() => undefined`))
 	rec := e.stored("A tie", body)
 	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
 		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`))
@@ -284,8 +284,8 @@ func TestBacktestStoredWithoutTexts(t *testing.T) {
 	if got := strings.Join(rows[1], " | "); got != "median | 6.0 | 0.5 | 6.0 | — | — | 30.0 (6.0)" {
 		t.Errorf("median's row reads %q", got)
 	}
-	if legend := e.text(`[data-testid=backtest-legend]`); strings.Contains(legend, "✓1/2") {
-		t.Errorf("legend %q names a tie's mark no cell shows", legend)
+	if legend := e.text(`[data-testid=backtest-legend]`); strings.Contains(legend, "✓1/2") || !strings.HasPrefix(legend, "option hits: ") {
+		t.Errorf("legend %q names a tie's mark no cell shows, or more than the table's columns", legend)
 	}
 	if got, w := e.text(`[data-testid=backtest-stored-before]`), "This answer was stored before answers carried their words: its option hits are shown as numbers and its cells without their marks; run the backtest again to read them in full."; got != w {
 		t.Errorf("the stored answer's line reads %q, want %q", got, w)

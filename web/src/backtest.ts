@@ -21,12 +21,14 @@ export interface BacktestModel {
 export interface Backtest {
   scenario: AnswerScenario; request: BacktestRequest; as_of: string; recorded_on: string; as_of_text?: string; head_text: string; outcomes: BacktestOutcome[]; models: BacktestModel[]
   score_decimals: number; mixed_scales: boolean; warnings: string[]
-  // tie_legend_text: what each tie's mark in the cells means, in ask's
-  // words (ask.OptionTieLegend); absent where no cell has one. The
-  // scores' option_hit_text and the models' option_hits_text are ask's
-  // too (ask.OptionHitMark, ask.OptionHitsText): the page prints them
-  // (docs/DECISIONS.md, texts24s).
-  tie_legend_text?: string
+  // legend_text: what the cells hold, the ties' marks and, on mixed
+  // scales, MAE % and CRPS %, in ask's words (ask.BacktestLegend, with
+  // tie_legend_text, which the page does not read alone); absent from an
+  // answer stored before it carried it. The scores' option_hit_text and
+  // the models' option_hits_text are ask's too (ask.OptionHitMark,
+  // ask.OptionHitsText): the page prints them (docs/DECISIONS.md,
+  // texts24s).
+  legend_text?: string
 }
 
 // BacktestContext is what the view reads of the page's state: the
@@ -212,12 +214,11 @@ function share(x: number | null): string {
   return x === null || !Number.isFinite(x) ? noNumber : fmt(100 * x, 0) + '%'
 }
 
-// legend says what the cells are, as the command line's legend does, in
-// its words and with its apostrophe (the answer's tie legend, printed
-// in the middle, has it too).
+// legend is the answer's legend under the scores (legend_text, which
+// the command line prints too), then what this table's own columns are
+// called; an answer stored before it carried one names the columns
+// alone.
 function legend(b: Backtest): string {
-  let l = "cells: forecast (absolute error); ✓ the forecast's nearest option is the outcome's"
-  if (b.tie_legend_text) l += `; ${b.tie_legend_text}`
-  if (b.mixed_scales) l += "; MAE %, CRPS %: each error as a percent of its issue's scale"
-  return l + "; option hits: forecasts whose nearest option is the outcome's, a tie its share; in 80%, in 95%: outcomes inside those intervals (models with a predictive distribution)"
+  const l = b.legend_text ? b.legend_text + '; ' : ''
+  return l + "option hits: forecasts whose nearest option is the outcome's, a tie its share; in 80%, in 95%: outcomes inside those intervals (models with a predictive distribution)"
 }
