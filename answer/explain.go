@@ -56,6 +56,11 @@ type Explanation struct {
 	// Externalities (exchange only) are, per actor, the externalities of
 	// those exchanges summed over every round, by class.
 	Externalities []ActorExternalities `json:"externalities,omitempty"`
+	// ExternalitiesHeadText heads the table of Externalities in the words
+	// every door prints (ask.ExternalitiesHead); omitted where the model
+	// lists no exchange rounds, and in an answer stored before it carried
+	// it.
+	ExternalitiesHeadText string `json:"externalities_head_text,omitempty"`
 	// Turns (smp only) are the model's turns: the bargains struck and
 	// every actor's options with their probabilities.
 	Turns []SMPTurn `json:"turns,omitempty"`

@@ -11,11 +11,19 @@ import (
 	"parley/answer"
 )
 
-// explainTexts writes the words of an explanation: each issue's pulls
+// ExternalitiesHead heads the exchange model's externalities per actor
+// (an explanation's ExternalitiesHeadText).
+const ExternalitiesHead = "Externalities per actor, summed over the exchanges of every round (own: its gains; inner/outer: the other exchanges' effect on it; + toward it, − away)"
+
+// explainTexts writes the words of an explanation: the exchange model's
+// externalities head (ExternalitiesHead) and each issue's pulls
 // head (PullsHead) and each pull and share of the weight as written
 // (PullText with PullDecimals, WeightShareText with ShareDecimals, over
 // the issue's pulls), in the issue's decimals.
 func explainTexts(x *answer.Explanation) {
+	if len(x.Exchanges) > 0 {
+		x.ExternalitiesHeadText = ExternalitiesHead
+	}
 	for i := range x.Issues {
 		ie := &x.Issues[i]
 		d := x.Scenario.IssueDecimals(ie.Issue)

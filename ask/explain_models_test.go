@@ -178,6 +178,13 @@ func TestExplainExchangeByHand(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", xe.Actor, xe, w)
 		}
 	}
+	// The table of those sums is headed in the words every door prints.
+	if e.ExternalitiesHeadText != ExternalitiesHead {
+		t.Errorf("externalities head %q, want %q", e.ExternalitiesHeadText, ExternalitiesHead)
+	}
+	if c := explain(t, loadCase(t, "three.yaml", threeCase), "compromise", ""); c.ExternalitiesHeadText != "" {
+		t.Errorf("compromise, which has no externalities, heads them %q", c.ExternalitiesHeadText)
+	}
 	// The per-actor sums add every round's exchanges, class by class.
 	for _, s := range e.Externalities {
 		parts := s.Own + s.InnerPositive + s.InnerNegative + s.OuterPositive + s.OuterNegative

@@ -84,7 +84,7 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 		}
 	}
 	fmt.Fprintln(w)
-	para(w, "Externalities per actor, summed over the exchanges (own: its gains; inner/outer: the other exchanges' effect on it, + toward it, − away):", width)
+	para(w, e.ExternalitiesHeadText+":", width)
 	layoutAt(width).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Actor", "Exchanges", "Own", "Inner +", "Inner −", "Outer +", "Outer −", "Total"})

@@ -111,6 +111,12 @@ func TestExplainView(t *testing.T) {
 	if n := e.count(`[data-testid=externalities] tbody tr`); n != len(ex.Externalities) {
 		t.Fatalf("%d externality rows, want %d", n, len(ex.Externalities))
 	}
+	// The table is headed in the answer's words, which parley explain
+	// prints above its own table.
+	if c := e.text(`[data-testid=externalities] caption`); ex.ExternalitiesHeadText == "" || c != ex.ExternalitiesHeadText ||
+		!strings.Contains(strings.Join(strings.Fields(parley(t, "explain", "-m", "exchange", "-q")), " "), c+":") {
+		t.Errorf("externalities caption %q; the answer's head %q, as parley explain -m exchange prints it", c, ex.ExternalitiesHeadText)
+	}
 
 	// 4. SMP: turn 1's bargains.
 	sm := explain("smp", "")

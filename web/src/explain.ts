@@ -37,7 +37,7 @@ export interface ActorExternalities { actor: string; name: string; exchanges: nu
 export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[] }
 export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
 export interface Explanation {
-  scenario: AnswerScenario; request: Settings; model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; turns?: SMPTurn[]
+  scenario: AnswerScenario; request: Settings; model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; externalities_head_text?: string; turns?: SMPTurn[]
   notes?: string[]; warnings: string[]
 }
 
@@ -307,7 +307,10 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
   })
   const f = (v: number) => fmt(v, 2)
   const ext = h('table', { class: 'compare', 'data-testid': 'externalities' },
-    h('caption', {}, 'Externalities per actor, summed over every round (own: its gains; inner/outer: the other exchanges\' effect on it; + toward it, − away)'),
+    // The head the answer carries (ask.ExternalitiesHead), as parley
+    // explain prints it; "Externalities per actor" in an answer stored
+    // before it carried one.
+    h('caption', {}, e.externalities_head_text ?? 'Externalities per actor'),
     h('thead', {}, h('tr', {}, ...['Actor', 'Exchanges', 'Own', 'Inner +', 'Inner −', 'Outer +', 'Outer −', 'Total'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...(e.externalities ?? []).map((a) => h('tr', {}, h('th', { scope: 'row' }, a.name), h('td', {}, String(a.exchanges)),
       ...[a.own, a.inner_positive, a.inner_negative, a.outer_positive, a.outer_negative, a.total].map((v) => h('td', {}, f(v)))))))
