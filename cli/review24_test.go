@@ -8,7 +8,13 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-const transit24 = "testdata/review24/transit.yaml"
+// A reviewer's case, shared with ask's and httpapi's tests, and the same
+// case with names of emoji and CJK characters (for the tables' widths),
+// beside the reviewer's sources.
+const (
+	transit24 = "../ask/testdata/transit/transit.yaml"
+	unicode24 = "../ask/testdata/transit/unicode_names2.yaml"
+)
 
 // A label given where deal evaluate's package (or deal search's --fix)
 // wants a number is told which number that option stands at, as the
@@ -55,9 +61,9 @@ func tableLines(out string) [][]string {
 // columns each); each row's separators stand in the border's columns.
 func TestTableRowsWithEmojiAndCJKAreAligned(t *testing.T) {
 	for _, args := range [][]string{
-		{"show", "testdata/review24/unicode_names2.yaml"},
-		{"forecast", "testdata/review24/unicode_names2.yaml", "-m", "compromise,bdm"},
-		{"deal", "proposals", "testdata/review24/unicode_names2.yaml", "-m", "none"},
+		{"show", unicode24},
+		{"forecast", unicode24, "-m", "compromise,bdm"},
+		{"deal", "proposals", unicode24, "-m", "none"},
 	} {
 		out, errOut, code := runWide(t, args...)
 		if code != 0 {

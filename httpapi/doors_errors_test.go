@@ -145,7 +145,7 @@ func TestStoredSourceNamed(t *testing.T) {
 // not "not found". Started at the scenario's own folder, the server
 // takes the file as the command line does (api24).
 func TestSourcesFolderOneLevelOff(t *testing.T) {
-	b, err := os.ReadFile("testdata/transit/transit.yaml")
+	b, err := os.ReadFile("../ask/testdata/transit/transit.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,8 +155,8 @@ func TestSourcesFolderOneLevelOff(t *testing.T) {
 		code int
 		want string
 	}{
-		{"testdata/transit/sources", 400, why},
-		{"testdata/transit", 201, ""},
+		{"../ask/testdata/transit/sources", 400, why},
+		{"../ask/testdata/transit", 201, ""},
 	} {
 		e := newEnv(t, httpapi.Options{SourcesDir: c.dir})
 		r := e.do("POST", "/api/scenarios", string(b))
