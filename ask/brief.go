@@ -557,7 +557,7 @@ func EndText(x *float64, d int) string {
 // BriefProposal is a package on the table and the actors who would reject
 // it.
 type BriefProposal struct {
-	Name      string
+	Name string
 	// Proposers are the actors who put it on the table, by name.
 	Proposers []string
 	// Package is what the proposal picks, issue by issue: the issue's
