@@ -153,3 +153,19 @@ func TestBriefNamesByName(t *testing.T) {
 		}
 	}
 }
+
+// An explanation of one issue keeps the red lines crossed on that issue
+// alone, as it did when each crossing's note began with its issue's id:
+// compromise's wage forecast, 4.05, crosses the union's ">= 6"; the city
+// share's 35.0 and the hours' 92.5 cross the city's, on other issues.
+func TestExplainIssueKeepsItsCrossingsAlone(t *testing.T) {
+	req := answer.ExplainRequest{Model: "compromise", Issue: "wage"}
+	e, err := Explain(context.Background(), transitCase(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "4.05 crosses ATW Local 1187's red line (it needs Annual wage increase (%) >= 6)"
+	if len(e.Notes) != 1 || e.Notes[0] != want {
+		t.Errorf("notes %q, want [%q]", e.Notes, want)
+	}
+}
