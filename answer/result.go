@@ -75,14 +75,16 @@ type RedLineCrossing struct {
 	Note string `json:"text"`
 }
 
-// Text is the crossing as the model's note says it: "territory: 55.0
-// crosses Russia's red line (it needs Territory >= 65)".
+// Text is the crossing as the model's note says it: "55.0 crosses
+// Russia's red line (it needs Territory >= 65)". The red line names the
+// actor and the issue by name, so no id leads it (docs/DECISIONS.md,
+// "names24").
 func (c RedLineCrossing) Text() string {
 	verb := "crosses"
 	if c.Partly {
 		verb = "partly crosses"
 	}
-	return c.Issue + ": " + c.At + " " + verb + " " + c.RedLine
+	return c.At + " " + verb + " " + c.RedLine
 }
 
 // ForecastOf returns the model's forecast of the issue with the id; false

@@ -112,7 +112,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 	}
 	for _, f := range mf.Issues {
 		if !f.Settled && (req.Issue == "" || f.Issue == req.Issue) {
-			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: the forecast did not settle, so each lever's shift there compares last rounds' points of a moving forecast; read those levers as uncertain", f.Issue))
+			out.Warnings = append(out.Warnings, fmt.Sprintf("%s: the forecast did not settle, so each lever's shift there compares last rounds' points of a moving forecast; read those levers as uncertain", idLabel(f.Issue, f.Name)))
 		}
 	}
 	var tell func(done, total int)
@@ -142,8 +142,8 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		for k, is := range p.Issues {
 			if p.Stances[ai][k].Present && (req.Issue == "" || is.ID == req.Issue) {
 				most, _ := sweep.StepStats(rc.steps[k])
-				on = append(on, issueCount{is.ID, rc.perIssue[k], most})
-				failed = memberCounts(failed, is.ID, rc.members[k])
+				on = append(on, issueCount{model.NameOr(is.Name, is.ID), rc.perIssue[k], most})
+				failed = memberCounts(failed, model.NameOr(is.Name, is.ID), rc.members[k])
 			}
 		}
 		if u := unsettledRuns(m.Name(), rc.unsettled, req.Draws, "draws", on); u != "" {
@@ -438,7 +438,7 @@ func (lr leverRuns) warning(m string, p *model.Problem, where string) string {
 	n, members := sweep.CountFailed(lr.failed, len(p.Issues))
 	var on []memberCount
 	for k, is := range p.Issues {
-		on = memberCounts(on, is.ID, members[k])
+		on = memberCounts(on, model.NameOr(is.Name, is.ID), members[k])
 	}
 	return memberFailedRuns(m, n, lr.runs, where, on)
 }

@@ -39,7 +39,7 @@ func TestAssumedSaid(t *testing.T) {
 	}
 	var named []string
 	for _, st := range as[:assumedNamed] {
-		named = append(named, st.Actor+" on "+st.Issue)
+		named = append(named, c.Header.ActorName(st.Actor)+" on "+c.Header.IssueName(st.Issue))
 	}
 	want := fmt.Sprintf("%d of %d stances rest on no quote, only on an assumption (its reason in the file): %s and %d more",
 		len(as), len(c.Resolved.Stances), strings.Join(named, ", "), len(as)-assumedNamed)
@@ -69,7 +69,7 @@ func TestAssumedSaid(t *testing.T) {
 	}
 	var all []string
 	for _, st := range as {
-		all = append(all, st.Actor+" on "+st.Issue)
+		all = append(all, c.Header.ActorName(st.Actor)+" on "+st.Issue)
 	}
 	slices.Sort(by)
 	slices.Sort(all)
@@ -84,7 +84,7 @@ func TestAssumedSaid(t *testing.T) {
 	}
 	var capBy []string
 	for _, a := range evidence.AssumedCapabilities(c.Resolved) {
-		capBy = append(capBy, a.ID)
+		capBy = append(capBy, c.Header.ActorName(a.ID))
 	}
 	if !slices.Equal(b.Coverage.CapabilitiesAssumedBy, capBy) {
 		t.Errorf("the brief names %q as assumed capabilities, the case %q", b.Coverage.CapabilitiesAssumedBy, capBy)
@@ -159,7 +159,7 @@ stances:
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "2 of 4 capabilities rest on no quote, only on an assumption (its reason in the file): b and c"
+	want := "2 of 4 capabilities rest on no quote, only on an assumption (its reason in the file): B and C"
 	if assumedLine(c, "capability") != want {
 		t.Errorf("assumed capabilities: %q, want %q", assumedLine(c, "capability"), want)
 	}

@@ -100,7 +100,7 @@ type BriefCoverage struct {
 	Capabilities          int
 	CapabilitiesAssumedBy []string
 	// RedLines counts the actors' red lines; RedLinesAssumedBy names
-	// those without evidence but assumed ("actor on issue").
+	// those without evidence but assumed ("actor on issue", by name).
 	// Reservations and ReservationsAssumedBy do the same for the
 	// reservation utilities.
 	RedLines, Reservations                   int
@@ -294,7 +294,7 @@ type BriefIssue struct {
 	// Neither those with neither (a warning of the file, which the brief
 	// lists): the answers' Scenario.Assumed counts only the first.
 	Assumed, Neither int
-	// AssumedBy are the actors (ids) of the stances counted in Assumed.
+	// AssumedBy are the actors (by name) of the stances counted in Assumed.
 	AssumedBy []string
 	Quotes    int
 	// Chart is the issue's scale as a one-line inline SVG: the labelled
@@ -557,7 +557,8 @@ func EndText(x *float64, d int) string {
 // BriefProposal is a package on the table and the actors who would reject
 // it.
 type BriefProposal struct {
-	Name      string
+	Name string
+	// Proposers are the actors who put it on the table, by name.
 	Proposers []string
 	// Package is what the proposal picks, issue by issue: the issue's
 	// name and the value ("Territory 65").
@@ -747,7 +748,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				bi.WithEvidence++
 			case st.Assumed != "":
 				bi.Assumed++
-				bi.AssumedBy = append(bi.AssumedBy, st.Actor)
+				bi.AssumedBy = append(bi.AssumedBy, c.Header.ActorName(st.Actor))
 			default:
 				bi.Neither++
 			}
@@ -770,13 +771,13 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
 			b.Coverage.RedLines++
 			if len(a.RedLineEvidence[issue]) == 0 && a.RedLineAssumed[issue] != "" {
-				b.Coverage.RedLinesAssumedBy = append(b.Coverage.RedLinesAssumedBy, a.ID+" on "+issue)
+				b.Coverage.RedLinesAssumedBy = append(b.Coverage.RedLinesAssumedBy, c.Header.ActorName(a.ID)+" on "+c.Header.IssueName(issue))
 			}
 		}
 		if a.Reservation != nil {
 			b.Coverage.Reservations++
 			if len(a.ReservationEvidence) == 0 && a.ReservationAssumed != "" {
-				b.Coverage.ReservationsAssumedBy = append(b.Coverage.ReservationsAssumedBy, a.ID)
+				b.Coverage.ReservationsAssumedBy = append(b.Coverage.ReservationsAssumedBy, c.Header.ActorName(a.ID))
 			}
 		}
 	}
@@ -784,7 +785,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 	for _, a := range s.Actors {
 		b.Coverage.Capabilities++
 		if len(a.CapabilityEvidence) == 0 && a.CapabilityAssumed != "" {
-			b.Coverage.CapabilitiesAssumedBy = append(b.Coverage.CapabilitiesAssumedBy, a.ID)
+			b.Coverage.CapabilitiesAssumedBy = append(b.Coverage.CapabilitiesAssumedBy, c.Header.ActorName(a.ID))
 		}
 	}
 	if b.Proposals, b.Deal, err = briefProposals(ctx, c, q.proposals); err != nil {
@@ -878,7 +879,10 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 	}
 	var out []BriefProposal
 	for _, p := range dp.Proposals {
-		bp := BriefProposal{Name: p.Name, Proposers: p.Proposers}
+		bp := BriefProposal{Name: p.Name}
+		for _, a := range p.Proposers {
+			bp.Proposers = append(bp.Proposers, c.Header.ActorName(a))
+		}
 		if bp.Name == "" {
 			bp.Name = p.ID
 		}
@@ -897,11 +901,11 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 				continue
 			}
 			name := c.Header.ActorName(a.Actor)
-			bp.Blockers = append(bp.Blockers, name+" ("+shortWhy(a)+")")
+			bp.Blockers = append(bp.Blockers, name+" ("+shortWhy(&c.Header, a)+")")
 			if len(a.Crossed) > 0 {
 				var on []string
 				for _, cr := range a.Crossed {
-					on = append(on, cr.Issue)
+					on = append(on, c.Header.IssueName(cr.Issue))
 				}
 				lines = append(lines, name+" ("+strings.Join(on, ", ")+")")
 			} else {
@@ -961,29 +965,19 @@ func OneDecimal(x float64) string { return fixed(x, 1) }
 
 // driverLabel names an input in issue's row of the brief: the actor by
 // name and what of its is uncertain ("Russia's position"), with the issue
-// when it is another than the row's.
+// when it is another than the row's (InputName).
 func driverLabel(c *Case, issue string, in sweep.Input) string {
-	name := possessive(c.Header.ActorName(in.ActorID))
-	switch {
-	case in.Kind == sweep.Capability:
-		return name + " capability"
-	case in.IssueID != issue:
-		on := in.IssueID
-		if k := c.Header.IssueIndex(on); k >= 0 {
-			on = c.Header.Issues[k].Name
-		}
-		return name + " " + string(in.Kind) + " on " + on
-	}
-	return name + " " + string(in.Kind)
+	return InputName(&c.Header, in, issue)
 }
 
 // shortWhy is an actor's reason for rejecting a proposal in a few words:
-// the red lines it crosses, else how far it falls below the alternative.
-func shortWhy(v answer.ProposalVerdict) string {
+// the red lines it crosses (their issues by name, on sc), else how far it
+// falls below the alternative.
+func shortWhy(sc *answer.Scenario, v answer.ProposalVerdict) string {
 	if len(v.Crossed) > 0 {
 		var on []string
 		for _, c := range v.Crossed {
-			on = append(on, c.Issue)
+			on = append(on, sc.IssueName(c.Issue))
 		}
 		return "red line on " + strings.Join(on, ", ")
 	}

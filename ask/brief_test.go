@@ -142,7 +142,7 @@ func TestBriefNumbers(t *testing.T) {
 			}
 			name := b.Scenario.ActorName(a.Actor)
 			red, below, _ := strings.Cut(b.Proposals[i].BlockedBy, "below their alternative: ")
-			if len(a.Crossed) > 0 && !strings.Contains(red, name+" ("+a.Crossed[0].Issue) {
+			if len(a.Crossed) > 0 && !strings.Contains(red, name+" ("+b.Scenario.IssueName(a.Crossed[0].Issue)) {
 				t.Errorf("proposal %s: %q does not name %s's red line on %s", p.ID, b.Proposals[i].BlockedBy, name, a.Crossed[0].Issue)
 			}
 			if len(a.Crossed) == 0 && !strings.Contains(below, name) {
@@ -254,7 +254,7 @@ stances:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "1 of 3 stances rests on no quote, only on an assumption (its reason in the file): b on i"; assumedLine(c, "stance") != want {
+	if want := "1 of 3 stances rests on no quote, only on an assumption (its reason in the file): b on I"; assumedLine(c, "stance") != want {
 		t.Fatalf("warning %q, want %q", assumedLine(c, "stance"), want)
 	}
 	b, err := MakeBrief(context.Background(), c)

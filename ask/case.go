@@ -95,7 +95,7 @@ const assumedNamed = 5
 func assumedStances(res *scenario.Scenario) string {
 	var named []string
 	for _, st := range evidence.Assumed(res) {
-		named = append(named, st.Actor+" on "+st.Issue)
+		named = append(named, actorNamed(res, st.Actor)+" on "+issueNamed(res, st.Issue))
 	}
 	return assumedText(named, len(res.Stances), "stance")
 }
@@ -107,9 +107,26 @@ func assumedStances(res *scenario.Scenario) string {
 func assumedCapabilities(res *scenario.Scenario) string {
 	var named []string
 	for _, a := range evidence.AssumedCapabilities(res) {
-		named = append(named, a.ID)
+		named = append(named, model.NameOr(a.Name, a.ID))
 	}
 	return assumedText(named, len(res.Actors), "capability")
+}
+
+// actorNamed and issueNamed are the names of res's actor and issue with
+// the id, for a sentence (docs/DECISIONS.md, "names24"); the id where
+// there is no name.
+func actorNamed(res *scenario.Scenario, id string) string {
+	if a := res.Actor(id); a != nil {
+		return model.NameOr(a.Name, id)
+	}
+	return id
+}
+
+func issueNamed(res *scenario.Scenario, id string) string {
+	if is := res.Issue(id); is != nil {
+		return model.NameOr(is.Name, id)
+	}
+	return id
 }
 
 // assumedText says that the named of all (stances,
@@ -128,10 +145,10 @@ func assumedText(named []string, all int, what string) string {
 func assumedLimits(res *scenario.Scenario) (redLines, reservations string) {
 	var rl, rs []string
 	for _, r := range evidence.AssumedRedLines(res) {
-		rl = append(rl, r.Actor+" on "+r.Issue)
+		rl = append(rl, actorNamed(res, r.Actor)+" on "+issueNamed(res, r.Issue))
 	}
 	for _, a := range evidence.AssumedReservations(res) {
-		rs = append(rs, a.ID)
+		rs = append(rs, model.NameOr(a.Name, a.ID))
 	}
 	nl, ns := limitCounts(res)
 	return assumedText(rl, nl, "red line"), assumedText(rs, ns, "reservation")

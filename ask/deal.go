@@ -355,7 +355,11 @@ func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set setti
 			batna = "reference"
 		} else {
 			batna = "none"
-			warn = append(warn, fmt.Sprintf("no reference point (status quo) on %s: each actor's alternative to agreement is its stated reservation only (0 where none is stated), so an actor accepts any package that crosses none of its red lines; set batna to model:NAME to measure alternatives against a forecast", strings.Join(missing, ", ")))
+			var named []string // by name, as a sentence names them (docs/DECISIONS.md, "names24")
+			for _, id := range missing {
+				named = append(named, c.Header.IssueName(id))
+			}
+			warn = append(warn, fmt.Sprintf("no reference point (status quo) on %s: each actor's alternative to agreement is its stated reservation only (0 where none is stated), so an actor accepts any package that crosses none of its red lines; set batna to model:NAME to measure alternatives against a forecast", strings.Join(named, ", ")))
 		}
 	}
 	if batna != "none" {

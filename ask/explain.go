@@ -68,7 +68,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	}
 	mf := c.convert(m.Name(), r)
 	out := &answer.Explanation{Scenario: c.Header, Request: req, Model: m.Name(), Issues: []answer.IssueExplanation{},
-		Notes: c.notesOn(mf.Notes, req.Issue), Warnings: append([]string{}, mf.Warnings...)}
+		Notes: c.notesOn(mf.Notes, mf.RedLines, req.Issue), Warnings: append([]string{}, mf.Warnings...)}
 	for _, f := range mf.Issues {
 		if req.Issue != "" && f.Issue != req.Issue {
 			continue
@@ -88,14 +88,25 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 
 // notesOn keeps the notes an explanation of issue ("" every issue) needs:
 // a model's note about some issues ("a, b: note", model.EachIssue) is
-// kept only when it is about issue, and then names issue alone; a note
-// about the run as a whole is kept.
-func (c *Case) notesOn(notes []string, issue string) []string {
+// kept only when it is about issue, and then names issue alone; a red
+// line crossed (one of crossed, whose note names the issue by name, not
+// by id) only when it is crossed on issue; a note about the run as a
+// whole is kept.
+func (c *Case) notesOn(notes []string, crossed []answer.RedLineCrossing, issue string) []string {
 	if issue == "" {
 		return notes
 	}
+	elsewhere := map[string]bool{} // the notes of red lines crossed on other issues
+	for _, x := range crossed {
+		if x.Issue != issue {
+			elsewhere[x.Text()] = true
+		}
+	}
 	var out []string
 	for _, n := range notes {
+		if elsewhere[n] {
+			continue
+		}
 		head, rest, ok := strings.Cut(n, ": ")
 		if !ok {
 			out = append(out, n)

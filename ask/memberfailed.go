@@ -15,7 +15,8 @@ type memberCount struct {
 }
 
 // memberCounts appends to on the members that failed on one issue
-// (sweep.MemberFailures, by name), as memberCounts of that issue.
+// (sweep.MemberFailures, by name), as memberCounts of that issue (by
+// its name, as the sentence names it).
 func memberCounts(on []memberCount, issue string, failed []sweep.MemberFailures) []memberCount {
 	for _, f := range failed {
 		on = append(on, memberCount{issue, f.Member, f.Runs})
@@ -29,12 +30,12 @@ func memberCounts(on []memberCount, issue string, failed []sweep.MemberFailures)
 // renormalised), for every answer that runs a model many times and
 // reads its forecasts alone — a sweep's draws, a sensitivity analysis's
 // draws and ends, advice's draws and lever runs: "ensemble: member smp failed on
-// ceasefire in 3 of 10,000 draws (<0.1%): in those draws its forecast of
-// ceasefire is the other members' alone, their weights renormalised",
+// Ceasefire in 3 of 10,000 draws (<0.1%): in those draws its forecast of
+// Ceasefire is the other members' alone, their weights renormalised",
 // or, for more than one member or issue (or runs on issues not in on),
 // "ensemble: a member failed in
-// 5 of 10,000 draws (<0.1%) — smp on ceasefire 3, compromise on
-// territory 2: in those draws its forecast of each such issue is …".
+// 5 of 10,000 draws (<0.1%) — smp on Ceasefire 3, compromise on
+// Territory 2: in those draws its forecast of each such issue is …".
 // n is the runs in which any member failed, runs names the runs
 // ("draws"), on lists the issues' members in the scenario's order. It is
 // "" when n is 0, so that no warning is given; the caller adds what the

@@ -158,7 +158,7 @@ func TestSweepSaysMemberFailed(t *testing.T) {
 		!slices.Equal(sm.Issues[1].MemberFailures, []sweep.MemberFailures{{Member: "s2", Runs: onY}}) {
 		t.Errorf("%d draws with a failed member, on x %v, on y %v; by hand %d, s1 %d, s2 %d", sm.MemberFailedDraws, sm.Issues[0].MemberFailures, sm.Issues[1].MemberFailures, either, onX, onY)
 	}
-	want := "ensemble: a member failed in 82 of 200 draws (41%) — s1 on x 61, s2 on y 30" +
+	want := "ensemble: a member failed in 82 of 200 draws (41%) — s1 on X 61, s2 on Y 30" +
 		": in those draws its forecast of each such issue is the other members' alone, their weights renormalised; the intervals count them among its forecasts"
 	if !slices.Contains(sm.Warnings, want) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(sm.Warnings, "\n"))
@@ -204,8 +204,8 @@ func TestSensitivitySaysMemberFailed(t *testing.T) {
 		t.Errorf("%d of %d ends and %d draws with a failed member; want 2 of 4 and %d", sm.MemberFailedEnds, sm.Ends, sm.MemberFailedDraws, either)
 	}
 	for _, want := range []string{
-		"ensemble: a member failed in 2 of 4 one-at-a-time runs (50%) — s1 on x 1, s2 on y 1: in those one-at-a-time runs its forecast of each such issue is the other members' alone, their weights renormalised; a swing with such an end measures the members' difference as well as the input's effect",
-		"ensemble: a member failed in " + Grouped(either) + " of 100 draws (" + percent(either, 100) + ") — s1 on x " + Grouped(onX) + ", s2 on y " + Grouped(onY) +
+		"ensemble: a member failed in 2 of 4 one-at-a-time runs (50%) — s1 on X 1, s2 on Y 1: in those one-at-a-time runs its forecast of each such issue is the other members' alone, their weights renormalised; a swing with such an end measures the members' difference as well as the input's effect",
+		"ensemble: a member failed in " + Grouped(either) + " of 100 draws (" + percent(either, 100) + ") — s1 on X " + Grouped(onX) + ", s2 on Y " + Grouped(onY) +
 			": in those draws its forecast of each such issue is the other members' alone, their weights renormalised; the variance shares count them among its forecasts",
 	} {
 		if !slices.Contains(sm.Warnings, want) {
@@ -228,7 +228,7 @@ func TestAdviseSaysMemberFailed(t *testing.T) {
 	if onX == 0 || onY == 0 || onY == req.Draws {
 		t.Fatalf("the draws do not test the count: s1 on x %d, s2 on y %d", onX, onY)
 	}
-	want := "ensemble: member s2 failed on y in " + Grouped(onY) + " of 60 draws (" + percent(onY, 60) + "): in those draws its forecast of y is the other members' alone, their weights renormalised; each lever's mean over the draws and share of draws it helps in count them among its forecasts"
+	want := "ensemble: member s2 failed on Y in " + Grouped(onY) + " of 60 draws (" + percent(onY, 60) + "): in those draws its forecast of Y is the other members' alone, their weights renormalised; each lever's mean over the draws and share of draws it helps in count them among its forecasts"
 	if !slices.Contains(a.Warnings, want) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))
 	}
@@ -280,8 +280,8 @@ func TestAdviseSaysLeverRunsMemberFailed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"ensemble: member s3 failed on x in 1 of 4 lever runs at the stated values (25%): in those lever runs at the stated values its forecast of x is the other members' alone, their weights renormalised; such a lever's shift, gain and cost may measure the members' difference as well as the lever's effect",
-		"ensemble: member s3 failed on x in 30 of 120 lever runs in the draws (25%): in those lever runs in the draws its forecast of x is the other members' alone, their weights renormalised; such a lever's mean over the draws and share of draws it helps in may count the members' difference as well as the lever's effect",
+		"ensemble: member s3 failed on X in 1 of 4 lever runs at the stated values (25%): in those lever runs at the stated values its forecast of X is the other members' alone, their weights renormalised; such a lever's shift, gain and cost may measure the members' difference as well as the lever's effect",
+		"ensemble: member s3 failed on X in 30 of 120 lever runs in the draws (25%): in those lever runs in the draws its forecast of X is the other members' alone, their weights renormalised; such a lever's mean over the draws and share of draws it helps in may count the members' difference as well as the lever's effect",
 	} {
 		if !slices.Contains(a.Warnings, want) {
 			t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))

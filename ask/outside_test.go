@@ -31,7 +31,7 @@ func TestSweepNamesTheOneSidedRangesOfAPointOutside(t *testing.T) {
 	}
 	m := s.Models[0]
 	want := "Fare increase (cents) (fare): the forecast at the stated values (16.6) lies outside its own 80% interval [16.9, 21.8], " +
-		"likely because a range lies on one side of its stated value: rta position on fare (20.0 in 20.0–35.0)"
+		"likely because a range lies on one side of its stated value: Regional Transit Authority's position (20.0 in 20.0–35.0)"
 	if len(m.Warnings) != 1 || m.Warnings[0] != want {
 		t.Errorf("warnings %q\nwant [%q]", m.Warnings, want)
 	}
@@ -70,11 +70,11 @@ func TestOutsideWarning(t *testing.T) {
 		{"one-sided, but not read by a model that reads x alone", []sweep.Input{capIn(2, 1, 1, 3), stance(sweep.Position, 2, 1, 40, 40, 60)}, true,
 			head + ": the point is fragile, a small change in the inputs moves it"},
 		{"one-sided on another issue, read by a model that weighs issues together", []sweep.Input{stance(sweep.Position, 2, 1, 40, 40, 60)}, false,
-			head + ", likely because a range lies on one side of its stated value: c position on y (40.0 in 40.0–60.0)"},
+			head + ", likely because a range lies on one side of its stated value: c's position on Y (40.0 in 40.0–60.0)"},
 		{"two, at either end", []sweep.Input{capIn(1, 0.5, 2, 2), stance(sweep.Position, 0, 0, 5, 10, 15), stance(sweep.Salience, 0, 0, 0.5, 0.5, 0.9)}, true,
-			head + ", likely because 2 ranges lie on one side of their stated values: b capability (2.0 in 0.5–2.0) and a salience on x (0.50 in 0.50–0.90)"},
+			head + ", likely because 2 ranges lie on one side of their stated values: b's capability (2.0 in 0.5–2.0) and a's salience (0.50 in 0.50–0.90)"},
 		{"more than three: the first three and how many more", []sweep.Input{capIn(0, 1, 1, 2), capIn(1, 1, 1, 2), stance(sweep.Position, 0, 0, 10, 10, 15), stance(sweep.Position, 1, 0, 5, 10, 10)}, true,
-			head + ", likely because 4 ranges lie on one side of their stated values: a capability (1.0 in 1.0–2.0), b capability (1.0 in 1.0–2.0), a position on x (10.0 in 10.0–15.0) and 1 more"},
+			head + ", likely because 4 ranges lie on one side of their stated values: a's capability (1.0 in 1.0–2.0), b's capability (1.0 in 1.0–2.0), a's position (10.0 in 10.0–15.0) and 1 more"},
 	} {
 		if got := outsideWarning(sc, p, c.inputs, is, c.local); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)

@@ -61,7 +61,7 @@ func TestRedLinesCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRL := "2 of 4 red lines rest on no quote, only on an assumption (its reason in the file): b on cf and b on tax"
+	wantRL := "2 of 4 red lines rest on no quote, only on an assumption (its reason in the file): b on Ceasefire and b on Tax"
 	wantRS := "1 of 2 reservations rests on no quote, only on an assumption (its reason in the file): a"
 	if assumedLine(c, "red line") != wantRL || assumedLine(c, "reservation") != wantRS {
 		t.Errorf("warnings\n%q\n%q\nwant\n%q\n%q", assumedLine(c, "red line"), assumedLine(c, "reservation"), wantRL, wantRS)
@@ -97,7 +97,7 @@ stances: [{actor: a, issue: i1, position: 1, salience: 1, assumed: t}, {actor: a
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "6 of 6 red lines rest on no quote, only on an assumption (its reason in the file): a on i1, a on i2, a on i3, a on i4, b on i1 and 1 more"
+	want := "6 of 6 red lines rest on no quote, only on an assumption (its reason in the file): a on I1, a on I2, a on I3, a on I4, b on I1 and 1 more"
 	if assumedLine(c, "red line") != want || assumedLine(c, "reservation") != "" {
 		t.Errorf("got %q, %q; want %q and none", assumedLine(c, "red line"), assumedLine(c, "reservation"), want)
 	}
@@ -124,7 +124,7 @@ func TestBriefCountsRedLines(t *testing.T) {
 	// quoted, b's two assumed; reservations b's quoted, a's assumed;
 	// capabilities and stances all assumed.
 	const headline = "stances 0% quoted (by capability × salience), capabilities 0 of 3 quoted, red lines 2 of 4 quoted, reservations 1 of 2 quoted"
-	if cv.Headline != headline || cv.RedLines != 4 || !slices.Equal(cv.RedLinesAssumedBy, []string{"b on cf", "b on tax"}) ||
+	if cv.Headline != headline || cv.RedLines != 4 || !slices.Equal(cv.RedLinesAssumedBy, []string{"b on Ceasefire", "b on Tax"}) ||
 		cv.Reservations != 2 || !slices.Equal(cv.ReservationsAssumedBy, []string{"a"}) {
 		t.Errorf("brief coverage %+v", cv)
 	}
@@ -137,7 +137,7 @@ func TestBriefCountsRedLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{headline + ".", "Red lines: b on cf and b on tax assumed.", "Reservations: a assumed."} {
+	for _, want := range []string{headline + ".", "Red lines: b on Ceasefire and b on Tax assumed.", "Reservations: a assumed."} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the brief lacks %q", want)
 		}

@@ -44,8 +44,8 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 		crossed = append(crossed, x.Text())
 	}
 	wantCrossed := []string{
-		"territory: 55.0 crosses Russia's red line (it needs Territory >= 65)",
-		"security-guarantees: 70.0 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)",
+		"55.0 crosses Russia's red line (it needs Territory >= 65)",
+		"70.0 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)",
 	}
 	if !slices.Equal(crossed, wantCrossed) {
 		t.Errorf("bdm's red lines crossed %q, want %q", crossed, wantCrossed)

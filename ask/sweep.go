@@ -154,7 +154,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	}
 	var failed []memberCount
 	for _, is := range r.Issues {
-		failed = memberCounts(failed, is.Issue, is.MemberFailures)
+		failed = memberCounts(failed, is.Name, is.MemberFailures)
 	}
 	if u := memberFailedRuns(r.Model, r.MemberFailedDraws, r.Draws, "draws", failed); u != "" {
 		sm.Warnings = append(sm.Warnings, u+"; the intervals count them among its forecasts")
@@ -177,8 +177,9 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 // model that reads each issue alone, local, its positions and saliences
 // and the capabilities of the actors in it) has one, the first
 // outsideNamed with their values and ranges (InputValue), in inputs'
-// order ("likely because a range lies on one side of its stated value:
-// rta position on fare (20.0 in 20.0–35.0)"), each drawn on that side
+// order, by name (InputName: "likely because a range lies on one side
+// of its stated value: Regional Transit Authority's position (20.0 in
+// 20.0–35.0)"), each drawn on that side
 // only. With none, the point is fragile: a small change in the
 // inputs moves it. Every door gives this one sentence (the CLI and the
 // brief under the sweep, the API and the page in its warnings).
@@ -192,7 +193,7 @@ func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input,
 			continue
 		}
 		v := func(x float64) string { return InputValue(sc, string(in.Kind), in.IssueID, x) }
-		named = append(named, fmt.Sprintf("%s (%s in %s)", in.Label(), v(in.Mode), RangeJoin(v(in.Lo), v(in.Hi))))
+		named = append(named, fmt.Sprintf("%s (%s in %s)", InputName(sc, in, is.Issue), v(in.Mode), RangeJoin(v(in.Lo), v(in.Hi))))
 	}
 	switch len(named) {
 	case 0:
@@ -290,7 +291,7 @@ func aloneText(sc *answer.Scenario, name string, r *answer.SweepResult, names []
 func sweepUnsettled(r *answer.SweepResult) string {
 	var on []issueCount
 	for _, is := range r.Issues {
-		on = append(on, issueCount{is.Issue, is.UnsettledDraws, is.LastStepMax})
+		on = append(on, issueCount{is.Name, is.UnsettledDraws, is.LastStepMax})
 	}
 	return unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", on)
 }
@@ -420,10 +421,10 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	var ends, draws []issueCount
 	var endsFailed, drawsFailed []memberCount
 	for _, is := range r.Issues {
-		ends = append(ends, issueCount{is.Issue, is.UnsettledEnds, is.EndsLastStepMax})
-		draws = append(draws, issueCount{is.Issue, is.UnsettledDraws, is.DrawsLastStepMax})
-		endsFailed = memberCounts(endsFailed, is.Issue, is.EndsMemberFailures)
-		drawsFailed = memberCounts(drawsFailed, is.Issue, is.DrawsMemberFailures)
+		ends = append(ends, issueCount{is.Name, is.UnsettledEnds, is.EndsLastStepMax})
+		draws = append(draws, issueCount{is.Name, is.UnsettledDraws, is.DrawsLastStepMax})
+		endsFailed = memberCounts(endsFailed, is.Name, is.EndsMemberFailures)
+		drawsFailed = memberCounts(drawsFailed, is.Name, is.DrawsMemberFailures)
 	}
 	if u := unsettledRuns(r.Model, r.UnsettledEnds, r.Ends, "one-at-a-time runs", ends); u != "" {
 		sm.Warnings = append(sm.Warnings, u+": their forecasts at an input's end (unsettled_at_low, unsettled_at_high) are last rounds' points; read a swing no wider than the model's own movement as that, not the input's effect")
@@ -454,17 +455,17 @@ func refusedEnds(sc *answer.Scenario, r *answer.SensitivityResult) []string {
 		for _, s := range r.Issues[0].Swings {
 			if s.FailedAtLow != "" {
 				out = append(out, fmt.Sprintf("%s: no forecast at %s, the low end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the high end alone",
-					s.Input.Label(), endValue(sc, s.Input, s.Input.Lo), s.FailedAtLow))
+					InputName(sc, s.Input, ""), endValue(sc, s.Input, s.Input.Lo), s.FailedAtLow))
 			}
 			if s.FailedAtHigh != "" {
 				out = append(out, fmt.Sprintf("%s: no forecast at %s, the high end of its range: the model refused that problem (%s); its swing on every issue is measured from the stated value to the low end alone",
-					s.Input.Label(), endValue(sc, s.Input, s.Input.Hi), s.FailedAtHigh))
+					InputName(sc, s.Input, ""), endValue(sc, s.Input, s.Input.Hi), s.FailedAtHigh))
 			}
 		}
 	}
 	for _, n := range r.NotMeasurable {
 		out = append(out, fmt.Sprintf("%s: not measurable: the model refused the problem at both ends of its range (at %s: %s; at %s: %s), so no tornado lists it",
-			n.Input.Label(), endValue(sc, n.Input, n.Input.Lo), n.FailedAtLow, endValue(sc, n.Input, n.Input.Hi), n.FailedAtHigh))
+			InputName(sc, n.Input, ""), endValue(sc, n.Input, n.Input.Lo), n.FailedAtLow, endValue(sc, n.Input, n.Input.Hi), n.FailedAtHigh))
 	}
 	return out
 }
@@ -481,14 +482,14 @@ func endValue(sc *answer.Scenario, in sweep.Input, x float64) string {
 // the model gave a forecast at one end only (sweep.Swing.OneEnded): which
 // inputs, and at which end nothing ran; "" when none. The doors mark
 // those swings with OneEndedMark.
-func OneEndedText(sc *answer.Scenario, shown []answer.SensitivitySwing) string {
+func OneEndedText(sc *answer.Scenario, issue string, shown []answer.SensitivitySwing) string {
 	var named []string
 	for _, s := range shown {
 		switch {
 		case s.Low == nil && s.High != nil:
-			named = append(named, fmt.Sprintf("%s at %s (its low end)", s.Input.Label(), endValue(sc, s.Input, s.Input.Lo)))
+			named = append(named, fmt.Sprintf("%s at %s (its low end)", InputName(sc, s.Input, issue), endValue(sc, s.Input, s.Input.Lo)))
 		case s.High == nil && s.Low != nil:
-			named = append(named, fmt.Sprintf("%s at %s (its high end)", s.Input.Label(), endValue(sc, s.Input, s.Input.Hi)))
+			named = append(named, fmt.Sprintf("%s at %s (its high end)", InputName(sc, s.Input, issue), endValue(sc, s.Input, s.Input.Hi)))
 		}
 	}
 	if len(named) == 0 {
@@ -560,11 +561,11 @@ const OneEndedMark = "†"
 // values to the farther end, so "50.0 → 50.0" beside a swing of 25.3 is
 // no contradiction; "" when none. The doors mark those swings with
 // BaseOutsideMark.
-func BaseOutsideText(shown []answer.SensitivitySwing) string {
+func BaseOutsideText(sc *answer.Scenario, issue string, shown []answer.SensitivitySwing) string {
 	var named []string
 	for _, s := range shown {
 		if s.BaseOutside {
-			named = append(named, s.Input.Label())
+			named = append(named, InputName(sc, s.Input, issue))
 		}
 	}
 	return baseOutsideLine(named)

@@ -56,7 +56,7 @@ func TestSweepWarnsOfAPointOutsideItsInterval(t *testing.T) {
 	if is.Base != 50 || is.Hi80 > 14.2 || is.Hi80 < 13 {
 		t.Fatalf("base %v, 80%% [%v, %v]; want 50 and a top near 14.1", is.Base, is.Lo80, is.Hi80)
 	}
-	if len(m.Warnings) != 1 || !strings.HasSuffix(m.Warnings[0], "], likely because a range lies on one side of its stated value: a capability (1.0 in 1.0–100.0)") ||
+	if len(m.Warnings) != 1 || !strings.HasSuffix(m.Warnings[0], "], likely because a range lies on one side of its stated value: A's capability (1.0 in 1.0–100.0)") ||
 		!strings.HasPrefix(m.Warnings[0], "Issue (i): the forecast at the stated values (50.0) lies outside its own 80% interval [") {
 		t.Errorf("warnings %q", m.Warnings)
 	}
@@ -138,7 +138,7 @@ func TestSweepCarriesTheForecastsNotes(t *testing.T) {
 		}
 		// compromise's, as parley forecast prints them (Russia's red
 		// lines territory >= 65 and security guarantees < 50)
-		if w := []string{"territory: 46.8 crosses Russia's red line (it needs Territory >= 65)", "security-guarantees: 67.9 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)"}; name == "compromise" && !slices.Equal(texts(crossed), w) {
+		if w := []string{"46.8 crosses Russia's red line (it needs Territory >= 65)", "67.9 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)"}; name == "compromise" && !slices.Equal(texts(crossed), w) {
 			t.Errorf("compromise's red lines crossed %q, want %q", texts(crossed), w)
 		}
 		if name != "compromise" && !slices.ContainsFunc(want, func(n string) bool { return strings.Contains(n, "the forecast is the status quo") }) {

@@ -50,7 +50,7 @@ func sensitivityTexts(sc *answer.Scenario, sm *answer.SensitivityModel) {
 		is := &sm.Issues[k]
 		is.EndsUnsettledText = EndsUnsettledText(*is, sm.Ends)
 		shown := is.Swings[:min(len(is.Swings), TornadoTop)]
-		is.OneEndedText, is.BaseOutsideText = OneEndedText(sc, shown), BaseOutsideText(shown)
+		is.OneEndedText, is.BaseOutsideText = OneEndedText(sc, is.Issue, shown), BaseOutsideText(sc, is.Issue, shown)
 		for j := range is.Swings {
 			s := &is.Swings[j]
 			s.WhatText = swingWhat(sc, is.Issue, *s)

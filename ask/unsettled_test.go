@@ -185,7 +185,7 @@ func TestBriefShowsWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nb.Deal == nil || !slices.ContainsFunc(nb.Deal.Warnings, func(w string) bool { return strings.HasPrefix(w, "no reference point (status quo) on x:") }) {
+	if nb.Deal == nil || !slices.ContainsFunc(nb.Deal.Warnings, func(w string) bool { return strings.HasPrefix(w, "no reference point (status quo) on X:") }) {
 		t.Fatalf("deal proposals of a case without a status quo on x: %+v", nb.Deal)
 	}
 	for _, x := range []struct {

@@ -19,10 +19,10 @@ type issueCount struct {
 // not come to rest (model.Settled on its last two rounds), for every
 // answer that runs a model many times and reads its forecasts alone — a
 // sweep's draws, a sensitivity analysis's draws and ends, advice's draws:
-// "smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40,
-// territory 12", with "on all 7 issues" when each of on counts every one
+// "smp did not settle in 52 of 2,000 draws (2.6%) — on Ceasefire 40,
+// Territory 12" (each issue by name, as on gives it), with "on all 7 issues" when each of on counts every one
 // of the n, and the largest last step with its issue ("; their last
-// round still moved them by up to 23 (on ceasefire)") where on gives
+// round still moved them by up to 23 (on Ceasefire)") where on gives
 // steps. runs names the runs ("draws"); on lists the issues in the
 // scenario's order, those with none left out. It is "" when n is 0, so
 // that no warning is given; the caller adds what the count means for its

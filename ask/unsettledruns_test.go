@@ -106,7 +106,7 @@ func TestSweepCountsUnsettledDraws(t *testing.T) {
 	if k := slices.Index(issueIDs(c), "sanctions"); slices.Max(steps) != steps[k] || LastStepText(steps[k]) != "81" {
 		t.Errorf("largest last steps by hand %v", steps)
 	}
-	want := "bdm did not settle in 18 of 30 draws (60%) — on ceasefire 2, territory 3, security-guarantees 1, armed-forces 7, military-aid 1, sanctions 4, nato 9; their last round still moved them by up to 81 (on sanctions): those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement"
+	want := "bdm did not settle in 18 of 30 draws (60%) — on Ceasefire 2, Territory 3, Security guarantees for Ukraine 1, Ukraine's armed forces 7, Military aid and intelligence to Ukraine during the talks 1, Sanctions on Russia 4, Ukraine and NATO 9; their last round still moved them by up to 81 (on Sanctions on Russia): those draws' forecasts are last rounds' points, so the intervals include some of the model's own movement"
 	if !slices.Contains(r.Warnings, want) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(r.Warnings, "\n"))
 	}
@@ -170,17 +170,17 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 			t.Errorf("%s: %d draws unsettled, last steps up to %v, median %v; by hand %d, up to %v", is.Issue, is.UnsettledDraws, is.DrawsLastStepMax, is.DrawsLastStepMedian, per[k], steps[k])
 		}
 		if is.UnsettledEnds > 0 {
-			onEnds = append(onEnds, fmt.Sprintf("%s %d", is.Issue, is.UnsettledEnds))
+			onEnds = append(onEnds, fmt.Sprintf("%s %d", is.Name, is.UnsettledEnds))
 		}
 		if per[k] > 0 {
-			onDraws = append(onDraws, fmt.Sprintf("%s %d", is.Issue, per[k]))
+			onDraws = append(onDraws, fmt.Sprintf("%s %d", is.Name, per[k]))
 		}
 	}
 	for _, want := range []string{
 		fmt.Sprintf("bdm did not settle in %d of %d one-at-a-time runs (%s) — on %s; their last round still moved them by up to %s (on %s): ", len(ends), r.Ends, percent(len(ends), r.Ends), strings.Join(onEnds, ", "),
-			LastStepText(r.Issues[most].EndsLastStepMax), r.Issues[most].Issue),
+			LastStepText(r.Issues[most].EndsLastStepMax), r.Issues[most].Name),
 		// the largest of the draws' steps by hand: sanctions's, 43 to two digits
-		"bdm did not settle in 5 of 12 draws (41.7%) — on " + strings.Join(onDraws, ", ") + "; their last round still moved them by up to 43 (on sanctions): those draws' forecasts are last rounds' points, so the variance shares include",
+		"bdm did not settle in 5 of 12 draws (41.7%) — on " + strings.Join(onDraws, ", ") + "; their last round still moved them by up to 43 (on Sanctions on Russia): those draws' forecasts are last rounds' points, so the variance shares include",
 	} {
 		if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
 			t.Errorf("no warning begins %q; warnings:\n%s", want, strings.Join(r.Warnings, "\n"))
@@ -206,7 +206,7 @@ func TestAdviseCountsUnsettledDraws(t *testing.T) {
 	if a.Issues[0].LastStepMax != steps[k] || !(a.Issues[0].LastStepMedian > 0 && a.Issues[0].LastStepMedian <= steps[k]) {
 		t.Errorf("nato's unsettled draws: last steps up to %v, median %v; by hand up to %v", a.Issues[0].LastStepMax, a.Issues[0].LastStepMedian, steps[k])
 	}
-	want := fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on nato %d; their last round still moved them by up to %s (on nato): those draws' forecasts are last rounds' points, so each lever's mean over the draws and share of draws it helps in include some of the model's own movement", total, percent(total, 12), total, LastStepText(steps[k]))
+	want := fmt.Sprintf("bdm did not settle in %d of 12 draws (%s) — on Ukraine and NATO %d; their last round still moved them by up to %s (on Ukraine and NATO): those draws' forecasts are last rounds' points, so each lever's mean over the draws and share of draws it helps in include some of the model's own movement", total, percent(total, 12), total, LastStepText(steps[k]))
 	if !slices.Contains(a.Warnings, want) {
 		t.Errorf("no warning says %q; warnings:\n%s", want, strings.Join(a.Warnings, "\n"))
 	}

@@ -115,10 +115,10 @@ func TestForecastNamesCrossedRedLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"compromise": "wage: 3.8 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
-		"median":     "wage: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
-		"nash":       "wage: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
-		"ks":         "wage: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
+		"compromise": "3.8 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
+		"median":     "2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
+		"nash":       "2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
+		"ks":         "2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
 	}
 	for _, m := range f.Models {
 		if !slices.Contains(m.Notes, want[m.Model]) {

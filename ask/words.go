@@ -20,6 +20,8 @@ import (
 
 	"parley/answer"
 	"parley/deal"
+	"parley/nouns"
+	"parley/sweep"
 )
 
 // BendText writes one red line a concession plan bends: who crosses it,
@@ -291,3 +293,17 @@ const (
 	TieJoin   = " / "
 	TieLegend = "A / B: a tie, equally near both options"
 )
+
+// InputName names a ranged input in a sentence by its actor's and its
+// issue's names (docs/DECISIONS.md, "names24"): "Regional Transit
+// Authority's position on Fare increase (cents)", "ATW Local 1187's
+// capability", the issue left out when it is issue, the one the sentence
+// is about ("" for none). sweep.Input.Label ("rta position on fare") is
+// the ids', for errors that point into the file.
+func InputName(sc *answer.Scenario, in sweep.Input, issue string) string {
+	name := nouns.Possessive(sc.ActorName(in.ActorID)) + " " + string(in.Kind)
+	if in.Kind == sweep.Capability || in.IssueID == issue {
+		return name
+	}
+	return name + " on " + sc.IssueName(in.IssueID)
+}

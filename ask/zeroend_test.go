@@ -21,7 +21,7 @@ func zeroEndCase(t *testing.T) *Case {
 // zeroEndWarning is the warning of a sensitivity analysis of
 // testdata/zero-end.yaml, for every model: at north's salience 0 on
 // timeline no model can weigh that issue.
-const zeroEndWarning = "north salience on timeline: no forecast at 0.00, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone"
+const zeroEndWarning = "North's salience on Timeline: no forecast at 0.00, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone"
 
 // TestSensitivityZeroEnd: a valid file whose one swing end leaves an
 // issue no weight gets its tornado, the end missing (null, with the
@@ -57,7 +57,11 @@ func TestSensitivityZeroEnd(t *testing.T) {
 		if sw[1].Low != nil || sw[1].High == nil || math.Abs(*sw[1].High-want[2]) > 1e-9 || sw[1].Swing != 0 || !strings.Contains(sw[1].FailedAtLow, "no model can weigh it") {
 			t.Errorf("%s: north salience %+v, want none → %v, swing 0, failed at low", m.Issues[k].Issue, sw[1], want[2])
 		}
-		if got, want := OneEndedText(&zeroEndCase(t).Header, sw), "† no forecast at one end, where the model refused the problem: north salience on timeline at 0.00 (its low end); the swing is measured from the stated value to the other end (see the warning)"; got != want {
+		on := " on Timeline" // named beside the tornado of another issue only
+		if m.Issues[k].Issue == "timeline" {
+			on = ""
+		}
+		if got, want := OneEndedText(&zeroEndCase(t).Header, m.Issues[k].Issue, sw), "† no forecast at one end, where the model refused the problem: North's salience"+on+" at 0.00 (its low end); the swing is measured from the stated value to the other end (see the warning)"; got != want {
 			t.Errorf("one-ended text %q, want %q", got, want)
 		}
 	}
@@ -82,8 +86,9 @@ func TestBriefZeroEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// html/template writes the > of "salience > 0" as &gt;
-	if want := `<p class="warn small">compromise, what moves it most: ` + strings.ReplaceAll(zeroEndWarning, ">", "&gt;") + `</p>`; !strings.Contains(string(html), want) {
+	// html/template writes the > of "salience > 0" as &gt;, the ' of
+	// "North's" as &#39;
+	if want := `<p class="warn small">compromise, what moves it most: ` + strings.NewReplacer(">", "&gt;", "'", "&#39;").Replace(zeroEndWarning) + `</p>`; !strings.Contains(string(html), want) {
 		t.Errorf("the HTML brief has not %q", want)
 	}
 	// Budget's driver, south's capability, has both ends: 4680/66 → 60.
@@ -138,14 +143,14 @@ func TestRefusedEndsInputValue(t *testing.T) {
 			NotMeasurable: []sweep.NotMeasurable{{Input: c.sal, FailedAtLow: "a", FailedAtHigh: "b"}}}
 		swings[0].High = new(float64)
 		want := []string{
-			"north position on budget: no forecast at 20.0, the low end of its range: the model refused that problem (no); its swing on every issue is measured from the stated value to the high end alone",
-			"south capability: no forecast at 60.0, the high end of its range: the model refused that problem (no); its swing on every issue is measured from the stated value to the low end alone",
-			"north salience on timeline: not measurable: the model refused the problem at both ends of its range (at " + c.lo + ": a; at " + c.hi + ": b), so no tornado lists it",
+			"North's position on Budget: no forecast at 20.0, the low end of its range: the model refused that problem (no); its swing on every issue is measured from the stated value to the high end alone",
+			"South's capability: no forecast at 60.0, the high end of its range: the model refused that problem (no); its swing on every issue is measured from the stated value to the low end alone",
+			"North's salience on Timeline: not measurable: the model refused the problem at both ends of its range (at " + c.lo + ": a; at " + c.hi + ": b), so no tornado lists it",
 		}
 		if got := refusedEnds(&sc, r); !slices.Equal(got, want) {
 			t.Errorf("salience scale %v: warnings\n%q, want\n%q", c.scale, got, want)
 		}
-		if got, want := OneEndedText(&sc, swings), "† no forecast at one end, where the model refused the problem: north position on budget at 20.0 (its low end); south capability at 60.0 (its high end); the swing is measured from the stated value to the other end (see the warning)"; got != want {
+		if got, want := OneEndedText(&sc, "budget", swings), "† no forecast at one end, where the model refused the problem: North's position at 20.0 (its low end); South's capability at 60.0 (its high end); the swing is measured from the stated value to the other end (see the warning)"; got != want {
 			t.Errorf("salience scale %v: one-ended text %q, want %q", c.scale, got, want)
 		}
 	}

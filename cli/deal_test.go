@@ -162,7 +162,7 @@ func TestDealDefaultAlternativeWarns(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
 		t.Fatalf("exit %d: %v", code, err)
 	}
-	if doc.NoDeal != "none" || len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "no reference point (status quo) on i1, i2") {
+	if doc.NoDeal != "none" || len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "no reference point (status quo) on Issue one, Issue two") {
 		t.Errorf("no_deal %q, warnings %q", doc.NoDeal, doc.Warnings)
 	}
 }
@@ -525,7 +525,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	f := rulesWithProposal(t)
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
 	for _, want := range []string{"A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).",
-		"│ accepted by Alpha, Beta, Gamma;", "│ rejected by Delta", "│ budget 70.0 (nearest: half budget",
+		"│ accepted by Alpha, Beta, Gamma;", "│ rejected by Delta", "│ Budget 70.0 (nearest: half budget",
 		"  Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against\n",
 		"  Tax by majority: passes (3.0 of 4.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against\n"} {
 		if code != 0 || !strings.Contains(out, want) {

@@ -173,7 +173,7 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 
 // A sweep, a sensitivity analysis and advice printed their base
 // forecast's red lines crossed as plain notes, a near-alike line for
-// each ("note (compromise, at the stated values): territory: 46.8
+// each ("note (compromise, at the stated values): 46.8
 // crosses Russia's red line …"); they now print them in the block a
 // forecast prints (redLinesBlock), each red line once with every
 // model that crosses it and where: compromise's 46.8 on territory
@@ -204,8 +204,8 @@ func TestBaseRedLinesCrossedBlock(t *testing.T) {
 		t.Fatalf("sweep csv: exit %d", code)
 	}
 	for _, want := range []string{
-		"note (compromise, at the stated values): territory: 46.8 crosses Russia's red line (it needs Territory >= 65)\n",
-		"note (compromise, at the stated values): security-guarantees: 67.9 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)\n",
+		"note (compromise, at the stated values): 46.8 crosses Russia's red line (it needs Territory >= 65)\n",
+		"note (compromise, at the stated values): 67.9 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)\n",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("sweep csv's stderr has no %q:\n%s", want, errOut)

@@ -133,7 +133,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 				para(w, fmt.Sprintf("%s (%s) — %s", p.Name, p.Date, p.VerdictText), width)
 				para(w, "  package: "+proposalPackage(&a.Scenario, p), width)
 				if len(p.Open) > 0 {
-					para(w, "  open: "+strings.Join(p.Open, ", "), width)
+					para(w, "  open: "+proposalOpen(&a.Scenario, p), width)
 				}
 			}
 			return
@@ -142,7 +142,7 @@ func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {
 		t.AppendHeader(table.Row{"Proposal", "Date", "Package", "Open", "Verdict"})
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, 28), wrapCol(3, 40), wrapCol(4, 20), wrapCol(5, 36)})
 		for _, p := range a.Proposals {
-			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, ", "), p.VerdictText})
+			t.AppendRow(table.Row{p.Name, p.Date, proposalPackage(&a.Scenario, p), proposalOpen(&a.Scenario, p), p.VerdictText})
 		}
 		t.Render()
 	})
@@ -170,10 +170,29 @@ func printProposalDistances(w io.Writer, a *answer.DealProposals, width int) {
 }
 
 // proposalPackage writes a proposal's package as "issue text", each
-// value in the words the answer carries (ask.PackageValueText: "100.0
-// (2019 level)", "90.0 (nearest: 2019 level (100.0))"), as the page
-// prints them.
+// issue by name (docs/DECISIONS.md, "names24") and each value in the
+// words the answer carries (ask.PackageValueText: "100.0 (2019 level)",
+// "90.0 (nearest: 2019 level (100.0))"), as the page prints them.
 func proposalPackage(sc *answer.Scenario, p answer.ProposalVerdicts) string {
+	var parts []string
+	for _, v := range p.Package {
+		parts = append(parts, sc.IssueName(v.Issue)+" "+v.Text)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// proposalOpen names the issues a proposal leaves open, by name.
+func proposalOpen(sc *answer.Scenario, p answer.ProposalVerdicts) string {
+	var names []string
+	for _, id := range p.Open {
+		names = append(names, sc.IssueName(id))
+	}
+	return strings.Join(names, ", ")
+}
+
+// packageKeys is proposalPackage for the CSV, whose cells a program
+// reads back: each issue by its id, the key -p issue=value takes.
+func packageKeys(p answer.ProposalVerdicts) string {
 	var parts []string
 	for _, v := range p.Package {
 		parts = append(parts, v.Issue+" "+v.Text)
@@ -230,10 +249,10 @@ func proposalsCSV(w io.Writer, a *answer.DealProposals) {
 	for _, p := range a.Proposals {
 		if p.Error != "" {
 			// No actor was asked: one row says why.
-			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error, ""})
+			cw.Write([]string{p.ID, p.Name, p.Date, packageKeys(p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error, ""})
 		}
 		for _, v := range p.Actors {
-			cw.Write([]string{p.ID, p.Name, p.Date, proposalPackage(&a.Scenario, p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
+			cw.Write([]string{p.ID, p.Name, p.Date, packageKeys(p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
 				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why, strconv.FormatBool(v.Defaulted)})
 		}
 	}

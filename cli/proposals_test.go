@@ -66,7 +66,7 @@ func TestProposalsBuiltinAugust(t *testing.T) {
 			if v.Actor != "ukraine" {
 				continue
 			}
-			if v.Accepts || len(v.Crossed) != 1 || v.Crossed[0].Issue != "territory" || v.Crossed[0].RedLine != "< 65" || !strings.Contains(v.Why, "red line on territory (< 65)") {
+			if v.Accepts || len(v.Crossed) != 1 || v.Crossed[0].Issue != "territory" || v.Crossed[0].RedLine != "< 65" || !strings.Contains(v.Why, "red line on Territory (< 65)") {
 				t.Errorf("Ukraine on donbas-for-freeze: %+v, want a rejection for its territory red line < 65", v)
 			}
 		}

@@ -31,7 +31,7 @@ stances: [{actor: a, issue: cf, position: 10, salience: 0.5, assumed: t}, {actor
 		}
 	}
 	_, stderr, code = run(t, "forecast", "-m", "compromise", p)
-	if code != 0 || !strings.Contains(stderr, "assumed: 1 of 2 red lines rests on no quote, only on an assumption (its reason in the file): b on cf\n") ||
+	if code != 0 || !strings.Contains(stderr, "assumed: 1 of 2 red lines rests on no quote, only on an assumption (its reason in the file): b on Ceasefire\n") ||
 		!strings.Contains(stderr, "assumed: 1 of 2 reservations rests on no quote, only on an assumption (its reason in the file): a\n") {
 		t.Errorf("forecast: exit %d, stderr %q", code, stderr)
 	}

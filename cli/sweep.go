@@ -390,7 +390,7 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		oneEnded, outside := is.OneEndedText, is.BaseOutsideText
 		if top != ask.TornadoTop {
 			shown := shownSwings(is.Swings, top)
-			oneEnded, outside = ask.OneEndedText(sc, shown), ask.BaseOutsideText(shown)
+			oneEnded, outside = ask.OneEndedText(sc, is.Issue, shown), ask.BaseOutsideText(sc, is.Issue, shown)
 		}
 		if oneEnded != "" {
 			para(w, "  "+oneEnded, width)

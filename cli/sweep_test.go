@@ -446,7 +446,7 @@ func TestSensitivityMarksBaseOutside(t *testing.T) {
 		for _, s := range is.Swings {
 			if s.BaseOutside {
 				marked++
-				named = append(named, s.Input.Label())
+				named = append(named, ask.InputName(&a.Scenario, s.Input, is.Issue))
 			}
 		}
 		if len(named) > 0 {

@@ -35,8 +35,8 @@ func TestSensitivityZeroEnd(t *testing.T) {
 		"│ North · salience on Timeline │ 0.00–0.60 │ none → 64.6 │", // a salience with two decimals on 0–1, as advice writes one (ask.InputValue)
 		"│ North · salience │ 0.00–0.60 │ none → 50.0 │",
 		"│  0.0† │",
-		"† no forecast at one end, where the model refused the problem: north salience on timeline at 0.00 (its low end); the swing is measured from the stated value to the other end (see the warning)",
-		"warning (compromise): north salience on timeline: no forecast at 0.00, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone",
+		"† no forecast at one end, where the model refused the problem: North's salience on Timeline at 0.00 (its low end); the swing is measured from the stated value to the other end (see the warning)",
+		"warning (compromise): North's salience on Timeline: no forecast at 0.00, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone",
 	} {
 		if !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
 			t.Errorf("no %q in:\n%s", want, out)
@@ -67,7 +67,7 @@ func TestSensitivityZeroEnd(t *testing.T) {
 	}
 
 	csv, stderr, code := run(t, "sensitivity", zeroEnd, "-m", "compromise", "-n", "200", "-q", "-f", "csv")
-	if code != 0 || !strings.Contains(stderr, "north salience on timeline: no forecast at 0") {
+	if code != 0 || !strings.Contains(stderr, "North's salience on Timeline: no forecast at 0") {
 		t.Fatalf("csv: exit %d, stderr %s", code, stderr)
 	}
 	if want := `,0,0.3,0.6,,50,0,0,0,0,false,false,"issue timeline: no actor has a stance with salience > 0, so no model can weigh it",` + "\n"; !strings.Contains(csv, want) {
@@ -86,7 +86,7 @@ func TestBriefZeroEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Warning (compromise, what moves it most): north salience on timeline: no forecast at 0.00, the low end of its range"; !strings.Contains(string(b), want) {
+	if want := "Warning (compromise, what moves it most): North's salience on Timeline: no forecast at 0.00, the low end of its range"; !strings.Contains(string(b), want) {
 		t.Errorf("the brief has not %q:\n%s", want, b)
 	}
 }

@@ -46,7 +46,7 @@ func TestSensitivityZeroEndJob(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := res.Models[0]
-	const warning = "north salience on timeline: no forecast at 0.00, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone"
+	const warning = "North's salience on Timeline: no forecast at 0.00, the low end of its range: the model refused that problem (issue timeline: no actor has a stance with salience > 0, so no model can weigh it); its swing on every issue is measured from the stated value to the high end alone"
 	if m.FailedEnds != 1 || len(m.Warnings) != 1 || m.Warnings[0] != warning {
 		t.Errorf("failed ends %d, warnings %q; want 1, [%q]", m.FailedEnds, m.Warnings, warning)
 	}

@@ -243,7 +243,7 @@ func TestSweepUnsettled(t *testing.T) {
 // from the page and checks that each lists, folded as the forecast view
 // folds them, the notes package ask gives of nash's run at the stated
 // values: the status quo decided five issues of the built-in case; not
-// the red line it crosses ("territory: 35.0 crosses Russia's red line (it
+// the red line it crosses ("35.0 crosses Russia's red line (it
 // needs Territory >= 65)"), which the caveats card lists from the
 // answer's red_lines_crossed (TestBaseRedLinesShown), as the forecast
 // view's notes leave it out.

@@ -24,7 +24,7 @@ import (
 func TestWageScenarioPage(t *testing.T) {
 	const file = "../ask/testdata/wage.yaml"
 	e := startE2EWith(t, e2eOptions{scenario: file})
-	note := "nash: wage: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
+	note := "nash: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#forecast"), e.poll(`!!document.querySelector("[data-testid=model-table]") && !!document.querySelector("[data-testid=model-notes]")`))
 	notes := get(t, e.bctx, "notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=model-notes] li')].map((li) => li.textContent)`))
 	if slices.Contains(notes, note) {
