@@ -2,6 +2,7 @@ package deal
 
 import (
 	"math"
+	"sort"
 )
 
 // frame is one search set-up in normalised units: the required actors,
@@ -75,11 +76,12 @@ func (fr *frame) build(nExtra int) *built {
 	D := nf + nExtra
 	pr := &program{D: D, rho: sp.rho, uMax: 1.5, l: make([]float64, D), ylo: make([]float64, D), yhi: make([]float64, D)}
 	b := &built{program: pr}
+	fixed := fr.fixedIssues()
 	for j, i := range fr.req {
 		a := 1 - sp.alt[i]
-		for k, x := range fr.fixed {
+		for _, k := range fixed {
 			if w := sp.w[i][k]; w > 0 {
-				a -= w * math.Pow(math.Abs(x-sp.x[i][k]), sp.rho)
+				a -= w * math.Pow(math.Abs(fr.fixed[k]-sp.x[i][k]), sp.rho)
 			}
 		}
 		from := len(pr.pairs)
@@ -182,6 +184,18 @@ func (fr *frame) center() []float64 {
 		q[j] = (fr.lo[j] + fr.hi[j]) / 2
 	}
 	return q
+}
+
+// fixedIssues is the fixed issues in problem order: a sum over them is
+// then the same to the last bit on every run, as one in a map's order,
+// which Go draws anew on every loop, is not.
+func (fr *frame) fixedIssues() []int {
+	ks := make([]int, 0, len(fr.fixed))
+	for k := range fr.fixed {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	return ks
 }
 
 // full returns the normalised package with free values q (the first
