@@ -61,7 +61,7 @@ Without FILE the built-in case is used.`,
 	f := cmd.Flags()
 	f.String("over", def.Over, `what the columns vary: "variants" or "snapshots"`)
 	f.StringArray("variants", def.Variants, "the variants compared with no variant (a comma-separated `list`, or the flag once a variant), each by its id or its name; a value whose pieces are not all variants is one variant's name, commas and all (default: every variant; --over variants)")
-	f.String("snapshots", strings.Join(def.Snapshots, ","), `comma-separated snapshots compared ("base", "latest" or a snapshot's date; default: the base and every snapshot up to --snapshot; --over snapshots)`)
+	addListFlag(f, "snapshots", "", strings.Join(def.Snapshots, ","), `comma-separated snapshots compared ("base", "latest" or a snapshot's date; default: the base and every snapshot up to --snapshot; --over snapshots; repeatable)`)
 	f.StringP("format", "f", "table", "output format: table, json, csv")
 	return cmd
 }

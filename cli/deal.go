@@ -48,7 +48,7 @@ the robust analysis's draws and the search's frontier and sample).`,
 func addDealFlags(cmd *cobra.Command, def answer.DealRequest) {
 	addInputFlags(cmd, def.Target)
 	f := cmd.Flags()
-	f.String("require", strings.Join(def.Require, ","), "comma-separated actors (ids or aliases) that must accept (default: every actor)")
+	addListFlag(f, "require", "", strings.Join(def.Require, ","), "comma-separated actors (ids or aliases) that must accept (default: every actor; repeatable)")
 	f.String("batna", def.Batna, `no-deal package behind each actor's alternative: "auto" (the issues' status quo where every issue has one, else none, and the answer says so), "reference", "none" (reservations only) or "model:NAME" (a model's forecast)`)
 	f.Float64("rho", def.Rho, fmt.Sprintf("risk exponent ρ of the utility, > 0 and ≤ %v (1: linear loss; search needs ≥ 1)", answer.MaxRho))
 	f.StringP("format", "f", "table", "output format: table or json")
@@ -94,9 +94,9 @@ alternative (the table's FROM column says where each value came from).`,
 	def := answer.NewDealEvaluateRequest()
 	addDealFlags(cmd, def.DealRequest)
 	f := cmd.Flags()
-	f.StringP("package", "p", "", "the package: issue=value pairs, comma-separated")
+	addListFlag(f, "package", "p", "", "the package: issue=value pairs, comma-separated (repeatable)")
 	f.String("rest", def.Rest, `value of the issues the package leaves out: "reference", "model:NAME" or "none"`)
-	f.StringP("model", "m", "", "models whose forecasts the package is compared with (default: every default model; \"none\" for none)")
+	addListFlag(f, "model", "m", "", "models whose forecasts the package is compared with, comma-separated (default: every default model; \"none\" for none; repeatable)")
 	addRobustFlags(cmd, def.Robust)
 	return cmd
 }
@@ -125,7 +125,7 @@ voters carry each package on each ruled issue.`,
 	def := answer.NewDealSearchRequest()
 	addDealFlags(cmd, def.DealRequest)
 	f := cmd.Flags()
-	f.String("fix", "", "pin issues: issue=value pairs, comma-separated")
+	addListFlag(f, "fix", "", "", "pin issues: issue=value pairs, comma-separated (repeatable)")
 	f.Int("frontier", def.Frontier, "weight directions sampling the Pareto frontier (0: one per required actor, at most 10, plus the capability-weighted sum; -1: none)")
 	f.Int("samples", def.Samples, "packages drawn from the zone (0: 5; -1: none)")
 	addRobustFlags(cmd, def.Robust)

@@ -77,7 +77,7 @@ compromise-band), per actor (ks), per member (ensemble), per challenge
 	addInputFlags(cmd, def.Target)
 	addMemoryFlag(cmd)
 	f := cmd.Flags()
-	f.StringP("model", "m", def.Model, "the model to explain: "+strings.Join(answer.ExplainModels, ", "))
+	addOnceFlag(f, "model", "m", def.Model, "one model", "the model to explain: "+strings.Join(answer.ExplainModels, ", "))
 	f.String("issue", def.Issue, "the issue id to explain (default: every issue)")
 	addSettingsFlags(cmd, def.Settings, def.Seed)
 	f.StringP("format", "f", "table", "output format: table, json or csv")

@@ -34,7 +34,7 @@ and at every snapshot.`,
 	f := cmd.Flags()
 	f.Lookup("format").Usage = "output format: table, json or csv"
 	f.Bool("all-snapshots", def.AllSnapshots, "also show who accepted each proposal at the base and at every snapshot")
-	f.StringP("model", "m", "", "models whose forecasts each proposal is compared with (default: every default model; \"none\" for none)")
+	addListFlag(f, "model", "m", "", "models whose forecasts each proposal is compared with, comma-separated (default: every default model; \"none\" for none; repeatable)")
 	return cmd
 }
 

@@ -19,7 +19,7 @@ func addRunFlags(cmd *cobra.Command, def answer.Run) {
 	if len(def.Models) > 0 {
 		models = "default: " + strings.Join(def.Models, ",")
 	}
-	f.StringP("model", "m", "", "comma-separated models to run ("+models+"; see 'parley models')")
+	addListFlag(f, "model", "m", "", "comma-separated models to run ("+models+"; see 'parley models'); repeatable")
 	addSettingsFlags(cmd, def.Settings, def.Seed)
 	addMemoryFlag(cmd)
 }
