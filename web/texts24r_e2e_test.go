@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -210,5 +211,70 @@ func TestAdviseCostCarried(t *testing.T) {
 	got := e.text(`[data-testid=advise-out] table[data-issue="ceasefire"] tbody tr:first-child td:nth-child(8)`)
 	if !strings.HasPrefix(got, "⟨") || !strings.HasSuffix(got, "⟩") {
 		t.Errorf("the first lever's cost reads %q, want the answer's cost_text", got)
+	}
+}
+
+// stripTexts24r makes every answer the page reads look like one stored
+// before it carried texts24r's words: no robust lines, summary,
+// alternative text, veto head or packages' nearest options (nor the
+// plans' heads, which share head_text's name).
+const stripTexts24r = `(() => {
+  const keys = ['head_text', 'zone_line_text', 'acceptance_text', 'accepted_line_text', 'summary_text', 'alternative_text', 'veto_head_text', 'cost_text', 'nearest_text']
+  const strip = (x) => {
+    if (Array.isArray(x)) { x.forEach(strip); return }
+    if (!x || typeof x !== 'object') return
+    for (const k of keys) delete x[k]
+    if (('actor' in x && 'from' in x && 'value' in x) || ('rule' in x && 'passes' in x)) delete x.text
+    Object.values(x).forEach(strip)
+  }
+  const fetch0 = window.fetch
+  window.fetch = async (url, init) => {
+    const res = await fetch0(url, init)
+    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return res
+    const body = await res.clone().json()
+    if (!body || typeof body !== 'object') return res
+    strip(body)
+    return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
+  }
+})()`
+
+// TestDealStoredWithoutTexts24r: a deal answer stored before it carried
+// texts24r's words shows its fields plainly, with no second
+// implementation of the sentences on the page: the summary as
+// "accepted" or "blocked", the robust head as its fields ("draws 200,
+// triangular, seed 1, ranged inputs 150"), an actor's alternative as its
+// number and where it came from, a package's cell with its options
+// entry ("60: …").
+func TestDealStoredWithoutTexts24r(t *testing.T) {
+	c := builtinCase(t, "2025-03-11")
+	req := answer.NewDealSearchRequest()
+	req.Snapshot = "2025-03-11"
+	req.Robust = answer.DealRobust{On: true, Draws: 200}
+	e := startE2E(t)
+	want, err := ask.DealSearch(e.ctx, c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.onEveryPage("answers as stored before", stripTexts24r)
+	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
+		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '200'; n.dispatchEvent(new Event('change')); return true })()`
+	e.do("robust deal", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(set), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
+		e.poll(`document.querySelector('[data-testid=search-robust]').textContent.includes('draws 200,')`),
+		e.poll(`!!document.querySelector('[data-testid=deal-robust]')`))
+	if got, w := e.text(`[data-testid=search-robust] p`), "draws 200, triangular, seed 1, ranged inputs "; !strings.HasPrefix(got, w) || strings.Contains(got, "Robustness over") {
+		t.Errorf("the stored robust head reads %q, want %q and the inputs", got, w)
+	}
+	if s := e.text(`[data-testid=deal-summary]`); s != "accepted" && s != "blocked" {
+		t.Errorf("the stored summary reads %q, want accepted or blocked", s)
+	}
+	a := want.Result.Alternatives[0]
+	first := get(t, e.bctx, "alternative", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-actors] tbody tr td").textContent`))
+	if w := strconv.FormatFloat(a.Value, 'f', 3, 64) + " " + a.From; first != w {
+		t.Errorf("the stored alternative reads %q, want %q", first, w)
+	}
+	zone := e.text(`[data-testid=zone-packages]`)
+	if o := want.Result.Nash.Options[0]; o == "" || !strings.Contains(zone, o) || strings.Contains(zone, "nearest: ") {
+		t.Errorf("the stored packages %q, want Nash's option %q as it is", zone, o)
 	}
 }
