@@ -188,6 +188,10 @@ type Lever struct {
 	// moves away from it (≥ 0).
 	Gain Num `json:"gain"`
 	Cost Num `json:"cost"`
+	// CostText is Cost as every door writes it (ask.LeverCost: "0",
+	// "0.0420", "3.2e-05"), written by ask; omitted in an answer stored
+	// before the answers carried it.
+	CostText string `json:"cost_text,omitempty"`
 	// MeanToward and Helps are, over the draws in which the lever's run
 	// gave a forecast of its issue, Toward's mean and the share of those
 	// draws where the lever brings the forecast closer (only with draws;

@@ -311,6 +311,11 @@ type SweepModel struct {
 	// probabilities (SweepIssue's Bands, PText) hold (ask.IntervalLegend);
 	// omitted in an answer stored before the answers carried their words.
 	IntervalLegend string `json:"interval_legend,omitempty"`
+	// HeadText says what the sweep drew, as every door heads it
+	// (ask.SweepHead: "model compromise: 1,000 draws (triangular, seed
+	// 1); 150 uncertain inputs", InterruptedText before the inputs when
+	// interrupted); omitted in an answer stored before it was carried.
+	HeadText string `json:"head_text,omitempty"`
 }
 
 // Sensitivity answers a sensitivity request: per model and issue, the
@@ -380,6 +385,12 @@ type DealEvaluation struct {
 	// deal evaluate's column "Nearest option". Absent from an answer
 	// stored before it was carried.
 	NearestText []string `json:"nearest_text,omitempty"`
+	// SummaryText says in words whether the package is accepted and by
+	// what test, or who blocks it (ask.EvaluationSummary: "Accepted:
+	// every required actor accepts it.", "Blocked by: Russia."), as
+	// every door prints it under the verdicts; omitted in an answer
+	// stored before it was carried.
+	SummaryText string `json:"summary_text,omitempty"`
 	// Robust is the robust analysis, when asked for.
 	Robust *DealRobustness `json:"robust,omitempty"`
 	// HeldFixed is what the robust analysis's draws held at the stated

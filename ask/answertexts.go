@@ -7,6 +7,8 @@ package ask
 
 import (
 	"cmp"
+	"math"
+	"strconv"
 
 	"parley/answer"
 )
@@ -52,11 +54,28 @@ func adviceTexts(a *answer.Advice) {
 	leverTexts(a.Top)
 }
 
-// leverTexts writes each lever's KindText (LeverKindText).
+// leverTexts writes each lever's KindText (LeverKindText) and CostText
+// (LeverCost).
 func leverTexts(ls []answer.Lever) {
 	for i := range ls {
 		ls[i].KindText = LeverKindText(ls[i].Kind)
+		ls[i].CostText = LeverCost(float64(ls[i].Cost))
 	}
+}
+
+// LeverCost is a lever's cost as every door writes it: 0 when it gives
+// up nothing, else to four decimals, or to two significant digits (Go's
+// %.2g, "3.2e-05") when four would write 0.0000; no number is NoNumber.
+func LeverCost(x float64) string {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return NoNumber
+	case x == 0:
+		return "0"
+	case math.Abs(x) < 0.00005:
+		return strconv.FormatFloat(x, 'g', 2, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 4, 64)
 }
 
 // coverageTexts writes the head of every row of each snapshot's

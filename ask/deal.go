@@ -63,6 +63,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		verdictTexts(&out.Scenario, &ev.Actors[i])
 	}
 	ruleTexts(&out.Scenario, ev.Rules)
+	out.SummaryText = EvaluationSummary(&out.Scenario, ev)
 	for k, is := range out.Scenario.Issues {
 		if k < len(ev.Package) {
 			out.NearestText = append(out.NearestText, NearestOptionText(out.Scenario.Nearest(k, ev.Package[k]), out.Scenario.IssueDecimals(is.ID)))
@@ -80,7 +81,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		if out.Robust, err = deal.RobustEvaluate(ctx, din, v, o, ro); err != nil {
 			return nil, err
 		}
-		robustTexts(out.Robust)
+		robustTexts(&out.Scenario, out.Robust)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}
@@ -256,7 +257,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		if out.Robust, err = deal.RobustSearch(ctx, din, res, o, ro); err != nil {
 			return nil, err
 		}
-		robustTexts(out.Robust)
+		robustTexts(&out.Scenario, out.Robust)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}

@@ -7,7 +7,13 @@ package ask
 // SideLine, SetLine, ContradictionHead, …), in the scenario's actor and
 // issue names and the issue's decimals.
 
-import "parley/answer"
+import (
+	"fmt"
+	"strings"
+
+	"parley/answer"
+	"parley/nouns"
+)
 
 // searchTexts writes the words of a deal search's answer: each
 // contradiction's ways out (contradictionTexts), each concession plan's
@@ -35,6 +41,22 @@ func searchTexts(out *answer.DealSearch) {
 				bd.SameCrossingText = SameCrossingText
 			}
 			gaps = append(gaps, bd.Gap)
+		}
+	}
+	if len(res.Veto) > 0 {
+		res.VetoHeadText = VetoHead(len(res.Rules) < len(res.Issues))
+	}
+	for i := range res.Alternatives {
+		a := &res.Alternatives[i]
+		a.Text = AlternativeText(a.Value, a.From)
+	}
+	packageTexts(p, res.Nash)
+	packageTexts(p, res.Balanced)
+	if c := res.Concession; c != nil {
+		for _, pl := range []*answer.DealPlan{c.LowerAlternatives, c.BendRedLines} {
+			if pl != nil {
+				packageTexts(p, &pl.Package)
+			}
 		}
 	}
 	out.SolverText = SolverLine(res.Rho, out.NoDeal, res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap, gaps)
@@ -99,6 +121,7 @@ func planTexts(p *answer.Scenario, pl *answer.DealPlan, head string, lower bool)
 // and each red line it crosses (CrossedText), with the issue's name and
 // decimals.
 func verdictTexts(p *answer.Scenario, v *answer.DealVerdict) {
+	v.AlternativeText = AlternativeText(v.Alternative, v.AlternativeFrom)
 	v.VerdictText = VerdictText(v.Accepts, false, v.Required, v.Defaulted)
 	for i := range v.Crossed {
 		x := &v.Crossed[i]
@@ -110,10 +133,11 @@ func verdictTexts(p *answer.Scenario, v *answer.DealVerdict) {
 // parentheses hold (IntervalLegend), P(a zone exists), P(accepted) where
 // it is estimated (an evaluation, or a search's best package) and each
 // actor's P(accepts), each with its interval (ProbabilityText).
-func robustTexts(r *answer.DealRobustness) {
+func robustTexts(p *answer.Scenario, r *answer.DealRobustness) {
 	if r == nil {
 		return
 	}
+	defer robustLines(p, r)
 	r.IntervalLegend = IntervalLegend(r.Draws)
 	if r.Zone != nil && r.ZoneInterval != nil {
 		r.ZoneText = ProbabilityText(*r.Zone, *r.ZoneInterval)
@@ -125,4 +149,93 @@ func robustTexts(r *answer.DealRobustness) {
 		a := &r.Actors[i]
 		a.AcceptsText = ProbabilityText(a.Accepts, a.AcceptsInterval)
 	}
+}
+
+// packageTexts writes, issue by issue, the labelled options nearest a
+// listed package's value (NearestOptionText), as deal evaluate's column
+// "Nearest option" names them.
+func packageTexts(p *answer.Scenario, pk *answer.DealPackage) {
+	if pk == nil || len(pk.Values) != len(p.Issues) {
+		return
+	}
+	pk.NearestText = make([]string, len(pk.Values))
+	for k, x := range pk.Values {
+		pk.NearestText[k] = NearestOptionText(p.Nearest(k, x), p.IssueDecimals(p.Issues[k].ID))
+	}
+}
+
+// robustLines writes a robust analysis's lines, once its probabilities'
+// texts are written: its head (RobustHead), the zone's line (a search's),
+// what accepted means and how often it is, or that no draw opened the
+// zone (RobustAcceptance, RobustAcceptedLine); and the best package's
+// nearest options.
+func robustLines(p *answer.Scenario, r *answer.DealRobustness) {
+	r.HeadText = RobustHead(r.Draws, r.Distribution, r.Seed, r.Inputs)
+	search := r.Zone != nil
+	if search {
+		r.ZoneLineText = RobustZoneLine(r.ZoneText)
+	}
+	if !search || r.Best != nil {
+		r.AcceptanceText = RobustAcceptance(search, r.Acceptance)
+	}
+	r.AcceptedLineText = RobustAcceptedLine(search, r.Best != nil, r.AcceptedText, r.Candidates)
+	packageTexts(p, r.Best)
+}
+
+// RobustHead says what a robust analysis drew: "Robustness over 500
+// draws of the stated ranges (triangular, seed 1, 150 ranged inputs)",
+// the head every door prints over its lines.
+func RobustHead(draws int, distribution string, seed uint64, inputs int) string {
+	return fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s)", Grouped(draws)+" "+nouns.For(draws, "draw"), distribution, seed, nouns.Count(inputs, "ranged input"))
+}
+
+// RobustZoneLine says how often a search's draws opened a zone, zone
+// being the share with its interval (ProbabilityText).
+func RobustZoneLine(zone string) string { return "P(a zone of agreement exists) = " + zone }
+
+// RobustAcceptance says what a robust analysis counts as accepted
+// (deal's acceptance): of a search's packages "A package is accepted
+// when …", of the evaluated one "The package is accepted when …".
+func RobustAcceptance(search bool, acceptance string) string {
+	if search {
+		return "A package is accepted when " + acceptance + "."
+	}
+	return "The package is accepted when " + acceptance + "."
+}
+
+// RobustAcceptedLine says how often the package is accepted: the
+// evaluated one's "P(accepted) = …", a search's best "the package most
+// often accepted (P = …, best of 12 candidates)", or, with none, "no
+// draw opened the zone: no package to recommend"; accepted is the share
+// with its interval (ProbabilityText).
+func RobustAcceptedLine(search, best bool, accepted string, candidates int) string {
+	switch {
+	case !search:
+		return "P(accepted) = " + accepted
+	case !best:
+		return "no draw opened the zone: no package to recommend"
+	}
+	return fmt.Sprintf("the package most often accepted (P = %s, best of %s)", accepted, nouns.Count(candidates, "candidate"))
+}
+
+// EvaluationSummary says whether an evaluated package is accepted and by
+// what test ("Accepted: every required actor accepts it."), or who
+// blocks it by name and, under decision rules, what it must pass
+// ("Blocked by: Russia. A package is accepted when …"): the line every
+// door prints under deal evaluate's verdicts.
+func EvaluationSummary(p *answer.Scenario, ev *answer.DealVerdicts) string {
+	if ev.Accepted {
+		return "Accepted: " + ev.Acceptance + "."
+	}
+	var names []string
+	for _, id := range ev.Blockers {
+		names = append(names, p.ActorName(id))
+	}
+	line := "Blocked by: " + strings.Join(names, ", ") + "."
+	if len(ev.Rules) > 0 {
+		// A rule the table shows passing does not make the package
+		// pass: say what it must.
+		line += " A package is accepted when " + ev.Acceptance + "."
+	}
+	return line
 }

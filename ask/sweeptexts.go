@@ -8,6 +8,7 @@ package ask
 // charts and for a reader's own use.
 
 import (
+	"fmt"
 	"strings"
 
 	"parley/answer"
@@ -29,6 +30,7 @@ func sweepTexts(sm *answer.SweepModel) {
 		sm.InterruptedText = InterruptedAfter(r)
 	}
 	sm.IntervalLegend = IntervalLegend(r.Draws)
+	sm.HeadText = SweepHead(r, sm.InterruptedText)
 	for k := range r.Issues {
 		is := &r.Issues[k]
 		is.DrawsUnsettledText = DrawsUnsettledText(*is, r.Draws)
@@ -111,4 +113,15 @@ func backtestTexts(b *answer.Backtest) {
 	if b.MixedScales {
 		b.LegendText += "; MAE %, CRPS %: each error as a percent of its issue's scale"
 	}
+}
+
+// SweepHead says what a model's sweep drew: "model compromise: 1,000
+// draws (triangular, seed 1); 150 uncertain inputs", with interrupted
+// (InterruptedAfter) before the inputs when the sweep was cut short.
+func SweepHead(r *answer.SweepResult, interrupted string) string {
+	s := fmt.Sprintf("model %s: %s draws (%s, seed %d)", r.Model, Grouped(r.Draws), r.Distribution, r.Seed)
+	if interrupted != "" {
+		s += " — " + interrupted
+	}
+	return s + fmt.Sprintf("; %d uncertain inputs", len(r.Inputs))
 }

@@ -1,13 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -200,7 +199,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	var rows []table.Row
 	for _, lv := range levers {
 		row := table.Row{lv.KindText, lv.Name, ask.LeverValue(&a.Scenario, lv, lv.From), ask.LeverValue(&a.Scenario, lv, lv.To), signed(lv.Shift, d), signed(lv.Toward, d),
-			fmt.Sprintf("%+.4f", float64(lv.Gain)), costText(float64(lv.Cost))}
+			fmt.Sprintf("%+.4f", float64(lv.Gain)), cmp.Or(lv.CostText, ask.LeverCost(float64(lv.Cost)))}
 		if !shift {
 			row = slices.Delete(row, si, si+1)
 		}
@@ -291,18 +290,6 @@ func shiftIsToward(levers []answer.Lever, d int) bool {
 		}
 	}
 	return true
-}
-
-// costText is a lever's cost: 0 when it gives up nothing, else to four
-// decimals, or to two significant digits when four would print 0.0000.
-func costText(x float64) string {
-	switch {
-	case x == 0:
-		return "0"
-	case math.Abs(x) < 0.00005:
-		return strconv.FormatFloat(x, 'g', 2, 64)
-	}
-	return strconv.FormatFloat(x, 'f', 4, 64)
 }
 
 // signed is a move along an issue's scale of d decimals (a lever's

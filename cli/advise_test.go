@@ -140,16 +140,6 @@ func TestAdviseFitsWidth(t *testing.T) {
 	}
 }
 
-// A lever's cost is 0 when it gives up nothing, and a small one is not
-// printed as 0.0000.
-func TestCostText(t *testing.T) {
-	for x, want := range map[float64]string{0: "0", 3.2e-5: "3.2e-05", 6.8e-5: "0.0001", 0.04204: "0.0420"} {
-		if got := costText(x); got != want {
-			t.Errorf("costText(%v) = %q, want %q", x, got, want)
-		}
-	}
-}
-
 // With draws, advice fits 80 columns too: the draws' mean toward and
 // share helping go in a table of their own there, and beside the levers
 // at 120.

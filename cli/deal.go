@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -166,21 +167,7 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 		para(w, n, width)
 	}
 	printRules(w, sc, ev.Evaluation.Rules, width)
-	if ev.Evaluation.Accepted {
-		para(w, acceptedText(ev.Evaluation.Acceptance), width)
-	} else {
-		var names []string
-		for _, id := range ev.Evaluation.Blockers {
-			names = append(names, sc.ActorName(id))
-		}
-		line := "Blocked by: " + strings.Join(names, ", ") + "."
-		if len(ev.Evaluation.Rules) > 0 {
-			// A rule the table shows passing does not make the package
-			// pass: say what it must.
-			line += " A package is accepted when " + ev.Evaluation.Acceptance + "."
-		}
-		para(w, line, width)
-	}
+	para(w, cmp.Or(ev.SummaryText, ask.EvaluationSummary(sc, ev.Evaluation)), width)
 	if len(ev.Evaluation.Forecasts) > 0 {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Model", "Mean |package − forecast|", "Max"})
@@ -240,6 +227,16 @@ func runDealSearch(cmd *cobra.Command, args []string) error {
 	}, atWidth(printSearch))
 }
 
+// packageNearest is the options nearest a listed package's value on
+// issue k as the package carries them (nearest_text), written by the
+// same rule (nearestLabel) for a package that does not carry them.
+func packageNearest(sc *answer.Scenario, pk *answer.DealPackage, k int) string {
+	if k < len(pk.NearestText) {
+		return pk.NearestText[k]
+	}
+	return nearestLabel(sc, k, pk.Values[k])
+}
+
 // nearestLabel names issue k's options nearest x, each with its point
 // (ask.NearestOptionText, which an evaluation carries as nearest_text).
 func nearestLabel(sc *answer.Scenario, k int, x float64) string {
@@ -265,7 +262,7 @@ func printVerdicts(w io.Writer, sc *answer.Scenario, vs []answer.DealVerdict, wi
 			for _, c := range v.Crossed {
 				crossed = append(crossed, c.Text)
 			}
-			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), ask.AlternativeText(v.Alternative, v.AlternativeFrom), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), v.VerdictText})
+			t.AppendRow(table.Row{sc.ActorName(v.Actor), num3(v.Utility), cmp.Or(v.AlternativeText, ask.AlternativeText(v.Alternative, v.AlternativeFrom)), ask.Signed(v.Gain, 3), strings.Join(crossed, "; "), v.VerdictText})
 		}
 		t.Render()
 	})
@@ -365,7 +362,7 @@ func nashTable(w io.Writer, p *answer.Scenario, res *answer.DealZone, l layout) 
 				}
 			}
 		}
-		rows = append(rows, table.Row{is.Name, num(res.Nash.Values[k]), nearestLabel(p, k, res.Nash.Values[k]), num(res.Balanced.Values[k]), rng})
+		rows = append(rows, table.Row{is.Name, num(res.Nash.Values[k]), packageNearest(p, res.Nash, k), num(res.Balanced.Values[k]), rng})
 	}
 	issueW := l.col(listedIssueCol)
 	others := issueW + widest(column(rows, 1, "Nash")...) + widest(column(rows, 3, "Balanced")...) + widest(column(rows, 4, "Range in zone")...)
@@ -423,7 +420,7 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 			t.Render()
 		})
 		if len(res.Veto) > 0 {
-			para(w, ask.VetoHead(len(res.Rules) < len(res.Issues))+": "+actors(res.Veto)+".", width)
+			para(w, cmp.Or(res.VetoHeadText, ask.VetoHead(len(res.Rules) < len(res.Issues)))+": "+actors(res.Veto)+".", width)
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) {
 			t := newTable(w)
@@ -531,7 +528,7 @@ func printPackageVerdicts(w io.Writer, sc *answer.Scenario, res *answer.DealZone
 		// The headline's default (res.Defaulted) decides a yes the
 		// answer establishes, as deal evaluate marks it.
 		defaulted := accepts && !unchecked[a.Actor] && slices.Contains(res.Defaulted, a.Actor)
-		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, Gain: pk.Gains[i], Accepts: accepts, Defaulted: defaulted,
+		vs = append(vs, answer.DealVerdict{Actor: a.Actor, Required: req[a.Actor], Utility: pk.Utilities[i], Alternative: a.Value, AlternativeFrom: a.From, AlternativeText: cmp.Or(a.Text, ask.AlternativeText(a.Value, a.From)), Gain: pk.Gains[i], Accepts: accepts, Defaulted: defaulted,
 			VerdictText: ask.VerdictText(accepts, unchecked[a.Actor], req[a.Actor], defaulted)})
 	}
 	para(w, fmt.Sprintf("At the %s package (deal evaluate checks every actor's red lines):", pk.Label), width)
@@ -627,7 +624,7 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 		issueW := l.col(listedIssueCol)
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, issueW), wrapCol(3, l.text(3, issueW+5, 64))})
 		for k, is := range p.Issues {
-			t.AppendRow(table.Row{is.Name, numD(pk.Values[k], p.IssueDecimals(is.ID)), nearestLabel(p, k, pk.Values[k])})
+			t.AppendRow(table.Row{is.Name, numD(pk.Values[k], p.IssueDecimals(is.ID)), packageNearest(p, pk, k)})
 		}
 		t.Render()
 	})
@@ -646,7 +643,7 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 		if same {
 			parts = append(parts, fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value))
 		} else {
-			parts = append(parts, p.ActorName(a.Actor)+" "+ask.AlternativeText(a.Value, a.From))
+			parts = append(parts, p.ActorName(a.Actor)+" "+cmp.Or(a.Text, ask.AlternativeText(a.Value, a.From)))
 		}
 	}
 	head := "Alternatives to agreement"

@@ -299,10 +299,3 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 		t.Render()
 	})
 }
-
-// acceptedText says why an accepted package is accepted: the answer's
-// acceptance, the test it passed (every required actor's yes, the
-// issues' decision rules, or both where only some issues state one).
-func acceptedText(acceptance string) string {
-	return "Accepted: " + acceptance + "."
-}

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"fmt"
+	"cmp"
 	"io"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -9,7 +9,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/nouns"
 )
 
 // addRobustFlags adds the flags of a robust deal analysis.
@@ -46,20 +45,35 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, hel
 	if r == nil {
 		return
 	}
-	para(w, fmt.Sprintf("Robustness over %s of the stated ranges (%s, seed %d, %s):", ask.Grouped(r.Draws)+" "+nouns.For(r.Draws, "draw"), r.Distribution, r.Seed, nouns.Count(r.Inputs, "ranged input")), width)
+	// The answer's lines, written by the same functions for an analysis
+	// that does not carry them.
+	search, best := r.Zone != nil, r.Best != nil
+	zone, acceptance := r.ZoneLineText, r.AcceptanceText
+	if r.HeadText == "" {
+		if search {
+			zone = ask.RobustZoneLine(r.ZoneText)
+		}
+		if !search || best {
+			acceptance = ask.RobustAcceptance(search, r.Acceptance)
+		}
+	}
+	para(w, cmp.Or(r.HeadText, ask.RobustHead(r.Draws, r.Distribution, r.Seed, r.Inputs))+":", width)
 	heldFixed(w, held, "  ", width)
 	para(w, "  ("+r.IntervalLegend+".)", width)
-	if r.Zone != nil {
-		para(w, "  P(a zone of agreement exists) = "+r.ZoneText, width)
-		if r.Best == nil {
-			para(w, "  no draw opened the zone: no package to recommend", width)
+	if zone != "" {
+		para(w, "  "+zone, width)
+	}
+	if acceptance != "" {
+		para(w, "  "+acceptance, width)
+	}
+	accepted := cmp.Or(r.AcceptedLineText, ask.RobustAcceptedLine(search, best, r.AcceptedText, r.Candidates))
+	if best {
+		printLabelled(w, sc, "  "+accepted, r.Best, width)
+	} else {
+		para(w, "  "+accepted, width)
+		if search {
 			return
 		}
-		para(w, "  A package is accepted when "+r.Acceptance+".", width)
-		printLabelled(w, sc, fmt.Sprintf("  the package most often accepted (P = %s, best of %s)", r.AcceptedText, nouns.Count(r.Candidates, "candidate")), r.Best, width)
-	} else {
-		para(w, "  The package is accepted when "+r.Acceptance+".", width)
-		para(w, "  P(accepted) = "+r.AcceptedText, width)
 	}
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -193,11 +194,7 @@ func sweepCSV(w io.Writer, res *answer.Sweep) error {
 
 func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *answer.HeldFixed, spread string, width int) {
 	headline(w, sc, width)
-	fmt.Fprintf(w, "model %s: %s draws (%s, seed %d)", r.Model, ask.Grouped(r.Draws), r.Distribution, r.Seed)
-	if r.InterruptedText != "" {
-		fmt.Fprint(w, " — "+r.InterruptedText)
-	}
-	fmt.Fprintf(w, "; %d uncertain inputs\n", len(r.Inputs))
+	fmt.Fprintln(w, cmp.Or(r.HeadText, ask.SweepHead(r.SweepResult, r.InterruptedText)))
 	para(w, spread, width)
 	if r.AloneText != "" {
 		para(w, r.AloneText, width)

@@ -386,13 +386,15 @@ func TestSweepShowsNotes(t *testing.T) {
 
 // An interrupted sweep's header writes its counts grouped by thousands,
 // in ask's words, as its warning does: the answer's interrupted_text
-// (ask writes it where the sweep is built, by InterruptedAfter).
+// (ask writes it where the sweep is built, by InterruptedAfter), in the
+// answer's head_text (ask.SweepHead).
 func TestSweepInterruptedHeaderGroupsCounts(t *testing.T) {
 	var res answer.Sweep
 	runJSON(t, &res, "sweep", "-n", "20", "-m", "compromise", "-q")
 	m := res.Models[0]
 	m.Draws, m.Requested, m.Interrupted = 3712, 10000, true
 	m.InterruptedText = ask.InterruptedAfter(m.SweepResult)
+	m.HeadText = ask.SweepHead(m.SweepResult, m.InterruptedText)
 	var b bytes.Buffer
 	sweepTable(&b, &res.Scenario, m, nil, "", 120)
 	if want := "model compromise: 3,712 draws (triangular, seed 1) — interrupted after 3,712 of 10,000 draws; "; !strings.Contains(b.String(), want) {

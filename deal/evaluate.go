@@ -196,6 +196,10 @@ type Verdict struct {
 	Gain        float64 `json:"gain"`
 	// AlternativeFrom says where d_i came from.
 	AlternativeFrom string `json:"alternative_from"`
+	// AlternativeText is Alternative and AlternativeFrom in words
+	// (ask.AlternativeText, "0.598 at no deal (reference)"), written by
+	// ask; omitted in an answer stored before the answers carried it.
+	AlternativeText string `json:"alternative_text,omitempty"`
 	// Crossed lists the actor's red lines the package crosses.
 	Crossed []Crossing `json:"crossed,omitempty"`
 	// Accepts is true when Gain ≥ 0 and no red line is crossed.

@@ -103,6 +103,17 @@ type Robust struct {
 	IntervalLegend string `json:"interval_legend,omitempty"`
 	AcceptedText   string `json:"p_accepted_text,omitempty"`
 	ZoneText       string `json:"p_zone_text,omitempty"`
+	// HeadText, ZoneLineText, AcceptanceText and AcceptedLineText are the
+	// analysis's lines as every door prints them (ask.RobustHead,
+	// RobustZoneLine, RobustAcceptance, RobustAcceptedLine): what was
+	// drawn, P(a zone exists) (search only), what "accepted" means and
+	// how often the package is accepted, or that no draw opened the
+	// zone. Written by ask like the texts above; omitted in an answer
+	// stored before the answers carried them.
+	HeadText         string `json:"head_text,omitempty"`
+	ZoneLineText     string `json:"zone_line_text,omitempty"`
+	AcceptanceText   string `json:"acceptance_text,omitempty"`
+	AcceptedLineText string `json:"accepted_line_text,omitempty"`
 }
 
 // RobustActor is one actor's acceptance probability.

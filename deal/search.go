@@ -68,6 +68,10 @@ type Result struct {
 	// Veto lists the actors in every coalition: no package passes
 	// without them (every voter under unanimity); omitted without rules.
 	Veto []string `json:"veto,omitempty"`
+	// VetoHeadText heads Veto in words (ask.VetoHead: which veto it
+	// is), written by ask where Veto is given; omitted in an answer
+	// stored before the answers carried it.
+	VetoHeadText string `json:"veto_head_text,omitempty"`
 	// Blockers, when the zone is empty, names who blocks it: in the
 	// coalition nearest to agreement (the largest margin), the members
 	// below their alternative at its balanced package, or those whose red
@@ -121,6 +125,10 @@ type Alternative struct {
 	Actor string  `json:"actor"`
 	Value float64 `json:"value"`
 	From  string  `json:"from"`
+	// Text is the value and where it came from in words
+	// (ask.AlternativeText, "0.598 at no deal (reference)"), written by
+	// ask; omitted in an answer stored before the answers carried it.
+	Text string `json:"text,omitempty"`
 }
 
 // Package is one package with every actor's utility and gain.
@@ -129,9 +137,16 @@ type Package struct {
 	Values []float64 `json:"values"`
 	// Options names, per issue, the labelled option nearest the value
 	// ("" on an issue without labels).
-	Options   []string  `json:"options"`
-	Utilities []float64 `json:"utilities"`
-	Gains     []float64 `json:"gains"`
+	Options []string `json:"options"`
+	// NearestText names, per issue, the labelled options nearest the
+	// value with their points (ask.NearestOptionText, "+25c (25.0)"; ""
+	// on an issue without labels), as deal evaluate's nearest_text does:
+	// written by ask on the packages the doors list (Nash, Balanced, each
+	// plan's and the robust analysis's best), not on the frontier or the
+	// sample; omitted in an answer stored before it was carried.
+	NearestText []string  `json:"nearest_text,omitempty"`
+	Utilities   []float64 `json:"utilities"`
+	Gains       []float64 `json:"gains"`
 	// Rules says, when issues state decision rules, whether the package
 	// passes each (as deal evaluate judges it) and which coalition of
 	// voters carries it.

@@ -154,7 +154,7 @@ func TestCancelledSweepShown(t *testing.T) {
 	if !m.Interrupted || m.Draws < 1000 || m.Draws >= m.Requested || len(m.Warnings) == 0 {
 		t.Fatalf("stored sweep: %d of %d draws, interrupted %v, warnings %q; want more than 1,000 kept, interrupted", m.Draws, m.Requested, m.Interrupted, m.Warnings)
 	}
-	if got, want := strings.TrimSpace(e.text(`[data-testid=sweep-interrupted]`)), "— "+ask.InterruptedAfter(m.SweepResult); got != want {
+	if got, want := strings.TrimSpace(e.text(`[data-testid=sweep-interrupted]`)), ask.SweepHead(m.SweepResult, ask.InterruptedAfter(m.SweepResult)); got != want {
 		t.Errorf("the page heads the sweep %q; want %q", got, want)
 	}
 	if got := get(t, e.bctx, "head", chromedp.AttributeValue(chromedp.CSS(`[data-testid=sweep-head]`), "data-draws")).Value; got != strconv.Itoa(m.Draws) {

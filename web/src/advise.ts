@@ -4,16 +4,17 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed, RedLinesCrossed } from './api'
-import { h, fmt, gfmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
-// kind_text, head_text and lever_columns are ask's words for a lever's
-// kind, an issue's head and the levers' columns (ask.LeverKindText,
-// ask.AdviseIssueHead, ask.LeverColumns); absent from an answer stored
+// kind_text, cost_text, head_text and lever_columns are ask's words for
+// a lever's kind and cost, an issue's head and the levers' columns
+// (ask.LeverKindText, ask.LeverCost, ask.AdviseIssueHead,
+// ask.LeverColumns); absent from an answer stored
 // before the answers carried them.
 export interface Lever {
   kind: string; kind_text?: string; actor: string; name: string; issue: string; from: number; to: number
-  shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null
+  shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null; cost_text?: string
   mean_toward?: number; helps?: number; failed_draws?: number; no_forecast_draws?: number
 }
 export interface IssueAdvice {
@@ -114,15 +115,11 @@ function num(x: number | null | undefined, d = 2): string {
 // all", the levers parley advise prints by default (its --top 6).
 const shownLevers = 6
 
-// costText is a lever's cost as parley advise writes it (cli's
-// costText): 0 when it gives up nothing, else to four decimals, or to
-// two significant digits as Go's %.2g writes them (gfmt: 3e-05, not
-// "3.0e-05") when four would write 0.0000.
-function costText(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
-  if (x === 0) return '0'
-  if (Math.abs(x) < 0.00005) return gfmt(x, 2)
-  return fmt(x, 4)
+// plainCost is a lever's cost in an answer stored before it carried
+// its words (cost_text, ask.LeverCost): the number it is, to three
+// significant figures (docs/DECISIONS.md, texts24r).
+function plainCost(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? noNumber : x.toPrecision(3)
 }
 
 // plainColumns head the levers of an answer stored before the answers
@@ -164,7 +161,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
         h('td', {}, l.kind_text ?? l.kind), h('td', {}, l.name),
         h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.from)), h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.to)),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
-        h('td', {}, num(l.gain, 4)), h('td', {}, costText(l.cost)),
+        h('td', {}, num(l.gain, 4)), h('td', {}, l.cost_text ?? plainCost(l.cost)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)

@@ -246,8 +246,9 @@ export interface RedLineCrossing { issue: string; actor: string; red_line: strin
 // models fall beyond them (ask's line under the sweep's head).
 // interrupted_text: how many draws an interrupted sweep kept
 // (ask.InterruptedAfter); interval_legend: what the options'
-// parentheses hold (ask.IntervalLegend); both in ask's words.
-export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; alone_text: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; interrupted_text?: string; interval_legend?: string }
+// parentheses hold (ask.IntervalLegend); head_text: the head every
+// door prints (ask.SweepHead); each in ask's words.
+export interface SweepModel { model: string; requested: number; draws: number; interrupted: boolean; unsettled_draws: number; seed: number; distribution: string; inputs: SweepInput[]; issues: SweepIssue[]; alone_text: string; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; interrupted_text?: string; interval_legend?: string; head_text?: string }
 // HeldFixed: what an answer that varies the inputs held at the stated
 // values, having no range; text is ask.HeldFixedText's sentence ("" when
 // every input has a range).
@@ -292,7 +293,7 @@ export interface Sensitivity extends RedLinesCrossed {
 // The *text fields are the words package ask writes once for every door
 // (docs/json.md); an answer stored before they were carried has none.
 export interface Crossing { issue: string; red_line: string; value: number; by: number; text?: string }
-export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; crossed?: Crossing[]; accepts: boolean; defaulted?: boolean; verdict_text?: string }
+export interface Verdict { actor: string; required: boolean; utility: number; alternative: number; gain: number; alternative_from: string; alternative_text?: string; crossed?: Crossing[]; accepts: boolean; defaulted?: boolean; verdict_text?: string }
 export interface ForecastDistance { model: string; mean_pct: number; max_pct: number; by_issue: number[]; text?: string }
 export interface DealVerdicts { issues: string[]; package: number[]; actors: Verdict[]; accepted: boolean; blockers?: string[]; rules?: DealRuleVerdict[]; acceptance: string; defaulted?: string[]; default_note?: string; forecasts?: ForecastDistance[]; distance_head?: string }
 // DealRobustness: how a deal fares over draws of the stated ranges.
@@ -305,16 +306,21 @@ export interface DealRobustness {
   // carried them): what the parentheses hold (ask.IntervalLegend), and
   // each probability with its interval (ask.ProbabilityText).
   interval_legend?: string; p_accepted_text?: string; p_zone_text?: string
+  // Its lines as every door prints them (ask.RobustHead,
+  // RobustAcceptance, RobustAcceptedLine; the zone's a search's only).
+  head_text?: string; zone_line_text?: string; acceptance_text?: string; accepted_line_text?: string
 }
 // nearest_text: issue by issue, the options nearest the package's value
 // with their points (ask.NearestOptionText), as deal evaluate's column
-// "Nearest option"; absent from an answer stored before it was carried.
-export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
+// "Nearest option"; summary_text: the line under the verdicts
+// (ask.EvaluationSummary); each absent from an answer stored before it
+// was carried.
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; summary_text?: string; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
 // the voters who carry it (coalition); text, all of it in words
 // (ask.RuleText), on the rules of deal proposals and deal evaluate.
 export interface DealRuleVerdict { issue: string; rule: string; quota: number; for: number; total: number; passes: boolean; coalition?: string[]; against?: string[]; text?: string }
-export interface DealPackage { label: string; values: number[]; options?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[] }
+export interface DealPackage { label: string; values: number[]; options?: string[]; nearest_text?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[] }
 export interface DealRuleGame { issue: string; rule: string; voters: string[]; weights: number[]; quota: number; minimal_winning: string[][]; veto: string[] }
 export interface DealCoalition { actors: string[]; open: boolean; margin: number | null; margin_bound: number | null; short?: string[]; conflict?: string }
 export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[]; text?: string }
@@ -329,13 +335,13 @@ export interface DealWaySet { value: number; members: DealSide[]; cost: number; 
 export interface DealContradiction { issue: string; actors: string[]; coalition?: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number; head_text?: string; more_sets_text?: string; choice_text?: string }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
-  alternatives: { actor: string; value: number; from: string }[]
+  alternatives: { actor: string; value: number; from: string; text?: string }[]
   open: boolean; margin: number | null; margin_bound: number | null
   balanced?: DealPackage; nash?: DealPackage; nash_product?: number; nash_bound?: number
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; contradictions?: DealContradiction[]; notes?: string[] }
-  rules?: DealRuleGame[]; acceptance: string; coalitions?: DealCoalition[]; veto?: string[]; blockers?: string[]
+  rules?: DealRuleGame[]; acceptance: string; coalitions?: DealCoalition[]; veto?: string[]; veto_head_text?: string; blockers?: string[]
   summary: string; defaulted?: string[]; default_note?: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
   // certified is false when the solver could not certify the answer
   // (a note says so): the bounds are then not stated.

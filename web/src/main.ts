@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, altFrom, vetoHead, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -87,7 +87,8 @@ function bounds(is: Issue): [number, number] { return is.scale ? [is.scale.min, 
 // parley deal evaluate's column "Nearest option" (ask.NearestOptionText,
 // which an evaluation carries as nearest_text), under the word its column
 // head gives. It labels what no answer holds yet: a slider as it moves
-// (no round trip per step), a stance's position and a search's packages.
+// (no round trip per step) and a stance's position; a search's
+// packages carry their own (nearest_text, texts24r).
 // "between 10 (+10c) and 25 (+25c)" named two options where the command
 // line names the one nearest (docs/DECISIONS.md, "proposals24").
 function nearest(is: Issue, x: number, d: number): string {
@@ -1426,8 +1427,11 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   // sweep says how many of the requested draws it covers, in
   // ask.InterruptedAfter's words (counts grouped, as its warning's).
   warn.replaceChildren(sw ? h('p', { 'data-testid': 'sweep-head', 'data-draws': sw.draws, 'data-requested': sw.requested, 'data-interrupted': String(sw.interrupted), 'data-unsettled': sw.unsettled_draws },
-    `${sw.model}: ${count(sw.draws)} draws (${sw.distribution}, seed ${sw.seed}); ${sw.inputs.length} uncertain inputs`,
-    sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${sw.interrupted_text ?? 'interrupted'}`) : '') : '',
+    // the answer's head (head_text, ask.SweepHead), with an
+    // interrupted sweep's words in it; stored before, its fields plainly
+    ...(sw.head_text ? [sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, sw.head_text) : sw.head_text]
+      : [`model ${sw.model}, draws ${sw.draws}, ${sw.distribution}, seed ${sw.seed}, inputs ${sw.inputs.length}`,
+        sw.interrupted ? h('strong', { class: 'warn', 'data-testid': 'sweep-interrupted' }, ` — ${sw.interrupted_text ?? 'interrupted'}`) : ''])) : '',
   // what the intervals are, in ask.SweepSpreadText's words
   sw && st.sweep?.spread_text ? h('p', { class: 'small', 'data-testid': 'sweep-spread' }, st.sweep.spread_text) : '',
   // whose intervals these are, and where other models fall beyond them
@@ -1592,18 +1596,21 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
   const what = search ? 'the most robust package' : 'this package'
   return h('div', { class: 'robust', 'data-testid': search ? 'search-robust' : 'deal-robust' },
     h('h3', {}, 'Over the stated ranges'),
-    h('p', { class: 'hint' }, `${count(r.draws)} draws (${r.distribution}, seed ${r.seed}) of ${r.inputs} ranged input${r.inputs === 1 ? '' : 's'}. `,
-      // Each share of draws with its interval, in the answer's words
-      // (ask.ProbabilityText; probabilityCell).
-      r.interval_legend ? `(${r.interval_legend}.) ` : '',
-      search && r.p_zone !== undefined ? h('b', {}, `A zone of agreement exists in ${probabilityCell(r.p_zone, r.p_zone_text)} of draws. `) : '',
-      r.best || !search ? h('b', {}, `${search ? 'The most robust package' : 'This package'} is accepted in ${probabilityCell(r.p_accepted, r.p_accepted_text)} of draws.`) : 'No draw opened a zone.',
-      // What accepted means, as the command line says it (acceptance).
-      r.best || !search ? ` (A package is accepted when ${r.acceptance}.)` : '',
-      search && r.candidates ? ` (${r.candidates} candidate packages scored.)` : ''),
+    // The analysis's lines as parley deal evaluate --robust and deal
+    // search --robust print them (head_text, zone_line_text,
+    // acceptance_text, accepted_line_text: ask.RobustHead, …), each
+    // share with its interval (ask.ProbabilityText); an answer stored
+    // before shows its fields plainly.
+    h('p', { class: 'hint' }, r.head_text ? `${r.head_text}:` : `draws ${r.draws}, ${r.distribution}, seed ${r.seed}, ranged inputs ${r.inputs}`),
+    h('ul', { class: 'hint' },
+      r.interval_legend ? h('li', {}, `(${r.interval_legend}.)`) : '',
+      search && r.p_zone !== undefined ? h('li', {}, h('b', {}, r.zone_line_text ?? `p_zone ${probabilityCell(r.p_zone, r.p_zone_text)}`)) : '',
+      r.acceptance_text ? h('li', {}, r.acceptance_text) : '',
+      h('li', {}, h('b', {}, r.accepted_line_text ?? (r.best || !search ? `p_accepted ${probabilityCell(r.p_accepted, r.p_accepted_text)}` : 'no package'))),
+      search && r.candidates && !r.accepted_line_text ? h('li', {}, `candidates ${r.candidates}`) : ''),
     heldFixed(held, search ? 'search-held' : 'deal-held'),
     search && r.best ? h('table', { class: 'compare' }, h('caption', {}, 'The most robust package'),
-      h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(is, r.best!.values[k], dec(is.id)))))) : '',
+      h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(r.best!.values[k], dec(is.id), r.best!.nearest_text?.[k], r.best!.options?.[k]))))) : '',
     r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
       h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted' }, 'need not accept')),
         h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityCell(a.p_accepts, a.p_accepts_text)))))) : '')
@@ -1802,9 +1809,12 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
   const dist = ev.forecasts ?? []
   box.replaceChildren(
     h('p', { class: ev.accepted ? 'ok' : 'error', 'data-testid': 'deal-summary' },
-      // What accepted means is the answer's (acceptance), as the command
-      // line prints it: the rules, every required actor, or both.
-      ev.accepted ? `Accepted: ${ev.acceptance}.${ev.rules?.length ? ` ${ev.rules.map((r) => `${issueName(r.issue)} carried by ${(r.coalition ?? []).map(actorName).join(', ')}`).join('; ')}.` : ''}` : `Blocked by: ${(ev.blockers ?? []).map(actorName).join(', ')}.${ev.rules?.length ? ` A package is accepted when ${ev.acceptance}.` : ''}`),
+      // The line parley deal evaluate prints under its verdicts
+      // (summary_text, ask.EvaluationSummary), then each decision rule in
+      // the answer's words (ask.RuleText), which the command line shows
+      // as its rules table; an answer stored before reads plainly.
+      ans.summary_text ?? (ev.accepted ? 'accepted' : 'blocked')),
+    ev.rules?.length ? h('ul', { class: 'hint', 'data-testid': 'deal-rules' }, ...ev.rules.map((r) => h('li', {}, r.text ?? `${issueName(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'}`))) : '',
     h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
     warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
@@ -1813,7 +1823,7 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
       h('thead', {}, h('tr', {}, ...['Actor', 'Utility', 'Alternative', 'Gain', 'Red lines crossed', 'Verdict'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', { 'data-testid': 'deal-verdicts' }, ...ev.actors.map((v) => h('tr', { class: v.accepts ? 'yes' : 'no' },
         h('th', { scope: 'row' }, actorName(v.actor)), h('td', {}, fmt(v.utility, 3)),
-        h('td', {}, h('b', {}, fmt(v.alternative, 3)), ' ', h('small', {}, altFrom(v.alternative_from))), h('td', {}, signed(v.gain, 3)),
+        h('td', {}, v.alternative_text ?? `${fmt(v.alternative, 3)} ${v.alternative_from}`), h('td', {}, signed(v.gain, 3)),
         // the answer's words (ask.CrossedText, ask.VerdictText); an
         // answer without them shows the fields plainly
         h('td', {}, (v.crossed ?? []).map((c) => c.text ?? `${issueName(c.issue)} ${c.red_line}`).join('; ')),
@@ -1832,18 +1842,18 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
 }
 
 // packageCell is one package's value on one issue, with its d decimals
-// (the issue's), and the options nearest it (nearest), as parley deal
-// search lists its packages.
-function packageCell(is: Issue | undefined, v: number | undefined, d: number): HTMLElement {
+// (the issue's), and the options nearest it as the answer names them
+// (near: the package's nearest_text, ask.NearestOptionText), as parley
+// deal search lists its packages under "Nearest option"; an answer
+// stored before it was carried names them by the package's options.
+function packageCell(v: number | undefined, d: number, near: string | undefined, option: string | undefined): HTMLElement {
   if (v === undefined) return h('td', {}, noNumber)
-  const p = is ? nearest(is, v, d) : ''
+  const p = near === undefined ? option ?? '' : near ? 'nearest: ' + near : ''
   return h('td', {}, h('b', {}, fmt(v, d)), h('small', { title: p }, p))
 }
 
 function drawSearch(box: HTMLElement, ans: DealSearch) {
   const r = ans.result
-  const sc = st.resolved!
-  const isOf = (id: string) => sc.issues.find((x) => x.id === id)
   const k = (id: string) => decimalsOf(ans.scenario, id)
   const plans: { title: string; plan: DealPlan }[] = []
   if (r.concession?.lower_alternatives) plans.push({ title: 'Plan 1: lower alternatives', plan: r.concession.lower_alternatives })
@@ -1872,7 +1882,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const names = (ids?: string[]) => (ids ?? []).map(actorName).join(', ')
   const rules = r.coalitions ? h('div', { 'data-testid': 'zone-rules' },
     h('p', { class: 'hint' }, `A package is accepted when ${r.acceptance}. The issues’ rules: ${(r.rules ?? []).map((g) => `${issueName(g.issue)} by ${g.rule} (quota ${fmt(g.quota)})`).join(', ')}. `,
-      r.veto?.length ? `${vetoHead((r.rules ?? []).length < r.issues.length)}: ${names(r.veto)}.` : 'No actor has a veto.'),
+      r.veto?.length ? `${r.veto_head_text ?? 'Veto'}: ${names(r.veto)}.` : 'No actor has a veto.'),
     h('table', { class: 'compare' },
       h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
       h('thead', {}, h('tr', {}, ...['Coalition', 'Zone', 'Largest smallest gain', 'Short of its alternative'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -1925,13 +1935,13 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
         const rg = r.ranges?.find((x) => x.issue === id)
         return h('tr', {}, h('th', { scope: 'row' }, issueName(id)),
           r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi, k(id)) : noNumber, rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
-          ...pkgs.map((p) => packageCell(isOf(id), p.pkg.values[idx(id)], k(id))))
+          ...pkgs.map((p) => packageCell(p.pkg.values[idx(id)], k(id), p.pkg.nearest_text?.[idx(id)], p.pkg.options?.[idx(id)])))
       }))) : '',
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },
       h('caption', {}, 'Each actor’s alternative, and its gain over it'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),
       h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted' }, 'need not accept')),
-        h('td', {}, h('b', {}, fmt(a.value, 3)), ' ', h('small', {}, altFrom(a.from))),
+        h('td', {}, a.text ?? `${fmt(a.value, 3)} ${a.from}`),
         ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, signed(g, 3)) }))))),
     ...sides, ...planList,
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),

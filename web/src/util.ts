@@ -124,16 +124,6 @@ export function signed(x: number | null | undefined, digits = 1): string {
   return x !== null && x !== undefined && x > 0 && /[1-9]/.test(out) ? '+' + out : out
 }
 
-// altFrom is the words after an actor's alternative (its value at three
-// decimals) saying where it came from, as ask.AlternativeText writes
-// them at every other door: "at no deal (reference)", "(reservation)",
-// "(none stated)" — not "(no deal (reference))", brackets in brackets.
-export function altFrom(from: string): string {
-  if (from.startsWith('no deal (')) return `at ${from}`
-  if (from === 'none stated (0)') return '(none stated)'
-  return `(${from})`
-}
-
 // caveatsHeading heads an answer's warnings, the caveats card, in one
 // style on every view (the forecast's, the backtest's, an explanation's):
 // "⚠ Read these before using the numbers", as written, not in the
@@ -173,42 +163,6 @@ export function caveatsCard(testid: string, ...kids: (HTMLElement | null | '')[]
   const given = kids.filter((k): k is HTMLElement => !!k)
   if (!given.length) return null
   return h('section', { class: 'card caveats', 'data-testid': testid, 'aria-labelledby': `${testid}-title` }, caveatsHeading(`${testid}-title`), ...given)
-}
-
-// vetoHead names the search's veto players, those of the whole decision
-// (every issue's rule together, and when some issue has none, every
-// required actor's acceptance), as ask.VetoHead does at every other door.
-export function vetoHead(unruled: boolean): string {
-  return `Veto over the whole decision (in every winning coalition of the issues' rules together${unruled ? ", with every required actor's acceptance" : ''}; an issue's rule alone may give none)`
-}
-
-// gfmt writes x to digits significant digits by Go's %.{digits}g, the
-// command line's rule for its small quantities (a lever's tiny cost,
-// cli/advise.go's costText): the decimal nearest x's exact value, a tie
-// rounded to the even digit; in exponent form (8.3e-09, 1.2e+02) when the exponent
-// is below -4 or at least digits, plain otherwise (0.00039, 12);
-// trailing zeros dropped. No number is noNumber.
-export function gfmt(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return noNumber
-  if (x === 0) return '0'
-  const p = Math.max(1, Math.min(digits, 21))
-  const ax = Math.abs(x)
-  // The digits of x rounded, and its exact value to 100 places (enough
-  // to tell a tie, as in fmt).
-  let [mant, e] = ax.toExponential(p - 1).split('e')
-  const [em, ee] = ax.toExponential(100).split('e')
-  const exact = em.replace('.', '')
-  if (exact[p] === '5' && /^0*$/.test(exact.slice(p + 1)) && Number(exact[p - 1]) % 2 === 0) {
-    mant = p > 1 ? exact[0] + '.' + exact.slice(1, p) : exact[0]
-    e = ee
-  }
-  const exp = Number(e)
-  const ds = mant.replace('.', '')
-  const trim = (t: string) => (t.includes('.') ? t.replace(/0+$/, '').replace(/\.$/, '') : t)
-  const sign = x < 0 ? '-' : ''
-  if (exp < -4 || exp >= p) return sign + trim(mant) + 'e' + (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0')
-  const plain = exp >= 0 ? ds.slice(0, exp + 1) + '.' + ds.slice(exp + 1) : '0.' + '0'.repeat(-exp - 1) + ds
-  return sign + trim(plain)
 }
 
 // decimalsOf is how many decimals the page writes a number on issue
