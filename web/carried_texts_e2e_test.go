@@ -17,7 +17,7 @@ import (
 // a forecast's likeliest, whether the answer came at once or as a run's
 // result), "⟨…⟩" around it: a line the page shows marked is the
 // answer's, not one it wrote again (docs/DECISIONS.md, texts24s).
-const bracketTexts = `(() => {
+var bracketTexts = answerFetch("", `(() => {
   const keys = ['option_hit_text', 'option_hits_text', 'tie_legend_text', 'legend_text', 'p_text', 'p_at_least_text', 'interval_legend',
     'interrupted_text', 'draws_unsettled_text', 'share_text', 'mark', 'what_text', 'one_ended_text', 'base_outside_text', 'ends_unsettled_text',
     'likeliest_chance_text', 'p_accepted_text', 'p_zone_text', 'p_accepts_text']
@@ -28,16 +28,8 @@ const bracketTexts = `(() => {
     if (Array.isArray(x.likeliest)) for (const l of x.likeliest) if (l && typeof l.text === 'string') l.text = '⟨' + l.text + '⟩'
     Object.values(x).forEach(mark)
   }
-  const fetch0 = window.fetch
-  window.fetch = async (url, init) => {
-    const res = await fetch0(url, init)
-    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return res
-    const body = await res.clone().json()
-    if (!body || typeof body !== 'object') return res
-    mark(body)
-    return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
-  }
-})()`
+  return mark
+})()`)
 
 // TestBacktestPrintsCarriedTexts: the backtest's option hits, each
 // cell's hit mark and the legend with its ties' part are the answer's

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,9 +33,9 @@ func rewriteWords(f string) string {
 // its new value; undefined takes it out): an answer as it was stored
 // before it carried those fields, or with each marked.
 func rewriteAnswers(paths, keys, f string) string {
-	return `(() => {
-  const keys = ` + keys + `
-  const f = ` + f + `
+	return answerFetch(paths, `(() => {
+  const keys = `+keys+`
+  const f = `+f+`
   const walk = (x) => {
     if (Array.isArray(x)) { x.forEach(walk); return }
     if (!x || typeof x !== 'object') return
@@ -45,11 +46,27 @@ func rewriteAnswers(paths, keys, f string) string {
     }
     Object.values(x).forEach(walk)
   }
+  return walk
+})()`)
+}
+
+// answerFetch installs a fetch that hands the page every JSON answer of
+// the paths the regular expression paths names (their last segment,
+// "explain|advise"; "" for every path) after walk, a JavaScript
+// function of the answer's body, has rewritten it in place: the one
+// wrapper of the tests that mark an answer's carried words or take them
+// out.
+func answerFetch(paths, walk string) string {
+	return `(() => {
+  const paths = ` + strconv.Quote(paths) + `
+  const walk = ` + walk + `
   const fetch0 = window.fetch
   window.fetch = async (url, init) => {
     const res = await fetch0(url, init)
-    if (!/\/(` + paths + `)(\?|$)/.test(String(url)) || !res.ok) return res
-    const body = await res.json()
+    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return res
+    if (paths !== '' && !new RegExp('/(' + paths + ')(\\?|$)').test(String(url))) return res
+    const body = await res.clone().json()
+    if (!body || typeof body !== 'object') return res
     walk(body)
     return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
   }

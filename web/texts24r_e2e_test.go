@@ -20,7 +20,7 @@ import (
 // search's veto head, a listed package's nearest options, the sweep's
 // head and a lever's cost. A line the page shows marked is the
 // answer's, not one it wrote again.
-const markTexts24r = `(() => {
+var markTexts24r = answerFetch("", `(() => {
   const keys = ['head_text', 'zone_line_text', 'acceptance_text', 'accepted_line_text', 'summary_text', 'alternative_text', 'veto_head_text', 'cost_text', 'nearest_text']
   const m = (v) => typeof v === 'string' && v !== '' ? '⟨' + v + '⟩' : v
   const mark = (x) => {
@@ -30,16 +30,8 @@ const markTexts24r = `(() => {
     if (('actor' in x && 'from' in x && 'value' in x) || ('rule' in x && 'passes' in x)) { if ('text' in x) x.text = m(x.text) }
     Object.values(x).forEach(mark)
   }
-  const fetch0 = window.fetch
-  window.fetch = async (url, init) => {
-    const res = await fetch0(url, init)
-    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return res
-    const body = await res.clone().json()
-    if (!body || typeof body !== 'object') return res
-    mark(body)
-    return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
-  }
-})()`
+  return mark
+})()`)
 
 // TestRobustLinesAsCommandLine: the robust analysis of a search and of
 // the evaluated package reads on the page in the lines parley deal
@@ -218,7 +210,7 @@ func TestAdviseCostCarried(t *testing.T) {
 // before it carried texts24r's words: no robust lines, summary,
 // alternative text, veto head or packages' nearest options (nor the
 // plans' heads, which share head_text's name).
-const stripTexts24r = `(() => {
+var stripTexts24r = answerFetch("", `(() => {
   const keys = ['head_text', 'zone_line_text', 'acceptance_text', 'accepted_line_text', 'summary_text', 'alternative_text', 'veto_head_text', 'cost_text', 'nearest_text']
   const strip = (x) => {
     if (Array.isArray(x)) { x.forEach(strip); return }
@@ -227,16 +219,8 @@ const stripTexts24r = `(() => {
     if (('actor' in x && 'from' in x && 'value' in x) || ('rule' in x && 'passes' in x)) delete x.text
     Object.values(x).forEach(strip)
   }
-  const fetch0 = window.fetch
-  window.fetch = async (url, init) => {
-    const res = await fetch0(url, init)
-    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return res
-    const body = await res.clone().json()
-    if (!body || typeof body !== 'object') return res
-    strip(body)
-    return new Response(JSON.stringify(body), { status: res.status, headers: res.headers })
-  }
-})()`
+  return strip
+})()`)
 
 // TestDealStoredWithoutTexts24r: a deal answer stored before it carried
 // texts24r's words shows its fields plainly, with no second
