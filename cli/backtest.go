@@ -52,7 +52,7 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	from, _ := f.GetString("from")
-	if err := f.Set("snapshot", from); err != nil {
+	if err := setFlag(f, "snapshot", from); err != nil {
 		return err
 	}
 	req := answer.NewBacktestRequest()

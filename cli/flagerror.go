@@ -21,7 +21,10 @@ import (
 // body's field where ask has them (flagValid), never strconv's.
 func flagError(c *cobra.Command, err error) error {
 	var bad *pflag.InvalidValueError
-	if errors.As(err, &bad) {
+	var twice *givenTwice
+	if errors.As(err, &twice) {
+		err = twice
+	} else if errors.As(err, &bad) {
 		msg := "--" + bad.GetFlag().Name + " " + bad.GetValue() + ": "
 		if valid := flagValid(c, bad.GetFlag(), bad.GetValue()); valid != "" {
 			msg += "valid: " + valid

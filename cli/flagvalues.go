@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -57,3 +58,71 @@ func (o *onceValue) Type() string   { return "string" }
 func addOnceFlag(f *pflag.FlagSet, name, short, def, valid, usage string) {
 	f.VarP(&onceValue{v: def, valid: valid, short: short}, name, short, usage)
 }
+
+// onceWrap is a single-valued flag (a string, a number, a duration) that
+// refuses a second value on the command line, naming both, where pflag
+// would keep the last without a word. Its type and value are the
+// wrapped flag's, so the commands read it with GetString, GetInt and
+// the like, as before.
+type onceWrap struct {
+	pflag.Value
+	name, first string
+	set         bool
+}
+
+func (o *onceWrap) Set(s string) error {
+	if o.set {
+		return &givenTwice{fmt.Sprintf("--%s given twice (%q, then %q); valid: the flag once", o.name, o.first, s)}
+	}
+	if err := o.Value.Set(s); err != nil {
+		return err
+	}
+	o.first, o.set = s, true
+	return nil
+}
+
+// refuseRepeats wraps every single-valued flag of cmd and of its
+// commands in an onceWrap: a list (listValue, a slice or an array flag)
+// adds a repeat to itself, a switch (a bool) may be given twice, and
+// the rest refuse a second value.
+func refuseRepeats(cmd *cobra.Command) {
+	wrap := func(fl *pflag.Flag) {
+		switch fl.Value.(type) {
+		case *listValue, *onceValue, *onceWrap:
+			return
+		}
+		switch fl.Value.Type() {
+		case "string", "int", "int64", "float64", "duration", "uint", "uint64":
+			fl.Value = &onceWrap{Value: fl.Value, name: fl.Name}
+		}
+	}
+	cmd.Flags().VisitAll(wrap)
+	cmd.PersistentFlags().VisitAll(wrap)
+	for _, c := range cmd.Commands() {
+		refuseRepeats(c)
+	}
+}
+
+// setFlag sets a flag's value from the command's own code (a value it
+// works out after parsing), past the refusal of a second value that
+// guards the command line.
+func setFlag(f *pflag.FlagSet, name, value string) error {
+	fl := f.Lookup(name)
+	if fl == nil {
+		return fmt.Errorf("no flag --%s", name)
+	}
+	if w, ok := fl.Value.(*onceWrap); ok {
+		if err := w.Value.Set(value); err != nil {
+			return err
+		}
+		fl.Changed = true
+		return nil
+	}
+	return f.Set(name, value)
+}
+
+// givenTwice is onceWrap's refusal, which the command line prints as it
+// is (flagError), not as a value the flag cannot take.
+type givenTwice struct{ msg string }
+
+func (g *givenTwice) Error() string { return g.msg }

@@ -45,11 +45,11 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	req := answer.NewDealProposalsRequest()
-	f.Set("format", "table") // dealRequest checks table or json; csv is ours
+	setFlag(f, "format", "table") // dealRequest checks table or json; csv is ours
 	if req.DealRequest, _, err = dealRequest(cmd, req.DealRequest); err != nil {
 		return err
 	}
-	f.Set("format", format)
+	setFlag(f, "format", format)
 	req.AllSnapshots, _ = f.GetBool("all-snapshots")
 	if list, _ := f.GetString("model"); strings.TrimSpace(list) != "" {
 		req.Models = strings.Split(list, ",")

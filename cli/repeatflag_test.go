@@ -39,3 +39,29 @@ func TestOneModelFlagRefusesASecond(t *testing.T) {
 		}
 	}
 }
+
+// Every other flag of one value refuses a second, naming both, where
+// pflag kept the last: --snapshot, --draws, a model's setting.
+func TestSingleFlagsRefuseASecond(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forecast", "--snapshot", "2025-03-18", "--snapshot", "base"}, `--snapshot given twice ("2025-03-18", then "base"); valid: the flag once`},
+		{[]string{"sweep", "--draws", "10", "--draws", "20"}, `--draws given twice ("10", then "20"); valid: the flag once`},
+		{[]string{"forecast", "-m", "bdm", "--rounds", "3", "--rounds", "4"}, `--rounds given twice ("3", then "4")`},
+	} {
+		_, errOut, code := run(t, c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want %q", c.args, code, errOut, c.want)
+		}
+	}
+	// The commands that set a flag themselves after parsing still run:
+	// backtest sets --snapshot from --from, deal proposals its --format.
+	if _, errOut, code := run(t, "backtest", "--from", "base", "-m", "compromise", "-q"); code != 0 {
+		t.Errorf("backtest: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := run(t, "deal", "proposals", "-m", "none", "-f", "csv", "-q"); code != 0 {
+		t.Errorf("deal proposals -f csv: exit %d: %s", code, errOut)
+	}
+}

@@ -86,6 +86,7 @@ Go release. bench's JSON and the ledger record the same as "engine".`,
 	for _, f := range commands {
 		root.AddCommand(f())
 	}
+	refuseRepeats(root)
 	return root
 }
 
