@@ -35,28 +35,13 @@ func addListFlag(f *pflag.FlagSet, name, short, def, usage string) {
 	f.VarP(&listValue{v: def}, name, short, usage)
 }
 
-// onceValue is a flag of one value that refuses a second, naming both
-// and what it takes (valid), where pflag would keep the last.
-type onceValue struct {
-	v, valid, short string
-	set             bool
-}
-
-func (o *onceValue) Set(s string) error {
-	if o.set {
-		return fmt.Errorf("-%s given twice (%q, then %q); valid: %s", o.short, o.v, s, o.valid)
-	}
-	o.v, o.set = s, true
-	return nil
-}
-
-func (o *onceValue) String() string { return o.v }
-func (o *onceValue) Type() string   { return "string" }
-
-// addOnceFlag adds an onceValue flag to f with its default and what it
-// takes (valid: "one model").
+// addOnceFlag adds a string flag of one value to f, with its default,
+// that refuses a second value saying what it takes (valid: "one
+// model").
 func addOnceFlag(f *pflag.FlagSet, name, short, def, valid, usage string) {
-	f.VarP(&onceValue{v: def, valid: valid, short: short}, name, short, usage)
+	f.StringP(name, short, def, usage)
+	fl := f.Lookup(name)
+	fl.Value = &onceWrap{Value: fl.Value, name: name, short: short, valid: valid}
 }
 
 // onceWrap is a single-valued flag (a string, a number, a duration) that
@@ -66,13 +51,23 @@ func addOnceFlag(f *pflag.FlagSet, name, short, def, valid, usage string) {
 // the like, as before.
 type onceWrap struct {
 	pflag.Value
-	name, first string
-	set         bool
+	// name and short are the flag's names; valid says what it takes
+	// ("the flag once" when "").
+	name, short, valid string
+	first              string
+	set                bool
 }
 
 func (o *onceWrap) Set(s string) error {
 	if o.set {
-		return &givenTwice{fmt.Sprintf("--%s given twice (%q, then %q); valid: the flag once", o.name, o.first, s)}
+		flag, valid := "--"+o.name, o.valid
+		if o.short != "" {
+			flag += " (-" + o.short + ")"
+		}
+		if valid == "" {
+			valid = "the flag once"
+		}
+		return &givenTwice{fmt.Sprintf("%s given twice (%q, then %q); valid: %s", flag, o.first, s, valid)}
 	}
 	if err := o.Value.Set(s); err != nil {
 		return err
@@ -88,12 +83,12 @@ func (o *onceWrap) Set(s string) error {
 func refuseRepeats(cmd *cobra.Command) {
 	wrap := func(fl *pflag.Flag) {
 		switch fl.Value.(type) {
-		case *listValue, *onceValue, *onceWrap:
+		case *listValue, *onceWrap:
 			return
 		}
 		switch fl.Value.Type() {
 		case "string", "int", "int64", "float64", "duration", "uint", "uint64":
-			fl.Value = &onceWrap{Value: fl.Value, name: fl.Name}
+			fl.Value = &onceWrap{Value: fl.Value, name: fl.Name, short: fl.Shorthand}
 		}
 	}
 	cmd.Flags().VisitAll(wrap)

@@ -34,7 +34,7 @@ func TestOneModelFlagRefusesASecond(t *testing.T) {
 		{"advise", "russia", "-m", "compromise", "-m", "median"},
 	} {
 		_, errOut, code := run(t, args...)
-		if code != 2 || !strings.Contains(errOut, `-m given twice ("compromise", then "median")`) || !strings.Contains(errOut, "valid: one model") {
+		if code != 2 || !strings.Contains(errOut, `--model (-m) given twice ("compromise", then "median")`) || !strings.Contains(errOut, "valid: one model") {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
 	}
@@ -48,7 +48,7 @@ func TestSingleFlagsRefuseASecond(t *testing.T) {
 		want string
 	}{
 		{[]string{"forecast", "--snapshot", "2025-03-18", "--snapshot", "base"}, `--snapshot given twice ("2025-03-18", then "base"); valid: the flag once`},
-		{[]string{"sweep", "--draws", "10", "--draws", "20"}, `--draws given twice ("10", then "20"); valid: the flag once`},
+		{[]string{"sweep", "--draws", "10", "--draws", "20"}, `--draws (-n) given twice ("10", then "20"); valid: the flag once`},
 		{[]string{"forecast", "-m", "bdm", "--rounds", "3", "--rounds", "4"}, `--rounds given twice ("3", then "4")`},
 	} {
 		_, errOut, code := run(t, c.args...)
