@@ -89,7 +89,14 @@ func TestTornadoNumbers(t *testing.T) {
 // (a buffer, as parley's helper gives it, is laid out at 120 columns).
 func parleyWide(t *testing.T, args ...string) string {
 	t.Helper()
-	t.Setenv("COLUMNS", "200")
+	return parleyAt(t, "200", args...)
+}
+
+// parleyAt runs parley with its output to a file and COLUMNS at cols,
+// which the command line reads as a terminal that wide.
+func parleyAt(t *testing.T, cols string, args ...string) string {
+	t.Helper()
+	t.Setenv("COLUMNS", cols)
 	f, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
 	if err != nil {
 		t.Fatal(err)
