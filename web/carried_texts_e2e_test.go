@@ -74,25 +74,14 @@ func TestBacktestPrintsCarriedTexts(t *testing.T) {
 // (ask/testdata/zero-end.yaml, smp: north's salience on timeline is
 // refused at 0).
 func TestTornadoPrintsCarriedTexts(t *testing.T) {
-	const file = "../ask/testdata/zero-end.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var se answer.Sensitivity
-	if err := json.Unmarshal([]byte(parley(t, "sensitivity", file, "-m", "smp", "-q", "-f", "json")), &se); err != nil {
-		t.Fatal(err)
-	}
-	cli := strings.Join(strings.Fields(parley(t, "sensitivity", file, "-m", "smp", "-q")), " ")
+	se, cli := zeroEndSensitivity(t)
 	is := se.Models[0].Issues[0]
 	if is.OneEndedText == "" || !strings.Contains(cli, is.OneEndedText) {
 		t.Fatalf("the answer's one-ended line %q is not parley sensitivity's:\n%s", is.OneEndedText, cli)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	e.onEveryPage("answers' texts marked", bracketTexts)
-	rec := e.stored("A swing end with no weight", body)
-	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=smp#sweep"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelectorAll("[data-testid=tornado] figure[data-issue]").length === 2`))
+	zeroEndTornadoes(t, e)
 	type fig struct {
 		Line   string     `json:"line"`
 		Labels []string   `json:"labels"`
