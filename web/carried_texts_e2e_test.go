@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"parley/answer"
-	"parley/ask"
 )
 
 // bracketTexts marks every carried text of the answers the page reads
@@ -213,23 +212,12 @@ func TestLikeliestPrintsCarriedTexts(t *testing.T) {
 func TestDealRobustPrintsCarriedTexts(t *testing.T) {
 	e := startE2E(t)
 	e.onEveryPage("answers' texts marked", bracketTexts)
-	c := builtinCase(t, "2025-03-11")
-	req := answer.NewDealSearchRequest()
-	req.Snapshot = "2025-03-11"
-	req.Robust = answer.DealRobust{On: true, Draws: 1000}
-	want, err := ask.DealSearch(e.ctx, c, req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := robustSearch(t, e, 1000)
 	r := want.Robust
 	if r == nil || r.IntervalLegend == "" || len(r.Actors) == 0 {
 		t.Fatalf("the search's robust analysis lacks its words: %+v", r)
 	}
-	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
-		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '1000'; n.dispatchEvent(new Event('change')); return true })()`
-	e.do("robust deal", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(set), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
-		e.poll(`document.querySelector('[data-testid=search-robust]').textContent.includes('1,000 draws')`))
+	openRobustDeal(e, 1000, "1,000 draws")
 	// The zone's and the accepted line hold p_zone_text and
 	// p_accepted_text inside the lines the answer carries
 	// (zone_line_text, accepted_line_text: TestRobustLinesAsCommandLine).
