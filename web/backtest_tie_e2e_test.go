@@ -41,7 +41,7 @@ func TestBacktestTieCell(t *testing.T) {
 	// The legend begins with the command line's words, one apostrophe
 	// throughout: the page's own part had typographic ones beside the
 	// answer's tie legend.
-	said := regexp.MustCompile(`cells: forecast .*?\(option hits add up the shares\)`).FindString(strings.Join(strings.Fields(cli), " "))
+	said := regexp.MustCompile(`cells: forecast .*?\(option hits add up the shares\)`).FindString(oneLine(cli))
 	if said == "" {
 		t.Fatalf("parley backtest's legend has no tie's mark:\n%s", cli)
 	}

@@ -45,7 +45,7 @@ func TestBacktestPrintsCarriedTexts(t *testing.T) {
 	if err := json.Unmarshal([]byte(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q", "-f", "json")), &b); err != nil {
 		t.Fatal(err)
 	}
-	cli := strings.Join(strings.Fields(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q")), " ")
+	cli := oneLine(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q"))
 	if l := b.LegendText; b.TieLegendText == "" || !strings.Contains(l, b.TieLegendText) || !strings.Contains(cli, l) {
 		t.Fatalf("the answer's legend %q (tie legend %q) is not parley backtest's:\n%s", l, b.TieLegendText, cli)
 	}

@@ -114,7 +114,7 @@ func TestExplainView(t *testing.T) {
 	// The table is headed in the answer's words, which parley explain
 	// prints above its own table.
 	if c := e.text(`[data-testid=externalities] caption`); ex.ExternalitiesHeadText == "" || c != ex.ExternalitiesHeadText ||
-		!strings.Contains(strings.Join(strings.Fields(parley(t, "explain", "-m", "exchange", "-q")), " "), c+":") {
+		!strings.Contains(oneLine(parley(t, "explain", "-m", "exchange", "-q")), c+":") {
 		t.Errorf("externalities caption %q; the answer's head %q, as parley explain -m exchange prints it", c, ex.ExternalitiesHeadText)
 	}
 
