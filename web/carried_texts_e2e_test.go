@@ -36,24 +36,17 @@ var bracketTexts = answerFetch("", `(() => {
 // backtest prints), not the page's: on ask/testdata/backtest-tie.yaml
 // median's cell reads "30.0 (6.0)⟨ ✓1/2⟩" with the answer's texts marked.
 func TestBacktestPrintsCarriedTexts(t *testing.T) {
-	const file = "../ask/testdata/backtest-tie.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var b answer.Backtest
-	if err := json.Unmarshal([]byte(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q", "-f", "json")), &b); err != nil {
+	if err := json.Unmarshal([]byte(parley(t, "backtest", backtestTieFile, "--from", "base", "-m", "compromise,median", "-q", "-f", "json")), &b); err != nil {
 		t.Fatal(err)
 	}
-	cli := oneLine(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q"))
+	cli := oneLine(parley(t, "backtest", backtestTieFile, "--from", "base", "-m", "compromise,median", "-q"))
 	if l := b.LegendText; b.TieLegendText == "" || !strings.Contains(l, b.TieLegendText) || !strings.Contains(cli, l) {
 		t.Fatalf("the answer's legend %q (tie legend %q) is not parley backtest's:\n%s", l, b.TieLegendText, cli)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	e.onEveryPage("answers' texts marked", bracketTexts)
-	rec := e.stored("A tie", body)
-	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
-		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`))
+	openBacktestTie(t, e)
 	_, rows := pageScores(t, e)
 	if got := strings.Join(rows[1], " | "); got != "median | 6.0 | ⟨0.5/1⟩ | 6.0 | — | — | 30.0 (6.0)⟨ ✓1/2⟩" {
 		t.Errorf("median's row reads %q", got)
@@ -235,16 +228,9 @@ func TestDealRobustPrintsCarriedTexts(t *testing.T) {
 // 0.5, its cell without a mark, no tie legend, and a line saying to run
 // it again; not ask's words rewritten by the page.
 func TestBacktestStoredWithoutTexts(t *testing.T) {
-	const file = "../ask/testdata/backtest-tie.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	e.onEveryPage("answers without their words", rewriteAnswers(`backtest`, `['option_hit_text', 'option_hits_text', 'tie_legend_text', 'legend_text']`, `() => undefined`))
-	rec := e.stored("A tie", body)
-	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
-		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`))
+	openBacktestTie(t, e)
 	_, rows := pageScores(t, e)
 	if got := strings.Join(rows[1], " | "); got != "median | 6.0 | 0.5 | 6.0 | — | — | 30.0 (6.0)" {
 		t.Errorf("median's row reads %q", got)
