@@ -25,14 +25,7 @@ import (
 func TestExplainView(t *testing.T) {
 	e := startE2E(t)
 	name, data := scenarios.Default()
-	in, err := ask.Load(name, data, ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, name, data, "latest")
 	explain := func(model, issue string) *answer.Explanation {
 		req := answer.NewExplainRequest()
 		req.Model, req.Issue = model, issue

@@ -118,14 +118,7 @@ func TestDealSummaryAsCommandLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := ask.Load(path, body, ask.LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := in.Case(answer.Target{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := loadCase(t, path, body, "")
 		rec := e.stored(f, body)
 		e.do("deal view of "+f, chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)), e.choose(rec.ID),
 			e.poll(`!!document.querySelector('[data-testid=zone-rules]') && !!document.querySelector('[data-testid=deal-summary]')`))
