@@ -1,7 +1,6 @@
 package ask
 
 import (
-	"context"
 	"html/template"
 	"strings"
 	"testing"
@@ -53,14 +52,7 @@ func TestBriefShowsCalibratedIntervalAndFavouredOption(t *testing.T) {
 	}
 	const favoured = "30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop)"
 	const nearest = "Partial ceasefires: “peace in the sky” (missiles, bombs, long-range drones) and “silence at sea”"
-	md, err := RenderBrief(context.Background(), b, "md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	html, err := RenderBrief(context.Background(), b, "html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	md, html := renderBrief(t, b)
 	var row string
 	for _, l := range strings.Split(string(md), "\n") {
 		// The first table's row (the grid below has one too).

@@ -1,7 +1,6 @@
 package ask
 
 import (
-	"context"
 	"html/template"
 	"strings"
 	"testing"
@@ -62,14 +61,7 @@ func TestBriefOptionChanceHasInterval(t *testing.T) {
 			}
 		}
 	}
-	md, err := RenderBrief(context.Background(), b, "md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	html, err := RenderBrief(context.Background(), b, "html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	md, html := renderBrief(t, b)
 	legend := "each probability is a share of 1,000 draws; in parentheses, its " + LevelText + " interval (Wilson's score interval)"
 	for _, want := range []string{
 		"| " + favoured + ", in 0.740 (0.712–0.766) of the draws; nearest the forecast: " + nearest + ", in 0.260 (0.234–0.288) |",

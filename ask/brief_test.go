@@ -317,14 +317,7 @@ func TestBriefMarksBaseOutside(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		md, err := RenderBrief(ctx, b, "md")
-		if err != nil {
-			t.Fatal(err)
-		}
-		html, err := RenderBrief(ctx, b, "html")
-		if err != nil {
-			t.Fatal(err)
-		}
+		md, html := renderBrief(t, b)
 		return string(md) + "\n" + string(html)
 	}
 	if out := render(); strings.Contains(out, BaseOutsideMark) {
@@ -352,4 +345,18 @@ func TestBriefMarksBaseOutside(t *testing.T) {
 			t.Errorf("the HTML brief lacks %q", want)
 		}
 	}
+}
+
+// renderBrief renders the brief b as Markdown and as HTML.
+func renderBrief(t *testing.T, b *Brief) (md, html []byte) {
+	t.Helper()
+	md, err := RenderBrief(context.Background(), b, "md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err = RenderBrief(context.Background(), b, "html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return md, html
 }

@@ -58,14 +58,7 @@ func TestBriefLeadsATieWithTheDrawsFavourite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	md, err := RenderBrief(ctx, b, "md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	html, err := RenderBrief(ctx, b, "html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	md, html := renderBrief(t, b)
 	if want := "| 40%, in 0.651 (0.621–0.680) of the draws; equally near the forecast: 30% (council ceiling), in 0.349 (0.320–0.379) |"; !strings.Contains(string(md), want) {
 		t.Errorf("the Markdown brief does not say\n%s", want)
 	}

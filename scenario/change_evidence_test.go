@@ -12,20 +12,13 @@ import (
 // variant's change (a what-if) are not.
 func TestChangedNumberWithoutEvidence(t *testing.T) {
 	build := func(sn StanceChange, ac ActorChange, variant bool) *Scenario {
-		s := &Scenario{
+		return changedIn(&Scenario{
 			Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
 			Issues:   []Issue{{ID: "i", Name: "I"}},
 			Actors:   []Actor{{ID: "a", Capability: 40, CapabilityAssumed: "t"}, {ID: "b", Capability: 1, CapabilityAssumed: "t"}},
 			Stances: []Stance{{Actor: "a", Issue: "i", Position: 30, Salience: 0.5, Assumed: "t"},
 				{Actor: "b", Issue: "i", Position: 70, Salience: 0.5, Assumed: "t"}},
-		}
-		c := Changes{Stances: []StanceChange{sn}, Actors: []ActorChange{ac}}
-		if variant {
-			s.Variants = []Variant{{ID: "v", Changes: c}}
-		} else {
-			s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: c}}
-		}
-		return s
+		}, sn, ac, variant)
 	}
 	for _, c := range []struct {
 		name    string

@@ -18,7 +18,7 @@ import (
 // warned of; a change that says so where nothing is dropped is.
 func TestSnapshotDropsRange(t *testing.T) {
 	build := func(sn StanceChange, ac ActorChange, variant bool) *Scenario {
-		s := &Scenario{
+		return changedIn(&Scenario{
 			Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
 			Issues:   []Issue{{ID: "i", Name: "I"}},
 			Actors: []Actor{{ID: "a", Capability: 40, CapabilityRange: &Range{30, 50}, CapabilityAssumed: "t"},
@@ -26,14 +26,7 @@ func TestSnapshotDropsRange(t *testing.T) {
 			Stances: []Stance{{Actor: "a", Issue: "i", Position: 70, Salience: 0.5, Assumed: "t",
 				Range: &StanceRange{Position: &Range{60, 80}, Salience: &Range{0.4, 0.6}}},
 				{Actor: "b", Issue: "i", Position: 30, Salience: 0.5, Assumed: "t"}},
-		}
-		c := Changes{Stances: []StanceChange{sn}, Actors: []ActorChange{ac}}
-		if variant {
-			s.Variants = []Variant{{ID: "v", Changes: c}}
-		} else {
-			s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: c}}
-		}
-		return s
+		}, sn, ac, variant)
 	}
 	for _, c := range []struct {
 		name    string
@@ -77,16 +70,7 @@ func TestSnapshotDropsRange(t *testing.T) {
 				"snapshots[0].actors[0].capability_range_dropped: no range is dropped: the change moves no capability " +
 					"(valid: capability_range_dropped only where the change moves the capability out of its range and gives none; remove it)"}},
 	} {
-		ds := build(c.sn, c.ac, c.variant).Validate()
-		if len(ds) != len(c.want) {
-			t.Errorf("%s: %d diagnostics, want %d: %v", c.name, len(ds), len(c.want), ds)
-			continue
-		}
-		for k, d := range ds {
-			if got := d.Path + ": " + d.Message + " (valid: " + d.Valid + ")"; !d.Warning || got != c.want[k] {
-				t.Errorf("%s:\n got %s (warning %v)\nwant %s", c.name, got, d.Warning, c.want[k])
-			}
-		}
+		wantWarnings(t, c.name, build(c.sn, c.ac, c.variant).Validate(), c.want)
 	}
 }
 
@@ -184,6 +168,33 @@ func TestRangeDropSuggestionKeepsItsWidth(t *testing.T) {
 			t.Errorf("%s: %v, want none", c.name, ds)
 		case c.want != "" && (len(ds) != 1 || !strings.Contains(ds[0].Valid, "e.g. "+c.want+", or")):
 			t.Errorf("%s: %v, want one warning suggesting %s", c.name, ds, c.want)
+		}
+	}
+}
+
+// changedIn gives s the changes sn and ac as its one variant where
+// variant, else as its one snapshot (1 February 2025).
+func changedIn(s *Scenario, sn StanceChange, ac ActorChange, variant bool) *Scenario {
+	c := Changes{Stances: []StanceChange{sn}, Actors: []ActorChange{ac}}
+	if variant {
+		s.Variants = []Variant{{ID: "v", Changes: c}}
+	} else {
+		s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: c}}
+	}
+	return s
+}
+
+// wantWarnings checks that ds, the diagnostics of the case named name,
+// are the warnings want, each "path: message (valid: ...)", in order.
+func wantWarnings(t *testing.T, name string, ds Diagnostics, want []string) {
+	t.Helper()
+	if len(ds) != len(want) {
+		t.Errorf("%s: %d diagnostics, want %d: %v", name, len(ds), len(want), ds)
+		return
+	}
+	for k, d := range ds {
+		if got := d.Path + ": " + d.Message + " (valid: " + d.Valid + ")"; !d.Warning || got != want[k] {
+			t.Errorf("%s:\n got %s (warning %v)\nwant %s", name, got, d.Warning, want[k])
 		}
 	}
 }

@@ -18,7 +18,7 @@ import "testing"
 // built-in case's what-ifs are its author's call).
 func TestChangeMovesOntoAnEndOfItsKeptRange(t *testing.T) {
 	build := func(pos float64, sn StanceChange, ac ActorChange, variant bool) *Scenario {
-		s := &Scenario{
+		return changedIn(&Scenario{
 			Metadata: Metadata{ID: "t", Title: "T", AsOf: "2025-01-01"},
 			Issues:   []Issue{{ID: "i", Name: "I"}},
 			Actors: []Actor{{ID: "a", Capability: 40, CapabilityRange: &Range{30, 50}, CapabilityAssumed: "t"},
@@ -26,14 +26,7 @@ func TestChangeMovesOntoAnEndOfItsKeptRange(t *testing.T) {
 			Stances: []Stance{{Actor: "a", Issue: "i", Position: pos, Salience: 0.5, Assumed: "t",
 				Range: &StanceRange{Position: &Range{60, 80}, Salience: &Range{0.4, 0.6}}},
 				{Actor: "b", Issue: "i", Position: 30, Salience: 0.5, Assumed: "t", Range: &StanceRange{Position: &Range{0, 40}}}},
-		}
-		c := Changes{Stances: []StanceChange{sn}, Actors: []ActorChange{ac}}
-		if variant {
-			s.Variants = []Variant{{ID: "v", Changes: c}}
-		} else {
-			s.Snapshots = []Snapshot{{Date: "2025-02-01", Changes: c}}
-		}
-		return s
+		}, sn, ac, variant)
 	}
 	for _, c := range []struct {
 		name    string
@@ -63,15 +56,6 @@ func TestChangeMovesOntoAnEndOfItsKeptRange(t *testing.T) {
 		{"within the range", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(61), Salience: fp(0.59), Assumed: "moved"}, ActorChange{ID: "a", Capability: fp(49), CapabilityAssumed: "grew"}, false, nil},
 		{"to the scale's end, where no range holds it inside", 70, StanceChange{Actor: "b", Issue: "i", Position: fp(0), Assumed: "moved"}, ActorChange{ID: "a"}, false, nil},
 	} {
-		ds := build(c.pos, c.sn, c.ac, c.variant).Validate()
-		if len(ds) != len(c.want) {
-			t.Errorf("%s: %d diagnostics, want %d: %v", c.name, len(ds), len(c.want), ds)
-			continue
-		}
-		for k, d := range ds {
-			if got := d.Path + ": " + d.Message + " (valid: " + d.Valid + ")"; !d.Warning || got != c.want[k] {
-				t.Errorf("%s:\n got %s (warning %v)\nwant %s", c.name, got, d.Warning, c.want[k])
-			}
-		}
+		wantWarnings(t, c.name, build(c.pos, c.sn, c.ac, c.variant).Validate(), c.want)
 	}
 }

@@ -111,7 +111,7 @@ func TestBacktestAsCommandLine(t *testing.T) {
 		if !strings.Contains(outcomes, w) {
 			t.Errorf("the outcomes read %q, want %q in them", outcomes, w)
 		}
-		if !strings.Contains(strings.Join(strings.Fields(cli), " "), strings.Join(strings.Fields(w), " ")) {
+		if !strings.Contains(oneLine(cli), oneLine(w)) {
 			t.Errorf("the command line has no %q:\n%s", w, cli)
 		}
 	}

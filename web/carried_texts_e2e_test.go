@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"parley/answer"
-	"parley/ask"
 )
 
 // bracketTexts marks every carried text of the answers the page reads
@@ -37,24 +36,17 @@ var bracketTexts = answerFetch("", `(() => {
 // backtest prints), not the page's: on ask/testdata/backtest-tie.yaml
 // median's cell reads "30.0 (6.0)⟨ ✓1/2⟩" with the answer's texts marked.
 func TestBacktestPrintsCarriedTexts(t *testing.T) {
-	const file = "../ask/testdata/backtest-tie.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var b answer.Backtest
-	if err := json.Unmarshal([]byte(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q", "-f", "json")), &b); err != nil {
+	if err := json.Unmarshal([]byte(parley(t, "backtest", backtestTieFile, "--from", "base", "-m", "compromise,median", "-q", "-f", "json")), &b); err != nil {
 		t.Fatal(err)
 	}
-	cli := strings.Join(strings.Fields(parley(t, "backtest", file, "--from", "base", "-m", "compromise,median", "-q")), " ")
+	cli := oneLine(parley(t, "backtest", backtestTieFile, "--from", "base", "-m", "compromise,median", "-q"))
 	if l := b.LegendText; b.TieLegendText == "" || !strings.Contains(l, b.TieLegendText) || !strings.Contains(cli, l) {
 		t.Fatalf("the answer's legend %q (tie legend %q) is not parley backtest's:\n%s", l, b.TieLegendText, cli)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	e.onEveryPage("answers' texts marked", bracketTexts)
-	rec := e.stored("A tie", body)
-	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
-		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`))
+	openBacktestTie(t, e)
 	_, rows := pageScores(t, e)
 	if got := strings.Join(rows[1], " | "); got != "median | 6.0 | ⟨0.5/1⟩ | 6.0 | — | — | 30.0 (6.0)⟨ ✓1/2⟩" {
 		t.Errorf("median's row reads %q", got)
@@ -74,25 +66,14 @@ func TestBacktestPrintsCarriedTexts(t *testing.T) {
 // (ask/testdata/zero-end.yaml, smp: north's salience on timeline is
 // refused at 0).
 func TestTornadoPrintsCarriedTexts(t *testing.T) {
-	const file = "../ask/testdata/zero-end.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var se answer.Sensitivity
-	if err := json.Unmarshal([]byte(parley(t, "sensitivity", file, "-m", "smp", "-q", "-f", "json")), &se); err != nil {
-		t.Fatal(err)
-	}
-	cli := strings.Join(strings.Fields(parley(t, "sensitivity", file, "-m", "smp", "-q")), " ")
+	se, cli := zeroEndSensitivity(t)
 	is := se.Models[0].Issues[0]
 	if is.OneEndedText == "" || !strings.Contains(cli, is.OneEndedText) {
 		t.Fatalf("the answer's one-ended line %q is not parley sensitivity's:\n%s", is.OneEndedText, cli)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	e.onEveryPage("answers' texts marked", bracketTexts)
-	rec := e.stored("A swing end with no weight", body)
-	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=smp#sweep"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelectorAll("[data-testid=tornado] figure[data-issue]").length === 2`))
+	zeroEndTornadoes(t, e)
 	type fig struct {
 		Line   string     `json:"line"`
 		Labels []string   `json:"labels"`
@@ -224,23 +205,12 @@ func TestLikeliestPrintsCarriedTexts(t *testing.T) {
 func TestDealRobustPrintsCarriedTexts(t *testing.T) {
 	e := startE2E(t)
 	e.onEveryPage("answers' texts marked", bracketTexts)
-	c := builtinCase(t, "2025-03-11")
-	req := answer.NewDealSearchRequest()
-	req.Snapshot = "2025-03-11"
-	req.Robust = answer.DealRobust{On: true, Draws: 1000}
-	want, err := ask.DealSearch(e.ctx, c, req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := robustSearch(t, e, 1000)
 	r := want.Robust
 	if r == nil || r.IntervalLegend == "" || len(r.Actors) == 0 {
 		t.Fatalf("the search's robust analysis lacks its words: %+v", r)
 	}
-	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
-		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '1000'; n.dispatchEvent(new Event('change')); return true })()`
-	e.do("robust deal", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(set), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
-		e.poll(`document.querySelector('[data-testid=search-robust]').textContent.includes('1,000 draws')`))
+	openRobustDeal(e, 1000, "1,000 draws")
 	// The zone's and the accepted line hold p_zone_text and
 	// p_accepted_text inside the lines the answer carries
 	// (zone_line_text, accepted_line_text: TestRobustLinesAsCommandLine).
@@ -258,16 +228,9 @@ func TestDealRobustPrintsCarriedTexts(t *testing.T) {
 // 0.5, its cell without a mark, no tie legend, and a line saying to run
 // it again; not ask's words rewritten by the page.
 func TestBacktestStoredWithoutTexts(t *testing.T) {
-	const file = "../ask/testdata/backtest-tie.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	e := startE2EWith(t, e2eOptions{empty: true})
 	e.onEveryPage("answers without their words", rewriteAnswers(`backtest`, `['option_hit_text', 'option_hits_text', 'tie_legend_text', 'legend_text']`, `() => undefined`))
-	rec := e.stored("A tie", body)
-	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,median#backtest"),
-		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length == 2`))
+	openBacktestTie(t, e)
 	_, rows := pageScores(t, e)
 	if got := strings.Join(rows[1], " | "); got != "median | 6.0 | 0.5 | 6.0 | — | — | 30.0 (6.0)" {
 		t.Errorf("median's row reads %q", got)

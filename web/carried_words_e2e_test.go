@@ -77,10 +77,6 @@ func answerFetch(paths, walk string) string {
 // answer's words shows the marks, one that writes them itself does not.
 var markWords = rewriteWords(`(v) => Array.isArray(v) ? v.map((s) => '‹' + s + '›') : '‹' + v + '›'`)
 
-// flat is the command line's output with every run of white space one
-// space: a line it wraps reads as one.
-func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // tooltip reads a pull's bar's tooltip: its share of the weight and its
 // pull, as written.
 var tooltip = regexp.MustCompile(`, (\S+) of the weight, pull (\S+)$`)
@@ -101,7 +97,7 @@ func TestCarriedWordsShown(t *testing.T) {
 	e := startE2E(t)
 	e.onEveryPage("marked words", markWords)
 
-	cli := flat(parleyWide(t, "explain", "-m", "compromise", "-q"))
+	cli := oneLine(parleyWide(t, "explain", "-m", "compromise", "-q"))
 	card := `section[data-issue="ceasefire"]`
 	e.do("explain", chromedp.Navigate(e.srv.URL+"/#explain"), chromedp.WaitVisible(chromedp.CSS(card+` [data-testid=pull-chart]`)))
 	head, marked := unmark(e.text(card + ` [data-testid=pulls-head]`))
@@ -132,7 +128,7 @@ func TestCarriedWordsShown(t *testing.T) {
 		}
 	}
 
-	cli = flat(parleyWide(t, "advise", "ukraine", "-q"))
+	cli = oneLine(parleyWide(t, "advise", "ukraine", "-q"))
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table[data-issue]`)))
 	captions := get(t, e.bctx, "captions", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] table[data-issue] caption')].map((x) => x.textContent)`))
 	for _, c := range captions {
@@ -165,7 +161,7 @@ func TestCarriedWordsShown(t *testing.T) {
 		}
 	}
 
-	cli = flat(parleyWide(t, "validate", "-q"))
+	cli = oneLine(parleyWide(t, "validate", "-q"))
 	e.do("evidence", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#evidence"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=coverage] table.coverage tbody tr`)))
 	heads := get(t, e.bctx, "rows", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=coverage] table.coverage tbody tr th")].map((x) => x.textContent)`))
 	if len(heads) != len(e.full.Actors)+len(e.full.Issues)+1 {

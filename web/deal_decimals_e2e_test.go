@@ -155,13 +155,5 @@ func TestTornadoAxisOnTheScale(t *testing.T) {
 // snapshot.
 func mixedCase(t *testing.T) *ask.Case {
 	t.Helper()
-	in, err := ask.Load("mixed.yaml", []byte(mixedScales(t)), ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return loadCase(t, "mixed.yaml", []byte(mixedScales(t)), "latest")
 }

@@ -25,10 +25,8 @@ func TestDealRhoKeptOnOtherRefusal(t *testing.T) {
 		t.Fatalf("ask.Check accepts %d robust draws", req.Robust.Draws)
 	}
 	e := startE2E(t)
-	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
-		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '` + strconv.Itoa(answer.MaxDraws+1) + `'; n.dispatchEvent(new Event('change')); return true })()`
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(set), e.poll(`document.querySelector('[data-testid=deal-result]').textContent.startsWith('robust draws')`),
+		e.poll(robustOn(answer.MaxDraws+1)), e.poll(`document.querySelector('[data-testid=deal-result]').textContent.startsWith('robust draws')`),
 		void(chromedp.Evaluate[bool](`(() => { const r = document.querySelector('input[name=rho]'); r.value = '2'; r.dispatchEvent(new Event('change')); return true })()`)),
 		e.poll(`document.getElementById('status').textContent.startsWith('robust draws')`))
 	if v := get(t, e.bctx, "rho", chromedp.Evaluate[string](`document.querySelector('input[name=rho]').value`)); v != "2" {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,23 +24,12 @@ import (
 // snapshot no draw opens a zone: the page says so instead.)
 func TestDealRobustView(t *testing.T) {
 	e := startE2E(t)
-	c := builtinCase(t, "2025-03-11")
-	req := answer.NewDealSearchRequest()
-	req.Snapshot = "2025-03-11"
-	req.Robust = answer.DealRobust{On: true, Draws: 1000}
-	want, err := ask.DealSearch(e.ctx, c, req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := robustSearch(t, e, 1000)
 	r := want.Robust
 	if r == nil || r.Zone == nil || r.Best == nil {
 		t.Fatalf("the API's search has no robust analysis: %+v", want)
 	}
-	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
-		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '1000'; n.dispatchEvent(new Event('change')); return true })()`
-	e.do("robust deal", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(set), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
-		e.poll(`document.querySelector('[data-testid=search-robust]').textContent.includes('1,000 draws')`), e.shot("14-deal-robust"))
+	openRobustDeal(e, 1000, "1,000 draws", e.shot("14-deal-robust"))
 	got := e.text(`[data-testid=search-robust]`)
 	for _, s := range []string{
 		"Robustness over 1,000 draws of the stated ranges (",
@@ -64,4 +54,35 @@ func TestDealRobustView(t *testing.T) {
 	if e.count(`[data-testid=deal-robust]`) == 0 {
 		t.Error("the evaluated package shows no robust analysis")
 	}
+}
+
+// robustSearch is ask's deal search of the built-in case as of 11 March
+// 2025 with the robust analysis over draws draws, every other setting
+// its default: the answer the page's robust search should show.
+func robustSearch(t *testing.T, e *e2e, draws int) *answer.DealSearch {
+	t.Helper()
+	req := answer.NewDealSearchRequest()
+	req.Snapshot = "2025-03-11"
+	req.Robust = answer.DealRobust{On: true, Draws: draws}
+	want, err := ask.DealSearch(e.ctx, builtinCase(t, "2025-03-11"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
+
+// robustOn is the script that ticks the deal page's "Robust to the
+// stated ranges" and types draws into its draws field, as a reader does.
+func robustOn(draws int) string {
+	return `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
+		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '` + strconv.Itoa(draws) + `'; n.dispatchEvent(new Event('change')); return true })()`
+}
+
+// openRobustDeal opens the deal page as of 11 March 2025, asks for the
+// robust analysis over draws draws and waits until the robust box says
+// says; then takes the steps after.
+func openRobustDeal(e *e2e, draws int, says string, after ...chromedp.Action[chromedp.Void]) {
+	e.do("robust deal", append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(e.srv.URL + "/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(robustOn(draws)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
+		e.poll(`document.querySelector('[data-testid=search-robust]').textContent.includes(` + strconv.Quote(says) + `)`)}, after...)...)
 }

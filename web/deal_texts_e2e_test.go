@@ -10,7 +10,7 @@ import (
 // stripDealTexts makes the page's deal search answers look like those
 // stored before the answers carried their words: it takes every *_text
 // and text field out of the concession, and the solver's line.
-const stripDealTexts = `(() => {
+var stripDealTexts = answerFetch("search", `(run) => {
   const keys = ['text', 'head_text', 'cost_text', 'same_crossing_text', 'more_sets_text', 'choice_text']
   const strip = (x) => {
     if (Array.isArray(x)) { x.forEach(strip); return }
@@ -18,15 +18,8 @@ const stripDealTexts = `(() => {
     for (const k of keys) delete x[k]
     Object.values(x).forEach(strip)
   }
-  const fetch0 = window.fetch
-  window.fetch = async (url, init) => {
-    const res = await fetch0(url, init)
-    if (!String(url).includes('/deal/search') || !res.ok) return res
-    const run = await res.json()
-    if (run.result) { strip(run.result.result?.concession); delete run.result.solver_text }
-    return new Response(JSON.stringify(run), { status: res.status, headers: res.headers })
-  }
-})()`
+  if (run.result) { strip(run.result.result?.concession); delete run.result.solver_text }
+}`)
 
 // TestDealSearchStoredWithoutTexts: a deal search answer stored before
 // the answers carried their words (no bend's text, no plan's head_text,

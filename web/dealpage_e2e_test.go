@@ -47,7 +47,7 @@ func TestProposalsDistanceOnPage(t *testing.T) {
 	// The heading in the answer's words (ask.ProposalsDistanceHead), as
 	// parley deal proposals heads the distances ("…:"): the page's had
 	// curly apostrophes.
-	cli := strings.Join(strings.Fields(parley(t, "deal", "proposals", "-m", "compromise,median")), " ")
+	cli := oneLine(parley(t, "deal", "proposals", "-m", "compromise,median"))
 	if props.DistanceHead != ask.ProposalsDistanceHead || !strings.Contains(cli, props.DistanceHead+":") {
 		t.Fatalf("the answer's head %q, which parley deal proposals prints with a colon", props.DistanceHead)
 	}

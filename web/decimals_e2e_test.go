@@ -248,7 +248,7 @@ func TestMedianTinyShareAsCommandLine(t *testing.T) {
 	if w := map[string]string{"Low": "39.96%", "Mid": "60.00%", "Tiny": "0.04%"}; fmt.Sprint(share) != fmt.Sprint(w) {
 		t.Errorf("parley explain -m median prints the shares %q, want %q", share, w)
 	}
-	if w := "39.96% of the weight lies below it and 0.04% above"; !strings.Contains(strings.Join(strings.Fields(ex), " "), w) {
+	if w := "39.96% of the weight lies below it and 0.04% above"; !strings.Contains(oneLine(ex), w) {
 		t.Errorf("parley explain -m median does not say %q:\n%s", w, ex)
 	}
 	titles := get(t, e.bctx, "titles", chromedp.Evaluate[[]string](`[...document.querySelectorAll('section[data-issue="a"] [data-testid=pull-chart] rect.pull title')].map((x) => x.textContent)`))

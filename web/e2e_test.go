@@ -63,6 +63,22 @@ func builtinCase(t *testing.T, snapshot string) *ask.Case {
 	return c
 }
 
+// loadCase is the scenario body (named name in its diagnostics) at a
+// snapshot ("" its base), as ask reads it: the answer a test compares
+// the page with.
+func loadCase(t *testing.T, name string, body []byte, snapshot string) *ask.Case {
+	t.Helper()
+	in, err := ask.Load(name, body, ask.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{Snapshot: snapshot})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // e2e is one end-to-end session: a test server over a fresh store seeded
 // with the built-in case, and a headless Chromium on it.
 type e2e struct {
@@ -609,14 +625,7 @@ func TestEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := ask.Load("stored", edited.Body, ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "stored", edited.Body, "latest")
 	zone, err := ask.DealSearch(ctx, c, answer.NewDealSearchRequest())
 	if err != nil {
 		t.Fatal(err)

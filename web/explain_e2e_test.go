@@ -25,14 +25,7 @@ import (
 func TestExplainView(t *testing.T) {
 	e := startE2E(t)
 	name, data := scenarios.Default()
-	in, err := ask.Load(name, data, ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, name, data, "latest")
 	explain := func(model, issue string) *answer.Explanation {
 		req := answer.NewExplainRequest()
 		req.Model, req.Issue = model, issue
@@ -114,7 +107,7 @@ func TestExplainView(t *testing.T) {
 	// The table is headed in the answer's words, which parley explain
 	// prints above its own table.
 	if c := e.text(`[data-testid=externalities] caption`); ex.ExternalitiesHeadText == "" || c != ex.ExternalitiesHeadText ||
-		!strings.Contains(strings.Join(strings.Fields(parley(t, "explain", "-m", "exchange", "-q")), " "), c+":") {
+		!strings.Contains(oneLine(parley(t, "explain", "-m", "exchange", "-q")), c+":") {
 		t.Errorf("externalities caption %q; the answer's head %q, as parley explain -m exchange prints it", c, ex.ExternalitiesHeadText)
 	}
 

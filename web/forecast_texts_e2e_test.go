@@ -17,7 +17,7 @@ import (
 // proposals answers look like those stored before they carried the
 // words texts24f moved into them: a forecast's points_text and
 // nearest_text, a distance's text and the distance_head.
-const stripForecastTexts = `(() => {
+var stripForecastTexts = answerFetch("forecast|evaluate|proposals", `(run) => {
   const keys = ['points_text', 'nearest_text', 'text', 'distance_head']
   const strip = (x) => {
     if (Array.isArray(x)) { x.forEach(strip); return }
@@ -25,22 +25,14 @@ const stripForecastTexts = `(() => {
     for (const k of keys) delete x[k]
     Object.values(x).forEach(strip)
   }
-  const fetch0 = window.fetch
-  window.fetch = async (url, init) => {
-    const res = await fetch0(url, init)
-    const u = String(url)
-    if (!res.ok || !(u.endsWith('/forecast') || u.includes('/deal/evaluate') || u.includes('/deal/proposals'))) return res
-    const run = await res.json()
-    if (run.result) {
-      // the timeline's support keeps its text, carried since texts22
-      const tl = run.result.timeline
-      delete run.result.timeline
-      strip(run.result)
-      if (tl) run.result.timeline = tl
-    }
-    return new Response(JSON.stringify(run), { status: res.status, headers: res.headers })
+  if (run.result) {
+    // the timeline's support keeps its text, carried since texts22
+    const tl = run.result.timeline
+    delete run.result.timeline
+    strip(run.result)
+    if (tl) run.result.timeline = tl
   }
-})()`
+}`)
 
 // TestForecastStoredWithoutTexts: a forecast, a package's distances and
 // the proposals' distances stored before their answers carried their

@@ -111,14 +111,7 @@ func TestLikeliestPositions(t *testing.T) {
 // tiesForecast is model m's forecast of tiesYAML, as the API answers it.
 func tiesForecast(t *testing.T, m string) *answer.Forecast {
 	t.Helper()
-	in, err := ask.Load("ties.yaml", []byte(tiesYAML), ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "ties.yaml", []byte(tiesYAML), "latest")
 	req := answer.NewForecastRequest()
 	req.Models = []string{m}
 	f, err := ask.Forecast(context.Background(), c, req, nil)

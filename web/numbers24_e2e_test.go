@@ -75,7 +75,7 @@ func TestSnapPercentsAsCommandLine(t *testing.T) {
 	if len(want) != n+1 || want[n] != "0.03%" {
 		t.Fatalf("parley explain -m snap prints %d probabilities, the last %q; want %d, the far end's \"0.03%%\"", len(want), want, n+1)
 	}
-	said := regexp.MustCompile(`puts (\S+%) on .* and (\S+%) spread`).FindStringSubmatch(strings.Join(strings.Fields(out), " "))
+	said := regexp.MustCompile(`puts (\S+%) on .* and (\S+%) spread`).FindStringSubmatch(oneLine(out))
 	if said == nil {
 		t.Fatalf("no percents in the sentence:\n%s", out)
 	}

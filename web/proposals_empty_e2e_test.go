@@ -18,7 +18,7 @@ import (
 func TestNoProposalsSaidOnceAsWarning(t *testing.T) {
 	const file = "../cli/testdata/unit-scale.yaml"
 	const want = "the scenario has no proposals: add them under proposals: (docs/format.md) to have them judged"
-	if out := parley(t, "deal", "proposals", file, "-q"); !strings.Contains(strings.Join(strings.Fields(out), " "), "warning: "+want) {
+	if out := parley(t, "deal", "proposals", file, "-q"); !strings.Contains(oneLine(out), "warning: "+want) {
 		t.Fatalf("parley deal proposals prints\n%s", out)
 	}
 	body, err := os.ReadFile(file)

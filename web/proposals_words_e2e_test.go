@@ -19,14 +19,7 @@ import (
 // package's values have their issues' decimals, as on the command line.
 func TestProposalsInWords(t *testing.T) {
 	e := startE2E(t)
-	in, err := ask.Load("stored", e.rec.Body, ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "stored", e.rec.Body, "latest")
 	req := answer.NewDealProposalsRequest()
 	req.Models, req.AllSnapshots = []string{"none"}, true
 	props, err := ask.DealProposals(e.ctx, c, req)

@@ -47,15 +47,8 @@ var markTexts24r = answerFetch("", `(() => {
 // and each actor's alternative is the answer's text, as the command
 // line's verdicts at the package print it.
 func TestRobustLinesAsCommandLine(t *testing.T) {
-	c := builtinCase(t, "2025-03-11")
-	req := answer.NewDealSearchRequest()
-	req.Snapshot = "2025-03-11"
-	req.Robust = answer.DealRobust{On: true, Draws: 1000}
 	e := startE2E(t)
-	want, err := ask.DealSearch(e.ctx, c, req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := robustSearch(t, e, 1000)
 	r := want.Robust
 	if r == nil || r.Best == nil || want.Result.Nash == nil || len(r.Best.NearestText) == 0 || len(want.Result.Nash.NearestText) == 0 {
 		t.Fatalf("the search's robust analysis or its packages lack their words: %+v", r)
@@ -68,11 +61,7 @@ func TestRobustLinesAsCommandLine(t *testing.T) {
 		}
 	}
 	e.onEveryPage("answers' texts marked", markTexts24r)
-	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
-		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '1000'; n.dispatchEvent(new Event('change')); return true })()`
-	e.do("robust deal", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(set), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
-		e.poll(`document.querySelector('[data-testid=search-robust]').textContent.includes('1,000 draws')`),
+	openRobustDeal(e, 1000, "1,000 draws",
 		e.poll(`!!document.querySelector('[data-testid=deal-robust]')`))
 	got := e.text(`[data-testid=search-robust]`)
 	for _, s := range lines {
@@ -129,14 +118,7 @@ func TestDealSummaryAsCommandLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := ask.Load(path, body, ask.LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := in.Case(answer.Target{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := loadCase(t, path, body, "")
 		rec := e.stored(f, body)
 		e.do("deal view of "+f, chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)), e.choose(rec.ID),
 			e.poll(`!!document.querySelector('[data-testid=zone-rules]') && !!document.querySelector('[data-testid=deal-summary]')`))
@@ -230,21 +212,10 @@ var stripTexts24r = answerFetch("", `(() => {
 // number and where it came from, a package's cell with its options
 // entry ("60: …").
 func TestDealStoredWithoutTexts24r(t *testing.T) {
-	c := builtinCase(t, "2025-03-11")
-	req := answer.NewDealSearchRequest()
-	req.Snapshot = "2025-03-11"
-	req.Robust = answer.DealRobust{On: true, Draws: 200}
 	e := startE2E(t)
-	want, err := ask.DealSearch(e.ctx, c, req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := robustSearch(t, e, 200)
 	e.onEveryPage("answers as stored before", stripTexts24r)
-	set := `(() => { const d = document.getElementById('deal-robust'); const n = document.getElementById('deal-draws');
-		d.checked = true; d.dispatchEvent(new Event('change')); n.value = '200'; n.dispatchEvent(new Event('change')); return true })()`
-	e.do("robust deal", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(set), chromedp.WaitVisible(chromedp.CSS(`[data-testid=search-robust]`)),
-		e.poll(`document.querySelector('[data-testid=search-robust]').textContent.includes('draws 200,')`),
+	openRobustDeal(e, 200, "draws 200,",
 		e.poll(`!!document.querySelector('[data-testid=deal-robust]')`))
 	if got, w := e.text(`[data-testid=search-robust] p`), "draws 200, triangular, seed 1, ranged inputs "; !strings.HasPrefix(got, w) || strings.Contains(got, "Robustness over") {
 		t.Errorf("the stored robust head reads %q, want %q and the inputs", got, w)

@@ -24,7 +24,7 @@ func TestTornadoBaseOutsideAsCommandLine(t *testing.T) {
 	// Per issue, the command line's line (its words joined again where
 	// it wrapped) and how many of the charted inputs (the first 8 that
 	// move it) are marked.
-	text := strings.Join(strings.Fields(parley(t, "sensitivity", "-m", "smp", "-q")), " ")
+	text := oneLine(parley(t, "sensitivity", "-m", "smp", "-q"))
 	want := map[string]int{}
 	for _, is := range se.Models[0].Issues {
 		for i, s := range is.Swings {

@@ -21,22 +21,11 @@ import (
 // both issues with north's salience at 0.6 (its saliences are shares of
 // attention), so the one-ended input is drawn, not only named.
 func TestTornadoOneEndedAsCommandLine(t *testing.T) {
-	const file = "../ask/testdata/zero-end.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var se answer.Sensitivity
-	if err := json.Unmarshal([]byte(parley(t, "sensitivity", file, "-m", "smp", "-q", "-f", "json")), &se); err != nil {
-		t.Fatal(err)
-	}
+	se, text := zeroEndSensitivity(t)
 	m := se.Models[0]
 	if len(m.Warnings) != 1 || !strings.HasPrefix(m.Warnings[0], "North's salience on Timeline: no forecast at 0.00, the low end of its range") {
 		t.Fatalf("parley sensitivity -m smp warns %q", m.Warnings)
 	}
-	// The command line's line under each issue's table, its words
-	// joined again where it wrapped.
-	text := strings.Join(strings.Fields(parley(t, "sensitivity", file, "-m", "smp", "-q")), " ")
 	// The input by name, its issue named under the other issue's table
 	// (ask.InputName).
 	lineOn := func(issue string) string {
@@ -66,9 +55,7 @@ func TestTornadoOneEndedAsCommandLine(t *testing.T) {
 	}
 
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := e.stored("A swing end with no weight", body)
-	e.do("sensitivity", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=smp#sweep"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelectorAll("[data-testid=tornado] figure[data-issue]").length === 2`), e.shot("69-tornado-one-ended"))
+	zeroEndTornadoes(t, e, e.shot("69-tornado-one-ended"))
 	type fig struct {
 		Line   string       `json:"line"`
 		Labels []string     `json:"labels"`
@@ -98,4 +85,35 @@ func TestTornadoOneEndedAsCommandLine(t *testing.T) {
 	if w := e.text(`[data-testid=tornado-warning-list]`); !strings.Contains(w, "sensitivity (smp): "+m.Warnings[0]) {
 		t.Errorf("the page's sensitivity warnings read %q; want %q", w, m.Warnings[0])
 	}
+}
+
+// zeroEndFile is valid, and its one swing end leaves an issue no weight:
+// north's salience on timeline, the only stance weighing it, ranged
+// from 0, which smp refuses.
+const zeroEndFile = "../ask/testdata/zero-end.yaml"
+
+// zeroEndSensitivity is parley sensitivity -m smp of zeroEndFile: its
+// JSON answer, and what it prints with its words joined again where it
+// wrapped.
+func zeroEndSensitivity(t *testing.T) (answer.Sensitivity, string) {
+	t.Helper()
+	var se answer.Sensitivity
+	if err := json.Unmarshal([]byte(parley(t, "sensitivity", zeroEndFile, "-m", "smp", "-q", "-f", "json")), &se); err != nil {
+		t.Fatal(err)
+	}
+	return se, oneLine(parley(t, "sensitivity", zeroEndFile, "-m", "smp", "-q"))
+}
+
+// zeroEndTornadoes stores zeroEndFile on the page of e, runs its
+// sensitivity analysis under smp and waits for its two tornadoes; then
+// takes the steps after.
+func zeroEndTornadoes(t *testing.T, e *e2e, after ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	body, err := os.ReadFile(zeroEndFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := e.stored("A swing end with no weight", body)
+	e.do("sensitivity", append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(e.srv.URL + "/?scenario=" + rec.ID + "&models=smp#sweep"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sensitivity]`)),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sensitivity]`)), e.poll(`document.querySelectorAll("[data-testid=tornado] figure[data-issue]").length === 2`)}, after...)...)
 }

@@ -31,7 +31,7 @@ func TestWageScenarioPage(t *testing.T) {
 		t.Errorf("model notes %q still hold %q, which the red lines crossed list", notes, note)
 	}
 	crossed := get(t, e.bctx, "red lines", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=red-lines-crossed] li')].map((li) => li.textContent)`))
-	printed := strings.Join(strings.Fields(parley(t, "forecast", file)), " ")
+	printed := oneLine(parley(t, "forecast", file))
 	if len(crossed) != 1 || !strings.HasPrefix(crossed[0], "Dockworkers' Union's red line (it needs Wage rise >= 4): ") || !strings.Contains(crossed[0], "nash") ||
 		!strings.Contains(printed, "red lines the forecasts cross (no model reads red lines): "+crossed[0]) {
 		t.Errorf("the red lines crossed read %q, want the union's, nash's among its models, as parley forecast prints it:\n%s", crossed, printed)
@@ -56,7 +56,7 @@ func TestWageScenarioPage(t *testing.T) {
 	// (the answer's red_lines_crossed), not among the notes under the levers
 	advised := "Dockworkers' Union's red line (it needs Wage rise >= 4): compromise 3.8"
 	if ws := get(t, e.bctx, "advise red lines", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-caveats] [data-testid=advise-red-lines] li')].map((li) => li.textContent)`)); !slices.Equal(ws, []string{advised}) ||
-		!strings.Contains(strings.Join(strings.Fields(out), " "), "red lines the forecasts cross (no model reads red lines): "+advised) {
+		!strings.Contains(oneLine(out), "red lines the forecasts cross (no model reads red lines): "+advised) {
 		t.Errorf("advise's caveats card lists %q, want %q, as parley advise prints it:\n%s", ws, advised, out)
 	}
 	if ns := get(t, e.bctx, "advise notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-notes] li')].map((li) => li.textContent)`)); slices.ContainsFunc(ns, func(n string) bool { return strings.Contains(n, "crosses") }) {

@@ -224,14 +224,7 @@ func TestForecastTieText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := ask.Load("tie.yaml", tieYAML, ask.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := in.Case(answer.Target{Snapshot: "latest"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadCase(t, "tie.yaml", tieYAML, "latest")
 	req := answer.NewForecastRequest()
 	req.Models = []string{"compromise"}
 	f, err := ask.Forecast(context.Background(), c, req, nil)

@@ -23,25 +23,13 @@ import (
 // the bisection's first midpoint misses it in floating point for 0.7 on
 // 0–10 (0.70000000000006535) and 0.1 on 0–1.
 func TestSolveAtActorPosition(t *testing.T) {
-	cases := []struct {
-		name   string
-		x, w   []float64
-		lo, hi float64
-		q      float64
-		hasQ   bool
-		want   float64
-	}{
+	solveExactly(t, []exactCase{
 		{"A and C balance at B", []float64{50, 70, 90}, []float64{3, 1, 11}, 0, 100, 0, true, 70},
 		{"A and C balance at B, B without weight", []float64{50, 70, 90}, []float64{3, 0, 11}, 0, 100, 0, true, 70},
 		{"the same on 0–1", []float64{0.5, 0.7, 0.9}, []float64{3, 2, 11}, 0, 1, 0, true, 0.7},
 		{"lone weighted actor, no status quo", []float64{0.7, 9}, []float64{2, 0}, 0, 10, 0, false, 0.7},
 		{"two weighted actors at one position", []float64{0.1, 0.1, 0.9}, []float64{1, 4, 0}, 0, 1, 0, false, 0.1},
-	}
-	for _, c := range cases {
-		if got, _ := Solve(c.x, c.w, c.lo, c.hi, c.q, c.hasQ); got != c.want {
-			t.Errorf("%s: Solve = %.17g, want exactly %v", c.name, got, c.want)
-		}
-	}
+	})
 	// Through the model, as a scenario's forecast: capability × salience
 	// gives the same weights 3, 1, 11.
 	p := mt.WithReference(mt.OneIssue(0, 100, mt.A(3, 50, 1), mt.A(1, 70, 1), mt.A(11, 90, 1)), 0)

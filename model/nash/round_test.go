@@ -18,25 +18,13 @@ import (
 // Without a status quo, equal weights at 0.3 and 0.7 on 0–1 both have
 // rᵢ = 0.7, and the problem is symmetric about 0.5.
 func TestSolveRoundAnswer(t *testing.T) {
-	cases := []struct {
-		name   string
-		x, w   []float64
-		lo, hi float64
-		q      float64
-		hasQ   bool
-		want   float64
-	}{
+	solveExactly(t, []exactCase{
 		{"30 and 100 (weight 6) from 0 balance at 50", []float64{30, 100}, []float64{1, 6}, 0, 100, 0, true, 50},
 		{"15 and 50 (weight 6) from 0 balance at 25", []float64{15, 50}, []float64{1, 6}, 0, 100, 0, true, 25},
 		{"0.3 and 1 (weight 6) from 0 balance at 0.5", []float64{0.3, 1}, []float64{1, 6}, 0, 1, 0, true, 0.5},
 		{"0.3 and 0.7, equal weights, no status quo", []float64{0.3, 0.7}, []float64{1, 1}, 0, 1, 0, false, 0.5},
 		{"30 and 70, equal weights, no status quo", []float64{30, 70}, []float64{2, 2}, 0, 100, 0, false, 50},
-	}
-	for _, c := range cases {
-		if got, _ := Solve(c.x, c.w, c.lo, c.hi, c.q, c.hasQ); got != c.want {
-			t.Errorf("%s: Solve = %.17g, want exactly %v", c.name, got, c.want)
-		}
-	}
+	})
 }
 
 // TestSolveIrrationalAnswer: an exact answer that is no round number is
@@ -61,6 +49,29 @@ func TestSolveIrrationalAnswer(t *testing.T) {
 		got, _ := Solve(c.x, []float64{1, 1}, 0, c.hi, 0, true)
 		if tol := 1.5e-13 * (1 + 2*math.Abs(c.want)); math.Abs(got-c.want) > tol {
 			t.Errorf("%v: Solve = %.17g, want %.17g within %.3g", c.x, got, c.want, tol)
+		}
+	}
+}
+
+// exactCase is one problem of (2) whose maximiser is known exactly: the
+// actors' positions x and weights w on the scale lo–hi, the status quo
+// q where hasQ, and the answer want.
+type exactCase struct {
+	name   string
+	x, w   []float64
+	lo, hi float64
+	q      float64
+	hasQ   bool
+	want   float64
+}
+
+// solveExactly checks that Solve returns each case's answer to the last
+// bit, not the bisection's nearest point.
+func solveExactly(t *testing.T, cases []exactCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got, _ := Solve(c.x, c.w, c.lo, c.hi, c.q, c.hasQ); got != c.want {
+			t.Errorf("%s: Solve = %.17g, want exactly %v", c.name, got, c.want)
 		}
 	}
 }

@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed, RedLinesCrossed } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed, plainNumber } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 // kind_text, cost_text, head_text and lever_columns are ask's words for
@@ -115,12 +115,6 @@ function num(x: number | null | undefined, d = 2): string {
 // all", the levers parley advise prints by default (its --top 6).
 const shownLevers = 6
 
-// plainCost is a lever's cost in an answer stored before it carried
-// its words (cost_text, ask.LeverCost): the number it is, to three
-// significant figures (docs/DECISIONS.md, texts24r).
-function plainCost(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? noNumber : x.toPrecision(3)
-}
 
 // plainColumns head the levers of an answer stored before the answers
 // carried their columns' words (lever_columns): the fields each column
@@ -161,7 +155,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
         h('td', {}, l.kind_text ?? l.kind), h('td', {}, l.name),
         h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.from)), h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.to)),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
-        h('td', {}, num(l.gain, 4)), h('td', {}, l.cost_text ?? plainCost(l.cost)),
+        h('td', {}, num(l.gain, 4)), h('td', {}, l.cost_text ?? plainNumber(l.cost)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)

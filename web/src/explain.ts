@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive } from './util'
+import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber } from './util'
 import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -207,10 +207,6 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
 // texts24x).
 function pullText(p: Pull): string { return p.pull_text ?? plainNumber(p.pull) }
 function shareText(p: Pull): string { return p.share_text ?? plainNumber(p.share) }
-
-// plainNumber is a number of an answer stored without its words, as it
-// is, to three significant figures.
-function plainNumber(x: number | null): string { return x === null ? noNumber : x.toPrecision(3) }
 
 // The regions of the quadrant chart and their colours.
 const regions: { [q: string]: [string, string] } = {

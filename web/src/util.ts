@@ -88,6 +88,14 @@ export const noNumber = '—'
 // as their points, "A / B", as every door joins them (ask.TieJoin).
 export const tieJoin = ' / '
 
+// plainNumber is a number of an answer stored before it carried its
+// words (a lever's cost_text, a pull's share_text, a candidate's
+// probability_text: docs/DECISIONS.md, texts24r and texts24x): the
+// number it is, to three significant figures; none, noNumber.
+export function plainNumber(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? noNumber : x.toPrecision(3)
+}
+
 // fmt writes x with the given decimals by the command line's rule (num
 // in cli/output.go): Go's strconv.FormatFloat(x, 'f', digits, 64), the
 // decimal nearest x's exact binary value, an exact tie rounded to the
