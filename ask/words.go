@@ -221,12 +221,8 @@ func forecastTexts(f *answer.IssueForecast) {
 	if len(f.Nearest) == 0 || (!f.Settled && len(f.Nearest) > 1) {
 		return
 	}
-	labels := make([]string, len(f.Nearest))
-	for i, a := range f.Nearest {
-		labels[i] = a.Label
-	}
 	f.PointsText = PointsText(f.Nearest)
-	f.NearestText = f.PointsText + " " + strings.Join(labels, TieJoin)
+	f.NearestText = f.PointsText + " " + optionLabel(f.Nearest)
 	if !f.Settled {
 		f.NearestText += OverAllItsRange
 	}
