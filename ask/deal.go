@@ -357,7 +357,7 @@ func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set setti
 		} else {
 			batna = "none"
 			// by name, as a sentence names them (docs/DECISIONS.md, "names24")
-			named := namesOf(missing, c.Header.IssueName)
+			named := NamesOf(missing, c.Header.IssueName)
 			warn = append(warn, fmt.Sprintf("no reference point (status quo) on %s: each actor's alternative to agreement is its stated reservation only (0 where none is stated), so an actor accepts any package that crosses none of its red lines; set batna to model:NAME to measure alternatives against a forecast", strings.Join(named, ", ")))
 		}
 	}

@@ -227,7 +227,7 @@ func EvaluationSummary(p *answer.Scenario, ev *answer.DealVerdicts) string {
 	if ev.Accepted {
 		return "Accepted: " + ev.Acceptance + "."
 	}
-	line := "Blocked by: " + strings.Join(namesOf(ev.Blockers, p.ActorName), ", ") + "."
+	line := "Blocked by: " + strings.Join(NamesOf(ev.Blockers, p.ActorName), ", ") + "."
 	if len(ev.Rules) > 0 {
 		// A rule the table shows passing does not make the package
 		// pass: say what it must.
