@@ -262,11 +262,7 @@ func LikeliestChance(ls []answer.Likely) string {
 func LikeliestTexts(sc *answer.Scenario, issue string, d *answer.Distribution) {
 	for i := range d.Likeliest {
 		l := &d.Likeliest[i]
-		names := make([]string, len(l.Actors))
-		for j, a := range l.Actors {
-			names[j] = sc.ActorName(a)
-		}
-		l.Text = LikelyText(*l, Decimals(l.Value, sc.IssueDecimals(issue)), names)
+		l.Text = LikelyText(*l, Decimals(l.Value, sc.IssueDecimals(issue)), NamesOf(l.Actors, sc.ActorName))
 	}
 	d.LikeliestChanceText = LikeliestChance(d.Likeliest)
 }
