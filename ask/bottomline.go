@@ -255,11 +255,7 @@ func likeliestPoints(sc *answer.Scenario, ls []answer.Likely, d int) string {
 			out[i] = l.Text
 			continue
 		}
-		names := make([]string, len(l.Actors))
-		for j, a := range l.Actors {
-			names[j] = sc.ActorName(a)
-		}
-		out[i] = LikelyText(l, fixed(l.Value, d), names)
+		out[i] = LikelyText(l, fixed(l.Value, d), NamesOf(l.Actors, sc.ActorName))
 	}
 	return strings.Join(out, TieJoin)
 }

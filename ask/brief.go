@@ -879,10 +879,7 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 	}
 	var out []BriefProposal
 	for _, p := range dp.Proposals {
-		bp := BriefProposal{Name: p.Name}
-		for _, a := range p.Proposers {
-			bp.Proposers = append(bp.Proposers, c.Header.ActorName(a))
-		}
+		bp := BriefProposal{Name: p.Name, Proposers: NamesOf(p.Proposers, c.Header.ActorName)}
 		if bp.Name == "" {
 			bp.Name = p.ID
 		}

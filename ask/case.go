@@ -75,8 +75,8 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 	count := assumedCount(res)
 	c.Header.AssumedCount = &count
 	c.Header.AssumedText = AssumedText(count)
-	redLines, reservations := assumedLimits(res)
-	for _, w := range []string{assumedStances(res), assumedCapabilities(res), redLines, reservations} {
+	redLines, reservations := assumedLimits(&c.Header, res)
+	for _, w := range []string{assumedStances(&c.Header, res), assumedCapabilities(res), redLines, reservations} {
 		if w != "" {
 			c.Header.Assumed = append(c.Header.Assumed, w)
 		}
@@ -89,13 +89,14 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 const assumedNamed = 5
 
 // assumedStances says how many of the stances of res, a resolved
-// scenario, rest on no quote but on an assumption, naming the first few;
+// scenario, rest on no quote but on an assumption, naming the first few
+// by name (h, its header: docs/DECISIONS.md, "names24");
 // "" when none does. (A stance with neither is a warning of the file.) Their reasons stay in the file: a peer format's file is
 // named by its path, which is not the same on every door.
-func assumedStances(res *scenario.Scenario) string {
+func assumedStances(h *answer.Scenario, res *scenario.Scenario) string {
 	var named []string
 	for _, st := range evidence.Assumed(res) {
-		named = append(named, actorNamed(res, st.Actor)+" on "+issueNamed(res, st.Issue))
+		named = append(named, h.ActorName(st.Actor)+" on "+h.IssueName(st.Issue))
 	}
 	return assumedText(named, len(res.Stances), "stance")
 }
@@ -112,23 +113,6 @@ func assumedCapabilities(res *scenario.Scenario) string {
 	return assumedText(named, len(res.Actors), "capability")
 }
 
-// actorNamed and issueNamed are the names of res's actor and issue with
-// the id, for a sentence (docs/DECISIONS.md, "names24"); the id where
-// there is no name.
-func actorNamed(res *scenario.Scenario, id string) string {
-	if a := res.Actor(id); a != nil {
-		return model.NameOr(a.Name, id)
-	}
-	return id
-}
-
-func issueNamed(res *scenario.Scenario, id string) string {
-	if is := res.Issue(id); is != nil {
-		return model.NameOr(is.Name, id)
-	}
-	return id
-}
-
 // assumedText says that the named of all (stances,
 // capabilities, red lines or reservations: what, in the singular) rest on an
 // assumption, naming the first assumedNamed; "" when none is named.
@@ -140,12 +124,12 @@ func assumedText(named []string, all int, what string) string {
 }
 
 // assumedLimits is assumedCapabilities for the red lines
-// (named "actor on issue") and the reservation utilities of res's
+// (named "actor on issue", by name in h, the header) and the reservation utilities of res's
 // actors; each "" when none rests only on an assumption.
-func assumedLimits(res *scenario.Scenario) (redLines, reservations string) {
+func assumedLimits(h *answer.Scenario, res *scenario.Scenario) (redLines, reservations string) {
 	var rl, rs []string
 	for _, r := range evidence.AssumedRedLines(res) {
-		rl = append(rl, actorNamed(res, r.Actor)+" on "+issueNamed(res, r.Issue))
+		rl = append(rl, h.ActorName(r.Actor)+" on "+h.IssueName(r.Issue))
 	}
 	for _, a := range evidence.AssumedReservations(res) {
 		rs = append(rs, model.NameOr(a.Name, a.ID))

@@ -356,10 +356,8 @@ func (c *Case) dealSetup(ctx context.Context, req *answer.DealRequest, set setti
 			batna = "reference"
 		} else {
 			batna = "none"
-			var named []string // by name, as a sentence names them (docs/DECISIONS.md, "names24")
-			for _, id := range missing {
-				named = append(named, c.Header.IssueName(id))
-			}
+			// by name, as a sentence names them (docs/DECISIONS.md, "names24")
+			named := NamesOf(missing, c.Header.IssueName)
 			warn = append(warn, fmt.Sprintf("no reference point (status quo) on %s: each actor's alternative to agreement is its stated reservation only (0 where none is stated), so an actor accepts any package that crosses none of its red lines; set batna to model:NAME to measure alternatives against a forecast", strings.Join(named, ", ")))
 		}
 	}

@@ -227,11 +227,7 @@ func EvaluationSummary(p *answer.Scenario, ev *answer.DealVerdicts) string {
 	if ev.Accepted {
 		return "Accepted: " + ev.Acceptance + "."
 	}
-	var names []string
-	for _, id := range ev.Blockers {
-		names = append(names, p.ActorName(id))
-	}
-	line := "Blocked by: " + strings.Join(names, ", ") + "."
+	line := "Blocked by: " + strings.Join(NamesOf(ev.Blockers, p.ActorName), ", ") + "."
 	if len(ev.Rules) > 0 {
 		// A rule the table shows passing does not make the package
 		// pass: say what it must.

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"parley/answer"
 	"parley/errs"
@@ -88,15 +87,7 @@ func textDocument(d ingest.Document) error {
 	if i := bytes.IndexByte(d.Data, 0); i >= 0 {
 		return errs.New(errs.Invalid, "%s: not text (a NUL byte at byte %d); %s", d.Name, i+1, valid)
 	}
-	if !utf8.Valid(d.Data) {
-		at := 0
-		for at < len(d.Data) {
-			r, n := utf8.DecodeRune(d.Data[at:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			at += n
-		}
+	if at := scenariofile.InvalidUTF8(d.Data); at >= 0 {
 		return errs.New(errs.Invalid, "%s: not UTF-8 text at byte %d; %s", d.Name, at+1, valid)
 	}
 	return nil

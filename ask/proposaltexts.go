@@ -52,13 +52,7 @@ func ProposalVerdictText(p answer.ProposalVerdicts, name func(string) string) st
 	if p.Error != "" {
 		return "not judged"
 	}
-	names := func(ids []string) string {
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			out[i] = name(id)
-		}
-		return strings.Join(out, ", ")
-	}
+	names := func(ids []string) string { return strings.Join(NamesOf(ids, name), ", ") }
 	var parts []string
 	if !p.Accepted {
 		s := "blocked"
@@ -87,13 +81,7 @@ func ProposalVerdictText(p answer.ProposalVerdicts, name func(string) string) st
 // in the issue's and actors' names: "Fare by qmv: passes (3.0 of 4.0,
 // quota 3.0), carried by A, B; C against", "… fails (…), C, D against".
 func RuleText(issue string, r answer.DealRuleVerdict, name func(string) string) string {
-	names := func(ids []string) string {
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			out[i] = name(id)
-		}
-		return strings.Join(out, ", ")
-	}
+	names := func(ids []string) string { return strings.Join(NamesOf(ids, name), ", ") }
 	s := issue + " by " + r.Rule + ": "
 	counts := " (" + numD(r.For, 1) + " of " + numD(r.Total, 1) + ", quota " + numD(r.Quota, 1) + ")"
 	if !r.Passes {

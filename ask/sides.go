@@ -69,7 +69,7 @@ func ContradictionCoalition(c answer.DealContradiction, name func(string) string
 	if len(c.Coalition) == 0 {
 		return nil
 	}
-	return namesOf(c.Coalition, name)
+	return NamesOf(c.Coalition, name)
 }
 
 // ContradictionActors are the names of a contradiction's actors, name
@@ -83,11 +83,13 @@ func ContradictionActors(c answer.DealContradiction, name func(string) string) [
 			ids = append(ids, sd.Actor)
 		}
 	}
-	return namesOf(ids, name)
+	return NamesOf(ids, name)
 }
 
-// namesOf is the actors' names, name giving each id's.
-func namesOf(ids []string, name func(string) string) []string {
+// NamesOf is the names of ids, name giving each id's (answer.Scenario's
+// ActorName or IssueName): the one turn of ids into names every door
+// uses.
+func NamesOf(ids []string, name func(string) string) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = name(id)

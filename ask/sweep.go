@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -186,7 +185,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input, is sweep.IssueSummary, local bool) string {
 	g := onScale(sc.IssueDecimals(is.Issue))
 	head := fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80))
-	k := slices.IndexFunc(p.Issues, func(x model.Issue) bool { return x.ID == is.Issue })
+	k := p.IssueIndex(is.Issue)
 	var named []string
 	for _, in := range inputs {
 		if k < 0 || (in.Mode != in.Lo && in.Mode != in.Hi) || !sweep.Touches(p, in, k, local) {

@@ -221,12 +221,8 @@ func forecastTexts(f *answer.IssueForecast) {
 	if len(f.Nearest) == 0 || (!f.Settled && len(f.Nearest) > 1) {
 		return
 	}
-	labels := make([]string, len(f.Nearest))
-	for i, a := range f.Nearest {
-		labels[i] = a.Label
-	}
 	f.PointsText = PointsText(f.Nearest)
-	f.NearestText = f.PointsText + " " + strings.Join(labels, TieJoin)
+	f.NearestText = f.PointsText + " " + optionLabel(f.Nearest)
 	if !f.Settled {
 		f.NearestText += OverAllItsRange
 	}
@@ -266,11 +262,7 @@ func LikeliestChance(ls []answer.Likely) string {
 func LikeliestTexts(sc *answer.Scenario, issue string, d *answer.Distribution) {
 	for i := range d.Likeliest {
 		l := &d.Likeliest[i]
-		names := make([]string, len(l.Actors))
-		for j, a := range l.Actors {
-			names[j] = sc.ActorName(a)
-		}
-		l.Text = LikelyText(*l, Decimals(l.Value, sc.IssueDecimals(issue)), names)
+		l.Text = LikelyText(*l, Decimals(l.Value, sc.IssueDecimals(issue)), NamesOf(l.Actors, sc.ActorName))
 	}
 	d.LikeliestChanceText = LikeliestChance(d.Likeliest)
 }

@@ -274,12 +274,8 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	res := a.Result
 	p := &a.Scenario
 	headline(w, p, width)
-	required := make([]string, len(res.Required))
-	for i, id := range res.Required {
-		required[i] = p.ActorName(id)
-	}
 	// ρ and the no-deal package are the solver's line's (ask.SolverLine).
-	line := fmt.Sprintf("Required: %s.", strings.Join(required, ", "))
+	line := fmt.Sprintf("Required: %s.", strings.Join(ask.NamesOf(res.Required, p.ActorName), ", "))
 	if len(res.Fixed) > 0 {
 		var fx []string
 		for _, is := range p.Issues {
@@ -375,13 +371,7 @@ func nashTable(w io.Writer, p *answer.Scenario, res *answer.DealZone, l layout) 
 // veto players, and each minimal winning coalition's zone; and who blocks
 // an empty zone.
 func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, width int) {
-	actors := func(ids []string) string {
-		var out []string
-		for _, id := range ids {
-			out = append(out, sc.ActorName(id))
-		}
-		return strings.Join(out, ", ")
-	}
+	actors := func(ids []string) string { return strings.Join(ask.NamesOf(ids, sc.ActorName), ", ") }
 	if len(res.Rules) > 0 {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) {
 			t := newTable(w)

@@ -228,15 +228,15 @@ func finerRange(f answer.IssueForecast, d int) bool {
 }
 
 // labels names the nearest options: "A" or, on a tie, "A / B"; with
-// withValue, each with its point, written with the issue's d decimals.
+// withValue, each with its point, written with the issue's d decimals
+// (ask.NearestOptionText, as the deal answers name them).
 func labels(as []answer.Anchor, withValue bool, d int) string {
-	var out []string
-	for _, a := range as {
-		if withValue {
-			out = append(out, fmt.Sprintf("%s (%s)", a.Label, numD(a.Value, d)))
-		} else {
-			out = append(out, a.Label)
-		}
+	if withValue {
+		return ask.NearestOptionText(as, d)
+	}
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.Label
 	}
 	return strings.Join(out, ask.TieJoin)
 }

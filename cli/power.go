@@ -241,13 +241,7 @@ func printRules(w io.Writer, sc *answer.Scenario, rules []answer.DealRuleVerdict
 	if len(rules) == 0 {
 		return
 	}
-	names := func(ids []string) string {
-		var out []string
-		for _, id := range ids {
-			out = append(out, sc.ActorName(id))
-		}
-		return strings.Join(out, ", ")
-	}
+	names := func(ids []string) string { return strings.Join(ask.NamesOf(ids, sc.ActorName), ", ") }
 	hdr := table.Row{"Issue", "Rule", "For", "Quota", "Passes", "Carried by", "Against"}
 	var rows []table.Row
 	for _, r := range rules {

@@ -183,11 +183,7 @@ func proposalPackage(sc *answer.Scenario, p answer.ProposalVerdicts) string {
 
 // proposalOpen names the issues a proposal leaves open, by name.
 func proposalOpen(sc *answer.Scenario, p answer.ProposalVerdicts) string {
-	var names []string
-	for _, id := range p.Open {
-		names = append(names, sc.IssueName(id))
-	}
-	return strings.Join(names, ", ")
+	return strings.Join(ask.NamesOf(p.Open, sc.IssueName), ", ")
 }
 
 // packageKeys is proposalPackage for the CSV, whose cells a program

@@ -1,8 +1,9 @@
 package deal
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 )
 
 // frame is one search set-up in normalised units: the required actors,
@@ -189,14 +190,7 @@ func (fr *frame) center() []float64 {
 // fixedIssues is the fixed issues in problem order: a sum over them is
 // then the same to the last bit on every run, as one in a map's order,
 // which Go draws anew on every loop, is not.
-func (fr *frame) fixedIssues() []int {
-	ks := make([]int, 0, len(fr.fixed))
-	for k := range fr.fixed {
-		ks = append(ks, k)
-	}
-	sort.Ints(ks)
-	return ks
-}
+func (fr *frame) fixedIssues() []int { return slices.Sorted(maps.Keys(fr.fixed)) }
 
 // full returns the normalised package with free values q (the first
 // len(free) entries of y) and the fixed values.
