@@ -4,6 +4,9 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -149,5 +152,36 @@ func TestCoal2ChangesNothing(t *testing.T) {
 				t.Fatalf("case %d (%d voters): four at a time %v; one at a time %v", c, n, got, want)
 			}
 		}
+	}
+}
+
+// TestAsmAllVEX: every instruction of third_amd64.s that names an X or Y
+// register is VEX-encoded (its mnemonic starts with V). A legacy SSE
+// instruction among AVX ones — MOVQ AX, X1 was one — makes some
+// processors save and restore the registers' upper halves each time it
+// runs: third4 took 15 times as long on one (BENCHMARKS.md, 2026-12-07).
+func TestAsmAllVEX(t *testing.T) {
+	src, err := os.ReadFile("third_amd64.s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xy := regexp.MustCompile(`\b[XY][0-9]+\b`)
+	checked := 0
+	for n, line := range strings.Split(string(src), "\n") {
+		code, _, _ := strings.Cut(line, "//")
+		code = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(code), `\`))
+		for _, ins := range strings.Split(code, ";") {
+			fields := strings.Fields(ins)
+			if len(fields) < 2 || !xy.MatchString(strings.Join(fields[1:], " ")) {
+				continue
+			}
+			checked++
+			if !strings.HasPrefix(fields[0], "V") {
+				t.Errorf("third_amd64.s:%d: %s is a legacy SSE instruction among AVX ones; use its VEX form (V%s)", n+1, strings.TrimSpace(ins), fields[0])
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("checked %d instructions naming X or Y registers; third_amd64.s has more than 50", checked)
 	}
 }
