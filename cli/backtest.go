@@ -37,8 +37,8 @@ the API returns.`,
 	}
 	addInputFlags(cmd, def.Target)
 	f := cmd.Flags()
-	f.String("from", def.Snapshot, `the snapshot to forecast from: "base", a date YYYY-MM-DD or "latest"`)
-	_ = f.MarkHidden("snapshot")
+	f.String("from", def.Snapshot, `the snapshot to forecast from: "base", a date YYYY-MM-DD or "latest" (the API's field "snapshot"; --snapshot is the same flag)`)
+	_ = f.MarkHidden("snapshot") // --from's other name, the API's and every other command's
 	f.String("to", def.To, "score only outcomes dated on or before this date YYYY-MM-DD (default: every later outcome)")
 	f.StringP("format", "f", "table", "output format: table or json")
 	addRunFlags(cmd, def.Run)
@@ -51,9 +51,17 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	from, _ := f.GetString("from")
-	if err := setFlag(f, "snapshot", from); err != nil {
-		return err
+	// --snapshot, the API's name, is --from's other name: given alone it
+	// is used as it is; given with --from it is one flag given twice
+	if f.Changed("from") {
+		from, _ := f.GetString("from")
+		if f.Changed("snapshot") {
+			snap, _ := f.GetString("snapshot")
+			return flagError(cmd, &givenTwice{fmt.Sprintf("--from and --snapshot are one setting, given twice (%q, then %q); valid: one of them once", snap, from)})
+		}
+		if err := setFlag(f, "snapshot", from); err != nil {
+			return err
+		}
 	}
 	req := answer.NewBacktestRequest()
 	req.Target = target(cmd)

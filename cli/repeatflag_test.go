@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -63,5 +64,45 @@ func TestSingleFlagsRefuseASecond(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "deal", "proposals", "-m", "none", "-f", "csv", "-q"); code != 0 {
 		t.Errorf("deal proposals -f csv: exit %d: %s", code, errOut)
+	}
+}
+
+// TestBacktestSnapshotIsFrom: --snapshot, the API's name for backtest's
+// --from, was accepted and then overwritten by --from's default, so
+// `backtest --snapshot latest` forecast from the base snapshot. It is
+// used when given alone, and refused with --from as one setting given
+// twice.
+func TestBacktestSnapshotIsFrom(t *testing.T) {
+	snapOf := func(args ...string) string {
+		t.Helper()
+		out, errOut, code := run(t, append([]string{"backtest", "-m", "compromise", "-q", "-f", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var b struct {
+			Scenario struct {
+				Snapshot string `json:"snapshot"`
+			} `json:"scenario"`
+		}
+		if err := json.Unmarshal([]byte(out), &b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Scenario.Snapshot
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "base"},
+		{[]string{"--snapshot", "latest"}, "latest"},
+		{[]string{"--from", "latest"}, "latest"},
+	} {
+		if got := snapOf(c.args...); got != c.want {
+			t.Errorf("backtest %v: forecast from %q; want %q", c.args, got, c.want)
+		}
+	}
+	_, errOut, code := run(t, "backtest", "--snapshot", "latest", "--from", "base", "-q")
+	if want := `--from and --snapshot are one setting, given twice ("latest", then "base"); valid: one of them once`; code != 2 || !strings.Contains(errOut, want) {
+		t.Errorf("--snapshot with --from: exit %d, %q; want exit 2 and %q", code, errOut, want)
 	}
 }
