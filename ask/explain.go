@@ -134,11 +134,13 @@ func checkExplain(req *answer.ExplainRequest) error {
 	}
 	req.Model = strings.TrimSpace(req.Model)
 	if !slices.Contains(answer.ExplainModels, req.Model) {
+		// sorted, as catalog.Get's unknown model lists every model
+		covered := slices.Sorted(slices.Values(answer.ExplainModels))
 		if _, err := catalog.Get(req.Model); err != nil {
 			// a misspelling gets its "did you mean", among what explain covers
-			return errs.Field("model", "unknown model %q%s", req.Model, errs.Choices(req.Model, answer.ExplainModels))
+			return errs.Field("model", "unknown model %q%s", req.Model, errs.Choices(req.Model, covered))
 		}
-		list := strings.Join(answer.ExplainModels, ", ")
+		list := strings.Join(covered, ", ")
 		return errs.Field("model", "model %q: explain does not cover it; valid: %s", req.Model, list)
 	}
 	return nil

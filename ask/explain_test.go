@@ -257,8 +257,8 @@ func TestExplainNash(t *testing.T) {
 func TestExplainRefuses(t *testing.T) {
 	c := explainTestCase(t)
 	for _, r := range []struct{ model, issue, want string }{
-		{"snapp", "", `unknown model "snapp" (did you mean "snap"?); valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`},
-		{"nope", "", `unknown model "nope"; valid: compromise, median,`},
+		{"snapp", "", `unknown model "snapp" (did you mean "snap"?); valid: bdm, bdm-paper, compromise, compromise-band, ensemble, exchange, ks, median, nash, smp, snap`},
+		{"nope", "", `unknown model "nope"; valid: bdm, bdm-paper, compromise,`},
 		{"compromise", "w", `issue "w": no such issue; valid: x, y, z`},
 	} {
 		req := answer.NewExplainRequest()

@@ -39,7 +39,7 @@ func TestExplainCommand(t *testing.T) {
 	// of its memory: a misspelt model gets its "did you mean" among the
 	// models explain covers
 	_, stderr, code = run(t, "explain", "-m", "snapp")
-	if code != 2 || !strings.Contains(stderr, `unknown model "snapp" (did you mean "snap"?); valid: compromise, median, nash, ks, bdm, bdm-paper, exchange, smp, ensemble, snap, compromise-band`) {
+	if code != 2 || !strings.Contains(stderr, `unknown model "snapp" (did you mean "snap"?); valid: bdm, bdm-paper, compromise, compromise-band, ensemble, exchange, ks, median, nash, smp, snap`) {
 		t.Errorf("-m snapp: exit %d, %s", code, stderr)
 	}
 }
