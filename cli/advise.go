@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -47,6 +48,12 @@ Every lever is a run of the model (for all but compromise), so a large
 case takes a while: on a terminal a bar counts the model's runs and
 estimates the time left; Ctrl-C stops the run.
 
+The file may also come first (parley advise FILE ACTOR, the order of the
+commands that take a file and no actor) when the two cannot be confused:
+one of them is a file (a path that exists, -, or a name ending in .yaml,
+.yml or .json) and the other is not, or only one of them names an actor
+of the other.
+
 --format json gives the answer (docs/json.md), the same the API returns.`,
 		Args: nArgs(1, 2),
 		RunE: runAdvise,
@@ -72,22 +79,13 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	isFile := func(name string) bool {
-		st, err := os.Stat(name)
-		return err == nil && !st.IsDir()
-	}
-	switch {
-	case len(args) == 1 && isFile(args[0]):
-		// a file named alone: the actor was left out, not misspelt
-		return errs.New(errs.Argument, "%q is a file, not an actor; valid: parley advise ACTOR [FILE], the actor first", args[0])
-	case len(args) == 2 && isFile(args[0]) && !isFile(args[1]):
-		// the file first and the actor after it, as forecast's FILE
-		// comes first: said as the order, not as a file not found
-		return errs.New(errs.Argument, "%q is a file and %q is not: the actor comes first; valid: parley advise ACTOR [FILE], here parley advise %s %s", args[0], args[1], args[1], args[0])
+	actor, file, err := adviseArgs(cmd, args)
+	if err != nil {
+		return err
 	}
 	req := answer.NewAdviseRequest()
 	req.Target = target(cmd)
-	req.Actor = args[0]
+	req.Actor = actor
 	req.Model, _ = f.GetString("model")
 	req.Issue, _ = f.GetString("issue")
 	req.Step, _ = f.GetFloat64("step")
@@ -98,11 +96,104 @@ func runAdvise(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	return respond(cmd, args[1:], format, req, func(ctx context.Context, c *ask.Case) (*answer.Advice, error) {
+	return respond(cmd, file, format, req, func(ctx context.Context, c *ask.Case) (*answer.Advice, error) {
 		cb, stop := progress(cmd)
 		defer stop()
 		return ask.Advise(ctx, c, req, cb)
 	}, func(w io.Writer, a *answer.Advice) { adviseTable(w, a, top, termWidth(w)) })
+}
+
+// adviseArgs sorts advise's arguments into the actor and the file
+// arguments respond reads (none: the built-in case). ACTOR FILE is the
+// documented order; FILE ACTOR, the order of the commands that take a file
+// and no actor, is taken when it is unambiguous: one argument looks like a
+// file (fileLike) and the other does not, or both do and only one order
+// names an actor of its file. A file alone, or two file-like arguments
+// neither or both of whose orders name an actor, are refused with what
+// would be valid.
+func adviseArgs(cmd *cobra.Command, args []string) (actor string, file []string, err error) {
+	if len(args) == 1 {
+		if a := args[0]; fileLike(a) && a != "-" {
+			// a file named alone: the actor was left out, not misspelt
+			valid := "parley advise ACTOR FILE or FILE ACTOR, ACTOR an actor of the file"
+			if ids := actorsIn(cmd, a); ids != "" {
+				valid += ": " + ids
+			}
+			return "", nil, errs.New(errs.Argument, "%q is a file, not an actor; valid: %s", a, valid)
+		}
+		return args[0], nil, nil
+	}
+	a, b := args[0], args[1]
+	fa, fb := fileLike(a), fileLike(b)
+	switch {
+	case fa && !fb:
+		return b, []string{a}, nil
+	case fa && fb:
+		ab, ba := namesActor(cmd, b, a), namesActor(cmd, a, b)
+		switch {
+		case ab && !ba:
+			return a, []string{b}, nil
+		case ba && !ab:
+			return b, []string{a}, nil
+		case ab && ba:
+			return "", nil, errs.New(errs.Argument, "%q and %q are both files, each naming an actor of the other; valid: parley advise ACTOR FILE, here parley advise %s %s or parley advise %s %s", a, b, a, b, b, a)
+		}
+		var in []string
+		for _, f := range []string{a, b} {
+			if ids := actorsIn(cmd, f); ids != "" {
+				in = append(in, fmt.Sprintf("%s's: %s", f, ids))
+			}
+		}
+		valid := "parley advise ACTOR FILE, ACTOR the id or alias of one of FILE's actors"
+		if len(in) > 0 {
+			valid += " (" + strings.Join(in, "; ") + ")"
+		}
+		return "", nil, errs.New(errs.Argument, "%q and %q both look like files and neither names an actor of the other; valid: %s", a, b, valid)
+	}
+	return a, []string{b}, nil
+}
+
+// fileLike reports whether an argument looks like a scenario file rather
+// than an actor: standard input (-), a name ending in .yaml, .yml or
+// .json, or a path that exists and is not a folder.
+func fileLike(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	if name == "-" {
+		return true
+	}
+	st, err := os.Stat(name)
+	return err == nil && !st.IsDir()
+}
+
+// namesActor reports whether the file (never standard input, which can be
+// read once) can be read and actor is the id or alias of one of its
+// actors.
+func namesActor(cmd *cobra.Command, file, actor string) bool {
+	if file == "-" {
+		return false
+	}
+	in, err := loadInputWith(cmd, []string{file}, ask.LoadOptions{})
+	return err == nil && in.Scenario.Actor(actor) != nil
+}
+
+// actorsIn is the file's actor ids (errs.OneOf), or "" when the file
+// cannot be read or holds no actor.
+func actorsIn(cmd *cobra.Command, file string) string {
+	if file == "-" {
+		return ""
+	}
+	in, err := loadInputWith(cmd, []string{file}, ask.LoadOptions{})
+	if err != nil || len(in.Scenario.Actors) == 0 {
+		return ""
+	}
+	var ids []string
+	for _, a := range in.Scenario.Actors {
+		ids = append(ids, a.ID)
+	}
+	return errs.OneOf(ids)
 }
 
 // adviseTable prints, per issue, the actor's stance and the forecast, the

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -42,6 +44,52 @@ func TestAdviseCommand(t *testing.T) {
 	}
 	if _, stderr, code = run(t, "advise", "ukraine", "-q", "--step", "0"); code != 2 || !strings.Contains(stderr, "step 0: valid") {
 		t.Errorf("step 0: exit %d, %s", code, stderr)
+	}
+}
+
+// parley advise FILE ACTOR, the order of the commands that take a file,
+// answers as ACTOR FILE does when it is unambiguous (input25); when both
+// arguments look like files, the order whose file names the other as an
+// actor is taken, and when neither does the error says what is valid.
+func TestAdviseFileFirst(t *testing.T) {
+	example, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, stderr, code := run(t, "advise", "b", "testdata/example.yaml", "-q", "--format", "json")
+	if code != 0 {
+		t.Fatalf("advise ACTOR FILE: exit %d: %s", code, stderr)
+	}
+	got, stderr, code := run(t, "advise", "testdata/example.yaml", "b", "-q", "--format", "json")
+	if code != 0 || got != want {
+		t.Errorf("advise FILE ACTOR: exit %d, %s\n%s\nwant\n%s", code, stderr, got, want)
+	}
+	// In a folder holding a file named a (not a scenario) and case.yaml,
+	// both arguments look like files; only case.yaml names the other.
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{"case.yaml": example, "other.yml": example, "a": []byte("not a scenario\n"), "memo.txt": []byte("Alpha wants nothing\n")} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	for _, args := range [][]string{{"a", "case.yaml"}, {"case.yaml", "a"}} {
+		out, stderr, code := run(t, append([]string{"advise"}, append(args, "-q", "--format", "json")...)...)
+		var a answer.Advice
+		if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil || a.Actor != "a" {
+			t.Errorf("advise %v: exit %d, %v, actor %q: %s", args, code, err, a.Actor, stderr)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"case.yaml", "other.yml"}, `parley: "case.yaml" and "other.yml" both look like files and neither names an actor of the other; valid: parley advise ACTOR FILE, ACTOR the id or alias of one of FILE's actors (case.yaml's: a, b, c; other.yml's: a, b, c)` + "\n"},
+		{[]string{"case.yaml"}, `parley: "case.yaml" is a file, not an actor; valid: parley advise ACTOR FILE or FILE ACTOR, ACTOR an actor of the file: a, b, c` + "\n"},
+	} {
+		if _, stderr, code := run(t, append([]string{"advise"}, c.args...)...); code != 2 || stderr != c.want {
+			t.Errorf("advise %v: exit %d, %q; want %q", c.args, code, stderr, c.want)
+		}
 	}
 }
 

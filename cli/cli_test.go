@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -322,13 +321,12 @@ func TestNegativeFlags(t *testing.T) {
 	if _, errOut, code := run(t, "init", f); code != 0 {
 		t.Fatal(errOut)
 	}
-	if _, errOut, code := run(t, "advise", f); code != 2 || !strings.Contains(errOut, "is a file, not an actor; valid: parley advise ACTOR [FILE]") {
+	if _, errOut, code := run(t, "advise", f); code != 2 || !strings.Contains(errOut, "is a file, not an actor; valid: parley advise ACTOR FILE or FILE ACTOR, ACTOR an actor of the file: ") {
 		t.Errorf("advise FILE: exit %d, %q", code, errOut)
 	}
-	// the file first and the actor after it: the order is said, not "cannot read north"
-	want := fmt.Sprintf("%q is a file and \"north\" is not: the actor comes first; valid: parley advise ACTOR [FILE], here parley advise north %s", f, f)
-	if _, errOut, code := run(t, "advise", f, "north"); code != 2 || !strings.Contains(errOut, want) {
-		t.Errorf("advise FILE ACTOR: exit %d, %q; want %q", code, errOut, want)
+	// the file first and the actor after it: taken, as forecast's FILE comes first
+	if _, errOut, code := run(t, "advise", f, "north", "-q"); code != 0 {
+		t.Errorf("advise FILE ACTOR: exit %d, %q", code, errOut)
 	}
 }
 

@@ -157,7 +157,7 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 		isChange := old != nil && state != v.s
 		if !isChange {
 			if pr.Name == "" {
-				v.errorf(p+".name", "a short name such as “30-day ceasefire (Jeddah)”", "missing")
+				v.errorf(p+".name", "a short name"+v.nameExample(pr), "missing")
 			}
 			if pr.Date == "" {
 				v.errorf(p+".date", "the date YYYY-MM-DD the proposal was made", "missing")
@@ -229,22 +229,91 @@ func (v *validator) changeProposals(p string, c *Changes, state *Scenario) {
 
 // packageExample is an example of a package in the scenario's own terms,
 // for an error's valid: ", e.g. {city_share: 20}", the first issue with
-// a sound scale and its first option (or its scale's midpoint when it
-// labels none); "" when no issue has a sound scale.
+// a sound scale and its first option (exampleIssue); "" when no issue has
+// a sound scale.
 func (v *validator) packageExample() string {
-	for _, is := range v.s.Issues {
-		if is.ID == "" || v.broken[is.ID] || v.issueByID[is.ID] == nil {
+	is, x := v.exampleIssue()
+	if is == nil {
+		return ""
+	}
+	return fmt.Sprintf(", e.g. {%s: %s}", is.ID, num(x))
+}
+
+// exampleIssue is the first issue with a sound scale and a point of it:
+// its first option when that lies on the scale, else the scale's
+// midpoint; nil when no issue has a sound scale.
+func (v *validator) exampleIssue() (*Issue, float64) {
+	for i := range v.s.Issues {
+		is := &v.s.Issues[i]
+		if !v.sound(is) {
 			continue
 		}
 		lo, hi := is.Bounds()
-		if _, _, ok := ScaleProblem(lo, hi); !ok {
-			continue
-		}
 		x := lo + (hi-lo)/2
 		if len(is.Anchors) > 0 && finite(is.Anchors[0].Value) && is.Anchors[0].Value >= lo && is.Anchors[0].Value <= hi {
 			x = is.Anchors[0].Value
 		}
-		return fmt.Sprintf(", e.g. {%s: %s}", is.ID, num(x))
+		return is, x
+	}
+	return nil, 0
+}
+
+// sound reports whether the issue has an id, is the one validated under
+// it, and has a scale that holds a number: one an example may use.
+func (v *validator) sound(is *Issue) bool {
+	if is.ID == "" || v.broken[is.ID] || v.issueByID[is.ID] != is {
+		return false
+	}
+	lo, hi := is.Bounds()
+	_, _, ok := ScaleProblem(lo, hi)
+	return ok
+}
+
+// nameExample is an example of a proposal's name in the scenario's own
+// words, for a missing name's valid: " such as “Fare increase (cents):
+// +25c”", one of the proposal's own values (the first of its package, in
+// the file's order of issues, that an option labels, else the first),
+// or, when its package names no issue on a sound scale, the first issue's
+// first option (exampleIssue); "" when no issue has a sound scale.
+func (v *validator) nameExample(pr Proposal) string {
+	var is *Issue
+	var x float64
+	for i := range v.s.Issues {
+		it := &v.s.Issues[i]
+		y, ok := pr.Package[it.ID]
+		if !ok || !v.sound(it) || !finite(y) {
+			continue
+		}
+		if is == nil {
+			is, x = it, y
+		}
+		if anchorLabel(it, y) != "" {
+			is, x = it, y
+			break
+		}
+	}
+	if is == nil {
+		if is, x = v.exampleIssue(); is == nil {
+			return ""
+		}
+	}
+	name := is.Name
+	if name == "" {
+		name = is.ID
+	}
+	what := anchorLabel(is, x)
+	if what == "" {
+		what = num(x)
+	}
+	return fmt.Sprintf(" such as “%s: %s”", name, what)
+}
+
+// anchorLabel is the label of the issue's option at x, or "".
+func anchorLabel(is *Issue, x float64) string {
+	for _, a := range is.Anchors {
+		if a.Value == x && a.Label != "" {
+			return a.Label
+		}
 	}
 	return ""
 }

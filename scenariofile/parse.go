@@ -27,10 +27,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -148,6 +150,10 @@ func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check fu
 	s = new(scenario.Scenario)
 	dec.decode("", root, reflect.ValueOf(s).Elem())
 	ds = dec.ds
+	if dec.fatal != nil || dec.capped {
+		dec.overflowed(nil)
+		ds = dec.ds
+	}
 	if dec.fatal != nil {
 		// Decoding stopped part-way (a limit): validating what was
 		// decoded would report the rest as missing.
@@ -168,6 +174,8 @@ func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check fu
 			}
 		}
 	}
+	vds = dec.overflowed(vds)
+	ds = dec.ds
 	for _, vd := range vds {
 		vd.File = name
 		if n := dec.locate(vd.Path); n != nil {
@@ -191,6 +199,53 @@ func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check fu
 		ds = append(scenario.Diagnostics{*dec.fatal}, ds...)
 	}
 	return s, ds, detected
+}
+
+// hugeValid is what a number too large to hold is told would be valid
+// where Validate says nothing of it (a field it does not check).
+const hugeValid = "a number such as 50 or 0.8"
+
+// overflowed writes each number too large to hold (d.huge) into
+// Validate's diagnostic of its field or range, which says "+Inf is not a
+// finite number" with what the field takes: the number as written takes
+// the place of ±Inf ("capability 1e999 is not a finite number (too large
+// to hold: beyond ±1.8e308)"), as YAML's .inf is told in the same words.
+// A number no diagnostic of vds names (Validate did not run, or checks no
+// such field) is an error of its own: "the number 1e999 is too large to
+// hold".
+func (d *decoder) overflowed(vds scenario.Diagnostics) scenario.Diagnostics {
+	if len(d.huge) == 0 {
+		return vds
+	}
+	paths := slices.Sorted(maps.Keys(d.huge))
+	said := map[string]bool{}
+	for i := range vds {
+		vd := &vds[i]
+		found := false
+		for _, p := range paths {
+			if q, _ := parent(p); p != vd.Path && q != vd.Path {
+				continue
+			}
+			n := d.huge[p]
+			inf := "+Inf"
+			if strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
+				inf = "-Inf"
+			}
+			if strings.Contains(vd.Message, inf) {
+				vd.Message = strings.Replace(vd.Message, inf, n.Value, 1)
+				said[p], found = true, true
+			}
+		}
+		if found {
+			vd.Message += " (too large to hold: beyond ±1.8e308)"
+		}
+	}
+	for _, p := range paths {
+		if !said[p] {
+			d.errorf(p, d.huge[p], hugeValid, "the number %s is too large to hold (beyond ±1.8e308)", d.huge[p].Value)
+		}
+	}
+	return vds
 }
 
 // sortByPlace puts diagnostics in file order, as a person reads them.
@@ -402,6 +457,9 @@ type decoder struct {
 	depth   int                  // > 0 while decoding through an alias
 	via     *yaml.Node           // the outermost alias or merge key being expanded
 	merging map[*yaml.Node]bool  // merge-key targets being decoded
+	// huge holds the numbers written beyond float64's range (1e999),
+	// decoded as ±Inf, by path: overflowed says them in Validate's words.
+	huge map[string]*yaml.Node
 	// capped is set once errors are past the cap: the rest are only
 	// counted, nothing is recorded for Validate (which is then not run),
 	// so a file of a million wrong values costs one pass, not a million
@@ -605,9 +663,14 @@ func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
 	if n.Kind == yaml.ScalarNode && n.Style == 0 {
 		// yaml.v3 resolves a plain number beyond float64's range to text;
 		// calling it text would hide that it is a number, too large.
+		// It is kept as ±Inf for Validate, which says what the field
+		// takes of a number that is not finite (overflowed).
 		if f, err := strconv.ParseFloat(n.Value, 64); math.IsInf(f, 0) && errors.Is(err, strconv.ErrRange) {
-			d.errorf(path, n, "a number such as 50 or 0.8", "the number %s is too large to hold (beyond ±1.8e308)", n.Value)
-			return 0, false
+			if d.huge == nil {
+				d.huge = map[string]*yaml.Node{}
+			}
+			d.huge[path] = n
+			return f, true
 		}
 	}
 	if name, value, ok := d.optionLabel(path, n); ok {
@@ -900,6 +963,14 @@ func (d *decoder) anchors(path string, n *yaml.Node, v reflect.Value) {
 				continue
 			}
 			a.Value = f
+			if math.IsInf(f, 0) && k.ShortTag() == "!!str" {
+				if _, err := strconv.ParseFloat(strings.TrimSpace(k.Value), 64); err != nil {
+					if d.huge == nil {
+						d.huge = map[string]*yaml.Node{}
+					}
+					d.huge[p+".value"] = k
+				}
+			}
 			if s, ok := d.text(p+".label", val); ok {
 				a.Label = s
 			}
@@ -913,10 +984,15 @@ func (d *decoder) anchors(path string, n *yaml.Node, v reflect.Value) {
 	out := make([]scenario.Anchor, len(es))
 	subs := []string{"", ".value", ".label"}
 	bad := make([][3]bool, len(es))
+	huge := make([]*yaml.Node, len(es))
 	for k, e := range es {
 		for j, sub := range subs {
 			bad[k][j] = d.bad[e.prefix+sub]
 			delete(d.bad, e.prefix+sub)
+		}
+		if h := d.huge[e.prefix+".value"]; h != nil {
+			huge[k] = h
+			delete(d.huge, e.prefix+".value")
 		}
 	}
 	for k, e := range es {
@@ -926,6 +1002,9 @@ func (d *decoder) anchors(path string, n *yaml.Node, v reflect.Value) {
 			if bad[k][j] {
 				d.bad[p+sub] = true
 			}
+		}
+		if huge[k] != nil {
+			d.huge[p+".value"] = huge[k]
 		}
 		d.nodes[p] = e.node
 		delete(d.nodes, p+".value")
@@ -956,7 +1035,9 @@ func anchorKey(k *yaml.Node) (float64, bool) {
 			return f, true
 		}
 	case "!!str":
-		if f, err := strconv.ParseFloat(strings.TrimSpace(k.Value), 64); err == nil {
+		// A number beyond float64's range (1e999) is ±Inf, as a
+		// number field's is (decoder.huge).
+		if f, err := strconv.ParseFloat(strings.TrimSpace(k.Value), 64); err == nil || math.IsInf(f, 0) && errors.Is(err, strconv.ErrRange) {
 			return f, true
 		}
 	}

@@ -149,3 +149,27 @@ func TestConfusableActorIsNamed(t *testing.T) {
 	oneError(t, review24(t, "confusable.yaml"),
 		`confusable.yaml:85:12: stances[1].actor: unknown actor "сity" (did you mean "city"? "сity" has the non-ASCII letter "с" (U+0441, Cyrillic) at 1) (valid: one of city, rta, state, union)`)
 }
+
+// A proposal with no name is shown a name in the file's own words
+// (input25): one of its values, by its option's label where one lies
+// there, not the built-in case's “30-day ceasefire (Jeddah)”.
+func TestMissingNameExampleIsTheFilesOwn(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "review25", "prop_noname.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ds := Parse("prop_noname.yaml", data)
+	var got []string
+	for _, d := range ds.Errors(false) {
+		if strings.Contains(d.Path, ".name") {
+			got = append(got, d.String())
+		}
+	}
+	want := []string{
+		"prop_noname.yaml:181:5: proposals[0].name: missing (valid: a short name such as “City share of operating subsidy: 30% (council ceiling)”)",
+		"prop_noname.yaml:186:5: proposals[1].name: missing (valid: a short name such as “Fare increase (cents): +25c”)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
