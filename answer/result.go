@@ -38,8 +38,14 @@ type ModelForecast struct {
 	Err    error           `json:"-"`
 	Issues []IssueForecast `json:"issues"`
 	// Notes are what the model says about its run (a detected scale, a
-	// degenerate case handled, why it stopped).
+	// degenerate case handled, why it stopped), each written with the
+	// scenario's names (ask.NoteText), then the red lines' (RedLines).
 	Notes []string `json:"notes,omitempty"`
+	// ModelNotes are the model's own notes as it gave them, their issues
+	// and actors as ids (less any the Warnings say again): what an answer
+	// that keeps the notes of one issue sorts by (ask's explanation of
+	// an issue). Notes begin with them, written. Not in the JSON.
+	ModelNotes []model.Note `json:"-"`
 	// Warnings are what the reader must know before using a number: a
 	// forecast that did not settle, most of all (one warning for all the
 	// issues that did not settle, each named with its range, or the

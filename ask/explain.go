@@ -68,7 +68,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	}
 	mf := c.convert(m.Name(), r)
 	out := &answer.Explanation{Scenario: c.Header, Request: req, Model: m.Name(), Issues: []answer.IssueExplanation{},
-		Notes: c.notesOn(mf.Notes, mf.RedLines, req.Issue), Warnings: append([]string{}, mf.Warnings...)}
+		Notes: c.notesOn(mf, req.Issue), Warnings: append([]string{}, mf.Warnings...)}
 	for _, f := range mf.Issues {
 		if req.Issue != "" && f.Issue != req.Issue {
 			continue
@@ -86,42 +86,25 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	return out, nil
 }
 
-// notesOn keeps the notes an explanation of issue ("" every issue) needs:
-// a model's note about some issues ("a, b: note", model.EachIssue) is
-// kept only when it is about issue, and then names issue alone; a red
-// line crossed (one of crossed, whose note names the issue by name, not
-// by id) only when it is crossed on issue; a note about the run as a
-// whole is kept.
-func (c *Case) notesOn(notes []string, crossed []answer.RedLineCrossing, issue string) []string {
+// notesOn keeps the notes of mf an explanation of issue ("" every
+// issue) needs: a model's note about some issues (model.Note's Issues,
+// ids) only when it is about issue, and then written as about issue
+// alone; a note about the run as a whole always; a red line crossed (one
+// of mf.RedLines) only when it is crossed on issue. Every issue's are
+// mf.Notes as they are.
+func (c *Case) notesOn(mf answer.ModelForecast, issue string) []string {
 	if issue == "" {
-		return notes
-	}
-	elsewhere := map[string]bool{} // the notes of red lines crossed on other issues
-	for _, x := range crossed {
-		if x.Issue != issue {
-			elsewhere[x.Text()] = true
-		}
+		return mf.Notes
 	}
 	var out []string
-	for _, n := range notes {
-		if elsewhere[n] {
-			continue
+	for _, n := range mf.ModelNotes {
+		if n.On(issue) {
+			out = append(out, NoteText(&c.Header, n.Narrowed(issue)))
 		}
-		head, rest, ok := strings.Cut(n, ": ")
-		if !ok {
-			out = append(out, n)
-			continue
-		}
-		ids := strings.Split(head, ", ")
-		about := true
-		for _, id := range ids {
-			about = about && c.Header.IssueIndex(id) >= 0
-		}
-		switch {
-		case !about:
-			out = append(out, n)
-		case slices.Contains(ids, issue):
-			out = append(out, issue+": "+rest)
+	}
+	for _, x := range mf.RedLines {
+		if x.Issue == issue {
+			out = append(out, x.Text())
 		}
 	}
 	return out

@@ -149,9 +149,9 @@ func ModelErrors(f *answer.Forecast) []error {
 // whose rounds had not settled (settleWarning).
 func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 	p := c.problem
-	out := answer.ModelForecast{Model: name, Notes: r.Notes, Issues: []answer.IssueForecast{}, Detail: r.Detail}
+	out := answer.ModelForecast{Model: name, ModelNotes: r.Notes, Issues: []answer.IssueForecast{}, Detail: r.Detail}
 	var moving []unsettledIssue
-	repeats := map[string]bool{} // notes the settle warning says again
+	repeats := map[string]bool{} // notes the settle warning says again, with ids (Note.String)
 	for _, ir := range r.Issues {
 		k := c.Header.IssueIndex(ir.Issue)
 		if k < 0 {
@@ -182,7 +182,7 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 				f.Nearest = []answer.Anchor{}
 			}
 			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
-			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round)] = true
+			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round).String()] = true
 		}
 		forecastTexts(&f)
 		if ir.Predictive != nil {
@@ -200,11 +200,12 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		// A model's note that an issue was still moving at its cap says
 		// again what the warning says with the range (and the cycle):
 		// the warning keeps the fact, at every door.
-		out.Notes = slices.DeleteFunc(slices.Clone(out.Notes), func(n string) bool { return repeats[n] })
-		if len(out.Notes) == 0 {
-			out.Notes = nil
+		out.ModelNotes = slices.DeleteFunc(slices.Clone(out.ModelNotes), func(n model.Note) bool { return repeats[n.String()] })
+		if len(out.ModelNotes) == 0 {
+			out.ModelNotes = nil
 		}
 	}
+	out.Notes = NoteTexts(&c.Header, out.ModelNotes)
 	if rl := c.redLines(out.Issues); rl != nil {
 		out.RedLines = rl
 		out.Notes = slices.Clip(out.Notes)

@@ -32,7 +32,7 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 		t.Errorf("bdm's warnings %q, want %q among them", m.Warnings, want)
 	}
 	for _, n := range m.Notes {
-		if strings.HasPrefix(n, "issue nato:") {
+		if strings.HasPrefix(n, "Ukraine and NATO:") {
 			t.Errorf("bdm's note %q repeats its warning on nato", n)
 		}
 	}
@@ -50,7 +50,7 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 	if !slices.Equal(crossed, wantCrossed) {
 		t.Errorf("bdm's red lines crossed %q, want %q", crossed, wantCrossed)
 	}
-	if len(m.Notes) != 3 || !strings.HasPrefix(m.Notes[0], "issue sanctions: stopped at round 1 by the default stopping rule") || !slices.Equal(m.Notes[1:], wantCrossed) {
+	if len(m.Notes) != 3 || !strings.HasPrefix(m.Notes[0], "Sanctions on Russia: stopped at round 1 by the default stopping rule") || !slices.Equal(m.Notes[1:], wantCrossed) {
 		t.Errorf("bdm's notes %q, want the one on sanctions and the two red lines", m.Notes)
 	}
 }

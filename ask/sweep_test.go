@@ -203,7 +203,7 @@ func (m *countsStated) Forecast(ctx context.Context, p *model.Problem, o model.O
 		return nil, err
 	}
 	if reflect.DeepEqual(p.Actors, m.stated.Actors) && reflect.DeepEqual(p.Stances, m.stated.Stances) {
-		r.Notes = append(r.Notes, fmt.Sprintf("run %d at the stated values, trace kept %v", m.n.Add(1), !o.NoTrace))
+		r.Notes = append(r.Notes, model.TextNote(fmt.Sprintf("run %d at the stated values, trace kept %v", m.n.Add(1), !o.NoTrace)))
 	}
 	return r, nil
 }

@@ -22,7 +22,7 @@ func TestForecastBDMStopRuleNote(t *testing.T) {
 	if err := os.WriteFile(file, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	const note = "issue issue: stopped at round 4 by the default stopping rule (§3.11, τ = 0: the median repeated once, 9.96 at rounds 3 and 4), not at rest: more rounds leave that point (round 6: 7.47; rounds 5–10, to the cap, within 7.00–9.96); the forecast is round 4's median"
+	const note = "eu_emissions_bdm1994: stopped at round 4 by the default stopping rule (§3.11, τ = 0: the median repeated once, 9.96 at rounds 3 and 4), not at rest: more rounds leave that point (round 6: 7.47; rounds 5–10, to the cap, within 7.00–9.96); the forecast is round 4's median"
 	out, errOut, code := run(t, "forecast", file, "-m", "bdm")
 	if code != 0 {
 		t.Fatalf("forecast: exit %d: %s", code, errOut)

@@ -182,7 +182,7 @@ func TestCompareKeepsWarningsAndNotes(t *testing.T) {
 			}
 		}
 	}
-	if n == 0 || !strings.Contains(table, "note (bdm; no variant, coalition-with-backstop): issue sanctions") || strings.Contains(table, "issue nato: the median was still moving") || !strings.Contains(table, "note (nash; us-ends-support): ") {
+	if n == 0 || !strings.Contains(table, "note (bdm; no variant, coalition-with-backstop): Sanctions on Russia") || strings.Contains(table, "Ukraine and NATO: the median was still moving") || !strings.Contains(table, "note (nash; us-ends-support): ") {
 		t.Fatalf("%d warnings and notes; table:\n%s", n, table)
 	}
 }

@@ -77,7 +77,7 @@ func TestForecastNotesGrouped(t *testing.T) {
 		}
 	})
 	// The names stand in a column: each note's lines start after it.
-	for _, want := range []string{"\n  nash, ks  territory, armed-forces,", "\n  bdm       issue sanctions: stopped", "\n  ensemble  member smp, run on one"} {
+	for _, want := range []string{"\n  nash, ks  Territory, Ukraine's armed forces,", "\n  bdm       Sanctions on Russia: stopped", "\n  ensemble  member smp, run on one"} {
 		if !strings.Contains(at80, want) {
 			t.Errorf("no %q at 80 columns:\n%s", want, at80)
 		}

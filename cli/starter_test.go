@@ -213,10 +213,10 @@ func TestExplainIssueNotesOnlyItsOwn(t *testing.T) {
 		return e.Notes
 	}
 	for _, m := range []string{"nash", "ks"} {
-		if n := notes("-m", m); len(n) != 1 || !strings.HasPrefix(n[0], "budget, timeline: "+note) {
+		if n := notes("-m", m); len(n) != 1 || !strings.HasPrefix(n[0], "Budget, Timeline: "+note) {
 			t.Errorf("%s, every issue: notes %q", m, n)
 		}
-		if n := notes("-m", m, "--issue", "budget"); len(n) != 1 || !strings.HasPrefix(n[0], "budget: "+note) {
+		if n := notes("-m", m, "--issue", "budget"); len(n) != 1 || !strings.HasPrefix(n[0], "Budget: "+note) {
 			t.Errorf("%s --issue budget: notes %q", m, n)
 		}
 	}

@@ -75,7 +75,7 @@ func TestEachIssuePointTie(t *testing.T) {
 	if r.Issues[0].Forecast != 40 || dst[0] != 40 {
 		t.Errorf("Forecast %v, PointForecast %v; want 40 (the midpoint of the tie)", r.Issues[0].Forecast, dst[0])
 	}
-	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "ties between 20 and 60") {
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0].String(), "ties between 20 and 60") {
 		t.Errorf("notes %q, want the tie between 20 and 60", r.Notes)
 	}
 }
@@ -113,7 +113,7 @@ func TestEachIssueGroupsNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(r.Notes, " | "), "a, c, d: low | b: mid"; got != want {
+	if got, want := strings.Join(model.NoteStrings(r.Notes), " | "), "a, c, d: low | b: mid"; got != want {
 		t.Errorf("notes %q, want %q", got, want)
 	}
 	// nash on the built-in case keeps the status quo on five issues
@@ -128,7 +128,7 @@ func TestEachIssueGroupsNotes(t *testing.T) {
 			kept++
 		}
 	}
-	if kept < 2 || len(r.Notes) != 1 || strings.Count(r.Notes[0], ", ")+1 != kept || !strings.HasSuffix(r.Notes[0], ": "+nash.StatusQuoKept) {
+	if kept < 2 || len(r.Notes) != 1 || len(r.Notes[0].Issues) != kept || !strings.HasSuffix(r.Notes[0].String(), ": "+nash.StatusQuoKept) {
 		t.Errorf("%d issues at their status quo; notes %q", kept, r.Notes)
 	}
 }

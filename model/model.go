@@ -13,7 +13,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 
 	"parley/errs"
 )
@@ -368,8 +367,9 @@ type Result struct {
 	Model  string
 	Issues []IssueResult
 	// Notes record anything the reader should know about this run (a
-	// detected scale, a degenerate case handled, why it stopped).
-	Notes []string
+	// detected scale, a degenerate case handled, why it stopped), each
+	// with the issues and actors it names as ids (Note).
+	Notes []Note
 	// Detail is model-specific output that a model's own printers read
 	// (e.g. KTAB's log lines, Decide's exchanges); nil for most models.
 	Detail any `json:"-"`
@@ -469,8 +469,9 @@ func (p *Problem) Spread(k int, idx []int, pos []float64) []float64 {
 // present actors' positions x and weights w (capability × salience) —
 // compromise, median, nash, ks — and builds its Result: solve returns the
 // issue's forecast and a note ("" for none), which is recorded once for
-// the issues it holds for, as "issue-id: note" or "id-1, id-2: note", so
-// that a default deciding five issues reads as one note, not five.
+// the issues it holds for (a Note whose Issues are theirs, written
+// "Issue: note" or "Issue 1, Issue 2: note"), so that a default deciding
+// five issues reads as one note, not five.
 // Round 0 holds the starting positions.
 func EachIssue(ctx context.Context, p *Problem, name string, solve func(is Issue, x, w []float64) (float64, string)) (*Result, error) {
 	res := &Result{Model: name}
@@ -496,7 +497,7 @@ func EachIssue(ctx context.Context, p *Problem, name string, solve func(is Issue
 	}
 	// one note for the issues it is about: "a, b: note", not one a line
 	for _, n := range notes {
-		res.Notes = append(res.Notes, strings.Join(on[n], ", ")+": "+n)
+		res.Notes = append(res.Notes, Note{Issues: on[n], Parts: []NotePart{Words(n)}})
 	}
 	return res, nil
 }

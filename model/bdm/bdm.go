@@ -180,7 +180,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 	}
 	res := &model.Result{Model: m.Name(), Issues: make([]model.IssueResult, len(p.Issues))}
 	det := &Detail{Profile: m.Profile.String(), Issues: make([]IssueDetail, len(p.Issues))}
-	notes := make([]string, len(p.Issues))
+	notes := make([]model.Note, len(p.Issues))
 	err := m.runIssues(ctx, p, o, func(k int) issueOut {
 		return issueOut{ir: &res.Issues[k], id: &det.Issues[k], note: &notes[k]}
 	})
@@ -188,7 +188,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		return nil, err
 	}
 	for _, n := range notes {
-		if n != "" {
+		if n.Parts != nil {
 			res.Notes = append(res.Notes, n)
 		}
 	}
@@ -231,7 +231,7 @@ func (m Model) PointForecastSettling(ctx context.Context, p *model.Problem, o mo
 type issueOut struct {
 	ir       *model.IssueResult
 	id       *IssueDetail
-	note     *string
+	note     *model.Note
 	forecast *float64
 	before   *float64
 }
@@ -469,8 +469,8 @@ func (m Model) issue(ctx context.Context, p *model.Problem, k int, q, t float64,
 // answer's warning says the forecast did not settle on the issue (which
 // names the range and any cycle), that warning carries the fact and the
 // answer leaves this note out (ask's convert).
-func MovingNote(issue string, rounds int) string {
-	return fmt.Sprintf("issue %s: the median was still moving after %d rounds (forecast = median at round %d)", issue, rounds, rounds)
+func MovingNote(issue string, rounds int) model.Note {
+	return model.IssueNote(issue, model.Words(fmt.Sprintf("the median was still moving after %d rounds (forecast = median at round %d)", rounds, rounds)))
 }
 
 // restNote runs on, past the round stop at which §3.11's rule stopped the
@@ -479,16 +479,16 @@ func MovingNote(issue string, rounds int) string {
 // (the model as specified), but when a later round's median leaves it by
 // more than the rule's τ·Δ, the note says how the run stopped and that
 // more rounds leave that point, so that "settled" is not read as at rest.
-// "" when the median stays to the cap (or ctx is cancelled: the caller
-// sees ctx's error at its next check).
-func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []float64, prob probFunc, at float64, stop, maxR int) string {
+// No note (the zero Note) when the median stays to the cap (or ctx is
+// cancelled: the caller sees ctx's error at its next check).
+func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []float64, prob probFunc, at float64, stop, maxR int) model.Note {
 	tol := m.Tau * c.delta
 	width := is.Max - is.Min
 	left, lo, hi := 0, math.Inf(1), math.Inf(-1)
 	var leftAt float64
 	for r := stop + 1; r <= maxR; r++ {
 		if ctx.Err() != nil {
-			return ""
+			return model.Note{}
 		}
 		x = c.step(x, prob).next
 		mu := c.regroup(x)
@@ -498,7 +498,7 @@ func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []floa
 		}
 	}
 	if left == 0 {
-		return ""
+		return model.Note{}
 	}
 	d := scenario.ScaleDecimals(is.Min, is.Max)
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', d, 64) }
@@ -513,8 +513,8 @@ func (m Model) restNote(ctx context.Context, c *column, is model.Issue, x []floa
 	if !model.Settled(lo, hi, width) {
 		span = "within " + scenario.RangeText(lo, hi, d, scenario.FixedText)
 	}
-	return fmt.Sprintf("issue %s: stopped at round %d by %s, not at rest: more rounds leave that point (round %d: %s; rounds %d–%d, to the cap, %s); the forecast is round %d's median",
-		is.ID, stop, rule, left, num(leftAt), stop+1, maxR, span, stop)
+	return model.IssueNote(is.ID, model.Words(fmt.Sprintf("stopped at round %d by %s, not at rest: more rounds leave that point (round %d: %s; rounds %d–%d, to the cap, %s); the forecast is round %d's median",
+		stop, rule, left, num(leftAt), stop+1, maxR, span, stop)))
 }
 
 // step runs one round: leanRound in the replication profile with Q = 1,

@@ -186,7 +186,7 @@ func TestOptions(t *testing.T) {
 		t.Errorf("cancelled context: err %v", err)
 	}
 	res, _ := Model{}.Forecast(context.Background(), p, model.Options{MaxRounds: 2})
-	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "still moving after 2 rounds") {
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].String(), "still moving after 2 rounds") {
 		t.Errorf("notes %q", res.Notes)
 	}
 	if (Model{}).Name() != "bdm" || (Model{Profile: Paper}).Name() != "bdm-paper" {

@@ -2,6 +2,7 @@ package bdm
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"parley/model"
@@ -25,8 +26,8 @@ func TestEUStopRuleNote(t *testing.T) {
 	if ir.Values["stop_round"] != 4 || len(ir.Rounds) != 5 {
 		t.Errorf("stop round %v, %d rounds kept; want 4 and rounds 0–4", ir.Values["stop_round"], len(ir.Rounds))
 	}
-	want := "issue issue: stopped at round 4 by the default stopping rule (§3.11, τ = 0: the median repeated once, 9.96 at rounds 3 and 4), not at rest: more rounds leave that point (round 6: 7.47; rounds 5–10, to the cap, within 7.00–9.96); the forecast is round 4's median"
-	if len(res.Notes) != 1 || res.Notes[0] != want {
+	want := "issue: stopped at round 4 by the default stopping rule (§3.11, τ = 0: the median repeated once, 9.96 at rounds 3 and 4), not at rest: more rounds leave that point (round 6: 7.47; rounds 5–10, to the cap, within 7.00–9.96); the forecast is round 4's median"
+	if len(res.Notes) != 1 || res.Notes[0].String() != want || !slices.Equal(res.Notes[0].Issues, []string{"issue"}) {
 		t.Errorf("notes %q,\nwant [%q]", res.Notes, want)
 	}
 	// A run that stops by the rule and stays there to the cap gets no

@@ -50,8 +50,8 @@
 // not passed off as the ensemble's; PointForecast (model.Forecasts)
 // does not tell. If every
 // member fails, so does the ensemble. Forecast keeps every member's
-// notes, each named by its issue and member ("issue X: member smp: …
-// stopped: reached the round limit"), so that what a member says about
+// notes, each about its issue and named by its member ("X: member smp: …
+// stopped: reached the round limit", model.Note), so that what a member says about
 // its run — that it had not come to rest, above all — reaches the
 // ensemble's answer word for word; only a member's notes that it stopped
 // by its own rule, on more than one issue, become one note listing the
@@ -66,7 +66,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"parley/errs"
 	"parley/model"
@@ -309,7 +308,7 @@ type issueOut struct {
 	sw, swx, swp float64
 	vals         map[string]float64
 	rounds       []float64
-	notes        []string
+	notes        []model.Note
 	failed       []string
 	rested       []rested
 	members      []MemberRun // with full: each member's run
@@ -328,17 +327,18 @@ type rested struct {
 // except that where a member stopped by its own rule (smp.StopRested) on
 // more than one issue, its notes saying so become one ("member smp, run
 // on one issue at a time, stopped by its own rule on each of 7 issues
-// (…), steps per issue: ceasefire 53, …"), in the place of the first.
+// (…), steps per issue: 53 on Ceasefire, …"), in the place of the first.
 // The note says the member ran issue by issue: beside it, the smp row's
 // own run over every issue at once may not have come to rest, and the
 // two read as a contradiction without it. Its own rule is not Parley's test of a
 // settled forecast (model.Settled), which the answer applies to the
 // ensemble's rounds, so the note does not say the member came to rest. A note that a member failed, or had not come to rest, is kept
 // word for word, named by its issue.
-func memberNotes(p *model.Problem, outs []issueOut) []string {
+func memberNotes(p *model.Problem, outs []issueOut) []model.Note {
 	type group struct {
-		at    int // the summary's place in notes
-		parts []string
+		at    int              // the summary's place in notes
+		parts []model.NotePart // "53 on ", issue, ", ", …
+		n     int              // the issues in parts
 	}
 	count := map[string]int{}
 	for _, out := range outs {
@@ -346,7 +346,7 @@ func memberNotes(p *model.Problem, outs []issueOut) []string {
 			count[r.member]++
 		}
 	}
-	var notes []string
+	var notes []model.Note
 	groups := map[string]*group{}
 	var order []string
 	for k, out := range outs {
@@ -367,14 +367,19 @@ func memberNotes(p *model.Problem, outs []issueOut) []string {
 				g = &group{at: len(notes)}
 				groups[r.member] = g
 				order = append(order, r.member)
-				notes = append(notes, "")
+				notes = append(notes, model.Note{})
 			}
-			g.parts = append(g.parts, fmt.Sprintf("%s %d", p.Issues[k].ID, r.steps))
+			if len(g.parts) > 0 {
+				g.parts = append(g.parts, model.Words(", "))
+			}
+			g.parts = append(g.parts, model.Words(fmt.Sprintf("%d on ", r.steps)), model.IssueRef(p.Issues[k].ID))
+			g.n++
 		}
 	}
 	for _, m := range order {
 		g := groups[m]
-		notes[g.at] = fmt.Sprintf("member %s, run on one issue at a time, stopped by its own rule on each of %d issues (%s), steps per issue: %s", m, len(g.parts), smp.StopRested, strings.Join(g.parts, ", "))
+		head := fmt.Sprintf("member %s, run on one issue at a time, stopped by its own rule on each of %d issues (%s), steps per issue: ", m, g.n, smp.StopRested)
+		notes[g.at] = model.RunNote(append([]model.NotePart{model.Words(head)}, g.parts...)...)
 	}
 	return notes
 }
@@ -406,7 +411,7 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 		}
 		var x, before float64
 		var rounds []float64
-		var notes []string
+		var notes []model.Note
 		var restedSteps int
 		var inner []model.MemberFailure // a combining member's own members that failed (the point paths)
 		var err error
@@ -431,7 +436,7 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			if ctx.Err() != nil {
 				return issueOut{err: ctx.Err()}
 			}
-			out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s failed (%v); its weight went to the others", is.ID, mb.Model.Name(), err))
+			out.notes = append(out.notes, model.IssueNote(is.ID, model.Words(fmt.Sprintf("member %s failed (%v); its weight went to the others", mb.Model.Name(), err))))
 			out.failed = append(out.failed, mb.Model.Name())
 			if full {
 				out.members = append(out.members, MemberRun{Model: mb.Model.Name(), Weight: mb.Weight, Err: err.Error()})
@@ -443,7 +448,10 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 			out.vals[mb.Model.Name()] = x
 			traces, weights = append(traces, rounds), append(weights, mb.Weight)
 			for _, n := range notes {
-				out.notes = append(out.notes, fmt.Sprintf("issue %s: member %s: %s", is.ID, mb.Model.Name(), n))
+				// the member ran on this issue alone: a note of its about
+				// issues is about this one, which heads the ensemble's note
+				parts := append([]model.NotePart{model.Words("member " + mb.Model.Name() + ": ")}, n.Parts...)
+				out.notes = append(out.notes, model.IssueNote(is.ID, parts...))
 			}
 			if restedSteps > 0 {
 				// smp's last note says why it stopped (smp.Detail.Stop)
@@ -482,7 +490,7 @@ func forecastIssue(ctx context.Context, sub *model.Problem, members []Member, o 
 // rounds), its notes (why it stopped, whether it had come to rest) and,
 // for an smp run that stopped by KTAB's rule, its steps (smp.Detail's
 // Rested; 0 otherwise), which the notes then end by saying.
-func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, []string, int, error) {
+func traced(ctx context.Context, m model.Model, p *model.Problem, o model.Options) (float64, []float64, []model.Note, int, error) {
 	r, err := model.Run(ctx, m, p, o)
 	if err != nil {
 		return 0, nil, nil, 0, err

@@ -93,12 +93,12 @@ func TestPointPathsNameFailedMembers(t *testing.T) {
 		}
 	}
 	var notes []string
-	for _, n := range r.Notes {
+	for _, n := range model.NoteStrings(r.Notes) {
 		if strings.Contains(n, " failed (") {
 			notes = append(notes, n[:strings.Index(n, " failed (")])
 		}
 	}
-	if got := strings.Join(notes, "; "); got != "issue i1: member a; issue i1: member b; issue i2: member b" {
+	if got := strings.Join(notes, "; "); got != "i1: member a; i1: member b; i2: member b" {
 		t.Errorf("Forecast's notes on failed members: %q", got)
 	}
 	// Nothing failed: nil, not an empty list.

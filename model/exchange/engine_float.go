@@ -1793,7 +1793,7 @@ func run64(ctx context.Context, ar floatArith, p *model.Problem, cfg runConfig, 
 	}
 	res.Detail = det
 	if exact {
-		res.Notes = append(res.Notes, "exact mode: 28-significant-digit decimal arithmetic in Decide's operation order")
+		res.Notes = append(res.Notes, model.TextNote("exact mode: 28-significant-digit decimal arithmetic in Decide's operation order"))
 	}
 	return res, nil
 }

@@ -331,7 +331,7 @@ func run[T any, A arith[T]](ctx context.Context, ar A, p *model.Problem, cfg run
 	}
 	res.Detail = det
 	if exact {
-		res.Notes = append(res.Notes, "exact mode: 28-significant-digit decimal arithmetic in Decide's operation order")
+		res.Notes = append(res.Notes, model.TextNote("exact mode: 28-significant-digit decimal arithmetic in Decide's operation order"))
 	}
 	return res, nil
 }

@@ -78,7 +78,7 @@ func TestForecast(t *testing.T) {
 			if is := c.p.Issues[0]; !is.HasReference {
 				want = []string{is.ID + ": " + nash.NoStatusQuo}
 			}
-			if !slices.Equal(r.Notes, want) {
+			if !slices.Equal(model.NoteStrings(r.Notes), want) {
 				t.Errorf("notes = %q, want %q", r.Notes, want)
 			}
 		})
@@ -113,7 +113,7 @@ func TestStatusQuoBlocks(t *testing.T) {
 			if got := r.Issues[0].Forecast; got != 50 {
 				t.Errorf("forecast = %v, want the status quo 50", got)
 			}
-			if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "status quo") {
+			if len(r.Notes) != 1 || !strings.Contains(r.Notes[0].String(), "status quo") {
 				t.Errorf("notes = %q, want one saying the status quo holds", r.Notes)
 			}
 		})

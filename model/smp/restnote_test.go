@@ -45,7 +45,7 @@ func TestRestedNoteSaysForecastMoved(t *testing.T) {
 		t.Fatalf("%d of 3 forecasts moved in the last step, want all 3: the reference's prob lines move actors apart on every dimension", moved)
 	}
 	const want = "11 states, 10 steps; stopped: fractional change below 0.02 (KTAB's rule, met by the positions; the forecast still moved in the last step on 3 of 3 issues, and more steps may move it further)"
-	if len(r.Notes) != 1 || r.Notes[0] != want {
+	if len(r.Notes) != 1 || r.Notes[0].String() != want {
 		t.Errorf("notes %q, want %q", r.Notes, want)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 
 	"parley/errs"
 	"parley/model"
@@ -126,7 +125,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		if tr.stop == StopRested {
 			note += movedNote(p, tr.mean[T-1], tr.mean[T-2])
 		}
-		res.Notes = append(res.Notes, note)
+		res.Notes = append(res.Notes, model.TextNote(note))
 	}
 	det := &Detail{Active: in.active, Change: tr.change, Positions: tr.pos, Prob: tr.prob}
 	if T > 1 {
@@ -283,7 +282,7 @@ type input struct {
 	// when every one has a stance everywhere (engine.probs)
 	has   []bool
 	part  []int
-	notes []string
+	notes []model.Note
 }
 
 // mapProblem maps a Problem onto the model (see the package doc):
@@ -339,10 +338,10 @@ func mapProblem(p *model.Problem) *input {
 	}
 	in.has, in.part = presence(p, in.active)
 	if len(scaled) > 0 {
-		in.notes = append(in.notes, "saliences summing over 1 divided by their sum (SMP saliences are shares of attention): "+strings.Join(scaled, ", "))
+		in.notes = append(in.notes, model.RunNote(append([]model.NotePart{model.Words("saliences summing over 1 divided by their sum (SMP saliences are shares of attention): ")}, model.ActorList(scaled)...)...))
 	}
 	if len(left) > 0 {
-		in.notes = append(in.notes, "left out (salience 0 on every issue), positions kept: "+strings.Join(left, ", "))
+		in.notes = append(in.notes, model.RunNote(append([]model.NotePart{model.Words("left out (salience 0 on every issue), positions kept: ")}, model.ActorList(left)...)...))
 	}
 	return in
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,7 +93,7 @@ func TestSalienceOverOne(t *testing.T) {
 	if ktabText(t, a) != ktabText(t, b) {
 		t.Error("saliences summing to 2·σ and to 1 give different runs")
 	}
-	if len(a.Notes) == 0 || !strings.Contains(a.Notes[0], "SActor-00") {
+	if len(a.Notes) == 0 || !slices.Contains(a.Notes[0].Parts, model.ActorRef("SActor-00")) {
 		t.Errorf("notes %q do not say SActor-00's saliences were divided", a.Notes)
 	}
 	if ktabText(t, a) == ktabText(t, forecast(t, smp.Model{}, p, model.Options{})) {
@@ -162,7 +163,7 @@ func TestIndifferentActorLeftOut(t *testing.T) {
 			t.Fatalf("round %d: XJ at %v, want its stated 30", r.Round, r.Positions[0])
 		}
 	}
-	if !strings.Contains(strings.Join(a.Notes, "\n"), "left out") {
+	if !strings.Contains(strings.Join(model.NoteStrings(a.Notes), "\n"), "left out") {
 		t.Errorf("no note about the left-out actor: %q", a.Notes)
 	}
 }

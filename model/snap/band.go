@@ -59,7 +59,7 @@ func (b Band) Forecast(ctx context.Context, p *model.Problem, o model.Options) (
 	if scale <= 0 {
 		scale = BandScale
 	}
-	res := &model.Result{Model: "compromise-band", Notes: []string{CalibrationNote}}
+	res := &model.Result{Model: "compromise-band", Notes: []model.Note{model.TextNote(CalibrationNote)}}
 	for k, is := range p.Issues {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -121,7 +121,7 @@ func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) 
 		return nil, err
 	}
 	par := m.params()
-	res := &model.Result{Model: "snap", Notes: []string{CalibrationNote}}
+	res := &model.Result{Model: "snap", Notes: []model.Note{model.TextNote(CalibrationNote)}}
 	for k, is := range p.Issues {
 		if err := ctx.Err(); err != nil {
 			return nil, err
