@@ -202,6 +202,10 @@ type Lever struct {
 	// HelpsInterval is Helps's Wilson score interval at 95% (mcerr.Wilson)
 	// over those draws; absent with Helps.
 	HelpsInterval *[2]float64 `json:"helps_interval,omitempty"`
+	// HelpsText is Helps as every door writes a chance (ask.Chance: a
+	// nonzero share never reads "0%", one below 1 never "100%"); absent
+	// with Helps, and in an answer stored before the answers carried it.
+	HelpsText string `json:"helps_text,omitempty"`
 	// FailedDraws is how many draws the lever's run failed in (the model
 	// returned an error with it pulled), left out of MeanToward and
 	// Helps; 0, absent, when none did or without draws. The answer's

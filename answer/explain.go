@@ -495,6 +495,12 @@ type SMPBargain struct {
 	Phi       float64        `json:"phi"`
 	Gain      float64        `json:"gain"`
 	Offers    []BargainOffer `json:"offers"`
+	// OffersText is the offers as every door writes them, each issue by
+	// its name with the initiator's and the receiver's positions in the
+	// issue's decimals: "Ceasefire 40.0/35.0; Territory 30.0/25.0"
+	// (ask.OffersText); empty in an answer stored before the answers
+	// carried it.
+	OffersText string `json:"offers_text,omitempty"`
 }
 
 // BargainOffer is a bargain's positions on one issue, on its scale.
@@ -516,6 +522,11 @@ type SMPOption struct {
 	Bargain     int     `json:"bargain"`
 	Probability float64 `json:"probability"`
 	Chosen      bool    `json:"chosen,omitempty"`
+	// ProbabilityText is Probability as every door writes a chance
+	// (ask.Chance: whole percent, more decimals where a nonzero would read
+	// "0%" or one below 1 "100%"); empty in an answer stored before the
+	// answers carried it.
+	ProbabilityText string `json:"probability_text,omitempty"`
 }
 
 // SMPPositionProb is the probability that an actor's position wins.

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"math"
 	"strconv"
+	"strings"
 
 	"parley/answer"
 )
@@ -21,7 +22,8 @@ const ExternalitiesHead = "Externalities per actor, summed over the exchanges of
 // externalities head (ExternalitiesHead) and each issue's pulls
 // head (PullsHead) and each pull and share of the weight as written
 // (PullText with PullDecimals, WeightShareText with ShareDecimals, over
-// the issue's pulls), in the issue's decimals.
+// the issue's pulls), in the issue's decimals; and smp's bargains' offers
+// (OffersText) and its options' probabilities (Chance).
 func explainTexts(x *answer.Explanation) {
 	if len(x.Exchanges) > 0 {
 		x.ExternalitiesHeadText = ExternalitiesHead
@@ -36,6 +38,31 @@ func explainTexts(x *answer.Explanation) {
 			p.PullText, p.ShareText = PullText(x.Model, p.Pull, pd), WeightShareText(p.Share, sd)
 		}
 	}
+	for i := range x.Turns {
+		tu := &x.Turns[i]
+		for j := range tu.Bargains {
+			tu.Bargains[j].OffersText = OffersText(&x.Scenario, tu.Bargains[j].Offers)
+		}
+		for _, c := range tu.Choices {
+			for k := range c.Options {
+				c.Options[k].ProbabilityText = Chance(c.Options[k].Probability)
+			}
+		}
+	}
+}
+
+// OffersText writes an smp bargain's offers as every door shows them:
+// each issue by its name (docs/DECISIONS.md, names24), then the
+// positions offered to the initiator and to the receiver in the issue's
+// decimals, "Ceasefire 40.0/35.0; Territory 30.0/25.0". A bargain carries
+// it (answer.SMPBargain.OffersText).
+func OffersText(sc *answer.Scenario, offers []answer.BargainOffer) string {
+	parts := make([]string, len(offers))
+	for i, o := range offers {
+		d := sc.IssueDecimals(o.Issue)
+		parts[i] = sc.IssueName(o.Issue) + " " + numD(o.Initiator, d) + "/" + numD(o.Receiver, d)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // adviceTexts writes the words of an actor's advice: the levers' columns
@@ -54,12 +81,15 @@ func adviceTexts(a *answer.Advice) {
 	leverTexts(a.Top)
 }
 
-// leverTexts writes each lever's KindText (LeverKindText) and CostText
-// (LeverCost).
+// leverTexts writes each lever's KindText (LeverKindText), CostText
+// (LeverCost) and, with draws, HelpsText (Chance).
 func leverTexts(ls []answer.Lever) {
 	for i := range ls {
 		ls[i].KindText = LeverKindText(ls[i].Kind)
 		ls[i].CostText = LeverCost(float64(ls[i].Cost))
+		if h := ls[i].Helps; h != nil {
+			ls[i].HelpsText = Chance(*h)
+		}
 	}
 }
 

@@ -388,7 +388,7 @@ func smpTurns(p *model.Problem, r *model.Result, turns []smp.Turn) []answer.SMPT
 				if other == c.Actor {
 					other = b.Init
 				}
-				took = append(took, fmt.Sprintf("%s takes bargain %d with %s (%.0f%%)", name(c.Actor), o.Bargain+1, name(other), 100*o.Prob))
+				took = append(took, fmt.Sprintf("%s takes bargain %d with %s (%s)", name(c.Actor), o.Bargain+1, name(other), Chance(o.Prob)))
 			}
 			st.Choices = append(st.Choices, sc)
 		}

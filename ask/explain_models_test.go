@@ -255,6 +255,47 @@ func TestExplainSMPTurns(t *testing.T) {
 	}
 }
 
+// smp's turns carry their words by names: each bargain's offers by the
+// issues' names in their decimals, each option's probability as Chance
+// writes it, so a nonzero option (the built-in case's Finland keeps its
+// status quo at 0.03% in turn 2) never reads "0%", which the page's
+// whole percent wrote.
+func TestExplainSMPTurnTexts(t *testing.T) {
+	c, err := func() (*Case, error) { in, _ := BuiltIn(); return in.Case(answer.Target{Snapshot: "latest"}) }()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := explain(t, c, "smp", "")
+	b := e.Turns[0].Bargains[0]
+	want := make([]string, len(b.Offers))
+	for k, o := range b.Offers {
+		is := c.Header.Issues[k]
+		want[k] = fmt.Sprintf("%s %s/%s", is.Name, Decimals(o.Initiator, is.Decimals), Decimals(o.Receiver, is.Decimals))
+	}
+	if b.OffersText != strings.Join(want, "; ") || !strings.HasPrefix(b.OffersText, "Ceasefire ") || strings.Contains(b.OffersText, "security-guarantees") {
+		t.Errorf("offers_text %q, want %q", b.OffersText, strings.Join(want, "; "))
+	}
+	tiny := 0
+	for _, tu := range e.Turns {
+		if strings.Contains(tu.Text, "(0%)") || strings.Contains(tu.Text, "(100%)") {
+			t.Errorf("turn %d: %s", tu.Turn, tu.Text)
+		}
+		for _, ch := range tu.Choices {
+			for _, o := range ch.Options {
+				if o.ProbabilityText != Chance(o.Probability) || (o.Probability > 0 && o.ProbabilityText == "0%") {
+					t.Errorf("turn %d %s bargain %d: %v reads %q", tu.Turn, ch.Actor, o.Bargain, o.Probability, o.ProbabilityText)
+				}
+				if o.Probability > 0 && o.Probability < 0.005 {
+					tiny++
+				}
+			}
+		}
+	}
+	if o := e.Turns[1].Choices; tiny == 0 || len(o) == 0 {
+		t.Fatalf("no option below 0.5%% to check (%d)", tiny)
+	}
+}
+
 // The limit on listed rows, at and past it: the EU case runs 4 rounds of
 // 10 actors, 4 × 10 × 9 = 360 challenges; threeCase's ten rounds list
 // some externalities (counted here), and past the limit each exchange's

@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -176,15 +175,26 @@ func likeliestNote(is model.Issue, x float64, nearest []answer.Anchor, pd *model
 // outcome may land).
 const LikeliestNoteHead = "Why the likeliest option is not the forecast's nearest"
 
-// chancesApart writes two chances as Chance does, in whole percent, or
-// with as many more decimals (up to three) as tell them apart.
+// chancesApart writes two chances as Chance does (whole percent, more
+// decimals where one would read "0%" or "100%"), or, where those read
+// alike, with as many more decimals (up to three past Chance's) as tell
+// them apart.
 func chancesApart(a, b float64) (string, string) {
-	for e := 0; ; e++ {
-		sa, sb := strconv.FormatFloat(100*a, 'f', e, 64)+"%", strconv.FormatFloat(100*b, 'f', e, 64)+"%"
-		if sa != sb || e == 3 {
-			return sa, sb
+	sa, sb := Chance(a), Chance(b)
+	if sa != sb || strings.ContainsAny(sa, "<>") || sa == NoNumber {
+		return sa, sb
+	}
+	d := 0
+	if i := strings.IndexByte(sa, '.'); i >= 0 {
+		d = len(sa) - i - 2 // the decimals before "%"
+	}
+	for e := d + 1; e <= d+3; e++ {
+		sa, sb = fixed(100*a, e)+"%", fixed(100*b, e)+"%"
+		if sa != sb {
+			break
 		}
 	}
+	return sa, sb
 }
 
 // atomWords names single values of a distribution by what they are: the

@@ -123,3 +123,22 @@ func TestLikeliestNoteNearestTie(t *testing.T) {
 		t.Errorf("tie of nearest:\n%q\nwant\n%q", got, want)
 	}
 }
+
+// chancesApart writes chances as Chance does, a nonzero never "0%",
+// with more decimals only where those read alike.
+func TestChancesApart(t *testing.T) {
+	for _, c := range []struct {
+		a, b   float64
+		wa, wb string
+	}{
+		{0.26, 0.5, "26%", "50%"},
+		{0.2512, 0.2534, "25.1%", "25.3%"},
+		{0.003, 0.5, "0.3%", "50%"},
+		{0.0031, 0.0034, "0.31%", "0.34%"},
+		{0.25, 0.25, "25.000%", "25.000%"},
+	} {
+		if a, b := chancesApart(c.a, c.b); a != c.wa || b != c.wb {
+			t.Errorf("chancesApart(%v, %v) = %q, %q; want %q, %q", c.a, c.b, a, b, c.wa, c.wb)
+		}
+	}
+}

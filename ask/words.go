@@ -268,15 +268,35 @@ func LikeliestTexts(sc *answer.Scenario, issue string, d *answer.Distribution) {
 }
 
 // Chance writes a probability (0–1) as every door writes a chance: in
-// whole percent, "26%"; NoNumber when p is not a number. The likeliest
-// option's chance (LikeliestChance) is written by it; a share of a
-// sweep's draws, with its interval, by ProbabilityText.
+// whole percent, "26%"; NoNumber when p is not a number. Decimals are
+// added where whole percents would mislead: a nonzero chance never reads
+// "0%" ("0.3%", "0.004%") and one below 1 never reads "100%" ("99.7%"),
+// up to chanceDecimals; one nearer 0 or 1 than that reads "<0.0001%" or
+// ">99.9999%". The likeliest option's chance (LikeliestChance), an
+// advice lever's share of draws that help (answer.Lever.HelpsText) and
+// smp's options (answer.SMPOption.ProbabilityText, its turns' sentences)
+// are written by it; a share of a sweep's draws, with its interval, by
+// ProbabilityText.
 func Chance(p float64) string {
 	if math.IsNaN(p) || math.IsInf(p, 0) {
 		return NoNumber
 	}
-	return strconv.FormatFloat(100*p, 'f', 0, 64) + "%"
+	for d := 0; d <= chanceDecimals; d++ {
+		s := fixed(100*p, d)
+		if v, _ := strconv.ParseFloat(s, 64); (p > 0 && v == 0) || (p < 1 && v == 100) {
+			continue
+		}
+		return s + "%"
+	}
+	if p < 0.5 {
+		return "<0." + strings.Repeat("0", chanceDecimals-1) + "1%"
+	}
+	return ">99." + strings.Repeat("9", chanceDecimals) + "%"
 }
+
+// chanceDecimals is the most decimals Chance adds to keep a chance from
+// reading "0%" or "100%".
+const chanceDecimals = 4
 
 // TieJoin joins the options equally near a forecast (a tie), their
 // points (PointsText) as their labels: "A / B". TieLegend says so under

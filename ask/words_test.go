@@ -55,6 +55,14 @@ func TestWords(t *testing.T) {
 		{Chance(0.74), "74%"},
 		{Chance(0.255), "26%"},
 		{Chance(1), "100%"},
+		{Chance(0), "0%"},
+		{Chance(0.003), "0.3%"},
+		{Chance(0.00004), "0.004%"},
+		{Chance(0.997), "99.7%"},
+		{Chance(0.99996), "99.996%"},
+		{Chance(1e-9), "<0.0001%"},
+		{Chance(1 - 1e-9), ">99.9999%"},
+		{Chance(0.0049), "0.5%"},
 		{Chance(math.Inf(1)), NoNumber},
 	} {
 		if c.got != c.want {

@@ -347,13 +347,14 @@ func longestWord(cells []string) int {
 const narrowLeverCol = 12
 
 // drawsCells is a lever's mean (closer by, as signed writes it on an issue
-// of d decimals) and helps over the draws, ask.NoNumber each when no
+// of d decimals) and helps over the draws (its carried HelpsText,
+// ask.Chance), ask.NoNumber each when no
 // draw's run gave its issue a forecast (it has none).
 func drawsCells(lv answer.Lever, d int) table.Row {
 	if lv.MeanToward == nil || lv.Helps == nil {
 		return table.Row{ask.NoNumber, ask.NoNumber}
 	}
-	return table.Row{ask.Signed(float64(*lv.MeanToward), d+1), fmt.Sprintf("%.0f%%", 100**lv.Helps)}
+	return table.Row{ask.Signed(float64(*lv.MeanToward), d+1), cmp.Or(lv.HelpsText, ask.Chance(*lv.Helps))}
 }
 
 // leverLeftOut reports whether some draw of a is left out of a lever's

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"github.com/jedib0t/go-pretty/v6/table"
 
 	"parley/answer"
+	"parley/ask"
 	"parley/nouns"
 )
 
@@ -114,6 +116,7 @@ func explainTurns(w io.Writer, e *answer.Explanation, width int) {
 		para(w, "  "+tu.Text, width)
 	}
 	last := e.Turns[len(e.Turns)-1]
+	turnBargains(w, &e.Scenario, last, width)
 	if len(last.Positions) > 0 {
 		para(w, fmt.Sprintf("After turn %d, the probability each actor's position wins:", last.Turn), width)
 		t := newTable(w)
@@ -123,6 +126,33 @@ func explainTurns(w io.Writer, e *answer.Explanation, width int) {
 		}
 		t.Render()
 	}
+}
+
+// turnBargains prints the bargains of smp's turn tu, as the page's
+// table of a turn does: each bargain's challenger and target by name, the
+// challenger's chance of winning and expected gain, and the offers in
+// the answer's words (OffersText, ask.OffersText where an answer lacks
+// them).
+func turnBargains(w io.Writer, sc *answer.Scenario, tu answer.SMPTurn, width int) {
+	if len(tu.Bargains) == 0 {
+		return
+	}
+	hdr := table.Row{"#", "Challenger", "Target", "P(win)", "Expected gain", "Offers (challenger / target)"}
+	rows := make([]table.Row, len(tu.Bargains))
+	for i, b := range tu.Bargains {
+		rows[i] = table.Row{strconv.Itoa(b.ID), sc.ActorName(b.Initiator), sc.ActorName(b.Receiver),
+			fmt.Sprintf("%.2f", b.Phi), fmt.Sprintf("%.3g", b.Gain), cmp.Or(b.OffersText, ask.OffersText(sc, b.Offers))}
+	}
+	others := 0
+	for j := range 5 {
+		others += widest(column(rows, j, fmt.Sprint(hdr[j]))...)
+	}
+	para(w, fmt.Sprintf("Turn %d's bargains:", tu.Turn), width)
+	t := newTable(w)
+	t.AppendHeader(hdr)
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(6, layoutAt(width).text(len(hdr), others, widest(column(rows, 5, "")...)))})
+	t.AppendRows(rows)
+	t.Render()
 }
 
 // explainCSV writes the explanation's rows: the pulls (compromise,

@@ -349,3 +349,45 @@ func TestExplainSnapProbabilitiesNeverReadZero(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, out)
 	}
 }
+
+// parley explain -m smp lists the last turn's bargains with their
+// offers in the answer's words, each issue by its name (it listed none,
+// and the page wrote them by issue id); an answer stored before it
+// carried them reads the same.
+func TestExplainSMPBargains(t *testing.T) {
+	var e answer.Explanation
+	runJSON(t, &e, "explain", "-m", "smp")
+	last := e.Turns[len(e.Turns)-1]
+	if len(last.Bargains) == 0 || !strings.HasPrefix(last.Bargains[0].OffersText, "Ceasefire ") {
+		t.Fatalf("turn %d: %+v", last.Turn, last.Bargains)
+	}
+	var b bytes.Buffer
+	explainTable(&b, &e, 1000)
+	out := b.String()
+	head := fmt.Sprintf("Turn %d's bargains:", last.Turn)
+	i, j := strings.Index(out, head), strings.Index(out, "After turn")
+	if i < 0 || j < i {
+		t.Fatalf("no %q before the positions in\n%s", head, out)
+	}
+	table := out[i:j]
+	for _, bg := range last.Bargains {
+		if !strings.Contains(table, "│ "+bg.OffersText+" ") {
+			t.Errorf("no %q in\n%s", bg.OffersText, table)
+		}
+	}
+	for _, id := range []string{"ceasefire ", "security-guarantees", "military-aid"} {
+		if strings.Contains(table, id) {
+			t.Errorf("issue id %q in\n%s", id, table)
+		}
+	}
+	for k := range e.Turns {
+		for n := range e.Turns[k].Bargains {
+			e.Turns[k].Bargains[n].OffersText = ""
+		}
+	}
+	var stored bytes.Buffer
+	explainTable(&stored, &e, 1000)
+	if stored.String() != out {
+		t.Errorf("stored without offers_text:\n%s\nwant\n%s", stored.String(), out)
+	}
+}

@@ -10,12 +10,12 @@ export interface AdviseRequest extends Settings { snapshot?: string; variant?: s
 // kind_text, cost_text, head_text and lever_columns are ask's words for
 // a lever's kind and cost, an issue's head and the levers' columns
 // (ask.LeverKindText, ask.LeverCost, ask.AdviseIssueHead,
-// ask.LeverColumns); absent from an answer stored
+// ask.LeverColumns; helps_text, ask.Chance); absent from an answer stored
 // before the answers carried them.
 export interface Lever {
   kind: string; kind_text?: string; actor: string; name: string; issue: string; from: number; to: number
   shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null; cost_text?: string
-  mean_toward?: number; helps?: number; failed_draws?: number; no_forecast_draws?: number
+  mean_toward?: number; helps?: number; helps_text?: string; failed_draws?: number; no_forecast_draws?: number
 }
 export interface IssueAdvice {
   issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null
@@ -156,7 +156,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
         h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.from)), h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.to)),
         h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, l.cost_text ?? plainNumber(l.cost)),
-        withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : Math.round(100 * l.helps) + '%'}`,
+        withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : l.helps_text ?? plainNumber(l.helps)}`,
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })

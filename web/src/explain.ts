@@ -34,8 +34,11 @@ export interface Externality { actor: string; class: string; sign: string; value
 export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
 export interface ExchangeRound { round: number; candidates: number; valid: number; exchanges: RealisedExchange[] }
 export interface ActorExternalities { actor: string; name: string; exchanges: number; own: number; inner_positive: number; inner_negative: number; outer_positive: number; outer_negative: number; total: number }
-export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[] }
-export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
+// offers_text (ask.OffersText, the issues by name) and probability_text
+// (ask.Chance) are smp's words as every door writes them; absent from an
+// answer stored before the answers carried them.
+export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[]; offers_text?: string }
+export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean; probability_text?: string }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
 export interface Explanation {
   scenario: AnswerScenario; request: Settings; model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; externalities_head_text?: string; turns?: SMPTurn[]
   notes?: string[]; warnings: string[]
@@ -316,10 +319,13 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
     svg, ext)
 }
 
-// turnView lists one SMP turn's bargains and every actor's options.
+// turnView lists one SMP turn's bargains and every actor's options, the
+// offers and the probabilities in the answer's words; an answer stored
+// before it carried them shows its fields plainly: each offer by its
+// issue's id with the numbers to three significant figures, each
+// probability as the number it is (docs/DECISIONS.md, turns25).
 function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
   const turns = e.turns!
-  const k = (issue: string) => decimalsOf(e.scenario, issue)
   if (!turns.length) return h('p', { class: 'hint' }, 'No turns.')
   const t = turns[Math.min(ui.step, turns.length) - 1]
   const tp = h('select', { 'data-testid': 'smp-turn', 'aria-label': 'Turn' }, ...turns.map((x) => h('option', { value: String(x.turn), selected: x.turn === t.turn }, `turn ${x.turn}`))) as HTMLSelectElement
@@ -327,10 +333,10 @@ function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLEl
   const bargains = h('table', { class: 'compare', 'data-testid': 'smp-bargains' },
     h('thead', {}, h('tr', {}, ...['#', 'Challenger', 'Target', 'P(win)', 'Expected gain', 'Offers (challenger / target)'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...t.bargains.map((b) => h('tr', {}, h('td', {}, String(b.id)), h('td', {}, ctx.actorName(b.initiator)), h('td', {}, ctx.actorName(b.receiver)),
-      h('td', {}, fmt(b.phi, 2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers.map((o) => `${o.issue} ${fmt(o.initiator, k(o.issue))}/${fmt(o.receiver, k(o.issue))}`).join('; '))))))
+      h('td', {}, fmt(b.phi, 2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers_text ?? b.offers.map((o) => `${o.issue} ${plainNumber(o.initiator)}/${plainNumber(o.receiver)}`).join('; '))))))
   const choices = h('table', { class: 'compare', 'data-testid': 'smp-options' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Options: probability (chosen in bold)'))),
     h('tbody', {}, ...t.choices.map((c) => h('tr', {}, h('th', { scope: 'row' }, ctx.actorName(c.actor)),
-      h('td', {}, ...c.options.map((o) => h(o.chosen ? 'strong' : 'span', {}, `${o.bargain === 0 ? 'status quo' : 'bargain ' + o.bargain} ${fmt(100 * o.probability, 0)}%  `)))))))
+      h('td', {}, ...c.options.map((o) => h(o.chosen ? 'strong' : 'span', {}, `${o.bargain === 0 ? 'status quo' : 'bargain ' + o.bargain} ${o.probability_text ?? plainNumber(o.probability)}  `)))))))
   return h('section', { class: 'card' }, h('h3', {}, 'Turns'), h('div', { class: 'controls' }, tp), h('p', {}, t.text), bargains, choices)
 }
