@@ -237,6 +237,12 @@ type SnapExplanation struct {
 	Tau95      float64  `json:"tau95"`
 	// Candidates (snap only) are the candidate outcomes V, by value.
 	Candidates []SnapCandidate `json:"candidates"`
+	// CandidatesHeadText heads the candidates' table in words
+	// (ask.SnapCandidatesHead: their share, how a utility is made, the
+	// continuous part and the intervals), written by ask where there are
+	// candidates; omitted otherwise, and in an answer stored before it
+	// was carried.
+	CandidatesHeadText string `json:"candidates_head_text,omitempty"`
 }
 
 // SnapCandidate is one candidate outcome of snap's distribution: its

@@ -48,8 +48,8 @@ func AlternativesHead(from string) string {
 // issue's rule together and, when some issue has no rule (unruled),
 // every required actor's acceptance. Beside each rule's own veto players
 // (none, often) "Veto players (in every winning coalition)" read as a
-// contradiction; this says which veto it is. The web app says the same
-// (vetoHead).
+// contradiction; this says which veto it is. A search carries it
+// (veto_head_text), which every door prints.
 func VetoHead(unruled bool) string {
 	with := ""
 	if unruled {
@@ -57,3 +57,9 @@ func VetoHead(unruled bool) string {
 	}
 	return "Veto over the whole decision (in every winning coalition of the issues' rules together" + with + "; an issue's rule alone may give none)"
 }
+
+// NoVetoText says, under decision rules, that no actor is in every
+// winning coalition of the whole decision (DealZone.Veto is empty): no
+// one can block every package alone. A search under rules carries it
+// (no_veto_text), which every door prints where VetoHead's line would be.
+const NoVetoText = "No actor has a veto."

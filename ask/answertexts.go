@@ -7,6 +7,7 @@ package ask
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -37,6 +38,9 @@ func explainTexts(x *answer.Explanation) {
 			p := &ie.Pulls[j]
 			p.PullText, p.ShareText = PullText(x.Model, p.Pull, pd), WeightShareText(p.Share, sd)
 		}
+		if se := ie.Snap; se != nil && len(se.Candidates) > 0 {
+			se.CandidatesHeadText = SnapCandidatesHead(se, d)
+		}
 	}
 	for i := range x.Turns {
 		tu := &x.Turns[i]
@@ -63,6 +67,18 @@ func OffersText(sc *answer.Scenario, offers []answer.BargainOffer) string {
 		parts[i] = sc.IssueName(o.Issue) + " " + numD(o.Initiator, d) + "/" + numD(o.Receiver, d)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// SnapCandidatesHead heads snap's table of candidate outcomes on an
+// issue of d decimals: what share of the distribution they hold, how
+// each one's utility is made, what the rest of the distribution is and
+// its intervals, each share as the explanation writes it
+// (DiscreteText, ContinuousText). A snap explanation carries it
+// (candidates_head_text), which every door prints over the table.
+func SnapCandidatesHead(se *answer.SnapExplanation, d int) string {
+	iv := func(i answer.Interval) string { return RangeJoin(Decimals(i.Lo, d), Decimals(i.Hi, d)) }
+	return fmt.Sprintf("Candidate outcomes: %s of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other %s is a Laplace density of scale %s around the point. 80%%: %s, 95%%: %s.",
+		se.DiscreteText, se.ContinuousText, Decimals(se.Scale, d), iv(se.Interval80), iv(se.Interval95))
 }
 
 // adviceTexts writes the words of an actor's advice: the levers' columns

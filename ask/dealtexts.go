@@ -45,6 +45,8 @@ func searchTexts(out *answer.DealSearch) {
 	}
 	if len(res.Veto) > 0 {
 		res.VetoHeadText = VetoHead(len(res.Rules) < len(res.Issues))
+	} else if len(res.Rules) > 0 {
+		res.NoVetoText = NoVetoText
 	}
 	for i := range res.Alternatives {
 		a := &res.Alternatives[i]

@@ -362,8 +362,8 @@ func rangeDecimals(lo, hi float64, from, to int) int { return scenario.RangeDeci
 // bin's edges, more. Bins too narrow for even rangeDecimalsMax(d) to
 // part (under 0.0001 on a 0–100 scale) get rangeDecimalsMax(d). The
 // edges are written with
-// Decimals; every door writes a sweep's histogram by this rule (the web
-// app through binDecimals, the same rule).
+// Decimals; every door writes a sweep's histogram by this rule
+// (BinEdges; the page prints each bin's carried text).
 func BinDecimals(bins []answer.SweepBin, d int) int {
 	d = max(d, 1)
 	var edges []float64

@@ -163,7 +163,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 			sm.Warnings = append(sm.Warnings, outsideWarning(&c.Header, c.Problem(), r.Inputs, is, local))
 		}
 	}
-	sweepTexts(&sm)
+	sweepTexts(&c.Header, &sm)
 	return sm, nil
 }
 

@@ -8,10 +8,12 @@ package ask
 // charts and for a reader's own use.
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
 	"parley/answer"
+	"parley/sweep"
 )
 
 // TornadoTop is how many of an issue's swings a tornado shows unless
@@ -20,11 +22,13 @@ import (
 // BaseOutsideText name are those.
 const TornadoTop = 8
 
-// sweepTexts writes the words of one model's sweep: what an interruption
-// kept (InterruptedAfter), what the options' parentheses hold
-// (IntervalLegend), each issue's line on its unsettled draws
-// (DrawsUnsettledText) and each option's probabilities (ProbabilityText).
-func sweepTexts(sm *answer.SweepModel) {
+// sweepTexts writes the words of one model's sweep on sc: what an
+// interruption kept (InterruptedAfter), what the options' parentheses
+// hold (IntervalLegend), each issue's line on its unsettled draws
+// (DrawsUnsettledText), each option's probabilities (ProbabilityText),
+// the option the draws land nearest most often (SweepLikeliestText) and
+// each histogram bin's edges (BinEdges), in the issue's decimals.
+func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 	r := sm.SweepResult
 	if r.Interrupted {
 		sm.InterruptedText = InterruptedAfter(r)
@@ -38,7 +42,72 @@ func sweepTexts(sm *answer.SweepModel) {
 			b := &is.Bands[j]
 			b.PText, b.PAtLeastText = ProbabilityText(b.P, b.PInterval), ProbabilityText(b.PAtLeast, b.PAtLeastInterval)
 		}
+		d := sc.IssueDecimals(is.Issue)
+		is.LikeliestText = SweepLikeliestText(is.Bands, d)
+		lo, hi, sep := BinEdges(is.Hist, d)
+		for j := range is.Hist {
+			is.Hist[j].Text = lo[j] + sep + hi[j]
+		}
 	}
+}
+
+// SweepLikeliestText names the option the most of a sweep's draws land
+// nearest (every option as often, to 1e-12, on a tie: likeliest's rule,
+// the brief's favoured option's), by its value in d decimals and its
+// label, with its share of the draws and that share's interval (the
+// band's PText, ProbabilityText): "Most likely option: 50.0 Freeze, in
+// 0.402 (0.371–0.433) of draws"; on a tie "Most likely options (tied):
+// 25.0 A / 75.0 B, in … of draws each". "" without bands, or where no
+// band has a share that is a number.
+func SweepLikeliestText(bands []sweep.Band, d int) string {
+	opts := make([]answer.OptionProb, len(bands))
+	for i, b := range bands {
+		opts[i] = answer.OptionProb{Label: b.Label, Value: b.Value, P: answer.Num(b.P)}
+	}
+	top := likeliest(opts, nil)
+	if len(top) == 0 {
+		return ""
+	}
+	var names []string
+	p := ""
+	for _, l := range top {
+		names = append(names, Decimals(l.Value, d)+" "+l.Label)
+		for _, b := range bands {
+			if b.Value == l.Value && b.Label == l.Label && p == "" {
+				p = cmp.Or(b.PText, ProbabilityText(b.P, b.PInterval))
+			}
+		}
+	}
+	if len(top) > 1 {
+		return fmt.Sprintf("Most likely options (tied): %s, in %s of draws each", strings.Join(names, TieJoin), p)
+	}
+	return fmt.Sprintf("Most likely option: %s, in %s of draws", names[0], p)
+}
+
+// BinEdges writes a sweep's histogram bins' edges on an issue of d
+// decimals, as every door writes them: each edge with BinDecimals's
+// decimals, and the one separator (RangeSep) of the edges of the bins
+// from the first to the last with a draw, " to " where any is negative,
+// so that the bins read alike ("-2.0 to -1.5", "-1.5 to -1.0"). A bin
+// carries lo[k] + sep + hi[k] (answer.SweepBin.Text); the command line
+// lines them up in columns.
+func BinEdges(bins []answer.SweepBin, d int) (lo, hi []string, sep string) {
+	d = BinDecimals(bins, d)
+	first, last := -1, -1
+	for k, b := range bins {
+		lo, hi = append(lo, Decimals(b.Lo, d)), append(hi, Decimals(b.Hi, d))
+		if b.Count > 0 {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	var shown []string
+	for k := first; first >= 0 && k <= last; k++ {
+		shown = append(shown, lo[k], hi[k])
+	}
+	return lo, hi, RangeSep(shown...)
 }
 
 // sensitivityTexts writes the words of one model's sensitivity analysis

@@ -411,6 +411,8 @@ func printCoalitions(w io.Writer, sc *answer.Scenario, res *answer.DealZone, wid
 		})
 		if len(res.Veto) > 0 {
 			para(w, cmp.Or(res.VetoHeadText, ask.VetoHead(len(res.Rules) < len(res.Issues)))+": "+actors(res.Veto)+".", width)
+		} else {
+			para(w, cmp.Or(res.NoVetoText, ask.NoVetoText), width)
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) {
 			t := newTable(w)

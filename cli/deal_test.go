@@ -772,3 +772,19 @@ func rulesWithProposal(t *testing.T) string {
 	}
 	return f
 }
+
+// Under decision rules that give no actor a veto over the whole decision
+// (testdata/rules.yaml: qmv and majority, every Veto cell empty), the
+// search says so under the rules' table in the answer's words
+// (no_veto_text) where the veto players' line would be; the page alone
+// said "No actor has a veto.", the command line nothing.
+func TestDealNoVetoSaid(t *testing.T) {
+	out, _, code := run(t, "deal", "search", "testdata/rules.yaml", "-q")
+	if code != 0 || !strings.Contains(out, "┘\nNo actor has a veto.\n") {
+		t.Errorf("exit %d, output lacks the no-veto line:\n%s", code, out)
+	}
+	out, _, _ = run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
+	if strings.Contains(out, "No actor has a veto.") {
+		t.Errorf("rules-mixed has veto players, yet says none:\n%s", out)
+	}
+}

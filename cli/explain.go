@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -146,6 +147,7 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 		}
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { pullTable(w, e.Model, ie.Pulls, top, d, l) })
 		if ie.Snap != nil && len(ie.Snap.Candidates) > 0 {
+			para(w, cmp.Or(ie.Snap.CandidatesHeadText, ask.SnapCandidatesHead(ie.Snap, d)), width)
 			snapTable(w, ie.Snap.Candidates, d)
 		}
 		block(w, ie.Text, width)

@@ -232,6 +232,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 				t.AppendRow(table.Row{b.Label, num(b.Value), b.PText, b.PAtLeastText})
 			}
 			t.Render()
+			fmt.Fprintln(w, wrapText("  "+cmp.Or(s.LikeliestText, ask.SweepLikeliestText(s.Bands, d)), width, 2))
 		}
 	}
 	for _, s := range r.Issues {
@@ -272,16 +273,10 @@ func histogram(w io.Writer, bins []answer.SweepBin, n, d int) {
 	if first < 0 {
 		return
 	}
-	d = ask.BinDecimals(bins, d)
-	// One separator for every bin shown, so that the edges line up.
-	var edges []string
-	for b := first; b <= last; b++ {
-		edges = append(edges, ask.Decimals(bins[b].Lo, d), ask.Decimals(bins[b].Hi, d))
-	}
-	sep := ask.RangeSep(edges...)
+	lo, hi, sep := ask.BinEdges(bins, d)
 	for b := first; b <= last; b++ {
 		bar := strings.Repeat("█", int(math.Round(40*float64(bins[b].Count)/float64(peak))))
-		fmt.Fprintf(w, "  %6s%s%-6s %-40s %5.1f%%\n", ask.Decimals(bins[b].Lo, d), sep, ask.Decimals(bins[b].Hi, d), bar, 100*float64(bins[b].Count)/float64(n))
+		fmt.Fprintf(w, "  %6s%s%-6s %-40s %5.1f%%\n", lo[b], sep, hi[b], bar, 100*float64(bins[b].Count)/float64(n))
 	}
 }
 

@@ -72,6 +72,11 @@ type Result struct {
 	// is), written by ask where Veto is given; omitted in an answer
 	// stored before the answers carried it.
 	VetoHeadText string `json:"veto_head_text,omitempty"`
+	// NoVetoText says, under decision rules, that Veto is empty
+	// (ask.NoVetoText), written by ask where Rules are given and Veto is
+	// not; omitted otherwise, and in an answer stored before it was
+	// carried.
+	NoVetoText string `json:"no_veto_text,omitempty"`
 	// Blockers, when the zone is empty, names who blocks it: in the
 	// coalition nearest to agreement (the largest margin), the members
 	// below their alternative at its balanced package, or those whose red

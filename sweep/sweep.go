@@ -149,6 +149,11 @@ type IssueSummary struct {
 	Hist []Bin `json:"histogram"`
 	// Bands give the probability of landing nearest each labelled option.
 	Bands []Band `json:"bands,omitempty"`
+	// LikeliestText names the option (the options, on a tie) the most
+	// draws land nearest, with their share (ask.SweepLikeliestText),
+	// written by ask; omitted without Bands, and in an answer stored
+	// before it was carried.
+	LikeliestText string `json:"likeliest_text,omitempty"`
 	// Combined adds the model's own error on real outcomes to the spread
 	// of the inputs, for models that give a predictive distribution;
 	// omitted for the others.
@@ -198,6 +203,10 @@ type Bin struct {
 	Lo    float64 `json:"low"`
 	Hi    float64 `json:"high"`
 	Count int     `json:"count"`
+	// Text is the bin's edges as every door writes them (ask.BinEdges:
+	// the histogram's decimals and its one separator), written by ask;
+	// omitted in an answer stored before it was carried.
+	Text string `json:"text,omitempty"`
 }
 
 // Band is the stretch of the scale nearer one labelled option than any

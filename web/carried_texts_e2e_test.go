@@ -144,8 +144,10 @@ func TestSweepPrintsCarriedTexts(t *testing.T) {
 		if w := "⟨" + m.IntervalLegend + "⟩"; !strings.Contains(g.Legend, w) {
 			t.Errorf("%s: legend %q, want %q in it", is.Issue, g.Legend, w)
 		}
-		if !strings.Contains(g.Likeliest, " of draws") || !strings.Contains(g.Likeliest, ", in ⟨") {
-			t.Errorf("%s: the likeliest reads %q, want the band's p_text", is.Issue, g.Likeliest)
+		// The likeliest line is the answer's (likeliest_text, lines25),
+		// with the band's p_text in ask's words.
+		if g.Likeliest != is.LikeliestText || !strings.Contains(g.Likeliest, " of draws") {
+			t.Errorf("%s: the likeliest reads %q, want the answer's %q", is.Issue, g.Likeliest, is.LikeliestText)
 		}
 	}
 	if checked == 0 {

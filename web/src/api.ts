@@ -209,7 +209,10 @@ export interface CompareModel {
 // in the words parley compare prints under red_lines_crossed_head.
 export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[]; red_lines_crossed?: string[]; red_lines_crossed_head?: string }
 
-export interface Bin { low: number; high: number; count: number }
+// A bin's text: its edges as every door writes them (ask.BinEdges: the
+// histogram's decimals and its one separator); absent from an answer
+// stored before it was carried (lines25).
+export interface Bin { low: number; high: number; count: number; text?: string }
 // Band's p_interval and p_at_least_interval: p's and p_at_least's Wilson
 // intervals over the draws (mcerr.Wilson), [low, high]; p_text and
 // p_at_least_text write each with its interval in ask's words
@@ -232,7 +235,9 @@ export interface SweepIssue {
   // range, so its interval is a point, not a certainty; fixed_text says
   // so in ask.SweepFixedText's words.
   fixed?: boolean; fixed_text?: string
-  histogram: Bin[]; bands?: Band[]; combined?: SweepCombined
+  // likeliest_text: the option (options, on a tie) the most draws land
+  // nearest, with their share, in ask.SweepLikeliestText's words
+  histogram: Bin[]; bands?: Band[]; likeliest_text?: string; combined?: SweepCombined
 }
 export interface SweepInput { kind: string; actor: string; issue?: string; low: number; value: number; high: number }
 // A stated red line a forecast crosses (answer.RedLineCrossing): a
@@ -341,7 +346,7 @@ export interface DealZone {
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; contradictions?: DealContradiction[]; notes?: string[] }
-  rules?: DealRuleGame[]; acceptance: string; coalitions?: DealCoalition[]; veto?: string[]; veto_head_text?: string; blockers?: string[]
+  rules?: DealRuleGame[]; acceptance: string; coalitions?: DealCoalition[]; veto?: string[]; veto_head_text?: string; no_veto_text?: string; blockers?: string[]
   summary: string; defaulted?: string[]; default_note?: string; notes?: string[]; stats: { solves: number; newton_steps: number; max_gap: number }
   // certified is false when the solver could not certify the answer
   // (a note says so): the bounds are then not stated.

@@ -21,8 +21,10 @@ export interface KSBound { lo: number; hi: number; level: number }
 // probability_text, continuous_text and discrete_text are snap's
 // percents as every door writes them (ask.SnapPercentDecimals); absent
 // from an answer stored before the answers carried them (numbers24).
+// candidates_head_text heads the candidates' table as parley explain
+// heads it (ask.SnapCandidatesHead; lines25).
 export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number; probability_text?: string }
-export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; continuous_text?: string; discrete_text?: string; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[] }
+export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; continuous_text?: string; discrete_text?: string; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[]; candidates_head_text?: string }
 export interface EnsembleMember { model: string; fitted: number; weight: number; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; contribution: number; shift: number; failed?: string }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
@@ -146,13 +148,15 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
 
 // snapTable lists snap's candidate outcomes: each one's kind, the terms
 // of its fitted utility and its probability, the percents as the answer
-// writes them; an answer stored before it carried them shows each share
-// as the number it is (plainNumber), as a stored pull is shown.
+// writes them, under the answer's head (candidates_head_text, as parley
+// explain heads its table); an answer stored before it carried them
+// shows each share as the number it is (plainNumber), as a stored pull
+// is shown, and the head as "Candidate outcomes".
 function snapTable(se: SnapExplanation, d: number): HTMLElement {
   const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
   const t = (x: number) => (x === 0 ? '' : signed(x, 2))
   return h('table', { class: 'compare', 'data-testid': 'snap-candidates' },
-    h('caption', {}, `Candidate outcomes: ${se.discrete_text ?? plainNumber(1 - se.continuous)} of the distribution, by utility = distance term + the bonus of its kind (coefficients fitted on DEU train); the other ${se.continuous_text ?? plainNumber(se.continuous)} is a Laplace density of scale ${fmt(se.scale, d)} around the point. 80%: ${intervalText(se.interval80.lo, se.interval80.hi, d)}, 95%: ${intervalText(se.interval95.lo, se.interval95.hi, d)}.`),
+    h('caption', {}, se.candidates_head_text ?? 'Candidate outcomes'),
     h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...se.candidates.map((c) => h('tr', { 'data-value': String(c.value), 'data-p': String(c.probability) },
       h('th', { scope: 'row' }, fmt(c.value, d)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),

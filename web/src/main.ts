@@ -6,8 +6,8 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, binDecimals, binText, rangeSep, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1321,11 +1321,11 @@ function sweepStats(si: SweepIssue, d: number): HTMLElement {
 
 // histNumbers is a sweep's histogram as a table, for those who cannot
 // read a canvas, with the rows parley sweep prints: the bins from the
-// first to the last with a draw, each bin's edges with d decimals, its
+// first to the last with a draw, each bin's edges (binLabel), its
 // draws and their share of all draws. Its caption names the model and
 // the issue, as the canvas's label does: a table found among the page's
 // tables (one per issue) says which it is.
-function histNumbers(si: SweepIssue, model: string, draws: number, d: number, sep: string): HTMLElement | '' {
+function histNumbers(si: SweepIssue, model: string, draws: number): HTMLElement | '' {
   const hit = si.histogram.map((b) => b.count > 0)
   const first = hit.indexOf(true), last = hit.lastIndexOf(true)
   if (first < 0 || draws <= 0) return ''
@@ -1333,7 +1333,7 @@ function histNumbers(si: SweepIssue, model: string, draws: number, d: number, se
     h('table', { class: 'compare' }, h('caption', {}, `Draws of the ${model} forecast on ${si.name}, bin by bin`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Forecast'), h('th', { scope: 'col' }, 'Draws'), h('th', { scope: 'col' }, 'Share'))),
       h('tbody', {}, ...si.histogram.slice(first, last + 1).map((b) => h('tr', {},
-        h('th', { scope: 'row' }, binText(b, d, sep)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
+        h('th', { scope: 'row' }, binLabel(b)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
 }
 
 // optionsNumbers folds an issue's options as parley sweep's table lists
@@ -1360,13 +1360,12 @@ function probabilityCell(p: number, text: string | undefined): string {
   return text ?? fmt(p, 3)
 }
 
-// binsSep is the one separator of a histogram's bins, from the edges of
-// those from the first to the last with a draw, as parley sweep chooses
-// it (ask.RangeSep): ' to ' where any is negative, so the bins read alike.
-function binsSep(bins: { low: number; high: number; count: number }[], d: number): string {
-  const hit = bins.map((b) => b.count > 0)
-  const shown = bins.slice(Math.max(0, hit.indexOf(true)), hit.lastIndexOf(true) + 1)
-  return rangeSep(...shown.flatMap((b) => [fmt(b.low, d), fmt(b.high, d)]))
+// binLabel is a histogram bin's edges as the answer writes them (its
+// text, ask.BinEdges: the decimals and the one separator parley sweep
+// writes its bars with); a bin stored before it carried them shows its
+// edges as the numbers they are, "-2.50 to 0.00".
+function binLabel(b: Bin): string {
+  return b.text ?? `${plainNumber(b.low)} to ${plainNumber(b.high)}`
 }
 
 // swingWhat is what a swing's input is, after its actor's name, as the
@@ -1444,28 +1443,24 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
     const k = decimalsOf(st.sweep?.scenario, si.issue)
-    const d = binDecimals(si.histogram, k)
-    const sep = binsSep(si.histogram, d) // one separator for every bin, found once
     // ask warns on the same test (the point outside its own 80%)
     const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
-    // The bands most draws landed nearest: every band with the most
-    // draws (a tie is named, not broken; p is a count over the draws).
-    const top = Math.max(...(si.bands ?? []).map((b) => b.p))
-    const likely = (si.bands ?? []).filter((b) => b.p === top)
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${sweepText(si.lo80, si.hi80, k)}`,
       outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base, k)}, lies outside it`) : ''),
       // an issue nothing ranged moves: its point is no certainty (ask's words)
       si.fixed_text ? h('p', { class: 'hint warn', 'data-testid': 'sweep-fixed' }, si.fixed_text) : '',
       h('div', { class: 'box' }, canvas),
-      histNumbers(si, sw.model, sw.draws, d, sep),
+      histNumbers(si, sw.model, sw.draws),
       sweepStats(si, k),
       optionsNumbers(si, sw.model, sw.interval_legend, k),
-      // The share of the draws with its interval, as parley sweep's table
-      // writes P(nearest) (p_text, probabilityCell); tied bands have one count.
-      likely.length ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, `Most likely option${likely.length > 1 ? 's (tied)' : ''}: ${likely.map((b) => `${fmt(b.value, k)} ${b.label}`).join(tieJoin)}, in ${probabilityCell(top, likely[0].p_text)} of draws${likely.length > 1 ? ' each' : ''}`) : ''))
+      // The option (options, on a tie) the most draws landed nearest,
+      // with their share, as parley sweep says it under its options
+      // (likeliest_text, ask.SweepLikeliestText); an answer stored
+      // before has the options' table alone.
+      si.likeliest_text ? h('p', { class: 'hint', 'data-testid': 'sweep-likeliest' }, si.likeliest_text) : ''))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels: si.histogram.map((b) => binText(b, d, sep)), datasets: [{ label: `${sw.model} (${count(sw.draws)} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
+      data: { labels: si.histogram.map(binLabel), datasets: [{ label: `${sw.model} (${count(sw.draws)} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
       options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
@@ -1595,13 +1590,16 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
   const sc = st.resolved!
   const what = search ? 'the most robust package' : 'this package'
   return h('div', { class: 'robust', 'data-testid': search ? 'search-robust' : 'deal-robust' },
-    h('h3', {}, 'Over the stated ranges'),
     // The analysis's lines as parley deal evaluate --robust and deal
     // search --robust print them (head_text, zone_line_text,
     // acceptance_text, accepted_line_text: ask.RobustHead, …), each
-    // share with its interval (ask.ProbabilityText); an answer stored
-    // before shows its fields plainly.
-    h('p', { class: 'hint' }, r.head_text ? `${r.head_text}:` : `draws ${r.draws}, ${r.distribution}, seed ${r.seed}, ranged inputs ${r.inputs}`),
+    // share with its interval (ask.ProbabilityText), the head as the
+    // box's heading ("Robustness over 1,000 draws of the stated
+    // ranges (…)": a heading of the page's own above it said "Over the
+    // stated ranges" again); an answer stored before shows its fields
+    // plainly under that heading.
+    ...(r.head_text ? [h('h3', { class: 'line', 'data-testid': 'robust-head' }, r.head_text)]
+      : [h('h3', { 'data-testid': 'robust-head' }, 'Over the stated ranges'), h('p', { class: 'hint' }, `draws ${r.draws}, ${r.distribution}, seed ${r.seed}, ranged inputs ${r.inputs}`)]),
     h('ul', { class: 'hint' },
       r.interval_legend ? h('li', {}, `(${r.interval_legend}.)`) : '',
       search && r.p_zone !== undefined ? h('li', {}, h('b', {}, r.zone_line_text ?? `p_zone ${probabilityCell(r.p_zone, r.p_zone_text)}`)) : '',
@@ -1882,7 +1880,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const names = (ids?: string[]) => (ids ?? []).map(actorName).join(', ')
   const rules = r.coalitions ? h('div', { 'data-testid': 'zone-rules' },
     h('p', { class: 'hint' }, `A package is accepted when ${r.acceptance}. The issues’ rules: ${(r.rules ?? []).map((g) => `${issueName(g.issue)} by ${g.rule} (quota ${fmt(g.quota)})`).join(', ')}. `,
-      r.veto?.length ? `${r.veto_head_text ?? 'Veto'}: ${names(r.veto)}.` : 'No actor has a veto.'),
+      // the veto players, or that there are none, in the answer's words
+      // (veto_head_text, no_veto_text), as parley deal search prints them
+      r.veto?.length ? `${r.veto_head_text ?? 'Veto'}: ${names(r.veto)}.` : (r.no_veto_text ?? '')),
     h('table', { class: 'compare' },
       h('caption', {}, 'Minimal winning coalitions: the zone is the union of their zones'),
       h('thead', {}, h('tr', {}, ...['Coalition', 'Zone', 'Largest smallest gain', 'Short of its alternative'].map((t) => h('th', { scope: 'col' }, t)))),

@@ -244,8 +244,8 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
 }
 
 // rangeDecimalsMax is the most decimals rangeText gives a range's ends
-// on an issue of d decimals, and binDecimals a bin's edges (ask's
-// rangeDecimalsMax): four, or two more than the issue's where it has
+// on an issue of d decimals (ask's rangeDecimalsMax, which ask's
+// BinDecimals uses for a sweep's bins, now carried: lines25): four, or two more than the issue's where it has
 // more than two, but no more than a float64 carries for numbers the size
 // of ends (carriedDecimals: 8 near 1e6), nor fewer than d.
 export function rangeDecimalsMax(d: number, ...ends: number[]): number {
@@ -267,38 +267,10 @@ export function carriedDecimals(...xs: number[]): number {
 
 // rangeDecimals is the fewest decimals, from `from` to `to`, at which lo
 // and hi read differently; 0 when none part them (ask's rangeDecimals,
-// which RangeText and BinDecimals share as rangeText and binDecimals
-// do).
+// which RangeText shares with BinDecimals).
 export function rangeDecimals(lo: number, hi: number, from: number, to: number): number {
   for (let d = Math.max(1, from); d <= to; d++) if (fmt(lo, d) !== fmt(hi, d)) return d
   return 0
-}
-
-// binDecimals is how many decimals a sweep's histogram on an issue of
-// digits decimals (decimalsOf) writes its bin edges with, by the rule of
-// ask.BinDecimals, which the command line's sweep uses: the fewest, from
-// the issue's decimals to rangeDecimalsMax (of the bins' edges), at
-// which every bin's two edges read differently (one on a scale of 0 to
-// 100; four on one of 0 to 0.04, whose bins read "0.0–0.0" at one
-// decimal); bins too narrow for even rangeDecimalsMax to part get
-// rangeDecimalsMax.
-export function binDecimals(bins: { low: number; high: number }[], digits = 1): number {
-  const from = Math.max(1, digits)
-  const top = rangeDecimalsMax(from, ...bins.flatMap((b) => [b.low, b.high]))
-  let d = from
-  for (const b of bins) {
-    if (!Number.isFinite(b.low) || !Number.isFinite(b.high)) continue
-    const k = rangeDecimals(b.low, b.high, from, top)
-    if (k === 0) return top
-    d = Math.max(d, k)
-  }
-  return d
-}
-
-// binText is a histogram bin's edges, each with d decimals
-// (binDecimals), as parley sweep writes them ("0.012–0.014").
-export function binText(b: { low: number; high: number }, d: number, sep: string): string {
-  return `${fmt(b.low, d)}${sep}${fmt(b.high, d)}`
 }
 
 // intervalText is an interval lo–hi as the command line writes one
