@@ -1,0 +1,74 @@
+package ask
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"parley/answer"
+)
+
+// TestProposalOpenRedLineSaid: the African Union compromise of a
+// student's Nile case (testdata/nile-open.yaml) decides filling and
+// disputes and leaves drought open; at drought's no-deal value, 30.0,
+// Egypt's red line ">= 35" would be crossed. deal proposals does not
+// check it (the proposal does not concede the issue) and so finds every
+// actor accepting, while deal evaluate of the same values, which holds
+// drought at its reference, has Egypt block at the same utility. Each
+// answer now says why they differ: the proposal's verdict which line it
+// does not check, evaluate's which crossing a proposal would not count.
+func TestProposalOpenRedLineSaid(t *testing.T) {
+	c := testdataCase(t, "nile-open.yaml")
+	req := answer.NewDealProposalsRequest()
+	req.Models = []string{"none"}
+	a, err := DealProposals(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := a.Proposals[0]
+	if !p.Accepted || !slices.Equal(p.Accepts, []string{"egypt", "ethiopia", "sudan"}) || !slices.Equal(p.Open, []string{"drought", "upstream"}) {
+		t.Fatalf("accepted %v by %v, open %v; want accepted by all three, drought and upstream open", p.Accepted, p.Accepts, p.Open)
+	}
+	const open = "Egypt's red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (no deal: reference), " +
+		"an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."
+	if p.OpenRedLinesText != open {
+		t.Errorf("open_red_lines_text\n got %q\nwant %q", p.OpenRedLinesText, open)
+	}
+	var egypt answer.ProposalVerdict
+	for _, v := range p.Actors {
+		if v.Actor == "egypt" {
+			egypt = v
+		} else if len(v.OpenCrossed) > 0 {
+			t.Errorf("%s: open crossings %+v, want none (Ethiopia's upstream <= 50 holds at 0)", v.Actor, v.OpenCrossed)
+		}
+	}
+	if len(egypt.OpenCrossed) != 1 || egypt.OpenCrossed[0].Issue != "drought" || egypt.OpenCrossed[0].Value != 30 ||
+		egypt.OpenCrossed[0].Text != "Drought release (bcm/yr) >= 35 (is 30.0)" || len(egypt.Crossed) != 0 || !egypt.Accepts {
+		t.Errorf("Egypt: open crossed %+v, crossed %+v, accepts %v", egypt.OpenCrossed, egypt.Crossed, egypt.Accepts)
+	}
+
+	ev := answer.NewDealEvaluateRequest()
+	ev.Package = map[string]float64{"filling": 6, "disputes": 50}
+	ev.Models = []string{"none"}
+	e, err := DealEvaluate(context.Background(), c, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eg := e.Evaluation.Actors[1]
+	if eg.Actor != "egypt" || eg.Accepts || eg.Utility != egypt.Utility || !slices.Equal(e.Evaluation.Blockers, []string{"egypt"}) {
+		t.Errorf("evaluate: %s accepts %v utility %v (proposals %v), blockers %v", eg.Actor, eg.Accepts, eg.Utility, egypt.Utility, e.Evaluation.Blockers)
+	}
+	const rest = "Egypt's red line Drought release (bcm/yr) >= 35 is crossed at 30.0 (reference), an issue the package does not name: " +
+		"deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by this line."
+	if e.RestCrossedText != rest {
+		t.Errorf("rest_crossed_text\n got %q\nwant %q", e.RestCrossedText, rest)
+	}
+	// Named, the crossing is the package's own: nothing to explain.
+	ev.Package["drought"] = 30
+	if e, err = DealEvaluate(context.Background(), c, ev); err != nil {
+		t.Fatal(err)
+	}
+	if e.Evaluation.Accepted || e.RestCrossedText != "" {
+		t.Errorf("drought named: accepted %v, rest_crossed_text %q; want blocked, none", e.Evaluation.Accepted, e.RestCrossedText)
+	}
+}
