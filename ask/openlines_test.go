@@ -2,7 +2,9 @@ package ask
 
 import (
 	"context"
+	"html"
 	"slices"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -70,5 +72,35 @@ func TestProposalOpenRedLineSaid(t *testing.T) {
 	}
 	if e.Evaluation.Accepted || e.RestCrossedText != "" {
 		t.Errorf("drought named: accepted %v, rest_crossed_text %q; want blocked, none", e.Evaluation.Accepted, e.RestCrossedText)
+	}
+}
+
+// TestBriefOpenRedLine: the brief of the same case no longer says "no
+// one" blocks the compromise as if every red line held: no one on the
+// issues it decides, and Egypt's line on the drought it leaves open is
+// unchecked; its sentence on how actors judge says red lines are checked
+// on the issues a proposal decides only.
+func TestBriefOpenRedLine(t *testing.T) {
+	c := testdataCase(t, "nile-open.yaml")
+	b, err := MakeBrief(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cell = "no one on the issues it decides; unchecked, left open: Egypt (Drought release (bcm/yr))"
+	if len(b.Proposals) != 1 || b.Proposals[0].BlockedBy != cell {
+		t.Fatalf("proposals %+v, want blocked by %q", b.Proposals, cell)
+	}
+	for _, f := range []string{"md", "html"} {
+		out, err := RenderBrief(context.Background(), b, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := html.UnescapeString(string(out))
+		for _, w := range []string{cell,
+			"its red lines on the issues it decides (unchecked: those left open);"} {
+			if strings.Count(text, w) != 1 {
+				t.Errorf("the %s brief has %q %d times, want once", f, w, strings.Count(text, w))
+			}
+		}
 	}
 }
