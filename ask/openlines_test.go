@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/deal"
 )
 
 // TestProposalOpenRedLineSaid: the African Union compromise of a
@@ -102,5 +103,30 @@ func TestBriefOpenRedLine(t *testing.T) {
 				t.Errorf("the %s brief has %q %d times, want once", f, w, strings.Count(text, w))
 			}
 		}
+	}
+}
+
+// TestOpenLinesPlural: two red lines on two open issues are said in one
+// sentence, with the verb once and the plural's words; with batna none
+// the open issues took their reference points, and the text says so.
+func TestOpenLinesPlural(t *testing.T) {
+	c := testdataCase(t, "nile-open.yaml")
+	actors := []answer.ProposalVerdict{
+		{DealVerdict: deal.Verdict{Actor: "ethiopia"}, OpenCrossed: []deal.Crossing{{Issue: "upstream", RedLine: "<= 50", Value: 60}}},
+		{DealVerdict: deal.Verdict{Actor: "egypt"}, OpenCrossed: []deal.Crossing{{Issue: "drought", RedLine: ">= 35", Value: 30}}},
+	}
+	const open = "Ethiopia's red line Future upstream projects <= 50 would be crossed at the assumed 60.0 and Egypt's red line Drought release (bcm/yr) >= 35 at the assumed 30.0 (reference), " +
+		"issues this proposal leaves open: red lines there are not checked, so the verdict holds only if they are settled within those lines."
+	if got := OpenRedLinesText(&c.Header, actors, "none"); got != open {
+		t.Errorf("open\n got %q\nwant %q", got, open)
+	}
+	ev := &answer.DealVerdicts{Actors: []deal.Verdict{
+		{Actor: "ethiopia", Crossed: []deal.Crossing{{Issue: "upstream", RedLine: "<= 50", Value: 60}, {Issue: "filling", RedLine: "<= 5", Value: 6}}},
+		{Actor: "egypt", Crossed: []deal.Crossing{{Issue: "drought", RedLine: ">= 35", Value: 30}}},
+	}}
+	const rest = "Ethiopia's red line Future upstream projects <= 50 is crossed at 60.0 and Egypt's red line Drought release (bcm/yr) >= 35 at 30.0 (model:compromise), issues the package does not name: " +
+		"deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by these lines."
+	if got := RestCrossedText(&c.Header, ev, map[string]float64{"filling": 6}, "model:compromise"); got != rest {
+		t.Errorf("rest\n got %q\nwant %q", got, rest)
 	}
 }
