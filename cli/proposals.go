@@ -25,9 +25,9 @@ proposals: section): for each actor, accept or reject and why (a red line
 the proposal crosses, or its utility against its alternative); the issues
 the proposal leaves open (judged at their no-deal value, their red lines
 not checked: a line under the proposal names those that value would
-cross); and its distance from each model's forecast on the issues
-it decides. --all-snapshots adds who accepted each proposal at the base
-and at every snapshot.`,
+cross); and its distance from each model's forecast on the issues it
+decides. --all-snapshots adds who accepted each proposal at the base and
+at every snapshot.`,
 		Args: nArgs(0, 1),
 		RunE: runDealProposals,
 	}
