@@ -59,7 +59,9 @@ type ProposalVerdicts struct {
 	Date        string   `json:"date"`
 	Withdrawn   string   `json:"withdrawn,omitempty"`
 	// Package holds the issues the proposal decides; Open those it leaves
-	// open (judged at their no-deal value, red lines not checked).
+	// open (judged at their no-deal value, red lines not checked: each
+	// actor's OpenCrossed and OpenRedLinesText say which would be crossed
+	// there).
 	Package  []ProposalValue     `json:"package"`
 	Open     []string            `json:"open,omitempty"`
 	Evidence []scenario.Evidence `json:"evidence,omitempty"`
@@ -74,6 +76,14 @@ type ProposalVerdicts struct {
 	// rejected by B; accepted by A, C". Empty in an answer stored before
 	// it was carried.
 	VerdictText string `json:"verdict_text,omitempty"`
+	// OpenRedLinesText says which actors' red lines the issues the
+	// proposal leaves open would cross at the value they are judged at
+	// (no deal), which the verdict does not check and so holds only
+	// if they are settled within (ask.OpenRedLinesText: "Egypt's red
+	// line Drought release >= 35 would be crossed at the assumed 30.0
+	// (no deal: reference), an issue this proposal leaves open …"), as
+	// every door prints it beside the verdict; omitted where none would.
+	OpenRedLinesText string `json:"open_red_lines_text,omitempty"`
 	// Rules says whether the proposal passes each issue's decision rule
 	// and which voters carry it; omitted when no issue states one.
 	Rules   []DealRuleVerdict `json:"rules,omitempty"`
@@ -112,6 +122,11 @@ type ProposalVerdict struct {
 	// the proposal crosses (with the option), or how its utility compares
 	// with its alternative.
 	Why string `json:"why"`
+	// OpenCrossed lists the actor's red lines that the issues the
+	// proposal leaves open would cross at the value they are judged at
+	// (no deal): not checked, so not in Crossed nor the verdict; each
+	// crossing's text as Crossed's.
+	OpenCrossed []deal.Crossing `json:"open_crossed,omitempty"`
 }
 
 // ProposalSnapshot is the proposals' support at one snapshot.

@@ -397,6 +397,14 @@ type DealEvaluation struct {
 	// every door prints it under the verdicts; omitted in an answer
 	// stored before it was carried.
 	SummaryText string `json:"summary_text,omitempty"`
+	// RestCrossedText says which red lines are crossed only on the issues
+	// the package does not name, at the value the rest gives them, and
+	// that deal proposals, judging a proposal that leaves those issues
+	// open, does not check them there (ask.RestCrossedText: "Egypt's red
+	// line Drought release >= 35 is crossed at 30.0 (reference), an issue
+	// the package does not name: …"), as every door prints it under the
+	// summary; omitted where no such red line is crossed.
+	RestCrossedText string `json:"rest_crossed_text,omitempty"`
 	// Robust is the robust analysis, when asked for.
 	Robust *DealRobustness `json:"robust,omitempty"`
 	// HeldFixed is what the robust analysis's draws held at the stated

@@ -569,7 +569,10 @@ type BriefProposal struct {
 	Blockers []string
 	// BlockedBy is Blockers in a line: the actors whose red line it
 	// crosses (and on which issue), then those it leaves below their
-	// alternative.
+	// alternative; where there are none, those whose red line an issue
+	// it leaves open would cross at its value without a deal, which the
+	// verdict does not check ("no one on the issues it decides;
+	// unchecked, left open: Egypt (Drought release)").
 	BlockedBy string
 	// Source is its first quote's source and date ("m, 2026-03-01", as
 	// BriefEvidence cites one); Assumed is set when it rests on no quote
@@ -892,8 +895,15 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 			}
 		}
 		bp.Package = packageText(&c.Header, p.Package)
-		var lines, below []string
+		var lines, below, open []string
 		for _, a := range p.Actors {
+			if len(a.OpenCrossed) > 0 {
+				var on []string
+				for _, cr := range a.OpenCrossed {
+					on = append(on, c.Header.IssueName(cr.Issue))
+				}
+				open = append(open, c.Header.ActorName(a.Actor)+" ("+strings.Join(on, ", ")+")")
+			}
 			if !slices.Contains(p.Rejects, a.Actor) {
 				continue
 			}
@@ -915,6 +925,15 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 		}
 		if len(below) > 0 {
 			parts = append(parts, "below their alternative: "+strings.Join(below, ", "))
+		}
+		if len(parts) == 0 && len(open) > 0 {
+			// "no one" alone would read as every red line met: name those
+			// its open issues would cross at their value without a deal,
+			// which the verdict does not check (the answer's
+			// open_red_lines_text says it in full). Where someone blocks
+			// anyway the verdict stands whatever they are, and the
+			// one-page brief has no line to spare for them.
+			parts = append(parts, "no one on the issues it decides; unchecked, left open: "+strings.Join(open, ", "))
 		}
 		bp.BlockedBy = strings.Join(parts, "; ")
 		if p.Error != "" {

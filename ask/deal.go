@@ -64,6 +64,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	}
 	ruleTexts(&out.Scenario, ev.Rules)
 	out.SummaryText = EvaluationSummary(&out.Scenario, ev)
+	out.RestCrossedText = RestCrossedText(&out.Scenario, ev, req.Package, restName)
 	for k, is := range out.Scenario.Issues {
 		if k < len(ev.Package) {
 			out.NearestText = append(out.NearestText, NearestOptionText(out.Scenario.Nearest(k, ev.Package[k]), out.Scenario.IssueDecimals(is.ID)))

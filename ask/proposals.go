@@ -57,6 +57,7 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		if err != nil {
 			return nil, fmt.Errorf("proposal %s: %w", pr.ID, err)
 		}
+		pv.OpenRedLinesText = OpenRedLinesText(&c.Header, pv.Actors, noDeal)
 		if pv.Error != "" {
 			out.Warnings = append(out.Warnings, fmt.Sprintf("proposal %s could not be judged: %s", pr.ID, pv.Error))
 		}
@@ -166,14 +167,19 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 	}
 	pv.Accepted, pv.Rules, pv.Forecasts = pe.Accepted, pe.Rules, pe.Forecasts
 	distanceTexts(pv.Forecasts)
-	for _, vd := range pe.Actors {
+	for j, vd := range pe.Actors {
 		if vd.Accepts {
 			pv.Accepts = append(pv.Accepts, vd.Actor)
 		} else {
 			pv.Rejects = append(pv.Rejects, vd.Actor)
 		}
 		verdictTexts(&c.Header, &vd)
-		pv.Actors = append(pv.Actors, answer.ProposalVerdict{DealVerdict: vd, Why: c.why(vd)})
+		v := answer.ProposalVerdict{DealVerdict: vd, Why: c.why(vd)}
+		if pe.OpenCrossed != nil {
+			v.OpenCrossed = pe.OpenCrossed[j]
+			openCrossedTexts(&c.Header, v.OpenCrossed)
+		}
+		pv.Actors = append(pv.Actors, v)
 	}
 	sort.Strings(pv.Accepts)
 	sort.Strings(pv.Rejects)

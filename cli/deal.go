@@ -168,6 +168,12 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	}
 	printRules(w, sc, ev.Evaluation.Rules, width)
 	para(w, cmp.Or(ev.SummaryText, ask.EvaluationSummary(sc, ev.Evaluation)), width)
+	// A red line crossed only on an issue the package does not name,
+	// which deal proposals would not count (docs/DECISIONS.md,
+	// "verdict25").
+	if x := cmp.Or(ev.RestCrossedText, ask.RestCrossedText(sc, ev.Evaluation, ev.Request.Package, ev.Rest)); x != "" {
+		para(w, x, width)
+	}
 	if len(ev.Evaluation.Forecasts) > 0 {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Model", "Mean |package − forecast|", "Max"})

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -23,9 +24,10 @@ func newDealProposalsCmd() *cobra.Command {
 proposals: section): for each actor, accept or reject and why (a red line
 the proposal crosses, or its utility against its alternative); the issues
 the proposal leaves open (judged at their no-deal value, their red lines
-not checked); and its distance from each model's forecast on the issues
-it decides. --all-snapshots adds who accepted each proposal at the base
-and at every snapshot.`,
+not checked: a line under the proposal names those that value would
+cross); and its distance from each model's forecast on the issues it
+decides. --all-snapshots adds who accepted each proposal at the base and
+at every snapshot.`,
 		Args: nArgs(0, 1),
 		RunE: runDealProposals,
 	}
@@ -98,7 +100,10 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 				why = append(why, fmt.Sprintf("  %s %s", sc.ActorName(v.Actor), v.Why))
 			}
 		}
-		if len(why) > 0 || len(p.Rules) > 0 {
+		// The red lines its open issues would cross, which the verdict
+		// does not check (ask.OpenRedLinesText).
+		open := cmp.Or(p.OpenRedLinesText, ask.OpenRedLinesText(sc, p.Actors, a.NoDeal))
+		if len(why) > 0 || len(p.Rules) > 0 || open != "" {
 			para(w, fmt.Sprintf("%s (%s):", p.Name, p.ID), width)
 			for _, x := range why {
 				para(w, x, width)
@@ -107,6 +112,9 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 			// as the page prints them.
 			for _, r := range p.Rules {
 				para(w, "  "+r.Text, width)
+			}
+			if open != "" {
+				para(w, "  "+open, width)
 			}
 		}
 		if len(p.Evidence) > 0 {

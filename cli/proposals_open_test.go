@@ -39,3 +39,35 @@ func TestProposalsBadRequireExitsTwo(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalsOpenRedLine: the two commands that judge the African
+// Union compromise of a student's Nile case (ask/testdata/nile-open.yaml,
+// trimmed from the review's file) print why their verdicts differ:
+// deal proposals, under the proposal, the red line its open drought
+// would cross and that it does not check; deal evaluate of the same
+// values, under "Blocked by: Egypt.", that the crossing is on an issue
+// the package does not name, which deal proposals would not count.
+func TestProposalsOpenRedLine(t *testing.T) {
+	f := filepath.Join("..", "ask", "testdata", "nile-open.yaml")
+	out, errOut, code := runWide(t, "deal", "proposals", f, "-m", "none")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"│ accepted by Egypt, Ethiopia, Sudan │",
+		"African Union compromise (au-compromise): Egypt's red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (no deal: reference), an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."} {
+		if !strings.Contains(oneLine(out), want) {
+			t.Errorf("proposals: output lacks %q:\n%s", want, out)
+		}
+	}
+	out, errOut, code = runWide(t, "deal", "evaluate", f, "-m", "none", "-p", "filling=6,disputes=50")
+	if code != 0 {
+		t.Fatalf("evaluate: exit %d: %s", code, errOut)
+	}
+	if want := "Blocked by: Egypt. Egypt's red line Drought release (bcm/yr) >= 35 is crossed at 30.0 (reference), an issue the package does not name: deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by this line."; !strings.Contains(oneLine(out), want) {
+		t.Errorf("evaluate: output lacks %q:\n%s", want, out)
+	}
+}
+
+// oneLine is out with its line breaks and their indents as single
+// spaces: a sentence as said, however wide the terminal wraps it.
+func oneLine(out string) string { return strings.Join(strings.Fields(out), " ") }

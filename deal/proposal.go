@@ -23,13 +23,21 @@ type ProposalEvaluation struct {
 	// leaves open, in problem order.
 	Decided []string `json:"decided"`
 	Open    []string `json:"open,omitempty"`
+	// OpenCrossed holds, actor by actor as Actors, the red lines the
+	// proposal's open issues cross at the value they are judged at (the
+	// no-deal value): not checked, so not in the verdict, but what the
+	// verdict rests on (nil for an actor with none).
+	OpenCrossed [][]Crossing `json:"open_crossed,omitempty"`
 }
 
 // EvaluateProposal judges a proposal (issue id → value). The issues it
 // leaves open are judged at their value without a deal — Input.NoDeal, or
 // each issue's reference point where no no-deal package is given — so
 // they count the same in each actor's utility and its alternative, and
-// their red lines are not checked: the proposal does not decide them.
+// their red lines are not checked: the proposal does not decide them
+// (an issue left open is not conceded at its no-deal value). The red
+// lines they would cross at that value are returned in OpenCrossed, for
+// the verdict to say what it holds only on.
 // The forecast distances cover the decided issues only (ByIssue in the
 // order of Decided).
 func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast, o Options) (*ProposalEvaluation, error) {
@@ -85,17 +93,25 @@ func EvaluateProposal(in *Input, named map[string]float64, forecasts []Forecast,
 	// Red lines bind only on the decided issues; the verdict is then
 	// decide's, as for any package (the required actors, or the rules).
 	accepts := make([]bool, len(ev.Actors))
+	pe.OpenCrossed = make([][]Crossing, len(ev.Actors))
+	anyOpen := false
 	for j := range ev.Actors {
 		vd := &ev.Actors[j]
 		var kept []Crossing
 		for _, c := range vd.Crossed {
 			if decided[p.IssueIndex(c.Issue)] {
 				kept = append(kept, c)
+			} else {
+				pe.OpenCrossed[j] = append(pe.OpenCrossed[j], c)
+				anyOpen = true
 			}
 		}
 		vd.Crossed = kept
 		vd.Accepts = vd.Gain >= -acceptTol && len(kept) == 0
 		accepts[j] = vd.Accepts
+	}
+	if !anyOpen {
+		pe.OpenCrossed = nil
 	}
 	req, err := o.required(p)
 	if err != nil {

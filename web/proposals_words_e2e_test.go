@@ -63,7 +63,7 @@ func TestProposalsInWords(t *testing.T) {
 			}
 		}
 		// in words, not by its colour alone: "blocked: rejected by …"
-		verdict := e.text(row + ` td:nth-of-type(2)`)
+		verdict := e.text(row + ` td:nth-of-type(2) [data-testid=proposal-verdict]`)
 		want := "not judged"
 		switch {
 		case p.Error != "":

@@ -319,8 +319,10 @@ export interface DealRobustness {
 // with their points (ask.NearestOptionText), as deal evaluate's column
 // "Nearest option"; summary_text: the line under the verdicts
 // (ask.EvaluationSummary); each absent from an answer stored before it
-// was carried.
-export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; summary_text?: string; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
+// was carried. rest_crossed_text: the red lines crossed only on issues
+// the package does not name, which deal proposals would not count
+// (ask.RestCrossedText); absent where there are none.
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; summary_text?: string; rest_crossed_text?: string; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
 // the voters who carry it (coalition); text, all of it in words
 // (ask.RuleText), on the rules of deal proposals and deal evaluate.
@@ -356,7 +358,9 @@ export interface DealSearch { scenario: AnswerScenario; request: DealSearchReque
 
 // Deal proposals (docs/json.md, "Deal proposals").
 export interface DealProposalsRequest extends DealRequest { all_snapshots?: boolean; models: string[] }
-export interface ProposalVerdict extends Verdict { why: string }
+// open_crossed: the red lines the proposal's open issues would cross at
+// their value without a deal, not checked (their text as crossed's).
+export interface ProposalVerdict extends Verdict { why: string; open_crossed?: Crossing[] }
 export interface ProposalVerdicts {
   id: string; name: string; description?: string; proposers?: string[]; date: string; withdrawn?: string
   // text: the value and the option it is or is only nearest
@@ -364,7 +368,10 @@ export interface ProposalVerdicts {
   // rejects it, by name (ask.ProposalVerdictText). Both absent from an
   // answer stored before they were carried.
   package: { issue: string; value: number; option?: string; text?: string }[]; open?: string[]; evidence?: Evidence[]; assumed?: string
-  accepted: boolean; verdict_text?: string; rules?: DealRuleVerdict[]; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
+  // open_red_lines_text: the red lines its open issues would cross at
+  // their value without a deal, which the verdict does not check
+  // (ask.OpenRedLinesText); absent where none would.
+  accepted: boolean; verdict_text?: string; open_red_lines_text?: string; rules?: DealRuleVerdict[]; accepts: string[]; rejects: string[]; actors: ProposalVerdict[]; forecasts?: ForecastDistance[]
   // error says why the proposal could not be judged (no one was asked).
   error?: string
 }

@@ -1812,6 +1812,10 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
       // the answer's words (ask.RuleText), which the command line shows
       // as its rules table; an answer stored before reads plainly.
       ans.summary_text ?? (ev.accepted ? 'accepted' : 'blocked')),
+    // A red line crossed only on an issue the package does not name,
+    // which deal proposals would not count (ask.RestCrossedText), as
+    // parley deal evaluate prints it under the summary.
+    ans.rest_crossed_text ? h('p', { class: 'hint', 'data-testid': 'deal-rest-crossed' }, ans.rest_crossed_text) : '',
     ev.rules?.length ? h('ul', { class: 'hint', 'data-testid': 'deal-rules' }, ...ev.rules.map((r) => h('li', {}, r.text ?? `${issueName(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'}`))) : '',
     h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
     warningList(ans.warnings, 'deal-warnings') ?? '',

@@ -106,6 +106,10 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
       // passes may still be blocked by a required actor. An answer stored
       // before shows its fields plainly.
       h('td', {}, h('span', { 'data-testid': 'proposal-verdict' }, p.verdict_text ?? (p.error ? 'not judged' : p.accepted ? 'accepted' : 'blocked')),
+        // The red lines its open issues would cross, which the verdict
+        // does not check (ask.OpenRedLinesText), as parley deal
+        // proposals prints them under the proposal.
+        p.open_red_lines_text ? h('small', { class: 'muted', 'data-testid': 'proposal-open-red-lines' }, p.open_red_lines_text) : null,
         !p.error && p.rules?.length ? h('ul', { class: 'rules', 'data-testid': 'proposal-rules' }, ...p.rules.map((r) => h('li', {},
           r.text ?? `${issue(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'}`))) : null),
       h('td', {}, p.error ? h('p', { class: 'warn', 'data-testid': 'proposal-error' }, p.error) : why.length ? h('ul', {}, ...why) : '—'))
