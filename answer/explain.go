@@ -162,9 +162,11 @@ type Pull struct {
 	// the actor gets at the forecast, 1 − (forecast − position)²/r², from
 	// 0 (no better than breakdown) to 1 (its own position).
 	Gain *float64 `json:"gain,omitempty"`
-	// Ideal (ks only) is the actor's best feasible outcome: the point of
-	// the bargaining set (KSBound's Lo–Hi) nearest its position; its
-	// own position when that lies in the set.
+	// Ideal (ks only) is the actor's best feasible outcome, its utopia
+	// point in Kalai and Smorodinsky's terms: the point of the bargaining
+	// set (KSBound's Lo–Hi) nearest its position; its own position when
+	// that lies in the set. The doors head it "Best feasible", not
+	// "ideal": it is not the actor's position.
 	Ideal *float64 `json:"ideal,omitempty"`
 	// IdealGain (ks only) is Gain at Ideal, 1 − δ²/r² with δ the distance
 	// from the position to Ideal: the most the actor can gain in any
@@ -179,6 +181,15 @@ type Pull struct {
 	// none, raised until no ratio that is not zero reads as zero):
 	// "78%", or "0.2%" beside "100.0%".
 	RatioText string `json:"ratio_text,omitempty"`
+	// RelativeWeight (ks only) is ŵ, the actor's Weight divided by the
+	// heaviest actor's, and PerWeight is Ratio/ŵ, its share of its best
+	// feasible gain per unit of weight: the number KSBound's Level is the
+	// smallest of. PerWeightText is PerWeight as every door writes it
+	// (three significant digits). Omitted where Ratio is, and in an
+	// answer stored before the answers carried them.
+	RelativeWeight *float64 `json:"relative_weight,omitempty"`
+	PerWeight      *float64 `json:"per_weight,omitempty"`
+	PerWeightText  string   `json:"per_weight_text,omitempty"`
 	// Binding (ks only) is true for an actor whose Ratio, divided by its
 	// weight relative to the heaviest actor's, is the smallest
 	// (KSBound's Level): it bounds the solution, since moving the
@@ -376,6 +387,13 @@ type Challenge struct {
 	Offer *float64 `json:"offer,omitempty"`
 	// Taken is true for the offer Actor took this round.
 	Taken bool `json:"taken,omitempty"`
+	// P is P_ij, the probability that Actor wins a conflict with Other,
+	// and POther P_ji, Other's against Actor, as E10 reads them in the
+	// round (bdm: E9R, risk-weighted votes over a round-wide
+	// denominator, so small; bdm-paper: E9). Omitted in an answer stored
+	// before the answers carried them.
+	P      *float64 `json:"p,omitempty"`
+	POther *float64 `json:"p_other,omitempty"`
 }
 
 // BDMMove is an offer an actor took in a round.
@@ -389,7 +407,21 @@ type BDMMove struct {
 	Y    float64 `json:"y"`
 	From float64 `json:"from"`
 	To   float64 `json:"to"`
-	// Why says it in words.
+	// P is P_ij, the mover's probability of winning a conflict with
+	// With, and PWith P_ji, With's against the mover (the Challenge's P
+	// and POther; omitted where the challenges are left out, and in an
+	// answer stored before the answers carried them). Risk and RiskWith
+	// are their risk exponents r (E13) in the round; Salience and
+	// SalienceWith their saliences s, the chance each resists a
+	// challenge in E10.
+	P            *float64 `json:"p,omitempty"`
+	PWith        *float64 `json:"p_with,omitempty"`
+	Risk         float64  `json:"risk"`
+	RiskWith     float64  `json:"risk_with"`
+	Salience     float64  `json:"salience"`
+	SalienceWith float64  `json:"salience_with"`
+	// Why says it in words: the two expected utilities, the move, and
+	// what decided it (E9R/E10), with P, r and s.
 	Why string `json:"why"`
 }
 

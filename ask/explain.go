@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -310,8 +311,11 @@ func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*
 		ratio := g / ig
 		pulls[j].Ratio = &ratio
 		if w[j] > 0 {
-			per[j] = ratio / (w[j] / wmax)
+			rel := w[j] / wmax
+			per[j] = ratio / rel
 			level = math.Min(level, per[j])
+			pw := per[j]
+			pulls[j].RelativeWeight, pulls[j].PerWeight, pulls[j].PerWeightText = &rel, &pw, PerWeightText(pw)
 		}
 	}
 	if kept || math.IsInf(level, 1) {
@@ -326,6 +330,12 @@ func ksPulls(is model.Issue, pulls []answer.Pull, x, w []float64, fc float64) (*
 	}
 	return &answer.KSBound{Lo: L, Hi: U, Level: level}, false
 }
+
+// PerWeightText writes a ks share of its best feasible gain per unit of
+// weight (a pull's PerWeight, KSBound's Level) with three significant
+// digits: "1.07", "1.2e+10" for an actor of a millionth of the
+// heaviest's weight.
+func PerWeightText(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
 
 // RatioDecimals is how many decimals ks's shares of each actor's best
 // feasible gain (each pull's Ratio) are written with as percents, in
@@ -604,7 +614,7 @@ func ksText(head, origin string, e answer.IssueExplanation, d int) string {
 	if e.ReferenceFrom != "reference" {
 		breakdown = "each actor's worst end of the scale"
 	}
-	s := fmt.Sprintf("%s: of the outcomes every weighted actor prefers to breakdown (%s), %s, the one where the smallest share of its best feasible gain any actor gets (per unit of weight) is largest.",
+	s := fmt.Sprintf("%s: of the outcomes every weighted actor prefers to breakdown (%s), %s, the one where the smallest share of its best feasible gain any actor gets (per unit of weight) is largest; an actor's best feasible outcome (its utopia point, in Kalai and Smorodinsky's terms) is the point of that range nearest its position, and its share per unit of weight is the share of its best feasible gain it gets ÷ its weight relative to the heaviest actor's.",
 		head, breakdown, RangeJoin(g1(e.KS.Lo), g1(e.KS.Hi)))
 	var bind, rest []string
 	for _, p := range e.Pulls {
@@ -618,9 +628,14 @@ func ksText(head, origin string, e answer.IssueExplanation, d int) string {
 		case p.Distance == 0:
 			side = "at it"
 		}
-		if p.Binding {
+		switch {
+		case p.Binding && p.RelativeWeight != nil:
+			bind = append(bind, fmt.Sprintf("%s (%s, %s of its best ÷ weight %s = %s)", p.Name, side, p.RatioText, PerWeightText(*p.RelativeWeight), p.PerWeightText))
+		case p.Binding:
 			bind = append(bind, fmt.Sprintf("%s (%s, %s of its best)", p.Name, side, p.RatioText))
-		} else {
+		case p.RelativeWeight != nil:
+			rest = append(rest, fmt.Sprintf("%s %s ÷ weight %s = %s", p.Name, p.RatioText, PerWeightText(*p.RelativeWeight), p.PerWeightText))
+		default:
 			rest = append(rest, fmt.Sprintf("%s %s", p.Name, p.RatioText))
 		}
 	}

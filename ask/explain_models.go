@@ -46,7 +46,7 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 					return err
 				}
 			}
-			ie.Rounds = bdmRounds(p, r, k, rounds)
+			ie.Rounds = bdmRounds(p, r, k, rounds, mm.Profile == bdm.Replication && (mm.Q == nil || *mm.Q == 1))
 			ie.Text = bdmText(mm.Name(), p, r, k, *ie)
 		}
 	case exchange.Model:
@@ -126,12 +126,17 @@ func onScale(d int) func(float64) string {
 }
 
 // bdmRounds turns bdm's trace and challenges of issue k into the answer's
-// rounds, each with its story; with rounds nil, without the challenges.
-func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChallenges) []answer.BDMRound {
+// rounds, each with its story; with rounds nil, without the challenges
+// (and the moves without their P). resist says the run is the
+// replication profile with Q = 1, where what decides a conflict is
+// which target is likelier to resist and win (moveWhy).
+func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChallenges, resist bool) []answer.BDMRound {
 	det := r.Detail.(*bdm.Detail).Issues[k]
 	ir := r.Issues[k]
 	name := func(i int) string { return actorName(p.Actors[i]) }
 	d := ScaleDecimals(p.Issues[k].Min, p.Issues[k].Max)
+	idx, _, _, sal := p.Column(k)
+	s := p.Spread(k, idx, sal)
 	out := make([]answer.BDMRound, 0, len(det.Rounds))
 	for n, rd := range det.Rounds {
 		after := ir.Rounds[n+1]
@@ -145,21 +150,32 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 		taken := map[[2]int]bool{}
 		for _, mv := range rd.Moves {
 			taken[[2]int{mv.Actor, mv.With}] = true
-			br.Moves = append(br.Moves, answer.BDMMove{Actor: p.Actors[mv.Actor].ID, With: p.Actors[mv.With].ID, Kind: mv.Kind,
-				X: mv.A, Y: mv.B, From: mv.From, To: mv.To, Why: moveWhy(name(mv.Actor), name(mv.With), mv, d)})
 		}
 		var chs []bdm.Challenge
 		if rounds != nil {
 			chs = rounds[n].Challenges
 		}
+		probs := map[[2]int][2]float64{}
 		for _, ch := range chs {
+			pij, pji := ch.P, ch.PBack
 			c := answer.Challenge{Actor: p.Actors[ch.Actor].ID, Other: p.Actors[ch.Other].ID, X: ch.A, Y: ch.B,
-				Quadrant: ch.Region, Taken: taken[[2]int{ch.Actor, ch.Other}]}
+				Quadrant: ch.Region, Taken: taken[[2]int{ch.Actor, ch.Other}], P: &pij, POther: &pji}
 			if ch.Offer {
 				to := ch.To
 				c.Offer = &to
 			}
+			probs[[2]int{ch.Actor, ch.Other}] = [2]float64{pij, pji}
 			br.Challenges = append(br.Challenges, c)
+		}
+		for _, mv := range rd.Moves {
+			bm := answer.BDMMove{Actor: p.Actors[mv.Actor].ID, With: p.Actors[mv.With].ID, Kind: mv.Kind,
+				X: mv.A, Y: mv.B, From: mv.From, To: mv.To, Risk: rd.Risk[mv.Actor], RiskWith: rd.Risk[mv.With],
+				Salience: s[mv.Actor], SalienceWith: s[mv.With]}
+			if pp, ok := probs[[2]int{mv.Actor, mv.With}]; ok {
+				bm.P, bm.PWith = &pp[0], &pp[1]
+			}
+			bm.Why = moveWhy(name(mv.Actor), name(mv.With), bm, d, resist)
+			br.Moves = append(br.Moves, bm)
 		}
 		prev := ir.Rounds[n].Values["median"]
 		br.Text = roundText(br, prev, name, rd.Moves, d)
@@ -169,22 +185,67 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 }
 
 // moveWhy says why an actor took an offer, from the point (a, b) of its
-// quadrant chart.
-func moveWhy(who, with string, mv bdm.Move, d int) string {
+// quadrant chart, and what decided it. E10 (at Q = 1) is E(U_ij) = U_s
+// − U_sq − s_j(1 − P_ij)(U_s − U_f): a challenge pays U_s unless its
+// target resists (its salience s_j) and wins (1 − P_ij). In the
+// replication profile (resist) i reads both challenges with its own r
+// and the same distance, so b > a exactly when s_i(1 − P_ji) < s_j(1 −
+// P_ij): the conflict is decided by which target is likelier to resist
+// and win, and capability enters only through P (E9R), which is small
+// (docs/models.md, "The two profiles"). Elsewhere P, r and s are given
+// without that reading.
+func moveWhy(who, with string, mv answer.BDMMove, d int, resist bool) string {
 	g1 := onScale(d)
+	var s string
 	switch mv.Kind {
 	case "conflict":
-		return fmt.Sprintf("%s and %s both expect to gain by a challenge (%s %+.3f, %s %+.3f), %s more: %s expects to lose the conflict and moves to %s position, %s → %s",
-			who, with, who, mv.A, with, mv.B, with, who, possessive(with), g1(mv.From), g1(mv.To))
+		s = fmt.Sprintf("%s and %s both expect to gain by a challenge (%s %+.3f, %s %+.3f), %s more: %s expects to lose the conflict and moves to %s position, %s → %s",
+			who, with, who, mv.X, with, mv.Y, with, who, possessive(with), g1(mv.From), g1(mv.To))
 	case "compromise":
-		return fmt.Sprintf("%s would lose by challenging %s (%+.3f) while %s gains more (%+.3f) by challenging it: %s compromises, %.0f%% of the way to %s, %s → %s",
-			who, with, mv.A, with, mv.B, who, 100*math.Abs(mv.A/mv.B), with, g1(mv.From), g1(mv.To))
+		s = fmt.Sprintf("%s would lose by challenging %s (%+.3f) while %s gains more (%+.3f) by challenging it: %s compromises, %.0f%% of the way to %s, %s → %s",
+			who, with, mv.X, with, mv.Y, who, 100*math.Abs(mv.X/mv.Y), with, g1(mv.From), g1(mv.To))
 	case "capitulate":
-		return fmt.Sprintf("%s would lose by challenging %s (%+.3f) and %s gains (%+.3f) by challenging it: %s capitulates to %s position, %s → %s",
-			who, with, mv.A, with, mv.B, who, possessive(with), g1(mv.From), g1(mv.To))
+		s = fmt.Sprintf("%s would lose by challenging %s (%+.3f) and %s gains (%+.3f) by challenging it: %s capitulates to %s position, %s → %s",
+			who, with, mv.X, with, mv.Y, who, possessive(with), g1(mv.From), g1(mv.To))
+	default:
+		return fmt.Sprintf("%s moves %s → %s", who, g1(mv.From), g1(mv.To))
 	}
-	return fmt.Sprintf("%s moves %s → %s", who, g1(mv.From), g1(mv.To))
+	if mv.P == nil {
+		return s + fmt.Sprintf(" (risk exponents r, E13: %s %s, %s %s)", who, riskText(mv.Risk), with, riskText(mv.RiskWith))
+	}
+	pij, pji := *mv.P, *mv.PWith
+	if resist && mv.Kind == "conflict" {
+		var here string
+		switch {
+		case pij > pji && mv.SalienceWith > mv.Salience:
+			here = fmt.Sprintf("here %s greater salience outweighs %s greater chance of winning", possessive(with), possessive(who))
+		case pij < pji && mv.SalienceWith <= mv.Salience:
+			here = fmt.Sprintf("here %s greater chance of winning decides", possessive(with))
+		default:
+			here = fmt.Sprintf("here %s both cares more and is likelier to win", with)
+		}
+		return s + fmt.Sprintf(". What decided it (E10, at %s risk exponent r = %s, E13): a challenge pays unless its target resists (with its salience s) and wins (1 − P, P the challenger's chance of winning, E9R): %s resists %s with %s × (1 − %s) = %s, %s resists %s with %s × (1 − %s) = %s, so %s challenge is worth more. E9R keeps every P at or below one half (its denominator sums the votes on every pair of positions, both ways), so capability, which enters only through P, can at most halve a target's resistance; %s",
+			possessive(who), riskText(mv.Risk),
+			with, possessive(who), pText(mv.SalienceWith), pText(pij), pText(mv.SalienceWith*(1-pij)),
+			who, possessive(with), pText(mv.Salience), pText(pji), pText(mv.Salience*(1-pji)),
+			possessive(with), here)
+	}
+	return s + fmt.Sprintf(" (chances of winning P, E9R/E9: %s %s, %s %s; risk exponents r, E13: %s %s, %s %s)",
+		who, pText(pij), with, pText(pji), who, riskText(mv.Risk), with, riskText(mv.RiskWith))
 }
+
+// pText writes a probability or a salience of a BDM explanation with
+// three decimals, or three significant digits below 0.001 ("0.0004"),
+// so a small P does not read as 0.
+func pText(x float64) string {
+	if x != 0 && math.Abs(x) < 0.001 {
+		return strconv.FormatFloat(x, 'g', 1, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 3, 64)
+}
+
+// riskText writes a risk exponent r (E13, 0.5–2) with two decimals.
+func riskText(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) }
 
 // roundText tells a BDM round in a sentence or two.
 func roundText(br answer.BDMRound, prevMedian float64, name func(int) string, moves []bdm.Move, d int) string {

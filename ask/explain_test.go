@@ -339,7 +339,7 @@ func TestExplainKSByHand(t *testing.T) {
 			t.Errorf("%s: ideal %v best %v gain %v ratio %v binding %v; want %+v", id, *p.Ideal, *p.IdealGain, *p.Gain, *p.Ratio, p.Binding, w)
 		}
 	}
-	for _, s := range []string{"ks forecasts 29.3", "(the status quo 0.0), 0.0–40.0", "Alpha (below, 78% of its best) and Gamma (above, 78% of its best) bound it", "Beta 83%"} {
+	for _, s := range []string{"ks forecasts 29.3", "(the status quo 0.0), 0.0–40.0", "Alpha (below, 78% of its best ÷ weight 1 = 0.782) and Gamma (above, 78% of its best ÷ weight 1 = 0.782) bound it", "Beta 83% ÷ weight 1 = 0.831"} {
 		if !strings.Contains(ie.Text, s) {
 			t.Errorf("no %q in %q", s, ie.Text)
 		}
@@ -479,7 +479,7 @@ func TestExplainKSRatioNeverReadsZero(t *testing.T) {
 	if a.RatioText != "0.2%" || b.RatioText != "100.0%" {
 		t.Errorf("ratio texts %q and %q; want \"0.2%%\" and \"100.0%%\"", a.RatioText, b.RatioText)
 	}
-	if s := "Beta (above, 100.0% of its best) and Alpha (below, 0.2% of its best) bound it"; !strings.Contains(ie.Text, s) {
+	if s := "Beta (above, 100.0% of its best ÷ weight 1 = 1) and Alpha (below, 0.2% of its best ÷ weight 0.002 = 1) bound it"; !strings.Contains(ie.Text, s) {
 		t.Errorf("no %q in %q", s, ie.Text)
 	}
 }

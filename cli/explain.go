@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -207,17 +208,23 @@ func pullTable(w io.Writer, model string, pulls []answer.Pull, top float64, d in
 	t.Render()
 }
 
-// ksTable prints an issue's actors for ks: each one's ideal (its best
-// outcome among those every weighted actor prefers to breakdown), its
-// gain at the forecast and at its ideal (as parts of its gain at its own
-// position), the share of its best it gets, and whether it binds;
+// ksTable prints an issue's actors for ks: each one's best feasible
+// outcome (its utopia point: its best among those every weighted actor
+// prefers to breakdown), its gain at the forecast and there (as parts of
+// its gain at its own position), the share of its best it gets, that
+// share per unit of weight, and whether it binds (in a narrow terminal
+// without the two gains, whose ratio the share of its best is);
 // ask.NoNumber where the status quo is kept. An actor's name takes what the other
 // columns leave, 28 at most. A position and an ideal are written with
 // the d decimals, a share of the weight as the answer carries it
 // (ShareText), as every model's Share column.
 func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 	t := newTable(w)
-	hdr := table.Row{"Actor", "Position", "Share", "Ideal", "Gain", "Best", "Of best", "Bounds"}
+	hdr := table.Row{"Actor", "Position", "Share", "Utopia", "Gain", "Best", "Of best", "Per wt", "Bounds"}
+	narrow := l.narrow() // Gain and Best, whose ratio Of best is, give way
+	if narrow {
+		hdr = slices.Delete(slices.Clone(hdr), 4, 6)
+	}
 	t.AppendHeader(hdr)
 	f := func(x *float64, format string, scale float64) string {
 		if x == nil {
@@ -238,7 +245,15 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 		if ratio == "" {
 			ratio = ask.NoNumber
 		}
-		rows = append(rows, table.Row{p.Name, numD(p.Position, d), p.ShareText, f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), ratio, bound})
+		per := p.PerWeightText
+		if per == "" {
+			per = ask.NoNumber
+		}
+		row := table.Row{p.Name, numD(p.Position, d), p.ShareText, f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), ratio, per, bound}
+		if narrow {
+			row = slices.Delete(row, 4, 6)
+		}
+		rows = append(rows, row)
 	}
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), 28))})
 	t.AppendRows(rows)

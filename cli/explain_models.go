@@ -49,6 +49,10 @@ var quadrants = []string{"conflict_lost", "conflict_won", "compromise", "capitul
 // largest gains first); JSON and CSV have them all.
 const exchangesShown = 8
 
+// exchangeIssueCol and exchangeActorCol are how wide the exchange
+// table's issue and actor names wrap.
+const exchangeIssueCol, exchangeActorCol = 18, 14
+
 // explainExchanges prints the exchange model's rounds (the exchanges
 // with the largest gains) and the externalities per actor.
 func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
@@ -67,17 +71,20 @@ func explainExchanges(w io.Writer, e *answer.Explanation, width int) {
 				for _, x := range xs[:min(exchangesShown, len(xs))] {
 					a, b := x.Sides[0], x.Sides[1]
 					na, nb := onIssue(e, a.Supply), onIssue(e, b.Supply)
-					para(w, fmt.Sprintf("  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)", x.N, actorLabel(e, a.Actor), a.Supply, na(a.From), na(a.To),
-						actorLabel(e, b.Actor), b.Supply, nb(b.From), nb(b.To), x.Gain), width)
+					para(w, fmt.Sprintf("  #%d %s gives way on %s %s → %s; %s on %s %s → %s (gain %.3g)", x.N, actorLabel(e, a.Actor), e.Scenario.IssueName(a.Supply), na(a.From), na(a.To),
+						actorLabel(e, b.Actor), e.Scenario.IssueName(b.Supply), nb(b.From), nb(b.To), x.Gain), width)
 				}
 				return
 			}
 			t := newTable(w)
 			t.AppendHeader(table.Row{"#", "Gives way", "On", "From → to", "Partner", "On", "From → to", "Gain"})
+			// the actors and the issues by name, wrapped so that the
+			// table fits 120 columns
+			t.SetColumnConfigs([]table.ColumnConfig{wrapCol(2, exchangeActorCol), wrapCol(3, exchangeIssueCol), wrapCol(5, exchangeActorCol), wrapCol(6, exchangeIssueCol)})
 			for _, x := range xs[:min(exchangesShown, len(xs))] {
 				a, b := x.Sides[0], x.Sides[1]
 				na, nb := onIssue(e, a.Supply), onIssue(e, b.Supply)
-				t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), a.Supply, na(a.From) + " → " + na(a.To), actorLabel(e, b.Actor), b.Supply, nb(b.From) + " → " + nb(b.To), fmt.Sprintf("%.3g", x.Gain)})
+				t.AppendRow(table.Row{x.N, actorLabel(e, a.Actor), e.Scenario.IssueName(a.Supply), na(a.From) + " → " + na(a.To), actorLabel(e, b.Actor), e.Scenario.IssueName(b.Supply), nb(b.From) + " → " + nb(b.To), fmt.Sprintf("%.3g", x.Gain)})
 			}
 			t.Render()
 		})

@@ -175,7 +175,7 @@ func TestExplainKS(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"Model: ks", "IDEAL", "OF BEST", "BOUNDS", "◀ yes", "yes ▶", "bound it"} {
+	for _, want := range []string{"Model: ks", "UTOPIA", "OF BEST", "PER WT", "BOUNDS", "◀ yes", "yes ▶", "bound it"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
@@ -279,7 +279,7 @@ func TestExplainKSRatioText(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	text := strings.Join(strings.Fields(out), " ")
-	for _, want := range []string{"│ 0.2% │ ◀ yes │", "│ 100.0% │ yes ▶ │", "Alpha (below, 0.2% of its best)"} {
+	for _, want := range []string{"│ 0.2% │ 1 │ ◀ yes │", "│ 100.0% │ 1 │ yes ▶ │", "Alpha (below, 0.2% of its best ÷ weight 0.002 = 1)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
@@ -389,5 +389,51 @@ func TestExplainSMPBargains(t *testing.T) {
 	explainTable(&stored, &e, 1000)
 	if stored.String() != out {
 		t.Errorf("stored without offers_text:\n%s\nwant\n%s", stored.String(), out)
+	}
+// The exchange table names each issue an actor gives way on (the
+// review's case, ../ask/testdata/nile-review.yaml), as its sentence
+// does, not by its id.
+func TestExplainExchangeIssueNames(t *testing.T) {
+	out, stderr, code := run(t, "explain", "../ask/testdata/nile-review.yaml", "-q", "-m", "exchange")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "│ Dispute resolution │") {
+		t.Errorf("no issue named in the table:\n%s", out)
+	}
+	for _, id := range []string{"│ disputes ", "│ upstream ", "│ drought ", "│ filling "} {
+		if strings.Contains(out, id) {
+			t.Errorf("the table shows the id %q:\n%s", id, out)
+		}
+	}
+}
+
+// ks's table on the review's case heads the best feasible point Utopia,
+// not Ideal (Egypt's is 40, its position 90), and shows each share per
+// unit of weight, which the sentence divides out: Sudan's 80% ÷ 0.562.
+// bdm's bullets say P and r and what decided the conflict.
+func TestExplainReviewKSAndBDM(t *testing.T) {
+	out, stderr, code := run(t, "explain", "../ask/testdata/nile-review.yaml", "-q", "-m", "ks", "--issue", "disputes")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"│ UTOPIA │", "│ PER WT │", "│ Sudan │ 100.0 │ 22.5% │ 40.0 │", "│ 1.41 │", "Sudan 80% ÷ weight 0.562 = 1.41"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "IDEAL") {
+		t.Errorf("a column still reads IDEAL:\n%s", out)
+	}
+	out, stderr, code = run(t, "explain", "../ask/testdata/nile-review-ext.yaml", "-q", "-m", "bdm", "--issue", "disputes")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text = strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"Sudan resists Ethiopia's with 0.900 × (1 − 0.250) = 0.675", "Sudan's greater salience outweighs Ethiopia's greater chance of winning"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
 	}
 }

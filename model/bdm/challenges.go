@@ -80,6 +80,11 @@ type Challenge struct {
 	// paper profile); To is then the position it asks for.
 	Offer bool
 	To    float64
+	// P is P_ij, the probability that Actor wins a conflict with Other,
+	// and PBack P_ji, Other's against Actor, as the round's E10 reads
+	// them (E9R after the risk update in the replication profile, E9 in
+	// the paper profile; 0 where the two stand at one position, A15).
+	P, PBack float64
 }
 
 // RoundChallenges is every challenge of one round of one issue, read from
@@ -155,7 +160,8 @@ func (m Model) Challenges(p *model.Problem, res *model.Result, k int) ([]RoundCh
 					continue
 				}
 				a, b := in.a[ii][jj], in.b[ii][jj]
-				ch := Challenge{Actor: i, Other: j, A: a, B: b, Region: Region(x[ii], x[jj], a, b), To: x[ii]}
+				ch := Challenge{Actor: i, Other: j, A: a, B: b, Region: Region(x[ii], x[jj], a, b), To: x[ii],
+					P: in.p1.at(ii, jj), PBack: in.p1.at(jj, ii)}
 				if x[ii] != x[jj] {
 					kd, to := classify(x[ii], x[jj], a, b, c.paper)
 					ch.Offer, ch.To = kd != none, to

@@ -16,7 +16,7 @@ import type { AnswerScenario, Issue, Settings } from './api'
 // writes them (ask.PullText, ask.WeightShareText), ratio_text ks's
 // ratio to its best (ask.RatioDecimals); absent from an answer stored
 // before the answers carried them.
-export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; pull_text?: string; share_text?: string; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; ratio_text?: string; binding?: boolean }
+export interface Pull { actor: string; name: string; position: number; weight: number; share: number; pull: number | null; pull_text?: string; share_text?: string; distance: number; gain?: number; ideal?: number; ideal_gain?: number; ratio?: number; ratio_text?: string; relative_weight?: number; per_weight?: number; per_weight_text?: string; binding?: boolean }
 export interface KSBound { lo: number; hi: number; level: number }
 // probability_text, continuous_text and discrete_text are snap's
 // percents as every door writes them (ask.SnapPercentDecimals); absent
@@ -124,9 +124,10 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   out.replaceChildren(...parts)
 }
 
-// ksTable lists, for ks, each actor's ideal (its best outcome among
-// those every weighted actor prefers to breakdown), its gain at the
-// forecast and at its ideal, the share of its best it gets, and whether
+// ksTable lists, for ks, each actor's best feasible outcome (its utopia
+// point: its best among those every weighted actor prefers to
+// breakdown), its gain at the forecast and there, the share of its best
+// it gets, that share per unit of weight (per_weight_text), and whether
 // it bounds the forecast; its share of the weight and of its best as
 // the answer writes them (shareText, ratio_text), as parley explain's ks
 // table does, or, in an answer stored before it carried them, as the
@@ -138,11 +139,12 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
     : 'The status quo is kept: no agreement improves on it for every weighted actor.'
   return h('table', { class: 'compare', 'data-testid': 'ks-table' },
     h('caption', {}, cap),
-    h('thead', {}, h('tr', {}, ...['Actor', 'Position', 'Share', 'Ideal', 'Gain', 'Best gain', 'Of best', 'Bounds it'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ...['Actor', 'Position', 'Share', 'Best feasible (utopia)', 'Gain', 'Best gain', 'Of best', 'Per weight', 'Bounds it'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
       h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, shareText(p)),
       h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
       h('td', {}, p.ratio_text ?? opt(p.ratio, plainNumber)),
+      h('td', { 'data-testid': 'ks-per-weight' }, p.per_weight_text ?? opt(p.per_weight, plainNumber)),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
 }
 
