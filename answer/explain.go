@@ -254,6 +254,12 @@ type SnapExplanation struct {
 	// candidates; omitted otherwise, and in an answer stored before it
 	// was carried.
 	CandidatesHeadText string `json:"candidates_head_text,omitempty"`
+	// ProbabilityLegendText (snap only) says what a candidate's
+	// Probability is, the legend of every door's P column
+	// (ask.SnapPointLegend): the chance of exactly that point, not the
+	// chance of the stretch nearest an option that a forecast's
+	// likeliest gives. Omitted in an answer stored before it carried it.
+	ProbabilityLegendText string `json:"probability_legend_text,omitempty"`
 }
 
 // SnapCandidate is one candidate outcome of snap's distribution: its

@@ -172,7 +172,8 @@ func sameOptions(a, b []answer.Anchor) bool {
 // bottomLineText is the issue's sentence: "Territory: compromise 46.8,
 // nearest →50 Freeze on …; 5 of 9 models read it as →50; the models span
 // 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4,
-// likeliest →35 at 32%; the lead forecast crosses Russia's red line (it
+// likeliest option →35: a 32% chance the outcome lands nearer it than
+// any other option; the lead forecast crosses Russia's red line (it
 // needs Territory >= 65); exchange, smp and ensemble did not settle here
 // (each counted by its range)."
 func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLineIssue, calibrated string, crossings []answer.RedLineCrossing) string {
@@ -208,10 +209,7 @@ func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLi
 	if bi.Interval80 != nil {
 		s := fmt.Sprintf("%s's 80%% interval %s", calibrated, RangeJoin(fixed(bi.Interval80.Lo, d), fixed(bi.Interval80.Hi, d)))
 		if len(bi.Likeliest) > 0 {
-			s += ", likeliest " + likeliestPoints(sc, bi.Likeliest, d) + " at " + LikeliestChance(bi.Likeliest)
-			if len(bi.Likeliest) > 1 {
-				s += " each"
-			}
+			s += ", " + LikeliestWords(likeliestPoints(sc, bi.Likeliest, d), LikeliestChance(bi.Likeliest), len(bi.Likeliest), len(bi.Likeliest[0].Actors) > 0)
 		}
 		parts = append(parts, s)
 	}
@@ -238,6 +236,28 @@ func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLi
 		parts = append(parts, nouns.And(bi.Unsettled)+" "+verb)
 	}
 	return label + ": " + strings.Join(parts, "; ") + "."
+}
+
+// LikeliestWords says which a distribution's likeliest is and what its
+// chance is the chance of, so that it is not read as snap's candidate
+// weight on a point (explain): "likeliest option →50: a 69% chance the
+// outcome lands nearer it than any other option" (the chance of the
+// stretch of the scale nearest the option), or, for stated positions,
+// "likeliest stated position 20.0 (Russia): a 30% chance the outcome is
+// exactly there"; a tie's, "likeliest options →35 / →50: a 32% chance
+// each …".
+func LikeliestWords(points, chance string, n int, positions bool) string {
+	kind, each := "option", ""
+	if positions {
+		kind = "stated position"
+	}
+	if n > 1 {
+		kind, each = kind+"s", " each"
+	}
+	if positions {
+		return fmt.Sprintf("likeliest %s %s: a %s chance%s the outcome is exactly there", kind, points, chance, each)
+	}
+	return fmt.Sprintf("likeliest %s %s: a %s chance%s the outcome lands nearer it than any other option", kind, points, chance, each)
 }
 
 // likeliestPoints names a distribution's likeliest: options by their

@@ -114,7 +114,7 @@ func TestBottomLineBuiltIn(t *testing.T) {
 		t.Errorf("territory: %+v", x)
 	}
 	want := "Territory: compromise 46.8, nearest →50 Freeze on the current line with legal or political recognition of Russian control; " +
-		"5 of 9 models read it as →50; the models span 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4, likeliest →35 at 32%; " +
+		"5 of 9 models read it as →50; the models span 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4, likeliest option →35: a 32% chance the outcome lands nearer it than any other option; " +
 		"the lead forecast crosses Russia's red line (it needs Territory >= 65); exchange, smp and ensemble did not settle here (each counted by its range)."
 	if x.Text != want {
 		t.Errorf("territory's text:\n%s\nwant\n%s", x.Text, want)
@@ -161,7 +161,7 @@ func TestBottomLineWords(t *testing.T) {
 	bi := answer.BottomLineIssue{LeadModel: "bdm", Forecast: 90, Settled: true, Agree: 1, Models: 2,
 		Low: 20.7, High: 90, LowModels: []string{"bdm"}, HighModels: []string{"bdm"},
 		Interval80: &answer.Interval{Lo: 10, Hi: 95}, Likeliest: []answer.Likely{{Value: 40, Actors: []string{"v", "h"}, P: 0.26}}}
-	want := "N: bdm 90.0; the models span 20.7 to 90.0, both ends bdm; snap's 80% interval 10.0–95.0, likeliest 40.0 (Vale, Hill) at 26%."
+	want := "N: bdm 90.0; the models span 20.7 to 90.0, both ends bdm; snap's 80% interval 10.0–95.0, likeliest stated position 40.0 (Vale, Hill): a 26% chance the outcome is exactly there."
 	if got := bottomLineText(sc, "N", 1, bi, "snap", nil); got != want {
 		t.Errorf("text\n%q\nwant\n%q", got, want)
 	}

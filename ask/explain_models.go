@@ -46,7 +46,7 @@ func explainRun(ctx context.Context, m model.Model, p *model.Problem, r *model.R
 					return err
 				}
 			}
-			ie.Rounds = bdmRounds(p, r, k, rounds, mm.Profile == bdm.Replication && (mm.Q == nil || *mm.Q == 1))
+			ie.Rounds = bdmRounds(p, r, k, rounds, mm)
 			ie.Text = bdmText(mm.Name(), p, r, k, *ie)
 		}
 	case exchange.Model:
@@ -127,10 +127,15 @@ func onScale(d int) func(float64) string {
 
 // bdmRounds turns bdm's trace and challenges of issue k into the answer's
 // rounds, each with its story; with rounds nil, without the challenges
-// (and the moves without their P). resist says the run is the
-// replication profile with Q = 1, where what decides a conflict is
-// which target is likelier to resist and win (moveWhy).
-func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChallenges, resist bool) []answer.BDMRound {
+// (and the moves without their P). m is the model run: its profile
+// says which equation P is (E9R or E9) and, with Q = 1 in the
+// replication profile, that what decides a conflict is which target is
+// likelier to resist and win (moveWhy).
+func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChallenges, m bdm.Model) []answer.BDMRound {
+	resist, eq := m.Profile == bdm.Replication && (m.Q == nil || *m.Q == 1), "E9R"
+	if m.Profile == bdm.Paper {
+		eq = "E9"
+	}
 	det := r.Detail.(*bdm.Detail).Issues[k]
 	ir := r.Issues[k]
 	name := func(i int) string { return actorName(p.Actors[i]) }
@@ -174,7 +179,7 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 			if pp, ok := probs[[2]int{mv.Actor, mv.With}]; ok {
 				bm.P, bm.PWith = &pp[0], &pp[1]
 			}
-			bm.Why = moveWhy(name(mv.Actor), name(mv.With), bm, d, resist)
+			bm.Why = moveWhy(name(mv.Actor), name(mv.With), bm, d, eq, resist)
 			br.Moves = append(br.Moves, bm)
 		}
 		prev := ir.Rounds[n].Values["median"]
@@ -192,9 +197,9 @@ func bdmRounds(p *model.Problem, r *model.Result, k int, rounds []bdm.RoundChall
 // and the same distance, so b > a exactly when s_i(1 − P_ji) < s_j(1 −
 // P_ij): the conflict is decided by which target is likelier to resist
 // and win, and capability enters only through P (E9R), which is small
-// (docs/models.md, "The two profiles"). Elsewhere P, r and s are given
-// without that reading.
-func moveWhy(who, with string, mv answer.BDMMove, d int, resist bool) string {
+// (docs/models.md, "The two profiles"). Elsewhere P (by eq, E9R or
+// E9) and r are given without that reading.
+func moveWhy(who, with string, mv answer.BDMMove, d int, eq string, resist bool) string {
 	g1 := onScale(d)
 	var s string
 	switch mv.Kind {
@@ -230,8 +235,8 @@ func moveWhy(who, with string, mv answer.BDMMove, d int, resist bool) string {
 			who, possessive(with), pText(mv.Salience), pText(pji), pText(mv.Salience*(1-pji)),
 			possessive(with), here)
 	}
-	return s + fmt.Sprintf(" (chances of winning P, E9R/E9: %s %s, %s %s; risk exponents r, E13: %s %s, %s %s)",
-		who, pText(pij), with, pText(pji), who, riskText(mv.Risk), with, riskText(mv.RiskWith))
+	return s + fmt.Sprintf(" (chances of winning P, %s: %s %s, %s %s; risk exponents r, E13: %s %s, %s %s)",
+		eq, who, pText(pij), with, pText(pji), who, riskText(mv.Risk), with, riskText(mv.RiskWith))
 }
 
 // pText writes a probability or a salience of a BDM explanation with
@@ -617,6 +622,9 @@ func snapExplanation(p *model.Problem, k int, d *model.Predictive, par snap.Para
 		}
 	}
 	se.Snapped = withCandidates && xt != xc
+	if withCandidates {
+		se.ProbabilityLegendText = SnapPointLegend
+	}
 	se.Interval80.Lo, se.Interval80.Hi = d.Interval80()
 	se.Interval95.Lo, se.Interval95.Hi = d.Interval95()
 	se.Tau80, se.Tau95 = d.Tau80, d.Tau95
@@ -666,10 +674,16 @@ func snapText(name string, ie *answer.IssueExplanation, w float64, d int) string
 	}
 	s += fmt.Sprintf(" Around it a distribution fitted on real EU outcomes puts %s on %d candidate outcomes (stated positions, the scale's ends, the reference point, the labelled options), each by its distance to the point and its kind", se.DiscreteText, len(se.Candidates))
 	if best != nil {
-		s += fmt.Sprintf(" (the likeliest candidate %s, with %s)", g1(best.Value), best.ProbabilityText)
+		s += fmt.Sprintf(" (the heaviest candidate %s, with %s on exactly that point; forecast's likeliest option is another number, the chance of the whole stretch of the scale nearest an option)", g1(best.Value), best.ProbabilityText)
 	}
 	return s + fmt.Sprintf(", and %s spread as a Laplace density of scale %s around the point; %s.", se.ContinuousText, g1(se.Scale), ivs)
 }
+
+// SnapPointLegend says what snap's candidate probabilities (the P of
+// explain's candidate table, SnapExplanation.ProbabilityLegendText) are,
+// apart from the chance of an option a forecast's likeliest gives
+// (LikeliestWords).
+const SnapPointLegend = "P: the chance the outcome is exactly at that candidate, (1 − π)·softmax(utility); not the chance of an option that forecast's likeliest gives, which is of the whole stretch of the scale nearest the option and counts the density around it too"
 
 // SnapPercentDecimals is how many decimals snap's probabilities (the
 // continuous part's π, the candidates' 1 − π and each candidate's

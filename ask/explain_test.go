@@ -498,7 +498,7 @@ func TestSnapProbabilitiesNeverReadZero(t *testing.T) {
 	}
 	ie := &answer.IssueExplanation{Forecast: 50, Settled: true, Snap: se, Pulls: []answer.Pull{{Actor: "a", Name: "Alpha", Position: 10}}}
 	text := snapText("snap", ie, 100, 1)
-	for _, want := range []string{"puts 61.00% on 2 candidate outcomes", "(the likeliest candidate 50.0, with 60.96%)", "and 39.00% spread"} {
+	for _, want := range []string{"puts 61.00% on 2 candidate outcomes", "(the heaviest candidate 50.0, with 60.96% on exactly that point;", "and 39.00% spread"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in %q", want, text)
 		}

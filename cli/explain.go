@@ -150,6 +150,9 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 		if ie.Snap != nil && len(ie.Snap.Candidates) > 0 {
 			para(w, cmp.Or(ie.Snap.CandidatesHeadText, ask.SnapCandidatesHead(ie.Snap, d)), width)
 			snapTable(w, ie.Snap.Candidates, d)
+			if ie.Snap.ProbabilityLegendText != "" {
+				para(w, ie.Snap.ProbabilityLegendText, width)
+			}
 		}
 		block(w, ie.Text, width)
 	}

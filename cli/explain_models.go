@@ -220,15 +220,22 @@ func explainCSV(w io.Writer, e *answer.Explanation) {
 			}
 		}
 	case strings.HasPrefix(e.Model, "bdm"):
-		cw.Write([]string{"issue", "round", "actor", "other", "x", "y", "quadrant", "offer", "taken"})
+		cw.Write([]string{"issue", "round", "actor", "other", "x", "y", "quadrant", "offer", "taken", "p", "p_other", "risk"})
+		opt := func(x *float64) string {
+			if x == nil {
+				return ""
+			}
+			return g(*x)
+		}
 		for _, ie := range e.Issues {
 			for _, rd := range ie.Rounds {
+				risk := map[string]float64{}
+				for _, a := range rd.Actors {
+					risk[a.Actor] = a.Risk
+				}
 				for _, c := range rd.Challenges {
-					offer := ""
-					if c.Offer != nil {
-						offer = g(*c.Offer)
-					}
-					cw.Write([]string{ie.Issue, strconv.Itoa(rd.Round), c.Actor, c.Other, g(c.X), g(c.Y), c.Quadrant, offer, strconv.FormatBool(c.Taken)})
+					cw.Write([]string{ie.Issue, strconv.Itoa(rd.Round), c.Actor, c.Other, g(c.X), g(c.Y), c.Quadrant, opt(c.Offer), strconv.FormatBool(c.Taken),
+						opt(c.P), opt(c.POther), g(risk[c.Actor])})
 				}
 			}
 		}

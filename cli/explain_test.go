@@ -55,7 +55,7 @@ func TestExplainIterativeModels(t *testing.T) {
 	}{
 		// bdm cycles on nato: the headline is the range, as forecast shows it
 		{[]string{"-m", "bdm", "--issue", "nato"}, []string{"Ukraine and NATO (nato): 20.7–90.0 ~ →", "Round 1:", "quadrant chart:", "the median moves"},
-			"issue,round,actor,other,x,y,quadrant,offer,taken"},
+			"issue,round,actor,other,x,y,quadrant,offer,taken,p,p_other,risk"},
 		{[]string{"-m", "exchange"}, []string{"Exchanges realised", "Round 1:", "GIVES WAY", "Externalities per actor", "INNER +"},
 			"round,exchange,issue_p,issue_q,gain,actor,class,sign,value"},
 		{[]string{"-m", "smp"}, []string{"Turn 1:", "bargain", "probability each actor's position wins"},
@@ -345,7 +345,7 @@ func TestExplainSnapProbabilitiesNeverReadZero(t *testing.T) {
 	if best.Probability >= 0.005 || tiny == 0 {
 		t.Fatalf("likeliest %v, %d under 0.05%%: the case tests less than it says", best.Probability, tiny)
 	}
-	if want := fmt.Sprintf("with %s), and %s spread", best.ProbabilityText, se.ContinuousText); !strings.Contains(text, want) {
+	if want := fmt.Sprintf("with %s on exactly that point; forecast's likeliest option is another number, the chance of the whole stretch of the scale nearest an option), and %s spread", best.ProbabilityText, se.ContinuousText); !strings.Contains(text, want) {
 		t.Errorf("no %q in\n%s", want, out)
 	}
 }
@@ -390,6 +390,8 @@ func TestExplainSMPBargains(t *testing.T) {
 	if stored.String() != out {
 		t.Errorf("stored without offers_text:\n%s\nwant\n%s", stored.String(), out)
 	}
+}
+
 // The exchange table names each issue an actor gives way on (the
 // review's case, ../ask/testdata/nile-review.yaml), as its sentence
 // does, not by its id.
@@ -435,5 +437,34 @@ func TestExplainReviewKSAndBDM(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
+	}
+}
+
+// The two likeliests of the review's case say which they are: the
+// forecast's is the chance of the stretch of the scale nearest an option
+// (→50 at 69% on upstream), explain's snap candidate the weight on
+// exactly one point (50.0 at 44.5%), and the candidate table's P column
+// has its legend.
+func TestLikeliestSaysWhichChance(t *testing.T) {
+	out, stderr, code := run(t, "../ask/testdata/nile-review.yaml", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	if want := "snap's 80% interval 11.2–74.1, likeliest option →50: a 69% chance the outcome lands nearer it than any other option"; !strings.Contains(text, want) {
+		t.Errorf("no %q in\n%s", want, out)
+	}
+	out, stderr, code = run(t, "explain", "../ask/testdata/nile-review.yaml", "-q", "-m", "snap", "--issue", "upstream")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text = strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"the heaviest candidate 50.0, with 44.5% on exactly that point", "P: the chance the outcome is exactly at that candidate"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(text, "likeliest candidate") {
+		t.Errorf("explain still calls the heaviest candidate likeliest:\n%s", out)
 	}
 }

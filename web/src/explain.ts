@@ -24,7 +24,7 @@ export interface KSBound { lo: number; hi: number; level: number }
 // candidates_head_text heads the candidates' table as parley explain
 // heads it (ask.SnapCandidatesHead; lines25).
 export interface SnapCandidate { value: number; stated?: boolean; end?: boolean; reference?: boolean; option?: boolean; share: number; distance_term: number; end_term: number; reference_term: number; stated_term: number; share_term: number; utility: number; probability: number; probability_text?: string }
-export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; continuous_text?: string; discrete_text?: string; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[]; candidates_head_text?: string }
+export interface SnapExplanation { compromise: number; radius: number; nearest_stated: number; distance: number; snapped?: boolean; continuous: number; continuous_text?: string; discrete_text?: string; scale: number; interval80: { lo: number; hi: number }; interval95: { lo: number; hi: number }; tau80: number; tau95: number; candidates: SnapCandidate[]; candidates_head_text?: string; probability_legend_text?: string }
 export interface EnsembleMember { model: string; fitted: number; weight: number; forecast: number | null; settled: boolean; range?: { lo: number; hi: number }; contribution: number; shift: number; failed?: string }
 export interface Pivotal { actors: string[]; position: number; below: number; at: number; above: number; tie?: boolean; upper?: number }
 export interface Challenge { actor: string; other: string; x: number; y: number; quadrant: string; offer?: number; taken?: boolean }
@@ -153,7 +153,8 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
 // writes them, under the answer's head (candidates_head_text, as parley
 // explain heads its table); an answer stored before it carried them
 // shows each share as the number it is (plainNumber), as a stored pull
-// is shown, and the head as "Candidate outcomes".
+// is shown, and the head as "Candidate outcomes". The P column's legend
+// (probability_legend_text) is the table's foot.
 function snapTable(se: SnapExplanation, d: number): HTMLElement {
   const kind = (c: SnapCandidate) => [c.stated && 'stated', c.end && 'end', c.reference && 'reference', c.option && 'option'].filter(Boolean).join(', ')
   const t = (x: number) => (x === 0 ? '' : signed(x, 2))
@@ -162,7 +163,9 @@ function snapTable(se: SnapExplanation, d: number): HTMLElement {
     h('thead', {}, h('tr', {}, ...['Outcome', 'Kind', 'Distance', 'End', 'Reference', 'Stated', 'Share', 'Utility', 'P'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...se.candidates.map((c) => h('tr', { 'data-value': String(c.value), 'data-p': String(c.probability) },
       h('th', { scope: 'row' }, fmt(c.value, d)), h('td', {}, kind(c)), h('td', {}, t(c.distance_term)), h('td', {}, t(c.end_term)), h('td', {}, t(c.reference_term)),
-      h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, c.probability_text ?? plainNumber(c.probability))))))
+      h('td', {}, t(c.stated_term)), h('td', {}, t(c.share_term)), h('td', {}, t(c.utility)), h('td', {}, c.probability_text ?? plainNumber(c.probability))))),
+    // the P column's legend, as parley explain prints it under the table
+    se.probability_legend_text ? h('tfoot', {}, h('tr', {}, h('td', { colspan: 9, class: 'note', 'data-testid': 'snap-p-legend' }, se.probability_legend_text))) : null)
 }
 
 // membersTable lists the ensemble's members on an issue: each one's
