@@ -47,8 +47,15 @@ type Explanation struct {
 	Scenario Scenario       `json:"scenario"`
 	Request  ExplainRequest `json:"request"`
 	// Model is the model explained, by its canonical name.
-	Model  string             `json:"model"`
-	Issues []IssueExplanation `json:"issues"`
+	Model string `json:"model"`
+	// CitationText is the line every door heads the explanation with:
+	// the model's papers, the equations of its package doc the
+	// explanation rests on, and its section of docs/models.md
+	// (ask.CitationText, from the model's model.Citation, whose papers
+	// `parley models` gives too). Omitted in an answer stored before it
+	// carried it.
+	CitationText string             `json:"citation_text,omitempty"`
+	Issues       []IssueExplanation `json:"issues"`
 	// Exchanges (exchange only) are the exchanges realised in each round
 	// (only those on Request.Issue when it names one), each with its
 	// externalities.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -68,7 +69,11 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
 	mf := c.convert(m.Name(), r)
-	out := &answer.Explanation{Scenario: c.Header, Request: req, Model: m.Name(), Issues: []answer.IssueExplanation{},
+	cite := ""
+	if cm, ok := m.(model.Cited); ok {
+		cite = CitationText(m, cm.Cite())
+	}
+	out := &answer.Explanation{Scenario: c.Header, Request: req, Model: m.Name(), CitationText: cite, Issues: []answer.IssueExplanation{},
 		Notes: c.notesOn(mf, req.Issue), Warnings: append([]string{}, mf.Warnings...)}
 	for _, f := range mf.Issues {
 		if req.Issue != "" && f.Issue != req.Issue {
@@ -85,6 +90,21 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	}
 	explainTexts(out)
 	return out, nil
+}
+
+// CitationText is the line an explanation of m opens with, from its
+// citation c (model.Cited): "Source: Achen 2006; Thomson et al. 2006.
+// This explanation rests on package compromise's equation (1) x* = Σᵢ
+// cᵢsᵢxᵢ / Σᵢ cᵢsᵢ. See docs/models.md, section “compromise — the
+// weighted mean”." A model of no paper says so.
+func CitationText(m model.Model, c model.Citation) string {
+	pkg := reflect.TypeOf(m).PkgPath()
+	pkg = pkg[strings.LastIndex(pkg, "/")+1:]
+	papers := "Source: " + c.Papers + "."
+	if c.Papers == "" {
+		papers = "Source: no paper."
+	}
+	return fmt.Sprintf("%s This explanation rests on package %s's equations %s. See docs/models.md, section “%s”.", papers, pkg, c.Equations, c.Section)
 }
 
 // notesOn keeps the notes of mf an explanation of issue ("" every

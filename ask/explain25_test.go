@@ -2,10 +2,14 @@ package ask
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/model"
+	"parley/model/catalog"
 )
 
 // The review's case (testdata/nile-review-ext.yaml: Ethiopia's
@@ -104,5 +108,50 @@ func TestExplainKSPerWeight(t *testing.T) {
 	}
 	if strings.Contains(strings.ToLower(ie.Text), "ideal") {
 		t.Errorf("the sentence calls a point an ideal: %q", ie.Text)
+	}
+}
+
+// Every model explain covers opens its explanation with its citation
+// (model.Cited): the papers its Summary ends with, which `parley models`
+// prints (one source), the equations of its package doc, and a section
+// of docs/models.md that exists.
+func TestExplainCitesPaperAndEquations(t *testing.T) {
+	c := testdataCase(t, "nile-review.yaml")
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "models.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range answer.ExplainModels {
+		m, err := catalog.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cm, ok := m.(model.Cited)
+		if !ok {
+			t.Fatalf("%s cites no paper", name)
+		}
+		ct := cm.Cite()
+		e := explain(t, c, name, "disputes")
+		if e.CitationText == "" || e.CitationText != CitationText(m, ct) {
+			t.Errorf("%s: citation %q", name, e.CitationText)
+		}
+		if ct.Papers != "" && (!strings.Contains(m.Summary(), ct.Papers) || !strings.Contains(e.CitationText, "Source: "+ct.Papers+".")) {
+			t.Errorf("%s: papers %q not the summary's (%q) or not cited: %q", name, ct.Papers, m.Summary(), e.CitationText)
+		}
+		if ct.Equations == "" || !strings.Contains(e.CitationText, ct.Equations) {
+			t.Errorf("%s: no equations in %q", name, e.CitationText)
+		}
+		if !strings.Contains(string(doc), "\n## "+ct.Section+"\n") {
+			t.Errorf("%s: docs/models.md has no section %q", name, ct.Section)
+		}
+	}
+	for name, want := range map[string]string{
+		"compromise": "Source: Achen 2006; Thomson et al. 2006. This explanation rests on package compromise's equations (1) x* = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ. See docs/models.md, section “compromise — the weighted mean”.",
+		"bdm":        "Source: Bueno de Mesquita 1994, ch. 4; Scholz, Calbert & Smith 2011. This explanation rests on package bdm's equations (E9R) P",
+		"bdm-paper":  "package bdm's equations (E9) P",
+	} {
+		if got := explain(t, c, name, "disputes").CitationText; !strings.HasPrefix(got, want) && !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
 	}
 }

@@ -114,6 +114,9 @@ func runExplain(cmd *cobra.Command, args []string) error {
 func explainTable(w io.Writer, e *answer.Explanation, width int) {
 	headline(w, &e.Scenario, width)
 	para(w, "Model: "+e.Model, width)
+	if e.CitationText != "" {
+		para(w, e.CitationText, width)
+	}
 	closed := e.Model == "compromise" || e.Model == "median" || e.Model == "nash" || e.Model == "snap" || e.Model == "compromise-band"
 	for _, ie := range e.Issues {
 		d := e.Scenario.IssueDecimals(ie.Issue)

@@ -468,3 +468,20 @@ func TestLikeliestSaysWhichChance(t *testing.T) {
 		t.Errorf("explain still calls the heaviest candidate likeliest:\n%s", out)
 	}
 }
+
+// explain heads every model's explanation with its paper, the equations
+// it rests on and its docs section (ask.CitationText): bdm's names its
+// authors and E9R/E10, which the explanation alone did not.
+func TestExplainCitesPaper(t *testing.T) {
+	out, stderr, code := run(t, "explain", "../ask/testdata/nile-review-ext.yaml", "-q", "-m", "bdm", "--issue", "disputes")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"Model: bdm Source: Bueno de Mesquita 1994, ch. 4; Scholz, Calbert & Smith 2011.", "(E9R) P, the chance of winning, (E10) the expected utility of a challenge",
+		"See docs/models.md, section “bdm — Bueno de Mesquita's expected-utility model”."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}

@@ -27,6 +27,29 @@ type Model interface {
 	Forecast(ctx context.Context, p *Problem, o Options) (*Result, error)
 }
 
+// Cited is implemented by a model that names the paper it follows and
+// the equations of its package doc an explanation of it rests on. Its
+// Papers are the citation its Summary ends with (`parley models`), so
+// that they are written once.
+type Cited interface {
+	Cite() Citation
+}
+
+// Citation is a model's papers, the equations its explanation rests on
+// and the section of docs/models.md that explains it.
+type Citation struct {
+	// Papers are short citations, "Achen 2006; Thomson et al. 2006"; ""
+	// for a model that follows no paper.
+	Papers string
+	// Equations name the equations of the model's package doc (by its
+	// numbers) an explanation of it rests on, and say them:
+	// "(1) x̂ = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ".
+	Equations string
+	// Section is the heading of docs/models.md's section on the model,
+	// without its "## ".
+	Section string
+}
+
 // Fitted is implemented by models whose parameters were fitted on real
 // outcomes: FittedOn names the split (format/deu's split column, e.g.
 // "train") whose issues they were fitted on. It is the one place that

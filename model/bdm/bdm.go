@@ -103,9 +103,20 @@ func (m Model) Name() string {
 // Summary implements model.Model.
 func (m Model) Summary() string {
 	if m.Profile == Paper {
-		return "Bueno de Mesquita expected-utility model, literal equations of Scholz et al. 2011 (BDM 1994 ch. 4)"
+		return "Bueno de Mesquita expected-utility model, the literal equations (" + m.Cite().Papers + ")"
 	}
-	return "Bueno de Mesquita expected-utility model, replicating BDM 1994 ch. 4 and Scholz et al. 2011"
+	return "Bueno de Mesquita expected-utility model, replicating the published runs (" + m.Cite().Papers + ")"
+}
+
+// Cite implements model.Cited: the papers, and the equations (by the
+// package doc's numbers) an explanation of the profile's rounds rests on.
+func (m Model) Cite() model.Citation {
+	c := model.Citation{Papers: "Bueno de Mesquita 1994, ch. 4; Scholz, Calbert & Smith 2011", Section: "bdm — Bueno de Mesquita's expected-utility model",
+		Equations: "(E9R) P, the chance of winning, (E10) the expected utility of a challenge, (E13) the risk exponent r, (E14–E15) the offers taken"}
+	if m.Profile == Paper {
+		c.Equations = "(E9) P, the chance of winning, (E10) the expected utility of a challenge, (E13) the risk exponent r, (E14–E16) the offers taken"
+	}
+	return c
 }
 
 // Detail is the model-specific output in Result.Detail.

@@ -42,8 +42,15 @@ func (Model) SolvesInClosedForm() {}
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "capability×salience weighted mean of positions (Achen 2006; Thomson et al. 2006)"
+	return "capability×salience weighted mean of positions (" + cite.Papers + ")"
 }
+
+// cite is the model's papers, the equation its explanation rests on
+// and its section of docs/models.md.
+var cite = model.Citation{Papers: "Achen 2006; Thomson et al. 2006", Equations: "(1) x* = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ", Section: "compromise — the weighted mean"}
+
+// Cite implements model.Cited.
+func (Model) Cite() model.Citation { return cite }
 
 // Forecast implements model.Model. Actors with zero salience carry no
 // weight; an issue where every weight is zero is rejected by Problem.Check.

@@ -127,8 +127,15 @@ func (Model) ReadsIssueAlone() {}
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "LAD-weighted combination of compromise and smp forecasts, weights fitted on DEU train (Bates & Granger 1969)"
+	return "LAD-weighted combination of compromise and smp forecasts, weights fitted on DEU train (" + cite.Papers + ")"
 }
+
+// cite is the model's papers, the equations its explanation rests on
+// and its section of docs/models.md.
+var cite = model.Citation{Papers: "Bates & Granger 1969", Equations: "(1) x* = Σₘ wₘ x*⁽ᵐ⁾, the weights fitted by (2)", Section: "ensemble — a forecast combination fitted to real outcomes"}
+
+// Cite implements model.Cited.
+func (Model) Cite() model.Citation { return cite }
 
 // Forecast implements model.Model.
 func (m Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {

@@ -63,8 +63,15 @@ func (Model) Name() string { return "exchange" }
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "Stokman's exchange of voting positions, Equal Gain rule as in Decide (Stokman & Van Oosten 1994; Dijkstra et al. 2008)"
+	return "Stokman's exchange of voting positions, Equal Gain rule as in Decide (" + cite.Papers + ")"
 }
+
+// cite is the model's papers, the equations its explanation rests on
+// and its section of docs/models.md.
+var cite = model.Citation{Papers: "Stokman & Van Oosten 1994; Dijkstra et al. 2008", Equations: "(2) the forecast NBS, the weighted mean of the voting positions, (4)–(6) each exchange's moves and its Equal Gain", Section: "exchange — Stokman's exchange of voting positions (Decide's Equal Gain)"}
+
+// Cite implements model.Cited.
+func (Model) Cite() model.Citation { return cite }
 
 // Detail is the model-specific output in Result.Detail: every round's
 // forecasts at full precision and the exchanges realised.

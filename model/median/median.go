@@ -48,8 +48,15 @@ func (Model) SolvesInClosedForm() {}
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "capability×salience weighted median, the pairwise-vote (Condorcet) winner (Black 1948; Achen 2006)"
+	return "capability×salience weighted median, the pairwise-vote (Condorcet) winner (" + cite.Papers + ")"
 }
+
+// cite is the model's papers, the equations its explanation rests on
+// and its section of docs/models.md.
+var cite = model.Citation{Papers: "Black 1948; Achen 2006", Equations: "(1) x* = the first sorted position whose cumulative weight cᵢsᵢ reaches half the total, (2) the midpoint on a tie", Section: "median — the weighted median (pairwise-vote winner)"}
+
+// Cite implements model.Cited.
+func (Model) Cite() model.Citation { return cite }
 
 // Forecast implements model.Model.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {

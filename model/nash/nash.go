@@ -84,8 +84,15 @@ func (Model) SolvesInClosedForm() {}
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "asymmetric Nash bargaining solution, weights capability×salience, quadratic utility, status quo as disagreement (Nash 1950; Achen 2006; Schneider, Finke & Bailer 2010)"
+	return "asymmetric Nash bargaining solution, weights capability×salience, quadratic utility, status quo as disagreement (" + cite.Papers + ")"
 }
+
+// cite is the model's papers, the equations its explanation rests on
+// and its section of docs/models.md.
+var cite = model.Citation{Papers: "Nash 1950; Achen 2006; Schneider, Finke & Bailer 2010", Equations: "(2) x* = argmax over F of Σᵢ wᵢ log(uᵢ(x) − dᵢ), F and rᵢ by (3)", Section: "nash — the asymmetric Nash bargaining solution"}
+
+// Cite implements model.Cited.
+func (Model) Cite() model.Citation { return cite }
 
 // Forecast implements model.Model.
 func (Model) Forecast(ctx context.Context, p *model.Problem, o model.Options) (*model.Result, error) {

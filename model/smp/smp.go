@@ -43,8 +43,15 @@ func (Model) Name() string { return "smp" }
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "KTAB spatial model of politics: all issues move together through challenges and bargains (Wise et al., KAPSARC 2015–2017)"
+	return "KTAB spatial model of politics: all issues move together through challenges and bargains (" + cite.Papers + ")"
 }
+
+// cite is the model's papers, the equations its explanation rests on
+// and its section of docs/models.md.
+var cite = model.Citation{Papers: "Wise et al., KAPSARC 2015–2017", Equations: "(1.5) votes and probabilistic Condorcet elections, (1.6) risk attitudes, (1.9) bargains", Section: "smp — KTAB's spatial model of politics"}
+
+// Cite implements model.Cited.
+func (Model) Cite() model.Citation { return cite }
 
 func (m Model) check() error {
 	switch {

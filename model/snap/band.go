@@ -43,6 +43,13 @@ func (Band) Summary() string {
 	return "compromise forecast with a constant-width Laplace spread fitted on DEU train (the benchmark for predictive distributions)"
 }
 
+// Cite implements model.Cited: the band follows no paper; it is the
+// compromise (1 of package compromise) with snap's Laplace part (4) and
+// π = 1.
+func (Band) Cite() model.Citation {
+	return model.Citation{Equations: "(4), a Laplace density with π = 1, around package compromise's (1) x* = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ", Section: cite.Section}
+}
+
 // BandDist returns the band's distribution of issue k of p.
 func BandDist(p *model.Problem, k int, scale float64) *model.Predictive {
 	is := p.Issues[k]

@@ -102,8 +102,15 @@ func (Model) ReadsIssueAlone() {}
 
 // Summary implements model.Model.
 func (Model) Summary() string {
-	return "compromise moved onto the nearest stated position within 20% of the scale, with a predictive distribution of the outcome fitted on real EU outcomes (DEU III; McFadden 1974)"
+	return "compromise moved onto the nearest stated position within 20% of the scale, with a predictive distribution of the outcome fitted on real EU outcomes (" + cite.Papers + ")"
 }
+
+// cite is the model's papers, the equations its explanation rests on
+// and its section of docs/models.md.
+var cite = model.Citation{Papers: "DEU III; McFadden 1974", Equations: "(5) the snap, (2)–(3) each candidate's utility and probability, (4) the Laplace part", Section: "snap — outcomes land on stated positions, with a calibrated distribution"}
+
+// Cite implements model.Cited.
+func (Model) Cite() model.Citation { return cite }
 
 func (m Model) params() Params {
 	if m.Params != nil {

@@ -42,7 +42,7 @@ export interface ActorExternalities { actor: string; name: string; exchanges: nu
 export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[]; offers_text?: string }
 export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean; probability_text?: string }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
 export interface Explanation {
-  scenario: AnswerScenario; request: Settings; model: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; externalities_head_text?: string; turns?: SMPTurn[]
+  scenario: AnswerScenario; request: Settings; model: string; citation_text?: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; externalities_head_text?: string; turns?: SMPTurn[]
   notes?: string[]; warnings: string[]
 }
 
@@ -99,6 +99,8 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   let e: Explanation
   try { e = await fetchExplanation(ctx) } catch (err) { out.replaceChildren(h('p', { class: 'error' }, errorText(err))); return }
   const parts: HTMLElement[] = []
+  // the model's papers, equations and docs section, as ask writes them
+  if (e.citation_text) parts.push(h('p', { class: 'hint', 'data-testid': 'explain-citation' }, e.citation_text))
   const set = settingsText(e.request)
   if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'explain-settings' }, `${e.model} runs with the settings chosen on the Forecast view (${set}), as the forecast does.`))
   if (e.warnings.length) parts.push(h('section', { class: 'card caveats', 'data-testid': 'explain-warnings' }, caveatsHeading(), h('ul', {}, ...e.warnings.map((w) => h('li', {}, w)))))

@@ -1,0 +1,52 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+)
+
+// TestExplainReviewKSAndCitation: on the review's case
+// (ask/testdata/nile-review.yaml) the page's ks table heads the best
+// feasible point "Best feasible (utopia)", not "Ideal", and shows each
+// share per unit of weight as parley explain prints it (Sudan's 1.41),
+// and the explanation opens with the citation the answer carries
+// (citation_text: papers, equations, docs section).
+func TestExplainReviewKSAndCitation(t *testing.T) {
+	const file = "../ask/testdata/nile-review.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`│ Sudan\s+│(?:[^│]*│){6}\s+(\S+) │`).FindStringSubmatch(parley(t, "explain", file, "-m", "ks", "--issue", "disputes", "-q"))
+	if m == nil || m[1] != "1.41" {
+		t.Fatalf("parley explain -m ks prints Sudan's share per unit of weight %q, want 1.41", m)
+	}
+	var ex answer.Explanation
+	if err := json.Unmarshal([]byte(parley(t, "explain", file, "-m", "ks", "--issue", "disputes", "-q", "--format", "json")), &ex); err != nil {
+		t.Fatal(err)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("The review's case", body)
+	card := `section[data-issue="disputes"] [data-testid=ks-table]`
+	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
+		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "ks"; s.dispatchEvent(new Event("change")); return true })()`)),
+		e.poll(fmt.Sprintf(`!!document.querySelector('%s')`, card)))
+	heads := get(t, e.bctx, "heads", chromedp.Evaluate[[]string](fmt.Sprintf(`[...document.querySelectorAll('%s thead th')].map((th) => th.textContent)`, card)))
+	if fmt.Sprint(heads) != fmt.Sprint([]string{"Actor", "Position", "Share", "Best feasible (utopia)", "Gain", "Best gain", "Of best", "Per weight", "Bounds it"}) {
+		t.Errorf("ks table heads %q", heads)
+	}
+	if got := e.text(card + ` tr[data-actor=sudan] [data-testid=ks-per-weight]`); got != m[1] {
+		t.Errorf("the page's Sudan per unit of weight %q, want %q as parley explain prints it", got, m[1])
+	}
+	if got := e.text(`[data-testid=explain-citation]`); ex.CitationText == "" || got != ex.CitationText {
+		t.Errorf("the page's citation %q, want the answer's %q", got, ex.CitationText)
+	}
+}
