@@ -50,3 +50,30 @@ func TestExplainReviewKSAndCitation(t *testing.T) {
 		t.Errorf("the page's citation %q, want the answer's %q", got, ex.CitationText)
 	}
 }
+
+// TestExplainExchangeNamesIssues: the exchange network's titles name the
+// issues an actor gives way on, as parley explain's table does, not by
+// their ids (the review's case).
+func TestExplainExchangeNamesIssues(t *testing.T) {
+	body, err := os.ReadFile("../ask/testdata/nile-review.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("The review's case", body)
+	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
+		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "exchange"; s.dispatchEvent(new Event("change")); return true })()`)),
+		e.poll(`!!document.querySelector('[data-testid=exchange-network] line title')`))
+	titles := get(t, e.bctx, "titles", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=exchange-network] line title')].map((x) => x.textContent)`))
+	named := false
+	for _, s := range titles {
+		named = named || regexp.MustCompile(`gives way on (Future upstream projects|Dispute resolution|Drought release \(bcm/yr\)|Filling period \(years\)) \(`).MatchString(s)
+		if regexp.MustCompile(` on (upstream|disputes|drought|filling) \(`).MatchString(s) {
+			t.Errorf("a title names an issue by its id: %q", s)
+		}
+	}
+	if !named {
+		t.Errorf("no title names an issue: %q", titles)
+	}
+}

@@ -293,6 +293,8 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string, d: number
 function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
   const rounds = e.exchanges!
   const k = (issue: string) => decimalsOf(e.scenario, issue)
+  // an issue by its name, as parley explain's exchange table names it
+  const issueName = (id: string) => e.scenario.issues.find((is) => is.id === id)?.name || id
   const r = rounds[Math.min(ui.step, rounds.length) - 1]
   const rp = h('select', { 'data-testid': 'exchange-round', 'aria-label': 'Round' }, ...rounds.map((x) => h('option', { value: String(x.round), selected: x.round === r?.round }, `round ${x.round}`))) as HTMLSelectElement
   rp.onchange = () => { ui.step = Number(rp.value); renderExplain(box, ctx) }
@@ -306,7 +308,7 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
     const p = pos.get(a.actor), q = pos.get(b.actor)
     if (!p || !q) continue
     svg.append(s('line', { x1: p[0], y1: p[1], x2: q[0], y2: q[1], class: 'edge', stroke: color(ids.indexOf(a.actor)), 'stroke-opacity': 0.55, 'stroke-width': 1 + 7 * (x.gain / top), 'data-n': x.n },
-      s('title', {}, `#${x.n}: ${ctx.actorName(a.actor)} gives way on ${a.supply} (${fmt(a.from, k(a.supply))} → ${fmt(a.to, k(a.supply))}), ${ctx.actorName(b.actor)} on ${b.supply} (${fmt(b.from, k(b.supply))} → ${fmt(b.to, k(b.supply))}); gain ${x.gain.toPrecision(3)} each`)))
+      s('title', {}, `#${x.n}: ${ctx.actorName(a.actor)} gives way on ${issueName(a.supply)} (${fmt(a.from, k(a.supply))} → ${fmt(a.to, k(a.supply))}), ${ctx.actorName(b.actor)} on ${issueName(b.supply)} (${fmt(b.from, k(b.supply))} → ${fmt(b.to, k(b.supply))}); gain ${x.gain.toPrecision(3)} each`)))
   }
   ids.forEach((id, i) => {
     const [x, y] = pos.get(id)!
