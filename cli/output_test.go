@@ -416,7 +416,7 @@ func TestMissingNumberIsEmDash(t *testing.T) {
 		want  string
 	}{
 		{[]string{"backtest", "--from", "base", "--to", "2025-03-18", "-q"}, "compromise", "compromise 24.3 0/2 24.3 — — 59.6 (15.4) 53.3 (33.3)"},
-		{[]string{"explain", "--model", "ks", "--issue", "nato", "-q"}, "Russia", "Russia 5.0 35.8% — 0.00 — — "},
+		{[]string{"explain", "--model", "ks", "--issue", "nato", "-q"}, "Russia", "Russia 5.0 35.8% — 0.00 — — — "},
 	} {
 		out, stderr, code := run(t, c.args...)
 		if code != 0 {
