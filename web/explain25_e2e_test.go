@@ -77,3 +77,32 @@ func TestExplainExchangeNamesIssues(t *testing.T) {
 		t.Errorf("no title names an issue: %q", titles)
 	}
 }
+
+// TestExplainSnapPLegend: snap's candidate table has the P column's
+// legend the answer carries (probability_legend_text: the chance of
+// exactly that point, not a forecast's likeliest option's chance), as
+// parley explain prints it under its table.
+func TestExplainSnapPLegend(t *testing.T) {
+	const file = "../ask/testdata/nile-review.yaml"
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ex answer.Explanation
+	if err := json.Unmarshal([]byte(parley(t, "explain", file, "-m", "snap", "--issue", "upstream", "-q", "--format", "json")), &ex); err != nil {
+		t.Fatal(err)
+	}
+	want := ex.Issues[0].Snap.ProbabilityLegendText
+	if !regexp.MustCompile(`^P: the chance the outcome is exactly at that candidate`).MatchString(want) {
+		t.Fatalf("legend %q", want)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("The review's case", body)
+	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
+		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "snap"; s.dispatchEvent(new Event("change")); return true })()`)),
+		e.poll(`!!document.querySelector('section[data-issue="upstream"] [data-testid=snap-p-legend]')`))
+	if got := e.text(`section[data-issue="upstream"] [data-testid=snap-p-legend]`); got != want {
+		t.Errorf("the page's P legend %q, want the answer's %q", got, want)
+	}
+}
