@@ -66,7 +66,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
-	mf := c.convert(m.Name(), r)
+	mf := c.convert(m.Name(), r, set.options())
 	out := &answer.Explanation{Scenario: c.Header, Request: req, Model: m.Name(), Issues: []answer.IssueExplanation{},
 		Notes: c.notesOn(mf.Notes, mf.RedLines, req.Issue), Warnings: append([]string{}, mf.Warnings...)}
 	for _, f := range mf.Issues {

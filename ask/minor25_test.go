@@ -1,0 +1,72 @@
+package ask
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// nileCase is the user's review case (ask/testdata/nile.yaml, from a
+// student's review) at its latest snapshot.
+func nileCase(t *testing.T) *Case {
+	t.Helper()
+	b, err := os.ReadFile("testdata/nile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadCase(t, "nile.yaml", string(b))
+}
+
+func nileForecast(t *testing.T, run answer.Run) *answer.Forecast {
+	t.Helper()
+	req := answer.NewForecastRequest()
+	req.Run = run
+	f, err := Forecast(context.Background(), nileCase(t), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// --max-rounds does nothing to exchange above its fixed 10 rounds: the
+// answer says so, naming --rounds, and its settle warning names --rounds
+// as the setting that gives it more rounds; a cap and a fixed count
+// given together say the cap does nothing.
+func TestRoundSettingsThatDoNotApply(t *testing.T) {
+	f := nileForecast(t, answer.Run{Models: []string{"exchange"}, Settings: answer.Settings{MaxRounds: 100}})
+	w := f.Models[0].Warnings
+	if len(w) != 2 || w[0] != "--max-rounds (max_rounds) 100 does not apply to exchange: it runs a fixed 10 rounds with no early stop, which a cap can only lower; --rounds (rounds) sets how many it runs" {
+		t.Fatalf("exchange with max_rounds 100: warnings %q", w)
+	}
+	if !strings.Contains(w[1], "may go further with more rounds, which --rounds (rounds) sets)") {
+		t.Errorf("settle warning does not name --rounds: %q", w[1])
+	}
+	// a cap below 10 lowers exchange's rounds, so applies
+	f = nileForecast(t, answer.Run{Models: []string{"exchange"}, Settings: answer.Settings{MaxRounds: 5}})
+	if slices.ContainsFunc(f.Models[0].Warnings, func(s string) bool { return strings.Contains(s, "does not apply") }) {
+		t.Errorf("max_rounds 5 lowers exchange's rounds, yet: %q", f.Models[0].Warnings)
+	}
+	f = nileForecast(t, answer.Run{Models: []string{"bdm", "smp", "compromise"}, Settings: answer.Settings{Rounds: 20, MaxRounds: 30}})
+	for _, m := range f.Models {
+		want := ""
+		if m.Model != "compromise" {
+			want = "--max-rounds (max_rounds) 30 does not apply to " + m.Model + ": --rounds (rounds) 20 runs exactly that many rounds, with no early stop"
+		}
+		got := ""
+		if len(m.Warnings) > 0 {
+			got = m.Warnings[0]
+		}
+		if got != want {
+			t.Errorf("%s: first warning %q, want %q", m.Model, got, want)
+		}
+	}
+	// the ensemble's smp member stops early: more rounds are max_rounds'
+	f = nileForecast(t, answer.Run{Models: []string{"ensemble"}})
+	if w := strings.Join(f.Models[0].Warnings, "\n"); !strings.Contains(w, "which --max-rounds (max_rounds) sets") {
+		t.Errorf("the ensemble's settle warning does not name --max-rounds: %q", w)
+	}
+}
