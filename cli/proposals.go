@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -213,12 +214,12 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 		for _, p := range s.Proposals {
 			if _, ok := names[p.ID]; !ok {
 				ids = append(ids, p.ID)
-				names[p.ID] = p.ID
+				names[p.ID] = cmp.Or(p.Name, p.ID) // by name, as prose names it (minor25)
 			}
 		}
 	}
 	for _, id := range ids {
-		row := table.Row{id}
+		row := table.Row{names[id]}
 		for _, s := range a.Timeline {
 			cell := ask.NoNumber
 			for _, p := range s.Proposals {

@@ -366,7 +366,7 @@ export interface ProposalVerdicts {
 // A proposal's support at one snapshot: text is it in words
 // (ask.SupportText: "2/2 ✓ (1 by default)", "not judged"), defaulted
 // the yeses a default decides, which timeline_note explains.
-export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string }[] }
+export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; name: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
   alternatives: { actor: string; value: number; from: string }[]; acceptance: string
