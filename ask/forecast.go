@@ -217,6 +217,11 @@ func (c *Case) convert(name string, r *model.Result, o model.Options) answer.Mod
 			out.Notes = append(out.Notes, x.Text())
 		}
 	}
+	for k, f := range out.Issues {
+		if f.Settled && f.Forecast.Finite() {
+			out.Issues[k].ForecastText = PointText(f.Issue, float64(f.Forecast), c.Header.IssueDecimals(f.Issue), out.RedLines)
+		}
+	}
 	return out
 }
 

@@ -70,3 +70,24 @@ func TestRoundSettingsThatDoNotApply(t *testing.T) {
 		t.Errorf("the ensemble's settle warning does not name --max-rounds: %q", w)
 	}
 }
+
+// smp's 34.98 on Drought release, which crosses Egypt's red line (>= 35),
+// is written "34.98" in the forecast (its cell at every door) and in the
+// red line's note, not "35.0", which would read as meeting it; a forecast
+// crossing no red line keeps the decimals.
+func TestForecastCrossingReadsCrossing(t *testing.T) {
+	f := nileForecast(t, answer.Run{Models: []string{"smp", "compromise", "median"}})
+	want := map[string]string{"smp": "34.98", "compromise": "34.6", "median": "37.0"}
+	for _, m := range f.Models {
+		is, ok := m.ForecastOf("drought")
+		if !ok {
+			t.Fatalf("%s: no drought forecast", m.Model)
+		}
+		if is.ForecastText != want[m.Model] {
+			t.Errorf("%s: forecast_text %q (forecast %v), want %q", m.Model, is.ForecastText, is.Forecast, want[m.Model])
+		}
+	}
+	if got := PointText("drought", 34.98, 1, nil); got != "35.0" {
+		t.Errorf("no red line: %q, want 35.0", got)
+	}
+}

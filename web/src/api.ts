@@ -153,6 +153,10 @@ export interface IssueForecast {
   // omitted where no option reads as all of it, and in an answer stored
   // before they were carried.
   points_text?: string; nearest_text?: string
+  // forecast_text: a settled forecast as every door writes it
+  // (ask.PointText: "34.98", not "35.0", beside a red line ">= 35" it
+  // crosses); omitted for one that did not settle.
+  forecast_text?: string
   // distribution: where the outcome may land, for models fitted on real
   // outcomes (snap); see docs/json.md, Distribution.
   distribution?: Distribution
