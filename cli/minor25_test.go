@@ -65,3 +65,35 @@ func TestShowAndTimelineNamesNile(t *testing.T) {
 		t.Errorf("the support over time is not named:\n%s", out)
 	}
 }
+
+// The bdm quadrant chart's counts agree in number: "1 compromise by the
+// other", not "1 other compromises".
+func TestQuadrantCountAgrees(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		n    int
+		want string
+	}{
+		{"other_compromises", 1, "1 compromise by the other"},
+		{"other_compromises", 2, "2 compromises by the other"},
+		{"other_capitulates", 1, "1 capitulation by the other"},
+		{"compromise", 3, "3 compromises"},
+		{"conflict_lost", 1, "1 lost conflict"},
+		{"conflict_won", 2, "2 won conflicts"},
+		{"capitulate", 2, "2 capitulations"},
+		{"status_quo", 1, "1 status quo"},
+		{"same_position", 2, "2 readings at the same position"},
+		{"boundary", 1, "1 reading on a line"},
+	} {
+		if got := quadrantCount(c.q, c.n); got != c.want {
+			t.Errorf("quadrantCount(%q, %d) = %q, want %q", c.q, c.n, got, c.want)
+		}
+	}
+	out, stderr, code := run(t, "explain", nileFile, "-q", "-m", "bdm", "--issue", "drought")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(out, "1 other compromises") || !strings.Contains(out, "quadrant chart: ") {
+		t.Errorf("the quadrant chart's counts:\n%s", out)
+	}
+}
