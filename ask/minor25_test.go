@@ -91,3 +91,28 @@ func TestForecastCrossingReadsCrossing(t *testing.T) {
 		t.Errorf("no red line: %q, want 35.0", got)
 	}
 }
+
+// Egypt's levers on Drought release in the user's review: persuading
+// Sudan to raise its salience moved the forecast by 0.004 and read
+// "0.00" beside a gain of +0.0001. The issue's shifts and towards now
+// take the decimals that keep it from reading zero, every lever alike.
+func TestLeverShiftReadsNonzero(t *testing.T) {
+	req := answer.NewAdviseRequest()
+	req.Actor, req.Issue = "egypt", "drought"
+	a, err := Advise(context.Background(), nileCase(t), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, lv := range a.Issues[0].Levers {
+		got[lv.Kind+" "+lv.Actor] = lv.ShiftText + " " + lv.TowardText
+	}
+	for k, want := range map[string]string{"persuade-salience sudan": "+0.004 +0.004", "own-position egypt": "+0.411 +0.411"} {
+		if got[k] != want {
+			t.Errorf("%s: shift and toward %q, want %q (all: %q)", k, got[k], want, got)
+		}
+	}
+	if e := LeverDecimals([]answer.Lever{{Shift: 0.41, Toward: 0.41}}, 1); e != 2 {
+		t.Errorf("LeverDecimals of a readable shift %d, want the issue's 1 + 1", e)
+	}
+}

@@ -29,3 +29,26 @@ func TestForecastCellCrossingRedLine(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviceShiftReadsNonzero: on the user's case, persuading Sudan to
+// raise its salience on Drought release moves the forecast 0.004 closer
+// to Egypt; the page wrote its shift "0.00" beside a gain. It now writes
+// the answer's shift_text and toward_text, "+0.004", as parley advise
+// does.
+func TestAdviceShiftReadsNonzero(t *testing.T) {
+	body, err := os.ReadFile("../ask/testdata/nile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("Nile", body)
+	row := `[data-testid=advise-out] table[data-issue="drought"] tbody tr[data-kind="persuade-salience"]`
+	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-actor]`)),
+		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=advise-actor]"); s.value = "egypt"; s.form.requestSubmit(); return true })()`)),
+		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').startsWith('Egypt') && [...document.querySelectorAll('`+row+`')].some((r) => r.cells[1].textContent === "Sudan")`))
+	got := get(t, e.bctx, "sudan's lever", chromedp.Evaluate[[]string](`(() => { const r = [...document.querySelectorAll('`+row+`')].find((r) => r.cells[1].textContent === "Sudan"); return [r.cells[4].textContent, r.cells[5].textContent.trim()] })()`))
+	if len(got) != 2 || got[0] != "+0.004" || got[1] != "+0.004" {
+		t.Errorf("Sudan's salience lever reads shift and closer by %q, want +0.004 both", got)
+	}
+}
