@@ -218,6 +218,7 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 			}
 		}
 	}
+	var rows []table.Row
 	for _, id := range ids {
 		row := table.Row{names[id]}
 		for _, s := range a.Timeline {
@@ -229,8 +230,11 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 			}
 			row = append(row, cell)
 		}
-		t.AppendRow(row)
+		rows = append(rows, row)
 	}
+	// a proposal's name breaks at its spaces into what the width leaves
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, layoutAt(width).text(len(hdr), othersWidth(rows, hdr, 0), widest(column(rows, 0, "Proposal")...)))})
+	t.AppendRows(rows)
 	t.Render()
 	if a.TimelineNote != "" {
 		para(w, a.TimelineNote, width)
