@@ -180,6 +180,13 @@ type Lever struct {
 	// Toward is how much closer the forecast comes to the advised actor's
 	// position on the issue, |f − x| − |f' − x| (negative: farther).
 	Toward Num `json:"toward"`
+	// ShiftText and TowardText are Shift and Toward as every door writes
+	// them (ask.LeverDecimals): signed, with one decimal more than the
+	// issue's, or as many more as keep every nonzero shift and toward of
+	// the issue's levers from reading as zero. Omitted in an answer
+	// stored before they were carried.
+	ShiftText  string `json:"shift_text,omitempty"`
+	TowardText string `json:"toward_text,omitempty"`
 	// PerUnit is Shift per unit of the input's change (To − From).
 	PerUnit Num `json:"per_unit"`
 	// Gain is the change of the advised actor's utility over every issue

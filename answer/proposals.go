@@ -139,7 +139,10 @@ type ProposalSnapshot struct {
 
 // ProposalSupport is who accepts one proposal at one snapshot.
 type ProposalSupport struct {
-	ID       string   `json:"id"`
+	ID string `json:"id"`
+	// Name is the proposal's name (its id where it has none), as the
+	// timeline's rows name it.
+	Name     string   `json:"name"`
 	Accepted bool     `json:"accepted"`
 	Accepts  []string `json:"accepts"`
 	Rejects  []string `json:"rejects"`

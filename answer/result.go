@@ -134,6 +134,13 @@ type IssueForecast struct {
 	// several on an exact tie. For a forecast that did not settle, the
 	// options its range reaches (Scenario.Spanned).
 	Nearest []Anchor `json:"nearest"`
+	// ForecastText is the forecast as every door writes its point
+	// (ask.PointText): at the issue's decimals, or with as many more as
+	// make the number written cross a red line the forecast crosses
+	// ("34.98", not "35.0", beside ">= 35"). Omitted for a forecast that
+	// did not settle (its range is written) or none, and in an answer
+	// stored before it was carried.
+	ForecastText string `json:"forecast_text,omitempty"`
 	// PointsText is the scale points of the options all of the forecast
 	// reads as (ask.PointsText of Nearest): "→70", "→25 / 75" for a tie;
 	// omitted for a forecast that did not settle whose range reaches

@@ -95,7 +95,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
-	mf := c.convert(m.Name(), r)
+	mf := c.convert(m.Name(), r, opts)
 	ad := &adviser{m: m, opts: opts, closed: m.Name() == "compromise", actor: ai}
 	base := make([]float64, len(p.Issues))
 	if err := model.ResultForecasts(p, r, base); err != nil {

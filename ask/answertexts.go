@@ -87,26 +87,57 @@ func SnapCandidatesHead(se *answer.SnapExplanation, d int) string {
 // (LeverKindText), the top levers' too.
 func adviceTexts(a *answer.Advice) {
 	a.LeverColumns = LeverColumns()
+	decimals := map[string]int{}
 	for i := range a.Issues {
 		ia := &a.Issues[i]
 		d := a.Scenario.IssueDecimals(ia.Issue)
 		fc, dist := AdviseHeadNumbers(*ia, d, numD)
 		ia.HeadText = AdviseIssueHead(&a.Scenario, ia.Name, fc, a.Name, numD(ia.Position, d), ia.Salience, dist)
-		leverTexts(ia.Levers)
+		decimals[ia.Issue] = LeverDecimals(ia.Levers, d)
+		leverTexts(ia.Levers, decimals)
 	}
-	leverTexts(a.Top)
+	for _, lv := range a.Top {
+		if _, ok := decimals[lv.Issue]; !ok {
+			decimals[lv.Issue] = LeverDecimals([]answer.Lever{lv}, a.Scenario.IssueDecimals(lv.Issue))
+		}
+	}
+	leverTexts(a.Top, decimals)
 }
 
 // leverTexts writes each lever's KindText (LeverKindText), CostText
-// (LeverCost) and, with draws, HelpsText (Chance).
-func leverTexts(ls []answer.Lever) {
+// (LeverCost), ShiftText and TowardText with its issue's decimals
+// (decimals, by LeverDecimals) and, with draws, HelpsText (Chance).
+func leverTexts(ls []answer.Lever, decimals map[string]int) {
 	for i := range ls {
 		ls[i].KindText = LeverKindText(ls[i].Kind)
 		ls[i].CostText = LeverCost(float64(ls[i].Cost))
+		e := decimals[ls[i].Issue]
+		ls[i].ShiftText, ls[i].TowardText = Signed(float64(ls[i].Shift), e), Signed(float64(ls[i].Toward), e)
 		if h := ls[i].Helps; h != nil {
 			ls[i].HelpsText = Chance(*h)
 		}
 	}
+}
+
+// LeverDecimals is how many decimals the shifts and towards of an
+// issue's levers are written with: one more than the issue's d, raised
+// until none that is not zero reads as zero, every lever of the issue
+// alike (raiseDecimals; one within floating-point noise of the largest
+// is zero). A lever that moves the forecast by 0.0004 gained its actor
+// utility beside a shift of "0.00" (the user's review); it now reads
+// "+0.0004" (docs/DECISIONS.md, "minor25").
+func LeverDecimals(ls []answer.Lever, d int) int {
+	var sizes []float64
+	top := 0.0
+	for _, lv := range ls {
+		for _, x := range []float64{float64(lv.Shift), float64(lv.Toward)} {
+			if finite(x) {
+				sizes = append(sizes, math.Abs(x))
+				top = math.Max(top, math.Abs(x))
+			}
+		}
+	}
+	return raiseDecimals(sizes, 1, top, d+1)
 }
 
 // LeverCost is a lever's cost as every door writes it: 0 when it gives

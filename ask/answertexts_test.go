@@ -41,7 +41,7 @@ func TestExplainCarriesWords(t *testing.T) {
 		model, head string
 		pulls       map[string]string
 	}{
-		{"compromise", "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; as written, rounded, only nearly",
+		{"compromise", "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; the rounded numbers shown sum to zero only nearly",
 			map[string]string{"north": "-0.06", "south": "-0.01", "west": "+0.06"}},
 		{"median", "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down",
 			map[string]string{"north": "-33.3%", "south": "0.0%", "west": "+33.3%"}},

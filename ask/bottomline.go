@@ -178,7 +178,7 @@ func sameOptions(a, b []answer.Anchor) bool {
 // (each counted by its range)."
 func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLineIssue, calibrated string, crossings []answer.RedLineCrossing) string {
 	var parts []string
-	at := fixed(float64(bi.Forecast), d)
+	at := PointText(bi.Issue, float64(bi.Forecast), d, crossings)
 	lead := bi.LeadModel + " " + at
 	if !bi.Settled && bi.Range != nil {
 		at = RangeText(bi.Range.Lo, bi.Range.Hi, d, fixed)

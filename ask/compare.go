@@ -221,7 +221,8 @@ func change(a, b *answer.IssueForecast, lo, hi float64) *float64 {
 		return nil
 	}
 	if math.Abs(d) <= scenario.ScaleNoise(lo, hi) {
-		b.Forecast, d = a.Forecast, 0
+		// its text too (PointText): the two cells read as one value
+		b.Forecast, b.ForecastText, d = a.Forecast, a.ForecastText, 0
 	}
 	return &d
 }

@@ -439,7 +439,7 @@ func (c *Case) packageFrom(ctx context.Context, spec, field string, set settings
 		case "rest":
 			uses = "the issues the package leaves out take"
 		}
-		if u := unsettledIn(&c.Header, c.convert(m.Name(), r), uses+" its last round's point"); u != "" {
+		if u := unsettledIn(&c.Header, c.convert(m.Name(), r, modelOptions(set.run)), uses+" its last round's point"); u != "" {
 			warn = append(warn, fmt.Sprintf("%s %s %s", field, spec, u))
 		}
 		return v, spec, warn, nil

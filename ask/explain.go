@@ -68,7 +68,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
-	mf := c.convert(m.Name(), r)
+	mf := c.convert(m.Name(), r, set.options())
 	cite := ""
 	if cm, ok := m.(model.Cited); ok {
 		cite = CitationText(m, cm.Cite())
@@ -480,6 +480,11 @@ func hardest(pulls []answer.Pull) (up, down *answer.Pull) {
 	return up, down
 }
 
+// roundedNearly ends a head of pulls that sum to zero: the rounded
+// numbers a door writes need not (the user's review found "as written,
+// rounded, only nearly" hard to parse; docs/DECISIONS.md, "minor25").
+const roundedNearly = "; the rounded numbers shown sum to zero only nearly"
+
 // PullsHead says what a pull measures in model's explanation of an issue
 // (its numbers with d decimals), for every door to head the pulls with:
 // each model's own quantity, + up and − down the scale, so that a pull's
@@ -490,17 +495,17 @@ func hardest(pulls []answer.Pull) (up, down *answer.Pull) {
 func PullsHead(model string, e answer.IssueExplanation, d int) string {
 	switch model {
 	case "compromise":
-		return "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; as written, rounded, only nearly"
+		return "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean" + roundedNearly
 	case "snap", "compromise-band":
 		c := "the compromise"
 		if e.Snap != nil {
 			c = "compromise " + gd(e.Snap.Compromise, d)
 		}
-		return fmt.Sprintf("pull: share × (position − %s), + up, − down; they sum to zero at the compromise, the weighted mean %s starts from; as written, rounded, only nearly", c, model)
+		return fmt.Sprintf("pull: share × (position − %s), + up, − down; they sum to zero at the compromise, the weighted mean %s starts from%s", c, model, roundedNearly)
 	case "median":
 		return "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down"
 	case "nash":
-		return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there; as written, rounded, only nearly"
+		return "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there" + roundedNearly
 	}
 	return ""
 }

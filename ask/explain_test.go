@@ -433,11 +433,11 @@ func TestPullsHeadAndDirection(t *testing.T) {
 		}
 	}
 	for model, want := range map[string]string{
-		"compromise":      "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; as written, rounded, only nearly",
-		"snap":            "pull: share × (position − compromise 46.6), + up, − down; they sum to zero at the compromise, the weighted mean snap starts from; as written, rounded, only nearly",
-		"compromise-band": "pull: share × (position − compromise 46.6), + up, − down; they sum to zero at the compromise, the weighted mean compromise-band starts from; as written, rounded, only nearly",
+		"compromise":      "pull: share × (position − forecast), + up, − down; they sum to zero at the forecast, the weighted mean; the rounded numbers shown sum to zero only nearly",
+		"snap":            "pull: share × (position − compromise 46.6), + up, − down; they sum to zero at the compromise, the weighted mean snap starts from; the rounded numbers shown sum to zero only nearly",
+		"compromise-band": "pull: share × (position − compromise 46.6), + up, − down; they sum to zero at the compromise, the weighted mean compromise-band starts from; the rounded numbers shown sum to zero only nearly",
 		"median":          "pull: the actor's share of the weight, + above the forecast, − below: the weight that would vote it up or down",
-		"nash":            "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there; as written, rounded, only nearly",
+		"nash":            "pull: the actor's term of the Nash product's first-order condition at the forecast, + up, − down; they sum to zero there; the rounded numbers shown sum to zero only nearly",
 		"ks":              "",
 		"bdm":             "",
 	} {

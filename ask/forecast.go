@@ -50,7 +50,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 			out.Models = append(out.Models, answer.ModelForecast{Model: m.Name(), Error: err.Error(), Err: err, Issues: []answer.IssueForecast{}})
 			continue
 		}
-		mf := c.convert(m.Name(), r)
+		mf := c.convert(m.Name(), r, o)
 		if err := nonFiniteRange(mf); err != nil {
 			// Never printed as a forecast (finding 10 of issue 14).
 			mf = answer.ModelForecast{Model: m.Name(), Error: err.Error(), Err: err, Issues: []answer.IssueForecast{}}
@@ -146,8 +146,10 @@ func ModelErrors(f *answer.Forecast) []error {
 
 // convert turns a model's result into its part of the answer, with the
 // labelled options nearest each forecast and the warning of the issues
-// whose rounds had not settled (settleWarning).
-func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
+// whose rounds had not settled (settleWarning), under the run options o:
+// a round setting o gives that does not apply to the model is said too
+// (roundsNotApplied).
+func (c *Case) convert(name string, r *model.Result, o model.Options) answer.ModelForecast {
 	p := c.problem
 	out := answer.ModelForecast{Model: name, ModelNotes: r.Notes, Issues: []answer.IssueForecast{}, Detail: r.Detail}
 	var moving []unsettledIssue
@@ -195,7 +197,10 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		}
 		out.Issues = append(out.Issues, f)
 	}
-	if w := settleWarning(moving, len(out.Issues)); w != "" {
+	if w := roundsNotApplied(name, o); w != "" {
+		out.Warnings = append(out.Warnings, w)
+	}
+	if w := settleWarning(moving, len(out.Issues), MoreRoundsSetting(name, o)); w != "" {
 		out.Warnings = append(out.Warnings, w)
 		// A model's note that an issue was still moving at its cap says
 		// again what the warning says with the range (and the cycle):
@@ -211,6 +216,11 @@ func (c *Case) convert(name string, r *model.Result) answer.ModelForecast {
 		out.Notes = slices.Clip(out.Notes)
 		for _, x := range rl {
 			out.Notes = append(out.Notes, x.Text())
+		}
+	}
+	for k, f := range out.Issues {
+		if f.Settled && f.Forecast.Finite() {
+			out.Issues[k].ForecastText = PointText(f.Issue, float64(f.Forecast), c.Header.IssueDecimals(f.Issue), out.RedLines)
 		}
 	}
 	return out
@@ -495,12 +505,12 @@ func settle(rounds []model.Round, width float64) settling {
 // rounds, and the sentence says so: the range is the least of the doubt
 // (smp's DEU runs, continued to 300 steps, end outside it in 148 of 201
 // forecasts; docs/DECISIONS.md, smpsettle21), while a cycle repeats it.
-func (s settling) warning(issue string, rounds int) string {
+func (s settling) warning(issue string, rounds int, more string) string {
 	r := RangeText(s.lo, s.hi, s.d, Decimals)
 	if len(s.cycle) > 0 {
 		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, r)
 	}
-	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s over the last rounds; read it as that range, not the last round's point, and more rounds may take it further", issue, rounds, r)
+	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s over the last rounds; read it as that range, not the last round's point, and more rounds, which %s sets, may take it further", issue, rounds, r, more)
 }
 
 // cycleText is a cycle's values, in order, at the issue's decimals, or
@@ -537,13 +547,14 @@ type unsettledIssue struct {
 // once when every issue ran as many, else with each issue (the
 // ensemble's issues run their own). Where any of them is still moving
 // rather than cycling, the sentence says more rounds may take it further,
-// as warning does.
-func settleWarning(moving []unsettledIssue, n int) string {
+// as warning does, naming more, the setting that gives the model more
+// rounds (MoreRoundsSetting).
+func settleWarning(moving []unsettledIssue, n int, more string) string {
 	switch len(moving) {
 	case 0:
 		return ""
 	case 1:
-		return moving[0].s.warning(moving[0].label, moving[0].rounds)
+		return moving[0].s.warning(moving[0].label, moving[0].rounds, more)
 	}
 	same := true
 	for _, u := range moving {
@@ -555,7 +566,7 @@ func settleWarning(moving []unsettledIssue, n int) string {
 	}
 	further := ""
 	if slices.ContainsFunc(moving, func(u unsettledIssue) bool { return len(u.s.cycle) == 0 }) {
-		further = " (an issue still moving rather than cycling may go further with more rounds)"
+		further = " (an issue still moving rather than cycling may go further with more rounds, which " + more + " sets)"
 	}
 	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point%s: %s", len(moving), n, after, further, unsettledList(moving, !same))
 }

@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -106,7 +107,7 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 			if err != nil {
 				return nil, fmt.Errorf("snapshot %s: proposal %s: %w", d, pr.ID, err)
 			}
-			sp := answer.ProposalSupport{ID: pv.ID, Accepted: pv.Accepted, Accepts: pv.Accepts, Rejects: pv.Rejects, Error: pv.Error}
+			sp := answer.ProposalSupport{ID: pv.ID, Name: cmp.Or(pv.Name, pv.ID), Accepted: pv.Accepted, Accepts: pv.Accepts, Rejects: pv.Rejects, Error: pv.Error}
 			for _, v := range pv.Actors {
 				if v.Defaulted {
 					sp.Defaulted = append(sp.Defaulted, v.Actor)

@@ -39,7 +39,7 @@ func TestPullDecimalsNoNonzeroReadsZero(t *testing.T) {
 	if g, want := strings.Join(got, " "), "+1.66 -1.03 -0.59 -0.04 -0.03 +0.02 0.00"; g != want {
 		t.Errorf("pulls written %q, want %q", g, want)
 	}
-	if h := PullsHead("compromise", answer.IssueExplanation{}, 1); !strings.HasSuffix(h, "; as written, rounded, only nearly") {
+	if h := PullsHead("compromise", answer.IssueExplanation{}, 1); !strings.HasSuffix(h, "; the rounded numbers shown sum to zero only nearly") {
 		t.Errorf("head %q does not say the written pulls sum to zero only to rounding", h)
 	}
 	// nash's rule starts from three significant figures of the largest

@@ -86,6 +86,24 @@ func crossingAt(r scenario.RedLine, x float64, d int, is model.Issue) string {
 	return fixed(x, last)
 }
 
+// PointText writes a settled forecast x of the issue, on which the
+// model's forecasts cross the red lines crossings, as every door writes
+// a forecast's point: at the issue's d decimals, or, where it crosses a
+// red line, with the decimals that make the number written cross it too
+// (crossingAt, the crossing's At; the most of any red line it crosses):
+// smp's 34.98 beside "Drought release >= 35" is "34.98", not "35.0",
+// which reads as meeting it (the user's review, docs/DECISIONS.md,
+// "minor25"). A forecast carries it (answer.IssueForecast.ForecastText).
+func PointText(issue string, x float64, d int, crossings []answer.RedLineCrossing) string {
+	s := fixed(x, d)
+	for _, c := range crossings {
+		if c.Issue == issue && !c.Partly && len(c.At) > len(s) {
+			s = c.At
+		}
+	}
+	return s
+}
+
 // baseNotes are the notes and the red lines crossed of mf, the forecast
 // at the stated values that a sweep, a sensitivity analysis or advice
 // rests on: its notes less those that say a red line is crossed (each

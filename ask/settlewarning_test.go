@@ -99,13 +99,13 @@ func TestSettleWarningWords(t *testing.T) {
 		{"one keeps its sentence", []unsettledIssue{b},
 			"B (b): did not settle — the forecast cycles through 90.0, 20.7 (period 2) after 10 rounds; read it as the range 20.7–90.0, not the last round's point"},
 		{"same rounds", []unsettledIssue{a, b},
-			"did not settle on 2 of 3 issues after 10 rounds; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds): A (a) 1.0–2.0; B (b) 20.7–90.0, cycling through 90.0, 20.7 (period 2)"},
+			"did not settle on 2 of 3 issues after 10 rounds; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds, which --max-rounds (max_rounds) sets): A (a) 1.0–2.0; B (b) 20.7–90.0, cycling through 90.0, 20.7 (period 2)"},
 		{"rounds of their own", []unsettledIssue{a, {label: b.label, s: b.s, rounds: 7}},
-			"did not settle on 2 of 3 issues; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds): A (a) 1.0–2.0 after 10 rounds; B (b) 20.7–90.0, cycling through 90.0, 20.7 (period 2) after 7 rounds"},
+			"did not settle on 2 of 3 issues; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds, which --max-rounds (max_rounds) sets): A (a) 1.0–2.0 after 10 rounds; B (b) 20.7–90.0, cycling through 90.0, 20.7 (period 2) after 7 rounds"},
 		{"every one cycles: nothing to go further", []unsettledIssue{b, {label: "C (c)", s: settling{lo: 10, hi: 30, cycle: []float64{10, 30}}, rounds: 10}},
 			"did not settle on 2 of 3 issues after 10 rounds; read each as the range it kept moving in over the last rounds, not the last round's point: B (b) 20.7–90.0, cycling through 90.0, 20.7 (period 2); C (c) 10.0–30.0, cycling through 10.0, 30.0 (period 2)"},
 	} {
-		if got := settleWarning(c.moving, 3); got != c.want {
+		if got := settleWarning(c.moving, 3, MaxRoundsSetting); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}
 	}
@@ -124,13 +124,13 @@ func TestSettleWarningNarrowRange(t *testing.T) {
 		want   string
 	}{
 		{"alone", []unsettledIssue{narrow},
-			"Ceasefire (ceasefire): did not settle — the forecast was still moving after 100 rounds, within 26.58–26.63 over the last rounds; read it as that range, not the last round's point, and more rounds may take it further"},
+			"Ceasefire (ceasefire): did not settle — the forecast was still moving after 100 rounds, within 26.58–26.63 over the last rounds; read it as that range, not the last round's point, and more rounds, which --max-rounds (max_rounds) sets, may take it further"},
 		{"a cycle alone", []unsettledIssue{cycle},
 			"C (c): did not settle — the forecast cycles through 26.63, 26.58 (period 2) after 100 rounds; read it as the range 26.58–26.63, not the last round's point"},
 		{"grouped", []unsettledIssue{wide, narrow, cycle},
-			"did not settle on 3 of 7 issues after 100 rounds; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds): A (a) 1.0–2.0; Ceasefire (ceasefire) 26.58–26.63; C (c) 26.58–26.63, cycling through 26.63, 26.58 (period 2)"},
+			"did not settle on 3 of 7 issues after 100 rounds; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds, which --max-rounds (max_rounds) sets): A (a) 1.0–2.0; Ceasefire (ceasefire) 26.58–26.63; C (c) 26.58–26.63, cycling through 26.63, 26.58 (period 2)"},
 	} {
-		if got := settleWarning(c.moving, 7); got != c.want {
+		if got := settleWarning(c.moving, 7, MaxRoundsSetting); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}
 	}

@@ -131,7 +131,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	if err != nil {
 		return answer.SweepModel{}, err
 	}
-	at := c.convert(m.Name(), r.Base)
+	at := c.convert(m.Name(), r.Base, o.Model)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
 	for i := range r.Inputs {
 		salienceInput(&c.Header, &r.Inputs[i])
@@ -392,7 +392,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	at := c.convert(m.Name(), r.Base)
+	at := c.convert(m.Name(), r.Base, o.Model)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
 	for k := range r.Issues {
 		for j := range r.Issues[k].Swings {

@@ -289,7 +289,7 @@ func leverTables(w io.Writer, a *answer.Advice, levers []answer.Lever, l layout)
 	}
 	var rows []table.Row
 	for _, lv := range levers {
-		row := table.Row{lv.KindText, lv.Name, ask.LeverValue(&a.Scenario, lv, lv.From), ask.LeverValue(&a.Scenario, lv, lv.To), signed(lv.Shift, d), signed(lv.Toward, d),
+		row := table.Row{lv.KindText, lv.Name, ask.LeverValue(&a.Scenario, lv, lv.From), ask.LeverValue(&a.Scenario, lv, lv.To), cmp.Or(lv.ShiftText, signed(lv.Shift, d)), cmp.Or(lv.TowardText, signed(lv.Toward, d)),
 			fmt.Sprintf("%+.4f", float64(lv.Gain)), cmp.Or(lv.CostText, ask.LeverCost(float64(lv.Cost)))}
 		if !shift {
 			row = slices.Delete(row, si, si+1)
@@ -376,7 +376,7 @@ func leverLeftOut(a *answer.Advice) bool {
 // toward that reads as zero has no sign, and its shift neither).
 func shiftIsToward(levers []answer.Lever, d int) bool {
 	for _, lv := range levers {
-		s, t := signed(lv.Shift, d), signed(lv.Toward, d)
+		s, t := cmp.Or(lv.ShiftText, signed(lv.Shift, d)), cmp.Or(lv.TowardText, signed(lv.Toward, d))
 		if strings.TrimLeft(s, "+-") != strings.TrimLeft(t, "+-") || strings.HasPrefix(t, "-") || t == ask.NoNumber {
 			return false
 		}

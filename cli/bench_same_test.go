@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"parley/skill"
 	"strings"
 	"testing"
 )
@@ -22,8 +23,8 @@ func TestBenchSameAsBaseline(t *testing.T) {
 	if !strings.HasPrefix(lines[4], "exchange") || !strings.HasSuffix(lines[4], "  same forecasts as compromise (see the note)") {
 		t.Errorf("exchange's row reads %q", lines[4])
 	}
-	if lines[7] != "note: "+note {
-		t.Errorf("the line below the table reads %q, want the note", lines[7])
+	if lines[7] != skill.Legend || lines[8] != "note: "+note {
+		t.Errorf("the lines below the table read %q, want the legend and the note", lines[7:9])
 	}
 	js, errOut, code := run(t, "bench", "deu", "../format/deu/testdata", "-m", "compromise,exchange", "--resamples", "50", "-f", "json")
 	if code != 0 {

@@ -234,8 +234,8 @@ func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, widt
 		}
 	}
 	for _, col := range a.Columns {
-		if a.Request.Over == answer.OverVariants && col.VariantName != "" && col.VariantName != col.Variant {
-			para(w, col.Variant+": "+col.VariantName, width)
+		if a.Request.Over == answer.OverVariants && col.Variant != "" && col.Label != col.Variant {
+			para(w, col.Label+": --variant "+col.Variant, width)
 		}
 	}
 	if anyRange {
@@ -302,18 +302,19 @@ func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, widt
 }
 
 // compareModelTable prints one model's block: issues down, columns
-// across. Narrow, a column's name is broken into lines: a variant's after
-// its hyphens (coalition-/with-/backstop), a snapshot's at its spaces.
+// across. Narrow, a column's name is broken into lines at its spaces; a
+// variant's id, where it has no name, after its hyphens
+// (coalition-/with-/backstop).
 func compareModelTable(w io.Writer, a *answer.Comparison, m *answer.CompareModel, l layout) {
 	t := newTable(w)
 	hdr := table.Row{"Issue"}
 	cfg := []table.ColumnConfig{wrapCol(1, l.col(issueCol))}
 	for j, col := range a.Columns {
-		// A variant by its id (its name below the tables), a snapshot
-		// by its label and date.
-		h := columnName(a, j)
+		// A variant by its name (its id, for --variant, below the
+		// tables), a snapshot by its label and date.
+		h := col.Label
 		if n := l.col(headerCol); n > 0 {
-			if a.Request.Over == answer.OverSnapshots {
+			if a.Request.Over == answer.OverSnapshots || strings.Contains(h, " ") {
 				h = wrap(h, n, "")
 			} else {
 				h = breakAfterHyphens(h, n)
@@ -355,8 +356,8 @@ func breakAfterHyphens(s string, n int) string {
 	return b.String()
 }
 
-// columnName names column j as the table heads it: a variant by its id,
-// a snapshot by its label.
+// columnName names column j as the table heads it: a variant by its
+// name, a snapshot by its label (ask.CompareColumnName).
 func columnName(a *answer.Comparison, j int) string {
 	return ask.CompareColumnName(a, j)
 }

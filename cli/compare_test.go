@@ -20,7 +20,8 @@ const compareFile = "../ask/testdata/compare.yaml"
 // The table shows each forecast with its change against the first
 // column, worked out by hand: over snapshots the compromise model goes
 // 50 → 35 → 40; over variants at the base, a-cares gives 40 and b-leaves
-// 20 against 50.
+// 20 against 50. A variant's column is headed by its name, and its id,
+// which --variant takes, is listed below (the user's review, minor25).
 func TestCompareTable(t *testing.T) {
 	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--over", "snapshots")
 	if code != 0 {
@@ -35,7 +36,7 @@ func TestCompareTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"40.0 (-10.0)", "20.0 (-30.0)", "A-CARES", "a-cares: A cares more"} {
+	for _, want := range []string{"40.0 (-10.0)", "20.0 (-30.0)", "A CARES MORE", "A cares more: --variant a-cares"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the table lacks %q:\n%s", want, out)
 		}
@@ -285,7 +286,7 @@ func TestCompareQuietLeavesOutScenarioWarnings(t *testing.T) {
 // more" is a-cares, 40 against 50 at the base, headed by its id.
 func TestCompareVariantsByName(t *testing.T) {
 	out, stderr, code := run(t, "compare", compareFile, "-q", "-m", "compromise", "--snapshot", "base", "--variants", "A cares more")
-	if code != 0 || !strings.Contains(out, "40.0 (-10.0)") || !strings.Contains(out, "A-CARES") || !strings.Contains(out, "a-cares: A cares more") {
+	if code != 0 || !strings.Contains(out, "40.0 (-10.0)") || !strings.Contains(out, "A CARES MORE") || !strings.Contains(out, "A cares more: --variant a-cares") {
 		t.Errorf("exit %d, stderr %q:\n%s", code, stderr, out)
 	}
 }
@@ -351,7 +352,7 @@ func TestCompareFitsWidth(t *testing.T) {
 			fitsWidths(t, func(w io.Writer, width int) { compareTable(w, &a, true, width) })
 			var b bytes.Buffer
 			compareTable(&b, &a, true, 120)
-			want := "│ COALITION-WITH-BACKSTOP │"
+			want := " A EUROPEAN COALITION │"
 			if over == "snapshots" {
 				want = "│ WHITE HOUSE MEETING │"
 			}

@@ -132,15 +132,17 @@ func sourcesLine(w io.Writer, checked bool, srcs []answer.EvidenceSource) {
 // what the width leaves of its 60 columns; where that is less than
 // minQuote, each candidate is a line and its quote a paragraph under it,
 // at the terminal's width. An option's point is written with its issue's
-// decimals, dec(issue) (issueDecimals).
-func candidatesTable(w io.Writer, cs []answer.IngestCandidate, dec func(issue string) int, width int) {
+// decimals, dec(issue) (issueDecimals); an actor and an issue by name,
+// name.actor and name.issue (scenarioNames), as prose names them: the
+// review file (--format yaml) keeps the ids it is applied by.
+func candidatesTable(w io.Writer, cs []answer.IngestCandidate, dec func(issue string) int, name names, width int) {
 	rows := make([]table.Row, len(cs))
 	for i, c := range cs {
 		opt := ""
 		if c.Option != nil {
 			opt = numD(*c.Option, dec(c.Issue))
 		}
-		rows[i] = table.Row{num(c.Score), c.Actor, c.Issue, opt, fmt.Sprintf("%s:%d", c.Source, c.Line), c.Quote}
+		rows[i] = table.Row{num(c.Score), name.actor(c.Actor), name.issue(c.Issue), opt, fmt.Sprintf("%s:%d", c.Source, c.Line), c.Quote}
 	}
 	others := othersWidth(rows, table.Row{"Score", "Actor", "Issue", "Option", "Source:line"})
 	l := layoutAt(width)
@@ -308,7 +310,7 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 				return nil
 			}
 			width := termWidth(w)
-			candidatesTable(w, res.Candidates, issueDecimals(in.Scenario), width)
+			candidatesTable(w, res.Candidates, issueDecimals(in.Scenario), scenarioNames(in.Scenario), width)
 			for _, x := range res.Warnings {
 				say(w, "warning", x, width)
 			}
@@ -375,6 +377,22 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 // issueDecimals is the decimals of each issue of s (ask.ScaleDecimals of
 // its scale) by id, 1 for an id it does not have, for a door that writes
 // from the scenario file rather than from an answer's issues.
+// names names an actor and an issue by id.
+type names struct{ actor, issue func(id string) string }
+
+// scenarioNames names s's actors and issues by name, or by id where one
+// has none (or is not in s).
+func scenarioNames(s *scenario.Scenario) names {
+	h := answer.Scenario{}
+	for _, a := range s.Actors {
+		h.Actors = append(h.Actors, answer.Actor{ID: a.ID, Name: a.Name})
+	}
+	for _, is := range s.Issues {
+		h.Issues = append(h.Issues, answer.Issue{ID: is.ID, Name: is.Name})
+	}
+	return names{actor: h.ActorName, issue: h.IssueName}
+}
+
 func issueDecimals(s *scenario.Scenario) func(issue string) int {
 	return func(id string) int {
 		for _, is := range s.Issues {

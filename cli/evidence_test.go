@@ -239,7 +239,7 @@ func TestIngestFitsWidth(t *testing.T) {
 		table bool
 	}{{80, false}, {120, true}} {
 		var b bytes.Buffer
-		candidatesTable(&b, res.Candidates, func(string) int { return 1 }, c.width)
+		candidatesTable(&b, res.Candidates, func(string) int { return 1 }, names{actor: ident, issue: ident}, c.width)
 		fits(t, b.String(), c.width)
 		if got := strings.Contains(b.String(), "│ QUOTE"); got != c.table {
 			t.Errorf("at %d a table: %v, want %v:\n%s", c.width, got, c.table, b.String())
@@ -274,3 +274,5 @@ func TestCoverageNames(t *testing.T) {
 		}
 	}
 }
+
+func ident(id string) string { return id }

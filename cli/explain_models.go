@@ -32,13 +32,40 @@ func explainRounds(w io.Writer, ie answer.IssueExplanation, width int) {
 		var parts []string
 		for _, q := range quadrants {
 			if count[q] > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", count[q], strings.ReplaceAll(q, "_", " ")))
+				parts = append(parts, quadrantCount(q, count[q]))
 			}
 		}
 		if len(parts) > 0 {
 			para(w, "    quadrant chart: "+strings.Join(parts, ", "), width)
 		}
 	}
+}
+
+// quadrantCount is n readings in region q of the quadrant chart, counted
+// by nouns' one plural rule: "1 compromise", "2 compromises by the
+// other", "1 reading on a line" (the user's review read "1 other
+// compromises").
+func quadrantCount(q string, n int) string {
+	noun, after := q, ""
+	switch q {
+	case "conflict_lost":
+		noun = "lost conflict"
+	case "conflict_won":
+		noun = "won conflict"
+	case "capitulate":
+		noun = "capitulation"
+	case "other_compromises":
+		noun, after = "compromise", " by the other"
+	case "other_capitulates":
+		noun, after = "capitulation", " by the other"
+	case "status_quo":
+		noun = "status quo"
+	case "same_position":
+		noun, after = "reading", " at the same position"
+	case "boundary":
+		noun, after = "reading", " on a line"
+	}
+	return nouns.Count(n, noun) + after
 }
 
 // quadrants are the regions of BDM's quadrant chart in the order the

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -217,7 +218,7 @@ func shown(f answer.IssueForecast, d int) string {
 	if !f.Settled && f.Range != nil {
 		return ask.RangeText(f.Range.Lo, f.Range.Hi, d, numD) + " ~"
 	}
-	return numD(float64(f.Forecast), d)
+	return cmp.Or(f.ForecastText, numD(float64(f.Forecast), d)) // ask.PointText
 }
 
 // finerRange reports whether the range of a forecast that did not settle

@@ -221,12 +221,13 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 		for _, p := range s.Proposals {
 			if _, ok := names[p.ID]; !ok {
 				ids = append(ids, p.ID)
-				names[p.ID] = p.ID
+				names[p.ID] = cmp.Or(p.Name, p.ID) // by name, as prose names it (minor25)
 			}
 		}
 	}
+	var rows []table.Row
 	for _, id := range ids {
-		row := table.Row{id}
+		row := table.Row{names[id]}
 		for _, s := range a.Timeline {
 			cell := ask.NoNumber
 			for _, p := range s.Proposals {
@@ -236,8 +237,11 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 			}
 			row = append(row, cell)
 		}
-		t.AppendRow(row)
+		rows = append(rows, row)
 	}
+	// a proposal's name breaks at its spaces into what the width leaves
+	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, layoutAt(width).text(len(hdr), othersWidth(rows, hdr, 0), widest(column(rows, 0, "Proposal")...)))})
+	t.AppendRows(rows)
 	t.Render()
 	if a.TimelineNote != "" {
 		para(w, a.TimelineNote, width)

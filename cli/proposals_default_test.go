@@ -90,7 +90,7 @@ func TestProposalsTimelineDefaulted(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	flat := strings.Join(strings.Fields(strings.ReplaceAll(out, "│", " ")), " ")
-	if !strings.Contains(flat, "PROPOSAL BASE 2025-06-01") || !strings.Contains(flat, "even 1/2 (1 by default) 1/2") || !strings.Contains(flat, "most 2/2 ✓ (1 by default) 1/2") ||
+	if !strings.Contains(flat, "PROPOSAL BASE 2025-06-01") || !strings.Contains(flat, "Even split 1/2 (1 by default) 1/2") || !strings.Contains(flat, "Mostly Alpha 2/2 ✓ (1 by default) 1/2") ||
 		!strings.Contains(flat, "┘ "+note+" warning:") {
 		t.Errorf("the table's timeline does not mark the defaulted yeses:\n%s", out)
 	}

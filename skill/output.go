@@ -133,8 +133,16 @@ func r2(v float64) float64 {
 	return v
 }
 
+// Legend says what the overall table's columns that their heads do not
+// spell out hold: ≤10 (Row.Within10), cov80 and cov95, CRPS and Brier.
+// WriteTable and WriteMarkdown print it under the table.
+const Legend = "≤10: the share of forecasts within 10 points of the outcome (on DEU's 0–100 scales, a tenth of the scale); " +
+	"cov80, cov95: the shares of outcomes inside the model's 80% and 95% intervals; CRPS: the mean continuous ranked probability score; " +
+	"Brier: the mean Brier score of the probabilities of the stated positions and labelled options (the last four — for a model that gives no distribution)"
+
 // WriteTable writes the report as aligned text: the overall scores per
-// model and split, then MAE per procedure and wave, then failures.
+// model and split and their legend (Legend), then MAE per procedure and
+// wave, then failures.
 func WriteTable(w io.Writer, r *Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	cmp := "ΔMAE"
@@ -149,6 +157,7 @@ func WriteTable(w io.Writer, r *Report) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintln(w, Legend)
 	for _, n := range r.Notes() {
 		fmt.Fprintln(w, "note: "+n)
 	}
@@ -222,6 +231,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", row.Model, row.split(), row.N, row.Failed, f2(row.MAE), f2(row.MedianAE), f2(row.RMSE), f2(row.Within10),
 			f2(row.Coverage80), f2(row.Coverage95), f2(row.CRPS), f3(row.Brier), row.diff())
 	}
+	fmt.Fprintf(w, "\n%s\n", Legend)
 	for _, n := range r.Notes() {
 		fmt.Fprintf(w, "\nNote: %s\n", n)
 	}

@@ -171,6 +171,7 @@ func TestTablesWriteNoNumber(t *testing.T) {
 		{"model", "split", "n", "failed", "MAE", "median", "AE", "RMSE", "≤10", "cov80", "cov95", "CRPS", "Brier", "ΔMAE"},
 		{"a", "all", "2", "0", "12.50", "12.50", "12.50", "0.00", no, no, no, no, no},
 		{"b", "all", "0", "2", no, no, no, no, no, no, no, no, no},
+		strings.Fields(Legend),
 		{},
 		{"MAE", "by", "procedure", "and", "wave", "(n", "in", "brackets):"},
 		{"model", "split", "COD"},
@@ -192,6 +193,7 @@ func TestTablesWriteNoNumber(t *testing.T) {
 	for _, w := range []string{
 		"\n| a | all | 2 | 0 | 12.50 | 12.50 | 12.50 | 0.00 | — | — | — | — | — |\n",
 		"\n| b | all | 0 | 2 | — | — | — | — | — | — | — | — | — |\n",
+		"\n\n" + Legend + "\n",
 	} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("Markdown lacks %q:\n%s", w, b.String())
@@ -460,5 +462,14 @@ func TestScoreResamplesProposals(t *testing.T) {
 	}
 	if n := rep.Notes(); len(n) != 1 || !strings.Contains(n[0], "2 issues have no proposal and are resampled alone") {
 		t.Errorf("blank proposals: notes %q", n)
+	}
+}
+
+// The overall table's ≤10 column, which the user's review found nothing
+// explained, has its legend under the table, in the text and Markdown
+// tables alike.
+func TestLegendSaysWithin10(t *testing.T) {
+	if !strings.HasPrefix(Legend, "≤10: the share of forecasts within 10 points of the outcome") {
+		t.Errorf("Legend %q does not say what ≤10 is", Legend)
 	}
 }

@@ -14,7 +14,7 @@ export interface AdviseRequest extends Settings { snapshot?: string; variant?: s
 // before the answers carried them.
 export interface Lever {
   kind: string; kind_text?: string; actor: string; name: string; issue: string; from: number; to: number
-  shift: number | null; toward: number | null; per_unit: number | null; gain: number | null; cost: number | null; cost_text?: string
+  shift: number | null; toward: number | null; shift_text?: string; toward_text?: string; per_unit: number | null; gain: number | null; cost: number | null; cost_text?: string
   mean_toward?: number; helps?: number; helps_text?: string; failed_draws?: number; no_forecast_draws?: number
 }
 export interface IssueAdvice {
@@ -144,8 +144,9 @@ function drawAdvice(box: HTMLElement, a: Advice) {
   if (caveats) cards.push(caveats)
   for (const ia of a.issues) {
     // numbers on the issue's scale with its decimals; a lever's shift
-    // and how much closer it brings the forecast with one more, as the
-    // command line writes them
+    // and how much closer it brings the forecast as the answer writes
+    // them (shift_text, toward_text: one decimal more, or as many as keep
+    // a nonzero one from reading zero), one more for a stored answer
     const d = decimalsOf(a.scenario, ia.issue)
     const top = Math.max(1e-12, ...ia.levers.map((l) => Math.abs(l.toward ?? 0)))
     const rows = ia.levers.map((l, i) => {
@@ -154,7 +155,7 @@ function drawAdvice(box: HTMLElement, a: Advice) {
       return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0), hidden: i >= shownLevers },
         h('td', {}, l.kind_text ?? l.kind), h('td', {}, l.name),
         h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.from)), h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.to)),
-        h('td', {}, num(l.shift, d + 1)), h('td', {}, num(l.toward, d + 1), ' ', bar),
+        h('td', {}, l.shift_text ?? num(l.shift, d + 1)), h('td', {}, l.toward_text ?? num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, l.cost_text ?? plainNumber(l.cost)),
         withDraws ? h('td', { 'data-failed-draws': String(l.failed_draws ?? 0) }, `${num(l.mean_toward, d + 1)} · ${l.helps === undefined ? noNumber : l.helps_text ?? plainNumber(l.helps)}`,
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',

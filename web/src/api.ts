@@ -153,6 +153,10 @@ export interface IssueForecast {
   // omitted where no option reads as all of it, and in an answer stored
   // before they were carried.
   points_text?: string; nearest_text?: string
+  // forecast_text: a settled forecast as every door writes it
+  // (ask.PointText: "34.98", not "35.0", beside a red line ">= 35" it
+  // crosses); omitted for one that did not settle.
+  forecast_text?: string
   // distribution: where the outcome may land, for models fitted on real
   // outcomes (snap); see docs/json.md, Distribution.
   distribution?: Distribution
@@ -378,7 +382,7 @@ export interface ProposalVerdicts {
 // A proposal's support at one snapshot: text is it in words
 // (ask.SupportText: "2/2 ✓ (1 by default)", "not judged"), defaulted
 // the yeses a default decides, which timeline_note explains.
-export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string }[] }
+export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; name: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
   alternatives: { actor: string; value: number; from: string }[]; acceptance: string

@@ -117,10 +117,12 @@ function dec(id: string): number {
 }
 
 // shown is a forecast as it may be read: a point when settled, else the
-// range it kept moving in; with its issue's decimals (dec).
+// range it kept moving in; with its issue's decimals (dec). A point as
+// the answer writes it (forecast_text, ask.PointText: more decimals where
+// they keep a red line it crosses crossed), where it carries one.
 function shown(f: IssueForecast, d = dec(f.issue)): string {
   if (!f.settled && f.range) return rangeText(f.range.lo, f.range.hi, d)
-  return fmt(f.forecast, d)
+  return f.forecast_text ?? fmt(f.forecast, d)
 }
 
 function actorName(id: string): string {
@@ -962,7 +964,7 @@ function forecastCell(m: ModelForecast, f: IssueForecast | undefined): HTMLEleme
       cellNote('small', { title: whole, 'data-testid': 'unsettled-note' }, `last round ${fmt(f.forecast, d)}${whole ? '; ' + whole : ''}`))
   }
   const near = at !== ''
-  return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, fmt(f.forecast, d)),
+  return h('td', { 'data-model': m.model, 'data-issue': f.issue }, h('b', {}, shown(f, d)),
     near ? cellNote('small', { title: at, 'data-testid': 'nearest', class: f.nearest.length > 1 ? 'tie' : '' }, f.nearest.length > 1 ? 'tie: ' + at : at)
       : h('small', { 'data-testid': 'nearest' }),
     f.distribution ? distributionNote(f.distribution, d) : null)
