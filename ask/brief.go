@@ -57,7 +57,7 @@ type Brief struct {
 	// RedLines are the stated red lines the forecasts cross, each with
 	// the models that cross it and where, the lead model first when it
 	// does (RedLinesCrossed: parley forecast's words), and what it rests
-	// on, as a proposal's is cited: "… compromise 46.8 [report-2025-08,
+	// on, as a proposal's is cited: "… compromise 46.8 [S2,
 	// 2025-08-15]". The brief shows them under its lead table.
 	RedLines []string
 	// Proposals are the packages on the table with who blocks each, from
@@ -372,7 +372,7 @@ type BriefEvidence struct {
 }
 
 // Text is the entry as the brief's list writes it: "Union on Wage rise,
-// position 6.0: “The union said … whatever …” [m, 2026-02-27]", "Port,
+// position 6.0: “The union said … whatever …” [S1, 2026-02-27]", "Port,
 // capability 40: assumed (its reason)".
 func (e BriefEvidence) Text() string {
 	s := e.Actor
@@ -439,7 +439,19 @@ func quoted(s *scenario.Scenario, ev []scenario.Evidence) (quote, source, date s
 			}
 		}
 	}
-	return shortQuote(e.Quote), e.Source, date
+	return shortQuote(e.Quote), SourceRef(s.Metadata.Sources, e.Source), date
+}
+
+// SourceRef is how the brief cites the source id among sources: "S2",
+// its place in the brief's list of sources (which names it by its title),
+// short enough for the one page where the id ("report-2025-08") read as
+// a code and the title would not fit; the id itself for a source the
+// list does not hold.
+func SourceRef(sources []scenario.Source, id string) string {
+	if i := slices.IndexFunc(sources, func(src scenario.Source) bool { return src.ID == id }); i >= 0 {
+		return fmt.Sprintf("S%d", i+1)
+	}
+	return id
 }
 
 // inputEvidence is what the input in rests on in the case.
@@ -476,7 +488,7 @@ func inputEvidence(c *Case, in sweep.Input) BriefEvidence {
 }
 
 // redLineRests is what actor's red line on issue rests on, as the brief
-// cites a proposal's (BriefProposal.Rests): " [report-2025-08,
+// cites a proposal's (BriefProposal.Rests): " [S2,
 // 2025-08-15]", the first quote's source and date; " (assumed)"; or ""
 // for a red line on neither (the evidence paragraph counts those).
 func redLineRests(s *scenario.Scenario, actor, issue string) string {
@@ -489,7 +501,7 @@ func redLineRests(s *scenario.Scenario, actor, issue string) string {
 }
 
 // citedAs is how the brief cites the first of ev after what rests on it:
-// its source and date, "report-2025-08, 2025-08-15"; "" for none.
+// its source (SourceRef) and date, "S2, 2025-08-15"; "" for none.
 func citedAs(s *scenario.Scenario, ev []scenario.Evidence) string {
 	_, src, date := quoted(s, ev)
 	if src == "" {
@@ -499,7 +511,7 @@ func citedAs(s *scenario.Scenario, ev []scenario.Evidence) string {
 }
 
 // restsText is what a proposal or a red line rests on, as the brief
-// writes it after its name: " [m, 2026-03-01]" for its quote's citation
+// writes it after its name: " [S1, 2026-03-01]" for its quote's citation
 // (citedAs), " (assumed)", or "" for neither.
 func restsText(cited string, assumed bool) string {
 	switch {
@@ -524,6 +536,15 @@ func (bd BriefDriver) Ends() string {
 		s += " " + BaseOutsideMark
 	}
 	return s
+}
+
+// Text is the driver as the brief's "moves it most" cell writes it: the
+// forecast's swing (Ends) as the input spans its range, "forecast 45.2 →
+// 52.0 as United States' position spans its range", so that the numbers
+// are not read as the input's own (the cell read "United States'
+// position 45.2 → 52.0", the position being 5.0).
+func (bd BriefDriver) Text() string {
+	return "forecast " + bd.Ends() + " as " + bd.Input + " spans its range"
 }
 
 // BaseOutsideText is the line under the brief's table for the drivers it
@@ -808,14 +829,40 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 // over the draws (mcerr.Wilson, as sweep.Band's PInterval). Where the
 // forecast is as near two options or more and the draws favour some of
 // them over the rest, Equally is the rest (their labels, joined by
-// TieJoin), which the brief writes after the favourite as equally near
-// the forecast, and NearestP is their share together.
+// TieJoin), which the brief writes after the favourite with their share
+// together, NearestP (Text).
 type BriefFavoured struct {
 	Label                     string
 	Tie                       bool
 	Equally                   string
 	P, NearestP               float64
 	Interval, NearestInterval [2]float64
+}
+
+// Text is what the brief's option cell says after the lead forecast's
+// nearest option (BriefIssue.Headline's Option, the option the
+// forecast's bottom line names): that option's share of the draws, and
+// the option the draws land nearest more often with its share: ", in
+// 0.260 (0.234–0.288) of the draws; the draws land nearest B more often,
+// in 0.740 (0.712–0.766)"; on a tie at the forecast, ", equally near
+// the forecast; the draws land nearest B more often, in 0.651
+// (0.621–0.680), A in 0.349 (0.320–0.379)". "" when the draws favour the
+// forecast's nearest (Label ""). The cell leads with the forecast's
+// nearest, as the bottom line does, so that the brief and the forecast
+// name one option first (docs/DECISIONS.md, brief25).
+func (f BriefFavoured) Text() string {
+	if f.Label == "" {
+		return ""
+	}
+	each := ""
+	if f.Tie {
+		each = " each"
+	}
+	more := fmt.Sprintf("the draws land nearest %s more often, in %s%s", f.Label, ProbabilityText(f.P, f.Interval), each)
+	if f.Equally != "" {
+		return fmt.Sprintf(", equally near the forecast; %s, %s in %s", more, f.Equally, ProbabilityText(f.NearestP, f.NearestInterval))
+	}
+	return fmt.Sprintf(", in %s of the draws; %s", ProbabilityText(f.NearestP, f.NearestInterval), more)
 }
 
 // favoured is the option the draws land nearest most often (every option

@@ -64,7 +64,7 @@ func TestBriefOptionChanceHasInterval(t *testing.T) {
 	md, html := renderBrief(t, b)
 	legend := "each probability is a share of 1,000 draws; in parentheses, its " + LevelText + " interval (Wilson's score interval)"
 	for _, want := range []string{
-		"| " + favoured + ", in 0.740 (0.712–0.766) of the draws; nearest the forecast: " + nearest + ", in 0.260 (0.234–0.288) |",
+		"| " + nearest + ", in 0.260 (0.234–0.288) of the draws; the draws land nearest " + favoured + " more often, in 0.740 (0.712–0.766) |",
 		legend,
 	} {
 		if !strings.Contains(string(md), want) {
@@ -72,8 +72,7 @@ func TestBriefOptionChanceHasInterval(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		template.HTMLEscapeString(favoured) + ` <span class="small">in 0.740 (0.712–0.766) of the draws</span>`,
-		"nearest the forecast: " + template.HTMLEscapeString(nearest) + ", in 0.260 (0.234–0.288)",
+		template.HTMLEscapeString(nearest) + `<span class="small">, in 0.260 (0.234–0.288) of the draws; the draws land nearest ` + template.HTMLEscapeString(favoured) + ` more often, in 0.740 (0.712–0.766)</span>`,
 		template.HTMLEscapeString(legend),
 	} {
 		if !strings.Contains(string(html), want) {

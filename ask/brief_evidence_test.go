@@ -68,9 +68,9 @@ proposals:
 		t.Fatalf("driver %+v, evidence %+v; want the driver numbered 1, one entry", d, b.Evidence)
 	}
 	want := map[string]string{
-		"Union's position":   "Union on Wage rise, position 6.0: “The union said it would not accept a rise below …” [m, 2026-02-27]",
+		"Union's position":   "Union on Wage rise, position 6.0: “The union said it would not accept a rise below …” [S1, 2026-02-27]",
 		"Port's position":    "Port on Wage rise, position 1.0: assumed (the port's usual opening offer)",
-		"Union's salience":   "Union on Wage rise, salience 0.9: “The union said it would not accept a rise below …” [m, 2026-02-27]",
+		"Union's salience":   "Union on Wage rise, salience 0.9: “The union said it would not accept a rise below …” [S1, 2026-02-27]",
 		"Port's salience":    "Port on Wage rise, salience 0.9: assumed (the port's usual opening offer)",
 		"Union's capability": "Union, capability 60: assumed (t)",
 		"Port's capability":  "Port, capability 40: assumed (t)",
@@ -83,13 +83,19 @@ proposals:
 	}
 	for _, w := range []string{
 		want,
-		d.Input + " " + d.Ends() + " [E1]",
+		"forecast " + d.Ends() + " as " + d.Input + " spans its range [E1]",
 		"Split (assumed)",
-		"Four [m, 2026-03-01]",
+		"Four [S1, 2026-03-01]",
 		"Minutes of the port talks, 1 March 2026, 2026-03-01 [m]",
 	} {
 		if strings.Count(out, w) != 2 {
 			t.Errorf("the briefs (md and html) have %q %d times, want twice:\n%s", w, strings.Count(out, w), out)
+		}
+	}
+	// The citations' S1 is the list's first source, labelled so in each (the HTML with its tags taken out).
+	for _, w := range []string{"- S1. Minutes of the port talks", "S1 Minutes of the port talks"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("the briefs lack %q:\n%s", w, out)
 		}
 	}
 	if strings.Contains(out, "2026.,") {

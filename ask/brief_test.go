@@ -330,7 +330,7 @@ func TestBriefMarksBaseOutside(t *testing.T) {
 	top.BaseOutside = true
 	out := render()
 	for _, want := range []string{
-		"| United States' position 45.2 → 52.0 ‡ [E1] |",
+		"| forecast 45.2 → 52.0 ‡ as United States' position spans its range [E1] |",
 		"‡ not monotone: the forecast at the stated values lies outside low → high for United States' position (Ceasefire); the swing is the widest move, from the stated values to the farther end",
 	} {
 		if strings.Count(out, want) != 1 {
@@ -338,7 +338,7 @@ func TestBriefMarksBaseOutside(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"United States&#39; position 45.2 → 52.0 ‡",
+		"forecast 45.2 → 52.0 ‡ as United States&#39; position spans its range [E1]",
 		"‡ not monotone: the forecast at the stated values lies outside low → high for United States&#39; position (Ceasefire);",
 	} {
 		if !strings.Contains(out, want) {
