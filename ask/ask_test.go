@@ -181,7 +181,7 @@ func TestBuiltInBDMNatoDoesNotSettle(t *testing.T) {
 	if !reflect.DeepEqual(vals, []float64{40, 70, 100}) {
 		t.Errorf("options the range reaches: %v, want 40, 70, 100", vals)
 	}
-	if len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0], "Ukraine and NATO (nato): did not settle") {
+	if len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0], "Ukraine and NATO: did not settle") {
 		t.Errorf("warnings %q", m.Warnings)
 	}
 }
@@ -354,7 +354,7 @@ func TestEnsembleUnsettledMember(t *testing.T) {
 	}
 	warned := false
 	for _, w := range m.Warnings {
-		warned = warned || strings.Contains(w, x.Issue) && strings.Contains(w, "did not settle") && strings.Contains(w, "after 100 rounds")
+		warned = warned || strings.Contains(w, nameLabel(x.Issue, x.Name)) && strings.Contains(w, "did not settle") && strings.Contains(w, "after 100 rounds")
 	}
 	if !warned {
 		t.Errorf("warnings %q; want one saying %s did not settle after 100 rounds", m.Warnings, x.Issue)

@@ -183,7 +183,7 @@ func (c *Case) convert(name string, r *model.Result, o model.Options) answer.Mod
 				// an issue without labelled options: none, as of a settled forecast
 				f.Nearest = []answer.Anchor{}
 			}
-			moving = append(moving, unsettledIssue{label: issueLabel(is), s: s, rounds: len(ir.Rounds) - 1})
+			moving = append(moving, unsettledIssue{label: nameLabel(is.ID, is.Name), s: s, rounds: len(ir.Rounds) - 1})
 			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round).String()] = true
 		}
 		forecastTexts(&f)
@@ -603,7 +603,7 @@ func unsettledList(moving []unsettledIssue, rounds bool) string {
 func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	var moving []unsettledIssue
 	for _, f := range m.Unsettled() {
-		moving = append(moving, unsettledIssue{label: idLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}})
+		moving = append(moving, unsettledIssue{label: nameLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}})
 	}
 	if len(moving) == 0 {
 		return ""
@@ -611,8 +611,16 @@ func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	return fmt.Sprintf("did not settle on %d of %s, so %s there, not the range it kept moving in: %s", len(moving), nouns.Count(len(m.Issues), "issue"), so, unsettledList(moving, false))
 }
 
-// issueLabel names an issue in a message: its name, with its id.
-func issueLabel(is model.Issue) string { return idLabel(is.ID, is.Name) }
+// nameLabel names an issue in a sentence whose fix the user types
+// without its id (a settle warning's, more rounds): its name, or its id
+// when it has none. The settle warnings wrote "Ceasefire (ceasefire)
+// 26.6–38.5; Territory (territory) …" (brief25; names24's rule).
+func nameLabel(id, name string) string {
+	if name == "" {
+		return id
+	}
+	return name
+}
 
 // idLabel names an issue by its id and name: "Name (id)", or the id alone
 // when the name says nothing more.

@@ -27,7 +27,7 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 		t.Fatal("no bdm")
 	}
 	m := f.Models[i]
-	want := "Ukraine and NATO (nato): did not settle — the forecast cycles through 90.0, 20.7 (period 2) after 10 rounds; read it as the range 20.7–90.0, not the last round's point"
+	want := "Ukraine and NATO: did not settle — the forecast cycles through 90.0, 20.7 (period 2) after 10 rounds; read it as the range 20.7–90.0, not the last round's point"
 	if !slices.Contains(m.Warnings, want) {
 		t.Errorf("bdm's warnings %q, want %q among them", m.Warnings, want)
 	}

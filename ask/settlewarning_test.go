@@ -23,10 +23,11 @@ func TestOneSettleWarningPerModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	label := func(x answer.IssueForecast) string {
-		if x.Name == "" || x.Name == x.Issue {
+		// by name alone: the fix, more rounds, takes no issue id (brief25)
+		if x.Name == "" {
 			return x.Issue
 		}
-		return fmt.Sprintf("%s (%s)", x.Name, x.Issue)
+		return x.Name
 	}
 	moving := map[string]int{}
 	for _, m := range f.Models {
@@ -115,20 +116,20 @@ func TestSettleWarningWords(t *testing.T) {
 // with a range, alone or in the grouped sentence, and a cycle's values
 // take the decimals that part its range: 26.58 and 26.63 both read 26.6.
 func TestSettleWarningNarrowRange(t *testing.T) {
-	narrow := unsettledIssue{label: "Ceasefire (ceasefire)", s: settling{lo: 26.58, hi: 26.63}, rounds: 100}
-	cycle := unsettledIssue{label: "C (c)", s: settling{lo: 26.58, hi: 26.63, cycle: []float64{26.63, 26.58}}, rounds: 100}
-	wide := unsettledIssue{label: "A (a)", s: settling{lo: 1, hi: 2}, rounds: 100}
+	narrow := unsettledIssue{label: "Ceasefire", s: settling{lo: 26.58, hi: 26.63}, rounds: 100}
+	cycle := unsettledIssue{label: "C", s: settling{lo: 26.58, hi: 26.63, cycle: []float64{26.63, 26.58}}, rounds: 100}
+	wide := unsettledIssue{label: "A", s: settling{lo: 1, hi: 2}, rounds: 100}
 	for _, c := range []struct {
 		name   string
 		moving []unsettledIssue
 		want   string
 	}{
 		{"alone", []unsettledIssue{narrow},
-			"Ceasefire (ceasefire): did not settle — the forecast was still moving after 100 rounds, within 26.58–26.63 over the last rounds; read it as that range, not the last round's point, and more rounds, which --max-rounds (max_rounds) sets, may take it further"},
+			"Ceasefire: did not settle — the forecast was still moving after 100 rounds, within 26.58–26.63 over the last rounds; read it as that range, not the last round's point, and more rounds, which --max-rounds (max_rounds) sets, may take it further"},
 		{"a cycle alone", []unsettledIssue{cycle},
-			"C (c): did not settle — the forecast cycles through 26.63, 26.58 (period 2) after 100 rounds; read it as the range 26.58–26.63, not the last round's point"},
+			"C: did not settle — the forecast cycles through 26.63, 26.58 (period 2) after 100 rounds; read it as the range 26.58–26.63, not the last round's point"},
 		{"grouped", []unsettledIssue{wide, narrow, cycle},
-			"did not settle on 3 of 7 issues after 100 rounds; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds, which --max-rounds (max_rounds) sets): A (a) 1.0–2.0; Ceasefire (ceasefire) 26.58–26.63; C (c) 26.58–26.63, cycling through 26.63, 26.58 (period 2)"},
+			"did not settle on 3 of 7 issues after 100 rounds; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds, which --max-rounds (max_rounds) sets): A 1.0–2.0; Ceasefire 26.58–26.63; C 26.58–26.63, cycling through 26.63, 26.58 (period 2)"},
 	} {
 		if got := settleWarning(c.moving, 7, MaxRoundsSetting); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
@@ -139,7 +140,7 @@ func TestSettleWarningNarrowRange(t *testing.T) {
 	for i := 1; i < 7; i++ {
 		m.Issues[i].Settled = true
 	}
-	want := "did not settle on 1 of 7 issues, so the deal takes the last round's point there, not the range it kept moving in: Ceasefire (ceasefire) 26.58–26.63"
+	want := "did not settle on 1 of 7 issues, so the deal takes the last round's point there, not the range it kept moving in: Ceasefire 26.58–26.63"
 	if got := unsettledIn(nil, m, "the deal takes the last round's point"); got != want {
 		t.Errorf("unsettledIn:\n got %q\nwant %q", got, want)
 	}
