@@ -29,7 +29,7 @@ func namedUnsettledOn(t *testing.T, c *Case, name string) []string {
 		if x.Settled {
 			continue
 		}
-		s := fmt.Sprintf("%s (%s) %s", x.Name, x.Issue, RangeText(x.Range.Lo, x.Range.Hi, 1, Decimals))
+		s := x.Name + " " + RangeText(x.Range.Lo, x.Range.Hi, 1, Decimals)
 		if len(x.Cycle) > 0 {
 			var vals []string
 			for _, v := range x.Cycle {
@@ -63,7 +63,7 @@ func warnedUnsettledIn(t *testing.T, c *Case, warn []string, prefix, so string, 
 // (rest model:NAME) and the forecasts a package is compared with each
 // take a moving forecast's last round, and every door shows the
 // warning, which names those issues as the forecast's own warning does
-// (by name and id, with a cycle's values). On the built-in case smp and
+// (by name, with a cycle's values). On the built-in case smp and
 // exchange stop still moving on some issues and bdm cycles on one;
 // compromise has no rounds and brings no such warning.
 func TestDealSaysUnsettled(t *testing.T) {
