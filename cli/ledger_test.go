@@ -106,7 +106,7 @@ func TestLedgerRecordWarnsUnsettled(t *testing.T) {
 	var f struct {
 		Models []struct {
 			Issues []struct {
-				Issue   string `json:"issue"`
+				Name    string `json:"name"`
 				Settled bool   `json:"settled"`
 			} `json:"issues"`
 		} `json:"models"`
@@ -117,7 +117,7 @@ func TestLedgerRecordWarnsUnsettled(t *testing.T) {
 	var moving []string
 	for _, x := range f.Models[0].Issues {
 		if !x.Settled {
-			moving = append(moving, x.Issue)
+			moving = append(moving, x.Name)
 		}
 	}
 	if len(moving) == 0 {
@@ -127,9 +127,9 @@ func TestLedgerRecordWarnsUnsettled(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stderr, fmt.Sprintf("warning: model bdm did not settle on %d of %d issues, so ", len(moving), len(f.Models[0].Issues))) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	for _, id := range moving {
-		if !strings.Contains(stderr, "("+id+") ") {
-			t.Errorf("stderr %q does not name %s", stderr, id)
+	for _, name := range moving {
+		if !strings.Contains(stderr, ": "+name+" ") && !strings.Contains(stderr, "; "+name+" ") {
+			t.Errorf("stderr %q does not name %s", stderr, name)
 		}
 	}
 }

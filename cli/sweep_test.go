@@ -508,7 +508,7 @@ func TestNegativeRanges(t *testing.T) {
 		"│ North · position on Timeline │ 20.0–80.0 │")
 	check([]string{"forecast", "-m", "compromise,exchange,snap"},
 		"│ Budget │ -1.63 →-2.5 │ -1.19 to -1.12 ~ →0 │",
-		"Budget (budget) -1.19 to -1.12; Timeline (timeline) 73.1–78.3",
+		"Budget -1.19 to -1.12; Timeline 73.1–78.3",
 		"│ Budget │ -3.06 to 0.00 │ -4.81 to 0.00 │")
 	check([]string{"sweep", "-m", "compromise", "-n", "100"},
 		"-2.00 to -1.75 ", "-1.75 to -1.50 ", "-1.50 to -1.25 ")
