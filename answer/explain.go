@@ -552,6 +552,13 @@ type SMPBargain struct {
 	// (ask.OffersText); empty in an answer stored before the answers
 	// carried it.
 	OffersText string `json:"offers_text,omitempty"`
+	// PhiText is Phi, the challenger's chance of winning, as every door
+	// writes a chance (ask.Chance: "87%", "99.6%", never "100%" below
+	// 1), and GainText is Gain to three significant figures written
+	// plainly (ask.GainText: "0.0000165", not "1.65e-05"); empty in an
+	// answer stored before the answers carried them.
+	PhiText  string `json:"phi_text,omitempty"`
+	GainText string `json:"gain_text,omitempty"`
 }
 
 // BargainOffer is a bargain's positions on one issue, on its scale.

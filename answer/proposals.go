@@ -44,6 +44,12 @@ type DealProposals struct {
 	// TimelineNote says what "(n by default)" in the timeline's text
 	// means, when some yes there is a default's (ask.TimelineNote).
 	TimelineNote string `json:"timeline_note,omitempty"`
+	// TimelineOpenRedLines says, a line a proposal, which red lines the
+	// issues it leaves open would cross at the snapshots of the timeline,
+	// unchecked (ask.TimelineOpenRedLines: "budget-only, at base and
+	// 2025-03-01: Egypt's red line … would be crossed …"), as every door
+	// prints it under the timeline; omitted where none would.
+	TimelineOpenRedLines []string `json:"timeline_open_red_lines,omitempty"`
 	// DistanceHead heads the proposals' distances from the models'
 	// forecasts (ask.ProposalsDistanceHead), when some proposal has them.
 	DistanceHead string   `json:"distance_head,omitempty"`
@@ -155,4 +161,8 @@ type ProposalSupport struct {
 	// Text is the support in words, as every door's timeline shows it
 	// (ask.SupportText): "2/3 ✓ (1 by default)", "not judged".
 	Text string `json:"text"`
+	// OpenRedLinesText is the proposal's ProposalVerdicts.OpenRedLinesText
+	// at this snapshot (ask.OpenRedLinesText), which the support does
+	// not count; omitted where none would be crossed.
+	OpenRedLinesText string `json:"open_red_lines_text,omitempty"`
 }

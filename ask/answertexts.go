@@ -24,7 +24,8 @@ const ExternalitiesHead = "Externalities per actor, summed over the exchanges of
 // head (PullsHead) and each pull and share of the weight as written
 // (PullText with PullDecimals, WeightShareText with ShareDecimals, over
 // the issue's pulls), in the issue's decimals; and smp's bargains' offers
-// (OffersText) and its options' probabilities (Chance).
+// (OffersText), challengers' chances of winning (Chance) and expected
+// gains (GainText), and its options' probabilities (Chance).
 func explainTexts(x *answer.Explanation) {
 	if len(x.Exchanges) > 0 {
 		x.ExternalitiesHeadText = ExternalitiesHead
@@ -45,7 +46,8 @@ func explainTexts(x *answer.Explanation) {
 	for i := range x.Turns {
 		tu := &x.Turns[i]
 		for j := range tu.Bargains {
-			tu.Bargains[j].OffersText = OffersText(&x.Scenario, tu.Bargains[j].Offers)
+			b := &tu.Bargains[j]
+			b.OffersText, b.PhiText, b.GainText = OffersText(&x.Scenario, b.Offers), Chance(b.Phi), GainText(b.Gain)
 		}
 		for _, c := range tu.Choices {
 			for k := range c.Options {
@@ -53,6 +55,21 @@ func explainTexts(x *answer.Explanation) {
 			}
 		}
 	}
+}
+
+// GainText writes an smp bargain's expected gain as every door shows it:
+// to three significant figures, written plainly whatever its size
+// ("0.312", "0.0000165"; "0" for none), where %.3g wrote "1.65e-05" and
+// the page "0.0000165". NoNumber when it is not a number. A bargain
+// carries it (answer.SMPBargain.GainText).
+func GainText(x float64) string {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return NoNumber
+	case x == 0:
+		return "0"
+	}
+	return fixed(x, max(0, 2-decimalExponent(x, 3)))
 }
 
 // OffersText writes an smp bargain's offers as every door shows them:
@@ -157,19 +174,20 @@ func LeverCost(x float64) string {
 
 // coverageTexts writes the head of every row of each snapshot's
 // evidence coverage (CoverageRowHead: an actor or issue by its name, else
-// its id; CoverageOverall) and returns cov.
+// its id; CoverageOverall) and its share of the weight quoted (Chance:
+// "0.4%", not "0%", of a share that is not 0) and returns cov.
 func coverageTexts(cov []answer.Coverage) []answer.Coverage {
 	for i := range cov {
 		c := &cov[i]
 		for j := range c.Actors {
 			a := &c.Actors[j]
-			a.HeadText = CoverageRowHead("actor", cmp.Or(a.Name, a.ID))
+			a.HeadText, a.ShareText = CoverageRowHead("actor", cmp.Or(a.Name, a.ID)), Chance(a.Share)
 		}
 		for j := range c.Issues {
 			is := &c.Issues[j]
-			is.HeadText = CoverageRowHead("issue", cmp.Or(is.Name, is.ID))
+			is.HeadText, is.ShareText = CoverageRowHead("issue", cmp.Or(is.Name, is.ID)), Chance(is.Share)
 		}
-		c.Overall.HeadText = CoverageOverall
+		c.Overall.HeadText, c.Overall.ShareText = CoverageOverall, Chance(c.Overall.Share)
 	}
 	return cov
 }

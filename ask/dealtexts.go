@@ -9,6 +9,7 @@ package ask
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"parley/answer"
@@ -50,7 +51,7 @@ func searchTexts(out *answer.DealSearch) {
 	}
 	for i := range res.Alternatives {
 		a := &res.Alternatives[i]
-		a.Text = AlternativeText(a.Value, a.From)
+		a.Text, a.RequiredText = AlternativeText(a.Value, a.From), RequiredText(slices.Contains(res.Required, a.Actor))
 	}
 	packageTexts(p, res.Nash)
 	packageTexts(p, res.Balanced)
@@ -149,7 +150,7 @@ func robustTexts(p *answer.Scenario, r *answer.DealRobustness) {
 	}
 	for i := range r.Actors {
 		a := &r.Actors[i]
-		a.AcceptsText = ProbabilityText(a.Accepts, a.AcceptsInterval)
+		a.AcceptsText, a.RequiredText = ProbabilityText(a.Accepts, a.AcceptsInterval), RequiredText(a.Required)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"parley/answer"
 	"parley/mcerr"
@@ -34,10 +35,11 @@ func IntervalLegend(draws int) string {
 // of an estimate from draws (Wilson's, and the bootstrap's percentile).
 var LevelText = strconv.FormatFloat(100*mcerr.Level, 'f', -1, 64) + "%"
 
-// ChanceInterval writes an interval of a probability in whole percent, as
-// Chance writes a chance: "49–63%".
+// ChanceInterval writes an interval of a probability as Chance writes a
+// chance, each end by its rule: "49–63%", and an end that is not 0 never
+// "0", one below 1 never "100": "84–99.6%", not "84–100%".
 func ChanceInterval(iv [2]float64) string {
-	return RangeJoin(strconv.FormatFloat(100*iv[0], 'f', 0, 64), strconv.FormatFloat(100*iv[1], 'f', 0, 64)) + "%"
+	return RangeJoin(strings.TrimSuffix(Chance(iv[0]), "%"), strings.TrimSuffix(Chance(iv[1]), "%")) + "%"
 }
 
 // ShareText writes a variance share with its interval (sweep.Swing's

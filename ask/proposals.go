@@ -92,7 +92,7 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		}
 		dr := req.DealRequest
 		dr.Batna = batna
-		din, o, _, sw, err := cd.dealSetup(ctx, &dr, set)
+		din, o, snapNoDeal, sw, err := cd.dealSetup(ctx, &dr, set)
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", d, err)
 		}
@@ -114,12 +114,12 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 				}
 			}
 			sort.Strings(sp.Defaulted)
-			sp.Text = SupportText(sp)
+			sp.Text, sp.OpenRedLinesText = SupportText(sp), OpenRedLinesText(&cd.Header, pv.Actors, snapNoDeal)
 			ps.Proposals = append(ps.Proposals, sp)
 		}
 		out.Timeline = append(out.Timeline, ps)
 	}
-	out.TimelineNote = TimelineNote(out.Timeline)
+	out.TimelineNote, out.TimelineOpenRedLines = TimelineNote(out.Timeline), TimelineOpenRedLines(out.Timeline)
 	return out, nil
 }
 

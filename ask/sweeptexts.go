@@ -42,6 +42,9 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 			b := &is.Bands[j]
 			b.PText, b.PAtLeastText = ProbabilityText(b.P, b.PInterval), ProbabilityText(b.PAtLeast, b.PAtLeastInterval)
 		}
+		if c := is.Combined; c != nil {
+			c.ShareText = VarianceSplitText(*c)
+		}
 		d := sc.IssueDecimals(is.Issue)
 		is.LikeliestText = SweepLikeliestText(is.Bands, d)
 		lo, hi, sep := BinEdges(is.Hist, d)
@@ -49,6 +52,17 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 			is.Hist[j].Text = lo[j] + sep + hi[j]
 		}
 	}
+}
+
+// VarianceSplitText is the split of an issue's outcome variance between
+// the inputs and the model's own error, as every door writes it after
+// the combined sd: "97% inputs + 3% model error". Each share is written
+// as Chance writes a chance, so that a share that is not 0 never reads
+// "0%" and one below 1 never "100%": "99.7% inputs + 0.3% model error",
+// where whole percents wrote "100% inputs + 0% model error". The
+// answer carries it (sweep.Combined's ShareText).
+func VarianceSplitText(c sweep.Combined) string {
+	return Chance(c.ShareInputs) + " inputs + " + Chance(c.ShareModel) + " model error"
 }
 
 // SweepLikeliestText names the option the most of a sweep's draws land

@@ -89,9 +89,22 @@ func VerdictText(accepts, unchecked, required, defaulted bool) string {
 		v = "accepts by default"
 	}
 	if !required {
-		v += " (not required)"
+		v += " (" + RequiredText(false) + ")"
 	}
 	return v
+}
+
+// RequiredText says whether a deal needs an actor's acceptance, as every
+// door marks the actor in a deal's tables: "required" or "not required"
+// (VerdictText's "(not required)"; the page's hint beside an actor said
+// "need not accept", the command line "not required"). A robust
+// analysis's actors (answer.RobustActor.RequiredText) and a search's
+// alternatives (answer.DealAlternative.RequiredText) carry it.
+func RequiredText(required bool) string {
+	if required {
+		return "required"
+	}
+	return "not required"
 }
 
 // SupportText is one proposal's support at one snapshot, as the
@@ -127,6 +140,36 @@ func TimelineNote(tl []answer.ProposalSnapshot) string {
 		}
 	}
 	return ""
+}
+
+// TimelineOpenRedLines says, under the timeline of deal proposals at
+// every door, which red lines the issues a proposal leaves open would
+// cross at each snapshot, unchecked (each snapshot's
+// ProposalSupport.OpenRedLinesText): a line a proposal and text, with the
+// snapshots it holds at, in the timeline's order: "budget-only, at base
+// and 2025-03-01: Egypt's red line … would be crossed …". Nil where no
+// snapshot has one.
+func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
+	type key struct{ id, text string }
+	var keys []key
+	at := map[key][]string{}
+	for _, s := range tl {
+		for _, p := range s.Proposals {
+			if p.OpenRedLinesText == "" {
+				continue
+			}
+			k := key{p.ID, p.OpenRedLinesText}
+			if _, ok := at[k]; !ok {
+				keys = append(keys, k)
+			}
+			at[k] = append(at[k], s.Snapshot)
+		}
+	}
+	var out []string
+	for _, k := range keys {
+		out = append(out, k.id+", at "+nouns.And(at[k])+": "+k.text)
+	}
+	return out
 }
 
 // CrossedText is one red line a package crosses, with the value the

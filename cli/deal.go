@@ -630,7 +630,8 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 
 // printAlternatives says which alternative to agreement each actor was
 // given, and from which no-deal package: once, when every actor's is
-// from the same.
+// from the same; an actor a search's zone does not need marked so, as
+// the page marks it (the answer's required_text, ask.RequiredText).
 func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative, width int) {
 	same := len(alts) > 0
 	for _, a := range alts {
@@ -638,11 +639,14 @@ func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []an
 	}
 	var parts []string
 	for _, a := range alts {
+		s := p.ActorName(a.Actor) + " " + cmp.Or(a.Text, ask.AlternativeText(a.Value, a.From))
 		if same {
-			parts = append(parts, fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value))
-		} else {
-			parts = append(parts, p.ActorName(a.Actor)+" "+cmp.Or(a.Text, ask.AlternativeText(a.Value, a.From)))
+			s = fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value)
 		}
+		if a.RequiredText != "" && a.RequiredText != ask.RequiredText(true) {
+			s += " (" + a.RequiredText + ")"
+		}
+		parts = append(parts, s)
 	}
 	head := "Alternatives to agreement"
 	if noDeal != "" {

@@ -552,7 +552,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 // (reservations and a reference) and not-required.yaml (neither).
 func TestDealAlternativeSaidOnce(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/not-required.yaml", "--require", "a,b", "--batna", "none", "-q")
-	if code != 0 || !strings.Contains(unwrapped(out), "Alternatives to agreement, none stated: Alpha 0.000, Beta 0.000, Gamma 0.000.") {
+	if code != 0 || !strings.Contains(unwrapped(out), "Alternatives to agreement, none stated: Alpha 0.000, Beta 0.000, Gamma 0.000 (not required).") {
 		t.Errorf("exit %d, alternatives line:\n%s", code, out)
 	}
 	out, _, code = run(t, "deal", "evaluate", "testdata/deal-logroll.yaml", "-p", "i1=30,i2=70", "--variant", "reserve", "-m", "none", "-q")

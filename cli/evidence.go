@@ -5,6 +5,7 @@ package cli
 // documents and ingest apply merges what a reviewer kept.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -80,7 +81,7 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 	last := cov[len(cov)-1]
 	var rows []table.Row
 	row := func(name string, s answer.CoverageShare) {
-		rows = append(rows, table.Row{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), fmt.Sprintf("%.0f%%", 100*s.Share)})
+		rows = append(rows, table.Row{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), cmp.Or(s.ShareText, ask.Chance(s.Share))})
 	}
 	for _, a := range last.Actors {
 		row(a.HeadText, a)

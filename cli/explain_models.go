@@ -165,8 +165,8 @@ func explainTurns(w io.Writer, e *answer.Explanation, width int) {
 // turnBargains prints the bargains of smp's turn tu, as the page's
 // table of a turn does: each bargain's challenger and target by name, the
 // challenger's chance of winning and expected gain, and the offers in
-// the answer's words (OffersText, ask.OffersText where an answer lacks
-// them).
+// the answer's words (PhiText, GainText, OffersText; ask's Chance,
+// GainText and OffersText where an answer lacks them).
 func turnBargains(w io.Writer, sc *answer.Scenario, tu answer.SMPTurn, width int) {
 	if len(tu.Bargains) == 0 {
 		return
@@ -175,7 +175,7 @@ func turnBargains(w io.Writer, sc *answer.Scenario, tu answer.SMPTurn, width int
 	rows := make([]table.Row, len(tu.Bargains))
 	for i, b := range tu.Bargains {
 		rows[i] = table.Row{strconv.Itoa(b.ID), sc.ActorName(b.Initiator), sc.ActorName(b.Receiver),
-			fmt.Sprintf("%.2f", b.Phi), fmt.Sprintf("%.3g", b.Gain), cmp.Or(b.OffersText, ask.OffersText(sc, b.Offers))}
+			cmp.Or(b.PhiText, ask.Chance(b.Phi)), cmp.Or(b.GainText, ask.GainText(b.Gain)), cmp.Or(b.OffersText, ask.OffersText(sc, b.Offers))}
 	}
 	others := 0
 	for j := range 5 {

@@ -246,22 +246,29 @@ func printTimeline(w io.Writer, a *answer.DealProposals, width int) {
 	if a.TimelineNote != "" {
 		para(w, a.TimelineNote, width)
 	}
+	// The red lines the open issues would cross, which the support does
+	// not count, in the answer's words (ask.TimelineOpenRedLines).
+	for _, l := range a.TimelineOpenRedLines {
+		para(w, l, width)
+	}
 }
 
-// proposalsCSV writes one row per proposal and actor; defaulted, last
-// so that the columns before it keep their places, is the JSON's
-// defaulted (the yes only the default alternative decides).
+// proposalsCSV writes one row per proposal and actor; defaulted, after
+// why so that the columns before it keep their places, is the JSON's
+// defaulted (the yes only the default alternative decides), and
+// open_red_lines, last, the proposal's open_red_lines_text (the red
+// lines its open issues would cross, unchecked), on each of its rows.
 func proposalsCSV(w io.Writer, a *answer.DealProposals) {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"proposal", "name", "date", "package", "open", "actor", "required", "utility", "alternative", "alternative_from", "gain", "accepts", "why", "defaulted"})
+	cw.Write([]string{"proposal", "name", "date", "package", "open", "actor", "required", "utility", "alternative", "alternative_from", "gain", "accepts", "why", "defaulted", "open_red_lines"})
 	for _, p := range a.Proposals {
 		if p.Error != "" {
 			// No actor was asked: one row says why.
-			cw.Write([]string{p.ID, p.Name, p.Date, packageKeys(p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error, ""})
+			cw.Write([]string{p.ID, p.Name, p.Date, packageKeys(p), strings.Join(p.Open, " "), "", "", "", "", "", "", "", "not judged: " + p.Error, "", p.OpenRedLinesText})
 		}
 		for _, v := range p.Actors {
 			cw.Write([]string{p.ID, p.Name, p.Date, packageKeys(p), strings.Join(p.Open, " "), v.Actor, strconv.FormatBool(v.Required),
-				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why, strconv.FormatBool(v.Defaulted)})
+				ff(v.Utility), ff(v.Alternative), v.AlternativeFrom, ff(v.Gain), strconv.FormatBool(v.Accepts), v.Why, strconv.FormatBool(v.Defaulted), p.OpenRedLinesText})
 		}
 	}
 	cw.Flush()

@@ -78,11 +78,7 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, hel
 	t := newTable(w)
 	t.AppendHeader(table.Row{"Actor", "P(accepts)", "Required"})
 	for _, a := range r.Actors {
-		required := "required"
-		if !a.Required {
-			required = "not required" // as the verdict table's "(not required)"
-		}
-		t.AppendRow(table.Row{sc.ActorName(a.Actor), a.AcceptsText, required})
+		t.AppendRow(table.Row{sc.ActorName(a.Actor), a.AcceptsText, cmp.Or(a.RequiredText, ask.RequiredText(a.Required))})
 	}
 	t.Render()
 }

@@ -126,6 +126,10 @@ type RobustActor struct {
 	// AcceptsText is Accepts with its interval in ask's words
 	// (ask.ProbabilityText), written by ask like Robust's texts.
 	AcceptsText string `json:"p_accepts_text,omitempty"`
+	// RequiredText says Required in words every door marks the actor
+	// with ("required", "not required": ask.RequiredText), written by
+	// ask; omitted in an answer stored before it was carried.
+	RequiredText string `json:"required_text,omitempty"`
 }
 
 // drawn is one draw's normalised view.

@@ -134,6 +134,12 @@ type Alternative struct {
 	// (ask.AlternativeText, "0.598 at no deal (reference)"), written by
 	// ask; omitted in an answer stored before the answers carried it.
 	Text string `json:"text,omitempty"`
+	// RequiredText says whether the search's zone needs the actor's
+	// acceptance (Zone's Required), in words every door marks the actor
+	// with ("required", "not required": ask.RequiredText), written by
+	// ask in a search's answer; omitted elsewhere, and in an answer
+	// stored before it was carried.
+	RequiredText string `json:"required_text,omitempty"`
 }
 
 // Package is one package with every actor's utility and gain.

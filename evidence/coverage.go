@@ -37,6 +37,12 @@ type Share struct {
 	// here and written by package ask (ask.CoverageRowHead); omitted in
 	// an answer stored before the answers carried it.
 	HeadText string `json:"head_text,omitempty"`
+	// ShareText is Share as every door's coverage table writes it, a
+	// percent that is never "0%" while some weight is quoted nor "100%"
+	// while some is not (ask.Chance's rule: "0.4%", "99.6%"), written by
+	// package ask (coverageTexts); omitted in an answer stored before
+	// the answers carried it.
+	ShareText string `json:"share_text,omitempty"`
 }
 
 func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool) {

@@ -187,6 +187,11 @@ type Combined struct {
 	// variance (they sum to 1; both 0 when the variance is 0).
 	ShareInputs float64 `json:"share_inputs"`
 	ShareModel  float64 `json:"share_model"`
+	// ShareText is the split in words every door prints after the sd
+	// ("97% inputs + 3% model error"), each share as a chance is written
+	// (ask.VarianceSplitText): written by ask; omitted in an answer
+	// stored before it was carried.
+	ShareText string `json:"share_text,omitempty"`
 }
 
 // MemberFailures is how many runs of a model that combines others

@@ -16,9 +16,9 @@ import (
 )
 
 // smpTurnWords are the fields of smp's turns that carry their words
-// (turns25, docs/DECISIONS.md): a bargain's offers_text, an option's
-// probability_text.
-const smpTurnWords = `['offers_text', 'probability_text']`
+// (turns25, docs/DECISIONS.md): a bargain's offers_text (and, since
+// rest25, its phi_text and gain_text), an option's probability_text.
+const smpTurnWords = `['offers_text', 'probability_text', 'phi_text', 'gain_text']`
 
 // smpTurns explains smp on the built-in case at its latest snapshot, as
 // the page asks, and finds the turn, actor and option whose probability

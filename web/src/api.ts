@@ -226,7 +226,7 @@ export interface Band { label: string; value: number; low: number; high: number;
 // SweepCombined: the outcome's spread with the model's own error on real
 // outcomes added to the inputs' (models with a predictive distribution,
 // e.g. snap), and how the variance splits between the two.
-export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number }
+export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number; share_text?: string }
 export interface SweepIssue {
   issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
   // unsettled_draws: the draws whose forecast of this issue had not come
@@ -308,7 +308,7 @@ export interface DealVerdicts { issues: string[]; package: number[]; actors: Ver
 // DealRobustness: how a deal fares over draws of the stated ranges.
 export interface DealRobustness {
   draws: number; seed: number; distribution: string; inputs: number
-  actors?: { actor: string; required: boolean; p_accepts: number; p_accepts_interval: [number, number]; p_accepts_text?: string }[]
+  actors?: { actor: string; required: boolean; p_accepts: number; p_accepts_interval: [number, number]; p_accepts_text?: string; required_text?: string }[]
   p_accepted: number; p_accepted_interval: [number, number]; interval: string; acceptance: string
   p_zone?: number; p_zone_interval?: [number, number]; best?: DealPackage; candidates?: number
   // In ask's words (absent from an answer stored before the answers
@@ -346,7 +346,7 @@ export interface DealWaySet { value: number; members: DealSide[]; cost: number; 
 export interface DealContradiction { issue: string; actors: string[]; coalition?: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number; head_text?: string; more_sets_text?: string; choice_text?: string }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
-  alternatives: { actor: string; value: number; from: string; text?: string }[]
+  alternatives: { actor: string; value: number; from: string; text?: string; required_text?: string }[]
   open: boolean; margin: number | null; margin_bound: number | null
   balanced?: DealPackage; nash?: DealPackage; nash_product?: number; nash_bound?: number
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
@@ -382,11 +382,11 @@ export interface ProposalVerdicts {
 // A proposal's support at one snapshot: text is it in words
 // (ask.SupportText: "2/2 ✓ (1 by default)", "not judged"), defaulted
 // the yeses a default decides, which timeline_note explains.
-export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; name: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string }[] }
+export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; name: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string; open_red_lines_text?: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
   alternatives: { actor: string; value: number; from: string }[]; acceptance: string
-  proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; timeline_note?: string; distance_head?: string; warnings?: string[]
+  proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; timeline_note?: string; timeline_open_red_lines?: string[]; distance_head?: string; warnings?: string[]
 }
 // Defaults: each kind of run's default request as the Go code builds it
 // (answer.New*Request), the limits of a request's numbers and the lists

@@ -14,7 +14,7 @@ import { h, fmt, noNumber, plural } from './util'
 // head_text heads the share's row as every door does (ask.CoverageRowHead:
 // "actor United States"; "overall"); absent from an answer stored before
 // the answers carried it.
-export interface CoverageShare { id?: string; name?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number; head_text?: string }
+export interface CoverageShare { id?: string; name?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number; head_text?: string; share_text?: string }
 export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
 export interface CoverageBacking { stated: number; quoted: number; assumed: number }
 export interface Coverage {
@@ -39,6 +39,8 @@ export interface IngestEntry {
 export interface IngestReview { scenario: string; date: string; sources?: { id: string; title?: string; date?: string; file?: string; sha256?: string }[]; entries: IngestEntry[]; warnings?: string[] }
 
 const enc = encodeURIComponent
+// pct writes a share in whole percents, for an answer stored before it
+// carried its share_text (ask.Chance's rule).
 const pct = (x: number) => `${Math.round(100 * x)}%`
 
 // renderEvidence draws the view into box for the scenario sv; saved is
@@ -89,7 +91,7 @@ function coverageView(ev: Evidence): HTMLElement {
     const c = ev.coverage[Number(sel.value)]
     headline.textContent = `${c.snapshot}: ${c.headline}`
     unquoted.textContent = (c.unquoted ?? []).join(' ')
-    const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
+    const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, s.share_text ?? pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
       h('tbody', { 'data-testid': 'coverage-rows' }, ...c.actors.map((a) => row(rowHead(a, ''), a)),

@@ -36,10 +36,10 @@ export interface Externality { actor: string; class: string; sign: string; value
 export interface RealisedExchange { n: number; issues: string[]; groups: string; gain: number; sides: ExchangeSide[]; externalities: Externality[] }
 export interface ExchangeRound { round: number; candidates: number; valid: number; exchanges: RealisedExchange[] }
 export interface ActorExternalities { actor: string; name: string; exchanges: number; own: number; inner_positive: number; inner_negative: number; outer_positive: number; outer_negative: number; total: number }
-// offers_text (ask.OffersText, the issues by name) and probability_text
-// (ask.Chance) are smp's words as every door writes them; absent from an
+// offers_text (ask.OffersText, the issues by name), phi_text and
+// probability_text (ask.Chance) and gain_text (ask.GainText) are smp's words as every door writes them; absent from an
 // answer stored before the answers carried them.
-export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[]; offers_text?: string }
+export interface SMPBargain { id: number; initiator: string; receiver: string; phi: number; gain: number; offers: { issue: string; initiator: number; receiver: number }[]; offers_text?: string; phi_text?: string; gain_text?: string }
 export interface SMPTurn { turn: number; bargains: SMPBargain[]; choices: { actor: string; options: { bargain: number; probability: number; chosen?: boolean; probability_text?: string }[] }[]; positions: { actor: string; probability: number | null }[]; text: string }
 export interface Explanation {
   scenario: AnswerScenario; request: Settings; model: string; citation_text?: string; issues: IssueExplanation[]; exchanges?: ExchangeRound[]; externalities?: ActorExternalities[]; externalities_head_text?: string; turns?: SMPTurn[]
@@ -333,10 +333,11 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
 }
 
 // turnView lists one SMP turn's bargains and every actor's options, the
-// offers and the probabilities in the answer's words; an answer stored
-// before it carried them shows its fields plainly: each offer by its
-// issue's id with the numbers to three significant figures, each
-// probability as the number it is (docs/DECISIONS.md, turns25).
+// chances of winning, expected gains, offers and probabilities in the
+// answer's words; an answer stored before it carried them shows its
+// fields plainly: each offer by its issue's id with the numbers to three
+// significant figures, each probability as the number it is
+// (docs/DECISIONS.md, turns25, rest25).
 function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {
   const turns = e.turns!
   if (!turns.length) return h('p', { class: 'hint' }, 'No turns.')
@@ -346,7 +347,7 @@ function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLEl
   const bargains = h('table', { class: 'compare', 'data-testid': 'smp-bargains' },
     h('thead', {}, h('tr', {}, ...['#', 'Challenger', 'Target', 'P(win)', 'Expected gain', 'Offers (challenger / target)'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...t.bargains.map((b) => h('tr', {}, h('td', {}, String(b.id)), h('td', {}, ctx.actorName(b.initiator)), h('td', {}, ctx.actorName(b.receiver)),
-      h('td', {}, fmt(b.phi, 2)), h('td', {}, b.gain.toPrecision(3)), h('td', {}, b.offers_text ?? b.offers.map((o) => `${o.issue} ${plainNumber(o.initiator)}/${plainNumber(o.receiver)}`).join('; '))))))
+      h('td', {}, b.phi_text ?? fmt(b.phi, 2)), h('td', {}, b.gain_text ?? b.gain.toPrecision(3)), h('td', {}, b.offers_text ?? b.offers.map((o) => `${o.issue} ${plainNumber(o.initiator)}/${plainNumber(o.receiver)}`).join('; '))))))
   const choices = h('table', { class: 'compare', 'data-testid': 'smp-options' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Options: probability (chosen in bold)'))),
     h('tbody', {}, ...t.choices.map((c) => h('tr', {}, h('th', { scope: 'row' }, ctx.actorName(c.actor)),

@@ -1304,8 +1304,10 @@ function renderSweep() {
 // spread of the forecast over the inputs (median, mean, sd, 80% and 95%
 // intervals) and, for a model with a predictive distribution, the
 // outcome's spread with the model's own error added (combined), with the
-// variance's split between the inputs and the model's error. Numbers on
-// the scale have the issue's d decimals.
+// variance's split between the inputs and the model's error in the
+// answer's words (share_text, ask.VarianceSplitText; an answer stored
+// before it carried them, in whole percents). Numbers on the scale have
+// the issue's d decimals.
 function sweepStats(si: SweepIssue, d: number): HTMLElement {
   const c = si.combined
   return h('div', { class: 'hint', 'data-testid': 'sweep-stats' },
@@ -1318,7 +1320,7 @@ function sweepStats(si: SweepIssue, d: number): HTMLElement {
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
       `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; 80% ${sweepText(si.lo80, si.hi80, d)}, 95% ${sweepText(si.lo95, si.hi95, d)}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
-      `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80, d)}, 95% ${sweepText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error (of the variance)`) : '')
+      `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80, d)}, 95% ${sweepText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error`} (of the variance)`) : '')
 }
 
 // histNumbers is a sweep's histogram as a table, for those who cannot
@@ -1611,8 +1613,11 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
     heldFixed(held, search ? 'search-held' : 'deal-held'),
     search && r.best ? h('table', { class: 'compare' }, h('caption', {}, 'The most robust package'),
       h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(r.best!.values[k], dec(is.id), r.best!.nearest_text?.[k], r.best!.options?.[k]))))) : '',
+    // An actor the deal does not need is marked in the answer's words
+    // (required_text, ask.RequiredText, as the command line's column);
+    // an answer stored before it carried them, with the page's old hint.
     r.actors?.length ? h('table', { class: 'compare' }, h('caption', {}, `How often each actor accepts ${what}`),
-      h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted' }, 'need not accept')),
+      h('tbody', {}, ...r.actors.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), a.required ? '' : h('small', { class: 'muted', 'data-testid': 'not-required' }, a.required_text ?? 'need not accept')),
         h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityCell(a.p_accepts, a.p_accepts_text)))))) : '')
 }
 
@@ -1946,7 +1951,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },
       h('caption', {}, 'Each actor’s alternative, and its gain over it'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),
-      h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted' }, 'need not accept')),
+      h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted', 'data-testid': 'not-required' }, a.required_text ?? 'need not accept')),
         h('td', {}, a.text ?? `${fmt(a.value, 3)} ${a.from}`),
         ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, signed(g, 3)) }))))),
     ...sides, ...planList,

@@ -152,5 +152,9 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
           return !p ? h('td', {}, noNumber) : p.error ? h('td', {}, h('span', { title: p.error }, p.text))
             : h('td', p.defaulted?.length ? { 'data-defaulted': p.defaulted.join(' '), title: `by default: ${names(p.defaulted)}` } : {}, p.text)
         }))))),
-      a.timeline_note ? h('p', { class: 'hint', 'data-testid': 'proposals-timeline-note' }, a.timeline_note) : '') : '')
+      a.timeline_note ? h('p', { class: 'hint', 'data-testid': 'proposals-timeline-note' }, a.timeline_note) : '',
+      // The red lines the open issues would cross at the snapshots,
+      // which the support does not count, as parley deal proposals
+      // prints them under its timeline (ask.TimelineOpenRedLines).
+      ...(a.timeline_open_red_lines ?? []).map((l) => h('p', { class: 'hint', 'data-testid': 'proposals-timeline-open-red-lines' }, l))) : '')
 }

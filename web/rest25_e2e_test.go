@@ -1,0 +1,137 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+// rest25Words are the fields rest25 carried (docs/DECISIONS.md, rest25):
+// a sweep's variance split and a coverage row's share (share_text), an
+// smp bargain's P(win) and gain, whether a deal needs an actor, and the
+// proposals timeline's open red lines.
+const rest25Words = `['share_text', 'phi_text', 'gain_text', 'required_text', 'timeline_open_red_lines']`
+
+// TestRest25CarriedWords: the page shows each of these in the answer's
+// words (marked here on their way to it), where it wrote its own
+// numbers: whole percents of the variance split and the coverage's
+// shares, fmt(phi, 2) and toPrecision(3) of smp's bargains, "need not
+// accept" beside an actor the deal does not need; and it shows the red
+// lines a proposal's open issues would cross under its timeline, which
+// it did not.
+func TestRest25CarriedWords(t *testing.T) {
+	e := startE2E(t)
+	e.onEveryPage("marked words", rewriteAnswers(``, rest25Words, `(v) => Array.isArray(v) ? v.map((x) => '‹' + x + '›') : '‹' + v + '›'`))
+
+	// A robust search with NATO not required: its actors' table and the
+	// zone's table of alternatives mark NATO so, in the answer's words.
+	openRobustNotRequired(e)
+	for _, sel := range []string{`[data-testid=search-robust] [data-testid=not-required]`, `[data-testid=zone-actors] [data-testid=not-required]`} {
+		marks := get(t, e.bctx, sel, chromedp.Evaluate[[]string](fmt.Sprintf(`[...document.querySelectorAll(%q)].map((x) => x.textContent)`, sel)))
+		if len(marks) != 1 || marks[0] != "‹"+ask.RequiredText(false)+"›" {
+			t.Errorf("%s: %q, want the answer's %q once", sel, marks, ask.RequiredText(false))
+		}
+	}
+
+	// The evidence coverage's shares.
+	e.do("evidence", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#evidence"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=coverage] table.coverage tbody tr`)))
+	shares := get(t, e.bctx, "shares", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=coverage] table.coverage tbody tr td:nth-of-type(1)")].map((x) => x.textContent)`))
+	if len(shares) == 0 {
+		t.Error("no coverage row")
+	}
+	for _, s := range shares {
+		if _, marked := unmark(s); !marked || !strings.HasSuffix(s, "%›") {
+			t.Errorf("coverage share %q is not the answer's", s)
+		}
+	}
+
+	// smp's last turn's bargains: P(win) and expected gain.
+	x, _, _, _ := smpTurns(t)
+	last := x.Turns[len(x.Turns)-1]
+	showTurn(e, last.Turn)
+	rows := get(t, e.bctx, "bargains", chromedp.Evaluate[[][]string](`[...document.querySelectorAll('[data-testid=smp-bargains] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))`))
+	if len(rows) != len(last.Bargains) {
+		t.Fatalf("%d bargains shown, want %d", len(rows), len(last.Bargains))
+	}
+	for i, r := range rows {
+		b := last.Bargains[i]
+		if r[3] != "‹"+b.PhiText+"›" || r[4] != "‹"+b.GainText+"›" || b.PhiText != ask.Chance(b.Phi) || b.GainText != ask.GainText(b.Gain) {
+			t.Errorf("bargain %d: P(win) %q, gain %q; want the answer's %q, %q", i+1, r[3], r[4], b.PhiText, b.GainText)
+		}
+	}
+
+	// A sweep of snap: the variance split.
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws, req.Seed = []string{"snap"}, 200, 3
+	sw, err := ask.Sweep(context.Background(), builtinCase(t, "latest"), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "snap"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "200"),
+		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "3"),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(`document.querySelectorAll("[data-testid=sweep-combined]").length > 0`))
+	for _, is := range sw.Models[0].Issues {
+		got := e.text(fmt.Sprintf(`figure[data-issue=%q] [data-testid=sweep-combined]`, is.Issue))
+		if c := is.Combined; c == nil || c.ShareText == "" || !strings.Contains(got, "= ‹"+c.ShareText+"› (of the variance)") {
+			t.Errorf("%s: %q lacks the answer's split %+v", is.Issue, got, c)
+		}
+	}
+
+	// The proposals' timeline of a case whose proposal leaves open an
+	// issue where a red line would be crossed.
+	body, err := os.ReadFile("../ask/testdata/nile-open.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := e.stored("Nile", body)
+	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.choose(rec.ID), chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline-open-red-lines]`)))
+	line := get(t, e.bctx, "timeline's lines", chromedp.Evaluate[string](`document.querySelector("[data-testid=proposals-timeline-open-red-lines]").textContent`))
+	if !strings.HasPrefix(line, "‹au-compromise, at base: Egypt's red line Drought release (bcm/yr) >= 35 would be crossed") {
+		t.Errorf("timeline's open red lines %q", line)
+	}
+}
+
+// TestRest25StoredWithout: answers stored before they carried these
+// words render plainly: "need not accept" beside an actor not required,
+// and no line of open red lines under the timeline.
+func TestRest25StoredWithout(t *testing.T) {
+	e := startE2E(t)
+	e.onEveryPage("answers without their words", rewriteAnswers(``, rest25Words, `() => undefined`))
+	openRobustNotRequired(e)
+	if m := e.text(`[data-testid=search-robust] [data-testid=not-required]`); m != "need not accept" {
+		t.Errorf("robust actor not required: %q", m)
+	}
+	body, err := os.ReadFile("../ask/testdata/nile-open.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := e.stored("Nile", body)
+	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
+		e.choose(rec.ID), chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline]`)))
+	if n := e.count(`[data-testid=proposals-timeline-open-red-lines]`); n != 0 {
+		t.Errorf("%d lines of open red lines from an answer without them", n)
+	}
+}
+
+// openRobustNotRequired opens the deal page as of 11 March 2025 with
+// NATO's "Must accept" unticked and the robust analysis over 1,000 draws,
+// and waits until the robust box marks an actor not required.
+func openRobustNotRequired(e *e2e) {
+	e.do("robust deal, NATO not required", chromedp.Navigate(e.srv.URL+"/?snapshot=2025-03-11#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		chromedp.Click(chromedp.CSS(`#require-nato`)), e.poll(robustOn(1000)),
+		e.poll(`document.querySelector('[data-testid=search-robust] [data-testid=not-required]') !== null && document.querySelector('[data-testid=search-robust]').textContent.includes("1,000 draws")`))
+}
