@@ -49,7 +49,7 @@ variants:
 		{"a variant's reason", doc, "toa-hardens", "position 1.5: assumed (TOA hardens)",
 			"at the latest snapshot (2026-02-01): 1 of 2 stances assumed, with its reason", 1, 1},
 		{"a later snapshot's evidence", doc[:len(doc)-len("variants:\n  - id: toa-hardens\n    stances: [{actor: toa, issue: wage, position: 1.5, assumed: \"TOA hardens\"}]\n")] + later, "",
-			"position 3.5: “now offers 3.5 per cent” [m]", "", 0, 2},
+			"position 3.5: “now offers 3.5 per cent” [S1]", "", 0, 2},
 	} {
 		in, err := Load("w.yaml", []byte(c.doc), LoadOptions{})
 		if err != nil {
