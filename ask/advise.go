@@ -212,6 +212,11 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 	return out, nil
 }
 
+// AdviseStepUnit is the unit of advise's step, one lever's size: the
+// command line's --step says it, GET /api/defaults carries it
+// (Defaults.AdviseStepUnit) for the page's Step box.
+const AdviseStepUnit = "a share of the scale"
+
 // costNote is Advice's CostNote: what a lever's cost is (the utility the
 // actor loses on the issues it moves away from the actor, gainCost) and
 // why the column reads 0 — under the closed form (compromise) a lever
@@ -248,7 +253,7 @@ func checkAdvise(req *answer.AdviseRequest) error {
 		return errs.InField("model", err)
 	}
 	if math.IsNaN(req.Step) || req.Step <= 0 || req.Step > 1 {
-		return errs.Field("step", "step %v: valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)", req.Step)
+		return errs.Field("step", "step %v: valid: a number > 0 and ≤ 1 (%s; a salience change)", req.Step, AdviseStepUnit)
 	}
 	if req.Draws < 0 || req.Draws > answer.MaxAdviseDraws {
 		return errs.Field("draws", "draws %d: valid: 0 to %d", req.Draws, answer.MaxAdviseDraws)

@@ -71,12 +71,12 @@ func TestForecastCarriesTexts(t *testing.T) {
 func TestPlanTextsNoConcession(t *testing.T) {
 	sc := &answer.Scenario{Issues: []answer.Issue{{ID: "i1", Name: "Issue one"}}, Actors: []answer.Actor{{ID: "a", Name: "Alpha"}}}
 	none := &answer.DealPlan{}
-	planTexts(sc, none, PlanHead(false, false, nil), false)
+	planTexts(sc, none, PlanHead(false, false, 0, nil), false)
 	if none.NoConcessionText != "no concession needed beyond the package it opens" {
 		t.Errorf("a plan with no concession says %q", none.NoConcessionText)
 	}
 	bent := &answer.DealPlan{Bends: []answer.DealBend{{Actor: "a", Issue: "i1"}}}
-	planTexts(sc, bent, PlanHead(false, false, nil), false)
+	planTexts(sc, bent, PlanHead(false, false, 0, nil), false)
 	if bent.NoConcessionText != "" {
 		t.Errorf("a plan with a bend says %q", bent.NoConcessionText)
 	}

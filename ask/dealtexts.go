@@ -33,11 +33,11 @@ func searchTexts(out *answer.DealSearch) {
 			for _, s := range lo.Shortfalls {
 				short = append(short, p.ActorName(s.Actor))
 			}
-			planTexts(p, lo, PlanHead(true, len(c.Contradictions) > 0, short), true)
+			planTexts(p, lo, PlanHead(true, len(c.Contradictions) > 0, len(lo.Bends), short), true)
 			gaps = append(gaps, lo.Gap)
 		}
 		if bd != nil {
-			planTexts(p, bd, PlanHead(false, false, nil), false)
+			planTexts(p, bd, PlanHead(false, false, 0, nil), false)
 			if lo != nil && len(lo.Shortfalls) == 0 && SameCrossing(lo.Bends, bd.Bends) {
 				bd.SameCrossingText = SameCrossingText
 			}

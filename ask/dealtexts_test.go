@@ -53,7 +53,7 @@ func TestSearchCarriesItsWords(t *testing.T) {
 	check("more sets", ct.MoreSetsText, "")
 	check("choice", ct.ChoiceText, "Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6).")
 	lo, bd := c.LowerAlternatives, c.BendRedLines
-	check("plan 1's head", lo.HeadText, "Plan 1, lower alternatives where needed: red lines are kept, but for the way out above; none needs lowering: no actor accepts less than its alternative")
+	check("plan 1's head", lo.HeadText, "Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative")
 	check("plan 1's bend", lo.Bends[0].Text, ukraine)
 	check("plan 1's cost", lo.CostText, "cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed")
 	check("plan 1 crossing as itself", lo.SameCrossingText, "")

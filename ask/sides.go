@@ -269,14 +269,24 @@ func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 // PlanHead says what a concession plan does, before its bends and
 // shortfalls: lower (the plan that lowers alternatives) or not (the one
 // that bends red lines); ways whether a contradiction's way out is shown
-// above; shortfalls the names of those that would accept less than
-// their alternative. The answer carries it (DealPlan.HeadText).
-func PlanHead(lower, ways bool, shortfalls []string) string {
+// above; crossed how many red lines plan 1 crosses all the same (its
+// bends, the way out); shortfalls the names of those that would accept
+// less than their alternative. The answer carries it (DealPlan.HeadText).
+// Plan 1's head names its crossings: "red lines are kept, but for the way
+// out above" read as if it kept them all, where it needed the very
+// crossing plan 2 makes (webreview25).
+func PlanHead(lower, ways bool, crossed int, shortfalls []string) string {
 	if !lower {
 		return "Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows"
 	}
 	s := "Plan 1, lower alternatives where needed: red lines are kept"
-	if ways {
+	if crossed > 0 {
+		s = "Plan 1, lower alternatives where needed: " + nouns.Count(crossed, "red line") + " crossed"
+		if ways {
+			s += " (the way out above)"
+		}
+		s += ", the others kept"
+	} else if ways {
 		s += ", but for the way out above"
 	}
 	if len(shortfalls) == 0 {

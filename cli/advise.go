@@ -63,7 +63,7 @@ of the other.
 	f := cmd.Flags()
 	addOnceFlag(f, "model", "m", def.Model, "one model", "the model whose forecast the levers move")
 	f.String("issue", def.Issue, "the issue id to advise on (default: every issue the actor takes part in)")
-	f.Float64("step", def.Step, "one lever's size: a share of the scale for positions and for saliences (0.05: 90 → 95 on salience_scale 100)")
+	f.Float64("step", def.Step, "one lever's size: "+ask.AdviseStepUnit+" for positions and for saliences (0.05: 90 → 95 on salience_scale 100)")
 	f.Int("draws", def.Draws, fmt.Sprintf("also try every lever on this many draws of the stated ranges (at most %d)", answer.MaxAdviseDraws))
 	f.Bool("uniform", def.Uniform, "draw each range uniformly instead of triangularly")
 	addSettingsFlags(cmd, def.Settings, def.Seed)

@@ -703,7 +703,7 @@ func TestDealPlanWords(t *testing.T) {
 	}
 	flat := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
-		"Plan 1, lower alternatives where needed: red lines are kept, but for the way out above; none needs lowering: no actor accepts less than its alternative:",
+		"Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative:",
 		"cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed",
 		"Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6 % of scale (capability share 0.24 × 15.0 % crossed; 0.0062 utility).",
 		"Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6).",

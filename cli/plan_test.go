@@ -16,7 +16,7 @@ import (
 func TestPrintPlanNoConcession(t *testing.T) {
 	sc := &answer.Scenario{Issues: []answer.Issue{{ID: "i1", Name: "Issue one"}}, Actors: []answer.Actor{{ID: "a", Name: "Alpha"}}}
 	pl := &answer.DealPlan{Package: answer.DealPackage{Values: []float64{50}},
-		HeadText: ask.PlanHead(false, false, nil), NoConcessionText: ask.NoConcessionText, CostText: "cost, weighted by capability: 0 % of scale crossed (the least this plan reaches), 0 utility given up"}
+		HeadText: ask.PlanHead(false, false, 0, nil), NoConcessionText: ask.NoConcessionText, CostText: "cost, weighted by capability: 0 % of scale crossed (the least this plan reaches), 0 utility given up"}
 	var b bytes.Buffer
 	printPlan(&b, sc, pl, 120)
 	lines := strings.Split(b.String(), "\n")

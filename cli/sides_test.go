@@ -34,7 +34,7 @@ func TestDealSearchSides(t *testing.T) {
 		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility).",
 		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and no longer refuses “50: half”. Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility).",
 		"Both plans below take Alpha's way out: its weighted cost is the least (5.0 % of scale; Beta's 10.0).",
-		"Plan 1, lower alternatives where needed: red lines are kept, but for the way out above; none needs lowering: no actor accepts less than its alternative",
+		"Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative",
 		"cost, weighted by capability: 0.0500 utility given up (the least this plan reaches), 5.0 % of scale crossed",
 		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows",
 		"the same crossing as plan 1 (the rest of the package may differ)",

@@ -41,6 +41,7 @@ func TestDefaultsAreTheKinds(t *testing.T) {
 	var got struct {
 		Requests map[string]json.RawMessage `json:"requests"`
 		Limits   map[string]int             `json:"limits"`
+		StepUnit string                     `json:"advise_step_unit"`
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
 		t.Fatal(err)
@@ -59,5 +60,9 @@ func TestDefaultsAreTheKinds(t *testing.T) {
 	}
 	if got.Limits["max_draws"] != answer.MaxDraws || got.Limits["min_sensitivity_draws"] != answer.MinSensitivityDraws || got.Limits["max_advise_draws"] != answer.MaxAdviseDraws {
 		t.Errorf("limits %v", got.Limits)
+	}
+	// advise's step in the command line's words (its --step's help).
+	if got.StepUnit != "a share of the scale" {
+		t.Errorf("advise_step_unit %q, want the command line's \"a share of the scale\"", got.StepUnit)
 	}
 }

@@ -21,9 +21,12 @@ func (s *Server) kindList(w http.ResponseWriter, r *http.Request) {
 }
 
 // defaults answers GET /api/defaults: each kind's default request and
-// the limits, as package answer builds them.
+// the limits, as package answer builds them, with the words a client
+// labels its inputs with (ask's).
 func (s *Server) defaults(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, answer.NewDefaults())
+	d := answer.NewDefaults()
+	d.AdviseStepUnit = ask.AdviseStepUnit
+	writeJSON(w, http.StatusOK, d)
 }
 
 func (s *Server) models(w http.ResponseWriter, r *http.Request) {

@@ -56,7 +56,7 @@ func TestCaveatsFoldedOnPhone(t *testing.T) {
 		return 'bottom line at ' + (document.querySelector('[data-testid=bottom-line]').getBoundingClientRect().top < window.innerHeight ? 'the first screen' : 'below it') +
 			'; list ' + (list.open ? 'open' : 'folded') + '; ' + document.querySelector('[data-testid=caveats-summary]').textContent
 	})()`))
-	if w := fmt.Sprintf("bottom line at the first screen; list folded; %d caveats, from %s; the first: %s", n, strings.Join(caveatModels(f), ", "), want[0]); first != w {
+	if w := fmt.Sprintf("bottom line at the first screen; list folded; %d model warnings, from %s; the first: %s", n, strings.Join(caveatModels(f), ", "), want[0]); first != w {
 		t.Errorf("on a phone:\n%s\nwant\n%s", first, w)
 	}
 	// The forecast's table follows the folded caveats closely (the

@@ -52,7 +52,7 @@ func TestDealSidesWords(t *testing.T) {
 		"contradiction-head":   {ask.ContradictionHead(sc.IssueName(c.Issue), actors, nil, true, false)},
 		"contradiction-side":   sides,
 		"contradiction-choice": {ask.SidesChoice(c, sc.ActorName)},
-		"plan-head":            {ask.PlanHead(true, true, nil), ask.PlanHead(false, false, nil)},
+		"plan-head":            {ask.PlanHead(true, true, len(r.Concession.LowerAlternatives.Bends), nil), ask.PlanHead(false, false, 0, nil)},
 		"search-solver":        {ask.SolverLine(r.Rho, got.NoDeal, r.Stats.Solves, r.Stats.NewtonSteps, r.Stats.MaxGap, gaps)},
 	} {
 		if shown := text(id); strings.Join(shown, "\n") != strings.Join(want, "\n") {

@@ -62,12 +62,17 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: d.limits.max_advise_draws, step: 50, value: o.draws }) as HTMLInputElement
   const out = h('div', { 'data-testid': 'advise-out', 'aria-live': 'polite' })
   const go = h('button', { type: 'submit' }, 'Advise')
+  // Each label with its box, so that a box does not wrap alone onto the
+  // next line ("Draws" at a line's end, its box under it); the step in
+  // its unit as parley advise --step says it (the defaults carry it,
+  // ask.AdviseStepUnit): "Step 0.05" read as 0.05 of a point.
+  const pair = (...xs: (string | HTMLElement)[]) => h('span', { class: 'pair' }, ...xs)
   const form = h('form', { class: 'controls' },
-    h('label', { for: 'advise-actor' }, 'Actor '), actor, ' ',
-    h('label', { for: 'advise-model' }, 'Model '), model, ' ',
-    h('label', { for: 'advise-issue' }, 'Issue '), issue, ' ',
-    h('label', { for: 'advise-step' }, 'Step '), step, ' ',
-    h('label', { for: 'advise-draws' }, 'Draws '), draws, ' ', go)
+    pair(h('label', { for: 'advise-actor' }, 'Actor '), actor), ' ',
+    pair(h('label', { for: 'advise-model' }, 'Model '), model), ' ',
+    pair(h('label', { for: 'advise-issue' }, 'Issue '), issue), ' ',
+    pair(h('label', { for: 'advise-step' }, 'Step '), step, d.advise_step_unit ? h('span', { class: 'unit', 'data-testid': 'advise-step-unit' }, ' ' + d.advise_step_unit) : ''), ' ',
+    pair(h('label', { for: 'advise-draws' }, 'Draws '), draws), ' ', go)
   let seq = 0
   const run = async () => {
     last = { actor: actor.value, model: model.value, issue: issue.value, step: Number(step.value), draws: Number(draws.value) }
@@ -161,7 +166,9 @@ function drawAdvice(box: HTMLElement, a: Advice) {
           l.failed_draws ? ` (failed in ${count(l.failed_draws)} of ${count(a.draws)})` : '',
           l.no_forecast_draws ? ` (no forecast in ${count(l.no_forecast_draws)} of ${count(a.draws)})` : '') : null)
     })
-    cards.push(h('table', { class: 'compare', 'data-issue': ia.issue },
+    // class levers: the columns line up from one issue's table to the next
+    // (style.css).
+    cards.push(h('table', { class: 'compare levers', 'data-issue': ia.issue },
       h('caption', { 'data-forecast': String(ia.forecast) }, ia.head_text ?? ia.name),
       h('thead', {}, h('tr', {}, ...(a.lever_columns ?? plainColumns).map((c) => h('th', { scope: 'col' }, c)),
         withDraws ? h('th', { scope: 'col' }, `Over ${count(a.draws)} draws: mean · helps`) : null)),

@@ -401,6 +401,8 @@ export interface Defaults {
   }
   limits: { max_draws: number; min_sensitivity_draws: number; max_advise_draws: number; max_rounds: number; max_packages: number; max_power_samples: number; max_rho: number }
   explain_models: string[]; robust_draws: number
+  // advise's step's unit, as parley advise --step says it (ask.AdviseStepUnit)
+  advise_step_unit?: string
 }
 
 let loadedDefaults: Defaults | null = null

@@ -1694,7 +1694,10 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
       h('small', { class: 'hint' }, ' Quotes cite a source by its id; the file (in the server’s --sources folder) is what quotes are checked against.')),
     ...(md.sources ?? []).map((s, k) => {
       const p = `metadata.sources[${k}]`
-      return h('div', { class: 'brow', 'data-path': p },
+      // One line a source, its × at the line's end (class bsource,
+      // style.css): the title the widest field, where the six fields
+      // wrapped the × onto a line of its own and cut the title.
+      return h('div', { class: 'brow bsource', 'data-path': p },
         field('Id', p + '.id', 'text', s.id, { rename: 'source' }), field('Title', p + '.title', 'opttext', s.title, { refresh: true }),
         field('Publisher', p + '.publisher', 'opttext', s.publisher), field('Date', p + '.date', 'opttext', s.date, { placeholder: 'YYYY-MM-DD' }),
         field('File', p + '.file', 'opttext', s.file, { rename: 'source' }), field('URL', p + '.url', 'opttext', s.url), remove(p, (q) => `source ${s.id || nth(q)}`))

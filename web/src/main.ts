@@ -609,12 +609,14 @@ function notices(fc: Forecast): HTMLElement[] {
   const crossed = redLinesCrossed(fc, 'red-lines-crossed')
   if (warned.length) {
     // Every caveat is listed, under a line that says how many there are
+    // (counted as the header's run line counts them, "4 model warnings",
+    // where this line's "4 caveats" read as another count),
     // and the first (the answer's first: the same list the CLI prints):
     // folded on a phone, where the list filled the first screen and put
     // the forecast below it.
     const lines = warned.flatMap((m) => [...(m.error ? [`${m.model} gave no forecast: ${m.error}`] : []), ...(m.warnings ?? []).map((w) => `${m.model}: ${w}`)])
     const all = h('details', { class: 'caveats-all', 'data-testid': 'caveats-all', open: st.caveatsOpen ?? !foldCaveats.matches },
-      h('summary', { 'data-testid': 'caveats-summary' }, h('strong', {}, plural(lines.length, 'caveat')), `, from ${warned.map((m) => m.model).join(', ')}`,
+      h('summary', { 'data-testid': 'caveats-summary' }, h('strong', {}, plural(lines.length, 'model warning')), `, from ${warned.map((m) => m.model).join(', ')}`,
         h('span', { class: 'first' }, `; the first: ${lines[0]}`)),
       h('ul', {}, ...warned.map((m) => h('li', { 'data-model': m.model }, h('strong', {}, m.model),
         m.error ? [' gave no forecast: ', m.error].join('') : '',
@@ -1243,11 +1245,21 @@ function renderSweep() {
   // needs more than a sweep); the seed starts at the default.
   const d = defaults()
   const samples = h('input', { type: 'number', name: 'draws', value: '', min: 1, max: d.limits.max_draws, step: 10, 'data-testid': 'sweep-samples',
-    placeholder: `sweep ${d.requests.sweep.draws} · sensitivity ${d.requests.sensitivity.draws}`, title: `sensitivity: at least ${d.limits.min_sensitivity_draws}` }) as HTMLInputElement
+    // Empty, each kind's default: the placeholder the sweep's, as the
+    // deal's draws say theirs ("default 500"), the sensitivity's in the
+    // title ("sweep 1000" read as a run already made).
+    placeholder: `default ${d.requests.sweep.draws}`, title: `sensitivity: default ${d.requests.sensitivity.draws}, at least ${d.limits.min_sensitivity_draws}` }) as HTMLInputElement
   const uniform = h('input', { type: 'checkbox', name: 'uniform' }) as HTMLInputElement
   const seed = h('input', { type: 'number', name: 'seed', value: d.requests.sweep.seed, min: 0, step: 1 }) as HTMLInputElement
-  const bar = h('progress', { max: 1, value: 0, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
-  const msg = h('span', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'sweep-message' })
+  // The bar is shown from a run's start: empty before any, it read as a
+  // run stuck at nothing.
+  const bar = h('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'sweep-progress', 'aria-label': 'Progress' }) as HTMLProgressElement
+  // Each kind its own status line: a sensitivity analysis's "done" put
+  // the sweep's out of sight, as if the sweep had never run.
+  const msgs = {
+    sweep: h('span', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'sweep-message' }),
+    sensitivity: h('span', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'sensitivity-message' }),
+  }
   // size is the job's estimated size, in the server's words, while it runs
   const size = h('p', { class: 'hint', hidden: true, 'data-testid': 'sweep-estimate' })
   const cancel = h('button', { type: 'button', disabled: true, 'data-testid': 'sweep-cancel', onclick: () => st.job && api.cancel(st.job) }, 'Cancel') as HTMLButtonElement
@@ -1260,11 +1272,13 @@ function renderSweep() {
   const cav = h('div', {})
   const torCav = h('div', {})
   const start = async (kind: 'sweep' | 'sensitivity') => {
+    const msg = msgs[kind]
     try {
       const models = [modelSel.value]
       const run = await api.start(st.sv!.id, { kind, models, params: paramsFor(models), draws: samples.value === '' ? d.requests[kind].draws : Number(samples.value), uniform: uniform.checked, seed: Number(seed.value), snapshot: st.snapshot, variant: st.variant })
       st.job = run.id
       cancel.disabled = false
+      bar.hidden = false
       msg.textContent = `${kind} running…`
       msg.className = 'hint'
       size.textContent = run.estimate ? `This ${kind === 'sweep' ? 'sweep' : 'sensitivity analysis'} is ${run.estimate.text}.` : ''
@@ -1292,7 +1306,7 @@ function renderSweep() {
       h('div', { class: 'row' }, h('label', {}, 'Model ', modelSel), h('label', {}, 'Draws ', samples), h('label', {}, 'Seed ', seed), h('label', {}, uniform, ' uniform'),
         h('button', { class: 'primary', 'data-testid': 'run-sweep', onclick: () => start('sweep') }, 'Run sweep'),
         h('button', { 'data-testid': 'run-sensitivity', onclick: () => start('sensitivity') }, 'Run sensitivity'), cancel),
-      h('div', { class: 'row' }, bar, msg), size),
+      h('div', { class: 'row' }, bar, msgs.sweep, msgs.sensitivity), size),
     cav,
     h('section', { class: 'card' }, h('h2', {}, 'Distribution of the forecast'), h('p', { class: 'hint' }, 'Draws per bin of the forecast; the orange bin holds the forecast at the stated values.'), warn, out),
     torCav,
@@ -1938,6 +1952,10 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'search-settings' }, `The search runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',
     blockers, rules,
+    // The ways out and the plans before the packages they open, as
+    // parley deal search prints them: the table of packages read first
+    // hid the crossing each plan needs (webreview25).
+    ...sides, ...planList,
     pkgs.length || r.ranges?.length ? h('table', { class: 'compare', 'data-testid': 'zone-packages' },
       h('caption', {}, r.open ? 'Packages in the zone' : 'Packages the concessions would open'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), r.open && r.ranges?.length ? h('th', { scope: 'col' }, 'Range in the zone') : null,
@@ -1954,7 +1972,6 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       h('tbody', {}, ...r.alternatives.map((a) => h('tr', {}, h('th', { scope: 'row' }, actorName(a.actor), r.required.includes(a.actor) ? '' : h('small', { class: 'muted', 'data-testid': 'not-required' }, a.required_text ?? 'need not accept')),
         h('td', {}, a.text ?? `${fmt(a.value, 3)} ${a.from}`),
         ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, signed(g, 3)) }))))),
-    ...sides, ...planList,
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),
       h('table', { class: 'compare' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Package'), ...r.issues.map((id) => h('th', { scope: 'col' }, issueName(id))))),
