@@ -71,7 +71,7 @@ func TestTimelineSpanNamesVariant(t *testing.T) {
 	}
 }
 
-// TestQuadrantLegendCounts: bdm's quadrant legend names its regions in
+// TestQuadrantLegendWords: bdm's quadrant legend names its regions in
 // the words parley explain counts them with ("compromise by the other",
 // "lost conflict"), where it had said "other compromises" beside the
 // command line's "1 compromise by the other" (names25).
@@ -81,8 +81,8 @@ func TestQuadrantLegendWords(t *testing.T) {
 		"capitulation by the other": true, "status quo": true, "reading at the same position": true, "reading on a line": true}
 	e.do("bdm", chromedp.Navigate(e.srv.URL+"/#explain"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
 		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "bdm"; s.dispatchEvent(new Event("change")); return true })()`)),
-		e.poll(`document.querySelectorAll("[data-testid=quad-legend] .key").length > 0`))
-	keys := get(t, e.bctx, "legend", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=quad-legend] .key")].map((k) => k.textContent)`))
+		e.poll(`document.querySelectorAll("[data-testid=quad-map] ~ .legend .key").length > 0`))
+	keys := get(t, e.bctx, "legend", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=quad-map] ~ .legend .key")].map((k) => k.textContent)`))
 	for _, k := range keys {
 		if !words[k] {
 			t.Errorf("the legend names a region %q, not in parley explain's words", k)
