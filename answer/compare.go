@@ -76,12 +76,20 @@ type Comparison struct {
 	// which columns, in the words every door prints under
 	// RedLinesCrossedHead (ask.CompareRedLinesCrossed): "Russia's red
 	// line (it needs Territory >= 65): compromise 46.8 (no variant,
-	// europe-pays), 47.3 (us-ends-support); nash 35.0 (every column)".
+	// “Europe pays for US weapons, intelligence and air defence”), 47.3
+	// (US ends support); nash 35.0 (every column)".
 	// Omitted when none is.
 	RedLinesCrossed []string `json:"red_lines_crossed,omitempty"`
 	// RedLinesCrossedHead is their heading, a forecast's
 	// (Forecast.RedLinesCrossedHead); omitted when none is crossed.
 	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
+	// SpanText says, over snapshots, which dates the columns span and
+	// under which variant, by its name (ask.CompareSpanText): "4
+	// snapshots from the base (2025-02-28) to 2025-08-18, variant US ends
+	// military and intelligence support"; "one snapshot, the base, no
+	// variant". parley compare's heading and the page's timeline print
+	// it. Omitted over variants.
+	SpanText string `json:"span_text,omitempty"`
 }
 
 // CompareColumn is one column of a comparison: the scenario at a snapshot

@@ -87,6 +87,10 @@ type EvidenceSource struct {
 	URL       string `json:"url,omitempty"`
 	// SHA256 is the file's hash as read (empty when unread).
 	SHA256 string `json:"sha256,omitempty"`
+	// ShortTitle is the title as a list of quotes names the source
+	// (ask.SourceShortTitle: up to a closing parenthetical; the id where
+	// there is no title).
+	ShortTitle string `json:"short_title,omitempty"`
 	// Status is ok, no file, unchecked, not found, unreadable or hash differs.
 	Status string `json:"status"`
 	// Text is the file's text, when read and asked for.
@@ -121,6 +125,16 @@ type EvidenceItem struct {
 	// in Unicode code points (-1 when not found).
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// WhoText says what the quote speaks for by names ("Ukraine on
+	// Ceasefire", "Russia's capability", "Russia's red line on
+	// Territory", "proposal Jeddah 30-day ceasefire", "outcome on
+	// Ceasefire"); SnapshotText where it is recorded ("base", a
+	// snapshot's label and date "Jeddah (2025-03-11)", "variant …" by
+	// name); SourceText its source by its short title
+	// (ask.SourceShortTitle). The page's evidence cards print them.
+	WhoText      string `json:"who_text,omitempty"`
+	SnapshotText string `json:"snapshot_text,omitempty"`
+	SourceText   string `json:"source_text,omitempty"`
 }
 
 // Ingest is what `parley ingest` proposes: candidate evidence drafted

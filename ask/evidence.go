@@ -98,9 +98,11 @@ func Evidence(in *Input, texts bool) answer.Evidence {
 	for _, w := range in.Warnings {
 		e.Warnings = append(e.Warnings, w.String())
 	}
+	names := namesOf(s)
 	for i, it := range evidence.Items(s) {
 		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Kind: it.Kind, Actor: it.Actor, Issue: it.Issue, Proposal: it.Proposal, Source: it.Source,
 			Quote: it.Quote, Date: it.Date, Note: it.Note, Start: -1, End: -1}
+		item.WhoText, item.SnapshotText, item.SourceText = names.texts(it)
 		if src, found, checked := foundAt(in, i, it.Source); checked {
 			item.Found = &found
 			if found {
@@ -117,7 +119,7 @@ func Evidence(in *Input, texts bool) answer.Evidence {
 func sourcesOf(in *Input, texts bool) []answer.EvidenceSource {
 	out := []answer.EvidenceSource{}
 	for i, src := range in.Scenario.Metadata.Sources {
-		es := answer.EvidenceSource{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date, File: src.File, URL: src.URL, Status: evidence.StatusUnchecked}
+		es := answer.EvidenceSource{ID: src.ID, Title: src.Title, ShortTitle: SourceShortTitle(src), Publisher: src.Publisher, Date: src.Date, File: src.File, URL: src.URL, Status: evidence.StatusUnchecked}
 		if src.File == "" {
 			es.Status = evidence.StatusNoFile
 		}

@@ -30,7 +30,7 @@ func TestSweepNamesTheOneSidedRangesOfAPointOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := s.Models[0]
-	want := "Fare increase (cents) (fare): the forecast at the stated values (16.6) lies outside its own 80% interval [16.9, 21.8], " +
+	want := "Fare increase (cents) (fare): the forecast at the stated values (16.6) lies outside its own 80% interval 16.9–21.8, " +
 		"likely because a range lies on one side of its stated value: Regional Transit Authority's position (20.0 in 20.0–35.0)"
 	if len(m.Warnings) != 1 || m.Warnings[0] != want {
 		t.Errorf("warnings %q\nwant [%q]", m.Warnings, want)
@@ -58,7 +58,7 @@ func TestOutsideWarning(t *testing.T) {
 	stance := func(kind sweep.Kind, actor, issue int, lo, mode, hi float64) sweep.Input {
 		return sweep.Input{Kind: kind, Actor: actor, Issue: issue, ActorID: p.Actors[actor].ID, IssueID: p.Issues[issue].ID, Lo: lo, Mode: mode, Hi: hi}
 	}
-	head := "X (x): the forecast at the stated values (10.0) lies outside its own 80% interval [12.0, 20.0]"
+	head := "X (x): the forecast at the stated values (10.0) lies outside its own 80% interval 12.0–20.0"
 	for _, c := range []struct {
 		name   string
 		inputs []sweep.Input

@@ -343,11 +343,48 @@ func CompareRedLinesCrossed(a *answer.Comparison) []string {
 }
 
 // CompareColumnName names a comparison's column j for a reader where
-// several are listed together: over variants by its variant's id (the
-// column without one by its label, "no variant"), else by its label.
+// several are listed together: by its label (a variant's name, "no
+// variant", a snapshot's label or date), in “ ” where the label has a
+// comma or a semicolon of its own, so that a list of columns, joined by
+// commas, parts where the columns do ("no variant, “Europe pays for US
+// weapons, intelligence and air defence”"). Names, not ids: the lists
+// are prose (docs/DECISIONS.md, names25).
 func CompareColumnName(a *answer.Comparison, j int) string {
-	if c := a.Columns[j]; a.Request.Over == answer.OverVariants && c.Variant != "" {
-		return c.Variant
+	l := a.Columns[j].Label
+	if strings.ContainsAny(l, ",;") {
+		return "“" + l + "”"
 	}
-	return a.Columns[j].Label
+	return l
+}
+
+// CompareSpanText is a comparison over snapshots' span, the first and
+// last columns' snapshots and the variant they are under by its name:
+// "4 snapshots from the base (2025-02-28) to 2025-08-18, variant US ends
+// support", "one snapshot, the base, no variant" (answer.Comparison's
+// SpanText). "" over variants or with no column.
+func CompareSpanText(a *answer.Comparison) string {
+	if a.Request.Over != answer.OverSnapshots || len(a.Columns) == 0 {
+		return ""
+	}
+	at := func(c answer.CompareColumn) string {
+		switch {
+		case c.Snapshot == "base" && c.AsOf != "":
+			return "the base (" + c.AsOf + ")"
+		case c.Snapshot == "base":
+			return "the base"
+		}
+		return c.Snapshot
+	}
+	first, last := a.Columns[0], a.Columns[len(a.Columns)-1]
+	s := "one snapshot, " + at(first)
+	if len(a.Columns) > 1 {
+		s = fmt.Sprintf("%d snapshots from %s to %s", len(a.Columns), at(first), at(last))
+	}
+	switch {
+	case first.VariantName != "":
+		return s + ", variant " + first.VariantName
+	case first.Variant != "":
+		return s + ", variant " + first.Variant
+	}
+	return s + ", " + answer.NoVariantLabel
 }

@@ -43,6 +43,9 @@ func TestForecastCarriesRedLinesCrossed(t *testing.T) {
 // support; nash's and ks's status quo 35.0 in every column; exchange's
 // ranges straddle Ukraine's "< 65" in part, except europe-pays'
 // 59.2–64.1, which lies below 65 and crosses only Russia's ">= 65".
+// Each column is named by its variant's name, as the table heads it, in
+// “ ” where the name has a comma of its own (the user's review read
+// "(us-ends-support)" beside a table of names; names25).
 func TestCompareCarriesRedLinesCrossed(t *testing.T) {
 	c := builtinCase(t)
 	req := answer.NewCompareRequest()
@@ -52,9 +55,9 @@ func TestCompareCarriesRedLinesCrossed(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"Russia's red line (it needs Territory >= 65): compromise 46.8 (no variant, europe-pays), 47.3 (us-ends-support); median 55.0 (every column); nash 35.0 (every column); ks 35.0 (every column); bdm 55.0 (no variant, europe-pays), 61.4 (us-ends-support); exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (us-ends-support), 59.2–64.1 (europe-pays); smp 35.7–37.8 (no variant), 39.3–43.8 (us-ends-support), 43.8–49.8 (europe-pays); ensemble 47.6–47.8 (no variant, europe-pays), 48.2–48.5 (us-ends-support); snap 55.0 (every column)",
-		"Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (us-ends-support)",
-		"Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9 (no variant, europe-pays), 57.7 (us-ends-support); median 70.0 (no variant, europe-pays), 55.0 (us-ends-support); bdm 70.0 (no variant, europe-pays), 55.0 (us-ends-support); exchange 80.1–85.0 (no variant), 79.6–88.6 (us-ends-support), 77.9–84.9 (europe-pays); smp 69.5–69.6 (no variant), 71.4–73.3 (europe-pays); ensemble 67.7–68.3 (no variant, europe-pays), 58.3–58.9 (us-ends-support); snap 70.0 (no variant, europe-pays), 55.0 (us-ends-support)",
+		"Russia's red line (it needs Territory >= 65): compromise 46.8 (no variant, “Europe pays for US weapons, intelligence and air defence”), 47.3 (The United States ends all support); median 55.0 (every column); nash 35.0 (every column); ks 35.0 (every column); bdm 55.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 61.4 (The United States ends all support); exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support), 59.2–64.1 (“Europe pays for US weapons, intelligence and air defence”); smp 35.7–37.8 (no variant), 39.3–43.8 (The United States ends all support), 43.8–49.8 (“Europe pays for US weapons, intelligence and air defence”); ensemble 47.6–47.8 (no variant, “Europe pays for US weapons, intelligence and air defence”), 48.2–48.5 (The United States ends all support); snap 55.0 (every column)",
+		"Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support)",
+		"Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9 (no variant, “Europe pays for US weapons, intelligence and air defence”), 57.7 (The United States ends all support); median 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support); bdm 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support); exchange 80.1–85.0 (no variant), 79.6–88.6 (The United States ends all support), 77.9–84.9 (“Europe pays for US weapons, intelligence and air defence”); smp 69.5–69.6 (no variant), 71.4–73.3 (“Europe pays for US weapons, intelligence and air defence”); ensemble 67.7–68.3 (no variant, “Europe pays for US weapons, intelligence and air defence”), 58.3–58.9 (The United States ends all support); snap 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support)",
 	}
 	if strings.Join(a.RedLinesCrossed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the comparison's red lines crossed:\n%s\nwant\n%s", strings.Join(a.RedLinesCrossed, "\n"), strings.Join(want, "\n"))
@@ -149,5 +152,41 @@ func TestBaseAnswersCarryRedLinesCrossed(t *testing.T) {
 	}
 	if tsw.RedLinesCrossed != nil || tsw.RedLinesCrossedHead != "" {
 		t.Errorf("no red line stated: sweep %q under %q, want none and no heading", tsw.RedLinesCrossed, tsw.RedLinesCrossedHead)
+	}
+}
+
+// TestCompareSpanTextNamesVariant: over snapshots the answer carries its
+// span with the variant by name (the user's review read "Snapshots side
+// by side (variant us-ends-support)" beside columns of names), and "no
+// variant" without one; over variants none.
+func TestCompareSpanTextNamesVariant(t *testing.T) {
+	in, err := BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv, err := in.Case(answer.Target{Variant: "us-ends-support"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewCompareRequest()
+	req.Over, req.Models = answer.OverSnapshots, []string{"compromise"}
+	a, err := Compare(context.Background(), cv, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "4 snapshots from the base (2025-02-28) to 2025-08-18, variant The United States ends all support"; a.SpanText != want {
+		t.Errorf("span_text %q, want %q", a.SpanText, want)
+	}
+	c := builtinCase(t)
+	if a, err = Compare(context.Background(), c, req, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(a.SpanText, ", no variant") {
+		t.Errorf("span_text without a variant %q", a.SpanText)
+	}
+	req = answer.NewCompareRequest()
+	req.Models = []string{"compromise"}
+	if a, err = Compare(context.Background(), c, req, nil); err != nil || a.SpanText != "" {
+		t.Errorf("over variants: span_text %q (%v), want none", a.SpanText, err)
 	}
 }

@@ -184,7 +184,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 // brief under the sweep, the API and the page in its warnings).
 func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input, is sweep.IssueSummary, local bool) string {
 	g := onScale(sc.IssueDecimals(is.Issue))
-	head := fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval [%s, %s]", is.Name, is.Issue, g(is.Base), g(is.Lo80), g(is.Hi80))
+	head := fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval %s", is.Name, is.Issue, g(is.Base), RangeJoin(g(is.Lo80), g(is.Hi80)))
 	k := p.IssueIndex(is.Issue)
 	var named []string
 	for _, in := range inputs {

@@ -46,6 +46,7 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 			c.ShareText = VarianceSplitText(*c)
 		}
 		d := sc.IssueDecimals(is.Issue)
+		is.IntervalText = SweepIntervalText(*is, d)
 		is.LikeliestText = SweepLikeliestText(is.Bands, d)
 		lo, hi, sep := BinEdges(is.Hist, d)
 		for j := range is.Hist {
@@ -63,6 +64,16 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 // answer carries it (sweep.Combined's ShareText).
 func VarianceSplitText(c sweep.Combined) string {
 	return Chance(c.ShareInputs) + " inputs + " + Chance(c.ShareModel) + " model error"
+}
+
+// SweepIntervalText writes a sweep's issue's 80% and 95% intervals on an
+// issue of d decimals as every answer writes an interval, its ends joined
+// by RangeJoin after the level ("80% 20.0–75.0", a forecast's): "80%
+// 45.3–54.2, 95% 40.1–60.0" (answer.SweepIssue's IntervalText; it had
+// read "80% [45.3, 54.2]" at both doors, names25).
+func SweepIntervalText(is sweep.IssueSummary, d int) string {
+	iv := func(lo, hi float64) string { return RangeJoin(numD(lo, d), numD(hi, d)) }
+	return "80% " + iv(is.Lo80, is.Hi80) + ", 95% " + iv(is.Lo95, is.Hi95)
 }
 
 // SweepLikeliestText names the option the most of a sweep's draws land

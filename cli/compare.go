@@ -175,24 +175,13 @@ func compareHeading(a *answer.Comparison) string {
 	if h == "" {
 		h = s.ID
 	}
-	at := func(c answer.CompareColumn) string {
-		switch {
-		case c.Snapshot == "base" && c.AsOf != "":
-			return "the base (" + c.AsOf + ")"
-		case c.Snapshot == "base":
-			return "the base"
-		}
-		return c.Snapshot
+	// The span, and the variant by its name, as the answer says them
+	// (an answer stored before it carried them, from its columns).
+	span := a.SpanText
+	if span == "" {
+		span = ask.CompareSpanText(a)
 	}
-	first, last := a.Columns[0], a.Columns[len(a.Columns)-1]
-	if len(a.Columns) == 1 {
-		h += " — one snapshot, " + at(first)
-	} else {
-		h += fmt.Sprintf(" — %d snapshots from %s to %s", len(a.Columns), at(first), at(last))
-	}
-	if first.Variant != "" {
-		h += ", variant " + first.Variant
-	}
+	h += " — " + span
 	return h + fmt.Sprintf(" (%s; %s)", s.Source, nouns.Count(len(s.Issues), "issue"))
 }
 
@@ -206,11 +195,8 @@ func compareTable(w io.Writer, a *answer.Comparison, scenarioWarnings bool, widt
 	para(w, compareHeading(a), width)
 	switch a.Request.Over {
 	case answer.OverSnapshots:
-		v := "no variant"
-		if a.Request.Variant != "" {
-			v = "variant " + a.Request.Variant
-		}
-		fmt.Fprintf(w, "Snapshots side by side (%s); each change is against %s.\n", v, a.Columns[0].Label)
+		// The heading above names the variant (the answer's span).
+		fmt.Fprintf(w, "Snapshots side by side; each change is against %s.\n", a.Columns[0].Label)
 	case answer.OverVariants:
 		// Every column reads the same recorded state, said in
 		// forecast's words.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/ask"
 )
 
 // compareFile has forecasts worked out by hand in its comment.
@@ -152,10 +153,7 @@ func TestCompareKeepsWarningsAndNotes(t *testing.T) {
 	n := 0
 	for _, m := range a.Models {
 		for j, r := range m.Columns {
-			col := a.Columns[j].Label
-			if a.Columns[j].Variant != "" {
-				col = a.Columns[j].Variant
-			}
+			col := ask.CompareColumnName(&a, j)
 			for _, w := range r.Warnings {
 				n++
 				if l := "warning (" + m.Model + ", " + col + "): " + w; !lines[l] {
@@ -183,7 +181,7 @@ func TestCompareKeepsWarningsAndNotes(t *testing.T) {
 			}
 		}
 	}
-	if n == 0 || !strings.Contains(table, "note (bdm; no variant, coalition-with-backstop): Sanctions on Russia") || strings.Contains(table, "Ukraine and NATO: the median was still moving") || !strings.Contains(table, "note (nash; us-ends-support): ") {
+	if n == 0 || !strings.Contains(table, "note (bdm; no variant, A European coalition of the willing deploys with a US backstop):") || strings.Contains(table, "Ukraine and NATO: the median was still moving") || !strings.Contains(table, "note (nash; The United States ends all support): ") {
 		t.Fatalf("%d warnings and notes; table:\n%s", n, table)
 	}
 }
@@ -199,7 +197,7 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Two actors — 3 snapshots from the base (2025-01-01) to 2025-03-01 (../ask/testdata/compare.yaml; 1 issue)\n",
+		"Two actors — 3 snapshots from the base (2025-01-01) to 2025-03-01, no variant (../ask/testdata/compare.yaml; 1 issue)\nSnapshots side by side; each change is against base.\n",
 		"assumed (base): 2 of 2 stances rest on no quote",
 		"assumed (B concedes): 2 of 2 capabilities rest on no quote",
 		"assumed (2025-03-01): 3 of 3 stances rest on no quote",
@@ -219,7 +217,7 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Two actors — 2 snapshots from the base (2025-01-01) to 2025-02-01 (../ask/testdata/compare.yaml; 1 issue)\n",
+		"Two actors — 2 snapshots from the base (2025-01-01) to 2025-02-01, no variant (../ask/testdata/compare.yaml; 1 issue)\n",
 		"assumed (every snapshot): 2 of 2 stances rest on no quote",
 		"assumed (every snapshot): 2 of 2 capabilities rest on no quote",
 	} {
@@ -414,7 +412,7 @@ func TestCompareRedLinesGrouped(t *testing.T) {
 	if strings.Contains(table[:i], "crosses") {
 		t.Errorf("a crossing is printed among the notes too:\n%s", table)
 	}
-	want := "Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (us-ends-support), 62.7–67.2 in part (coalition-with-backstop) Russia's red line (it needs Security"
+	want := "Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support), 62.7–67.2 in part (A European coalition of the willing deploys with a US backstop) Russia's red line (it needs Security"
 	if !strings.Contains(flatText(table[i:]), want) {
 		t.Errorf("no %q in:\n%s", want, table[i:])
 	}

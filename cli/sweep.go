@@ -205,8 +205,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 		num := func(x float64) string { return numD(x, d) }
 		fmt.Fprintln(w)
 		para(w, fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), width)
-		fmt.Fprintf(w, "  median %s   mean %s   80%% [%s, %s]   95%% [%s, %s]\n",
-			num(s.Median), num(s.Mean), num(s.Lo80), num(s.Hi80), num(s.Lo95), num(s.Hi95))
+		fmt.Fprintf(w, "  median %s   mean %s   %s\n", num(s.Median), num(s.Mean), cmp.Or(s.IntervalText, ask.SweepIntervalText(s, d)))
 		if s.FixedText != "" {
 			fmt.Fprintln(w, wrapText("  "+s.FixedText, width, 2))
 		}

@@ -34,7 +34,7 @@ func TestSweepTableSaysFixedAndAlone(t *testing.T) {
 	if at := strings.Index(f, fixed); at < x || at > y {
 		t.Errorf("the note of a fixed issue is not in X's section:\n%s", out)
 	}
-	if !strings.Contains(f, "80% [75.0, 75.0]") {
+	if !strings.Contains(f, "80% 75.0–75.0, 95% 75.0–75.0") {
 		t.Errorf("X's interval is not the point 75.0:\n%s", out)
 	}
 	_, stderr, code = run(t, "sweep", file, "-n", "200", "-f", "csv")

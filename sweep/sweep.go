@@ -114,6 +114,10 @@ type IssueSummary struct {
 	Hi80 float64 `json:"hi80"`
 	Lo95 float64 `json:"lo95"`
 	Hi95 float64 `json:"hi95"`
+	// IntervalText writes both intervals as every door writes an
+	// interval, in the issue's decimals (ask.SweepIntervalText): "80%
+	// 45.3–54.2, 95% 40.1–60.0"; written by ask.
+	IntervalText string `json:"interval_text,omitempty"`
 	// Fixed is true when no ranged input touches this issue in the
 	// model (Touches) and so every draw gave the forecast at the stated
 	// values: the intervals are a point because nothing that moves the

@@ -40,7 +40,7 @@ func TestEvidenceView(t *testing.T) {
 	// sources like a stance's.
 	e.do("capabilities' quotes", void(chromedp.Evaluate[bool](`(() => { const s = document.getElementById("ev-kind"); s.value = "capability"; s.dispatchEvent(new Event("change")); return true })()`)),
 		chromedp.Click(chromedp.CSS(`.evidence-list button.quote`)), chromedp.WaitVisible(chromedp.CSS(`.source-text mark`)))
-	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "ukraine's capability · base · brookings-2025-03") {
+	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "Ukraine's capability · base · Why Kyiv is wary of a stand-alone ceasefire") {
 		t.Errorf("first capability quote is labelled %q", w)
 	}
 	if m := e.text(`.source-text mark`); !strings.HasPrefix(m, "Ukraine’s military has badly battered the Russian invaders") {
@@ -52,7 +52,7 @@ func TestEvidenceView(t *testing.T) {
 	}
 	e.do("red lines' quotes", void(chromedp.Evaluate[bool](`(() => { const s = document.getElementById("ev-kind"); s.value = "red_line"; s.dispatchEvent(new Event("change")); return true })()`)),
 		chromedp.Click(chromedp.CSS(`.evidence-list button.quote`)), chromedp.WaitVisible(chromedp.CSS(`.source-text mark`)))
-	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "russia's red line on security-guarantees · 2025-03-11 · report-2025-03") {
+	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "Russia's red line on Security guarantees for Ukraine · Jeddah (2025-03-11) · Ukraine accepts a 30-day ceasefire at Jeddah, Russia rejects it") {
 		t.Errorf("first red line quote is labelled %q", w)
 	}
 	if m := e.text(`.source-text mark`); !strings.HasPrefix(m, "Russia will not accept the presence of NATO troops in Ukraine") {
@@ -62,7 +62,7 @@ func TestEvidenceView(t *testing.T) {
 	// the aid resumed on 11 March, found in Brookings' article.
 	e.do("outcomes' quotes", void(chromedp.Evaluate[bool](`(() => { const s = document.getElementById("ev-kind"); s.value = "outcome"; s.dispatchEvent(new Event("change")); return true })()`)),
 		chromedp.Click(chromedp.CSS(`.evidence-list button.quote`)), chromedp.WaitVisible(chromedp.CSS(`.source-text mark`)))
-	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "outcome on military-aid · base · brookings-2025-04") {
+	if w := e.text(`.evidence-list button.quote .who`); !strings.HasPrefix(w, "outcome on Military aid and intelligence to Ukraine during the talks · base · After Jeddah: a sovereignty-based negotiating position") {
 		t.Errorf("first outcome quote is labelled %q", w)
 	}
 	if m := e.text(`.source-text mark`); m != "The United States turned intelligence cooperation back on, resumed the flow of arms, and praised the Ukrainians." {

@@ -97,7 +97,7 @@ export interface Estimate { steps: number; bytes: number; cpu_seconds: number; t
 
 // AnswerScenario says what a question was asked about.
 export interface AnswerScenario {
-  id: string; title: string; source: string; format: string; as_of: string; snapshot: string; variant?: string
+  id: string; title: string; source: string; format: string; as_of: string; snapshot: string; variant?: string; variant_name?: string
   // recorded_on: the date of the recorded state the answer reads, the
   // latest at or before as_of; as_of_text both in ask's words ("as of
   // 2026-11-25: the state recorded on 2026-11-20, the latest at or
@@ -211,7 +211,9 @@ export interface CompareModel {
 }
 // red_lines_crossed: each red line the columns' forecasts cross, once,
 // in the words parley compare prints under red_lines_crossed_head.
-export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[]; red_lines_crossed?: string[]; red_lines_crossed_head?: string }
+// span_text: over snapshots, the dates the columns span and the variant
+// by its name (ask.CompareSpanText), as parley compare's heading says it.
+export interface Comparison { scenario: AnswerScenario; request: CompareRequest; columns: CompareColumn[]; models: CompareModel[]; warnings?: string[]; red_lines_crossed?: string[]; red_lines_crossed_head?: string; span_text?: string }
 
 // A bin's text: its edges as every door writes them (ask.BinEdges: the
 // histogram's decimals and its one separator); absent from an answer
@@ -229,6 +231,9 @@ export interface Band { label: string; value: number; low: number; high: number;
 export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number; share_text?: string }
 export interface SweepIssue {
   issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
+  // interval_text: both intervals as every door writes an interval
+  // (ask.SweepIntervalText: "80% 45.3–54.2, 95% 40.1–60.0")
+  interval_text?: string
   // unsettled_draws: the draws whose forecast of this issue had not come
   // to rest (counted at their last round's point); last_step_max and
   // last_step_median: the most and the median they moved in their last

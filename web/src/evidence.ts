@@ -26,10 +26,16 @@ export interface Coverage {
   // reservations not quoted rest on, one line a kind; none when all are
   unquoted?: string[]
 }
-export interface EvidenceSource { id: string; title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
+// short_title: the title as a list of quotes names the source
+// (ask.SourceShortTitle).
+export interface EvidenceSource { id: string; title?: string; short_title?: string; publisher?: string; date?: string; file?: string; url?: string; sha256?: string; status: string; text?: string }
 export interface EvidenceItem {
   path: string; snapshot: string; kind: 'stance' | 'capability' | 'red_line' | 'reservation' | 'proposal' | 'outcome'; actor: string; issue: string; proposal?: string
   source: string; quote: string; date?: string; note?: string; found: boolean | null; start: number; end: number
+  // who_text, snapshot_text, source_text: what the quote speaks for, where
+  // it is recorded and its source, by names (ask's evidenceNames); absent
+  // from an answer stored before they were carried.
+  who_text?: string; snapshot_text?: string; source_text?: string
 }
 export interface Evidence { id: string; title: string; sources_checked: boolean; sources: EvidenceSource[]; items: EvidenceItem[]; coverage: Coverage[]; warnings: string[] }
 export interface IngestEntry {
@@ -59,7 +65,7 @@ export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: 
   }
   box.replaceChildren(
     h('section', { class: 'card', 'data-testid': 'coverage' }, h('h2', {}, 'Evidence coverage'), coverageView(ev)),
-    h('section', { class: 'card', 'data-testid': 'evidence-browser' }, h('h2', {}, 'Evidence'), browser(ev)),
+    h('section', { class: 'card', 'data-testid': 'evidence-browser' }, h('h2', {}, 'Evidence'), browser(ev, sv)),
     h('section', { class: 'card', 'data-testid': 'ingest' }, h('h2', {}, 'Draft evidence from documents'), ingestView(sv, saved)),
   )
 }
@@ -105,7 +111,8 @@ function coverageView(ev: Evidence): HTMLElement {
   return out
 }
 
-// whose says what a quote speaks for: a stance, a capability, a red line,
+// whose says what a quote speaks for, by ids, for an answer stored
+// before the items carried who_text: a stance, a capability, a red line,
 // a reservation, a proposal, an outcome.
 function whose(it: EvidenceItem): string {
   if (it.kind === 'capability') return `${it.actor}'s capability`
@@ -119,13 +126,19 @@ function whose(it: EvidenceItem): string {
 // kindNames are the readable names of what a quote speaks for.
 const kindNames: { [kind: string]: string } = { stance: 'stance', capability: 'capability', red_line: 'red line', reservation: 'reservation', proposal: 'proposal', outcome: 'outcome' }
 
-function browser(ev: Evidence): HTMLElement {
+function browser(ev: Evidence, sv: ScenarioView): HTMLElement {
   const uniq = (xs: string[]) => [...new Set(xs)].sort()
+  // The filters name actors, issues and sources as the cards do; their
+  // values stay the ids.
+  const named = (xs: { id: string; name?: string }[]) => (id: string) => xs.find((x) => x.id === id)?.name || id
+  const actorName = named([...sv.scenario.actors, ...(sv.scenario.snapshots ?? []).flatMap((x) => x.add_actors ?? []), ...(sv.scenario.variants ?? []).flatMap((x) => x.add_actors ?? [])])
+  const issueName = named(sv.scenario.issues)
+  const sourceName = (id: string) => { const x = ev.sources.find((s) => s.id === id); return x?.short_title || x?.title || id }
   const pick = (id: string, label: string, values: string[], name: (v: string) => string = (v) => v) =>
     h('label', { for: id }, label + ' ', h('select', { id }, h('option', { value: '' }, 'all'), ...values.map((v) => h('option', { value: v }, name(v)))))
   const filters = h('div', { class: 'filters' },
-    pick('ev-source', 'Source', ev.sources.map((s) => s.id)), pick('ev-kind', 'Of', uniq(ev.items.map((i) => i.kind)), (k) => kindNames[k] ?? k),
-    pick('ev-actor', 'Actor', uniq(ev.items.map((i) => i.actor).filter((x) => x))), pick('ev-issue', 'Issue', uniq(ev.items.map((i) => i.issue).filter((x) => x))))
+    pick('ev-source', 'Source', ev.sources.map((s) => s.id), sourceName), pick('ev-kind', 'Of', uniq(ev.items.map((i) => i.kind)), (k) => kindNames[k] ?? k),
+    pick('ev-actor', 'Actor', uniq(ev.items.map((i) => i.actor).filter((x) => x)), actorName), pick('ev-issue', 'Issue', uniq(ev.items.map((i) => i.issue).filter((x) => x)), issueName))
   const list = h('ul', { class: 'evidence-list' })
   const text = h('div', { class: 'source-text', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Choose a quote to see it in its source.'))
   const val = (id: string) => (filters.querySelector('#' + id) as HTMLSelectElement).value
@@ -133,7 +146,7 @@ function browser(ev: Evidence): HTMLElement {
   const open = (it: EvidenceItem) => {
     const src = srcOf(it.source)
     if (!src?.text) {
-      text.replaceChildren(h('p', { class: 'hint' }, `The text of ${it.source} is not available (${src?.status ?? 'unknown source'}).`))
+      text.replaceChildren(h('p', { class: 'hint' }, `The text of ${it.source_text ?? it.source} is not available (${src?.status ?? 'unknown source'}).`))
       return
     }
     const chars = Array.from(src.text)
@@ -152,7 +165,7 @@ function browser(ev: Evidence): HTMLElement {
     list.replaceChildren(...items.map((it) => {
       const state = it.found === null ? 'not checked' : it.found ? '' : 'not found'
       const b = h('button', { type: 'button', class: 'quote' + (it.found === false ? ' missing' : '') },
-        h('span', { class: 'who' }, `${whose(it)} · ${it.snapshot || 'base'} · ${it.source}${it.date ? ' · ' + it.date : ''}${state ? ' · ' + state : ''}`),
+        h('span', { class: 'who' }, `${it.who_text ?? whose(it)} · ${it.snapshot_text ?? (it.snapshot || 'base')} · ${it.source_text ?? it.source}${it.date ? ' · ' + it.date : ''}${state ? ' · ' + state : ''}`),
         h('q', {}, it.quote))
       b.onclick = () => open(it)
       return h('li', {}, b)

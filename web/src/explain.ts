@@ -222,12 +222,15 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
 function pullText(p: Pull): string { return p.pull_text ?? plainNumber(p.pull) }
 function shareText(p: Pull): string { return p.share_text ?? plainNumber(p.share) }
 
-// The regions of the quadrant chart and their colours.
+// The regions of the quadrant chart and their colours, each named in
+// the words parley explain counts it with (cli's quadrantCount: "1
+// compromise by the other", "2 lost conflicts"), in the singular a key
+// takes.
 const regions: { [q: string]: [string, string] } = {
-  conflict_lost: ['conflict, lost', '#D55E00'], conflict_won: ['conflict, won', '#E69F00'],
-  compromise: ['compromise', '#0072B2'], capitulate: ['capitulate', '#CC79A7'],
-  other_compromises: ['other compromises', '#56B4E9'], other_capitulates: ['other capitulates', '#882255'],
-  status_quo: ['status quo', '#999999'], same_position: ['same position', '#444444'], boundary: ['on a line', '#117733'],
+  conflict_lost: ['lost conflict', '#D55E00'], conflict_won: ['won conflict', '#E69F00'],
+  compromise: ['compromise', '#0072B2'], capitulate: ['capitulation', '#CC79A7'],
+  other_compromises: ['compromise by the other', '#56B4E9'], other_capitulates: ['capitulation by the other', '#882255'],
+  status_quo: ['status quo', '#999999'], same_position: ['reading at the same position', '#444444'], boundary: ['reading on a line', '#117733'],
 }
 
 // bdmView is one issue's rounds: a round picker, a perspective picker and
@@ -248,7 +251,7 @@ function bdmView(ie: IssueExplanation, ctx: ExplainContext, box: HTMLElement, d:
     h('p', {}, r.text),
     r.moves.length ? h('ul', {}, ...r.moves.map((m) => h('li', { class: 'note' }, m.why))) : null,
     quadMap(pts, ctx, `${possessive(ctx.actorName(ui.perspective))} perspective, round ${r.round}`, d),
-    h('div', { class: 'legend' }, ...Object.entries(regions).filter(([q]) => pts.some((p) => p.quadrant === q)).map(([, [name, c]]) => h('span', { class: 'key' }, h('i', { style: `background:${c};height:10px;width:10px;border-radius:5px` }), name))))
+    h('div', { class: 'legend', 'data-testid': 'quad-legend' }, ...Object.entries(regions).filter(([q]) => pts.some((p) => p.quadrant === q)).map(([, [name, c]]) => h('span', { class: 'key' }, h('i', { style: `background:${c};height:10px;width:10px;border-radius:5px` }), name))))
 }
 
 // quadMap draws the points (x, y) = (E(U_ij), E(U_ji)) of one actor's

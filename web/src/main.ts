@@ -1056,7 +1056,7 @@ function renderForecast() {
   const fc = st.forecast!
   const models = fc.models
   const table = h('table', { class: 'compare', 'data-testid': 'model-table' },
-    h('caption', {}, `Forecast by model, ${fc.scenario.as_of_text ?? 'as of ' + fc.scenario.as_of}${fc.scenario.variant ? ', variant ' + fc.scenario.variant : ''}`),
+    h('caption', {}, `Forecast by model, ${fc.scenario.as_of_text ?? 'as of ' + fc.scenario.as_of}${fc.scenario.variant ? ', variant ' + (fc.scenario.variant_name || fc.scenario.variant) : ''}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...models.map((m, i) => h('th', { scope: 'col', style: `border-bottom-color:${color(i)}` }, m.model)))),
     h('tbody', {}, ...sc.issues.map((is) => h('tr', {}, h('th', { scope: 'row' }, is.name),
       ...models.map((m) => forecastCell(m, m.issues.find((x) => x.issue === is.id)))))))
@@ -1114,10 +1114,14 @@ async function compare(over: 'variants' | 'snapshots', box: HTMLElement): Promis
 // as parley compare's heading does: the columns stand at several dates,
 // none of them the comparison's own.
 function snapshotSpan(cmp: Comparison): string {
+  if (cmp.span_text) return cmp.span_text[0].toUpperCase() + cmp.span_text.slice(1) + '.'
+  // An answer stored before it carried the span: the variant by its
+  // name where the column has it.
   const cs = cmp.columns
   const at = (c: CompareColumn) => (c.snapshot === 'base' ? (c.as_of ? `the base (${c.as_of})` : 'the base') : c.snapshot)
   const span = cs.length === 1 ? `One snapshot, ${at(cs[0])}` : `${cs.length} snapshots from ${at(cs[0])} to ${at(cs[cs.length - 1])}`
-  return `${span}, ${cs[0]?.variant ? 'variant ' + cs[0].variant : 'no variant'}.`
+  const v = cs[0]?.variant_name || cs[0]?.variant
+  return `${span}, ${v ? 'variant ' + v : 'no variant'}.`
 }
 
 // timelineAssumed is what the snapshots' scenarios assume: what every
@@ -1332,7 +1336,7 @@ function sweepStats(si: SweepIssue, d: number): HTMLElement {
     si.draws_unsettled_text ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
       '⚠ ' + si.draws_unsettled_text) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
-      `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; 80% ${sweepText(si.lo80, si.hi80, d)}, 95% ${sweepText(si.lo95, si.hi95, d)}`),
+      `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; ${si.interval_text ?? `80% ${sweepText(si.lo80, si.hi80, d)}, 95% ${sweepText(si.lo95, si.hi95, d)}`}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
       `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80, d)}, 95% ${sweepText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error`} (of the variance)`) : '')
 }

@@ -283,11 +283,11 @@ export function intervalText(lo: number, hi: number, digits = 1): string {
   return rangeJoin(fmt(lo, digits), fmt(hi, digits))
 }
 
-// sweepText is a sweep's interval as the command line's sweep writes it
-// ("[45.3, 54.1]", cli/sweep.go; ask's warning of a point outside it),
-// each end with the issue's digits decimals (decimalsOf).
+// sweepText is a sweep's interval as every door writes an interval
+// ("45.3–54.1", ask.SweepIntervalText; it read "[45.3, 54.1]" until
+// names25), each end with the issue's digits decimals (decimalsOf).
 export function sweepText(lo: number, hi: number, digits = 1): string {
-  return `[${fmt(lo, digits)}, ${fmt(hi, digits)}]`
+  return intervalText(lo, hi, digits)
 }
 
 // Colour-blind-friendly palette (Okabe–Ito, extended).
