@@ -153,5 +153,3 @@ func TestPositionMapRegularTicks(t *testing.T) {
 		t.Errorf("label on white below 4.5:1: %s", l)
 	}
 }
-
-
