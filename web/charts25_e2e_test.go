@@ -153,3 +153,24 @@ func TestPositionMapRegularTicks(t *testing.T) {
 		t.Errorf("label on white below 4.5:1: %s", l)
 	}
 }
+
+// TestRoundChartsForecastOnTop: the round-by-round chart draws the
+// forecast's thick dashed line over the actors' lines. On Security
+// guarantees (bdm) four actors stand at the forecast, 70, and the last
+// drawn hid it: along the forecast's row of pixels, most of the dashes
+// (6 of every 10 px) are now near black.
+func TestRoundChartsForecastOnTop(t *testing.T) {
+	e := startE2E(t)
+	e.do("forecast", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(e.srv.URL+"/?models=bdm#forecast"), e.poll(`document.querySelectorAll("figure.chart[data-forecast-y]").length > 0`), settled())
+	share := get(t, e.bctx, "dark share", chromedp.Evaluate[float64](`(() => {
+		const f = [...document.querySelectorAll("figure.chart[data-forecast-y]")].find((f) => f.querySelector("figcaption").textContent.startsWith("Security guarantees"))
+		const c = f.querySelector("canvas"), k = c.width / c.clientWidth, y = Math.round(Number(f.dataset.forecastY) * k)
+		const w = c.width, img = c.getContext("2d").getImageData(0, y, w, 1).data
+		let dark = 0, n = 0
+		for (let x = Math.round(w * 0.2); x < Math.round(w * 0.5); x++) { n++; if (img[4 * x] + img[4 * x + 1] + img[4 * x + 2] < 150) dark++ }
+		return dark / n
+	})()`))
+	if share < 0.4 {
+		t.Errorf("%.2f of the forecast's row is near black, want 0.4 or more (its dashes drawn over the actors' lines)", share)
+	}
+}

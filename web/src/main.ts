@@ -1099,7 +1099,9 @@ function renderForecast() {
     const labels = ir.rounds.map((r) => String(r.round))
     const ds = fc.scenario.actors.map((a, i) => ({ label: a.name || a.id, data: ir.rounds!.map((r): number | null => r.positions[a.id] ?? null), borderColor: color(i), backgroundColor: color(i), pointRadius: ir.rounds!.length > 1 ? 0 : 4, borderWidth: 1.5, spanGaps: false }))
       .filter((d) => d.data.some((v) => v !== null))
-    ds.push({ label: 'forecast', data: ir.rounds.map((r) => r.forecast), borderColor: '#111', backgroundColor: '#111', pointRadius: ir.rounds.length > 1 ? 0 : 6, borderWidth: 3, spanGaps: false, ...({ borderDash: [6, 4] } as object) })
+    // The forecast is drawn over the actors' lines (order -1: Chart.js
+    // draws the lowest order last), where the last actor drawn hid it.
+    ds.push({ label: 'forecast', data: ir.rounds.map((r) => r.forecast), borderColor: '#111', backgroundColor: '#111', pointRadius: ir.rounds.length > 1 ? 0 : 6, borderWidth: 3, spanGaps: false, ...({ borderDash: [6, 4], order: -1 } as object) })
     const [lo, hi] = bounds(is)
     // The legend's swatches are lines, drawn as the chart's are: the
     // forecast's a thick dashed one (as a box, its dashes were a
@@ -1107,6 +1109,10 @@ function renderForecast() {
     // (align 'inner'), clear of a legend at its right.
     const legendLines = (chart: Chart) => fittedLegend(chart).map((l) => ({ ...l, pointStyle: 'line' as const }))
     st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { layout: { padding: { right: 8 } }, scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' }, ticks: { align: 'inner' } } }, plugins: { legend: { position: legendAt, labels: { boxWidth: 10, font: { size: 11 }, usePointStyle: true, pointStyleWidth: 22, generateLabels: legendLines } } } } }))
+    // Where the forecast's last round stands (CSS px from the canvas's
+    // top), for the tests.
+    const last = ir.rounds[ir.rounds.length - 1]?.forecast
+    if (typeof last === 'number') fig.dataset.forecastY = String(st.charts[st.charts.length - 1].scales.y.getPixelForValue(last))
     const shared = sharedLines(fc.scenario.actors.map((a) => ({ name: a.name || a.id, data: ir.rounds!.map((r) => r.positions[a.id] ?? null) })), hi - lo)
     if (shared.length) fig.append(h('p', { class: 'hint shared-lines', 'data-testid': 'shared-lines' }, `Lines drawn over one another (the same position, within ${plainNum(sharedTolerance * 100)}% of the scale, at every round): ${shared.map((g) => g.join(', ')).join('; ')}.`))
   }
@@ -1645,7 +1651,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
       ti.ends_unsettled_text ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + ti.ends_unsettled_text) : ''),
       // each chart's key, where only the view's opening line said it
-      h('p', { class: 'hint key', 'data-testid': 'tornado-key' }, h('span', { class: 'swatch', style: `background:${color(0)}` }), ' moves the forecast up as the input rises ', h('span', { class: 'swatch', style: `background:${color(1)}` }), ' down'),
+      h('p', { class: 'hint tkey', 'data-testid': 'tornado-key' }, h('span', { class: 'swatch', style: `background:${color(0)}` }), ' moves the forecast up as the input rises ', h('span', { class: 'swatch', style: `background:${color(1)}` }), ' down'),
       h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
     if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
     // The inputs shown (the command line's rows) whose one end the model
