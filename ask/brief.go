@@ -1047,13 +1047,17 @@ func shortWhy(sc *answer.Scenario, v answer.ProposalVerdict) string {
 	return fmt.Sprintf("%.3f below its alternative", -v.Gain)
 }
 
-// issueChart draws the issue's scale in one line (240×22 px): the
-// labelled options as ticks, the calibrated model's (calibrated's) 80%
-// interval as a light band, the sweep's as a darker one within its
-// height, and each model's forecast as a dot (orange where it did not
-// settle), each with its value as a tooltip.
+// issueChart draws the issue's scale in one line (180×16 units, shown
+// 240 px wide on a screen, 130 in print): the labelled options as ticks,
+// the calibrated model's (calibrated's) 80% interval as a light band, the
+// sweep's as a darker one within its height, and each model's forecast
+// as a dot (orange where it did not settle), each with its value as a
+// tooltip; the scale's ends written beside it at chartFontSize. The
+// table's head has their key (chartKey). Drawn 240 units wide with its
+// ends under it in 7 units, the numbers read at 7 px on a screen and
+// under 4 in print.
 func issueChart(bi BriefIssue, calibratedName string) template.HTML {
-	const w, h, pad, y = 240.0, 22.0, 14.0, 9.0
+	const w, h, pad, y = 180.0, 16.0, 28.0, 8.0
 	x := func(v float64) float64 {
 		if bi.Max == bi.Min {
 			return pad
@@ -1064,18 +1068,18 @@ func issueChart(bi BriefIssue, calibratedName string) template.HTML {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s: forecasts on the scale %s to %s">`,
 		w, h, w, h, template.HTMLEscapeString(bi.Name), numD(bi.Min, bi.Decimals), numD(bi.Max, bi.Decimals))
 	if bi.HasCalibrated {
-		fmt.Fprintf(&b, `<rect x="%.1f" y="2" width="%.1f" height="14" fill="#e6edf4"><title>80%% interval (%s, how far real outcomes fell from such forecasts): %s</title></rect>`,
+		fmt.Fprintf(&b, `<rect x="%.1f" y="1" width="%.1f" height="14" fill="#e6edf4"><title>80%% interval (%s, how far real outcomes fell from such forecasts): %s</title></rect>`,
 			x(bi.CalLo80), max(x(bi.CalHi80)-x(bi.CalLo80), 1), calibratedName, spanD(bi.CalLo80, bi.CalHi80, bi.Decimals))
 	}
 	if bi.HasInterval {
-		fmt.Fprintf(&b, `<rect x="%.1f" y="4" width="%.1f" height="10" fill="#a9c6e0"><title>80%% interval (%s sweep, the inputs' ranges only): %s</title></rect>`,
+		fmt.Fprintf(&b, `<rect x="%.1f" y="3" width="%.1f" height="10" fill="#a9c6e0"><title>80%% interval (%s sweep, the inputs' ranges only): %s</title></rect>`,
 			x(bi.Lo80), max(x(bi.Hi80)-x(bi.Lo80), 1), bi.SweepModel, spanD(bi.Lo80, bi.Hi80, bi.Decimals))
 	}
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#888"/>`, x(bi.Min), y, x(bi.Max), y)
 	for _, a := range bi.Anchors {
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="5" x2="%.1f" y2="13" stroke="#888"><title>%s: %s</title></line>`, x(a.Value), x(a.Value), numD(a.Value, bi.Decimals), template.HTMLEscapeString(a.Label))
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="4" x2="%.1f" y2="12" stroke="#888"><title>%s: %s</title></line>`, x(a.Value), x(a.Value), numD(a.Value, bi.Decimals), template.HTMLEscapeString(a.Label))
 	}
-	fmt.Fprintf(&b, `<text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text><text x="%.1f" y="21" font-size="7" text-anchor="middle">%s</text>`, x(bi.Min), numD(bi.Min, bi.Decimals), x(bi.Max), numD(bi.Max, bi.Decimals))
+	fmt.Fprintf(&b, `<text x="%.1f" y="11" font-size="%d" text-anchor="end">%s</text><text x="%.1f" y="11" font-size="%d" text-anchor="start">%s</text>`, x(bi.Min)-2, chartFontSize, numD(bi.Min, bi.Decimals), x(bi.Max)+2, chartFontSize, numD(bi.Max, bi.Decimals))
 	for _, m := range bi.Models {
 		fill := "#135"
 		if !m.Settled {
@@ -1087,13 +1091,36 @@ func issueChart(bi BriefIssue, calibratedName string) template.HTML {
 	return template.HTML(b.String()) //nolint:gosec // every text in it is escaped above
 }
 
+// chartFontSize is the size, in the chart's units, of the numbers at
+// the ends of an issue's chart (issueChart).
+const chartFontSize = 9
+
+// chartKey is the key to the issues' charts, under the head of their
+// column: the dots, the bands and the options' ticks drawn as the charts
+// draw them (calibrated names the calibrated model, "" when none ran).
+func chartKey(calibrated string) template.HTML {
+	sw := func(svg, what string) string {
+		return `<span class="key"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 10" width="12" height="10" aria-hidden="true">` + svg + `</svg> ` + what + `</span>`
+	}
+	parts := []string{
+		sw(`<circle cx="6" cy="5" r="3" fill="#135" fill-opacity=".75"/>`, "a model"),
+		sw(`<circle cx="6" cy="5" r="3" fill="#b60" fill-opacity=".75"/>`, "did not settle"),
+		sw(`<line x1="6" y1="1" x2="6" y2="9" stroke="#888"/>`, "an option"),
+	}
+	if calibrated != "" {
+		parts = append(parts, sw(`<rect x="0" y="1" width="12" height="8" fill="#e6edf4"/>`, "80% "+template.HTMLEscapeString(calibrated)))
+	}
+	parts = append(parts, sw(`<rect x="0" y="2" width="12" height="6" fill="#a9c6e0"/>`, "80% inputs"))
+	return template.HTML(`<br><span class="small chartkey">` + strings.Join(parts, " ") + `</span>`) //nolint:gosec // the one text in it is escaped above
+}
+
 //go:embed brief.html.tmpl
 var briefHTML string
 
 //go:embed brief.md.tmpl
 var briefMD string
 
-var funcs = map[string]any{"num": numD, "span": spanD, "join": strings.Join, "add": func(a, b int) int { return a + b },
+var funcs = map[string]any{"num": numD, "chartKey": chartKey, "span": spanD, "join": strings.Join, "add": func(a, b int) int { return a + b },
 	// of is "1 of 6 stances": the noun agrees with the whole.
 	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".

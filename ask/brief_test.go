@@ -80,7 +80,7 @@ func TestBriefSelfContained(t *testing.T) {
 			t.Errorf("the brief matches %s", re)
 		}
 	}
-	if n := strings.Count(html, "<svg "); n != 7 {
+	if n := strings.Count(html, `role="img"`); n != 7 {
 		t.Errorf("%d inline charts, want one per issue (7)", n)
 	}
 }

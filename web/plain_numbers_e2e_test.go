@@ -33,7 +33,7 @@ stances:
 // stance's position as the command line writes a value as the file
 // states it (Go's shortest fixed form): the option "trace" at 0.0000001
 // in parley forecast's legend is 0.0000001 in the page's Scale list and
-// on its axis, and North's position is 0.0000001 on its marker. (The page
+// its options row, its axis's ticks are written so, and North's position is 0.0000001 on its marker. (The page
 // wrote String(x): "1e-7".)
 func TestPlainNumbersAsCommandLine(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "tiny.yaml")
@@ -58,10 +58,16 @@ func TestPlainNumbersAsCommandLine(t *testing.T) {
 	if want := []string{"0", cli, "0.000001"}; !slices.Equal(scale, want) {
 		t.Errorf("the page's Scale list %q, want %q as the command line writes them", scale, want)
 	}
-	// A tick's text after its title (the option's label).
-	ticks := get(t, e.bctx, "the axis", chromedp.Evaluate[[]string](`[...document.querySelectorAll("section.issue[data-issue=dose] svg text.tick")].map((x) => x.lastChild.textContent)`))
-	if want := []string{"0", cli, "0.000001"}; !slices.Equal(ticks, want) {
-		t.Errorf("the page's axis %q, want %q", ticks, want)
+	// The axis's regular ticks (charts25: the options are marked apart),
+	// every one written plainly; and the options' marks name each option
+	// by its value as the command line writes it.
+	ticks := get(t, e.bctx, "the axis", chromedp.Evaluate[[]string](`[...document.querySelectorAll("section.issue[data-issue=dose] svg text.tick")].map((x) => x.textContent)`))
+	if len(ticks) < 3 || ticks[0] != "0" || ticks[1] != cli || ticks[len(ticks)-1] != "0.000001" || strings.Contains(strings.Join(ticks, " "), "e") {
+		t.Errorf("the page's axis %q, want 0, %s, … 0.000001, written plainly", ticks, cli)
+	}
+	opts := get(t, e.bctx, "the options", chromedp.Evaluate[[]string](`[...document.querySelectorAll("section.issue[data-issue=dose] svg .option title")].map((x) => x.textContent)`))
+	if want := []string{"option 0: none", "option " + cli + ": trace", "option 0.000001: full"}; !slices.Equal(opts, want) {
+		t.Errorf("the page's options %q, want %q", opts, want)
 	}
 	label := get(t, e.bctx, "North's marker", chromedp.Evaluate[string](`document.querySelector("g.marker[data-actor=n]").getAttribute("aria-label")`))
 	if !strings.Contains(label, "position "+cli+",") {

@@ -18,6 +18,7 @@ import (
 // variance with its interval, and the line under them saying the shares
 // are estimates and what they sum to — equal to the command line's, where the chart showed them
 // only in a tooltip under the pointer (none by keyboard or on a phone).
+// The line's opening every issue shares is said once, above the charts.
 func TestTornadoNumbers(t *testing.T) {
 	// The command line's rows on Ceasefire (the first issue): the
 	// columns after the input's name, the bar left out, laid out as on a
@@ -75,7 +76,22 @@ func TestTornadoNumbers(t *testing.T) {
 			break
 		}
 	}
-	shares := e.text(`figure[data-issue=ceasefire] [data-testid=tornado-shares]`)
+	// The line's opening every issue shares (what a share is, from how
+	// many draws) stands once above the charts, each chart the rest
+	// (charts25): together they are the command line's line. Each chart
+	// has its key of colours.
+	common := e.text(`[data-testid=tornado-shares-common]`)
+	rest := e.text(`figure[data-issue=ceasefire] [data-testid=tornado-shares]`)
+	shares := strings.TrimSuffix(common, ".") + "; " + strings.ToLower(rest[:1]) + rest[1:]
+	if n, keys := e.count(`[data-testid=tornado] figure[data-issue]`), e.count(`[data-testid=tornado] figure[data-issue] [data-testid=tornado-key]`); keys != n {
+		t.Errorf("%d of %d tornado charts have a key", keys, n)
+	}
+	if n := e.count(`[data-testid=tornado-shares-common]`); n != 1 {
+		t.Errorf("the shares' common opening is said %d times, want once", n)
+	}
+	if strings.HasPrefix(rest, "Var. share:") {
+		t.Errorf("a chart's shares line %q still repeats the opening", rest)
+	}
 	if w := strings.Join(line, " "); shares != w || !strings.Contains(w, "estimated from 4,000 draws, with its 95% interval (bootstrap, 200 resamples); the shares sum to") {
 		t.Errorf("the page's shares line %q, the command line's %q", shares, w)
 	}

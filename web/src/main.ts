@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, redLinesCrossed, caveatsCard, distanceText } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -738,15 +738,28 @@ function issueCard(is: Issue): HTMLElement {
     x.cx = cx
   }
   const top = 22 + ends.length * 14
-  const H = top + stances.length * rowH + 40
+  // Below the axis (at H - B): the scale's regular ticks, then a row of
+  // the issue's options, each a diamond at its value, named "options" at
+  // the row's left (its label on hover, all in the Scale list below);
+  // then the status quo. The options were the ticks, unevenly spaced
+  // (0, 20, 30, 40, 55, …) and not said to be options.
+  const opts = is.anchors ?? []
+  const B = opts.length ? 50 : 34
+  const H = top + stances.length * rowH + B + 6
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'group', 'aria-label': `Positions on ${is.name}` })
-  // grid and anchors
-  for (const a of is.anchors ?? []) {
-    svg.append(s('line', { x1: X(a.value), x2: X(a.value), y1: top - 8, y2: H - 34, class: 'grid' }))
-    svg.append(s('text', { x: X(a.value), y: H - 18, class: 'tick', 'text-anchor': 'middle' }, s('title', {}, a.label), plainNum(a.value)))
+  for (const v of niceTicks(lo, hi, W < 700 ? 5 : 11)) {
+    svg.append(s('line', { x1: X(v), x2: X(v), y1: top - 8, y2: H - B, class: 'grid' }))
+    svg.append(s('text', { x: X(v), y: H - B + 16, class: 'tick', 'text-anchor': 'middle', 'data-tick': String(v) }, plainNum(v)))
   }
-  if (!is.anchors?.length) for (const v of [lo, (lo + hi) / 2, hi]) svg.append(s('text', { x: X(v), y: H - 18, class: 'tick', 'text-anchor': 'middle' }, plainNum(v)))
-  svg.append(s('line', { x1: X(lo), x2: X(hi), y1: H - 34, y2: H - 34, class: 'axis' }))
+  if (opts.length) {
+    const y = H - B + 30
+    svg.append(s('text', { x: L - 10, y: y + 4, class: 'optlabel', 'text-anchor': 'end' }, 'options'))
+    for (const a of opts) {
+      const x = X(a.value)
+      svg.append(s('path', { d: `M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z`, class: 'option', 'data-option': String(a.value) }, s('title', {}, `option ${plainNum(a.value)}: ${a.label}`)))
+    }
+  }
+  svg.append(s('line', { x1: X(lo), x2: X(hi), y1: H - B, y2: H - B, class: 'axis' }))
   if (is.reference !== undefined) {
     svg.append(s('text', { x: X(is.reference), y: H - 4, class: 'ref', 'text-anchor': 'middle' }, '▲ status quo'))
   }
@@ -756,15 +769,15 @@ function issueCard(is: Issue): HTMLElement {
     const near = x.f ? nearestText(x.f) : ''
     if (x.band) {
       const x0 = X(x.band.lo), x1 = X(x.band.hi)
-      svg.append(s('rect', { x: x0, y: top - 8, width: Math.max(x1 - x0, 3), height: H - 34 - (top - 8), fill: color(x.i), stroke: color(x.i), class: 'fband', 'data-model': x.m, 'data-lo': x.band.lo.toFixed(3), 'data-hi': x.band.hi.toFixed(3) },
+      svg.append(s('rect', { x: x0, y: top - 8, width: Math.max(x1 - x0, 3), height: H - B - (top - 8), fill: color(x.i), stroke: color(x.i), class: 'fband', 'data-model': x.m, 'data-lo': x.band.lo.toFixed(3), 'data-hi': x.band.hi.toFixed(3) },
         s('title', {}, `${x.m} did not settle: read it as the range ${rangeText(x.band.lo, x.band.hi, d)}, not a point`)))
-      for (const c of x.f?.cycle ?? []) svg.append(s('line', { x1: X(c), x2: X(c), y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fcycle' }))
+      for (const c of x.f?.cycle ?? []) svg.append(s('line', { x1: X(c), x2: X(c), y1: top - 8, y2: H - B, stroke: color(x.i), class: 'fcycle' }))
     } else {
       const px = X(x.at!)
-      svg.append(s('line', { x1: px, x2: px, y1: top - 8, y2: H - 34, stroke: color(x.i), class: 'fline', 'data-model': x.m, 'data-forecast': x.at!.toFixed(3) },
+      svg.append(s('line', { x1: px, x2: px, y1: top - 8, y2: H - B, stroke: color(x.i), class: 'fline', 'data-model': x.m, 'data-forecast': x.at!.toFixed(3) },
         near ? s('title', {}, `${x.m}: ${fmt(x.at, d)}, nearest ${near}`) : null))
     }
-    svg.append(s('text', { x: x.cx, y: 13 + x.row * 14, fill: color(x.i), class: 'flabel' + (x.band ? ' unsettled' : ''), 'data-model': x.m, 'text-anchor': 'middle' }, x.text))
+    svg.append(s('text', { x: x.cx, y: 13 + x.row * 14, fill: ink(color(x.i)), class: 'flabel' + (x.band ? ' unsettled' : ''), 'data-model': x.m, 'text-anchor': 'middle' }, x.text))
   }
   // actors
   stances.forEach((stc, row) => {
@@ -1088,12 +1101,47 @@ function renderForecast() {
     const labels = ir.rounds.map((r) => String(r.round))
     const ds = fc.scenario.actors.map((a, i) => ({ label: a.name || a.id, data: ir.rounds!.map((r): number | null => r.positions[a.id] ?? null), borderColor: color(i), backgroundColor: color(i), pointRadius: ir.rounds!.length > 1 ? 0 : 4, borderWidth: 1.5, spanGaps: false }))
       .filter((d) => d.data.some((v) => v !== null))
-    ds.push({ label: 'forecast', data: ir.rounds.map((r) => r.forecast), borderColor: '#111', backgroundColor: '#111', pointRadius: ir.rounds.length > 1 ? 0 : 6, borderWidth: 3, spanGaps: false, ...({ borderDash: [6, 4] } as object) })
+    // The forecast is drawn over the actors' lines (order -1: Chart.js
+    // draws the lowest order last), where the last actor drawn hid it.
+    ds.push({ label: 'forecast', data: ir.rounds.map((r) => r.forecast), borderColor: '#111', backgroundColor: '#111', pointRadius: ir.rounds.length > 1 ? 0 : 6, borderWidth: 3, spanGaps: false, ...({ borderDash: [6, 4], order: -1 } as object) })
     const [lo, hi] = bounds(is)
-    st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' } } }, plugins: { legend: { position: legendAt, labels: { boxWidth: 10, font: { size: 11 }, generateLabels: fittedLegend } } } } }))
+    // The legend's swatches are lines, drawn as the chart's are: the
+    // forecast's a thick dashed one (as a box, its dashes were a
+    // scribble). The last round's tick stands inside the plot
+    // (align 'inner'), clear of a legend at its right.
+    const legendLines = (chart: Chart) => fittedLegend(chart).map((l) => ({ ...l, pointStyle: 'line' as const }))
+    st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { layout: { padding: { right: 8 } }, scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' }, ticks: { align: 'inner' } } }, plugins: { legend: { position: legendAt, labels: { boxWidth: 10, font: { size: 11 }, usePointStyle: true, pointStyleWidth: 22, generateLabels: legendLines } } } } }))
+    // Where the forecast's last round stands (CSS px from the canvas's
+    // top), for the tests.
+    const last = ir.rounds[ir.rounds.length - 1]?.forecast
+    if (typeof last === 'number') fig.dataset.forecastY = String(st.charts[st.charts.length - 1].scales.y.getPixelForValue(last))
+    const shared = sharedLines(fc.scenario.actors.map((a) => ({ name: a.name || a.id, data: ir.rounds!.map((r) => r.positions[a.id] ?? null) })), hi - lo)
+    if (shared.length) fig.append(h('p', { class: 'hint shared-lines', 'data-testid': 'shared-lines' }, `Lines drawn over one another (the same position, within ${plainNum(sharedTolerance * 100)}% of the scale, at every round): ${shared.map((g) => g.join(', ')).join('; ')}.`))
   }
   loadTimeline(timeline, timelineHead)
   loadVariants(variants)
+}
+
+// sharedTolerance is how close (a share of the scale) two actors'
+// positions are at every round for their lines to be drawn as one.
+const sharedTolerance = 0.005
+
+// sharedLines is the groups of two or more actors whose lines lie over
+// one another: at every round both have a position, within
+// sharedTolerance of the scale's span apart. On the built-in case's
+// Territory ten actors stand on four lines, and the last drawn hid the
+// rest.
+function sharedLines(lines: { name: string; data: (number | null)[] }[], span: number): string[][] {
+  const tol = sharedTolerance * span
+  const same = (a: (number | null)[], b: (number | null)[]) => a.every((v, i) => v !== null && b[i] !== null && Math.abs(v - b[i]!) <= tol)
+  const groups: { data: (number | null)[]; names: string[] }[] = []
+  for (const l of lines) {
+    if (!l.data.some((v) => v !== null)) continue
+    const g = groups.find((x) => same(x.data, l.data))
+    if (g) g.names.push(l.name)
+    else groups.push({ data: l.data, names: [l.name] })
+  }
+  return groups.filter((g) => g.names.length > 1).map((g) => g.names)
 }
 
 // compare asks for the comparison of the models and settings of the
@@ -1143,29 +1191,139 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
     head.replaceChildren(h('p', { 'data-testid': 'timeline-span' }, snapshotSpan(cmp)),
       redLinesCrossed(cmp, 'timeline-red-lines') ?? '',
       foldedAssumed(timelineAssumed(cmp), 'timeline-assumed', 'Assumed inputs across the snapshots') ?? '')
-    const labels = cmp.columns.map((c) => c.as_of)
+    // The x axis is days: the snapshots stand as far apart as their
+    // dates (evenly spaced, five months read as one week), the ticks are
+    // the months, and each snapshot's name stands over its date.
+    const days = cmp.columns.map((c) => dayOf(c.as_of))
+    const first = Math.min(...days), last = Math.max(...days)
+    const pad = Math.max(1, Math.round((last - first) * 0.04))
+    const names = cmp.columns.map((c) => (c.label && c.label !== c.as_of ? c.label : c.as_of))
     for (const is of st.resolved!.issues) {
       const canvas = h('canvas', { role: 'img', 'aria-label': `Forecast over time on ${is.name}` })
-      box.append(h('figure', { class: 'chart small', 'data-issue': is.id }, h('figcaption', {}, is.name), h('div', { class: 'box' }, canvas), timelineNumbers(cmp, is.id, is.name)))
+      const boxEl = h('div', { class: 'box' }, canvas)
+      const fig = h('figure', { class: 'chart small', 'data-issue': is.id }, h('figcaption', {}, is.name), boxEl)
+      box.append(fig)
+      const gaps = timelineGaps(cmp, is.id)
+      if (gaps.length) fig.append(h('ul', { class: 'hint gaps', 'data-testid': 'timeline-gaps' }, ...gaps.map((g) => h('li', { 'data-model': g.model }, g.text))))
+      fig.append(timelineNumbers(cmp, is.id, is.name))
       const [lo, hi] = bounds(is)
       // A settled forecast is a point on its model's line; an unsettled
       // one a floating bar over its range.
       const datasets: object[] = []
       cmp.models.forEach((m, i) => {
         const fs = (m.issues.find((x) => x.issue === is.id)?.cells ?? []).map((c) => c.forecast)
-        datasets.push({ type: 'line', label: m.model, data: fs.map((f) => (f && f.settled ? f.forecast : null)), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
+        datasets.push({ type: 'line', label: m.model, data: fs.map((f, j) => ({ x: days[j], y: f && f.settled ? f.forecast : null })), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
         if (fs.some((f) => f && !f.settled && f.range)) {
-          // Not grouped: each bar stands at its own date, as the points do.
-          datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f) => (f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null)), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barPercentage: 0.15, grouped: false })
+          datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f, j) => ({ x: days[j], y: f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null })), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barThickness: 6, grouped: false })
         }
       })
-      st.charts.push(new Chart(canvas as HTMLCanvasElement, {
+      const width = Math.max(200, boxEl.clientWidth - 50)
+      const rows = nameRows(days.map((d) => ((d - first + pad) / (last - first + 2 * pad)) * width), names, width)
+      const chart = new Chart(canvas as HTMLCanvasElement, {
         type: 'line',
-        data: { labels, datasets: datasets as any },
-        options: { scales: { y: { min: lo, max: hi } }, plugins: { legend: { display: is === st.resolved!.issues[0], position: 'bottom', labels: { boxWidth: 10 } } } },
-      }))
+        data: { datasets: datasets as any },
+        plugins: [snapshotNames(days, names)],
+        options: {
+          layout: { padding: { top: 6 + 12 * (Math.max(...rows) + 1) } },
+          scales: {
+            x: { type: 'linear', min: first - pad, max: last + pad, afterBuildTicks: (ax) => { ax.ticks = monthTicks(first - pad, last + pad).map((value) => ({ value })) }, ticks: { autoSkip: true, maxRotation: 0, callback: (v) => dateOf(Number(v)).slice(0, 7) } },
+            y: { min: lo, max: hi },
+          },
+          plugins: { legend: { display: is === st.resolved!.issues[0], position: 'bottom', labels: { boxWidth: 10 } }, tooltip: { callbacks: { title: (items) => { const x = items[0]?.parsed.x ?? null; return x === null ? '' : `${dateOf(x)} ${names[days.indexOf(x)] ?? ''}` } } } },
+        },
+      })
+      st.charts.push(chart)
+      // Where the snapshots stand on the axis, for the tests.
+      fig.dataset.days = JSON.stringify(days)
+      fig.dataset.x = JSON.stringify(days.map((d) => chart.scales.x.getPixelForValue(d)))
     }
   } catch (e) { box.replaceChildren(h('p', { class: 'error' }, errorText(e))) }
+}
+
+// dayOf is a date's (YYYY-MM-DD) day number since 1970-01-01; dateOf
+// its inverse.
+function dayOf(date: string): number { return Math.round(Date.parse(date + 'T00:00:00Z') / 86400000) }
+function dateOf(day: number): string { return new Date(Math.round(day) * 86400000).toISOString().slice(0, 10) }
+
+// monthTicks is the first day of each month from lo to hi (days), every
+// second, third, sixth or twelfth month where there are many.
+function monthTicks(lo: number, hi: number): number[] {
+  const d = new Date(lo * 86400000)
+  let y = d.getUTCFullYear(), m = d.getUTCMonth() + 1
+  const all: number[] = []
+  for (;;) {
+    if (m > 11) { y++; m = 0 }
+    const v = Math.round(Date.UTC(y, m, 1) / 86400000)
+    if (v > hi) break
+    all.push(v)
+    m++
+  }
+  const every = [1, 2, 3, 6, 12].find((k) => all.length / k <= 7) ?? 12
+  return all.filter((_, i) => i % every === 0)
+}
+
+// nameRows puts each snapshot's name (centred at x, kept inside width)
+// on the first row where it clears the names before it.
+function nameRows(xs: number[], names: string[], width: number): number[] {
+  const ends: number[] = []
+  return xs.map((x, i) => {
+    const w = (textWidth(names[i], 10) || names[i].length * 6) + 8
+    const cx = Math.min(Math.max(x, w / 2), width - w / 2)
+    let row = ends.findIndex((e) => e <= cx - w / 2)
+    if (row < 0) { row = ends.length; ends.push(0) }
+    ends[row] = cx + w / 2
+    return row
+  })
+}
+
+// snapshotNames draws, over the timeline's plot, each snapshot's name
+// above a dotted line at its date.
+function snapshotNames(days: number[], names: string[]) {
+  return {
+    id: 'snapshotNames',
+    afterDraw(chart: Chart) {
+      const { ctx, chartArea: a, scales } = chart
+      const xs = days.map((d) => scales.x.getPixelForValue(d))
+      const rows = nameRows(xs.map((x) => x - a.left), names, a.right - a.left)
+      ctx.save()
+      ctx.font = `10px ${getComputedStyle(document.documentElement).fontFamily}`
+      ctx.fillStyle = '#5b6573'
+      ctx.strokeStyle = '#b8c0cc'
+      ctx.setLineDash([2, 3])
+      xs.forEach((x, i) => {
+        const w = ctx.measureText(names[i]).width
+        const cx = Math.min(Math.max(x, a.left + w / 2), a.right - w / 2)
+        const y = a.top - 4 - 12 * rows[i]
+        ctx.textAlign = 'center'
+        ctx.fillText(names[i], cx, y)
+        ctx.beginPath(); ctx.moveTo(x, y + 2); ctx.lineTo(x, a.bottom); ctx.stroke()
+      })
+      ctx.restore()
+    },
+  }
+}
+
+// timelineGaps says, for each model, why its line on an issue has no
+// point at a snapshot (a line stopped part-way, or dots without a line
+// between them): it did not settle there (drawn as a bar over its range)
+// or gave no forecast (the answer's error).
+function timelineGaps(cmp: Comparison, issue: string): { model: string; text: string }[] {
+  const at = (j: number) => { const c = cmp.columns[j]; return c.label && c.label !== c.as_of ? `${c.as_of} (${c.label})` : c.as_of }
+  const out: { model: string; text: string }[] = []
+  const k = decimalsOf(cmp.scenario, issue)
+  for (const m of cmp.models) {
+    const cells = m.issues.find((x) => x.issue === issue)?.cells ?? []
+    const unsettled: string[] = [], failed: string[] = []
+    cmp.columns.forEach((_, j) => {
+      const f = cells[j]?.forecast
+      if (m.columns[j]?.error) failed.push(`${at(j)}: ${m.columns[j].error}`)
+      else if (!f) failed.push(at(j))
+      else if (!f.settled) unsettled.push(`${at(j)}${f.range ? ` (${rangeText(f.range.lo, f.range.hi, k)})` : ''}`)
+    })
+    if (unsettled.length) out.push({ model: m.model, text: `${m.model} has no point at ${unsettled.join(', ')}: it did not settle there; ${unsettled.length === 1 ? 'its bar is its range' : 'each bar is its range'}.` })
+    if (failed.length) out.push({ model: m.model, text: `${m.model} gave no forecast at ${failed.join('; ')}.` })
+  }
+  return out
 }
 
 // timelineNumbers is one issue's chart over the snapshots as a table, for
@@ -1492,7 +1650,12 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   torCav.replaceChildren((st.tornado && caveatsCard('tornado-caveats', warningList(tm?.warnings?.map((w) => `sensitivity (${tm.model}): ${w}`), 'tornado-warning-list'),
     redLinesCrossed(st.tornado, 'tornado-red-lines'))) || '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
-  else for (const ti of tm.issues) {
+  // What every issue's line under its tornado opens with (what a
+  // variance share is, from how many draws), said once above the charts;
+  // each chart keeps the rest of its line. It was said seven times.
+  const sharesShared = tm ? sharedOpening(Object.values(tm.shares_notes ?? {})) : ''
+  if (sharesShared) tor.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares-common' }, sharesShared.replace(/;\s*$/, '.')))
+  if (tm) for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
     // The inputs parley sensitivity prints (its --top 8), those that move
     // the forecast at all drawn as bars, and how many more there are, as
@@ -1506,7 +1669,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
     const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
-      ti.ends_unsettled_text ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + ti.ends_unsettled_text) : ''), h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
+      ti.ends_unsettled_text ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + ti.ends_unsettled_text) : ''),
+      // each chart's key, where only the view's opening line said it
+      h('p', { class: 'hint tkey', 'data-testid': 'tornado-key' }, h('span', { class: 'swatch', style: `background:${color(0)}` }), ' moves the forecast up as the input rises ', h('span', { class: 'swatch', style: `background:${color(1)}` }), ' down'),
+      h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
     if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
     // The inputs shown (the command line's rows) whose one end the model
     // refused, as the command line says under its table; their bars run
@@ -1520,7 +1686,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // draws do not yet order the inputs, the draws to raise them to): the
     // answer's line (ask.SharesText), the command line's under its table.
     const sharesNote = tm.shares_notes?.[ti.issue]
-    if (sharesNote) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesNote))
+    if (sharesNote) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesShared && sharesNote.startsWith(sharesShared) ? upperFirst(sharesNote.slice(sharesShared.length)) : sharesNote))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
@@ -1558,6 +1724,19 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     fig.dataset.ticks = JSON.stringify(chart.scales.x?.ticks.map((t) => t.value) ?? [])
   }
 }
+
+// sharedOpening is the opening every one of two or more lines shares,
+// up to and with its last "; " (the end of a clause); '' where they
+// share less than a clause of 40 characters.
+function sharedOpening(lines: string[]): string {
+  if (lines.length < 2) return ''
+  let n = 0
+  while (lines.every((l) => n < l.length && l[n] === lines[0][n])) n++
+  const cut = lines[0].lastIndexOf('; ', n - 2)
+  return cut >= 40 ? lines[0].slice(0, cut + 2) : ''
+}
+
+function upperFirst(x: string): string { return x.charAt(0).toUpperCase() + x.slice(1) }
 
 // baseLine draws a tornado's base, the forecast at the stated values its
 // axis's title names ("forecast (base 46.6)"), as a dark vertical line

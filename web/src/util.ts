@@ -368,3 +368,36 @@ export function heldFixed(hf: HeldFixed | undefined, testid: string): HTMLElemen
 export function distanceText(d: { model: string; mean_pct: number; max_pct: number; text?: string }): string {
   return d.text ?? `${d.model}: mean ${fmt(d.mean_pct, 1)}, max ${fmt(d.max_pct, 1)}`
 }
+
+// niceTicks is a regular scale's ticks from lo to hi: evenly spaced at
+// 1, 2 or 5 times a power of ten, about target of them, each a multiple
+// of the step (the ends are ticks only when they fall on one).
+export function niceTicks(lo: number, hi: number, target = 6): number[] {
+  if (!(hi > lo)) return [lo]
+  const raw = (hi - lo) / Math.max(1, target - 1)
+  const p = Math.pow(10, Math.floor(Math.log10(raw)))
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((x) => x >= raw * 0.999) ?? 10 * p
+  const out: number[] = []
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)))
+  return out
+}
+
+// contrast is WCAG 2's contrast ratio of two #rrggbb colours.
+export function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+  }
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p)
+  return (x + 0.05) / (y + 0.05)
+}
+
+// ink is colour c darkened, in steps of 5%, until text in it reads on
+// white at WCAG AA's 4.5:1: a model's label keeps its line's hue where
+// the palette's light ones (sky blue, orange, pink) read at 2–3:1.
+export function ink(c: string): string {
+  let k = 1
+  const at = (f: number) => '#' + [1, 3, 5].map((i) => Math.round(parseInt(c.slice(i, i + 2), 16) * f).toString(16).padStart(2, '0')).join('')
+  while (contrast(at(k), '#ffffff') < 4.5 && k > 0) k -= 0.05
+  return at(Math.max(0, k))
+}
