@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed, RedLinesCrossed } from './api'
-import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed, plainNumber } from './util'
+import { h, fmt, signed, count, settingsText, noNumber, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed, plainNumber, stanceButton, stanceLabel } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 // kind_text, cost_text, head_text and lever_columns are ask's words for
@@ -41,6 +41,9 @@ export interface AdviseContext {
   // params are the settings changed on the Forecast view of the models
   // named, which the advice runs its model with
   params: (models: string[]) => { [name: string]: string } | undefined
+  // stance opens the stance drawer on an actor's stance on an issue
+  // (ids), the input a lever moves
+  stance: (actor: string, issue: string) => void
 }
 
 // The draws above which advise runs as a job (with progress) rather
@@ -93,7 +96,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
           (pct, est) => { if (mine === seq) ctx.status(sized(`Advising (as a job: too large to answer at once): ${pct}%`, est)) })
       }
       if (mine !== seq) return
-      drawAdvice(out, r.result!)
+      drawAdvice(out, r.result!, ctx)
       ctx.status('')
     } catch (e) {
       if (mine === seq) { out.replaceChildren(h('p', { class: 'warn', role: 'alert' }, String((e as Error).message ?? e))); ctx.status('') }
@@ -131,7 +134,7 @@ const plainColumns = ['kind', 'name', 'from', 'to', 'shift', 'toward', 'gain', '
 // columns' and kinds' words the answer carries; an answer stored before
 // it carried them shows each issue's name, each lever's kind and the
 // fields' names instead.
-function drawAdvice(box: HTMLElement, a: Advice) {
+function drawAdvice(box: HTMLElement, a: Advice, ctx: AdviseContext) {
   const withDraws = a.draws > 0
   const set = settingsText(a.request)
   const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
@@ -157,8 +160,11 @@ function drawAdvice(box: HTMLElement, a: Advice) {
     const rows = ia.levers.map((l, i) => {
       const t = l.toward ?? 0
       const bar = h('span', { class: 'lever-bar' + (t < 0 ? ' away' : ''), style: `width:${Math.round(60 * Math.abs(t) / top)}px` })
-      return h('tr', { 'data-kind': l.kind, 'data-helps': String(t > 0), hidden: i >= shownLevers },
-        h('td', {}, l.kind_text ?? l.kind), h('td', {}, l.name),
+      return h('tr', { 'data-kind': l.kind, 'data-actor': l.actor, 'data-helps': String(t > 0), hidden: i >= shownLevers },
+        h('td', {}, l.kind_text ?? l.kind),
+        // the actor's name opens the stance drawer on the stance the
+        // lever moves, with the quotes it rests on
+        h('td', {}, stanceButton(stanceLabel(l.name, ia.name), () => ctx.stance(l.actor, l.issue), l.name)),
         h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.from)), h('td', {}, inputValue(a.scenario, leverInput(l.kind), l.issue, l.to)),
         h('td', {}, l.shift_text ?? num(l.shift, d + 1)), h('td', {}, l.toward_text ?? num(l.toward, d + 1), ' ', bar),
         h('td', {}, num(l.gain, 4)), h('td', {}, l.cost_text ?? plainNumber(l.cost)),

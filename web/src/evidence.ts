@@ -53,7 +53,9 @@ const pct = (x: number) => `${Math.round(100 * x)}%`
 // called with the scenario's id and what the status line says of the
 // merge (savedApplied: what was applied, and the save's notes) after the
 // review is merged.
-export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: (id: string, said: string) => void): Promise<void> {
+// issue, when given, is the issue whose quotes the browser lists first
+// (its Issue filter chosen), as the forecast table's issue links ask.
+export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: (id: string, said: string) => void, issue = ''): Promise<void> {
   const note = h('p', { class: 'hint' }, 'Loading the evidence…')
   box.replaceChildren(note)
   let ev: Evidence
@@ -65,7 +67,7 @@ export async function renderEvidence(box: HTMLElement, sv: ScenarioView, saved: 
   }
   box.replaceChildren(
     h('section', { class: 'card', 'data-testid': 'coverage' }, h('h2', {}, 'Evidence coverage'), coverageView(ev)),
-    h('section', { class: 'card', 'data-testid': 'evidence-browser' }, h('h2', {}, 'Evidence'), browser(ev, sv)),
+    h('section', { class: 'card', 'data-testid': 'evidence-browser' }, h('h2', {}, 'Evidence'), browser(ev, sv, issue)),
     h('section', { class: 'card', 'data-testid': 'ingest' }, h('h2', {}, 'Draft evidence from documents'), ingestView(sv, saved)),
   )
 }
@@ -126,7 +128,7 @@ function whose(it: EvidenceItem): string {
 // kindNames are the readable names of what a quote speaks for.
 const kindNames: { [kind: string]: string } = { stance: 'stance', capability: 'capability', red_line: 'red line', reservation: 'reservation', proposal: 'proposal', outcome: 'outcome' }
 
-function browser(ev: Evidence, sv: ScenarioView): HTMLElement {
+function browser(ev: Evidence, sv: ScenarioView, issue: string): HTMLElement {
   const uniq = (xs: string[]) => [...new Set(xs)].sort()
   // The filters name actors, issues and sources as the cards do; their
   // values stay the ids.
@@ -173,6 +175,7 @@ function browser(ev: Evidence, sv: ScenarioView): HTMLElement {
     if (!items.length) list.append(h('li', { class: 'hint' }, 'No quote matches.'))
   }
   for (const id of ['ev-source', 'ev-kind', 'ev-actor', 'ev-issue']) (filters.querySelector('#' + id) as HTMLSelectElement).onchange = draw
+  if (issue) (filters.querySelector('#ev-issue') as HTMLSelectElement).value = issue
   draw()
   const warn = ev.warnings.length ? h('details', {}, h('summary', {}, plural(ev.warnings.length, 'warning')), h('ul', {}, ...ev.warnings.map((w) => h('li', {}, w)))) : null
   return h('div', {}, filters, warn, h('div', { class: 'evidence-split' }, list, text))

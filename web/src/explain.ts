@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber } from './util'
+import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber, opensOnRelease, stanceLabel } from './util'
 import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -57,6 +57,9 @@ export interface ExplainContext {
   // params are the settings changed on the Forecast view of the models
   // named, which the explanation runs its model with
   params: (models: string[]) => { [name: string]: string } | undefined
+  // stance opens the stance drawer on an actor's stance on an issue
+  // (ids), the input a pull rests on
+  stance: (actor: string, issue: string) => void
 }
 
 // The view's own state survives re-renders; model '' is the server's
@@ -197,19 +200,27 @@ function pullChart(ie: IssueExplanation, model: string, ctx: ExplainContext, d: 
   const lab = W < 560 ? 120 : 180, row = 22, H = 20 + row * Math.max(1, rows.length)
   const top = Math.max(1e-12, ...rows.map((p) => Math.abs(p.pull!)))
   const mid = lab + (W - lab) / 2, half = (W - lab) / 2 - (W < 560 ? 45 : 60)
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'img', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` },
-    s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
+  // A group, not an image: each actor's row is a link to the stance its
+  // pull rests on (an image's parts are hidden from a screen reader).
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'posmap', role: 'group', 'data-testid': 'pull-chart', style: 'max-width:760px', 'aria-label': `${model}: each actor's pull on ${ie.name}` })
   rows.forEach((p, i) => {
     const y = 14 + i * row
     const w = (Math.abs(p.pull!) / top) * half
     const x = p.pull! < 0 ? mid - w : mid
     const label = pullText(p)
-    svg.append(
+    // The row (name, bar and number) opens the stance drawer on the
+    // actor's stance on this issue, the position and salience its pull
+    // is made of, with the quotes they rest on.
+    const link = opensOnRelease(s('a', { href: '#', class: 'stance-link', 'data-actor': p.actor, 'data-issue': ie.issue, 'aria-label': stanceLabel(ctx.actorName(p.actor), ie.name) },
+      s('rect', { x: 0, y: y - row / 2, width: W, height: row, fill: 'transparent', class: 'hit' }),
       svgLabel({ x: lab - 8, y: y + 4, 'text-anchor': 'end', class: 'aname' }, ctx.actorName(p.actor), lab - 12),
       s('rect', { x, y: y - 7, width: Math.max(1, w), height: 14, fill: p.pull! < 0 ? color(1) : color(0), class: 'pull', 'data-actor': p.actor, 'data-pull': String(p.pull), 'data-share': String(p.share) },
         s('title', {}, `${p.name}: position ${fmt(p.position, d)}, ${shareText(p)} of the weight, pull ${label}`)),
-      s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label))
+      s('text', { x: p.pull! < 0 ? x - 4 : x + w + 4, y: y + 4, 'text-anchor': p.pull! < 0 ? 'end' : 'start', class: 'tick' }, label)), () => ctx.stance(p.actor, ie.issue))
+    svg.append(link)
   })
+  // the zero line over the rows, which a row's highlight would hide
+  svg.append(s('line', { x1: mid, x2: mid, y1: 4, y2: H - 4, class: 'axis' }))
   return svg
 }
 

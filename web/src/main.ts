@@ -6,13 +6,13 @@
 // so a link opens the page as it was.
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
-import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText } from './util'
+import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
 import { renderBacktest } from './backtest'
-import { Chart, registerables, type Plugin } from 'chart.js'
+import { Chart, registerables, type Plugin, type BarElement } from 'chart.js'
 import { renderEvidence } from './evidence'
 import { renderBuilder, unsaved, startBlank } from './builder'
 import { sentence } from './diagnostics'
@@ -58,6 +58,9 @@ const st = {
   dealOpts: { batna: '', rho: 0, require: null as Set<string> | null, fix: new Set<string>(), robust: false, draws: null as number | null },
   dealSearch: null as DealSearch | null,
   refocus: null as string | null,
+  // evidenceIssue is the issue whose quotes the Evidence view opens on
+  // (a forecast table's issue link), once; '' for every issue.
+  evidenceIssue: '',
   // caveatsOpen is whether the list of every caveat is open, as the
   // reader last left it; null until then (open on a wide screen, folded
   // on a phone: foldCaveats).
@@ -514,9 +517,12 @@ function render() {
   if (st.view === 'backtest') renderBacktest(main, { id: st.sv!.id, variant: st.variant, scenario: st.sv!.scenario, models: modelList(), status, params: paramsFor })
   if (st.view === 'sweep') renderSweep()
   if (st.view === 'deal') renderDeal()
-  if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor })
-  if (st.view === 'evidence') renderEvidence(main, st.sv!, (id, said) => { void loadScenario(id).then(() => status(said)) })
-  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, params: paramsFor })
+  if (st.view === 'explain') renderExplain(main, { scenario: st.sv!.id, snapshot: st.snapshot, variant: st.variant, issues: st.resolved.issues, actorName, status, params: paramsFor, stance: openStance })
+  if (st.view === 'evidence') {
+    renderEvidence(main, st.sv!, (id, said) => { void loadScenario(id).then(() => status(said)) }, st.evidenceIssue)
+    st.evidenceIssue = ''
+  }
+  if (st.view === 'advise') renderAdvise(main, { id: st.sv!.id, snapshot: st.snapshot, variant: st.variant, scenario: st.resolved, models: st.models.map((m) => m.name), status, params: paramsFor, stance: openStance })
 }
 
 // forecastPending stands in a view whose scenario has no forecast in
@@ -832,10 +838,10 @@ function closeDrawer() {
 
 function openStance(actor: string, issue: string) {
   const sc = st.resolved!
-  const stc = sc.stances.find((x) => x.actor === actor && x.issue === issue) as Stance
-  const a = sc.actors.find((x) => x.id === actor)!
-  const is = sc.issues.find((x) => x.id === issue)!
-  const sources = st.sv!.scenario.metadata.sources ?? []
+  const stc = sc.stances.find((x) => x.actor === actor && x.issue === issue) as Stance | undefined
+  const a = sc.actors.find((x) => x.id === actor)
+  const is = sc.issues.find((x) => x.id === issue)
+  if (!stc || !a || !is) return
   const d = $('drawer')
   const [lo, hi] = bounds(is)
   const num = (name: string, label: string, value: number | undefined, min: number, max: number, step: number) =>
@@ -894,15 +900,9 @@ function openStance(actor: string, issue: string) {
       showErrors(form, errors, err)
     }
   }
-  const evidence = stc.evidence?.length
-    ? h('ol', { class: 'evidence', 'data-testid': 'evidence' }, ...stc.evidence.map((ev) => {
-      const src = sources.find((x) => x.id === ev.source || x.file === ev.source)
-      return h('li', {},
-        h('blockquote', {}, /^["“‘']/.test(ev.quote) ? ev.quote : '“' + ev.quote + '”'),
-        h('p', { class: 'cite' }, citeLine(ev.source, ev.date, src)),
-        ev.note ? h('p', { class: 'note' }, ev.note) : null)
-    }))
-    : h('p', { class: 'assumed-why', 'data-testid': 'evidence' }, h('strong', {}, 'Assumed: '), stc.assumed ?? 'no reason given')
+  const evidence = evidenceList(stc.evidence, stc.assumed)
+  d.dataset.actor = actor
+  d.dataset.issue = issue
   d.replaceChildren(...[
     h('button', { class: 'close', 'aria-label': 'Close', onclick: () => closeDrawer() }, '×'),
     h('h2', { id: 'drawer-title' }, `${a.name} on ${is.name}`),
@@ -911,6 +911,51 @@ function openStance(actor: string, issue: string) {
     stc.note ? h('p', { class: 'note' }, stc.note) : null,
     h('h3', {}, 'Evidence'), evidence, form].filter((x) => x !== null) as HTMLElement[])
   openModal(d, d.querySelector<HTMLInputElement>('input[name=position]'))
+}
+
+// evidenceList is what a stance or a capability rests on, as the drawer
+// shows it: each quote with its citation and note, or "Assumed:" with
+// the reason the file gives.
+function evidenceList(evs: Evidence[] | undefined, assumed: string | undefined): HTMLElement {
+  const sources = st.sv!.scenario.metadata.sources ?? []
+  return evs?.length
+    ? h('ol', { class: 'evidence', 'data-testid': 'evidence' }, ...evs.map((ev) => {
+      const src = sources.find((x) => x.id === ev.source || x.file === ev.source)
+      return h('li', {},
+        h('blockquote', {}, /^["“‘']/.test(ev.quote) ? ev.quote : '“' + ev.quote + '”'),
+        h('p', { class: 'cite' }, citeLine(ev.source, ev.date, src)),
+        ev.note ? h('p', { class: 'note' }, ev.note) : null)
+    }))
+    : h('p', { class: 'assumed-why', 'data-testid': 'evidence' }, h('strong', {}, 'Assumed: '), assumed ?? 'no reason given')
+}
+
+// openCapability opens the drawer on an actor's capability, the input a
+// tornado's capability bar rests on: its value and range, its note and
+// the quotes it rests on, or why it is assumed. It is edited in the
+// Build view, as every actor's entry is.
+function openCapability(actor: string) {
+  const a = st.resolved!.actors.find((x) => x.id === actor)
+  if (!a) return
+  const d = $('drawer')
+  d.dataset.actor = actor
+  d.dataset.issue = ''
+  const r = a.capability_range
+  const close = h('button', { class: 'close', 'aria-label': 'Close', onclick: () => closeDrawer() }, '×')
+  d.replaceChildren(...[
+    close,
+    h('h2', { id: 'drawer-title' }, `${possessive(a.name || a.id)} capability`),
+    h('p', { class: 'facts' }, `Capability ${plainNum(a.capability)}${r ? ` [${rangeJoin(plainNum(r[0]), plainNum(r[1]))}]` : ''}`),
+    a.capability_note ? h('p', { class: 'note' }, a.capability_note) : null,
+    h('h3', {}, 'Evidence'), evidenceList(a.capability_evidence, a.capability_assumed),
+    h('p', { class: 'hint' }, 'Edit it in the Build view.')].filter((x) => x !== null) as HTMLElement[])
+  openModal(d, close)
+}
+
+// openInput opens the drawer on what a number rests on: an actor's
+// stance on an issue, or, with no issue, the actor's capability.
+function openInput(actor: string, issue: string | undefined) {
+  if (issue) openStance(actor, issue)
+  else openCapability(actor)
 }
 
 // citeLine is a quote's citation: its source's title, its publisher
@@ -1064,6 +1109,15 @@ function bottomLineCard(fc: Forecast): HTMLElement | null {
     h('ul', {}, ...b.issues.map((x) => h('li', { 'data-issue': x.issue, 'data-agree': String(x.agree), 'data-models': String(x.models) }, x.text))))
 }
 
+// evidenceLink is an issue's name in the forecast table, a link to the
+// quotes its forecasts rest on: a forecast rests on every stance of the
+// issue, so it opens the Evidence view at the issue's quotes rather than
+// one stance's drawer.
+function evidenceLink(is: Issue): HTMLElement {
+  return h('a', { href: '#evidence', class: 'evidence-link', 'data-testid': 'issue-evidence', 'aria-label': `${is.name}: the evidence the forecasts rest on`, title: `The evidence on ${is.name}`,
+    onclick: (e: Event) => { e.preventDefault(); st.evidenceIssue = is.id; show('evidence') } }, is.name)
+}
+
 function renderForecast() {
   const sc = st.resolved!
   const fc = st.forecast!
@@ -1071,7 +1125,7 @@ function renderForecast() {
   const table = h('table', { class: 'compare', 'data-testid': 'model-table' },
     h('caption', {}, `Forecast by model, ${fc.scenario.as_of_text ?? 'as of ' + fc.scenario.as_of}${fc.scenario.variant ? ', variant ' + (fc.scenario.variant_name || fc.scenario.variant) : ''}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...models.map((m, i) => h('th', { scope: 'col', style: `border-bottom-color:${color(i)}` }, m.model)))),
-    h('tbody', {}, ...sc.issues.map((is) => h('tr', {}, h('th', { scope: 'row' }, is.name),
+    h('tbody', {}, ...sc.issues.map((is) => h('tr', { 'data-issue': is.id }, h('th', { scope: 'row' }, evidenceLink(is)),
       ...models.map((m) => forecastCell(m, m.issues.find((x) => x.issue === is.id)))))))
   const multi = models.filter((m) => m.issues.some((x) => (x.rounds?.length ?? 0) > 1)).map((m) => m.model)
   if (!multi.includes(st.trajModel)) st.trajModel = multi[0] ?? models[0]?.model ?? ''
@@ -1711,11 +1765,19 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const labels = full.map(([who, what]) => fitText(who, room - textWidth(what, 11), 11) + what)
     fig.dataset.labels = JSON.stringify(labels)
     fig.dataset.room = String(room)
+    // Each bar, and its label, opens the drawer on the input it is: the
+    // actor's stance on the input's issue, or its capability.
+    const open = (i: number) => openInput(bars[i].input.actor, bars[i].input.issue)
     const chart = new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels, datasets: [{ label: 'forecast with the input at its low → high end', data: bars.map(barEnds) as unknown as number[], backgroundColor: bars.map((b) => (barEnds(b)[1] >= barEnds(b)[0] ? color(0) : color(1))) }] },
-      plugins: [baseLine(ti.base)],
-      options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, ticks: { includeBounds: false }, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 } } } } },
+      plugins: [baseLine(ti.base), inputLinks(bars.map(inputLabel), bars.map((b) => b.input), open)],
+      options: {
+        indexAxis: 'y',
+        onClick: (_e, els) => { if (els.length) open(els[0].index) },
+        onHover: (e, els) => { const c = e.native?.target as HTMLElement | undefined; if (c) c.style.cursor = els.length ? 'pointer' : '' },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => items.length ? full[items[0].dataIndex].join('') : '' } } }, scales: { x: { min: xmin, max: xmax, ticks: { includeBounds: false }, title: { display: true, text: `forecast (base ${fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))})` } }, y: { ticks: { font: { size: 11 }, color: linkColor } } },
+      },
     })
     st.charts.push(chart)
     // The axis's ticks, for the tests: evenly spaced, its ends written
@@ -1737,6 +1799,54 @@ function sharedOpening(lines: string[]): string {
 }
 
 function upperFirst(x: string): string { return x.charAt(0).toUpperCase() + x.slice(1) }
+// linkColor is the page's accent, the colour of its links: a tornado's
+// labels, which open the inputs' evidence, are drawn in it.
+const linkColor = '#0b5cad'
+
+// inputLabel is the accessible name of a tornado bar's link: the actor
+// and the issue of a position or a salience, by name, or the actor's
+// capability.
+function inputLabel(b: Swing): string {
+  const who = actorName(b.input.actor)
+  return b.input.issue ? stanceLabel(who, issueName(b.input.issue)) : `${possessive(who)} capability: its evidence`
+}
+
+// inputLinks lays a button over each of a tornado's labels (the canvas
+// draws them, and a canvas has no parts a keyboard can reach), named by
+// labels, that opens the drawer on its bar's input (open; the inputs'
+// actor and issue ids are the buttons' data-actor and data-issue); the bars
+// open it on a click (the chart's onClick). Each bar's centre, for the
+// tests, is the canvas's data-bars (CSS pixels from its corner).
+function inputLinks(labels: string[], inputs: SweepInput[], open: (i: number) => void): Plugin<'bar'> {
+  let layer: HTMLElement | null = null
+  return {
+    id: 'inputLinks',
+    afterDraw(chart) {
+      const y = chart.scales.y
+      const box = chart.canvas.parentElement
+      if (!y || !box) return
+      if (!layer) {
+        layer = h('div', { class: 'input-links' }, ...labels.map((label, i) => {
+          const b = stanceButton(label, () => open(i))
+          b.dataset.actor = inputs[i].actor
+          b.dataset.issue = inputs[i].issue ?? ''
+          return b
+        }))
+        box.append(layer)
+      }
+      const step = labels.length > 1 ? Math.abs(y.getPixelForTick(1) - y.getPixelForTick(0)) : chart.chartArea.bottom - chart.chartArea.top
+      const meta = chart.getDatasetMeta(0)
+      labels.forEach((_, i) => {
+        const b = layer!.children[i] as HTMLElement
+        b.style.left = `${y.left}px`
+        b.style.width = `${Math.max(0, y.right - y.left)}px`
+        b.style.top = `${y.getPixelForTick(i) - step / 2}px`
+        b.style.height = `${step}px`
+      })
+      chart.canvas.dataset.bars = JSON.stringify(meta.data.map((el) => { const p = (el as unknown as BarElement).getCenterPoint(true); return [Math.round(p.x ?? 0), Math.round(p.y ?? 0)] }))
+    },
+  }
+}
 
 // baseLine draws a tornado's base, the forecast at the stated values its
 // axis's title names ("forecast (base 46.6)"), as a dark vertical line

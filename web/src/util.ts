@@ -401,3 +401,38 @@ export function ink(c: string): string {
   while (contrast(at(k), '#ffffff') < 4.5 && k > 0) k -= 0.05
   return at(Math.max(0, k))
 }
+
+// opensOnRelease makes el (a button or a link) call open when clicked
+// or when Enter or Space is released on it, as the scenario view's
+// markers open the stance drawer: on key release, so that the key that
+// opened the drawer cannot also reach the field that then has the focus
+// (an Enter reaching the position field would submit its form). Only a
+// key pressed on el opens it: the Enter that closed the drawer, released
+// after the focus came back to el, does not open it again.
+export function opensOnRelease<T extends Element>(el: T, open: () => void): T {
+  const isKey = (e: Event) => (e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' '
+  let pressed = false
+  el.addEventListener('click', (e) => { e.preventDefault(); open() })
+  el.addEventListener('keydown', (e) => { if (isKey(e)) { e.preventDefault(); pressed = true } })
+  el.addEventListener('blur', () => { pressed = false })
+  el.addEventListener('keyup', (e) => {
+    if (!isKey(e)) return
+    e.preventDefault()
+    if (pressed) { pressed = false; open() }
+  })
+  return el
+}
+
+// stanceLabel is the accessible name of a link to an actor's stance on
+// an issue, which opens the stance drawer: its position, range,
+// salience, note and the quotes it rests on.
+export function stanceLabel(actor: string, issue: string): string {
+  return `${actor} on ${issue}: the stance and its evidence`
+}
+
+// stanceButton is a number's way to the stance it rests on: kids in a
+// button that looks like a link and opens the stance drawer (open),
+// named for the actor and the issue by name.
+export function stanceButton(label: string, open: () => void, ...kids: (Node | string)[]): HTMLButtonElement {
+  return opensOnRelease(h('button', { type: 'button', class: 'stance-link', 'aria-label': label, title: label }, ...kids), open)
+}
