@@ -98,7 +98,7 @@ func TestAdviseTooLargeRunsAsJob(t *testing.T) {
 	e := startE2EWith(t, e2eOptions{maxWork: limit})
 	territory := `[data-testid=advise-out] table[data-issue="territory"]`
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(territory)))
-	e.do("advise smp", chromedp.SetValue(chromedp.CSS(`#advise-model`), "smp"), chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)),
+	e.do("advise smp", chromedp.SetValue(chromedp.CSS(`#advise-model`), "smp"), chromedp.Click(chromedp.CSS(`#advise-go`)),
 		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').includes('model smp')`), e.shot("11b-advise-job"))
 	want := fmt.Sprintf("%+.2f", float64(lv.Toward))
 	row := e.text(territory + ` tbody tr:first-child`)

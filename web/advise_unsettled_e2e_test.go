@@ -33,7 +33,7 @@ func TestAdviseUnsettledRange(t *testing.T) {
 	table := `[data-testid=advise-out] table[data-issue="nato"]`
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table[data-issue]`)))
 	e.do("advise bdm", chromedp.SetValue(chromedp.CSS(`#advise-actor`), "russia"), chromedp.SetValue(chromedp.CSS(`#advise-model`), "bdm"), chromedp.SetValue(chromedp.CSS(`#advise-issue`), "nato"),
-		chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)),
+		chromedp.Click(chromedp.CSS(`#advise-go`)),
 		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').includes('model bdm')`), chromedp.WaitVisible(chromedp.CSS(table)))
 	if got := e.text(table + " caption"); got != want {
 		t.Errorf("nato heading %q, want %q", got, want)

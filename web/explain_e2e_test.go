@@ -285,7 +285,7 @@ func TestAdviseAppliesSettings(t *testing.T) {
 	table := `[data-testid=advise-out] table[data-issue="ceasefire"]`
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?models=smp&param=smp-vote=Binary#advise"), chromedp.WaitVisible(chromedp.CSS(table)))
 	e.do("advise smp", chromedp.SetValue(chromedp.CSS(`#advise-model`), "smp"), chromedp.SetValue(chromedp.CSS(`#advise-issue`), "ceasefire"),
-		chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)),
+		chromedp.Click(chromedp.CSS(`#advise-go`)),
 		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').includes('model smp')`))
 	got := get(t, e.bctx, "forecast", chromedp.AttributeValue(chromedp.CSS(table+` caption`), "data-forecast")).Value
 	if v, _ := strconv.ParseFloat(got, 64); v != bin {

@@ -74,7 +74,7 @@ func TestHeldFixedAdviseDeal(t *testing.T) {
 	if n := e.count(`[data-testid=advise-held]`); n != 0 {
 		t.Errorf("advise without draws shows %d held-fixed lines, want 0", n)
 	}
-	e.do("advise with draws", chromedp.SetValue(chromedp.CSS(`#advise-draws`), "50"), chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)),
+	e.do("advise with draws", chromedp.SetValue(chromedp.CSS(`#advise-draws`), "50"), chromedp.Click(chromedp.CSS(`#advise-go`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-held]`)))
 	if got := e.text(`[data-testid=advise-held]`); got != heldWant {
 		t.Errorf("advise's held-fixed line reads %q, want %q", got, heldWant)

@@ -149,7 +149,7 @@ func TestAdviseHelpsCarried(t *testing.T) {
 	e.onEveryPage("marked helps", rewriteAnswers(`advise`, `['helps_text']`, `(v) => '‹' + v + '›'`))
 	table := `[data-testid=advise-out] table[data-issue="ceasefire"]`
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(table)))
-	e.do("draws", chromedp.SetValue(chromedp.CSS(`#advise-draws`), "50"), chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)),
+	e.do("draws", chromedp.SetValue(chromedp.CSS(`#advise-draws`), "50"), chromedp.Click(chromedp.CSS(`#advise-go`)),
 		e.poll(`document.querySelectorAll('[data-testid=advise-out] table[data-issue="ceasefire"] thead th').length === 9`))
 	got := get(t, e.bctx, "helps", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-out] table[data-issue="ceasefire"] tbody tr')].filter((r) => r.getBoundingClientRect().height > 0).map((r) => r.cells[8].textContent)`))
 	var plain []string

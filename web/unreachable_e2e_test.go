@@ -30,7 +30,7 @@ func TestServerGoneSaidInWords(t *testing.T) {
 	out := `[data-testid=advise-out]`
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(out+` table`)))
 	drop.Store(true)
-	e.do("advise again", chromedp.Click(chromedp.CSS(`#advise-draws ~ button`)), chromedp.WaitVisible(chromedp.CSS(out+` [role=alert]`)), e.shot("67-server-gone"))
+	e.do("advise again", chromedp.Click(chromedp.CSS(`#advise-go`)), chromedp.WaitVisible(chromedp.CSS(out+` [role=alert]`)), e.shot("67-server-gone"))
 	if m := e.text(out + ` [role=alert]`); !strings.Contains(m, "The server did not answer") {
 		t.Errorf("with the connection dropped the page says %q, want it to say the server did not answer", m)
 	}

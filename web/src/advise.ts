@@ -64,7 +64,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   const step = h('input', { id: 'advise-step', type: 'number', min: 0.01, max: 1, step: 0.01, value: o.step }) as HTMLInputElement
   const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: d.limits.max_advise_draws, step: 50, value: o.draws }) as HTMLInputElement
   const out = h('div', { 'data-testid': 'advise-out', 'aria-live': 'polite' })
-  const go = h('button', { type: 'submit' }, 'Advise')
+  const go = h('button', { type: 'submit', id: 'advise-go' }, 'Advise')
   // Each label with its box, so that a box does not wrap alone onto the
   // next line ("Draws" at a line's end, its box under it); the step in
   // its unit as parley advise --step says it (the defaults carry it,
