@@ -60,7 +60,7 @@ func TestDistributionIntervalsAsCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := regexp.MustCompile(`│ Issue A\s+│ (\S+)\s+│ (\S+)\s+│`).FindStringSubmatch(parley(t, "forecast", file, "-m", "snap"))
-	said := regexp.MustCompile(`its 80% interval is (\S+) and its 95% (\S+) `).FindStringSubmatch(parley(t, "explain", file, "-m", "snap"))
+	said := regexp.MustCompile(`its 80% interval is (\S+) and its 95% ([0-9.–-]+)`).FindStringSubmatch(parley(t, "explain", file, "-m", "snap"))
 	if row == nil || said == nil {
 		t.Fatalf("the command line's intervals not found: forecast %q, explain %q", row, said)
 	}

@@ -26,7 +26,7 @@ func TestMissingNumberAsCommandLine(t *testing.T) {
 		}
 		want[cells[0]] = strings.Join(cells, " | ")
 	}
-	if r := want["Russia"]; r != "Russia | 5.0 | 35.8% | — | 0.00 | — | — | " {
+	if r := want["Russia"]; r != "Russia | 5.0 | 35.8% | — | 0.00 | — | — | — | " {
 		t.Fatalf("parley explain prints Russia's row %q, want its missing numbers —", r)
 	}
 

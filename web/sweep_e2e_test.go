@@ -311,7 +311,7 @@ func TestSweepMarksOutside(t *testing.T) {
 			return strings.HasPrefix(w, fmt.Sprintf("%s (%s): the forecast at the stated values", is.Name, is.Issue)) && strings.Contains(w, "lies outside its own 80% interval")
 		}) {
 			outside = append(outside, is.Issue)
-		} else if slices.ContainsFunc(m.Warnings, func(w string) bool { return strings.Contains(w, "("+is.Issue+")") }) {
+		} else if slices.ContainsFunc(m.Warnings, func(w string) bool { return strings.Contains(w, is.Name) }) {
 			named = append(named, is.Issue)
 		}
 	}
