@@ -1054,9 +1054,9 @@ func shortWhy(sc *answer.Scenario, v answer.ProposalVerdict) string {
 // sweep's as a darker one within its height, and each model's forecast
 // as a dot (orange where it did not settle), each with its value as a
 // tooltip; the scale's ends written beside it at chartFontSize. The
-// table's head has their key (chartKey). Drawn 240 units wide with its
-// ends under it in 7 units, the numbers read at 7 px on a screen and
-// under 4 in print.
+// table's head has their key (chartKey). (It was drawn 240 units wide
+// with its ends under it in 7 units, numbers that read at 7 px on a
+// screen and under 4 in print; brief25.)
 func issueChart(bi BriefIssue, calibratedName string) template.HTML {
 	const w, h, pad, y = 180.0, 16.0, 28.0, 8.0
 	x := func(v float64) float64 {
