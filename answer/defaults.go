@@ -17,8 +17,9 @@ type Defaults struct {
 	// RobustDraws is the draws of a robust deal analysis that names none.
 	RobustDraws int `json:"robust_draws"`
 	// AdviseStepUnit is the unit of advise's step, in the words the
-	// command line's --step says it (ask.AdviseStepUnit): a client labels
-	// its step with it, where "Step 0.05" read as 0.05 of a point.
+	// command line's --step says it (ask.AdviseStepUnit, which
+	// ask.Defaults sets; NewDefaults leaves it empty): a client labels its
+	// step with it, where "Step 0.05" read as 0.05 of a point.
 	AdviseStepUnit string `json:"advise_step_unit,omitempty"`
 }
 

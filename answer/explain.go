@@ -172,8 +172,9 @@ type Pull struct {
 	// Ideal (ks only) is the actor's best feasible outcome, its utopia
 	// point in Kalai and Smorodinsky's terms: the point of the bargaining
 	// set (KSBound's Lo–Hi) nearest its position; its own position when
-	// that lies in the set. The doors head it "Best feasible", not
-	// "ideal": it is not the actor's position.
+	// that lies in the set. The command line heads it "Utopia", the page
+	// "Best feasible (utopia)", not "Ideal": it is not the actor's
+	// position.
 	Ideal *float64 `json:"ideal,omitempty"`
 	// IdealGain (ks only) is Gain at Ideal, 1 − δ²/r² with δ the distance
 	// from the position to Ideal: the most the actor can gain in any

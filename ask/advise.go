@@ -217,6 +217,15 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 // (Defaults.AdviseStepUnit) for the page's Step box.
 const AdviseStepUnit = "a share of the scale"
 
+// Defaults is each kind of run's default request and the limits
+// (answer.NewDefaults) with the words a client labels its inputs with
+// (AdviseStepUnit), as GET /api/defaults gives them.
+func Defaults() answer.Defaults {
+	d := answer.NewDefaults()
+	d.AdviseStepUnit = AdviseStepUnit
+	return d
+}
+
 // costNote is Advice's CostNote: what a lever's cost is (the utility the
 // actor loses on the issues it moves away from the actor, gainCost) and
 // why the column reads 0 — under the closed form (compromise) a lever

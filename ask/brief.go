@@ -362,9 +362,10 @@ type BriefDriver struct {
 // BriefEvidence is what an input the brief shows rests on: its actor
 // and issue by name (Issue "" for a capability), the number as the file
 // states it (What: "position 6.0", "salience 0.9", "capability 60"),
-// and its first quote's first words with the quote's source and date
-// (the source's when the quote has none), or, resting on no quote, the
-// reason it is assumed (Assumed; "" with no Quote either: neither).
+// and its first quote's first words with the quote's source (SourceRef)
+// and date (the source's when the quote has none), or, resting on no
+// quote, the reason it is assumed (Assumed; "" with no Quote either:
+// neither).
 type BriefEvidence struct {
 	Actor, Issue, What  string
 	Quote, Source, Date string
@@ -595,7 +596,7 @@ type BriefProposal struct {
 	// verdict does not check ("no one on the issues it decides;
 	// unchecked, left open: Egypt (Drought release)").
 	BlockedBy string
-	// Source is its first quote's source and date ("m, 2026-03-01", as
+	// Source is its first quote's source and date ("S1, 2026-03-01", as
 	// BriefEvidence cites one); Assumed is set when it rests on no quote
 	// but an assumed reason.
 	Source  string
@@ -1053,9 +1054,9 @@ func shortWhy(sc *answer.Scenario, v answer.ProposalVerdict) string {
 // sweep's as a darker one within its height, and each model's forecast
 // as a dot (orange where it did not settle), each with its value as a
 // tooltip; the scale's ends written beside it at chartFontSize. The
-// table's head has their key (chartKey). Drawn 240 units wide with its
-// ends under it in 7 units, the numbers read at 7 px on a screen and
-// under 4 in print.
+// table's head has their key (chartKey). (It was drawn 240 units wide
+// with its ends under it in 7 units, numbers that read at 7 px on a
+// screen and under 4 in print; brief25.)
 func issueChart(bi BriefIssue, calibratedName string) template.HTML {
 	const w, h, pad, y = 180.0, 16.0, 28.0, 8.0
 	x := func(v float64) float64 {

@@ -94,7 +94,7 @@ func (c Cost) plus(d Cost) Cost {
 // Trace is the rounds of every actor's position a traced run (a
 // forecast, whose answer carries them) keeps when the request sets
 // neither rounds nor max_rounds: the model's default round cap (bdm's
-// DefaultMaxRounds, exchange's DefaultRounds, smp's 100); 0 for a model
+// DefaultMaxRounds, exchange's DefaultRounds, smp's DefaultMaxRounds); 0 for a model
 // that keeps no positions round by round (the ensemble keeps only its
 // forecast per round). TraceBytes is the memory each kept position
 // takes, all told: the model's round (8 bytes), its details (bdm's

@@ -17,6 +17,9 @@ type evidenceNames struct {
 	actors, issues, proposals, snapshots, variants, sources map[string]string
 }
 
+// namesOf gathers s's names for the evidence browser: of the base, its
+// snapshots and its variants, an actor or a proposal by the first name
+// any of them gives it.
 func namesOf(s *scenario.Scenario) evidenceNames {
 	n := evidenceNames{actors: map[string]string{}, issues: map[string]string{}, proposals: map[string]string{},
 		snapshots: map[string]string{}, variants: map[string]string{}, sources: map[string]string{}}
@@ -70,8 +73,8 @@ func namesOf(s *scenario.Scenario) evidenceNames {
 	return n
 }
 
-// or is m's name for id, id where it has none.
-func or(m map[string]string, id string) string {
+// nameIn is m's name for id, id where it has none.
+func nameIn(m map[string]string, id string) string {
 	if n, ok := m[id]; ok {
 		return n
 	}
@@ -93,7 +96,7 @@ func SourceShortTitle(src scenario.Source) string {
 // texts are an item's words (answer.EvidenceItem's WhoText,
 // SnapshotText, SourceText).
 func (n evidenceNames) texts(it evidence.Item) (who, snapshot, source string) {
-	a, is := or(n.actors, it.Actor), or(n.issues, it.Issue)
+	a, is := nameIn(n.actors, it.Actor), nameIn(n.issues, it.Issue)
 	switch it.Kind {
 	case evidence.KindCapability:
 		who = possessive(a) + " capability"
@@ -102,7 +105,7 @@ func (n evidenceNames) texts(it evidence.Item) (who, snapshot, source string) {
 	case evidence.KindReservation:
 		who = possessive(a) + " reservation"
 	case evidence.KindProposal:
-		who = "proposal " + or(n.proposals, it.Proposal)
+		who = "proposal " + nameIn(n.proposals, it.Proposal)
 	case evidence.KindOutcome:
 		who = "outcome on " + is
 	default:
@@ -112,9 +115,9 @@ func (n evidenceNames) texts(it evidence.Item) (who, snapshot, source string) {
 	case it.Snapshot == "":
 		snapshot = scenario.Base
 	case strings.HasPrefix(it.Snapshot, "variant:"):
-		snapshot = "variant " + or(n.variants, strings.TrimPrefix(it.Snapshot, "variant:"))
+		snapshot = "variant " + nameIn(n.variants, strings.TrimPrefix(it.Snapshot, "variant:"))
 	default:
-		snapshot = or(n.snapshots, it.Snapshot)
+		snapshot = nameIn(n.snapshots, it.Snapshot)
 	}
-	return who, snapshot, or(n.sources, it.Source)
+	return who, snapshot, nameIn(n.sources, it.Source)
 }

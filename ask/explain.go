@@ -94,7 +94,7 @@ func explainLimited(ctx context.Context, c *Case, req answer.ExplainRequest, lim
 
 // CitationText is the line an explanation of m opens with, from its
 // citation c (model.Cited): "Source: Achen 2006; Thomson et al. 2006.
-// This explanation rests on package compromise's equation (1) x* = Σᵢ
+// This explanation rests on package compromise's equations (1) x* = Σᵢ
 // cᵢsᵢxᵢ / Σᵢ cᵢsᵢ. See docs/models.md, section “compromise — the
 // weighted mean”." A model of no paper says so.
 func CitationText(m model.Model, c model.Citation) string {

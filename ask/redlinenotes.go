@@ -368,9 +368,9 @@ func CompareSpanText(a *answer.Comparison) string {
 	}
 	at := func(c answer.CompareColumn) string {
 		switch {
-		case c.Snapshot == "base" && c.AsOf != "":
+		case c.Snapshot == scenario.Base && c.AsOf != "":
 			return "the base (" + c.AsOf + ")"
-		case c.Snapshot == "base":
+		case c.Snapshot == scenario.Base:
 			return "the base"
 		}
 		return c.Snapshot

@@ -4,7 +4,9 @@ import (
 	"fmt"
 
 	"parley/model"
+	"parley/model/bdm"
 	"parley/model/exchange"
+	"parley/model/smp"
 )
 
 // The two run settings of rounds, as every door names them: the command
@@ -14,12 +16,23 @@ const (
 	MaxRoundsSetting = "--max-rounds (max_rounds)"
 )
 
+// RoundsHelp and MaxRoundsHelp say what the command line's --rounds and
+// --max-rounds do, each model's default from its package (bdm's
+// DefaultMaxRounds, smp's, which the ensemble's smp member runs to, and
+// exchange's DefaultRounds), so that the help cannot drift from them.
+var (
+	RoundsHelp = fmt.Sprintf("run exactly N rounds, with no early stop (the models that move in rounds: bdm, exchange, smp, the ensemble; the only way to give exchange more than its %d)",
+		exchange.DefaultRounds)
+	MaxRoundsHelp = fmt.Sprintf("cap the rounds of models that stop early (0: bdm's %d, smp's and the ensemble's %d); exchange stops at none, so a cap can only lower its fixed %d",
+		bdm.DefaultMaxRounds, smp.DefaultMaxRounds, exchange.DefaultRounds)
+)
+
 // The models run in rounds read the two settings thus (docs/DECISIONS.md,
 // "minor25"):
 //   - bdm and bdm-paper stop early, at rest or at a cap: max_rounds sets
 //     the cap (default 10), rounds runs exactly that many with no early
 //     stop;
-//   - smp, and the ensemble through its smp member, likewise (cap 100);
+//   - smp, and the ensemble through its smp member, likewise (cap 100, smp.DefaultMaxRounds);
 //   - exchange runs a fixed number of rounds (exchange.DefaultRounds, 10)
 //     with no convergence test: rounds sets that number, and max_rounds
 //     can only lower it, so a max_rounds at or above it does nothing;

@@ -72,8 +72,16 @@ func VarianceSplitText(c sweep.Combined) string {
 // 45.3–54.2, 95% 40.1–60.0" (answer.SweepIssue's IntervalText; it had
 // read "80% [45.3, 54.2]" at both doors, names25).
 func SweepIntervalText(is sweep.IssueSummary, d int) string {
+	return IntervalsText(is.Lo80, is.Hi80, is.Lo95, is.Hi95, d)
+}
+
+// IntervalsText writes an 80% and a 95% interval on an issue of d
+// decimals by that rule: "80% 45.3–54.2, 95% 40.1–60.0". A sweep's issue
+// (SweepIntervalText) and its outcome with the model's error (parley
+// sweep's line on sweep.Combined) are written by it.
+func IntervalsText(lo80, hi80, lo95, hi95 float64, d int) string {
 	iv := func(lo, hi float64) string { return RangeJoin(numD(lo, d), numD(hi, d)) }
-	return "80% " + iv(is.Lo80, is.Hi80) + ", 95% " + iv(is.Lo95, is.Hi95)
+	return "80% " + iv(lo80, hi80) + ", 95% " + iv(lo95, hi95)
 }
 
 // SweepLikeliestText names the option the most of a sweep's draws land

@@ -4,7 +4,6 @@ package cli
 // validate and import.
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -189,7 +188,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 	}
 	// the lists below name actors and issues by name, as prose does; the
 	// tables above give each id (docs/DECISIONS.md, "minor25")
-	actor, issue := contentsNames(c)
+	name := contentsNames(c)
 	layoutAt(termWidth(w)).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)
 		head := []any{"Issue", "Id", "Scale", "Status quo", "Options"}
@@ -224,7 +223,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 		t := newTable(w)
 		t.AppendHeader([]any{"Actor", "Issue", "Position", "Salience", "Rests on"})
 		for _, st := range c.Stances {
-			t.AppendRow([]any{actor(st.Actor), issue(st.Issue), numD(st.Position, decimals[st.Issue]), ask.PlainValue(st.Salience), st.Basis})
+			t.AppendRow([]any{name.actor(st.Actor), name.issue(st.Issue), numD(st.Position, decimals[st.Issue]), ask.PlainValue(st.Salience), st.Basis})
 		}
 		t.Render()
 	} else {
@@ -251,9 +250,9 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 				where += ", " + l.Basis
 			}
 			if l.Reservation != nil {
-				fmt.Fprintf(w, "  %s: %s (%s)\n", actor(l.Actor), numD(*l.Reservation, 2), where)
+				fmt.Fprintf(w, "  %s: %s (%s)\n", name.actor(l.Actor), numD(*l.Reservation, 2), where)
 			} else {
-				fmt.Fprintf(w, "  %s on %s: %s (%s)\n", actor(l.Actor), issue(l.Issue), l.RedLine, where)
+				fmt.Fprintf(w, "  %s on %s: %s (%s)\n", name.actor(l.Actor), name.issue(l.Issue), l.RedLine, where)
 			}
 		}
 	}
@@ -290,11 +289,11 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 			}
 			by := "from outside the talks"
 			if len(p.Proposers) > 0 {
-				by = "by " + nouns.And(ask.NamesOf(p.Proposers, actor))
+				by = "by " + nouns.And(ask.NamesOf(p.Proposers, name.actor))
 			}
 			var pkg []string
 			for _, v := range p.Package {
-				pkg = append(pkg, issue(v.Issue)+" "+numD(v.Value, decimals[v.Issue]))
+				pkg = append(pkg, name.issue(v.Issue)+" "+numD(v.Value, decimals[v.Issue]))
 			}
 			fmt.Fprintf(w, "  %s  %s, %s: %s (%s)\n", p.ID, when, by, strings.Join(pkg, ", "), p.Basis)
 		}
@@ -306,7 +305,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 				fmt.Fprintf(w, "  and %d more (--all lists them)\n", n-i)
 				break
 			}
-			fmt.Fprintf(w, "  %s  %s %s (%s)\n", o.Date, issue(o.Issue), numD(o.Value, decimals[o.Issue]), nouns.Count(o.Quotes, "quote"))
+			fmt.Fprintf(w, "  %s  %s %s (%s)\n", o.Date, name.issue(o.Issue), numD(o.Value, decimals[o.Issue]), nouns.Count(o.Quotes, "quote"))
 		}
 	}
 	if len(md.Sources) > 0 {
@@ -329,21 +328,21 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 	fmt.Fprintln(w)
 }
 
-// named is a snapshot's label or a variant's name and ": ", before what
-// it changes; "" for none, so an unnamed one reads "2025-06-01  1 stance".
-// contentsNames returns the functions that name an actor and an issue of
-// c by id: by its name, or its id where it has none.
-func contentsNames(c answer.Contents) (actor, issue func(id string) string) {
-	an, in := map[string]string{}, map[string]string{}
+// contentsNames names c's actors and issues by name, or by id where one
+// has none (or is not in c).
+func contentsNames(c answer.Contents) names {
+	h := answer.Scenario{}
 	for _, a := range c.Actors {
-		an[a.ID] = cmp.Or(a.Name, a.ID)
+		h.Actors = append(h.Actors, answer.Actor{ID: a.ID, Name: a.Name})
 	}
 	for _, is := range c.Issues {
-		in[is.ID] = cmp.Or(is.Name, is.ID)
+		h.Issues = append(h.Issues, answer.Issue{ID: is.ID, Name: is.Name})
 	}
-	return func(id string) string { return cmp.Or(an[id], id) }, func(id string) string { return cmp.Or(in[id], id) }
+	return headerNames(&h)
 }
 
+// named is a snapshot's label or a variant's name and ": ", before what
+// it changes; "" for none, so an unnamed one reads "2025-06-01  1 stance".
 func named(name string) string {
 	if name == "" {
 		return ""

@@ -375,11 +375,13 @@ to the scenario. Offline and deterministic (docs/ingest.md).`,
 	return cmd
 }
 
-// issueDecimals is the decimals of each issue of s (ask.ScaleDecimals of
-// its scale) by id, 1 for an id it does not have, for a door that writes
-// from the scenario file rather than from an answer's issues.
 // names names an actor and an issue by id.
 type names struct{ actor, issue func(id string) string }
+
+// headerNames names h's actors and issues as every door does
+// (answer.Scenario's ActorName and IssueName): by name, or by id where
+// one has none (or is not in h).
+func headerNames(h *answer.Scenario) names { return names{actor: h.ActorName, issue: h.IssueName} }
 
 // scenarioNames names s's actors and issues by name, or by id where one
 // has none (or is not in s).
@@ -391,9 +393,12 @@ func scenarioNames(s *scenario.Scenario) names {
 	for _, is := range s.Issues {
 		h.Issues = append(h.Issues, answer.Issue{ID: is.ID, Name: is.Name})
 	}
-	return names{actor: h.ActorName, issue: h.IssueName}
+	return headerNames(&h)
 }
 
+// issueDecimals is the decimals of each issue of s (ask.ScaleDecimals of
+// its scale) by id, 1 for an id it does not have, for a door that writes
+// from the scenario file rather than from an answer's issues.
 func issueDecimals(s *scenario.Scenario) func(issue string) int {
 	return func(id string) int {
 		for _, is := range s.Issues {

@@ -42,8 +42,8 @@ func addSettingsFlags(cmd *cobra.Command, def answer.Settings, seed uint64) {
 			f.String(p.Name, p.Default, p.Help)
 		}
 	}
-	f.Int("rounds", def.Rounds, "run exactly N rounds, with no early stop (the models that move in rounds: bdm, exchange, smp, the ensemble; the only way to give exchange more than its 10)")
-	f.Int("max-rounds", def.MaxRounds, "cap the rounds of models that stop early (0: bdm's 10, smp's and the ensemble's 100); exchange stops at none, so a cap can only lower its fixed 10")
+	f.Int("rounds", def.Rounds, ask.RoundsHelp)
+	f.Int("max-rounds", def.MaxRounds, ask.MaxRoundsHelp)
 	f.Uint64("seed", seed, "seed of every random draw: the same seed gives the same output")
 }
 

@@ -213,8 +213,10 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 			fmt.Fprintf(w, "  %s\n", s.DrawsUnsettledText)
 		}
 		if c := s.Combined; c != nil {
-			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %s (of the variance)",
-				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), cmp.Or(c.ShareText, ask.VarianceSplitText(*c)))
+			// its intervals as the line above writes its own
+			// (ask.IntervalsText; docs/DECISIONS.md, names25 and readgo25)
+			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): %s   sd %s = %s (of the variance)",
+				ask.IntervalsText(c.Lo80, c.Hi80, c.Lo95, c.Hi95, d), num(c.SD), cmp.Or(c.ShareText, ask.VarianceSplitText(*c)))
 			fmt.Fprintln(w, wrapText(line, width, 2))
 		}
 		histogram(w, s.Hist, r.Draws, d)

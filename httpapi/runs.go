@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"parley/answer"
 	"parley/ask"
 	"parley/errs"
 	"parley/store"
@@ -21,12 +20,10 @@ func (s *Server) kindList(w http.ResponseWriter, r *http.Request) {
 }
 
 // defaults answers GET /api/defaults: each kind's default request and
-// the limits, as package answer builds them, with the words a client
-// labels its inputs with (ask's).
+// the limits, with the words a client labels its inputs with, as ask
+// gives them (ask.Defaults).
 func (s *Server) defaults(w http.ResponseWriter, r *http.Request) {
-	d := answer.NewDefaults()
-	d.AdviseStepUnit = ask.AdviseStepUnit
-	writeJSON(w, http.StatusOK, d)
+	writeJSON(w, http.StatusOK, ask.Defaults())
 }
 
 func (s *Server) models(w http.ResponseWriter, r *http.Request) {

@@ -43,7 +43,7 @@ type Citation struct {
 	Papers string
 	// Equations name the equations of the model's package doc (by its
 	// numbers) an explanation of it rests on, and say them:
-	// "(1) x̂ = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ".
+	// "(1) x* = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ" (compromise's).
 	Equations string
 	// Section is the heading of docs/models.md's section on the model,
 	// without its "## ".

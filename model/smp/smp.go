@@ -38,6 +38,10 @@ type Model struct {
 
 var _ model.Model = Model{}
 
+// DefaultMaxRounds is the step cap when Options.MaxRounds is 0 (with
+// Options.Rounds set, the model runs exactly that many steps).
+const DefaultMaxRounds = 100
+
 // Name implements model.Model.
 func (Model) Name() string { return "smp" }
 
@@ -210,7 +214,7 @@ func movedNote(p *model.Problem, last, prev []float64) string {
 func (m Model) trace(ctx context.Context, p *model.Problem, in *input, o model.Options, lean, settle bool) (*trace, error) {
 	maxRounds := o.MaxRounds
 	if maxRounds <= 0 {
-		maxRounds = 100
+		maxRounds = DefaultMaxRounds
 	}
 	n, d := len(in.active), len(p.Issues)
 	if n == 0 {

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"parley/model"
+	"parley/model/compromise"
 )
 
 // Band is the benchmark a predictive distribution must beat: the
@@ -47,7 +48,7 @@ func (Band) Summary() string {
 // compromise (1 of package compromise) with snap's Laplace part (4) and
 // π = 1.
 func (Band) Cite() model.Citation {
-	return model.Citation{Equations: "(4), a Laplace density with π = 1, around package compromise's (1) x* = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ", Section: cite.Section}
+	return model.Citation{Equations: "(4), a Laplace density with π = 1, around package compromise's " + compromise.Model{}.Cite().Equations, Section: cite.Section}
 }
 
 // BandDist returns the band's distribution of issue k of p.
