@@ -213,8 +213,11 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 			fmt.Fprintf(w, "  %s\n", s.DrawsUnsettledText)
 		}
 		if c := s.Combined; c != nil {
-			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% [%s, %s]   95%% [%s, %s]   sd %s = %s (of the variance)",
-				num(c.Lo80), num(c.Hi80), num(c.Lo95), num(c.Hi95), num(c.SD), cmp.Or(c.ShareText, ask.VarianceSplitText(*c)))
+			// each interval as every door writes one (the line
+			// above, SweepIntervalText; the page's statistics)
+			iv := func(lo, hi float64) string { return ask.RangeJoin(num(lo), num(hi)) }
+			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): 80%% %s, 95%% %s; sd %s = %s (of the variance)",
+				iv(c.Lo80, c.Hi80), iv(c.Lo95, c.Hi95), num(c.SD), cmp.Or(c.ShareText, ask.VarianceSplitText(*c)))
 			fmt.Fprintln(w, wrapText(line, width, 2))
 		}
 		histogram(w, s.Hist, r.Draws, d)
