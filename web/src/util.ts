@@ -244,10 +244,11 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
 }
 
 // rangeDecimalsMax is the most decimals rangeText gives a range's ends
-// on an issue of d decimals (ask's rangeDecimalsMax, which ask's
-// BinDecimals uses for a sweep's bins, now carried: lines25): four, or two more than the issue's where it has
-// more than two, but no more than a float64 carries for numbers the size
-// of ends (carriedDecimals: 8 near 1e6), nor fewer than d.
+// on an issue of d decimals (ask's rangeDecimalsMax; ask's BinDecimals
+// uses it for a sweep's bins, whose edges the answer carries since
+// lines25): four, or two more than the issue's where it has more than
+// two, but no more than a float64 carries for numbers the size of ends
+// (carriedDecimals: 8 near 1e6), nor fewer than d.
 export function rangeDecimalsMax(d: number, ...ends: number[]): number {
   return Math.max(d, Math.min(Math.max(4, d + 2), carriedDecimals(...ends)))
 }
@@ -275,19 +276,14 @@ export function rangeDecimals(lo: number, hi: number, from: number, to: number):
 
 // intervalText is an interval lo–hi as the command line writes one
 // (num(lo) + "–" + num(hi): the distribution table, cli/output.go; the
-// zone's ranges, cli/deal.go; snap's explanation, ask): both ends, even
+// zone's ranges, cli/deal.go; snap's explanation, ask; a sweep's
+// intervals, ask.SweepIntervalText, where a twin sweepText stood until
+// readweb25): both ends, even
 // where they read the same ("0.0–0.0"), so that an interval never reads
 // as a point forecast. Each end has the issue's digits decimals
 // (decimalsOf).
 export function intervalText(lo: number, hi: number, digits = 1): string {
   return rangeJoin(fmt(lo, digits), fmt(hi, digits))
-}
-
-// sweepText is a sweep's interval as every door writes an interval
-// ("45.3–54.1", ask.SweepIntervalText; it read "[45.3, 54.1]" until
-// names25), each end with the issue's digits decimals (decimalsOf).
-export function sweepText(lo: number, hi: number, digits = 1): string {
-  return intervalText(lo, hi, digits)
 }
 
 // Colour-blind-friendly palette (Okabe–Ito, extended).
