@@ -1536,7 +1536,7 @@ function renderSweep() {
 // outcome's spread with the model's own error added (combined), with the
 // variance's split between the inputs and the model's error in the
 // answer's words (share_text, ask.VarianceSplitText; an answer stored
-// before it carried them, in whole percents). Numbers on the scale have
+// before it carried them, as the numbers they are: plainNumber). Numbers on the scale have
 // the issue's d decimals.
 function sweepStats(si: SweepIssue, d: number): HTMLElement {
   const c = si.combined
@@ -1550,7 +1550,7 @@ function sweepStats(si: SweepIssue, d: number): HTMLElement {
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
       `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; ${si.interval_text ?? `80% ${intervalText(si.lo80, si.hi80, d)}, 95% ${intervalText(si.lo95, si.hi95, d)}`}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
-      `Outcome, with the model's error on real outcomes (approximate): 80% ${intervalText(c.lo80, c.hi80, d)}, 95% ${intervalText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error`} (of the variance)`) : '')
+      `Outcome, with the model's error on real outcomes (approximate): 80% ${intervalText(c.lo80, c.hi80, d)}, 95% ${intervalText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `inputs ${plainNumber(c.share_inputs)} + model error ${plainNumber(c.share_model)}`} (of the variance)`) : '')
 }
 
 // histNumbers is a sweep's histogram as a table, for those who cannot
