@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,13 +75,7 @@ func TestRest25CarriedWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "snap"),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "200"),
-		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "3"),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
-		e.poll(`document.querySelectorAll("[data-testid=sweep-combined]").length > 0`))
+	e.runSweep("snap", "200", "3", `document.querySelectorAll("[data-testid=sweep-combined]").length > 0`)
 	for _, is := range sw.Models[0].Issues {
 		got := e.text(fmt.Sprintf(`figure[data-issue=%q] [data-testid=sweep-combined]`, is.Issue))
 		if c := is.Combined; c == nil || c.ShareText == "" || !strings.Contains(got, "= ‹"+c.ShareText+"› (of the variance)") {
@@ -92,14 +85,7 @@ func TestRest25CarriedWords(t *testing.T) {
 
 	// The proposals' timeline of a case whose proposal leaves open an
 	// issue where a red line would be crossed.
-	body, err := os.ReadFile("../ask/testdata/nile-open.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Nile", body)
-	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline-open-red-lines]`)))
+	e.dealOn("../ask/testdata/nile-open.yaml", "Nile", chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline-open-red-lines]`)))
 	line := get(t, e.bctx, "timeline's lines", chromedp.Evaluate[string](`document.querySelector("[data-testid=proposals-timeline-open-red-lines]").textContent`))
 	if !strings.HasPrefix(line, "‹au-compromise, at base: Egypt's red line Drought release (bcm/yr) >= 35 would be crossed") {
 		t.Errorf("timeline's open red lines %q", line)
@@ -136,13 +122,7 @@ func TestRest25StoredWithout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "snap"),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "200"),
-		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "3"),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
-		e.poll(`document.querySelectorAll("[data-testid=sweep-combined]").length > 0`))
+	e.runSweep("snap", "200", "3", `document.querySelectorAll("[data-testid=sweep-combined]").length > 0`)
 	is := sw.Models[0].Issues[0]
 	c := is.Combined
 	got := e.text(fmt.Sprintf(`figure[data-issue=%q] [data-testid=sweep-combined]`, is.Issue))
@@ -153,14 +133,7 @@ func TestRest25StoredWithout(t *testing.T) {
 	if m := e.text(`[data-testid=search-robust] [data-testid=not-required]`); m != "need not accept" {
 		t.Errorf("robust actor not required: %q", m)
 	}
-	body, err := os.ReadFile("../ask/testdata/nile-open.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Nile", body)
-	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline]`)))
+	e.dealOn("../ask/testdata/nile-open.yaml", "Nile", chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline]`)))
 	if n := e.count(`[data-testid=proposals-timeline-open-red-lines]`); n != 0 {
 		t.Errorf("%d lines of open red lines from an answer without them", n)
 	}
