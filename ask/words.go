@@ -13,6 +13,7 @@ package ask
 // coverage's lines").
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -145,12 +146,13 @@ func TimelineNote(tl []answer.ProposalSnapshot) string {
 // TimelineOpenRedLines says, under the timeline of deal proposals at
 // every door, which red lines the issues a proposal leaves open would
 // cross at each snapshot, unchecked (each snapshot's
-// ProposalSupport.OpenRedLinesText): a line a proposal and text, with the
-// snapshots it holds at, in the timeline's order: "budget-only, at base
-// and 2025-03-01: Egypt's red line … would be crossed …". Nil where no
-// snapshot has one.
+// ProposalSupport.OpenRedLinesText): a line a proposal, by its name as
+// the timeline's rows name it (listName; its id where it has none), and
+// text, with the snapshots it holds at, in the timeline's order:
+// "African Union compromise, at base and 2025-03-01: Egypt's red line …
+// would be crossed …". Nil where no snapshot has one.
 func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
-	type key struct{ id, text string }
+	type key struct{ name, text string }
 	var keys []key
 	at := map[key][]string{}
 	for _, s := range tl {
@@ -158,7 +160,7 @@ func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
 			if p.OpenRedLinesText == "" {
 				continue
 			}
-			k := key{p.ID, p.OpenRedLinesText}
+			k := key{cmp.Or(p.Name, p.ID), p.OpenRedLinesText}
 			if _, ok := at[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -167,7 +169,7 @@ func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
 	}
 	var out []string
 	for _, k := range keys {
-		out = append(out, k.id+", at "+nouns.And(at[k])+": "+k.text)
+		out = append(out, listName(k.name)+", at "+nouns.And(at[k])+": "+k.text)
 	}
 	return out
 }

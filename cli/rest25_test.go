@@ -76,7 +76,7 @@ func TestProposalsOpenRedLinesCSVAndTimeline(t *testing.T) {
 		}
 	}
 	out, errOut, code := runWide(t, "deal", "proposals", f, "-m", "none", "--all-snapshots")
-	if code != 0 || !strings.Contains(oneLine(out), "┘ au-compromise, at base: "+line) {
+	if code != 0 || !strings.Contains(oneLine(out), "┘ African Union compromise, at base: "+line) {
 		t.Errorf("exit %d %s:\n%s", code, errOut, out)
 	}
 }
