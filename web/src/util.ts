@@ -215,14 +215,7 @@ export function leverInput(kind: string): string {
 // "45.3–54.1", or "-2.18 to -1.99" where either end is negative (an en
 // dash beside a minus sign reads as two dashes).
 export function rangeJoin(lo: string, hi: string): string {
-  return lo + rangeSep(lo, hi) + hi
-}
-
-// rangeSep is the separator between the ends of ranges shown together
-// (a histogram's bins), given all their ends written (scenario.RangeSep):
-// ' to ' where any is negative, else the en dash.
-export function rangeSep(...ends: string[]): string {
-  return ends.some((e) => e.startsWith('-') || e.startsWith('−')) ? ' to ' : '–'
+  return lo + ([lo, hi].some((e) => e.startsWith('-') || e.startsWith('−')) ? ' to ' : '–') + hi
 }
 
 // rangeText is the range lo–hi of a forecast that did not settle on an
