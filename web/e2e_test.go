@@ -392,16 +392,23 @@ func (e *e2e) stored(name string, body []byte) *store.Scenario {
 	return rec
 }
 
-// dealOn stores the case file at path (relative to web/) under name and
-// opens the deal view on it; then are the steps that wait for what the
-// test reads.
-func (e *e2e) dealOn(path, name string, then ...chromedp.Action[chromedp.Void]) *store.Scenario {
+// storedFile saves the case file at path (relative to web/) in the
+// server's store under name, as stored does its body.
+func (e *e2e) storedFile(path, name string) *store.Scenario {
 	e.t.Helper()
 	body, err := os.ReadFile(path)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	rec := e.stored(name, body)
+	return e.stored(name, body)
+}
+
+// dealOn stores the case file at path (relative to web/) under name and
+// opens the deal view on it; then are the steps that wait for what the
+// test reads.
+func (e *e2e) dealOn(path, name string, then ...chromedp.Action[chromedp.Void]) *store.Scenario {
+	e.t.Helper()
+	rec := e.storedFile(path, name)
 	e.do("deal view of "+path, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(e.srv.URL + "/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "` + rec.ID + `")`),
 		e.choose(rec.ID)}, then...)...)
