@@ -350,7 +350,12 @@ func CompareRedLinesCrossed(a *answer.Comparison) []string {
 // weapons, intelligence and air defence”"). Names, not ids: the lists
 // are prose (docs/DECISIONS.md, names25).
 func CompareColumnName(a *answer.Comparison, j int) string {
-	l := a.Columns[j].Label
+	return listName(a.Columns[j].Label)
+}
+
+// listName is a name as a list of them in prose writes it: in “ ” where
+// it has a comma or a semicolon of its own, which would part it.
+func listName(l string) string {
 	if strings.ContainsAny(l, ",;") {
 		return "“" + l + "”"
 	}

@@ -109,15 +109,21 @@ func TestRequiredTextCarried(t *testing.T) {
 }
 
 // The timeline's open red lines: a line a proposal, by its name as the
-// timeline's rows name it (its id where it has none), and text, with the
-// snapshots it holds at; none where no snapshot has one.
+// timeline's rows name it (in “ ” where it has a comma of its own; its
+// id where it has none), and text, with the snapshots it holds at; none
+// where no snapshot has one.
 func TestTimelineOpenRedLines(t *testing.T) {
+	p := answer.ProposalSupport{ID: "p", Name: "Plan P", OpenRedLinesText: "X."}
+	q := answer.ProposalSupport{ID: "q", Name: "Filling, then disputes"}
+	r := answer.ProposalSupport{ID: "r", OpenRedLinesText: "Z."}
+	q2 := q
+	q2.OpenRedLinesText = "Y."
 	tl := []answer.ProposalSnapshot{
-		{Snapshot: "base", Proposals: []answer.ProposalSupport{{ID: "p", Name: "Plan P", OpenRedLinesText: "X."}, {ID: "q"}}},
-		{Snapshot: "2025-03-01", Proposals: []answer.ProposalSupport{{ID: "p", Name: "Plan P", OpenRedLinesText: "X."}, {ID: "q", OpenRedLinesText: "Y."}}},
+		{Snapshot: "base", Proposals: []answer.ProposalSupport{p, q}},
+		{Snapshot: "2025-03-01", Proposals: []answer.ProposalSupport{p, q2, r}},
 	}
 	got := strings.Join(TimelineOpenRedLines(tl), "\n")
-	if want := "Plan P, at base and 2025-03-01: X.\nq, at 2025-03-01: Y."; got != want {
+	if want := "Plan P, at base and 2025-03-01: X.\n“Filling, then disputes”, at 2025-03-01: Y.\nr, at 2025-03-01: Z."; got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	if TimelineOpenRedLines(tl[:1][:1]) == nil || TimelineOpenRedLines([]answer.ProposalSnapshot{{Snapshot: "base"}}) != nil {

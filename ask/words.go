@@ -147,33 +147,29 @@ func TimelineNote(tl []answer.ProposalSnapshot) string {
 // every door, which red lines the issues a proposal leaves open would
 // cross at each snapshot, unchecked (each snapshot's
 // ProposalSupport.OpenRedLinesText): a line a proposal, by its name as
-// the timeline's rows name it (its id where it has none; names25's rule
-// for prose), and text, with the snapshots it holds at, in the timeline's
-// order: "Budget only, at base and 2025-03-01: Egypt's red line … would
-// be crossed …". Nil where no snapshot has one.
+// the timeline's rows name it (listName; its id where it has none), and
+// text, with the snapshots it holds at, in the timeline's order:
+// "African Union compromise, at base and 2025-03-01: Egypt's red line …
+// would be crossed …". Nil where no snapshot has one.
 func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
-	type key struct{ id, text string }
+	type key struct{ name, text string }
 	var keys []key
 	at := map[key][]string{}
-	name := map[string]string{}
 	for _, s := range tl {
 		for _, p := range s.Proposals {
 			if p.OpenRedLinesText == "" {
 				continue
 			}
-			k := key{p.ID, p.OpenRedLinesText}
+			k := key{cmp.Or(p.Name, p.ID), p.OpenRedLinesText}
 			if _, ok := at[k]; !ok {
 				keys = append(keys, k)
 			}
 			at[k] = append(at[k], s.Snapshot)
-			if _, ok := name[p.ID]; !ok {
-				name[p.ID] = cmp.Or(p.Name, p.ID)
-			}
 		}
 	}
 	var out []string
 	for _, k := range keys {
-		out = append(out, name[k.id]+", at "+nouns.And(at[k])+": "+k.text)
+		out = append(out, listName(k.name)+", at "+nouns.And(at[k])+": "+k.text)
 	}
 	return out
 }

@@ -21,7 +21,7 @@ func TestSweepCombinedIntervalsJoined(t *testing.T) {
 			lines = append(lines, l)
 		}
 	}
-	want := regexp.MustCompile(`\(approximate\): 80% [0-9.]+–[0-9.]+, 95% [0-9.]+–[0-9.]+   sd `)
+	want := regexp.MustCompile(`\(approximate\): 80% [0-9.]+–[0-9.]+, 95% [0-9.]+–[0-9.]+; sd `)
 	if len(lines) == 0 {
 		t.Fatalf("no outcome line:\n%s", out)
 	}

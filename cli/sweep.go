@@ -215,7 +215,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 		if c := s.Combined; c != nil {
 			// its intervals as the line above writes its own
 			// (ask.IntervalsText; docs/DECISIONS.md, names25 and readgo25)
-			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): %s   sd %s = %s (of the variance)",
+			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): %s; sd %s = %s (of the variance)",
 				ask.IntervalsText(c.Lo80, c.Hi80, c.Lo95, c.Hi95, d), num(c.SD), cmp.Or(c.ShareText, ask.VarianceSplitText(*c)))
 			fmt.Fprintln(w, wrapText(line, width, 2))
 		}

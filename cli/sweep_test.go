@@ -583,3 +583,31 @@ func TestSweepSaysWhatItsIntervalsAre(t *testing.T) {
 		t.Errorf("the head does not say what the intervals are, on the line after the draws, and then whose:\n%s", head)
 	}
 }
+
+// A snap sweep's outcome line writes its intervals as every door writes
+// an interval ("80% 45.3–54.2, 95% 40.1–60.0", the page's and the
+// issue's own line above), not "80% [45.3, 54.2]".
+func TestSweepOutcomeIntervals(t *testing.T) {
+	var res answer.Sweep
+	runJSON(t, &res, "sweep", "-n", "200", "-m", "snap", "--seed", "3")
+	var b bytes.Buffer
+	sweepTable(&b, &res.Scenario, res.Models[0], res.HeldFixed, res.SpreadText, 400)
+	out := b.String()
+	n := 0
+	for _, is := range res.Models[0].Issues {
+		c := is.Combined
+		if c == nil {
+			continue
+		}
+		n++
+		d := res.Scenario.IssueDecimals(is.Issue)
+		iv := func(lo, hi float64) string { return ask.RangeJoin(numD(lo, d), numD(hi, d)) }
+		want := "(approximate): 80% " + iv(c.Lo80, c.Hi80) + ", 95% " + iv(c.Lo95, c.Hi95) + "; sd "
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: no %q in\n%s", is.Issue, want, out)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no issue has an outcome line: the case tests nothing")
+	}
+}

@@ -392,6 +392,43 @@ func (e *e2e) stored(name string, body []byte) *store.Scenario {
 	return rec
 }
 
+// storedFile saves the case file at path (relative to web/) in the
+// server's store under name, as stored does its body.
+func (e *e2e) storedFile(path, name string) *store.Scenario {
+	e.t.Helper()
+	body, err := os.ReadFile(path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return e.stored(name, body)
+}
+
+// dealOn stores the case file at path (relative to web/) under name and
+// opens the deal view on it; then are the steps that wait for what the
+// test reads.
+func (e *e2e) dealOn(path, name string, then ...chromedp.Action[chromedp.Void]) *store.Scenario {
+	e.t.Helper()
+	rec := e.storedFile(path, name)
+	e.do("deal view of "+path, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(e.srv.URL + "/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
+		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "` + rec.ID + `")`),
+		e.choose(rec.ID)}, then...)...)
+	return rec
+}
+
+// runSweep runs a sweep of the scenario shown from the Sweep view, of
+// the model with the draws and seed given, and waits until ready (a
+// JavaScript expression) is true.
+func (e *e2e) runSweep(model, draws, seed, ready string) {
+	e.t.Helper()
+	e.do("sweep of "+model, chromedp.Navigate(e.srv.URL+"/#sweep"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), model),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), draws),
+		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), seed),
+		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
+		e.poll(ready))
+}
+
 // shot writes the viewport as name.png and the whole page as
 // name-full.png, when screenshots are kept (e.shots), once the page is
 // still (settled).

@@ -3,7 +3,6 @@ package web_test
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"regexp"
 	"testing"
 
@@ -20,10 +19,6 @@ import (
 // (citation_text: papers, equations, docs section).
 func TestExplainReviewKSAndCitation(t *testing.T) {
 	const file = "../ask/testdata/nile-review.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	m := regexp.MustCompile(`│ Sudan\s+│(?:[^│]*│){6}\s+(\S+) │`).FindStringSubmatch(parley(t, "explain", file, "-m", "ks", "--issue", "disputes", "-q"))
 	if m == nil || m[1] != "1.41" {
 		t.Fatalf("parley explain -m ks prints Sudan's share per unit of weight %q, want 1.41", m)
@@ -33,7 +28,7 @@ func TestExplainReviewKSAndCitation(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := e.stored("The review's case", body)
+	rec := e.storedFile(file, "The review's case")
 	card := `section[data-issue="disputes"] [data-testid=ks-table]`
 	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
@@ -55,12 +50,8 @@ func TestExplainReviewKSAndCitation(t *testing.T) {
 // issues an actor gives way on, as parley explain's table does, not by
 // their ids (the review's case).
 func TestExplainExchangeNamesIssues(t *testing.T) {
-	body, err := os.ReadFile("../ask/testdata/nile-review.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := e.stored("The review's case", body)
+	rec := e.storedFile("../ask/testdata/nile-review.yaml", "The review's case")
 	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
 		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "exchange"; s.dispatchEvent(new Event("change")); return true })()`)),
@@ -84,10 +75,6 @@ func TestExplainExchangeNamesIssues(t *testing.T) {
 // parley explain prints it under its table.
 func TestExplainSnapPLegend(t *testing.T) {
 	const file = "../ask/testdata/nile-review.yaml"
-	body, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var ex answer.Explanation
 	if err := json.Unmarshal([]byte(parley(t, "explain", file, "-m", "snap", "--issue", "upstream", "-q", "--format", "json")), &ex); err != nil {
 		t.Fatal(err)
@@ -97,7 +84,7 @@ func TestExplainSnapPLegend(t *testing.T) {
 		t.Fatalf("legend %q", want)
 	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := e.stored("The review's case", body)
+	rec := e.storedFile(file, "The review's case")
 	e.do("explain", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#explain"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
 		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "snap"; s.dispatchEvent(new Event("change")); return true })()`)),

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -120,17 +119,10 @@ func TestLines25CarriedOnPage(t *testing.T) {
 	}
 
 	// The rules case's veto line (last: the page keeps the case chosen).
-	body, err := os.ReadFile("../cli/testdata/rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	if cli := oneLine(parleyWide(t, "deal", "search", "../cli/testdata/rules.yaml", "-q")); !strings.Contains(cli, "┘ "+ask.NoVetoText+" ┌") {
 		t.Errorf("parley deal search does not say %q under its rules' table:\n%s", ask.NoVetoText, cli)
 	}
-	rec := e.stored("Decision rules", body)
-	e.do("deal view of the rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)))
+	e.dealOn("../cli/testdata/rules.yaml", "Decision rules", chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)))
 	if p := e.text(`[data-testid=zone-rules] p`); !strings.HasSuffix(p, "⟪"+ask.NoVetoText+"⟫") {
 		t.Errorf("the rules line %q does not end with the answer's %q", p, ask.NoVetoText)
 	}
@@ -154,13 +146,7 @@ func TestLines25StoredWithout(t *testing.T) {
   }
   return walk
 })()`))
-	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "compromise"),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "200"),
-		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "1"),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
-		e.poll(`document.querySelectorAll("figure[data-issue] [data-testid=histogram-numbers]").length > 0`))
+	e.runSweep("compromise", "200", "1", `document.querySelectorAll("figure[data-issue] [data-testid=histogram-numbers]").length > 0`)
 	if n := e.count(`[data-testid=sweep-likeliest]`); n != 0 {
 		t.Errorf("%d most likely lines shown from answers without likeliest_text", n)
 	}
@@ -176,14 +162,7 @@ func TestLines25StoredWithout(t *testing.T) {
 	if got := e.text(snap + ` caption`); got != "Candidate outcomes" {
 		t.Errorf("snap's caption, stored without its words, %q", got)
 	}
-	body, err := os.ReadFile("../cli/testdata/rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Decision rules", body)
-	e.do("deal view of the rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)))
+	e.dealOn("../cli/testdata/rules.yaml", "Decision rules", chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)))
 	if p := e.text(`[data-testid=zone-rules] p`); strings.Contains(p, "veto") || strings.Contains(p, "undefined") {
 		t.Errorf("the rules line, stored without its veto words, reads %q", p)
 	}

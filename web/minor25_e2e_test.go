@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -14,12 +13,8 @@ import (
 // forecast_text, "34.98", as parley forecast does; compromise's 34.6,
 // crossing by more than its decimal, keeps one.
 func TestForecastCellCrossingRedLine(t *testing.T) {
-	body, err := os.ReadFile("../ask/testdata/nile.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := e.stored("Nile", body)
+	rec := e.storedFile("../ask/testdata/nile.yaml", "Nile")
 	cell := func(m string) string { return `td[data-model="` + m + `"][data-issue="drought"] b` }
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise,smp#forecast"),
 		chromedp.WaitVisible(chromedp.CSS(cell("smp"))))
@@ -36,12 +31,8 @@ func TestForecastCellCrossingRedLine(t *testing.T) {
 // the answer's shift_text and toward_text, "+0.004", as parley advise
 // does.
 func TestAdviceShiftReadsNonzero(t *testing.T) {
-	body, err := os.ReadFile("../ask/testdata/nile.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	e := startE2EWith(t, e2eOptions{empty: true})
-	rec := e.stored("Nile", body)
+	rec := e.storedFile("../ask/testdata/nile.yaml", "Nile")
 	row := `[data-testid=advise-out] table[data-issue="drought"] tbody tr[data-kind="persuade-salience"]`
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-actor]`)),

@@ -3,7 +3,8 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"os"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,13 +75,7 @@ func TestRest25CarriedWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.do("sweep", chromedp.Navigate(e.srv.URL+"/#sweep"),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=run-sweep]`)),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-model]`), "snap"),
-		chromedp.SetValue(chromedp.CSS(`[data-testid=sweep-samples]`), "200"),
-		chromedp.SetValue(chromedp.CSS(`input[name=seed]`), "3"),
-		chromedp.Click(chromedp.CSS(`[data-testid=run-sweep]`)),
-		e.poll(`document.querySelectorAll("[data-testid=sweep-combined]").length > 0`))
+	e.runSweep("snap", "200", "3", `document.querySelectorAll("[data-testid=sweep-combined]").length > 0`)
 	for _, is := range sw.Models[0].Issues {
 		got := e.text(fmt.Sprintf(`figure[data-issue=%q] [data-testid=sweep-combined]`, is.Issue))
 		if c := is.Combined; c == nil || c.ShareText == "" || !strings.Contains(got, "= ‹"+c.ShareText+"› (of the variance)") {
@@ -90,14 +85,7 @@ func TestRest25CarriedWords(t *testing.T) {
 
 	// The proposals' timeline of a case whose proposal leaves open an
 	// issue where a red line would be crossed.
-	body, err := os.ReadFile("../ask/testdata/nile-open.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Nile", body)
-	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline-open-red-lines]`)))
+	e.dealOn("../ask/testdata/nile-open.yaml", "Nile", chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline-open-red-lines]`)))
 	line := get(t, e.bctx, "timeline's lines", chromedp.Evaluate[string](`document.querySelector("[data-testid=proposals-timeline-open-red-lines]").textContent`))
 	if !strings.HasPrefix(line, "‹African Union compromise, at base: Egypt's red line Drought release (bcm/yr) >= 35 would be crossed") {
 		t.Errorf("timeline's open red lines %q", line)
@@ -105,23 +93,47 @@ func TestRest25CarriedWords(t *testing.T) {
 }
 
 // TestRest25StoredWithout: answers stored before they carried these
-// words render plainly: "need not accept" beside an actor not required,
-// and no line of open red lines under the timeline.
+// words render plainly: a coverage row's share and a variance split as
+// the numbers they are (plainNumber, as every stored field: no percent
+// composed on the page, turns25's and lines25's rule), "need not accept"
+// beside an actor not required, and no line of open red lines under the
+// timeline.
 func TestRest25StoredWithout(t *testing.T) {
 	e := startE2E(t)
 	e.onEveryPage("answers without their words", rewriteAnswers(``, rest25Words, `() => undefined`))
+	in, err := ask.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := ask.Evidence(in, false)
+	e.do("evidence", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#evidence"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=coverage] table.coverage tbody tr`)))
+	first := e.text(`[data-testid=coverage] table.coverage tbody tr td:nth-of-type(1)`)
+	// JavaScript's toPrecision(3), the page's plainNumber, of a share
+	// that is not zero.
+	p3 := func(x float64) string {
+		return strconv.FormatFloat(x, 'f', max(0, 2-int(math.Floor(math.Log10(math.Abs(x))))), 64)
+	}
+	if want := p3(ev.Coverage[0].Actors[0].Share); first != want {
+		t.Errorf("coverage's first share, stored without its text: %q, want %q", first, want)
+	}
+	req := answer.NewSweepRequest()
+	req.Models, req.Draws, req.Seed = []string{"snap"}, 200, 3
+	sw, err := ask.Sweep(context.Background(), builtinCase(t, "latest"), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.runSweep("snap", "200", "3", `document.querySelectorAll("[data-testid=sweep-combined]").length > 0`)
+	is := sw.Models[0].Issues[0]
+	c := is.Combined
+	got := e.text(fmt.Sprintf(`figure[data-issue=%q] [data-testid=sweep-combined]`, is.Issue))
+	if want := "= inputs " + p3(c.ShareInputs) + " + model error " + p3(c.ShareModel) + " (of the variance)"; !strings.HasSuffix(got, want) {
+		t.Errorf("%s's split, stored without its text: %q, want it to end %q", is.Issue, got, want)
+	}
 	openRobustNotRequired(e)
 	if m := e.text(`[data-testid=search-robust] [data-testid=not-required]`); m != "need not accept" {
 		t.Errorf("robust actor not required: %q", m)
 	}
-	body, err := os.ReadFile("../ask/testdata/nile-open.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Nile", body)
-	e.do("deal view of the case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline]`)))
+	e.dealOn("../ask/testdata/nile-open.yaml", "Nile", chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline]`)))
 	if n := e.count(`[data-testid=proposals-timeline-open-red-lines]`); n != 0 {
 		t.Errorf("%d lines of open red lines from an answer without them", n)
 	}

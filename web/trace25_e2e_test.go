@@ -18,8 +18,11 @@ import (
 func drawerShows(t *testing.T, e *e2e, sc *scenario.Scenario, actor, issue, how string) {
 	t.Helper()
 	e.do(how, e.poll(`document.getElementById("drawer").getAttribute("aria-hidden") === "false" && !!document.querySelector("#drawer [data-testid=evidence]")`))
-	stc := findStance(t, sc, actor, issue)
-	want := actorNameOf(sc, actor) + " on " + issueNameOf(sc, issue)
+	stc := sc.Stance(actor, issue)
+	if stc == nil {
+		t.Fatalf("%s: no stance of %s on %s", how, actor, issue)
+	}
+	want := actorOf(sc, actor) + " on " + issueOf(sc, issue)
 	if got := e.text(`#drawer-title`); got != want {
 		t.Errorf("%s: the drawer is titled %q, want %q", how, got, want)
 	}
@@ -31,35 +34,6 @@ func drawerShows(t *testing.T, e *e2e, sc *scenario.Scenario, actor, issue, how 
 	}
 	// closed again (Escape), for the next step
 	e.do("close "+how, chromedp.KeyEvent("\x1b"), e.poll(`document.getElementById("drawer").getAttribute("aria-hidden") === "true"`))
-}
-
-func findStance(t *testing.T, sc *scenario.Scenario, actor, issue string) scenario.Stance {
-	t.Helper()
-	for _, s := range sc.Stances {
-		if s.Actor == actor && s.Issue == issue {
-			return s
-		}
-	}
-	t.Fatalf("no stance of %s on %s", actor, issue)
-	return scenario.Stance{}
-}
-
-func actorNameOf(sc *scenario.Scenario, id string) string {
-	for _, a := range sc.Actors {
-		if a.ID == id {
-			return a.Name
-		}
-	}
-	return id
-}
-
-func issueNameOf(sc *scenario.Scenario, id string) string {
-	for _, is := range sc.Issues {
-		if is.ID == id {
-			return is.Name
-		}
-	}
-	return id
 }
 
 // TestTracePullBar: on the Explain view, Russia's pull bar on Territory
@@ -92,7 +66,7 @@ func TestTraceLeverRow(t *testing.T) {
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/#advise"), chromedp.WaitVisible(chromedp.CSS(row+` button.stance-link`)), e.view("trace-advise"))
 	actor := get(t, e.bctx, "actor", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).dataset.actor`, row)))
 	label := get(t, e.bctx, "label", chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector(%q).getAttribute("aria-label")`, row+` button.stance-link`)))
-	if want := actorNameOf(sc, actor) + " on Territory"; !strings.HasPrefix(label, want) {
+	if want := actorOf(sc, actor) + " on Territory"; !strings.HasPrefix(label, want) {
 		t.Errorf("the lever's button is named %q, want it to begin %q", label, want)
 	}
 	e.do("click the lever's actor", chromedp.Click(chromedp.CSS(row+` button.stance-link`)))
@@ -135,10 +109,10 @@ func TestTraceTornadoBar(t *testing.T) {
 			}
 			continue
 		}
-		if pick < 0 && len(findStance(t, sc, in.Actor, in.Issue).Evidence) > 0 {
+		if stc := sc.Stance(in.Actor, in.Issue); pick < 0 && stc != nil && len(stc.Evidence) > 0 {
 			pick = i
 		}
-		if want := actorNameOf(sc, in.Actor) + " on " + issueNameOf(sc, in.Issue); !strings.HasPrefix(in.Label, want) {
+		if want := actorOf(sc, in.Actor) + " on " + issueOf(sc, in.Issue); !strings.HasPrefix(in.Label, want) {
 			t.Errorf("bar %d's button is named %q, want it to begin %q", i+1, in.Label, want)
 		}
 	}
@@ -157,7 +131,7 @@ func TestTraceTornadoBar(t *testing.T) {
 		a := inputs[capability].Actor
 		e.do("a capability bar", chromedp.MouseClickXY(x+bars[capability][0], y+bars[capability][1]),
 			e.poll(`document.getElementById("drawer").getAttribute("aria-hidden") === "false"`), e.view("trace-capability"))
-		if got, want := e.text(`#drawer-title`), actorNameOf(sc, a)+"'s capability"; got != want {
+		if got, want := e.text(`#drawer-title`), actorOf(sc, a)+"'s capability"; got != want {
 			t.Errorf("a capability bar opens %q, want %q", got, want)
 		}
 	}

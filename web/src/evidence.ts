@@ -9,7 +9,7 @@
 // answer.IngestReview); the page only draws it.
 import { call, APIError, savedApplied } from './api'
 import type { ScenarioView, Diagnostic } from './api'
-import { h, fmt, noNumber, plural } from './util'
+import { h, fmt, noNumber, plural, plainNumber } from './util'
 
 // head_text heads the share's row as every door does (ask.CoverageRowHead:
 // "actor United States"; "overall"); absent from an answer stored before
@@ -45,9 +45,6 @@ export interface IngestEntry {
 export interface IngestReview { scenario: string; date: string; sources?: { id: string; title?: string; date?: string; file?: string; sha256?: string }[]; entries: IngestEntry[]; warnings?: string[] }
 
 const enc = encodeURIComponent
-// pct writes a share in whole percents, for an answer stored before it
-// carried its share_text (ask.Chance's rule).
-const pct = (x: number) => `${Math.round(100 * x)}%`
 
 // renderEvidence draws the view into box for the scenario sv; saved is
 // called with the scenario's id and what the status line says of the
@@ -99,7 +96,7 @@ function coverageView(ev: Evidence): HTMLElement {
     const c = ev.coverage[Number(sel.value)]
     headline.textContent = `${c.snapshot}: ${c.headline}`
     unquoted.textContent = (c.unquoted ?? []).join(' ')
-    const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, s.share_text ?? pct(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
+    const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, s.share_text ?? plainNumber(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
       h('tbody', { 'data-testid': 'coverage-rows' }, ...c.actors.map((a) => row(rowHead(a, ''), a)),

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, sweepText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1536,7 +1536,7 @@ function renderSweep() {
 // outcome's spread with the model's own error added (combined), with the
 // variance's split between the inputs and the model's error in the
 // answer's words (share_text, ask.VarianceSplitText; an answer stored
-// before it carried them, in whole percents). Numbers on the scale have
+// before it carried them, as the numbers they are: plainNumber). Numbers on the scale have
 // the issue's d decimals.
 function sweepStats(si: SweepIssue, d: number): HTMLElement {
   const c = si.combined
@@ -1548,9 +1548,9 @@ function sweepStats(si: SweepIssue, d: number): HTMLElement {
     si.draws_unsettled_text ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
       '⚠ ' + si.draws_unsettled_text) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
-      `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; ${si.interval_text ?? `80% ${sweepText(si.lo80, si.hi80, d)}, 95% ${sweepText(si.lo95, si.hi95, d)}`}`),
+      `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; ${si.interval_text ?? `80% ${intervalText(si.lo80, si.hi80, d)}, 95% ${intervalText(si.lo95, si.hi95, d)}`}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
-      `Outcome, with the model's error on real outcomes (approximate): 80% ${sweepText(c.lo80, c.hi80, d)}, 95% ${sweepText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `${fmt(100 * c.share_inputs, 0)}% inputs + ${fmt(100 * c.share_model, 0)}% model error`} (of the variance)`) : '')
+      `Outcome, with the model's error on real outcomes (approximate): 80% ${intervalText(c.lo80, c.hi80, d)}, 95% ${intervalText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `inputs ${plainNumber(c.share_inputs)} + model error ${plainNumber(c.share_model)}`} (of the variance)`) : '')
 }
 
 // histNumbers is a sweep's histogram as a table, for those who cannot
@@ -1679,7 +1679,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const k = decimalsOf(st.sweep?.scenario, si.issue)
     // ask warns on the same test (the point outside its own 80%)
     const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
-    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${sweepText(si.lo80, si.hi80, k)}`,
+    out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${intervalText(si.lo80, si.hi80, k)}`,
       outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${fmt(si.base, k)}, lies outside it`) : ''),
       // an issue nothing ranged moves: its point is no certainty (ask's words)
       si.fixed_text ? h('p', { class: 'hint warn', 'data-testid': 'sweep-fixed' }, si.fixed_text) : '',

@@ -215,14 +215,7 @@ export function leverInput(kind: string): string {
 // "45.3–54.1", or "-2.18 to -1.99" where either end is negative (an en
 // dash beside a minus sign reads as two dashes).
 export function rangeJoin(lo: string, hi: string): string {
-  return lo + rangeSep(lo, hi) + hi
-}
-
-// rangeSep is the separator between the ends of ranges shown together
-// (a histogram's bins), given all their ends written (scenario.RangeSep):
-// ' to ' where any is negative, else the en dash.
-export function rangeSep(...ends: string[]): string {
-  return ends.some((e) => e.startsWith('-') || e.startsWith('−')) ? ' to ' : '–'
+  return lo + ([lo, hi].some((e) => e.startsWith('-') || e.startsWith('−')) ? ' to ' : '–') + hi
 }
 
 // rangeText is the range lo–hi of a forecast that did not settle on an
@@ -244,10 +237,11 @@ export function rangeText(lo: number, hi: number, digits = 1): string {
 }
 
 // rangeDecimalsMax is the most decimals rangeText gives a range's ends
-// on an issue of d decimals (ask's rangeDecimalsMax, which ask's
-// BinDecimals uses for a sweep's bins, now carried: lines25): four, or two more than the issue's where it has
-// more than two, but no more than a float64 carries for numbers the size
-// of ends (carriedDecimals: 8 near 1e6), nor fewer than d.
+// on an issue of d decimals (ask's rangeDecimalsMax; ask's BinDecimals
+// uses it for a sweep's bins, whose edges the answer carries since
+// lines25): four, or two more than the issue's where it has more than
+// two, but no more than a float64 carries for numbers the size of ends
+// (carriedDecimals: 8 near 1e6), nor fewer than d.
 export function rangeDecimalsMax(d: number, ...ends: number[]): number {
   return Math.max(d, Math.min(Math.max(4, d + 2), carriedDecimals(...ends)))
 }
@@ -275,19 +269,14 @@ export function rangeDecimals(lo: number, hi: number, from: number, to: number):
 
 // intervalText is an interval lo–hi as the command line writes one
 // (num(lo) + "–" + num(hi): the distribution table, cli/output.go; the
-// zone's ranges, cli/deal.go; snap's explanation, ask): both ends, even
+// zone's ranges, cli/deal.go; snap's explanation, ask; a sweep's
+// intervals, ask.SweepIntervalText, where a twin sweepText stood until
+// readweb25): both ends, even
 // where they read the same ("0.0–0.0"), so that an interval never reads
 // as a point forecast. Each end has the issue's digits decimals
 // (decimalsOf).
 export function intervalText(lo: number, hi: number, digits = 1): string {
   return rangeJoin(fmt(lo, digits), fmt(hi, digits))
-}
-
-// sweepText is a sweep's interval as every door writes an interval
-// ("45.3–54.1", ask.SweepIntervalText; it read "[45.3, 54.1]" until
-// names25), each end with the issue's digits decimals (decimalsOf).
-export function sweepText(lo: number, hi: number, digits = 1): string {
-  return intervalText(lo, hi, digits)
 }
 
 // Colour-blind-friendly palette (Okabe–Ito, extended).
