@@ -8,7 +8,7 @@
 // the API's; the page only writes it as the command line does.
 import { call, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Anchor, Scenario, Settings, Target } from './api'
-import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, decimalsOf } from './util'
+import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, decimalsOf, upperFirst } from './util'
 
 export interface BacktestRequest extends Target, Settings { to?: string; models: string[]; seed: number }
 export interface BacktestOutcome { issue: string; name: string; date: string; value: number; options: Anchor[]; source: string; quote: string }
@@ -118,7 +118,7 @@ function drawBacktest(box: HTMLElement, b: Backtest, doc: Scenario) {
   if (set) parts.push(h('p', { class: 'hint', 'data-testid': 'backtest-settings' }, `The models run with the settings chosen under Model settings (${set}), as the forecast does.`))
   // the line parley backtest heads its scores with (ask.BacktestHead),
   // and the variant the page's header does not show
-  const head = b.head_text.charAt(0).toUpperCase() + b.head_text.slice(1) + (b.scenario.variant ? ` (variant ${b.scenario.variant})` : '')
+  const head = upperFirst(b.head_text) + (b.scenario.variant ? ` (variant ${b.scenario.variant})` : '')
   if (!b.outcomes.length) {
     // The scenario records outcomes, none in the window (the answer's
     // warning names it): a choice of dates, not a file to fill in.

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1216,7 +1216,7 @@ async function compare(over: 'variants' | 'snapshots', box: HTMLElement): Promis
 // as parley compare's heading does: the columns stand at several dates,
 // none of them the comparison's own.
 function snapshotSpan(cmp: Comparison): string {
-  if (cmp.span_text) return cmp.span_text[0].toUpperCase() + cmp.span_text.slice(1) + '.'
+  if (cmp.span_text) return upperFirst(cmp.span_text) + '.'
   // An answer stored before it carried the span: the variant by its
   // name where the column has it.
   const cs = cmp.columns
@@ -1798,7 +1798,6 @@ function sharedOpening(lines: string[]): string {
   return cut >= 40 ? lines[0].slice(0, cut + 2) : ''
 }
 
-function upperFirst(x: string): string { return x.charAt(0).toUpperCase() + x.slice(1) }
 // linkColor is the page's accent, the colour of its links: a tornado's
 // labels, which open the inputs' evidence, are drawn in it.
 const linkColor = '#0b5cad'

@@ -74,6 +74,11 @@ export function nounFor(n: number, noun: string): string {
   return noun + 's'
 }
 
+// upperFirst is x with its first letter a capital, as a sentence the
+// answer carries in the middle of one ("over snapshots …") opens the
+// page's line.
+export function upperFirst(x: string): string { return x.charAt(0).toUpperCase() + x.slice(1) }
+
 // isAre is the verb "to be" agreeing with a count of n.
 export function isAre(n: number): string { return n === 1 ? 'is' : 'are' }
 
