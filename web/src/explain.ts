@@ -148,8 +148,8 @@ function ksTable(ie: IssueExplanation, ctx: ExplainContext, d: number): HTMLElem
     h('tbody', {}, ...ie.pulls.map((p) => h('tr', { 'data-actor': p.actor, 'data-ratio': String(p.ratio ?? ''), 'data-binding': String(!!p.binding) },
       h('th', { scope: 'row' }, ctx.actorName(p.actor)), h('td', {}, fmt(p.position, d)), h('td', {}, shareText(p)),
       h('td', {}, opt(p.ideal, (v) => fmt(v, d))), h('td', {}, opt(p.gain, (v) => fmt(v, 2))), h('td', {}, opt(p.ideal_gain, (v) => fmt(v, 2))),
-      h('td', {}, p.ratio_text ?? opt(p.ratio, plainNumber)),
-      h('td', { 'data-testid': 'ks-per-weight' }, p.per_weight_text ?? opt(p.per_weight, plainNumber)),
+      h('td', {}, p.ratio_text ?? plainNumber(p.ratio)),
+      h('td', { 'data-testid': 'ks-per-weight' }, p.per_weight_text ?? plainNumber(p.per_weight)),
       h('td', {}, p.binding ? (p.distance > 0 ? 'yes, from above' : 'yes, from below') : '')))))
 }
 
