@@ -322,7 +322,7 @@ function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HT
     const p = pos.get(a.actor), q = pos.get(b.actor)
     if (!p || !q) continue
     svg.append(s('line', { x1: p[0], y1: p[1], x2: q[0], y2: q[1], class: 'edge', stroke: color(ids.indexOf(a.actor)), 'stroke-opacity': 0.55, 'stroke-width': 1 + 7 * (x.gain / top), 'data-n': x.n },
-      s('title', {}, `#${x.n}: ${ctx.actorName(a.actor)} gives way on ${issueName(a.supply)} (${fmt(a.from, k(a.supply))} → ${fmt(a.to, k(a.supply))}), ${ctx.actorName(b.actor)} on ${issueName(b.supply)} (${fmt(b.from, k(b.supply))} → ${fmt(b.to, k(b.supply))}); gain ${x.gain.toPrecision(3)} each`)))
+      s('title', {}, `#${x.n}: ${ctx.actorName(a.actor)} gives way on ${issueName(a.supply)} (${fmt(a.from, k(a.supply))} → ${fmt(a.to, k(a.supply))}), ${ctx.actorName(b.actor)} on ${issueName(b.supply)} (${fmt(b.from, k(b.supply))} → ${fmt(b.to, k(b.supply))}); gain ${plainNumber(x.gain)} each`)))
   }
   ids.forEach((id, i) => {
     const [x, y] = pos.get(id)!
@@ -361,7 +361,7 @@ function turnView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLEl
   const bargains = h('table', { class: 'compare', 'data-testid': 'smp-bargains' },
     h('thead', {}, h('tr', {}, ...['#', 'Challenger', 'Target', 'P(win)', 'Expected gain', 'Offers (challenger / target)'].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ...t.bargains.map((b) => h('tr', {}, h('td', {}, String(b.id)), h('td', {}, ctx.actorName(b.initiator)), h('td', {}, ctx.actorName(b.receiver)),
-      h('td', {}, b.phi_text ?? fmt(b.phi, 2)), h('td', {}, b.gain_text ?? b.gain.toPrecision(3)), h('td', {}, b.offers_text ?? b.offers.map((o) => `${o.issue} ${plainNumber(o.initiator)}/${plainNumber(o.receiver)}`).join('; '))))))
+      h('td', {}, b.phi_text ?? fmt(b.phi, 2)), h('td', {}, b.gain_text ?? plainNumber(b.gain)), h('td', {}, b.offers_text ?? b.offers.map((o) => `${o.issue} ${plainNumber(o.initiator)}/${plainNumber(o.receiver)}`).join('; '))))))
   const choices = h('table', { class: 'compare', 'data-testid': 'smp-options' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Options: probability (chosen in bold)'))),
     h('tbody', {}, ...t.choices.map((c) => h('tr', {}, h('th', { scope: 'row' }, ctx.actorName(c.actor)),
