@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -21,14 +20,7 @@ import (
 // (Budget, Tax), as the rest of the view does.
 func TestDealRulesView(t *testing.T) {
 	e := startE2E(t)
-	body, err := os.ReadFile("../cli/testdata/rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Decision rules", body)
-	e.do("deal view of the rules case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)), e.shot("13-deal-rules"))
+	e.dealOn("../cli/testdata/rules.yaml", "Decision rules", chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-rules]`)), e.shot("13-deal-rules"))
 	if s := e.text(`[data-testid=deal-summary]`); s != "Accepted: it passes every issue's decision rule (Budget by qmv, Tax by majority)." {
 		t.Fatalf("the package evaluated reads %q", s)
 	}

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -74,14 +73,7 @@ func TestDealSidesWords(t *testing.T) {
 // way out.
 func TestDealWaysTogetherWords(t *testing.T) {
 	e := startE2E(t)
-	body, err := os.ReadFile("../cli/testdata/contradict-three.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Three contradicting red lines", body)
-	e.do("deal view of the three-way case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), e.poll(`document.querySelectorAll("[data-testid=contradiction-set]").length > 0`))
+	rec := e.dealOn("../cli/testdata/contradict-three.yaml", "Three contradicting red lines", e.poll(`document.querySelectorAll("[data-testid=contradiction-set]").length > 0`))
 	got := storedSearchOf(t, e, rec.ID)
 	sc := &got.Scenario
 	cs := got.Result.Concession.Contradictions
@@ -131,14 +123,7 @@ func TestDealWaysTogetherWords(t *testing.T) {
 // contradict each other", and the summary "(veto: a)").
 func TestDealContradictionUnderRuleWords(t *testing.T) {
 	e := startE2E(t)
-	body, err := os.ReadFile("../cli/testdata/contradict-qmv.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Contradicting red lines under a rule", body)
-	e.do("deal view of the qmv case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), e.poll(`document.querySelectorAll("[data-testid=contradiction-head]").length > 0`))
+	rec := e.dealOn("../cli/testdata/contradict-qmv.yaml", "Contradicting red lines under a rule", e.poll(`document.querySelectorAll("[data-testid=contradiction-head]").length > 0`))
 	got := storedSearchOf(t, e, rec.ID)
 	sc := &got.Scenario
 	cs := got.Result.Concession.Contradictions

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,14 +16,7 @@ const transitFile = "../ask/testdata/transit/transit.yaml"
 // storedTransit stores the transit case and opens the deal view on it.
 func storedTransit(t *testing.T, e *e2e) {
 	t.Helper()
-	body, err := os.ReadFile(transitFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := e.stored("Transit", body)
-	e.do("deal view of the transit case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-table]`)),
-		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID))
+	e.dealOn(transitFile, "Transit")
 }
 
 // parleyNarrow runs parley as parleyWide does, on a terminal 80 columns

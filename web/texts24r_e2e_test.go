@@ -119,9 +119,7 @@ func TestDealSummaryAsCommandLine(t *testing.T) {
 			t.Fatal(err)
 		}
 		c := loadCase(t, path, body, "")
-		rec := e.stored(f, body)
-		e.do("deal view of "+f, chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)), e.choose(rec.ID),
-			e.poll(`!!document.querySelector('[data-testid=zone-rules]') && !!document.querySelector('[data-testid=deal-summary]')`))
+		e.dealOn(path, f, e.poll(`!!document.querySelector('[data-testid=zone-rules]') && !!document.querySelector('[data-testid=deal-summary]')`))
 		evCLI := oneLine(parleyWide(t, "deal", "evaluate", path))
 		summary := e.text(`[data-testid=deal-summary]`)
 		i := strings.Index(summary, "⟨")
