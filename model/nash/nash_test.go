@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parley/model"
+	"parley/model/modeltest"
 	mt "parley/model/modeltest"
 )
 
@@ -46,7 +47,7 @@ func TestForecast(t *testing.T) {
 			if is := c.p.Issues[0]; !is.HasReference {
 				want = []string{is.ID + ": " + NoStatusQuo}
 			}
-			if !slices.Equal(model.NoteStrings(r.Notes), want) {
+			if !slices.Equal(modeltest.NoteStrings(r.Notes), want) {
 				t.Errorf("notes = %q, want %q", r.Notes, want)
 			}
 		})
