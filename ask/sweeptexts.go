@@ -102,13 +102,14 @@ func SweepLikeliestText(bands []sweep.Band, d int) string {
 		return ""
 	}
 	var names []string
-	p := ""
 	for _, l := range top {
 		names = append(names, Decimals(l.Value, d)+" "+l.Label)
-		for _, b := range bands {
-			if b.Value == l.Value && b.Label == l.Label && p == "" {
-				p = cmp.Or(b.PText, ProbabilityText(b.P, b.PInterval))
-			}
+	}
+	p := "" // the tied options' one share, written as the first one's band writes it
+	for _, b := range bands {
+		if b.Value == top[0].Value && b.Label == top[0].Label {
+			p = cmp.Or(b.PText, ProbabilityText(b.P, b.PInterval))
+			break
 		}
 	}
 	if len(top) > 1 {
