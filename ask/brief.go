@@ -750,7 +750,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
 					break
 				}
-				bd := BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside}
+				bd := BriefDriver{Input: InputName(&c.Header, sg.Input, is.ID), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside}
 				if len(bi.Drivers) == 0 {
 					// the one the table shows: numbered, once per input
 					if n, ok := numbered[sg.Input.Label()]; ok {
@@ -1028,13 +1028,6 @@ func shortWhy(sc *answer.Scenario, v answer.ProposalVerdict) string {
 		return "red line on " + crossedOn(sc, v.Crossed)
 	}
 	return fmt.Sprintf("%.3f below its alternative", -v.Gain)
-}
-
-// driverLabel names an input in issue's row of the brief: the actor by
-// name and what of its is uncertain ("Russia's position"), with the issue
-// when it is another than the row's (InputName).
-func driverLabel(c *Case, issue string, in sweep.Input) string {
-	return InputName(&c.Header, in, issue)
 }
 
 // crossedOn is the issues of crossings, by name on sc, as the brief's
