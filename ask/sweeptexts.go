@@ -80,8 +80,7 @@ func SweepIntervalText(is sweep.IssueSummary, d int) string {
 // (SweepIntervalText) and its outcome with the model's error (parley
 // sweep's line on sweep.Combined) are written by it.
 func IntervalsText(lo80, hi80, lo95, hi95 float64, d int) string {
-	iv := func(lo, hi float64) string { return RangeJoin(numD(lo, d), numD(hi, d)) }
-	return "80% " + iv(lo80, hi80) + ", 95% " + iv(lo95, hi95)
+	return "80% " + spanD(lo80, hi80, d) + ", 95% " + spanD(lo95, hi95, d)
 }
 
 // SweepLikeliestText names the option the most of a sweep's draws land
