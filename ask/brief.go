@@ -13,6 +13,7 @@ import (
 	ttemplate "text/template"
 
 	"parley/answer"
+	"parley/deal"
 	"parley/errs"
 	"parley/evidence"
 	"parley/mcerr"
@@ -749,7 +750,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				if len(bi.Drivers) == BriefDrivers || sg.Swing == 0 {
 					break
 				}
-				bd := BriefDriver{Input: driverLabel(c, is.ID, sg.Input), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside}
+				bd := BriefDriver{Input: InputName(&c.Header, sg.Input, is.ID), Low: sg.Low, High: sg.High, Swing: sg.Swing, Decimals: d, BaseOutside: sg.BaseOutside}
 				if len(bi.Drivers) == 0 {
 					// the one the table shows: numbered, once per input
 					if n, ok := numbered[sg.Input.Label()]; ok {
@@ -946,11 +947,7 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 		var lines, below, open []string
 		for _, a := range p.Actors {
 			if len(a.OpenCrossed) > 0 {
-				var on []string
-				for _, cr := range a.OpenCrossed {
-					on = append(on, c.Header.IssueName(cr.Issue))
-				}
-				open = append(open, c.Header.ActorName(a.Actor)+" ("+strings.Join(on, ", ")+")")
+				open = append(open, c.Header.ActorName(a.Actor)+" ("+crossedOn(&c.Header, a.OpenCrossed)+")")
 			}
 			if !slices.Contains(p.Rejects, a.Actor) {
 				continue
@@ -958,11 +955,7 @@ func briefProposals(ctx context.Context, c *Case, req *answer.DealProposalsReque
 			name := c.Header.ActorName(a.Actor)
 			bp.Blockers = append(bp.Blockers, name+" ("+shortWhy(&c.Header, a)+")")
 			if len(a.Crossed) > 0 {
-				var on []string
-				for _, cr := range a.Crossed {
-					on = append(on, c.Header.IssueName(cr.Issue))
-				}
-				lines = append(lines, name+" ("+strings.Join(on, ", ")+")")
+				lines = append(lines, name+" ("+crossedOn(&c.Header, a.Crossed)+")")
 			} else {
 				below = append(below, name)
 			}
@@ -1027,25 +1020,24 @@ func spanD(lo, hi float64, d int) string { return RangeJoin(numD(lo, d), numD(hi
 // have). The web page's fmt follows the same rule.
 func OneDecimal(x float64) string { return fixed(x, 1) }
 
-// driverLabel names an input in issue's row of the brief: the actor by
-// name and what of its is uncertain ("Russia's position"), with the issue
-// when it is another than the row's (InputName).
-func driverLabel(c *Case, issue string, in sweep.Input) string {
-	return InputName(&c.Header, in, issue)
-}
-
 // shortWhy is an actor's reason for rejecting a proposal in a few words:
 // the red lines it crosses (their issues by name, on sc), else how far it
 // falls below the alternative.
 func shortWhy(sc *answer.Scenario, v answer.ProposalVerdict) string {
 	if len(v.Crossed) > 0 {
-		var on []string
-		for _, c := range v.Crossed {
-			on = append(on, sc.IssueName(c.Issue))
-		}
-		return "red line on " + strings.Join(on, ", ")
+		return "red line on " + crossedOn(sc, v.Crossed)
 	}
 	return fmt.Sprintf("%.3f below its alternative", -v.Gain)
+}
+
+// crossedOn is the issues of crossings, by name on sc, as the brief's
+// proposals name them: "Drought release, Filling".
+func crossedOn(sc *answer.Scenario, xs []deal.Crossing) string {
+	on := make([]string, len(xs))
+	for i, x := range xs {
+		on[i] = sc.IssueName(x.Issue)
+	}
+	return strings.Join(on, ", ")
 }
 
 // issueChart draws the issue's scale in one line (180×16 units, shown

@@ -27,7 +27,7 @@ func crossingList(p *answer.Scenario, xs []lineCrossing, verb, at string) (strin
 	items := make([]string, len(xs))
 	issues := map[string]bool{}
 	for i, x := range xs {
-		s := p.ActorName(x.actor) + "'s red line " + p.IssueName(x.Issue) + " " + x.RedLine + " "
+		s := nouns.Possessive(p.ActorName(x.actor)) + " red line " + p.IssueName(x.Issue) + " " + x.RedLine + " "
 		if i == 0 {
 			s += verb + " "
 		}
@@ -61,16 +61,10 @@ func OpenRedLinesText(p *answer.Scenario, actors []answer.ProposalVerdict, noDea
 		from = "reference"
 	}
 	list, n := crossingList(p, xs, "would be crossed", "the assumed ")
-	s := list + " (" + from + "), "
-	if n == 1 {
-		s += "an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within "
-	} else {
-		s += "issues this proposal leaves open: red lines there are not checked, so the verdict holds only if they are settled within "
-	}
-	if len(xs) == 1 {
-		return s + "that line."
-	}
-	return s + "those lines."
+	return list + " (" + from + "), " + oneOr(n, "an issue", "issues") +
+		" this proposal leaves open: red lines there are not checked, so the verdict holds only if " +
+		oneOr(n, "it", "they") + " " + nouns.Verb(n, "is") + " settled within " +
+		oneOr(len(xs), "that", "those") + " " + nouns.For(len(xs), "line") + "."
 }
 
 // RestCrossedText says which red lines an evaluated package crosses only
@@ -95,17 +89,18 @@ func RestCrossedText(p *answer.Scenario, ev *answer.DealVerdicts, named map[stri
 		return ""
 	}
 	list, n := crossingList(p, xs, "is crossed", "")
-	s := list + " (" + rest + "), "
+	return list + " (" + rest + "), " + oneOr(n, "an issue", "issues") +
+		" the package does not name: deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by " +
+		oneOr(len(xs), "this", "these") + " " + nouns.For(len(xs), "line") + "."
+}
+
+// oneOr is one where n is 1, else many: the words of a sentence above
+// that agree with how many issues or lines it names.
+func oneOr(n int, one, many string) string {
 	if n == 1 {
-		s += "an issue the package does not name"
-	} else {
-		s += "issues the package does not name"
+		return one
 	}
-	s += ": deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by "
-	if len(xs) == 1 {
-		return s + "this line."
-	}
-	return s + "these lines."
+	return many
 }
 
 // openCrossedTexts writes the text of each crossing a proposal's open

@@ -130,3 +130,23 @@ func TestOpenLinesPlural(t *testing.T) {
 		t.Errorf("rest\n got %q\nwant %q", got, rest)
 	}
 }
+
+// TestOpenLinesPossessive: an actor whose name ends in s owns its red
+// line as every other sentence writes it (nouns.Possessive), "Gulf
+// States' red line", not "Gulf States's".
+func TestOpenLinesPossessive(t *testing.T) {
+	c := testdataCase(t, "nile-open.yaml")
+	for i := range c.Header.Actors {
+		if c.Header.Actors[i].ID == "egypt" {
+			c.Header.Actors[i].Name = "Gulf States"
+		}
+	}
+	actors := []answer.ProposalVerdict{
+		{DealVerdict: deal.Verdict{Actor: "egypt"}, OpenCrossed: []deal.Crossing{{Issue: "drought", RedLine: ">= 35", Value: 30}}},
+	}
+	const want = "Gulf States' red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (reference), " +
+		"an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."
+	if got := OpenRedLinesText(&c.Header, actors, "none"); got != want {
+		t.Errorf("\n got %q\nwant %q", got, want)
+	}
+}

@@ -80,8 +80,7 @@ func SweepIntervalText(is sweep.IssueSummary, d int) string {
 // (SweepIntervalText) and its outcome with the model's error (parley
 // sweep's line on sweep.Combined) are written by it.
 func IntervalsText(lo80, hi80, lo95, hi95 float64, d int) string {
-	iv := func(lo, hi float64) string { return RangeJoin(numD(lo, d), numD(hi, d)) }
-	return "80% " + iv(lo80, hi80) + ", 95% " + iv(lo95, hi95)
+	return "80% " + spanD(lo80, hi80, d) + ", 95% " + spanD(lo95, hi95, d)
 }
 
 // SweepLikeliestText names the option the most of a sweep's draws land
@@ -102,13 +101,14 @@ func SweepLikeliestText(bands []sweep.Band, d int) string {
 		return ""
 	}
 	var names []string
-	p := ""
 	for _, l := range top {
 		names = append(names, Decimals(l.Value, d)+" "+l.Label)
-		for _, b := range bands {
-			if b.Value == l.Value && b.Label == l.Label && p == "" {
-				p = cmp.Or(b.PText, ProbabilityText(b.P, b.PInterval))
-			}
+	}
+	p := "" // the tied options' one share, written as the first one's band writes it
+	for _, b := range bands {
+		if b.Value == top[0].Value && b.Label == top[0].Label {
+			p = cmp.Or(b.PText, ProbabilityText(b.P, b.PInterval))
+			break
 		}
 	}
 	if len(top) > 1 {

@@ -17,6 +17,7 @@ import (
 	"parley/ask"
 	"parley/errs"
 	"parley/nouns"
+	"parley/scenario"
 )
 
 func newAdviseCmd() *cobra.Command {
@@ -116,7 +117,7 @@ func adviseArgs(cmd *cobra.Command, args []string) (actor string, file []string,
 		if a := args[0]; fileLike(a) && a != "-" {
 			// a file named alone: the actor was left out, not misspelt
 			valid := "parley advise ACTOR FILE or FILE ACTOR, ACTOR an actor of the file"
-			if ids := actorsIn(cmd, a); ids != "" {
+			if ids := actorsIn(fileScenario(cmd, a)); ids != "" {
 				valid += ": " + ids
 			}
 			return "", nil, errs.New(errs.Argument, "%q is a file, not an actor; valid: %s", a, valid)
@@ -129,7 +130,8 @@ func adviseArgs(cmd *cobra.Command, args []string) (actor string, file []string,
 	case fa && !fb:
 		return b, []string{a}, nil
 	case fa && fb:
-		ab, ba := namesActor(cmd, b, a), namesActor(cmd, a, b)
+		sa, sb := fileScenario(cmd, a), fileScenario(cmd, b)
+		ab, ba := sb != nil && sb.Actor(a) != nil, sa != nil && sa.Actor(b) != nil
 		switch {
 		case ab && !ba:
 			return a, []string{b}, nil
@@ -139,9 +141,9 @@ func adviseArgs(cmd *cobra.Command, args []string) (actor string, file []string,
 			return "", nil, errs.New(errs.Argument, "%q and %q are both files, each naming an actor of the other; valid: parley advise ACTOR FILE, here parley advise %s %s or parley advise %s %s", a, b, a, b, b, a)
 		}
 		var in []string
-		for _, f := range []string{a, b} {
-			if ids := actorsIn(cmd, f); ids != "" {
-				in = append(in, fmt.Sprintf("%s's: %s", f, ids))
+		for i, sc := range []*scenario.Scenario{sa, sb} {
+			if ids := actorsIn(sc); ids != "" {
+				in = append(in, fmt.Sprintf("%s's: %s", args[i], ids))
 			}
 		}
 		valid := "parley advise ACTOR FILE, ACTOR the id or alias of one of FILE's actors"
@@ -168,29 +170,28 @@ func fileLike(name string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// namesActor reports whether the file (never standard input, which can be
-// read once) can be read and actor is the id or alias of one of its
-// actors.
-func namesActor(cmd *cobra.Command, file, actor string) bool {
+// fileScenario is the scenario of the file, or nil when it cannot be
+// read or is standard input (which can be read once): adviseArgs reads
+// each file once to see whose actors the other argument names.
+func fileScenario(cmd *cobra.Command, file string) *scenario.Scenario {
 	if file == "-" {
-		return false
+		return nil
 	}
 	in, err := loadInputWith(cmd, []string{file}, ask.LoadOptions{})
-	return err == nil && in.Scenario.Actor(actor) != nil
+	if err != nil {
+		return nil
+	}
+	return in.Scenario
 }
 
-// actorsIn is the file's actor ids (errs.OneOf), or "" when the file
-// cannot be read or holds no actor.
-func actorsIn(cmd *cobra.Command, file string) string {
-	if file == "-" {
-		return ""
-	}
-	in, err := loadInputWith(cmd, []string{file}, ask.LoadOptions{})
-	if err != nil || len(in.Scenario.Actors) == 0 {
+// actorsIn is sc's actor ids (errs.OneOf), or "" when there is no
+// scenario or it holds no actor.
+func actorsIn(sc *scenario.Scenario) string {
+	if sc == nil || len(sc.Actors) == 0 {
 		return ""
 	}
 	var ids []string
-	for _, a := range in.Scenario.Actors {
+	for _, a := range sc.Actors {
 		ids = append(ids, a.ID)
 	}
 	return errs.OneOf(ids)

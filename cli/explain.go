@@ -247,15 +247,8 @@ func ksTable(w io.Writer, pulls []answer.Pull, d int, l layout) {
 				bound = "yes ▶"
 			}
 		}
-		ratio := p.RatioText
-		if ratio == "" {
-			ratio = ask.NoNumber
-		}
-		per := p.PerWeightText
-		if per == "" {
-			per = ask.NoNumber
-		}
-		row := table.Row{p.Name, numD(p.Position, d), p.ShareText, f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1), ratio, per, bound}
+		row := table.Row{p.Name, numD(p.Position, d), p.ShareText, f(p.Ideal, "%."+strconv.Itoa(d)+"f", 1), f(p.Gain, "%.2f", 1), f(p.IdealGain, "%.2f", 1),
+			cmp.Or(p.RatioText, ask.NoNumber), cmp.Or(p.PerWeightText, ask.NoNumber), bound}
 		if narrow {
 			row = slices.Delete(row, 4, 6)
 		}

@@ -113,7 +113,7 @@ func TestEachIssueGroupsNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(model.NoteStrings(r.Notes), " | "), "a, c, d: low | b: mid"; got != want {
+	if got, want := strings.Join(modeltest.NoteStrings(r.Notes), " | "), "a, c, d: low | b: mid"; got != want {
 		t.Errorf("notes %q, want %q", got, want)
 	}
 	// nash on the built-in case keeps the status quo on five issues

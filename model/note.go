@@ -117,15 +117,3 @@ func (n Note) String() string {
 	id := func(s string) string { return s }
 	return n.Write(id, id)
 }
-
-// NoteStrings is each note's String.
-func NoteStrings(notes []Note) []string {
-	if notes == nil {
-		return nil
-	}
-	out := make([]string, len(notes))
-	for i, n := range notes {
-		out[i] = n.String()
-	}
-	return out
-}

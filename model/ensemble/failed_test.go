@@ -13,6 +13,7 @@ import (
 	"parley/model"
 	"parley/model/compromise"
 	"parley/model/median"
+	"parley/model/modeltest"
 )
 
 // failing is a member that forecasts x on every issue, without rounds,
@@ -93,7 +94,7 @@ func TestPointPathsNameFailedMembers(t *testing.T) {
 		}
 	}
 	var notes []string
-	for _, n := range model.NoteStrings(r.Notes) {
+	for _, n := range modeltest.NoteStrings(r.Notes) {
 		if strings.Contains(n, " failed (") {
 			notes = append(notes, n[:strings.Index(n, " failed (")])
 		}

@@ -11,6 +11,7 @@ import (
 	"parley/gen"
 	"parley/model"
 	"parley/model/compromise"
+	"parley/model/modeltest"
 	"parley/model/smp"
 )
 
@@ -117,7 +118,7 @@ func TestMemberNotesKept(t *testing.T) {
 		steps = append(steps, fmt.Sprintf("%d on %s", st, is.ID))
 	}
 	want = append(want, "member smp, run on one issue at a time, stopped by its own rule on each of 5 issues (fractional change below 0.02), steps per issue: "+strings.Join(steps, ", "))
-	if got := model.NoteStrings(r.Notes); !slices.Equal(got, want) {
+	if got := modeltest.NoteStrings(r.Notes); !slices.Equal(got, want) {
 		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// the member's note is about its issue (ids, apart from the words);
@@ -141,7 +142,7 @@ func TestMemberNoteAtRestAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{p.Issues[0].ID + ": member smp: " + s.Notes[0].String()}
-	if !strings.Contains(s.Notes[0].String(), "stopped: fractional change below 0.02") || !slices.Equal(model.NoteStrings(r.Notes), want) {
+	if !strings.Contains(s.Notes[0].String(), "stopped: fractional change below 0.02") || !slices.Equal(modeltest.NoteStrings(r.Notes), want) {
 		t.Errorf("notes %q, want %q (smp stopped by KTAB's rule)", r.Notes, want)
 	}
 }

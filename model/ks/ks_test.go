@@ -78,7 +78,7 @@ func TestForecast(t *testing.T) {
 			if is := c.p.Issues[0]; !is.HasReference {
 				want = []string{is.ID + ": " + nash.NoStatusQuo}
 			}
-			if !slices.Equal(model.NoteStrings(r.Notes), want) {
+			if !slices.Equal(mt.NoteStrings(r.Notes), want) {
 				t.Errorf("notes = %q, want %q", r.Notes, want)
 			}
 		})

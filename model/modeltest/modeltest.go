@@ -64,3 +64,15 @@ func Forecast(tb testing.TB, m model.Model, p *model.Problem) *model.Result {
 	}
 	return r
 }
+
+// NoteStrings is each note's String, as the models' tests compare them.
+func NoteStrings(notes []model.Note) []string {
+	if notes == nil {
+		return nil
+	}
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n.String()
+	}
+	return out
+}

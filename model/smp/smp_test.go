@@ -163,7 +163,7 @@ func TestIndifferentActorLeftOut(t *testing.T) {
 			t.Fatalf("round %d: XJ at %v, want its stated 30", r.Round, r.Positions[0])
 		}
 	}
-	if !strings.Contains(strings.Join(model.NoteStrings(a.Notes), "\n"), "left out") {
+	if !strings.Contains(strings.Join(modeltest.NoteStrings(a.Notes), "\n"), "left out") {
 		t.Errorf("no note about the left-out actor: %q", a.Notes)
 	}
 }
