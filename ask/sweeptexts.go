@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/nouns"
 	"parley/sweep"
 )
 
@@ -225,5 +226,5 @@ func SweepHead(r *answer.SweepResult, interrupted string) string {
 	if interrupted != "" {
 		s += " — " + interrupted
 	}
-	return s + fmt.Sprintf("; %d uncertain inputs", len(r.Inputs))
+	return s + "; " + nouns.Count(len(r.Inputs), "uncertain input")
 }

@@ -77,4 +77,8 @@ func TestSweepHead(t *testing.T) {
 	if got, want := SweepHead(r, "interrupted after 37 of 1,000 draws"), "model compromise: 1,000 draws (triangular, seed 1) — interrupted after 37 of 1,000 draws; 3 uncertain inputs"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	r.Inputs = r.Inputs[:1]
+	if got, want := SweepHead(r, ""), "model compromise: 1,000 draws (triangular, seed 1); 1 uncertain input"; got != want {
+		t.Errorf("one input: got  %q\nwant %q", got, want)
+	}
 }
