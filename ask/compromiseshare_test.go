@@ -28,7 +28,7 @@ stances:
   - {actor: tiny, issue: a, position: 0.65, salience: 1, assumed: test}
 `
 	text := explain(t, loadCase(t, "tiny-up.yaml", yaml), "compromise", "a").Issues[0].Text
-	if want := " Tiny pulls up hardest (+0.0001, 0.04% of the weight), Big down (-0.0001, 99.96%)."; !strings.HasSuffix(text, want) {
+	if want := " The hardest pulls: Tiny up (+0.0001, 0.04% of the weight), Big down (-0.0001, 99.96% of the weight)."; !strings.HasSuffix(text, want) {
 		t.Errorf("text %q\nwant it to end %q", text, want)
 	}
 }

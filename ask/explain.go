@@ -414,7 +414,9 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 			// their shares as the median's sentence writes its own: with
 			// no decimals or the fewest at which neither reads as zero
 			pd, sd := PullDecimals(name, e.Pulls, d), percentDecimals([]float64{up.Share, down.Share}, 0)
-			s += fmt.Sprintf(" %s pulls up hardest (%s, %s of the weight), %s down (%s, %s).", up.Name, PullText(name, up.Pull, pd), WeightShareText(up.Share, sd), down.Name, PullText(name, down.Pull, pd), WeightShareText(down.Share, sd))
+			s += hardestText(up, down,
+				fmt.Sprintf("%s, %s of the weight", PullText(name, up.Pull, pd), WeightShareText(up.Share, sd)),
+				fmt.Sprintf("%s, %s of the weight", PullText(name, down.Pull, pd), WeightShareText(down.Share, sd)))
 		}
 		return s
 	case "median":
@@ -458,7 +460,7 @@ func explainText(name string, is model.Issue, e answer.IssueExplanation) string 
 		s := fmt.Sprintf("%s, where the actors' weighted marginal gains balance (the pulls sum to zero); every weighted actor gains over breakdown (%s).", head, breakdown)
 		if up != nil && down != nil {
 			pd := PullDecimals(name, e.Pulls, d)
-			s += fmt.Sprintf(" %s pulls up hardest (%s), %s down (%s).", up.Name, PullText(name, up.Pull, pd), down.Name, PullText(name, down.Pull, pd))
+			s += hardestText(up, down, PullText(name, up.Pull, pd), PullText(name, down.Pull, pd))
 		}
 		return s
 	}
@@ -478,6 +480,18 @@ func hardest(pulls []answer.Pull) (up, down *answer.Pull) {
 		}
 	}
 	return up, down
+}
+
+// hardestText is the sentence that names the hardest pulls up and down,
+// upText and downText being what each's parenthesis holds: the larger
+// pull first, so that the actor named first pulls hardest of all (a
+// user read "Ukraine pulls up hardest (+6.53), Russia down (-7.63)" as
+// Ukraine's being the greater pull; docs/DECISIONS.md, "explain26").
+func hardestText(up, down *answer.Pull, upText, downText string) string {
+	if -down.Pull > up.Pull {
+		return fmt.Sprintf(" The hardest pulls: %s down (%s), %s up (%s).", down.Name, downText, up.Name, upText)
+	}
+	return fmt.Sprintf(" The hardest pulls: %s up (%s), %s down (%s).", up.Name, upText, down.Name, downText)
 }
 
 // roundedNearly ends a head of pulls that sum to zero: the rounded

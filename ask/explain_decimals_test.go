@@ -27,8 +27,8 @@ func mixedScales(t *testing.T) string {
 func TestExplainCompromisePullsOnTheScale(t *testing.T) {
 	e := explain(t, loadCase(t, "mixed.yaml", mixedScales(t)), "compromise", "")
 	want := map[string][]string{
-		"big": {"compromise forecasts 51.7", "West pulls up hardest (+12.8, 33% of the weight), North down (-13.9, 33%)"},
-		"u":   {"compromise forecasts 0.47", "West pulls up hardest (+0.06, 33% of the weight), North down (-0.06, 33%)"},
+		"big": {"compromise forecasts 51.7", "The hardest pulls: North down (-13.9, 33% of the weight), West up (+12.8, 33% of the weight)"},
+		"u":   {"compromise forecasts 0.47", "The hardest pulls: West up (+0.06, 33% of the weight), North down (-0.06, 33% of the weight)"},
 	}
 	if len(e.Issues) != 2 {
 		t.Fatalf("%d issues, want 2", len(e.Issues))

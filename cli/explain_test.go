@@ -213,7 +213,7 @@ func TestNashPullsWideScale(t *testing.T) {
 		"│ North │ 300000.0 │ 1.00 │ 33.3% │ -0.00000334 │",
 		"│ West │ 650000.0 │ 1.00 │ 33.3% │ +0.00000192 │",
 		"│ South │ 450000.0 │ 1.00 │ 33.3% │ +0.00000143 │",
-		"West pulls up hardest (+0.00000192), North down (-0.00000334).",
+		"The hardest pulls: North down (-0.00000334), West up (+0.00000192).",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in\n%s", want, out)
@@ -224,7 +224,7 @@ func TestNashPullsWideScale(t *testing.T) {
 	}
 	out, _, code = run(t, "explain", "-m", "nash", "--issue", "ceasefire", "-q")
 	text = strings.Join(strings.Fields(out), " ")
-	for _, want := range []string{"│ -0.0760 │", "│ +0.0264 │", "│ +0.0086 │", "│ +0.0014 │", "Ukraine pulls up hardest (+0.0264), United States down (-0.0760)."} {
+	for _, want := range []string{"│ -0.0760 │", "│ +0.0264 │", "│ +0.0086 │", "│ +0.0014 │", "The hardest pulls: United States down (-0.0760), Ukraine up (+0.0264)."} {
 		if code != 0 || !strings.Contains(text, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}

@@ -37,7 +37,7 @@ func drawerShows(t *testing.T, e *e2e, sc *scenario.Scenario, actor, issue, how 
 }
 
 // TestTracePullBar: on the Explain view, Russia's pull bar on Territory
-// ("Russia pulls up hardest") is a link, named for Russia and
+// (Russia pulls up hardest there) is a link, named for Russia and
 // Territory, that opens the stance drawer on Russia's stance on
 // Territory with its quote, by a click and by the keyboard; before, the
 // bars linked to nothing.
