@@ -359,7 +359,8 @@ type BriefDriver struct {
 	BaseOutside bool
 	// Evidence is the number (from 1) of Brief.Evidence's entry that says
 	// what the input rests on; 0 for none (only an issue's lead driver,
-	// the one the table shows, has one).
+	// the one the table shows, has one). The HTML and Markdown briefs
+	// write it [E1], a link to the entry, which bears the anchor e1.
 	Evidence int
 }
 
