@@ -44,12 +44,13 @@ type DealProposals struct {
 	// TimelineNote says what "(n by default)" in the timeline's text
 	// means, when some yes there is a default's (ask.TimelineNote).
 	TimelineNote string `json:"timeline_note,omitempty"`
-	// TimelineOpenRedLines says, a line a proposal (by its name), which
-	// red lines the issues it leaves open would cross at the snapshots of
-	// the timeline, unchecked (ask.TimelineOpenRedLines: "African Union
-	// compromise, at base and 2025-03-01: Egypt's red line … would be
-	// crossed …"), as every door
-	// prints it under the timeline; omitted where none would.
+	// TimelineOpenRedLines says which red lines the issues a proposal
+	// leaves open would cross at the snapshots of the timeline,
+	// unchecked, a line a sentence, naming the proposals it is said of
+	// (ask.TimelineOpenRedLines: "African Union compromise, at base and
+	// 2025-03-01: Egypt's red line … would be crossed …"; proposals with
+	// the same sentence at the same snapshots share one line), as every
+	// door prints it under the timeline; omitted where none would.
 	TimelineOpenRedLines []string `json:"timeline_open_red_lines,omitempty"`
 	// DistanceHead heads the proposals' distances from the models'
 	// forecasts (ask.ProposalsDistanceHead), when some proposal has them.

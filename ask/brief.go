@@ -113,8 +113,10 @@ type BriefCoverage struct {
 // false when no source file was looked for (Input.SourcesRead); All
 // counts the quotes, Checked those checked against their source's text
 // (foundAt, validate's rule), Found those found there; Unchecked names
-// the sources of the others, each with why ("web (no file named)", "web
-// (no file and no url named)", "m (gone.txt not found)").
+// the sources of the others by their short titles (SourceShortTitle, as
+// the evidence answers name them; the id of a source with no title or
+// none declared), each with why ("Web note (no file named)", "Web note
+// (no file and no url named)", "Minutes (gone.txt not found)").
 type BriefQuotes struct {
 	Read                bool
 	All, Checked, Found int
@@ -122,8 +124,8 @@ type BriefQuotes struct {
 }
 
 // Text is the brief's line on the check: "Quotes checked against their
-// source files: 2 of 3, all found; not checked: those of web (no file
-// and no url named).", or that none was checked when no file was at
+// source files: 2 of 3, all found; not checked: those of Web note (no
+// file and no url named).", or that none was checked when no file was at
 // hand, or, of an input with no quotes, that there are none to check
 // (whether or not a file was looked for: every door says the same). It
 // is the brief's one statement of why a source's quotes were not
@@ -182,8 +184,9 @@ func briefQuotes(in *Input) (BriefQuotes, map[string]bool) {
 			continue
 		}
 		seen[it.Source] = true
-		why := "not read"
+		why, name := "not read", it.Source
 		if src := evidence.SourceOf(in.Sources, it.Source); src != nil {
+			name = SourceShortTitle(src.Source)
 			p := fmt.Sprintf("metadata.sources[%d]", src.Index)
 			switch src.Status {
 			case evidence.StatusNoFile:
@@ -198,7 +201,7 @@ func briefQuotes(in *Input) (BriefQuotes, map[string]bool) {
 				why, said[p+".file"] = src.File+" unreadable", true
 			}
 		}
-		q.Unchecked = append(q.Unchecked, it.Source+" ("+why+")")
+		q.Unchecked = append(q.Unchecked, name+" ("+why+")")
 	}
 	return q, said
 }
@@ -356,7 +359,8 @@ type BriefDriver struct {
 	BaseOutside bool
 	// Evidence is the number (from 1) of Brief.Evidence's entry that says
 	// what the input rests on; 0 for none (only an issue's lead driver,
-	// the one the table shows, has one).
+	// the one the table shows, has one). The HTML and Markdown briefs
+	// write it [E1], a link to the entry, which bears the anchor e1.
 	Evidence int
 }
 

@@ -83,13 +83,27 @@ proposals:
 	}
 	for _, w := range []string{
 		want,
-		"forecast " + d.Ends() + " as " + d.Input + " spans its range [E1]",
+		"forecast " + d.Ends() + " as " + d.Input + " spans its range [",
 		"Split (assumed)",
 		"Four [S1, 2026-03-01]",
 		"Minutes of the port talks, 1 March 2026, 2026-03-01 [m]",
 	} {
 		if strings.Count(out, w) != 2 {
 			t.Errorf("the briefs (md and html) have %q %d times, want twice:\n%s", w, strings.Count(out, w), out)
+		}
+	}
+	// The driver's [E1] is a link to the entry it names, which bears
+	// the anchor e1, in each format that has links.
+	md, htm := renderBrief(t, b)
+	for f, ws := range map[string][]string{
+		"md":   {" spans its range [[E1]](#e1) |", "\n- <a id=\"e1\"></a>E1. " + want + "\n"},
+		"html": {` spans its range <a href="#e1">[E1]</a></td>`, `<b id="e1">E1</b> ` + html.EscapeString(want)},
+	} {
+		r := map[string]string{"md": string(md), "html": string(htm)}[f]
+		for _, w := range ws {
+			if strings.Count(r, w) != 1 {
+				t.Errorf("the %s brief has %q %d times, want once:\n%s", f, w, strings.Count(r, w), r)
+			}
 		}
 	}
 	// The citations' S1 is the list's first source, labelled so in each (the HTML with its tags taken out).

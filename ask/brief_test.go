@@ -68,17 +68,21 @@ func TestBriefCurrent(t *testing.T) {
 }
 
 // The HTML loads nothing from elsewhere: no script, stylesheet, font,
-// image or frame, no URL in its styles; its charts are inline SVG.
+// image or frame, no URL in its styles, no link but to its own anchors
+// (a driver's [E1] to its evidence entry); its charts are inline SVG.
 func TestBriefSelfContained(t *testing.T) {
 	out, err := RenderBrief(context.Background(), builtInBrief(t), "html")
 	if err != nil {
 		t.Fatal(err)
 	}
 	html := string(out)
-	for _, re := range []string{`(?i)<script`, `(?i)<link`, `(?i)<img`, `(?i)<iframe`, `(?i)<object`, `(?i)\bsrc\s*=`, `(?i)\bhref\s*=`, `(?i)url\(`, `(?i)@import`, `(?i)@font-face`} {
+	for _, re := range []string{`(?i)<script`, `(?i)<link`, `(?i)<img`, `(?i)<iframe`, `(?i)<object`, `(?i)\bsrc\s*=`, `(?i)\bhref\s*=\s*["']?[^"'#]`, `(?i)url\(`, `(?i)@import`, `(?i)@font-face`} {
 		if regexp.MustCompile(re).MatchString(html) {
 			t.Errorf("the brief matches %s", re)
 		}
+	}
+	if n := strings.Count(html, `href="#e`); n != 7 {
+		t.Errorf("%d links to evidence entries, want one per issue's lead driver (7)", n)
 	}
 	if n := strings.Count(html, `role="img"`); n != 7 {
 		t.Errorf("%d inline charts, want one per issue (7)", n)
@@ -330,7 +334,7 @@ func TestBriefMarksBaseOutside(t *testing.T) {
 	top.BaseOutside = true
 	out := render()
 	for _, want := range []string{
-		"| forecast 45.2 → 52.0 ‡ as United States' position spans its range [E1] |",
+		"| forecast 45.2 → 52.0 ‡ as United States' position spans its range [[E1]](#e1) |",
 		"‡ not monotone: the forecast at the stated values lies outside low → high for United States' position (Ceasefire); the swing is the widest move, from the stated values to the farther end",
 	} {
 		if strings.Count(out, want) != 1 {
@@ -338,7 +342,7 @@ func TestBriefMarksBaseOutside(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"forecast 45.2 → 52.0 ‡ as United States&#39; position spans its range [E1]",
+		`forecast 45.2 → 52.0 ‡ as United States&#39; position spans its range <a href="#e1">[E1]</a>`,
 		"‡ not monotone: the forecast at the stated values lies outside low → high for United States&#39; position (Ceasefire);",
 	} {
 		if !strings.Contains(out, want) {

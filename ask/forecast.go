@@ -622,6 +622,20 @@ func nameLabel(id, name string) string {
 	return name
 }
 
+// issueLabel names issue id in a sentence: by its name (sc's
+// IssueName), as every answer does, and as "Name (id)" (idLabel) only
+// where another issue of sc has the same name, which alone would not
+// tell the two apart.
+func issueLabel(sc *answer.Scenario, id string) string {
+	name := sc.IssueName(id)
+	for _, is := range sc.Issues {
+		if is.ID != id && sc.IssueName(is.ID) == name {
+			return idLabel(id, name)
+		}
+	}
+	return name
+}
+
 // idLabel names an issue by its id and name: "Name (id)", or the id alone
 // when the name says nothing more.
 func idLabel(id, name string) string {

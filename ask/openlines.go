@@ -8,6 +8,8 @@ package ask
 // difference, in words every door prints.
 
 import (
+	"strings"
+
 	"parley/answer"
 	"parley/deal"
 	"parley/nouns"
@@ -61,10 +63,23 @@ func OpenRedLinesText(p *answer.Scenario, actors []answer.ProposalVerdict, noDea
 		from = "reference"
 	}
 	list, n := crossingList(p, xs, "would be crossed", "the assumed ")
-	return list + " (" + from + "), " + oneOr(n, "an issue", "issues") +
-		" this proposal leaves open: red lines there are not checked, so the verdict holds only if " +
+	return list + " (" + from + "), " + oneOr(n, "an issue", "issues") + openLeavesOne +
 		oneOr(n, "it", "they") + " " + nouns.Verb(n, "is") + " settled within " +
 		oneOr(len(xs), "that", "those") + " " + nouns.For(len(xs), "line") + "."
+}
+
+// openLeavesOne is OpenRedLinesText's words on the one proposal it is
+// said of; openLeavesMany the same of several proposals whose sentence
+// is otherwise the same, said once for them all (TimelineOpenRedLines).
+const (
+	openLeavesOne  = " this proposal leaves open: red lines there are not checked, so the verdict holds only if "
+	openLeavesMany = " these proposals leave open: red lines there are not checked, so their verdicts hold only if "
+)
+
+// openRedLinesOfMany is OpenRedLinesText's sentence text said of several
+// proposals at once.
+func openRedLinesOfMany(text string) string {
+	return strings.Replace(text, openLeavesOne, openLeavesMany, 1)
 }
 
 // RestCrossedText says which red lines an evaluated package crosses only

@@ -30,7 +30,7 @@ func TestSweepNamesTheOneSidedRangesOfAPointOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := s.Models[0]
-	want := "Fare increase (cents) (fare): the forecast at the stated values (16.6) lies outside its own 80% interval 16.9–21.8, " +
+	want := "Fare increase (cents): the forecast at the stated values (16.6) lies outside its own 80% interval 16.9–21.8, " +
 		"likely because a range lies on one side of its stated value: Regional Transit Authority's position (20.0 in 20.0–35.0)"
 	if len(m.Warnings) != 1 || m.Warnings[0] != want {
 		t.Errorf("warnings %q\nwant [%q]", m.Warnings, want)
@@ -42,7 +42,9 @@ func TestSweepNamesTheOneSidedRangesOfAPointOutside(t *testing.T) {
 // model reading each issue alone: the issue's positions and saliences,
 // the capabilities of the actors in it), with their values at the
 // issue's decimals (InputValue: a salience on the file's scale, a
-// capability at one decimal); with none, the point is fragile. By hand:
+// capability at one decimal); with none, the point is fragile. It names
+// the issue by its name alone, with its id only where another issue
+// shares the name. By hand:
 // issue x (one decimal) with a and b in it, c in y only.
 func TestOutsideWarning(t *testing.T) {
 	p := &model.Problem{Issues: []model.Issue{{ID: "x", Name: "X", Min: 0, Max: 100}, {ID: "y", Name: "Y", Min: 0, Max: 100}}}
@@ -58,7 +60,7 @@ func TestOutsideWarning(t *testing.T) {
 	stance := func(kind sweep.Kind, actor, issue int, lo, mode, hi float64) sweep.Input {
 		return sweep.Input{Kind: kind, Actor: actor, Issue: issue, ActorID: p.Actors[actor].ID, IssueID: p.Issues[issue].ID, Lo: lo, Mode: mode, Hi: hi}
 	}
-	head := "X (x): the forecast at the stated values (10.0) lies outside its own 80% interval 12.0–20.0"
+	head := "X: the forecast at the stated values (10.0) lies outside its own 80% interval 12.0–20.0"
 	for _, c := range []struct {
 		name   string
 		inputs []sweep.Input
@@ -79,5 +81,12 @@ func TestOutsideWarning(t *testing.T) {
 		if got := outsideWarning(sc, p, c.inputs, is, c.local); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}
+	}
+	// Two issues of one name: the warning keeps the id beside it, which
+	// tells them apart (issueLabel).
+	twin := &answer.Scenario{Issues: []answer.Issue{{ID: "x", Name: "X", Decimals: 1}, {ID: "y", Name: "X", Decimals: 1}}}
+	want := "X (x): the forecast at the stated values (10.0) lies outside its own 80% interval 12.0–20.0: the point is fragile, a small change in the inputs moves it"
+	if got := outsideWarning(twin, p, nil, is, true); got != want {
+		t.Errorf("two issues named X:\n got %q\nwant %q", got, want)
 	}
 }

@@ -111,7 +111,8 @@ func TestRequiredTextCarried(t *testing.T) {
 // The timeline's open red lines: a line a proposal, by its name as the
 // timeline's rows name it (in “ ” where it has a comma of its own; its
 // id where it has none), and text, with the snapshots it holds at; none
-// where no snapshot has one.
+// where no snapshot has one. Proposals whose sentence is the same at the
+// same snapshots share one line.
 func TestTimelineOpenRedLines(t *testing.T) {
 	p := answer.ProposalSupport{ID: "p", Name: "Plan P", OpenRedLinesText: "X."}
 	q := answer.ProposalSupport{ID: "q", Name: "Filling, then disputes"}
@@ -124,6 +125,24 @@ func TestTimelineOpenRedLines(t *testing.T) {
 	}
 	got := strings.Join(TimelineOpenRedLines(tl), "\n")
 	if want := "Plan P, at base and 2025-03-01: X.\n“Filling, then disputes”, at 2025-03-01: Y.\nr, at 2025-03-01: Z."; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// The same sentence for several proposals at the same snapshots is
+	// said once, naming them, in the plural; where a proposal's differs,
+	// or holds at other snapshots, it keeps its own line.
+	one := "Egypt's red line Drought release >= 35 would be crossed at the assumed 30.0 (reference), an issue" + openLeavesOne + "it is settled within that line."
+	a := answer.ProposalSupport{ID: "a", Name: "Plan A", OpenRedLinesText: one}
+	bb := answer.ProposalSupport{ID: "b", Name: "Plan B, revised", OpenRedLinesText: one}
+	c := answer.ProposalSupport{ID: "c", Name: "Plan C", OpenRedLinesText: one}
+	d := answer.ProposalSupport{ID: "d", Name: "Plan D", OpenRedLinesText: "W."}
+	tl = []answer.ProposalSnapshot{
+		{Snapshot: "base", Proposals: []answer.ProposalSupport{a, bb, d}},
+		{Snapshot: "2025-03-01", Proposals: []answer.ProposalSupport{a, bb, c, d}},
+	}
+	got = strings.Join(TimelineOpenRedLines(tl), "\n")
+	if want := "Plan A and “Plan B, revised”, at base and 2025-03-01: Egypt's red line Drought release >= 35 would be crossed at the assumed 30.0 (reference), an issue these proposals leave open: red lines there are not checked, so their verdicts hold only if it is settled within that line.\n" +
+		"Plan D, at base and 2025-03-01: W.\n" +
+		"Plan C, at 2025-03-01: " + one; got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	if TimelineOpenRedLines(tl[:1][:1]) == nil || TimelineOpenRedLines([]answer.ProposalSnapshot{{Snapshot: "base"}}) != nil {

@@ -168,7 +168,9 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 }
 
 // outsideWarning is a sweep's warning at issue is, whose forecast at the
-// stated values lies outside its own 80% interval, at sc's decimals. A
+// stated values lies outside its own 80% interval, at sc's decimals,
+// headed by the issue's name (issueLabel: its id too only where another
+// issue shares the name). A
 // range with its stated value at an end (the mode of its triangle at a
 // side) is drawn on that side of the stated value only, so the draws'
 // forecasts lean away from the point at the stated values: the likely
@@ -184,7 +186,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 // brief under the sweep, the API and the page in its warnings).
 func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input, is sweep.IssueSummary, local bool) string {
 	g := onScale(sc.IssueDecimals(is.Issue))
-	head := fmt.Sprintf("%s (%s): the forecast at the stated values (%s) lies outside its own 80%% interval %s", is.Name, is.Issue, g(is.Base), RangeJoin(g(is.Lo80), g(is.Hi80)))
+	head := fmt.Sprintf("%s: the forecast at the stated values (%s) lies outside its own 80%% interval %s", issueLabel(sc, is.Issue), g(is.Base), RangeJoin(g(is.Lo80), g(is.Hi80)))
 	k := p.IssueIndex(is.Issue)
 	var named []string
 	for _, in := range inputs {

@@ -57,7 +57,7 @@ func TestSweepWarnsOfAPointOutsideItsInterval(t *testing.T) {
 		t.Fatalf("base %v, 80%% [%v, %v]; want 50 and a top near 14.1", is.Base, is.Lo80, is.Hi80)
 	}
 	if len(m.Warnings) != 1 || !strings.HasSuffix(m.Warnings[0], ", likely because a range lies on one side of its stated value: A's capability (1.0 in 1.0–100.0)") ||
-		!strings.HasPrefix(m.Warnings[0], "Issue (i): the forecast at the stated values (50.0) lies outside its own 80% interval ") {
+		!strings.HasPrefix(m.Warnings[0], "Issue: the forecast at the stated values (50.0) lies outside its own 80% interval ") {
 		t.Errorf("warnings %q", m.Warnings)
 	}
 	if s.Request.Models[0] != "compromise" || s.Request.Seed != 1 || s.Request.Snapshot != "latest" {

@@ -146,11 +146,15 @@ func TimelineNote(tl []answer.ProposalSnapshot) string {
 // TimelineOpenRedLines says, under the timeline of deal proposals at
 // every door, which red lines the issues a proposal leaves open would
 // cross at each snapshot, unchecked (each snapshot's
-// ProposalSupport.OpenRedLinesText): a line a proposal, by its name as
-// the timeline's rows name it (listName; its id where it has none), and
-// text, with the snapshots it holds at, in the timeline's order:
-// "African Union compromise, at base and 2025-03-01: Egypt's red line …
-// would be crossed …". Nil where no snapshot has one.
+// ProposalSupport.OpenRedLinesText): a line a sentence, with the
+// proposals it is said of, by their names as the timeline's rows name
+// them (listName; the id where one has none), and the snapshots it holds
+// at, in the timeline's order: "African Union compromise, at base and
+// 2025-03-01: Egypt's red line … would be crossed …". Proposals whose
+// sentence is the same at the same snapshots share one line, said of
+// them all ("A and B, at 2025-08-18: … an issue these proposals leave
+// open …"), so a red line every proposal leaves open is said once, not
+// once a proposal. Nil where no snapshot has one.
 func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
 	type key struct{ name, text string }
 	var keys []key
@@ -167,9 +171,25 @@ func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
 			at[k] = append(at[k], s.Snapshot)
 		}
 	}
-	var out []string
+	// One line a sentence and its snapshots, naming every proposal
+	// that has them, in the order of the first.
+	type line struct{ text, snapshots string }
+	var lines []line
+	names := map[line][]string{}
 	for _, k := range keys {
-		out = append(out, listName(k.name)+", at "+nouns.And(at[k])+": "+k.text)
+		l := line{k.text, nouns.And(at[k])}
+		if _, ok := names[l]; !ok {
+			lines = append(lines, l)
+		}
+		names[l] = append(names[l], listName(k.name))
+	}
+	var out []string
+	for _, l := range lines {
+		text := l.text
+		if len(names[l]) > 1 {
+			text = openRedLinesOfMany(text)
+		}
+		out = append(out, nouns.And(names[l])+", at "+l.snapshots+": "+text)
 	}
 	return out
 }

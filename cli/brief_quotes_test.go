@@ -58,8 +58,8 @@ func TestBriefChecksQuotes(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"brief", filepath.Join(dir, "good.yaml")}, "Quotes checked against their source files: 2 of 3, all found; not checked: those of web (no file and no url named)."},
-		{[]string{"brief", filepath.Join(dir, "missing.yaml")}, "Quotes checked against their source files: 0 of 3; not checked: those of m (gone.txt not found) and web (no file and no url named)."},
+		{[]string{"brief", filepath.Join(dir, "good.yaml")}, "Quotes checked against their source files: 2 of 3, all found; not checked: those of Web note (no file and no url named)."},
+		{[]string{"brief", filepath.Join(dir, "missing.yaml")}, "Quotes checked against their source files: 0 of 3; not checked: those of Minutes (gone.txt not found) and Web note (no file and no url named)."},
 		{[]string{"brief"}, "Quotes not checked against their source files: no source file was read for this brief (parley validate --sources DIR checks them)."},
 	} {
 		out, stderr, code := run(t, c.args...)

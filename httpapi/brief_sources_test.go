@@ -42,7 +42,7 @@ func TestBriefChecksQuotesAgainstServerSources(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "src.txt"), []byte(briefSourcesText), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	const want = "Quotes checked against their source files: 2 of 3, all found; not checked: those of web (no file and no url named)."
+	const want = "Quotes checked against their source files: 2 of 3, all found; not checked: those of Web note (no file and no url named)."
 	// the command line's brief: the file beside its source
 	if got := commandLineBrief(t, filepath.Join(dir, "q.yaml"), []byte(briefSourcesCase)).Quotes.Text(); got != want {
 		t.Errorf("the command line's brief says %q, want %q", got, want)
@@ -91,7 +91,7 @@ func TestBriefRereadsChangedSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	out = string(e.want(e.do("GET", "/api/scenarios/"+v.ID+"/brief?format=md", ""), 200).body)
-	if want := "Quotes checked against their source files: 0 of 3; not checked: those of m (src.txt not found) and web (no file and no url named)."; !strings.Contains(out, want) {
+	if want := "Quotes checked against their source files: 0 of 3; not checked: those of Minutes (src.txt not found) and Web note (no file and no url named)."; !strings.Contains(out, want) {
 		t.Errorf("brief with the source file gone lacks %q:\n%s", want, out)
 	}
 	changed := strings.Replace(briefSourcesText, "four percent", "five percent", 1)

@@ -308,7 +308,7 @@ func TestSweepMarksOutside(t *testing.T) {
 	var outside, named []string
 	for _, is := range m.Issues {
 		if slices.ContainsFunc(m.Warnings, func(w string) bool {
-			return strings.HasPrefix(w, fmt.Sprintf("%s (%s): the forecast at the stated values", is.Name, is.Issue)) && strings.Contains(w, "lies outside its own 80% interval")
+			return strings.HasPrefix(w, is.Name+": the forecast at the stated values") && strings.Contains(w, "lies outside its own 80% interval")
 		}) {
 			outside = append(outside, is.Issue)
 		} else if slices.ContainsFunc(m.Warnings, func(w string) bool { return strings.Contains(w, is.Name) }) {
