@@ -1,6 +1,10 @@
 package answer
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"parley/errs"
+)
 
 // BacktestRequest asks how well each model, run on an earlier snapshot,
 // forecast the outcomes the scenario records (its outcomes section).
@@ -11,7 +15,25 @@ type BacktestRequest struct {
 	// To, when set (YYYY-MM-DD), scores only outcomes dated on or before
 	// it; outcomes dated on or before the snapshot are never scored.
 	To string `json:"to,omitempty"`
+	// From is Snapshot's other name, the CLI's --from: a request may
+	// name the snapshot by either word (FoldFrom moves it to Snapshot,
+	// which the answer and a stored run echo).
+	From string `json:"from,omitempty"`
 	Run
+}
+
+// FoldFrom moves From into Snapshot: given alone, it is the snapshot;
+// given with a snapshot other than the default and its own value, it is
+// one setting given twice (errs.Invalid, naming the field "from").
+func (r *BacktestRequest) FoldFrom() error {
+	if r.From == "" {
+		return nil
+	}
+	if r.Snapshot != "" && r.Snapshot != NewBacktestRequest().Snapshot && r.Snapshot != r.From {
+		return errs.Field("from", "from and snapshot are one setting, given twice (%q, %q); valid: one of them once", r.From, r.Snapshot)
+	}
+	r.Snapshot, r.From = r.From, ""
+	return nil
 }
 
 // NewBacktestRequest returns a backtest request with every default: from

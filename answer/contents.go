@@ -9,6 +9,10 @@ type Show struct {
 	Evidence
 	// Contents lists what the scenario file holds.
 	Contents Contents `json:"contents"`
+	// State is what it holds at the snapshot and variant shown (the
+	// latest snapshot unless asked otherwise), each difference from the
+	// base marked.
+	State State `json:"state"`
 }
 
 // The bases of a number: what it rests on (ContentsActor.Basis and the

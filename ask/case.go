@@ -40,20 +40,9 @@ type Case struct {
 // Case resolves the input at the target's snapshot ("" or "latest": the
 // latest) with its variant.
 func (in *Input) Case(t answer.Target) (*Case, error) {
-	if t.Snapshot == "" {
-		t.Snapshot = scenario.Latest
-	}
-	res, err := in.Scenario.Resolve(t.Snapshot, t.Variant)
+	res, t, variantName, err := in.Resolve(t)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.Name, err)
-	}
-	// A variant named by its name is echoed by its id, as every other
-	// answer names it, and its name is given beside.
-	var variantName string
-	if t.Variant != "" {
-		if v, err := in.Scenario.Variant(t.Variant); err == nil {
-			t.Variant, variantName = v.ID, v.Name
-		}
+		return nil, err
 	}
 	p, err := model.FromScenario(res)
 	if err != nil {
@@ -82,6 +71,28 @@ func (in *Input) Case(t answer.Target) (*Case, error) {
 		}
 	}
 	return c, nil
+}
+
+// Resolve resolves the input at the target's snapshot ("" or "latest":
+// the latest) with its variant, for every door and answer in one way
+// (Case, State): the flat scenario, the target as resolved (its snapshot
+// filled in, a variant named by its name echoed by its id, as every
+// answer names it) and the variant's name.
+func (in *Input) Resolve(t answer.Target) (*scenario.Scenario, answer.Target, string, error) {
+	if t.Snapshot == "" {
+		t.Snapshot = scenario.Latest
+	}
+	res, err := in.Scenario.Resolve(t.Snapshot, t.Variant)
+	if err != nil {
+		return nil, t, "", fmt.Errorf("%s: %w", in.Name, err)
+	}
+	var variantName string
+	if t.Variant != "" {
+		if v, err := in.Scenario.Variant(t.Variant); err == nil {
+			t.Variant, variantName = v.ID, v.Name
+		}
+	}
+	return res, t, variantName, nil
 }
 
 // assumedNamed is how many assumed stances, or capabilities, a line of

@@ -13,9 +13,14 @@ import (
 )
 
 // Show is what `parley show --format json` prints: the evidence (without
-// source texts) and the scenario's contents.
-func Show(in *Input) answer.Show {
-	return answer.Show{Evidence: Evidence(in, false), Contents: Contents(in)}
+// source texts), the scenario's contents and what it holds at the target
+// (State; "" snapshot: the latest, as every answer reads it).
+func Show(in *Input, t answer.Target) (answer.Show, error) {
+	_, st, err := State(in, t)
+	if err != nil {
+		return answer.Show{}, err
+	}
+	return answer.Show{Evidence: Evidence(in, false), Contents: Contents(in), State: st}, nil
 }
 
 // Contents lists what the input's scenario holds, part by part, as

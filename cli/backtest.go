@@ -37,7 +37,7 @@ the API returns.`,
 	}
 	addInputFlags(cmd, def.Target)
 	f := cmd.Flags()
-	f.String("from", def.Snapshot, `the snapshot to forecast from: "base", a date YYYY-MM-DD or "latest" (the API's field "snapshot"; --snapshot is the same flag)`)
+	f.String("from", def.Snapshot, `the snapshot to forecast from: "base", a date YYYY-MM-DD or "latest" (the API's field "from", or "snapshot"; --snapshot is the same flag)`)
 	_ = f.MarkHidden("snapshot") // --from's other name, the API's and every other command's
 	f.String("to", def.To, "score only outcomes dated on or before this date YYYY-MM-DD (default: every later outcome)")
 	f.StringP("format", "f", "table", "output format: table or json")

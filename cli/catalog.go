@@ -105,14 +105,18 @@ func newShowCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show [FILE]",
 		Short: "List what a scenario holds: actors, issues, stances, red lines, snapshots, variants, proposals, outcomes, sources",
-		Long: `List what a scenario holds, as written: its actors (capability, and
-whether it is quoted or assumed), issues (scale, status quo, labelled
-options, decision rule), the base's stances (counted; --all lists them),
-red lines and reservations (where stated, and what each rests on), what
-each snapshot and variant changes, the proposals and outcomes, and the
-sources, then the evidence coverage. The red lines, reservations,
-proposals and outcomes each stop at the first ` + fmt.Sprint(shownItems) + `; --all lists them.
-Without FILE, the built-in case.`,
+		Long: `List what a scenario holds at a snapshot with a variant (--snapshot,
+--variant; by default the latest snapshot, which every answer reads):
+its actors (capability, and whether it is quoted or assumed), issues
+(scale, status quo, labelled options, decision rule), the stances
+(counted; --all lists them) and red lines there, each that differs from
+the base marked with the snapshot or variant that set it and the base's
+value; then, as written, the red lines and reservations (where stated,
+and what each rests on), what each snapshot and variant changes, the
+proposals and outcomes, and the sources, then the evidence coverage (its
+table at the state shown). The red lines, reservations, proposals and
+outcomes each stop at the first ` + fmt.Sprint(shownItems) + `; --all lists them. Without FILE, the
+built-in case.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)
@@ -125,17 +129,21 @@ Without FILE, the built-in case.`,
 				return err
 			}
 			printWarnings(cmd, in)
-			sh := ask.Show(in)
+			sh, err := ask.Show(in, target(cmd))
+			if err != nil {
+				return err
+			}
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), sh)
 			}
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
-			show(w, in, sh.Contents, all)
-			coverageTable(w, sh.Coverage)
+			show(w, in, sh.Contents, sh.State, all)
+			coverageTableAt(w, sh.Coverage, sh.State.Coverage)
 			return nil
 		},
 	}
+	addTargetFlags(cmd, answer.NewForecastRequest().Target)
 	cmd.Flags().StringP("format", "f", "table", "table, or json (what the table lists, every quote, its sources and the coverage)")
 	cmd.Flags().Bool("all", false, "list every stance of the base, and every proposal, outcome, red line and reservation (without it, the stances are counted and each other list stops at "+fmt.Sprint(shownItems)+")")
 	addSourcesFlag(cmd)
@@ -146,7 +154,7 @@ Without FILE, the built-in case.`,
 // show lists without --all.
 const shownItems = 10
 
-func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
+func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bool) {
 	s := in.Scenario
 	md := s.Metadata
 	title := c.Title
@@ -167,16 +175,38 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 	if c.CapabilityScale != "" {
 		fmt.Fprintf(w, "Capability: %s\n", c.CapabilityScale)
 	}
+	fmt.Fprintf(w, "Shown at %s", st.At)
+	if st.Changed > 0 {
+		fmt.Fprintf(w, ": %s from the base, each marked with the snapshot or variant that set it", nouns.Count(st.Changed, "difference"))
+	}
+	fmt.Fprintln(w, " (--snapshot, --variant).")
+	aliases := map[string][]string{}
+	for _, a := range c.Actors {
+		aliases[a.ID] = a.Aliases
+	}
+	capsSet := false
+	for _, a := range st.Actors {
+		capsSet = capsSet || a.SetByText != ""
+	}
 	layoutAt(termWidth(w)).fit(w, func(w io.Writer, l layout) {
 		t := newTable(w)
-		t.AppendHeader([]any{"Actor", "Id", "Capability", "Rests on", "Aliases"})
+		head := []any{"Actor", "Id", "Capability", "Rests on", "Aliases"}
+		if capsSet {
+			head = append(head, "Set by")
+		}
+		t.AppendHeader(head)
 		// an actor's name breaks at a space when narrow (its id stays
 		// whole, to be copied)
 		t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.col(crowdedActorCol))})
 		// A capability as written, as the page shows it: only ratios
 		// matter, so one decimal read 1e-9 as "0.0" and 0.25 as "0.3".
-		for _, a := range c.Actors {
-			t.AppendRow([]any{a.Name, a.ID, ask.PlainValue(a.Capability), a.Basis, strings.Join(a.Aliases, ", ")})
+		// The actors and capabilities are those of the state shown.
+		for _, a := range st.Actors {
+			row := []any{a.Name, a.ID, ask.PlainValue(a.Capability), a.Basis, strings.Join(aliases[a.ID], ", ")}
+			if capsSet {
+				row = append(row, a.SetByText)
+			}
+			t.AppendRow(row)
 		}
 		t.Render()
 	})
@@ -214,20 +244,50 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 		t.Render()
 	})
 	bases := map[string]int{}
-	for _, st := range c.Stances {
-		bases[st.Basis]++
+	set := 0
+	for _, x := range st.Stances {
+		bases[x.Basis]++
+		if x.SetByText != "" {
+			set++
+		}
 	}
-	fmt.Fprintf(w, "Stances at the base: %d (%d quoted, %d assumed, %d with neither)", len(c.Stances), bases[answer.BasisQuoted], bases[answer.BasisAssumed], bases[answer.BasisNeither])
+	fmt.Fprintf(w, "Stances at %s: %d (%d quoted, %d assumed, %d with neither", st.At, len(st.Stances), bases[answer.BasisQuoted], bases[answer.BasisAssumed], bases[answer.BasisNeither])
+	if set > 0 {
+		fmt.Fprintf(w, "; %d set since the base", set)
+	}
+	fmt.Fprint(w, ")")
 	if all {
 		fmt.Fprintln(w, ":")
 		t := newTable(w)
-		t.AppendHeader([]any{"Actor", "Issue", "Position", "Salience", "Rests on"})
-		for _, st := range c.Stances {
-			t.AppendRow([]any{name.actor(st.Actor), name.issue(st.Issue), numD(st.Position, decimals[st.Issue]), ask.PlainValue(st.Salience), st.Basis})
+		head := []any{"Actor", "Issue", "Position", "Salience", "Rests on"}
+		if set > 0 {
+			head = append(head, "Set by")
+		}
+		t.AppendHeader(head)
+		for _, x := range st.Stances {
+			row := []any{name.actor(x.Actor), name.issue(x.Issue), numD(x.Position, decimals[x.Issue]), ask.PlainValue(x.Salience), x.Basis}
+			if set > 0 {
+				row = append(row, x.SetByText)
+			}
+			t.AppendRow(row)
 		}
 		t.Render()
 	} else {
 		fmt.Fprintln(w, "; --all lists them")
+	}
+	if len(st.RedLines) > 0 {
+		fmt.Fprintf(w, "Red lines at %s:\n", st.At)
+		for i, l := range st.RedLines {
+			if !all && i == shownItems {
+				fmt.Fprintf(w, "  and %d more (--all lists them)\n", len(st.RedLines)-i)
+				break
+			}
+			how := l.Basis
+			if l.SetByText != "" {
+				how = strings.TrimPrefix(how+"; "+l.SetByText, "; ")
+			}
+			fmt.Fprintf(w, "  %s on %s: %s (%s)\n", name.actor(l.Actor), name.issue(l.Issue), l.RedLine, how)
+		}
 	}
 	limits := func(head string, ls []answer.ContentsLimit) {
 		if len(ls) == 0 {
@@ -256,7 +316,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 			}
 		}
 	}
-	limits("Red lines", c.RedLines)
+	limits("Red lines as written", c.RedLines)
 	limits("Reservations", c.Reservations)
 	if len(c.Snapshots) > 0 {
 		fmt.Fprintln(w, "Snapshots:")

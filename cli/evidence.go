@@ -74,11 +74,17 @@ func coverageTable(w io.Writer, cov []answer.Coverage) {
 	if len(cov) == 0 {
 		return
 	}
+	coverageTableAt(w, cov, cov[len(cov)-1])
+}
+
+// coverageTableAt is coverageTable with the table of the stances' shares
+// at last, a state (parley show's: the one its stances are listed at,
+// headed by the same words).
+func coverageTableAt(w io.Writer, cov []answer.Coverage, last answer.Coverage) {
 	fmt.Fprintln(w, "Evidence coverage:")
 	for _, c := range cov {
 		fmt.Fprintf(w, "  %s: %s\n", c.Snapshot, c.Headline)
 	}
-	last := cov[len(cov)-1]
 	var rows []table.Row
 	row := func(name string, s answer.CoverageShare) {
 		rows = append(rows, table.Row{name, num(s.Quoted), num(s.Assumed), num(s.Unsupported), cmp.Or(s.ShareText, ask.Chance(s.Share))})

@@ -40,10 +40,17 @@ func limitsOf(cmd *cobra.Command) scenario.Limits {
 
 // addInputFlags gives a command the flags loadCase reads.
 func addInputFlags(cmd *cobra.Command, def answer.Target) {
+	addTargetFlags(cmd, def)
+	cmd.Flags().Bool("strict", false, "treat the file's warnings (e.g. a stance with neither evidence nor an assumed reason) as errors")
+}
+
+// addTargetFlags gives a command --snapshot and --variant, which target
+// reads: defined here once for every command that resolves a scenario
+// (forecast's and the others' through addInputFlags, show's).
+func addTargetFlags(cmd *cobra.Command, def answer.Target) {
 	f := cmd.Flags()
 	f.String("snapshot", def.Snapshot, `snapshot date YYYY-MM-DD, "base" (no snapshot) or "latest"`)
 	f.String("variant", def.Variant, "what-if variant to apply on top of the snapshot: its id, or its name")
-	f.Bool("strict", false, "treat the file's warnings (e.g. a stance with neither evidence nor an assumed reason) as errors")
 }
 
 // addQuietFlag gives a command (the root: every command, before or

@@ -53,7 +53,7 @@ func TestShowAndTimelineNamesNile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "Red lines:\n  Ethiopia on Future upstream projects: <= 50 (base, quoted)\n  Egypt on Drought release (bcm/yr): >= 35 (base, assumed)\n") {
+	if !strings.Contains(out, "Red lines as written:\n  Ethiopia on Future upstream projects: <= 50 (base, quoted)\n  Egypt on Drought release (bcm/yr): >= 35 (base, assumed)\n") {
 		t.Errorf("show's red lines are not named:\n%s", out)
 	}
 	out, stderr, code = run(t, "deal", "proposals", nileFile, "--all-snapshots", "-q")

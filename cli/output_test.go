@@ -376,14 +376,18 @@ func TestShowFitsWidth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at80 := fitsWidths(t, wrapped(func(w io.Writer) { show(w, in, ask.Contents(in), false) }))
+	_, st, err := ask.State(in, answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at80 := fitsWidths(t, wrapped(func(w io.Writer) { show(w, in, ask.Contents(in), st, false) }))
 	for _, is := range in.Scenario.Issues {
 		if !strings.Contains(at80, "│ "+is.ID+" ") {
 			t.Errorf("issue id %q not whole at 80 columns:\n%s", is.ID, at80)
 		}
 	}
 	var b bytes.Buffer
-	show(&b, in, ask.Contents(in), false)
+	show(&b, in, ask.Contents(in), st, false)
 	if !strings.Contains(b.String(), "│ Military aid and intelligence to Ukraine during the talks │") {
 		t.Errorf("at 120 columns an issue's name is broken:\n%s", b.String())
 	}

@@ -15,7 +15,7 @@ import (
 // Its lists name actors and issues by name, as the user's review asked
 // (minor25); the actor and issue tables give the ids.
 func TestShowListsEveryPart(t *testing.T) {
-	out, errOut, code := run(t, "show", "testdata/show-everything.yaml")
+	out, errOut, code := run(t, "show", "--snapshot", "base", "testdata/show-everything.yaml")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -24,8 +24,11 @@ func TestShowListsEveryPart(t *testing.T) {
 		"│ Beta  │ b  │         30 │ assumed  │         │",
 		"│ Budget        │ budget │ 0.0–100.0 │       20.0 │       2 │ qmv: quota 4 of 6 votes, 3 voters │",
 		"│ Treaty change │ treaty │ 0.00–1.00 │            │       0 │ unanimity of every actor          │",
-		"Stances at the base: 4 (1 quoted, 3 assumed, 0 with neither); --all lists them\n",
-		"Red lines:\n  Beta on Budget: <= 60 (base, assumed)\n  Beta on Budget: <= 70 (from 2025-02-01, assumed)\n",
+		"Shown at the base (as of 2025-01-01) (--snapshot, --variant).\n",
+		"Stances at the base (as of 2025-01-01): 4 (1 quoted, 3 assumed, 0 with neither); --all lists them\n",
+		"Red lines at the base (as of 2025-01-01):\n  Beta on Budget: <= 60 (assumed)\n",
+		"Red lines as written:\n  Beta on Budget: <= 60 (base, assumed)\n  Beta on Budget: <= 70 (from 2025-02-01, assumed)\n",
+		"│ STANCES AT THE BASE (AS OF 2025-01-01) │",
 		"Reservations:\n  Gamma: 0.25 (base, quoted)\n",
 		"Snapshots:\n  2025-02-01  February: 1 stance, 1 actor changed\n",
 		"Variants:\n  no-c                     Gamma leaves: 1 actor removed\n",
@@ -39,9 +42,9 @@ func TestShowListsEveryPart(t *testing.T) {
 		}
 	}
 	// --all lists the stances, as written, with what each rests on.
-	out, _, _ = run(t, "show", "--all", "testdata/show-everything.yaml")
+	out, _, _ = run(t, "show", "--all", "--snapshot", "base", "testdata/show-everything.yaml")
 	for _, want := range []string{
-		"Stances at the base: 4 (1 quoted, 3 assumed, 0 with neither):\n",
+		"Stances at the base (as of 2025-01-01): 4 (1 quoted, 3 assumed, 0 with neither):\n",
 		"│ Alpha │ Budget        │     80.0 │      0.9 │ quoted   │",
 		"│ Beta  │ Budget        │     40.0 │      0.5 │ assumed  │",
 		"│ Gamma │ Budget        │     50.0 │      0.3 │ assumed  │",
@@ -98,8 +101,8 @@ func TestShowBuiltInCounts(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{
-		"Stances at the base: 70 (47 quoted, 23 assumed, 0 with neither); --all lists them\n",
-		"Red lines:\n  Russia on Security guarantees for Ukraine: < 50 (from 2025-03-11, quoted)\n  Ukraine on Territory: < 65 (from 2025-08-18, quoted)\n  Russia on Territory: >= 65 (from 2025-08-18, quoted)\nSnapshots:\n",
+		"Stances at the latest snapshot (2025-08-18): 70 (",
+		"Red lines as written:\n  Russia on Security guarantees for Ukraine: < 50 (from 2025-03-11, quoted)\n  Ukraine on Territory: < 65 (from 2025-08-18, quoted)\n  Russia on Territory: >= 65 (from 2025-08-18, quoted)\nSnapshots:\n",
 		"  2025-08-18  White House meeting: 32 stances, 2 actors changed\n",
 		"Proposals (9, 1 withdrawn):\n",
 		"Outcomes (2):\n",
@@ -160,5 +163,59 @@ func TestShowHelpSaysWhatStops(t *testing.T) {
 	const want = "The red lines, reservations, proposals and outcomes each stop at the first 10; --all lists them."
 	if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 		t.Errorf("no %q in\n%s", want, out)
+	}
+}
+
+// show without --snapshot shows the latest snapshot, as every answer
+// reads it, and says so: the stances, capabilities and red lines as they
+// stand there, each that differs from the base marked with the snapshot
+// that set it and the base's value, and the coverage table headed by the
+// same words as the stances (the review of show26: "Stances at the base"
+// had stood over a table headed at the latest snapshot).
+func TestShowLatestByDefault(t *testing.T) {
+	out, errOut, code := run(t, "show", "--all", "testdata/show-everything.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Shown at the latest snapshot (2025-02-01): 2 differences from the base, each marked with the snapshot or variant that set it (--snapshot, --variant).\n",
+		"Stances at the latest snapshot (2025-02-01): 4 (1 quoted, 3 assumed, 0 with neither; 1 set since the base):\n",
+		// the snapshot moves Beta from 40 to 45
+		"│ Beta  │ Budget        │     45.0 │      0.5 │ assumed  │ set by snapshot 2025-02-01, base 40.0 │",
+		"│ Alpha │ Budget        │     80.0 │      0.9 │ quoted   │                                       │",
+		"Red lines at the latest snapshot (2025-02-01):\n  Beta on Budget: <= 70 (assumed; set by snapshot 2025-02-01, base <= 60)\n",
+		"│ STANCES AT THE LATEST SNAPSHOT (2025-02-01) │",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
+
+// show --variant applies it on the snapshot, as forecast does, and marks
+// what it changes by its id; an unknown variant or a snapshot before the
+// base is refused as forecast refuses it (exit 2).
+func TestShowVariant(t *testing.T) {
+	out, errOut, code := run(t, "show", "--variant", "no-c", "--all", "testdata/show-everything.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Stances at the latest snapshot (2025-02-01), variant no-c: 3 (",
+		"│ STANCES AT THE LATEST SNAPSHOT (2025-02-01), VARIANT NO-C │",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "│ Gamma │ Budget") {
+		t.Errorf("the variant removes Gamma, whose stance is listed:\n%s", out)
+	}
+	for _, args := range [][]string{{"--variant", "nope"}, {"--snapshot", "2024-01-01"}} {
+		_, errOut, code := run(t, append(append([]string{"show", "-q"}, args...), "testdata/show-everything.yaml")...)
+		_, fErr, fCode := run(t, append(append([]string{"forecast", "-q", "-m", "compromise"}, args...), "testdata/show-everything.yaml")...)
+		if code != 2 || code != fCode || errOut != fErr {
+			t.Errorf("show %v: exit %d %q; forecast: exit %d %q", args, code, errOut, fCode, fErr)
+		}
 	}
 }

@@ -177,3 +177,26 @@ func TestCompareBacktestSayTheRecordedState(t *testing.T) {
 		t.Errorf("backtest: as_of %q, recorded_on %q, as_of_text %q", b.AsOf, b.RecordedOn, b.AsOfText)
 	}
 }
+
+// A backtest's request names its snapshot "from", as the CLI's --from
+// does, or "snapshot", as every other request does: both give the same
+// answer, which echoes "snapshot"; both at once, differing, are refused
+// naming "from" (show26: {"from":"base"} had been an unknown field).
+func TestBacktestFromField(t *testing.T) {
+	e := newEnv(t, httpapi.Options{})
+	v := e.create(small(t))
+	p := "/api/scenarios/" + v.ID + "/backtest"
+	var r run
+	e.want(e.do("POST", p, `{"from":"2025-02-15","models":["compromise"]}`), 200).json(t, &r)
+	var b answer.Backtest
+	if err := json.Unmarshal(r.Result, &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.Request.Snapshot != "2025-02-15" || b.Request.From != "" || b.RecordedOn != "2025-02-01" {
+		t.Errorf("from: request %+v, recorded_on %q", b.Request, b.RecordedOn)
+	}
+	resp := e.want(e.do("POST", p, `{"from":"latest","snapshot":"2025-02-15","models":["compromise"]}`), 400)
+	if !strings.Contains(string(resp.body), `from and snapshot are one setting, given twice`) {
+		t.Errorf("both: %s", resp.body)
+	}
+}

@@ -74,6 +74,9 @@ func (s *Server) inline(kind store.RunKind) http.HandlerFunc {
 			return
 		}
 		err = s.decode(r, q.request())
+		if f, ok := q.request().(interface{ FoldFrom() error }); ok && err == nil {
+			err = f.FoldFrom() // a backtest's "from", the CLI's --from, is its "snapshot"
+		}
 		release()
 		if err != nil {
 			s.fail(w, r, err)

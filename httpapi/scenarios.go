@@ -862,7 +862,9 @@ func (s *Server) patchStance(w http.ResponseWriter, r *http.Request) {
 }
 
 // resolved returns the scenario as of ?snapshot= with ?variant= applied:
-// the flat scenario the models read, stances with their evidence.
+// the flat scenario the models read, stances with their evidence, and
+// its state (answer.State): what differs from the base, and which
+// snapshot or variant set it.
 func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 	p, err := s.load(r, r.PathValue("id"))
 	if err != nil {
@@ -875,11 +877,13 @@ func (s *Server) resolved(w http.ResponseWriter, r *http.Request) {
 		t.Snapshot = scenario.Latest
 	}
 	b, err := s.encoded(r.Context(), p, memoKey{what: "resolved", target: t}, func() (any, error) {
-		res, err := p.in.Scenario.Resolve(t.Snapshot, t.Variant)
+		// package ask resolves it and says what differs from the base, as
+		// parley show --snapshot/--variant prints it (ask.State)
+		res, st, err := ask.State(p.in, t)
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"id": p.rec.ID, "version": p.rec.Version, "snapshot": t.Snapshot, "variant": t.Variant, "scenario": res}, nil
+		return map[string]any{"id": p.rec.ID, "version": p.rec.Version, "snapshot": t.Snapshot, "variant": t.Variant, "scenario": res, "state": st}, nil
 	})
 	if err != nil {
 		s.fail(w, r, fromQuery(err, "snapshot", "variant"))
