@@ -133,6 +133,12 @@ type BacktestModel struct {
 	// model's intervals; null for a model without a distribution.
 	Coverage80 Num `json:"coverage80"`
 	Coverage95 Num `json:"coverage95"`
+	// Coverage80Text and Coverage95Text are Coverage80 and Coverage95 as
+	// every door's table writes them (ask.CoverageText): a whole percent,
+	// "67%", the missing-number dash for a model without a distribution;
+	// omitted in an answer stored before they were carried.
+	Coverage80Text string `json:"coverage80_text,omitempty"`
+	Coverage95Text string `json:"coverage95_text,omitempty"`
 	// OptionHitsText is OptionHits out of N in the words every door
 	// writes it (ask.OptionHitsText: "3/3", "2.5/3"); omitted in an
 	// answer stored before the answers carried their words.

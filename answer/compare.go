@@ -158,6 +158,20 @@ type CompareIssue struct {
 	// Cells hold each column's forecast, in the order of
 	// Comparison.Columns.
 	Cells []CompareCell `json:"cells"`
+	// UnsettledText says, over snapshots, at which columns the model's
+	// forecast did not settle, each with its range, so that its line has
+	// no point there (ask.CompareGapTexts): "bdm has no point at
+	// 2025-03-18 (Trump–Putin call) (45.3–54.1): it did not settle
+	// there; its bar is its range." ("each bar", at two or more). The
+	// page prints it under the issue's timeline. Omitted over variants
+	// and where every forecast settled.
+	UnsettledText string `json:"unsettled_text,omitempty"`
+	// NoForecastText says, over snapshots, at which columns the model
+	// gave no forecast of the issue, each with the column's error where
+	// it has one (ask.CompareGapTexts): "bdm gave no forecast at
+	// 2025-02-28 (base): the model failed." Omitted over variants and
+	// where every column has a forecast.
+	NoForecastText string `json:"no_forecast_text,omitempty"`
 }
 
 // CompareCell is one column's forecast of one issue by one model.

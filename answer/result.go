@@ -374,6 +374,20 @@ type SensitivityModel struct {
 	// intervals overlap, one wider than ask.ShareOrderWidth), with those
 	// inputs and the draws to raise them to.
 	SharesNotes map[string]string `json:"shares_notes"`
+	// SharesCommonText is the opening every issue's SharesNotes line
+	// shares, up to its last clause in common, said once above the
+	// tornadoes and ended with a full stop (ask.SharesCommon): "Var.
+	// share: the share of the forecast's variance each input explains
+	// alone, estimated from 2,000 draws, with its 95% interval
+	// (bootstrap, 1,000 resamples)."; omitted where fewer than two
+	// issues have a line, or they share less than a clause of 40
+	// characters.
+	SharesCommonText string `json:"shares_common_text,omitempty"`
+	// SharesRestText is, by issue id, the rest of the issue's
+	// SharesNotes line after SharesCommonText, its first letter upper
+	// case ("The shares sum to 1.00"); the whole line where there is no
+	// common opening. The page prints it under the issue's tornado.
+	SharesRestText map[string]string `json:"shares_rest_text,omitempty"`
 }
 
 // SensitivityIssue is one issue's tornado.

@@ -132,6 +132,7 @@ func compare(ctx context.Context, c *Case, req answer.CompareRequest, cols []com
 		out.Models = append(out.Models, cm)
 	}
 	out.SpanText = CompareSpanText(out)
+	compareGapTexts(out)
 	if out.RedLinesCrossed = CompareRedLinesCrossed(out); out.RedLinesCrossed != nil {
 		out.RedLinesCrossedHead = RedLinesCrossedHead
 	}

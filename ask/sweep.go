@@ -415,6 +415,11 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	for _, is := range r.Issues {
 		sm.SharesNotes[is.Issue] = SharesText(&c.Header, is, r.Draws, r.ShareReplicates)
 	}
+	ids := make([]string, len(r.Issues))
+	for k, is := range r.Issues {
+		ids[k] = is.Issue
+	}
+	sm.SharesCommonText, sm.SharesRestText = SharesCommon(sm.SharesNotes, ids)
 	sensitivityTexts(&c.Header, sm)
 	if u := unsettledIn(&c.Header, at, "each such issue's base, the ● of its tornado, is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)

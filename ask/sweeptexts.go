@@ -43,11 +43,13 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 			b := &is.Bands[j]
 			b.PText, b.PAtLeastText = ProbabilityText(b.P, b.PInterval), ProbabilityText(b.PAtLeast, b.PAtLeastInterval)
 		}
+		d := sc.IssueDecimals(is.Issue)
 		if c := is.Combined; c != nil {
 			c.ShareText = VarianceSplitText(*c)
+			c.OutcomeText = SweepOutcomeText(*c, d)
 		}
-		d := sc.IssueDecimals(is.Issue)
 		is.IntervalText = SweepIntervalText(*is, d)
+		is.InputsText = SweepInputsText(*is, d)
 		is.LikeliestText = SweepLikeliestText(is.Bands, d)
 		lo, hi, sep := BinEdges(is.Hist, d)
 		for j := range is.Hist {
@@ -202,6 +204,7 @@ func backtestTexts(b *answer.Backtest) {
 	for i := range b.Models {
 		m := &b.Models[i]
 		m.OptionHitsText = OptionHitsText(*m)
+		m.Coverage80Text, m.Coverage95Text = CoverageText(m.Coverage80), CoverageText(m.Coverage95)
 		for j := range m.Scores {
 			m.Scores[j].OptionHitText = OptionHitMark(m.Scores[j])
 		}

@@ -1,11 +1,11 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -131,7 +131,7 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 			rows[i] = []string{"error: " + m.Error}
 			continue
 		}
-		rows[i] = []string{numOr(m.MAE, sd), m.OptionHitsText, numOr(m.CRPS, sd), share(m.Coverage80), share(m.Coverage95)}
+		rows[i] = []string{numOr(m.MAE, sd), m.OptionHitsText, numOr(m.CRPS, sd), cmp.Or(m.Coverage80Text, ask.CoverageText(m.Coverage80)), cmp.Or(m.Coverage95Text, ask.CoverageText(m.Coverage95))}
 		if b.MixedScales {
 			rows[i] = slices.Insert(rows[i], 3, numOr(m.CRPSPct, ask.PctDecimals))
 			rows[i] = slices.Insert(rows[i], 1, numOr(m.MAEPct, ask.PctDecimals))
@@ -187,10 +187,3 @@ func scoresTable(w io.Writer, b *answer.Backtest, l layout) {
 // numOr writes an error along a scale of d decimals, ask.NoNumber for
 // none.
 func numOr(x answer.Num, d int) string { return numD(float64(x), d) }
-
-func share(x answer.Num) string {
-	if !x.Finite() {
-		return ask.NoNumber
-	}
-	return strconv.FormatFloat(100*float64(x), 'f', 0, 64) + "%"
-}

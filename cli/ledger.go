@@ -220,9 +220,9 @@ func ledgerModelsTable(w io.Writer, g *answer.LedgerGrade, models []answer.Ledge
 	}
 	t.AppendHeader(hdr)
 	for _, m := range models {
-		row := table.Row{m.Model, m.N, numOr(m.MAE, d), numOr(m.CRPS, d), share(m.Coverage80)}
+		row := table.Row{m.Model, m.N, numOr(m.MAE, d), numOr(m.CRPS, d), ask.CoverageText(m.Coverage80)}
 		if g.MixedScales {
-			row = table.Row{m.Model, m.N, numOr(m.MAE, d), numOr(m.MAEPct, ask.PctDecimals), numOr(m.CRPS, d), numOr(m.CRPSPct, ask.PctDecimals), share(m.Coverage80)}
+			row = table.Row{m.Model, m.N, numOr(m.MAE, d), numOr(m.MAEPct, ask.PctDecimals), numOr(m.CRPS, d), numOr(m.CRPSPct, ask.PctDecimals), ask.CoverageText(m.Coverage80)}
 		}
 		if ranks {
 			rank := ask.NoNumber

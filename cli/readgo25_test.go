@@ -17,7 +17,7 @@ func TestSweepCombinedIntervalsJoined(t *testing.T) {
 	}
 	var lines []string
 	for _, l := range strings.Split(out, "\n") {
-		if strings.Contains(l, "outcome, with the model's error") {
+		if strings.Contains(l, "Outcome, with the model's error") {
 			lines = append(lines, l)
 		}
 	}

@@ -205,7 +205,9 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 		num := func(x float64) string { return numD(x, d) }
 		fmt.Fprintln(w)
 		para(w, fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), width)
-		fmt.Fprintf(w, "  median %s   mean %s   %s\n", num(s.Median), num(s.Mean), cmp.Or(s.IntervalText, ask.SweepIntervalText(s, d)))
+		// the spread over the inputs in the answer's words, the page's
+		// too (an answer stored before it carried them, ask's)
+		fmt.Fprintln(w, wrapText("  "+cmp.Or(s.InputsText, ask.SweepInputsText(s, d)), width, 2))
 		if s.FixedText != "" {
 			fmt.Fprintln(w, wrapText("  "+s.FixedText, width, 2))
 		}
@@ -213,11 +215,9 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 			fmt.Fprintf(w, "  %s\n", s.DrawsUnsettledText)
 		}
 		if c := s.Combined; c != nil {
-			// its intervals as the line above writes its own
-			// (ask.IntervalsText; docs/DECISIONS.md, names25 and readgo25)
-			line := fmt.Sprintf("  outcome, with the model's error on real outcomes (approximate): %s; sd %s = %s (of the variance)",
-				ask.IntervalsText(c.Lo80, c.Hi80, c.Lo95, c.Hi95, d), num(c.SD), cmp.Or(c.ShareText, ask.VarianceSplitText(*c)))
-			fmt.Fprintln(w, wrapText(line, width, 2))
+			// the answer's line, the page's too (ask.SweepOutcomeText: its
+			// intervals as the line above writes its own)
+			fmt.Fprintln(w, wrapText("  "+cmp.Or(c.OutcomeText, ask.SweepOutcomeText(*c, d)), width, 2))
 		}
 		histogram(w, s.Hist, r.Draws, d)
 		if len(s.Bands) > 0 {

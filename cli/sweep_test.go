@@ -211,7 +211,7 @@ func TestSweepFitsWidth(t *testing.T) {
 			sweepTable(w, &res.Scenario, m, res.HeldFixed, res.SpreadText, width)
 		}
 	})
-	if !strings.Contains(at80, "│ P(NEAREST)") || !strings.Contains(at80, "outcome, with the model's error") {
+	if !strings.Contains(at80, "│ P(NEAREST)") || !strings.Contains(at80, "Outcome, with the model's error") {
 		t.Errorf("no option table or no outcome line: the case tests less than it says:\n%s", at80)
 	}
 	// A legend says what the probabilities are, once per model.

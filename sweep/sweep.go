@@ -118,6 +118,12 @@ type IssueSummary struct {
 	// interval, in the issue's decimals (ask.SweepIntervalText): "80%
 	// 45.3–54.2, 95% 40.1–60.0"; written by ask.
 	IntervalText string `json:"interval_text,omitempty"`
+	// InputsText is the issue's line on the spread of the forecast over
+	// the inputs, as every door writes it (ask.SweepInputsText): "Forecast
+	// over the inputs: median 50.0, mean 49.8, sd 3.2; 80% 45.3–54.2, 95%
+	// 40.1–60.0"; written by ask, omitted in an answer stored before it
+	// was carried.
+	InputsText string `json:"inputs_text,omitempty"`
 	// Fixed is true when no ranged input touches this issue in the
 	// model (Touches) and so every draw gave the forecast at the stated
 	// values: the intervals are a point because nothing that moves the
@@ -196,6 +202,12 @@ type Combined struct {
 	// (ask.VarianceSplitText): written by ask; omitted in an answer
 	// stored before it was carried.
 	ShareText string `json:"share_text,omitempty"`
+	// OutcomeText is the line every door prints on the outcome with the
+	// model's error (ask.SweepOutcomeText): "Outcome, with the model's
+	// error on real outcomes (approximate): 80% 40.2–59.8, 95% 35.0–65.1;
+	// sd 7.4 = 97% inputs + 3% model error (of the variance)"; written by
+	// ask, omitted in an answer stored before it was carried.
+	OutcomeText string `json:"outcome_text,omitempty"`
 }
 
 // MemberFailures is how many runs of a model that combines others

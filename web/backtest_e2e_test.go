@@ -14,6 +14,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"parley/answer"
+	"parley/store"
 )
 
 // backtestTables reads parley backtest's score tables: the header's
@@ -97,9 +100,31 @@ func TestBacktestAsCommandLine(t *testing.T) {
 	e.do("open the backtest", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#backtest"),
 		e.poll(`document.querySelectorAll("[data-testid=backtest-scores] tbody tr").length > 0`), e.shot("backtest"))
 	sameScores(t, e, cli)
-	if hdr, _ := pageScores(t, e); slices.Contains(hdr, "MAE %") {
+	hdr, rows := pageScores(t, e)
+	if slices.Contains(hdr, "MAE %") {
 		t.Errorf("MAE %% shown on outcomes of one scale width: %q", hdr)
 	}
+	// The coverage columns are the answer's words (coverage80_text,
+	// coverage95_text: ask.CoverageText), the command line's too.
+	in80, in95 := slices.Index(hdr, "IN 80%")+1, slices.Index(hdr, "IN 95%")+1
+	storedAnswers(t, e, store.Backtest, func(raw json.RawMessage) error {
+		var b answer.Backtest
+		if err := json.Unmarshal(raw, &b); err != nil {
+			return err
+		}
+		if in80 == 0 || in95 == 0 || len(rows) != len(b.Models) {
+			t.Fatalf("columns %q, %d rows for %d models", hdr, len(rows), len(b.Models))
+		}
+		for i, m := range b.Models {
+			if m.Error != "" {
+				continue
+			}
+			if rows[i][in80] != m.Coverage80Text || rows[i][in95] != m.Coverage95Text || m.Coverage80Text == "" {
+				t.Errorf("%s's coverage on the page %q, %q; want the answer's %q, %q", m.Model, rows[i][in80], rows[i][in95], m.Coverage80Text, m.Coverage95Text)
+			}
+		}
+		return nil
+	})
 	if from := get(t, e.bctx, "from", chromedp.Evaluate[string](`document.querySelector("[data-testid=backtest-from]").value`)); from != "base" {
 		t.Errorf("the view starts from %q, want the server's default, base", from)
 	}

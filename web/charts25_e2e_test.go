@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/store"
 )
 
 // elementShot writes the first element sel matches as name.png when
@@ -109,6 +112,32 @@ func TestTimelineDays(t *testing.T) {
 	gaps := get(t, e.bctx, "gaps", chromedp.Evaluate[string](`[...document.querySelectorAll("[data-testid=timeline] figure[data-issue=territory] [data-testid=timeline-gaps] li[data-model=bdm]")].map((li) => li.textContent).join(" | ")`))
 	if !strings.Contains(gaps, "2025-03-18") || !strings.Contains(gaps, "did not settle") {
 		t.Errorf("Territory's note of bdm's gaps is %q, want it to say bdm did not settle at 2025-03-18", gaps)
+	}
+	// Each note is the answer's, as it words it (unsettled_text,
+	// no_forecast_text: ask.CompareGapTexts), every model's, in order.
+	var want []string
+	storedAnswers(t, e, store.Compare, func(raw json.RawMessage) error {
+		var cmp answer.Comparison
+		if err := json.Unmarshal(raw, &cmp); err != nil || cmp.Request.Over != answer.OverSnapshots {
+			return err
+		}
+		want = nil
+		for _, m := range cmp.Models {
+			for _, is := range m.Issues {
+				if is.Issue == "territory" {
+					for _, x := range []string{is.UnsettledText, is.NoForecastText} {
+						if x != "" {
+							want = append(want, m.Model+"\t"+x)
+						}
+					}
+				}
+			}
+		}
+		return nil
+	})
+	all := get(t, e.bctx, "notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=timeline] figure[data-issue=territory] [data-testid=timeline-gaps] li")].map((li) => li.dataset.model + "\t" + li.textContent)`))
+	if len(want) == 0 || strings.Join(all, " | ") != strings.Join(want, " | ") {
+		t.Errorf("Territory's timeline notes %q, want the answer's %q", all, want)
 	}
 }
 

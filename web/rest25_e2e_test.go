@@ -18,7 +18,7 @@ import (
 // a sweep's variance split and a coverage row's share (share_text), an
 // smp bargain's P(win) and gain, whether a deal needs an actor, and the
 // proposals timeline's open red lines.
-const rest25Words = `['share_text', 'phi_text', 'gain_text', 'required_text', 'timeline_open_red_lines']`
+const rest25Words = `['share_text', 'outcome_text', 'phi_text', 'gain_text', 'required_text', 'timeline_open_red_lines']`
 
 // TestRest25CarriedWords: the page shows each of these in the answer's
 // words (marked here on their way to it), where it wrote its own
@@ -78,8 +78,8 @@ func TestRest25CarriedWords(t *testing.T) {
 	e.runSweep("snap", "200", "3", `document.querySelectorAll("[data-testid=sweep-combined]").length > 0`)
 	for _, is := range sw.Models[0].Issues {
 		got := e.text(fmt.Sprintf(`figure[data-issue=%q] [data-testid=sweep-combined]`, is.Issue))
-		if c := is.Combined; c == nil || c.ShareText == "" || !strings.Contains(got, "= ‹"+c.ShareText+"› (of the variance)") {
-			t.Errorf("%s: %q lacks the answer's split %+v", is.Issue, got, c)
+		if c := is.Combined; c == nil || c.ShareText == "" || got != "‹"+c.OutcomeText+"›" || !strings.Contains(got, "= "+c.ShareText+" (of the variance)") {
+			t.Errorf("%s: %q is not the answer's line with its split %+v", is.Issue, got, c)
 		}
 	}
 

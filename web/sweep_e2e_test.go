@@ -64,6 +64,14 @@ func TestSweepCombined(t *testing.T) {
 				t.Errorf("%s %s = %v, want %v", is.Issue, name, got, want)
 			}
 		}
+		// the two lines, in the answer's words, as parley sweep prints
+		// them (ask.SweepInputsText, ask.SweepOutcomeText)
+		if got := e.text(fig + `[data-testid=sweep-inputs]`); got != is.InputsText || got == "" {
+			t.Errorf("%s: the page's line on the inputs %q, want the answer's %q", is.Issue, got, is.InputsText)
+		}
+		if got := e.text(fig + `[data-testid=sweep-combined]`); got != is.Combined.OutcomeText || got == "" {
+			t.Errorf("%s: the page's line on the outcome %q, want the answer's %q", is.Issue, got, is.Combined.OutcomeText)
+		}
 		cb := is.Combined
 		for name, want := range map[string]float64{"data-lo80": cb.Lo80, "data-hi80": cb.Hi80, "data-lo95": cb.Lo95, "data-hi95": cb.Hi95,
 			"data-share-inputs": cb.ShareInputs, "data-share-model": cb.ShareModel} {

@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"parley/answer"
 	"parley/cli"
+	"parley/store"
 
 	"github.com/chromedp/chromedp"
 )
@@ -89,6 +92,18 @@ func TestTornadoNumbers(t *testing.T) {
 	if n := e.count(`[data-testid=tornado-shares-common]`); n != 1 {
 		t.Errorf("the shares' common opening is said %d times, want once", n)
 	}
+	// Both as the answer words them (ask.SharesCommon), not cut by the
+	// page.
+	storedAnswers(t, e, store.Sensitivity, func(raw json.RawMessage) error {
+		var a answer.Sensitivity
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return err
+		}
+		if sm := a.Models[0]; common != sm.SharesCommonText || rest != sm.SharesRestText["ceasefire"] || common == "" {
+			t.Errorf("the page's shares lines %q and %q, want the answer's %q and %q", common, rest, sm.SharesCommonText, sm.SharesRestText["ceasefire"])
+		}
+		return nil
+	})
 	if strings.HasPrefix(rest, "Var. share:") {
 		t.Errorf("a chart's shares line %q still repeats the opening", rest)
 	}

@@ -207,7 +207,10 @@ export interface CompareColumn { snapshot: string; as_of: string; recorded_on: s
 export interface CompareCell { forecast: IssueForecast | null; change?: number; change_text?: string }
 export interface CompareModel {
   model: string; columns: { error?: string; warnings?: string[]; notes?: string[] }[]
-  issues: { issue: string; name: string; cells: CompareCell[] }[]
+  // unsettled_text and no_forecast_text: over snapshots, the columns
+  // where the model's line has no point on the issue, in ask's words
+  // (ask.CompareGapTexts), the timeline's notes under its chart
+  issues: { issue: string; name: string; cells: CompareCell[]; unsettled_text?: string; no_forecast_text?: string }[]
 }
 // red_lines_crossed: each red line the columns' forecasts cross, once,
 // in the words parley compare prints under red_lines_crossed_head.
@@ -228,12 +231,15 @@ export interface Band { label: string; value: number; low: number; high: number;
 // SweepCombined: the outcome's spread with the model's own error on real
 // outcomes added to the inputs' (models with a predictive distribution,
 // e.g. snap), and how the variance splits between the two.
-export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number; share_text?: string }
+export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number; share_text?: string; outcome_text?: string }
 export interface SweepIssue {
   issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
   // interval_text: both intervals as every door writes an interval
   // (ask.SweepIntervalText: "80% 45.3–54.2, 95% 40.1–60.0")
   interval_text?: string
+  // inputs_text: the line on the spread over the inputs every door
+  // prints (ask.SweepInputsText: "Forecast over the inputs: median …")
+  inputs_text?: string
   // unsettled_draws: the draws whose forecast of this issue had not come
   // to rest (counted at their last round's point); last_step_max and
   // last_step_median: the most and the median they moved in their last
@@ -301,7 +307,7 @@ export interface SensitivityIssue {
 }
 export interface Sensitivity extends RedLinesCrossed {
   scenario: AnswerScenario; request: SweepRequest; held_fixed?: HeldFixed
-  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; shares_notes?: { [issue: string]: string } }[]
+  models: { model: string; draws: number; unsettled_draws: number; ends: number; unsettled_ends: number; failed_ends: number; not_measurable?: { input: SweepInput; failed_at_low: string; failed_at_high: string }[]; seed: number; share_replicates: number; issues: SensitivityIssue[]; notes?: string[]; red_lines?: RedLineCrossing[]; warnings?: string[]; shares_notes?: { [issue: string]: string }; shares_common_text?: string; shares_rest_text?: { [issue: string]: string } }[]
 }
 
 // The *text fields are the words package ask writes once for every door

@@ -17,6 +17,9 @@ export interface BacktestModel {
   model: string; error?: string; scores: BacktestScore[]; notes?: string[]; n: number
   mae: number | null; option_hits: number; crps: number | null; mae_pct: number | null; crps_pct: number | null; coverage80: number | null; coverage95: number | null
   option_hits_text?: string
+  // coverage80_text, coverage95_text: the coverages as every door's
+  // table writes them (ask.CoverageText: "67%", the missing-number dash)
+  coverage80_text?: string; coverage95_text?: string
 }
 export interface Backtest {
   scenario: AnswerScenario; request: BacktestRequest; as_of: string; recorded_on: string; as_of_text?: string; head_text: string; outcomes: BacktestOutcome[]; models: BacktestModel[]
@@ -171,8 +174,8 @@ function scoreTable(b: Backtest): HTMLElement {
     { head: 'Option hits', num: false, cell: hitsText },
     { head: 'CRPS', num: true, cell: (m) => fmt(m.crps, sd) },
     ...(b.mixed_scales ? [{ head: 'CRPS %', num: true, cell: (m: BacktestModel) => fmt(m.crps_pct, pctDecimals) }] : []),
-    { head: 'In 80%', num: false, cell: (m) => share(m.coverage80) },
-    { head: 'In 95%', num: false, cell: (m) => share(m.coverage95) },
+    { head: 'In 80%', num: false, cell: (m) => m.coverage80_text ?? share(m.coverage80) },
+    { head: 'In 95%', num: false, cell: (m) => m.coverage95_text ?? share(m.coverage95) },
   ]
   const width = cols.length + b.outcomes.length
   return h('table', { class: 'compare backtest', 'data-testid': 'backtest-scores' },
@@ -207,9 +210,9 @@ function storedBefore(b: Backtest): boolean {
   return b.models.some((m) => !m.error && m.option_hits_text === undefined)
 }
 
-// share is a coverage as the command line writes it (cli's share): a
-// whole percent, the missing-number dash for a model without a
-// predictive distribution.
+// share is a coverage in an answer stored before it carried its words
+// (coverage80_text, ask.CoverageText): a whole percent, the
+// missing-number dash for a model without a predictive distribution.
 function share(x: number | null): string {
   return x === null || !Number.isFinite(x) ? noNumber : fmt(100 * x, 0) + '%'
 }

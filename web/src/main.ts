@@ -1360,23 +1360,38 @@ function snapshotNames(days: number[], names: string[]) {
 // timelineGaps says, for each model, why its line on an issue has no
 // point at a snapshot (a line stopped part-way, or dots without a line
 // between them): it did not settle there (drawn as a bar over its range)
-// or gave no forecast (the answer's error).
+// or gave no forecast (the answer's error), in the answer's words
+// (unsettled_text, no_forecast_text: ask.CompareGapTexts), which parley
+// compare's answer carries too. An answer stored before it carried them
+// has them written here from its cells.
 function timelineGaps(cmp: Comparison, issue: string): { model: string; text: string }[] {
+  const out: { model: string; text: string }[] = []
+  for (const m of cmp.models) {
+    const is = m.issues.find((x) => x.issue === issue)
+    if (is && (is.unsettled_text !== undefined || is.no_forecast_text !== undefined)) {
+      if (is.unsettled_text) out.push({ model: m.model, text: is.unsettled_text })
+      if (is.no_forecast_text) out.push({ model: m.model, text: is.no_forecast_text })
+    } else out.push(...storedTimelineGaps(cmp, m, issue))
+  }
+  return out
+}
+
+// storedTimelineGaps is timelineGaps for one model in an answer stored
+// before it carried its words.
+function storedTimelineGaps(cmp: Comparison, m: Comparison['models'][number], issue: string): { model: string; text: string }[] {
   const at = (j: number) => { const c = cmp.columns[j]; return c.label && c.label !== c.as_of ? `${c.as_of} (${c.label})` : c.as_of }
   const out: { model: string; text: string }[] = []
   const k = decimalsOf(cmp.scenario, issue)
-  for (const m of cmp.models) {
-    const cells = m.issues.find((x) => x.issue === issue)?.cells ?? []
-    const unsettled: string[] = [], failed: string[] = []
-    cmp.columns.forEach((_, j) => {
-      const f = cells[j]?.forecast
-      if (m.columns[j]?.error) failed.push(`${at(j)}: ${m.columns[j].error}`)
-      else if (!f) failed.push(at(j))
-      else if (!f.settled) unsettled.push(`${at(j)}${f.range ? ` (${rangeText(f.range.lo, f.range.hi, k)})` : ''}`)
-    })
-    if (unsettled.length) out.push({ model: m.model, text: `${m.model} has no point at ${unsettled.join(', ')}: it did not settle there; ${unsettled.length === 1 ? 'its bar is its range' : 'each bar is its range'}.` })
-    if (failed.length) out.push({ model: m.model, text: `${m.model} gave no forecast at ${failed.join('; ')}.` })
-  }
+  const cells = m.issues.find((x) => x.issue === issue)?.cells ?? []
+  const unsettled: string[] = [], failed: string[] = []
+  cmp.columns.forEach((_, j) => {
+    const f = cells[j]?.forecast
+    if (m.columns[j]?.error) failed.push(`${at(j)}: ${m.columns[j].error}`)
+    else if (!f) failed.push(at(j))
+    else if (!f.settled) unsettled.push(`${at(j)}${f.range ? ` (${rangeText(f.range.lo, f.range.hi, k)})` : ''}`)
+  })
+  if (unsettled.length) out.push({ model: m.model, text: `${m.model} has no point at ${unsettled.join(', ')}: it did not settle there; ${unsettled.length === 1 ? 'its bar is its range' : 'each bar is its range'}.` })
+  if (failed.length) out.push({ model: m.model, text: `${m.model} gave no forecast at ${failed.join('; ')}.` })
   return out
 }
 
@@ -1530,7 +1545,10 @@ function renderSweep() {
   drawSweep(out, tor, warn, torWarn, cav, torCav)
 }
 
-// sweepStats is an issue's summary as the command line prints it: the
+// sweepStats is an issue's summary as the command line prints it, in
+// the answer's lines (inputs_text, ask.SweepInputsText; outcome_text,
+// ask.SweepOutcomeText; an answer stored before it carried them, written
+// here from its numbers): the
 // spread of the forecast over the inputs (median, mean, sd, 80% and 95%
 // intervals) and, for a model with a predictive distribution, the
 // outcome's spread with the model's own error added (combined), with the
@@ -1548,9 +1566,9 @@ function sweepStats(si: SweepIssue, d: number): HTMLElement {
     si.draws_unsettled_text ? h('p', { class: 'warn', 'data-testid': 'sweep-unsettled', 'data-unsettled': si.unsettled_draws },
       '⚠ ' + si.draws_unsettled_text) : '',
     h('p', { 'data-testid': 'sweep-inputs', 'data-mean': si.mean, 'data-sd': si.sd, 'data-lo95': si.lo95, 'data-hi95': si.hi95 },
-      `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; ${si.interval_text ?? `80% ${intervalText(si.lo80, si.hi80, d)}, 95% ${intervalText(si.lo95, si.hi95, d)}`}`),
+      si.inputs_text ?? `Forecast over the inputs: median ${fmt(si.median, d)}, mean ${fmt(si.mean, d)}, sd ${fmt(si.sd, d)}; ${si.interval_text ?? `80% ${intervalText(si.lo80, si.hi80, d)}, 95% ${intervalText(si.lo95, si.hi95, d)}`}`),
     c ? h('p', { 'data-testid': 'sweep-combined', 'data-lo80': c.lo80, 'data-hi80': c.hi80, 'data-lo95': c.lo95, 'data-hi95': c.hi95, 'data-share-inputs': c.share_inputs, 'data-share-model': c.share_model },
-      `Outcome, with the model's error on real outcomes (approximate): 80% ${intervalText(c.lo80, c.hi80, d)}, 95% ${intervalText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `inputs ${plainNumber(c.share_inputs)} + model error ${plainNumber(c.share_model)}`} (of the variance)`) : '')
+      c.outcome_text ?? `Outcome, with the model's error on real outcomes (approximate): 80% ${intervalText(c.lo80, c.hi80, d)}, 95% ${intervalText(c.lo95, c.hi95, d)}; sd ${fmt(c.sd, d)} = ${c.share_text ?? `inputs ${plainNumber(c.share_inputs)} + model error ${plainNumber(c.share_model)}`} (of the variance)`) : '')
 }
 
 // histNumbers is a sweep's histogram as a table, for those who cannot
@@ -1705,10 +1723,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     redLinesCrossed(st.tornado, 'tornado-red-lines'))) || '')
   if (!tm) tor.append(h('p', { class: 'hint' }, 'Run sensitivity to see the tornado charts.'))
   // What every issue's line under its tornado opens with (what a
-  // variance share is, from how many draws), said once above the charts;
-  // each chart keeps the rest of its line. It was said seven times.
-  const sharesShared = tm ? sharedOpening(Object.values(tm.shares_notes ?? {})) : ''
-  if (sharesShared) tor.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares-common' }, sharesShared.replace(/;\s*$/, '.')))
+  // variance share is, from how many draws), said once above the charts
+  // (the answer's shares_common_text, ask.SharesCommon); each chart keeps
+  // the rest of its line (shares_rest_text). It was said seven times.
+  if (tm?.shares_common_text) tor.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares-common' }, tm.shares_common_text))
   if (tm) for (const ti of tm.issues) {
     const is = sc.issues.find((x) => x.id === ti.issue)
     // The inputs parley sensitivity prints (its --top 8), those that move
@@ -1738,9 +1756,11 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
     // The shares are estimates, and what they sum to (first, where the
     // draws do not yet order the inputs, the draws to raise them to): the
-    // answer's line (ask.SharesText), the command line's under its table.
-    const sharesNote = tm.shares_notes?.[ti.issue]
-    if (sharesNote) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesShared && sharesNote.startsWith(sharesShared) ? upperFirst(sharesNote.slice(sharesShared.length)) : sharesNote))
+    // answer's line (ask.SharesText), the command line's under its table,
+    // less the opening said above (shares_rest_text); an answer stored
+    // before it carried the rest has the whole line.
+    const sharesNote = tm.shares_rest_text?.[ti.issue] ?? tm.shares_notes?.[ti.issue]
+    if (sharesNote) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-shares' }, sharesNote))
     tor.append(fig)
     // A bar's ends: a missing one (null) at the base.
     const barEnds = (b: Swing): [number, number] => [b.forecast_at_low ?? ti.base, b.forecast_at_high ?? ti.base]
@@ -1787,16 +1807,6 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
   }
 }
 
-// sharedOpening is the opening every one of two or more lines shares,
-// up to and with its last "; " (the end of a clause); '' where they
-// share less than a clause of 40 characters.
-function sharedOpening(lines: string[]): string {
-  if (lines.length < 2) return ''
-  let n = 0
-  while (lines.every((l) => n < l.length && l[n] === lines[0][n])) n++
-  const cut = lines[0].lastIndexOf('; ', n - 2)
-  return cut >= 40 ? lines[0].slice(0, cut + 2) : ''
-}
 
 // linkColor is the page's accent, the colour of its links: a tornado's
 // labels, which open the inputs' evidence, are drawn in it.
