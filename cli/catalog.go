@@ -222,8 +222,11 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, all bool) {
 		fmt.Fprintln(w, ":")
 		t := newTable(w)
 		t.AppendHeader([]any{"Actor", "Issue", "Position", "Salience", "Rests on"})
+		// a salience as every door writes one (ask.InputValue): 0.90 on
+		// 0–1, 90 on 0–100, as advice's and the sweep's
+		onScale := &answer.Scenario{SalienceScale: c.SalienceScale}
 		for _, st := range c.Stances {
-			t.AppendRow([]any{name.actor(st.Actor), name.issue(st.Issue), numD(st.Position, decimals[st.Issue]), ask.PlainValue(st.Salience), st.Basis})
+			t.AppendRow([]any{name.actor(st.Actor), name.issue(st.Issue), numD(st.Position, decimals[st.Issue]), ask.InputValue(onScale, "salience", "", st.Salience), st.Basis})
 		}
 		t.Render()
 	} else {
