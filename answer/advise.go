@@ -126,6 +126,11 @@ type IssueAdvice struct {
 	// Forecast is the model's forecast and Distance |forecast − position|.
 	Forecast Num `json:"forecast"`
 	Distance Num `json:"distance"`
+	// ForecastText is Forecast as every door writes it, a forecast's
+	// point (IssueForecast.ForecastText, ask.PointText): with the digits
+	// that tell which side of a red line it crosses it falls; omitted
+	// where it did not settle.
+	ForecastText string `json:"forecast_text,omitempty"`
 	// Settled is false when the model's rounds had not come to rest: then
 	// Range is the span the forecast kept moving in over the last rounds
 	// (the forecast answer's), Apart the nearest and the farthest that

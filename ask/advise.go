@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -185,7 +186,8 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 			continue
 		}
 		ia := answer.IssueAdvice{Issue: is.ID, Name: is.Name, Position: st.Position, Salience: onFileScale(&c.Header, st.Salience),
-			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Settled: true, Levers: byIssue[k]}
+			Forecast: answer.Num(base[k]), Distance: answer.Num(math.Abs(base[k] - st.Position)), Settled: true, Levers: byIssue[k],
+			ForecastText: baseText(mf, is.ID)}
 		if f, ok := mf.ForecastOf(is.ID); ok && !f.Settled && f.Range != nil {
 			ia.Settled, ia.Range, ia.Apart = false, f.Range, apart(*f.Range, st.Position)
 		}
@@ -1044,7 +1046,7 @@ func apart(r answer.Interval, x float64) *answer.Interval {
 // carries it (IssueAdvice.HeadText).
 func AdviseHeadNumbers(ia answer.IssueAdvice, d int, f func(float64, int) string) (forecast, distance string) {
 	if !unsettled(ia) {
-		return f(float64(ia.Forecast), d), f(float64(ia.Distance), d)
+		return cmp.Or(ia.ForecastText, f(float64(ia.Forecast), d)), f(float64(ia.Distance), d)
 	}
 	rng, dist := rangeApart(ia, d, f)
 	return rng + " (did not settle)", dist
@@ -1092,7 +1094,7 @@ func adviceText(sc *answer.Scenario, name string, ia answer.IssueAdvice, draws i
 		lv := ia.Levers[0]
 		return head + " The strongest lever is " + LeverText(sc, lv) + fmt.Sprintf(": the last round's point comes %s closer, but a moving forecast's last rounds' points are no steady measure: read it as uncertain.", gd(float64(lv.Toward), d+1))
 	}
-	head := fmt.Sprintf("The forecast %s lies %s from %s position %s.", g(float64(ia.Forecast)), g(float64(ia.Distance)), possessive(name), g(ia.Position))
+	head := fmt.Sprintf("The forecast %s lies %s from %s position %s.", cmp.Or(ia.ForecastText, g(float64(ia.Forecast))), g(float64(ia.Distance)), possessive(name), g(ia.Position))
 	if draws > 0 {
 		return head + drawsLeverText(sc, ia, d, draws)
 	}

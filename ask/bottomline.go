@@ -190,13 +190,21 @@ func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLi
 	case n > 1 && bi.Settled:
 		lead += ", equally near " + PointsText(bi.Nearest)
 	case n > 1:
-		lead += ", reaching " + PointsText(bi.Nearest)
+		lead += ", reaching " + ReachedText(bi.Nearest, PointsText)
 	}
 	parts = append(parts, lead)
 	if len(bi.Nearest) > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %d models read it as %s", bi.Agree, bi.Models, PointsText(bi.Nearest)))
 	}
 	lo, hi := fixed(float64(bi.Low), d), fixed(float64(bi.High), d)
+	if bi.Settled { // an end at the lead forecast is written as it is
+		if bi.Low == bi.Forecast {
+			lo = at
+		}
+		if bi.High == bi.Forecast {
+			hi = at
+		}
+	}
 	if lo == hi {
 		parts = append(parts, "every model at "+lo)
 	} else {

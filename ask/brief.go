@@ -2,6 +2,7 @@ package ask
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	_ "embed"
 	"fmt"
@@ -701,7 +702,7 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 			}
 			fi := m.Issues[k]
 			v := float64(fi.Forecast)
-			bf := BriefForecast{Model: m.Model, Value: v, Lo: v, Hi: v, Settled: fi.Settled, Text: numD(v, d)}
+			bf := BriefForecast{Model: m.Model, Value: v, Lo: v, Hi: v, Settled: fi.Settled, Text: cmp.Or(fi.ForecastText, numD(v, d))}
 			if !fi.Settled && fi.Range != nil {
 				bf.Text = RangeText(fi.Range.Lo, fi.Range.Hi, d, numD)
 			}
@@ -710,6 +711,9 @@ func gatherBrief(ctx context.Context, c *Case, q briefAsks, f *answer.Forecast, 
 				bf.At = append(bf.At, a.Value)
 			}
 			bf.Option = optionLabel(fi.Nearest)
+			if !fi.Settled {
+				bf.Option = ReachedText(fi.Nearest, optionLabel)
+			}
 			if math.IsNaN(bf.Value) {
 				continue
 			}

@@ -387,7 +387,7 @@ func forecastHead(name string, e answer.IssueExplanation, d int) string {
 	if !e.Settled && e.Range != nil {
 		head := fmt.Sprintf("%s forecasts the range %s, not a point: it did not settle (its last round's point %s", name, RangeText(e.Range.Lo, e.Range.Hi, d, Decimals), gd(float64(e.Forecast), d))
 		if ls != "" {
-			head += "; options the range reaches: " + ls
+			head += "; options the range reaches: " + ReachedText(e.Nearest, optionLabel)
 		}
 		return head + ")"
 	}

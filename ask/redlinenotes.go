@@ -32,6 +32,7 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 	}
 	p := c.problem
 	var out []answer.RedLineCrossing
+	var point []bool // out[i] is of a settled forecast, a point
 	for _, f := range issues {
 		k := c.Header.IssueIndex(f.Issue)
 		if k < 0 {
@@ -59,9 +60,26 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 			default:
 				continue
 			}
-			x.Note = x.Text()
 			out = append(out, x)
+			point = append(point, f.Range == nil)
 		}
+	}
+	// One forecast is one number: every red line it crosses on an issue
+	// writes it with the digits that decide the closest of them (the
+	// most), so that "5.98" beside ">= 6" is not "6.0" beside "<= 5" in
+	// the same list or sentence (PointText writes the forecast so too).
+	for i, x := range out {
+		if !point[i] {
+			continue
+		}
+		for j, y := range out {
+			if point[j] && y.Issue == x.Issue && len(y.At) > len(out[i].At) {
+				out[i].At = y.At
+			}
+		}
+	}
+	for i := range out {
+		out[i].Note = out[i].Text()
 	}
 	return out
 }
@@ -102,6 +120,15 @@ func PointText(issue string, x float64, d int, crossings []answer.RedLineCrossin
 		}
 	}
 	return s
+}
+
+// baseText is the forecast at the stated values of the issue that a
+// sweep, a sensitivity analysis or advice rests on (the run mf) as its
+// forecast writes it (IssueForecast.ForecastText, PointText): "" where
+// it did not settle, for the door to write the number.
+func baseText(mf answer.ModelForecast, issue string) string {
+	f, _ := mf.ForecastOf(issue)
+	return f.ForecastText
 }
 
 // baseNotes are the notes and the red lines crossed of mf, the forecast

@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -145,6 +146,9 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 	}
 	sm.AloneText = c.sweepAloneText(ctx, m.Name(), r)
 	sm.Notes, sm.RedLines = baseNotes(at)
+	for k := range r.Issues {
+		r.Issues[k].BaseText = baseText(at, r.Issues[k].Issue)
+	}
 	if u := unsettledIn(&c.Header, at, "each such issue's base is its last round's point"); u != "" {
 		sm.Warnings = append(sm.Warnings, "the forecast at the stated values "+u)
 	}
@@ -186,7 +190,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (
 // brief under the sweep, the API and the page in its warnings).
 func outsideWarning(sc *answer.Scenario, p *model.Problem, inputs []sweep.Input, is sweep.IssueSummary, local bool) string {
 	g := onScale(sc.IssueDecimals(is.Issue))
-	head := fmt.Sprintf("%s: the forecast at the stated values (%s) lies outside its own 80%% interval %s", issueLabel(sc, is.Issue), g(is.Base), RangeJoin(g(is.Lo80), g(is.Hi80)))
+	head := fmt.Sprintf("%s: the forecast at the stated values (%s) lies outside its own 80%% interval %s", issueLabel(sc, is.Issue), cmp.Or(is.BaseText, g(is.Base)), RangeJoin(g(is.Lo80), g(is.Hi80)))
 	k := p.IssueIndex(is.Issue)
 	var named []string
 	for _, in := range inputs {
@@ -412,6 +416,9 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	}
 	sm := &answer.SensitivityModel{SensitivityResult: r, SharesNotes: map[string]string{}}
 	sm.Notes, sm.RedLines = baseNotes(at)
+	for k := range r.Issues {
+		r.Issues[k].BaseText = baseText(at, r.Issues[k].Issue)
+	}
 	for _, is := range r.Issues {
 		sm.SharesNotes[is.Issue] = SharesText(&c.Header, is, r.Draws, r.ShareReplicates)
 	}

@@ -368,8 +368,23 @@ const chanceDecimals = 4
 // a table that shows one.
 const (
 	TieJoin   = " / "
-	TieLegend = "A / B: a tie, equally near both options"
+	TieLegend = "A / B: a tie, equally near both options; A to B: the options a range that did not settle reaches"
 )
+
+// ReachJoin joins the lowest and the highest of the options a forecast
+// that did not settle reaches across its range: "1:5 to 1:6", never
+// TieJoin's "/", which is a tie's (ReachedText).
+const ReachJoin = " to "
+
+// ReachedText names the options a forecast's range reaches, as written
+// by text (their labels, or their points): the one, or the first and
+// the last joined by ReachJoin, "1:5 to 1:6", "→5 to 6".
+func ReachedText(as []answer.Anchor, text func([]answer.Anchor) string) string {
+	if len(as) < 2 {
+		return text(as)
+	}
+	return text(as[:1]) + ReachJoin + strings.TrimPrefix(text(as[len(as)-1:]), "→")
+}
 
 // InputName names a ranged input in a sentence by its actor's and its
 // issue's names (docs/DECISIONS.md, "names24"): "Regional Transit

@@ -259,13 +259,16 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 	if all {
 		fmt.Fprintln(w, ":")
 		t := newTable(w)
+		// a salience as every door writes one (ask.InputValue): 0.90 on
+		// 0–1, 90 on 0–100, as advice's and the sweep's
+		onScale := &answer.Scenario{SalienceScale: c.SalienceScale}
 		head := []any{"Actor", "Issue", "Position", "Salience", "Rests on"}
 		if set > 0 {
 			head = append(head, "Set by")
 		}
 		t.AppendHeader(head)
 		for _, x := range st.Stances {
-			row := []any{name.actor(x.Actor), name.issue(x.Issue), numD(x.Position, decimals[x.Issue]), ask.PlainValue(x.Salience), x.Basis}
+			row := []any{name.actor(x.Actor), name.issue(x.Issue), numD(x.Position, decimals[x.Issue]), ask.InputValue(onScale, "salience", "", x.Salience), x.Basis}
 			if set > 0 {
 				row = append(row, x.SetByText)
 			}

@@ -174,7 +174,13 @@ func explainTable(w io.Writer, e *answer.Explanation, width int) {
 // where there is one.
 func issueHead(ie answer.IssueExplanation, d int) string {
 	head := fmt.Sprintf("%s (%s): %s", ie.Name, ie.Issue, shown(answer.IssueForecast{Forecast: ie.Forecast, Settled: ie.Settled, Range: ie.Range}, d))
-	if l := labels(ie.Nearest, false, d); l != "" {
+	switch l := labels(ie.Nearest, false, d); {
+	case l == "":
+	case !ie.Settled && len(ie.Nearest) > 1:
+		// no "→": no one option reads as all of the range (the forecast
+		// table's legend); it reaches them, "1:5 to 1:6", not a tie's "/"
+		head += ", reaching " + ask.ReachedText(ie.Nearest, func(as []answer.Anchor) string { return labels(as, false, d) })
+	default:
 		head += " → " + l
 	}
 	return head

@@ -682,7 +682,7 @@ func forecastOption(x answer.IssueForecast, d int) string {
 	case len(x.Nearest) == 1:
 		return label + ask.OverAllItsRange + " (did not settle: see the warning)"
 	case len(x.Nearest) > 1:
-		return label + " across its range (did not settle: see the warning)"
+		return ask.ReachedText(x.Nearest, func(as []answer.Anchor) string { return labels(as, true, d) }) + " across its range (did not settle: see the warning)"
 	}
 	return "did not settle: see the warning"
 }

@@ -484,7 +484,8 @@ func TestLongTableNamesUnsettledOptions(t *testing.T) {
 				want += " over all its range (did not settle: see the warning)"
 			} else {
 				several++
-				want += " across its range (did not settle: see the warning)"
+				// the lowest to the highest it reaches (ask.ReachJoin), not a tie's "/"
+				want = labels(x.Nearest[:1], true, d) + ask.ReachJoin + labels(x.Nearest[len(x.Nearest)-1:], true, d) + " across its range (did not settle: see the warning)"
 			}
 			if got != want {
 				t.Errorf("%s on %s: %q, want %q", m.Model, x.Issue, got, want)
@@ -541,7 +542,7 @@ func TestTieNotation(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"50.0 →25 / 75", "→ the nearest labelled option's point on the scale; A / B: a tie, equally near both options\n"} {
+	for _, want := range []string{"50.0 →25 / 75", "→ the nearest labelled option's point on the scale; A / B: a tie, equally near both options; A to B: the options a\n  range that did not settle reaches"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("forecast lacks %q:\n%s", want, out)
 		}

@@ -204,7 +204,7 @@ func sweepTable(w io.Writer, sc *answer.Scenario, r answer.SweepModel, held *ans
 		d := sc.IssueDecimals(s.Issue)
 		num := func(x float64) string { return numD(x, d) }
 		fmt.Fprintln(w)
-		para(w, fmt.Sprintf("%s — forecast %s at the stated values", s.Name, num(s.Base)), width)
+		para(w, fmt.Sprintf("%s — forecast %s at the stated values", s.Name, cmp.Or(s.BaseText, num(s.Base))), width)
 		// the spread over the inputs in the answer's words, the page's
 		// too (an answer stored before it carried them, ask's)
 		fmt.Fprintln(w, wrapText("  "+cmp.Or(s.InputsText, ask.SweepInputsText(s, d)), width, 2))
@@ -360,7 +360,7 @@ from it to the farther end.`,
 // (swingTable).
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
 	for k, is := range r.Issues {
-		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%s draws for variance shares", is.Name, r.Model, numD(is.Base, sc.IssueDecimals(is.Issue)), ask.Grouped(r.Draws))
+		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%s draws for variance shares", is.Name, r.Model, cmp.Or(is.BaseText, numD(is.Base, sc.IssueDecimals(is.Issue))), ask.Grouped(r.Draws))
 		if is.UnsettledDraws > 0 {
 			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}

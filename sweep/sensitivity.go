@@ -87,6 +87,9 @@ type IssueSensitivity struct {
 	Issue string  `json:"issue"`
 	Name  string  `json:"name"`
 	Base  float64 `json:"base"`
+	// BaseText is Base as every door writes it (IssueSummary.BaseText);
+	// written by ask.
+	BaseText string `json:"base_text,omitempty"`
 	// Fixed is the Monte Carlo's IssueSummary.Fixed: no ranged input
 	// touches this issue in the model, so every swing is 0 and every
 	// draw gave Base, a point that is no certainty.

@@ -105,10 +105,16 @@ type IssueSummary struct {
 	Issue string `json:"issue"`
 	Name  string `json:"name"`
 	// Base is the forecast at the stated values.
-	Base   float64 `json:"base"`
-	Mean   float64 `json:"mean"`
-	SD     float64 `json:"sd"`
-	Median float64 `json:"median"`
+	Base float64 `json:"base"`
+	// BaseText is Base as every door writes it, a forecast's point
+	// (ask.PointText): at the issue's decimals, or with the digits that
+	// tell which side of a red line it crosses it falls ("5.98", not
+	// "6.0", beside ">= 6"); written by ask, omitted where the run at
+	// the stated values did not settle.
+	BaseText string  `json:"base_text,omitempty"`
+	Mean     float64 `json:"mean"`
+	SD       float64 `json:"sd"`
+	Median   float64 `json:"median"`
 	// Lo80–Hi80 and Lo95–Hi95 are the central 80% and 95% intervals.
 	Lo80 float64 `json:"lo80"`
 	Hi80 float64 `json:"hi80"`

@@ -18,7 +18,7 @@ export interface Lever {
   mean_toward?: number; helps?: number; helps_text?: string; failed_draws?: number; no_forecast_draws?: number
 }
 export interface IssueAdvice {
-  issue: string; name: string; position: number; salience: number; forecast: number | null; distance: number | null
+  issue: string; name: string; position: number; salience: number; forecast: number | null; forecast_text?: string; distance: number | null
   settled: boolean; range?: { lo: number; hi: number }; apart?: { lo: number; hi: number }; levers: Lever[]; text: string; head_text?: string
 }
 export interface Advice extends RedLinesCrossed {

@@ -233,7 +233,7 @@ export interface Band { label: string; value: number; low: number; high: number;
 // e.g. snap), and how the variance splits between the two.
 export interface SweepCombined { lo80: number; hi80: number; lo95: number; hi95: number; sd: number; sd_inputs: number; sd_model: number; share_inputs: number; share_model: number; share_text?: string; outcome_text?: string }
 export interface SweepIssue {
-  issue: string; name: string; base: number; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
+  issue: string; name: string; base: number; base_text?: string; mean: number; sd: number; median: number; lo80: number; hi80: number; lo95: number; hi95: number
   // interval_text: both intervals as every door writes an interval
   // (ask.SweepIntervalText: "80% 45.3–54.2, 95% 40.1–60.0")
   interval_text?: string
@@ -293,7 +293,7 @@ export interface Swing { input: SweepInput; forecast_at_low: number | null; fore
 // sum to (the estimates held at 0 or more, and not held, with its
 // interval).
 export interface SensitivityIssue {
-  issue: string; name: string; base: number; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[]
+  issue: string; name: string; base: number; base_text?: string; unsettled_draws: number; unsettled_ends: number; ends_last_step_max: number; ends_last_step_median: number; swings: Swing[]
   // The lines under the tornado, in ask's words: its unsettled ends
   // (ask.EndsUnsettledText), its one-ended and its not monotone swings
   // among the first ask.TornadoTop (ask.OneEndedText,

@@ -93,6 +93,10 @@ export const noNumber = '—'
 // as their points, "A / B", as every door joins them (ask.TieJoin).
 export const tieJoin = ' / '
 
+// reachJoin joins the lowest and the highest option a range that did not
+// settle reaches, "1:5 to 1:6" (ask.ReachJoin): "/" is a tie's only.
+export const reachJoin = ' to '
+
 // plainNumber is a number of an answer stored before it carried its
 // words (a lever's cost_text, a pull's share_text, a candidate's
 // probability_text: docs/DECISIONS.md, texts24r and texts24x): the
