@@ -520,3 +520,7 @@ type ModelInfo struct {
 
 // Param is one model setting (see model.Param).
 type Param = model.Param
+
+// DealCloseCall is a contradiction's choice of way out read as a close
+// call, with the runner-up and what it would open.
+type DealCloseCall = deal.CloseCall

@@ -74,9 +74,11 @@ type BriefDeal struct {
 	// Nash is the Nash package issue by issue, as the proposals' table
 	// writes a package: "Concession term 35.0; City revenue share 6.0".
 	Nash string
-	// WayOut is the way out, led by WayOutHead.
-	WayOut, WayOutHead string
-	Warnings           []string
+	// WayOut is the way out, led by WayOutHead; WayOutClose, when the
+	// plans' choice of it is a close call, says so as deal search does
+	// (DealCloseCall.Text).
+	WayOut, WayOutHead, WayOutClose string
+	Warnings                        []string
 }
 
 // briefSearch asks the deal search the brief shows (briefAsks' search)
@@ -114,6 +116,9 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 		}
 		if i < len(ways) {
 			bd.WayOut = ways[i].Text
+			if c.Close != nil && len(ways[i].Plans) > 0 {
+				bd.WayOutClose = c.Close.Text
+			}
 		}
 	}
 	for _, w := range ds.Warnings {

@@ -250,6 +250,9 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	}
 	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}
 	searchTexts(out)
+	if err := c.closeCalls(ctx, out, din, o); err != nil {
+		return nil, err
+	}
 	if req.Robust.On {
 		ro, w, err := robustOptions(c, req.Robust, req.Seed, noDeal)
 		if err != nil {

@@ -608,6 +608,9 @@ func printSides(w io.Writer, c answer.DealContradiction, width int) {
 		para(w, c.MoreSetsText, width)
 	}
 	para(w, c.ChoiceText, width)
+	if c.Close != nil {
+		para(w, c.Close.Text, width)
+	}
 }
 
 // printLabelled shows one package issue by issue with its nearest

@@ -126,3 +126,24 @@ func TestDealSearchSidesUnderRule(t *testing.T) {
 		}
 	}
 }
+
+// TestDealSearchCloseCall: on testdata/closecall.yaml the plans take
+// Beta's way out at 2.9 % of scale against Alpha's 3.3 (shares 35/120
+// and 40/120 of a 10 % crossing each; ask's TestCloseCall derives it),
+// and the command line says after the choice that it is a close call,
+// which inputs are assumed, and what Alpha's way out would open. It had
+// said only "its weighted cost is the least".
+func TestDealSearchCloseCall(t *testing.T) {
+	out, errOut, code := run(t, "deal", "search", "testdata/closecall.yaml", "--batna", "none", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
+	want := "Both plans below take Beta's way out: its weighted cost is the least (2.9 % of scale; Alpha's 3.3).\n" +
+		"A close call: Alpha's way out costs 3.3 % of scale, 1.14 times Beta's 2.9 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it); " +
+		"within the stated capability ranges it could cost no more. The choice rests on assumed inputs (no quote): Alpha's red line on P and Beta's capability. " +
+		"Taking Alpha's way out instead (P fixed at 60.0: deal search's fix, --fix p=60) opens P 60.0, at 0.0333 utility given up and 3.3 % of scale crossed, weighted by capability.\n"
+	if !strings.Contains(text, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}

@@ -61,6 +61,46 @@ type Contradiction struct {
 	HeadText     string `json:"head_text,omitempty"`
 	MoreSetsText string `json:"more_sets_text,omitempty"`
 	ChoiceText   string `json:"choice_text,omitempty"`
+	// Close, when the way out the plans take is not plainly the one to
+	// take (it wins by a small margin, or the costs it is chosen by rest
+	// on an assumed input), names the runner-up and why the choice is
+	// close; nil otherwise. Package ask decides and writes it
+	// (ask.closeCalls); package deal leaves it nil.
+	Close *CloseCall `json:"close,omitempty"`
+}
+
+// CloseCall is a contradiction's choice of way out read as a close call:
+// the way out the plans take against the next cheapest (the runner-up),
+// with what the runner-up would open. Package ask fills it.
+type CloseCall struct {
+	// Chosen and RunnerUp are the actors (ids) of the way out the plans
+	// take and of the cheapest other; ChosenCost and RunnerUpCost their
+	// weighted costs (Side.Cost, WaySet.Cost), Ratio the second over the
+	// first.
+	Chosen       []string `json:"chosen"`
+	RunnerUp     []string `json:"runner_up"`
+	ChosenCost   float64  `json:"chosen_cost"`
+	RunnerUpCost float64  `json:"runner_up_cost"`
+	Ratio        float64  `json:"ratio"`
+	// Margin is true when the runner-up costs at most ask.CloseRatio
+	// times as much; Flips when, within the stated capability ranges of
+	// the actors of the two ways out, the runner-up costs no more.
+	Margin bool `json:"margin"`
+	Flips  bool `json:"flips"`
+	// Assumed names the inputs the two costs rest on that rest on no
+	// quote, only on an assumption: the actors' capabilities and their
+	// red lines on the issue ("Nurses' union's capability").
+	Assumed []string `json:"assumed,omitempty"`
+	// Value is the runner-up's value on the issue: a search with the
+	// issue fixed there (Options.Fix) takes the runner-up's way out.
+	Value float64 `json:"value"`
+	// Plan is the plan that lowers alternatives of that search, when it
+	// crosses the runner-up's red lines on the issue and no one else's;
+	// nil otherwise.
+	Plan *ConcessionPlan `json:"plan,omitempty"`
+	// Text says it all in words (ask.CloseCallText), as every door
+	// prints it after the contradiction's ChoiceText.
+	Text string `json:"text"`
 }
 
 // MaxWaySets is the most ways out for several actors together that a

@@ -161,3 +161,27 @@ func TestDealContradictionUnderRuleWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDealCloseCallWords: on the CLI's testdata/closecall.yaml the deal
+// view says, after which way out the plans take, that the choice is a
+// close call, in the answer's words (ask.CloseCallText), as parley deal
+// search prints it: Alpha's way out, the runner-up, costs 1.14 times
+// Beta's, the stated capability ranges could reverse it, and fixing P at
+// 60 would open it.
+func TestDealCloseCallWords(t *testing.T) {
+	e := startE2E(t)
+	rec := e.dealOn("../cli/testdata/closecall.yaml", "A close call", e.poll(`document.querySelectorAll("[data-testid=contradiction-close]").length > 0`))
+	got := storedSearchOf(t, e, rec.ID)
+	cs := got.Result.Concession.Contradictions
+	if len(cs) != 1 || cs[0].Close == nil {
+		t.Fatalf("contradictions %+v, want one with a close call", cs)
+	}
+	want := cs[0].Close.Text
+	if !strings.HasPrefix(want, "A close call: Alpha's way out costs 3.3 % of scale, 1.14 times Beta's 2.9") || !strings.Contains(want, "--fix p=60) opens P 60.0") {
+		t.Fatalf("the close call reads %q: the case tests less than it says", want)
+	}
+	shown := get(t, e.bctx, "contradiction-close", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=contradiction-close]")].map((x) => x.textContent)`))
+	if !slices.Equal(shown, []string{want}) {
+		t.Errorf("the page shows %q, want %q", shown, want)
+	}
+}

@@ -354,7 +354,8 @@ export interface DealPlan { package: DealPackage; bends?: Bend[]; shortfalls?: S
 // member's part a DealSide); DealContradiction one issue's ways out.
 export interface DealSide { actor: string; value: number; bends: Bend[]; share: number; cost: number; utility_cost: number; plans?: string[]; text?: string }
 export interface DealWaySet { value: number; members: DealSide[]; cost: number; utility_cost: number; plans?: string[]; text?: string }
-export interface DealContradiction { issue: string; actors: string[]; coalition?: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number; head_text?: string; more_sets_text?: string; choice_text?: string }
+export interface DealContradiction { issue: string; actors: string[]; coalition?: string[]; sides: DealSide[]; sets?: DealWaySet[]; more_sets?: number; head_text?: string; more_sets_text?: string; choice_text?: string; close?: DealCloseCall }
+export interface DealCloseCall { chosen: string[]; runner_up: string[]; chosen_cost: number; runner_up_cost: number; ratio: number; margin: boolean; flips: boolean; assumed?: string[]; value: number; plan?: DealPlan; text: string }
 export interface DealZone {
   issues: string[]; actors: string[]; required: string[]; fixed?: { [issue: string]: number }; rho: number
   alternatives: { actor: string; value: number; from: string; text?: string; required_text?: string }[]

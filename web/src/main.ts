@@ -2239,7 +2239,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     h('ul', {}, ...(c.sides ?? []).map((x) => h('li', { 'data-testid': 'contradiction-side', class: x.plans?.length ? 'yes' : '' }, x.text ?? x.bends.map(bendLine).join('; '))),
       ...(c.sets ?? []).map((x) => h('li', { 'data-testid': 'contradiction-set', class: x.plans?.length ? 'yes' : '' }, x.text ?? x.members.flatMap((m) => m.bends.map(bendLine)).join('; ')))),
     c.more_sets ? h('p', { class: 'hint', 'data-testid': 'contradiction-more' }, c.more_sets_text ?? `Not listed: ${c.more_sets} more.`) : '',
-    c.choice_text ? h('p', { class: 'hint', 'data-testid': 'contradiction-choice' }, c.choice_text) : ''))
+    c.choice_text ? h('p', { class: 'hint', 'data-testid': 'contradiction-choice' }, c.choice_text) : '',
+    // A close call's runner-up (ask.CloseCallText), as every door prints it.
+    c.close?.text ? h('p', { class: 'hint warn', 'data-testid': 'contradiction-close' }, c.close.text) : ''))
   const planList = plans.map(({ title, plan }) => h('div', { class: 'plan' }, h('h3', { 'data-testid': 'plan-head' }, plan.head_text ?? title),
     h('ul', {},
       ...(plan.same_crossing_text ? [h('li', { 'data-testid': 'plan-bend' }, plan.same_crossing_text)] : (plan.bends ?? []).map((b) => h('li', { 'data-testid': 'plan-bend' }, bendLine(b)))),
