@@ -28,3 +28,46 @@ func TestTornadoIntroSpans(t *testing.T) {
 		t.Errorf("the first chart stands at (%.0f, %.0f), the grid's left at %.0f and the note's bottom at %.0f: it must start on the left, under the note", got.First.Left, got.First.Top, got.Grid.Left, got.Note.Bottom)
 	}
 }
+
+// TestQuadLabelsApart: on BDM's quadrant charts (Explain, bdm, every
+// issue) no actor's label covers another's or a point, and the axes'
+// range (±m) stands inside the plot (webreview26: "United Kingdom" ran
+// into "Italy, Finland, France, Germany" on Ceasefire as NATO sees it,
+// and "±0.51" floated below the plot).
+func TestQuadLabelsApart(t *testing.T) {
+	e := startE2E(t)
+	e.do("bdm", chromedp.EmulateViewport(1280, 1000), chromedp.Navigate(e.srv.URL+"/#explain"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=explain-model]`)),
+		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=explain-model]"); s.value = "bdm"; s.dispatchEvent(new Event("change")); return true })()`)),
+		e.poll(`document.querySelectorAll("[data-testid=quad-map]").length > 1`), void(chromedp.Evaluate[bool](`(document.querySelector("section[data-issue=armed-forces] [data-testid=quad-map]").scrollIntoView(), true)`)), e.view("layout26-quad"))
+	type seen struct {
+		Maps     int
+		Overlaps []string
+		Outside  []string
+	}
+	got := get(t, e.bctx, "labels", chromedp.Evaluate[seen](`(() => {
+		const over = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+		const overlaps = [], outside = []
+		const maps = [...document.querySelectorAll('[data-testid=quad-map]')]
+		for (const m of maps) {
+			const issue = m.closest('section')?.dataset.issue
+			const labels = [...m.querySelectorAll('g.qpt text')].map((x) => [x.textContent, x.getBoundingClientRect()])
+			const dots = [...m.querySelectorAll('g.qpt circle')].map((c) => { const r = c.getBoundingClientRect(); return [c.parentNode.dataset.other, r.left + r.width / 2, r.top + r.height / 2] })
+			labels.forEach(([a, ra], i) => labels.slice(i + 1).forEach(([b, rb]) => { if (over(ra, rb)) overlaps.push(issue + ': ' + a + ' / ' + b) }))
+			for (const [a, ra] of labels) for (const [o, x, y] of dots) if (x > ra.left && x < ra.right && y > ra.top && y < ra.bottom) overlaps.push(issue + ': ' + a + ' over ' + o + "'s point")
+			const plot = m.querySelector('rect').getBoundingClientRect()
+			const rg = [...m.querySelectorAll('text')].find((x) => x.textContent.startsWith('±'))
+			const r = rg?.getBoundingClientRect()
+			if (!r || r.left < plot.left || r.right > plot.right || r.top < plot.top || r.bottom > plot.bottom) outside.push(issue + ': ' + (rg?.textContent ?? 'no range'))
+		}
+		return { maps: maps.length, overlaps, outside }
+	})()`))
+	if got.Maps < 2 {
+		t.Fatalf("%d quadrant charts, want one per issue", got.Maps)
+	}
+	for _, o := range got.Overlaps {
+		t.Errorf("labels overlap: %s", o)
+	}
+	for _, o := range got.Outside {
+		t.Errorf("the axes' range stands outside the plot: %s", o)
+	}
+}
