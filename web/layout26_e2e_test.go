@@ -71,3 +71,36 @@ func TestQuadLabelsApart(t *testing.T) {
 		t.Errorf("the axes' range stands outside the plot: %s", o)
 	}
 }
+
+// TestRoundKeyNamesWhole: the round-by-round charts' key names every
+// actor whole, each name inside its card, at a desktop's width and a
+// phone's (webreview26: Chart.js's legend cut "European Commissi" at the
+// canvas's edge).
+func TestRoundKeyNamesWhole(t *testing.T) {
+	e := startE2E(t)
+	for _, w := range []struct {
+		name string
+		vp   chromedp.Action[chromedp.Void]
+	}{{"desktop", chromedp.EmulateViewport(1280, 1000)}, {"phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)}} {
+		e.do(w.name, w.vp, chromedp.Navigate(e.srv.URL+"/?models=bdm#forecast"), e.poll(`document.querySelectorAll("figure.chart canvas").length > 0`))
+		type seen struct {
+			Keys int
+			Bad  []string
+		}
+		got := get(t, e.bctx, "keys", chromedp.Evaluate[seen](`(() => {
+			const keys = [...document.querySelectorAll('[data-testid=traj-key]')], bad = []
+			for (const k of keys) {
+				const card = k.closest('section.card').getBoundingClientRect()
+				const names = [...k.querySelectorAll('li')].map((li) => { const r = li.getBoundingClientRect(); if (r.right > card.right || li.scrollWidth > li.clientWidth + 1) bad.push(li.textContent + ' past its box'); return li.textContent })
+				if (!names.includes('European Commission') || !names.includes('forecast')) bad.push('key ' + names.join(', '))
+			}
+			return { keys: keys.length, bad }
+		})()`))
+		if got.Keys == 0 {
+			t.Errorf("%s: no round-by-round key", w.name)
+		}
+		for _, b := range got.Bad {
+			t.Errorf("%s: %s", w.name, b)
+		}
+	}
+}
