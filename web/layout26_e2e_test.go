@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -102,5 +103,45 @@ func TestRoundKeyNamesWhole(t *testing.T) {
 		for _, b := range got.Bad {
 			t.Errorf("%s: %s", w.name, b)
 		}
+	}
+}
+
+// TestBacktestFromOnce: the Backtest view's From lists each snapshot
+// once (webreview26: "2025-08-18 — White House meeting" and "latest
+// (2025-08-18)" were one snapshot twice), and the header's As of, which
+// a backtest does not use, is disabled there with its reason and
+// enabled again elsewhere.
+func TestBacktestFromOnce(t *testing.T) {
+	e := startE2E(t)
+	e.do("backtest", chromedp.Navigate(e.srv.URL+"/#backtest"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=backtest-from]`)))
+	opts := get(t, e.bctx, "from", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=backtest-from] option")].map((o) => o.textContent)`))
+	seen := map[string]bool{}
+	for _, o := range opts {
+		d := o
+		if i := strings.IndexAny(o, " "); i > 0 {
+			d = o[:i]
+		}
+		if d == "latest" {
+			d = strings.Trim(o[len("latest "):], "()")
+		}
+		if seen[d] {
+			t.Errorf("From lists %s twice: %q", d, opts)
+		}
+		seen[d] = true
+	}
+	if !seen["2025-08-18"] {
+		t.Errorf("From %q has no 2025-08-18", opts)
+	}
+	type state struct {
+		Disabled bool
+		Title    string
+	}
+	asOf := `(() => { const s = document.querySelector("[data-testid=snapshot-select]"); return { disabled: s.disabled, title: s.title } })()`
+	if got := get(t, e.bctx, "as of", chromedp.Evaluate[state](asOf)); !got.Disabled || !strings.Contains(got.Title, "Backtest") {
+		t.Errorf("on Backtest the header's As of is %+v, want disabled with its reason", got)
+	}
+	e.do("forecast", chromedp.Navigate(e.srv.URL+"/#forecast"), e.poll(`document.querySelectorAll("[data-testid=model-table]").length > 0`))
+	if got := get(t, e.bctx, "as of", chromedp.Evaluate[state](asOf)); got.Disabled {
+		t.Errorf("on Forecast the header's As of is disabled")
 	}
 }

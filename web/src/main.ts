@@ -496,6 +496,11 @@ function render() {
   }
   destroyCharts()
   main.setAttribute('aria-labelledby', 'tab-' + st.view)
+  // A backtest picks its own snapshot (its From): the header's As of,
+  // which does not apply there, is disabled and says why.
+  const asOf = $<HTMLSelectElement>('snapshot')
+  asOf.disabled = st.view === 'backtest'
+  asOf.title = asOf.disabled ? 'Not used by Backtest: it forecasts from the snapshot chosen in From' : ''
   if (st.view === 'build') {
     renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted, relist })
     return
