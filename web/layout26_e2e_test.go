@@ -145,3 +145,29 @@ func TestBacktestFromOnce(t *testing.T) {
 		t.Errorf("on Forecast the header's As of is disabled")
 	}
 }
+
+// TestAdviseStaleOnInvalid: with a step the form refuses (2, past its
+// maximum of 1) the form does not submit, and the last results are
+// marked stale with a note saying so, the mark gone once the step is
+// valid again (webreview26: they stood unmarked under the error).
+func TestAdviseStaleOnInvalid(t *testing.T) {
+	e := startE2E(t)
+	e.do("advise", chromedp.EmulateViewport(1280, 1000), chromedp.Navigate(e.srv.URL+"/#advise"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table.compare`)))
+	set := func(v string) chromedp.Action[chromedp.Void] {
+		return void(chromedp.Evaluate[bool](`(() => { const s = document.getElementById("advise-step"); s.value = "` + v + `"; s.dispatchEvent(new Event("input", { bubbles: true })); return true })()`))
+	}
+	type state struct {
+		Stale bool
+		Note  bool
+	}
+	look := `(() => { const n = document.querySelector("[data-testid=advise-stale]"); return { stale: document.querySelector("[data-testid=advise-out]").classList.contains("stale"), note: !!n && !n.hidden && n.offsetParent !== null } })()`
+	e.do("bad step", set("2"))
+	if got := get(t, e.bctx, "stale", chromedp.Evaluate[state](look)); !got.Stale || !got.Note {
+		t.Errorf("with a step of 2 the results are %+v, want marked stale with a note", got)
+	}
+	e.do("good step", set("0.05"))
+	if got := get(t, e.bctx, "stale", chromedp.Evaluate[state](look)); got.Stale || got.Note {
+		t.Errorf("with a step of 0.05 the results are %+v, want unmarked", got)
+	}
+}
