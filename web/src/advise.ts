@@ -103,11 +103,19 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
     } finally { go.disabled = false }
   }
   form.onsubmit = (e) => { e.preventDefault(); run() }
+  // With a box the browser refuses (a step of 2), the form does not
+  // submit, and the last results stood under the error as if for the
+  // inputs shown (webreview26): they are marked stale until it is fixed.
+  const stale = h('p', { class: 'warn', role: 'status', 'data-testid': 'advise-stale', hidden: true }, 'The results below are for the previous inputs: correct the marked box and press Advise.')
+  const mark = () => { const bad = !form.checkValidity(); stale.hidden = !bad || !out.childElementCount; out.classList.toggle('stale', bad) }
+  form.addEventListener('input', mark)
+  form.addEventListener('change', mark)
+  form.addEventListener('invalid', mark, true)
   const power = h('div', { 'data-testid': 'power-out' })
   main.replaceChildren(
     h('section', { class: 'card' }, h('h2', {}, 'Advise: what would move the forecast'),
       h('p', { class: 'hint' }, 'An actor’s levers, one step each: moving its own position or salience, or persuading another actor. Ranked by how much closer each brings the forecast to the actor; gain and cost are in the actor’s own utility. With draws, each lever is tried on Monte Carlo draws of the stated ranges.'),
-      form, out),
+      form, stale, out),
     h('section', { class: 'card' }, h('h2', {}, 'Voting power'),
       h('p', { class: 'hint' }, 'Shapley–Shubik and Banzhaf indices under each issue’s decision rule (exact up to 58 voters with weights that are integers after scaling by a power of ten, sampled otherwise), with veto players and dummies.'),
       power))

@@ -64,8 +64,10 @@ export function renderBacktest(main: HTMLElement, ctx: BacktestContext) {
   const dates = [...(sc.snapshots ?? [])].sort((a, b) => a.date.localeCompare(b.date))
   const from = h('select', { id: 'backtest-from', 'data-testid': 'backtest-from' },
     h('option', { value: 'base' }, `base (${sc.metadata.as_of})`),
-    ...dates.map((x) => h('option', { value: x.date }, `${x.date}${x.label ? ' — ' + x.label : ''}`)),
-    h('option', { value: 'latest' }, dates.length ? `latest (${dates[dates.length - 1].date})` : `latest (${sc.metadata.as_of})`)) as HTMLSelectElement
+    // the last snapshot is the latest: one option, not two
+    ...dates.slice(0, -1).map((x) => h('option', { value: x.date }, `${x.date}${x.label ? ' — ' + x.label : ''}`)),
+    h('option', { value: 'latest' }, dates.length ? `${dates[dates.length - 1].date}${dates[dates.length - 1].label ? ' — ' + dates[dates.length - 1].label : ''} (latest)` : `latest (${sc.metadata.as_of})`)) as HTMLSelectElement
+  if (dates.length && ui.from === dates[dates.length - 1].date) ui.from = 'latest'
   from.value = ui.from
   if (from.value !== ui.from) from.value = ui.from = d.snapshot
   const to = h('input', { id: 'backtest-to', 'data-testid': 'backtest-to', type: 'text', value: ui.to, placeholder: 'YYYY-MM-DD', size: 11, 'aria-describedby': 'backtest-to-help' }) as HTMLInputElement

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber, opensOnRelease, stanceLabel } from './util'
+import { h, s, svgLabel, textWidth, fitText, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber, opensOnRelease, stanceLabel } from './util'
 import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -283,25 +283,85 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string, d: number
     s('text', { x: P + 6, y: P + 16, class: 'ref' }, 'compromise / capitulate'),
     s('text', { x: P + 6, y: W - P - 8, class: 'ref' }, 'status quo'),
     s('text', { x: W - P - 6, y: W - P - 8, 'text-anchor': 'end', class: 'ref' }, 'the other gives ground'),
-    s('text', { x: c, y: W - 10, 'text-anchor': 'middle', class: 'tick' }, `±${fmt(m, 2)}`))
+    // the axes' half-length, at the x axis's right end inside the plot
+    s('text', { x: W - P - 6, y: c + 16, 'text-anchor': 'end', class: 'tick', 'data-testid': 'quad-range' }, `±${fmt(m, 2)}`))
   // Actors at one position read alike: one label names them all.
   const labels = new Map<string, string[]>()
   for (const p of pts) {
     const k = `${Math.round(X(p.x))},${Math.round(Y(p.y))}`
     labels.set(k, [...(labels.get(k) ?? []), ctx.actorName(p.other)])
   }
+  // the chart's own words, which no label may cover: the x axis's name
+  // and range at its right end, the regions' names in the corners
+  const tw = (t: string, size: number) => textWidth(t, size) || t.length * size * 0.55
+  const xName = 'x: what it expects from challenging →', range = `±${fmt(m, 2)}`
+  const fixed: [number, number, number, number][] = [[W - P - tw(xName, 12), c - 16, W - P, c - 3], [W - P - 6 - tw(range, 12), c + 6, W - P - 6, c + 19],
+    [W - P - 6 - tw('conflict', 11), P + 6, W - P - 6, P + 19], [P + 6, P + 6, P + 6 + tw('compromise / capitulate', 11), P + 19],
+    [P + 6, W - P - 18, P + 6 + tw('status quo', 11), W - P - 5], [W - P - 6 - tw('the other gives ground', 11), W - P - 18, W - P - 6, W - P - 5]]
+  const placed = quadLabels(pts.map((p) => [X(p.x), Y(p.y), p.taken ? 8 : 5.5]), fixed, labels, P, W - P)
   for (const p of pts) {
     const [name, col] = regions[p.quadrant] ?? [p.quadrant, '#000']
     const k = `${Math.round(X(p.x))},${Math.round(Y(p.y))}`
-    const names = labels.get(k)
-    labels.delete(k)
+    const lb = placed.get(k)
+    placed.delete(k)
     svg.append(s('g', { class: 'qpt', 'data-other': p.other, 'data-quadrant': p.quadrant },
       s('circle', { cx: X(p.x), cy: Y(p.y), r: p.taken ? 8 : 5.5, fill: col, stroke: p.taken ? '#14243a' : '#fff', 'stroke-width': p.taken ? 2.5 : 1 },
         s('title', {}, `${ctx.actorName(p.other)}: x ${fmt(p.x, 3)}, y ${fmt(p.y, 3)} — ${name}${p.offer !== undefined ? `, offer ${fmt(p.offer, d)}` : ''}${p.taken ? ' (taken)' : ''}`)),
-      names ? svgLabel({ x: X(p.x) + 8, y: Y(p.y) - 6, class: 'tick' }, names.join(', '), W - X(p.x) - 12, 12) : null))
+      lb?.leader ? s('line', { x1: X(p.x), y1: Y(p.y), x2: lb.leader[0], y2: lb.leader[1], class: 'leader', stroke: '#8a94a3', 'stroke-width': 0.8 }) : null,
+      lb ? s('text', { x: lb.x, y: lb.y, 'text-anchor': lb.anchor, class: 'tick qlabel', 'data-name': lb.lines.join(' ') },
+        ...lb.lines.map((l, i) => s('tspan', { x: lb.x, dy: i ? 14 : 0 }, fitText(l, lb.room, 12)))) : null))
   }
   return svg
 }
+
+// quadLabels places the quadrant chart's labels, one per position (the
+// names of the actors read there), so that none covers another or a
+// point: each goes to the first free place beside its point (right or
+// left, above or below), else further up or down with a leader line to
+// it. Before, every label stood right of its point and nearby ones ran
+// together ("United Kingdom" over "Italy, Finland, France, Germany").
+function quadLabels(dots: [number, number, number][], fixed: [number, number, number, number][], groups: Map<string, string[]>, lo: number, hi: number): Map<string, QuadLabel> {
+  type Box = [number, number, number, number]
+  const hit = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+  const taken: Box[] = [...fixed, ...dots.map(([x, y, r]): Box => [x - r, y - r, x + r, y + r])]
+  const tw = (t: string) => textWidth(t, 12) || t.length * 6.6
+  const out = new Map<string, QuadLabel>()
+  const keys = [...groups.keys()].sort((a, b) => Number(a.split(',')[1]) - Number(b.split(',')[1]) || Number(a.split(',')[0]) - Number(b.split(',')[0]))
+  for (const k of keys) {
+    const [x, y] = k.split(',').map(Number)
+    // many names at one point go on lines of at most 190 px
+    const lines: string[] = []
+    for (const n of groups.get(k)!) {
+      const last = lines.length - 1
+      if (last >= 0 && tw(lines[last] + ', ' + n) <= 190) lines[last] += ', ' + n
+      else { if (last >= 0) lines[last] += ','; lines.push(n) }
+    }
+    const w = Math.min(Math.max(...lines.map(tw)), hi - lo - 20), hgt = 14 * (lines.length - 1)
+    // a first baseline b's box spans b − 10 to b + 3 + 14 per more line
+    const tries: [number, number, boolean][] = [[1, -6 - hgt, false], [1, 16, false], [-1, -6 - hgt, false], [-1, 16, false]]
+    for (let dy = 22; dy <= hi - lo; dy += 14) tries.push([1, -6 - hgt - dy, true], [1, 16 + dy, true], [-1, -6 - hgt - dy, true], [-1, 16 + dy, true])
+    let done = false
+    for (const [side, dy, leader] of tries) {
+      const b = y + dy
+      const x0 = side > 0 ? x + 8 : x - 8 - w
+      const box: Box = [x0, b - 10, x0 + w, b + 3 + hgt]
+      if (box[0] < lo + 2 || box[2] > hi - 2 || box[1] < lo + 2 || box[3] > hi - 2) continue
+      if (taken.some((t) => hit(t, box))) continue
+      taken.push(box)
+      out.set(k, { x: side > 0 ? x + 8 : x - 8, y: b, anchor: side > 0 ? 'start' : 'end', lines, room: w + 1, leader: leader ? [side > 0 ? x0 : x0 + w, b - 4] : undefined })
+      done = true
+      break
+    }
+    // nowhere free: beside the point, cut to the room it has
+    if (!done) out.set(k, { x: x + 8, y: y - 6, anchor: 'start', lines, room: hi - x - 12 })
+  }
+  return out
+}
+
+// QuadLabel is where quadLabels puts one position's label: its first
+// baseline, its side, its lines and the room each has, and the end of
+// its leader line when it stands away from its point.
+interface QuadLabel { x: number; y: number; anchor: string; lines: string[]; room: number; leader?: [number, number] }
 
 // exchangeView draws one round's exchange network and the externalities.
 function exchangeView(e: Explanation, ctx: ExplainContext, box: HTMLElement): HTMLElement {

@@ -180,15 +180,6 @@ function forecastRequest(snapshot: string, variant: string) {
 // parley sensitivity prints them by default (its --top 8).
 const tornadoTop = 8
 
-// fittedLegend is Chart.js's legend of a chart with each dataset's name
-// cut to fit (fitText) the room a legend at the right has, where
-// Chart.js cut it at the canvas's edge ("The Federal Republic c"); the
-// tooltips have the whole name.
-function fittedLegend(chart: Chart) {
-  const room = chart.options.plugins?.legend?.position === 'bottom' ? Math.min(160, chart.width - 40) : Math.max(80, Math.min(160, 0.3 * chart.width - 24))
-  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((l) => ({ ...l, text: fitText(l.text, room, 11) }))
-}
-
 function destroyCharts() { for (const c of st.charts) c.destroy(); st.charts = [] }
 
 // ---------- loading ----------
@@ -508,6 +499,11 @@ function render() {
   }
   destroyCharts()
   main.setAttribute('aria-labelledby', 'tab-' + st.view)
+  // A backtest picks its own snapshot (its From): the header's As of,
+  // which does not apply there, is disabled and says why.
+  const asOf = $<HTMLSelectElement>('snapshot')
+  asOf.disabled = st.view === 'backtest'
+  asOf.title = asOf.disabled ? 'Not used by Backtest: it forecasts from the snapshot chosen in From' : ''
   if (st.view === 'build') {
     renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted, relist })
     return
@@ -1150,11 +1146,17 @@ function renderForecast() {
     const ir = m.issues.find((x) => x.issue === is.id)
     if (!ir?.rounds?.length) continue
     const canvas = h('canvas', { 'aria-label': `Trajectories on ${is.name} (${m.model})`, role: 'img' })
-    const fig = h('figure', { class: 'chart' }, h('figcaption', {}, is.name, ir.settled ? '' : h('span', { class: 'warn' }, ` — did not settle: ${shown(ir)}`)), h('div', { class: 'box' }, canvas))
+    // The key is the page's own list beside the chart (under it when
+    // narrow), every name whole and wrapped where long: Chart.js's
+    // legend, drawn on the canvas, cut names at its edge ("European
+    // Commissi", webreview26) and could show no tooltip.
+    const key = h('ul', { class: 'trajkey', 'data-testid': 'traj-key' })
+    const fig = h('figure', { class: 'chart' }, h('figcaption', {}, is.name, ir.settled ? '' : h('span', { class: 'warn' }, ` — did not settle: ${shown(ir)}`)), h('div', { class: 'trajwrap' }, h('div', { class: 'box' }, canvas), key))
     traj.append(fig)
     // Narrow (a phone), the legend goes under the chart: at its right it
     // had some 60 px, and every name was cut to its first word.
     const legendAt = fig.clientWidth > 0 && fig.clientWidth < 500 ? 'bottom' : 'right'
+    if (legendAt === 'bottom') fig.classList.add('keyunder')
     const labels = ir.rounds.map((r) => String(r.round))
     const ds = fc.scenario.actors.map((a, i) => ({ label: a.name || a.id, data: ir.rounds!.map((r): number | null => r.positions[a.id] ?? null), borderColor: color(i), backgroundColor: color(i), pointRadius: ir.rounds!.length > 1 ? 0 : 4, borderWidth: 1.5, spanGaps: false }))
       .filter((d) => d.data.some((v) => v !== null))
@@ -1166,8 +1168,8 @@ function renderForecast() {
     // forecast's a thick dashed one (as a box, its dashes were a
     // scribble). The last round's tick stands inside the plot
     // (align 'inner'), clear of a legend at its right.
-    const legendLines = (chart: Chart) => fittedLegend(chart).map((l) => ({ ...l, pointStyle: 'line' as const }))
-    st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { layout: { padding: { right: 8 } }, scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' }, ticks: { align: 'inner' } } }, plugins: { legend: { position: legendAt, labels: { boxWidth: 10, font: { size: 11 }, usePointStyle: true, pointStyleWidth: 22, generateLabels: legendLines } } } } }))
+    key.append(...[ds[ds.length - 1], ...ds.slice(0, -1)].map((d) => h('li', {}, h('i', { style: `border-top: ${d.label === 'forecast' ? '3px dashed' : '2px solid'} ${d.borderColor}` }), d.label)))
+    st.charts.push(new Chart(canvas as HTMLCanvasElement, { type: 'line', data: { labels, datasets: ds }, options: { layout: { padding: { right: 8 } }, scales: { y: { min: lo, max: hi, title: { display: true, text: 'position' } }, x: { title: { display: true, text: 'round' }, ticks: { align: 'inner' } } }, plugins: { legend: { display: false } } } }))
     // Where the forecast's last round stands (CSS px from the canvas's
     // top), for the tests.
     const last = ir.rounds[ir.rounds.length - 1]?.forecast
