@@ -59,7 +59,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 		out.Models = append(out.Models, mf)
 	}
 	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, ForecastCrossings(out.Models))
-	out.BottomLine = BottomLine(out)
+	out.BottomLine = BottomLine(out, len(c.Input.Scenario.OutcomesBetween(c.Resolved.Metadata.AsOf, "")))
 	return out, nil
 }
 
