@@ -15,6 +15,9 @@ type BottomLine struct {
 	// Calibrated names the model whose predictive distribution gives each
 	// issue's interval and likeliest option; omitted when none ran.
 	Calibrated string `json:"calibrated,omitempty"`
+	// Outcomes is how many outcomes the scenario records after the
+	// forecast's date: those a backtest scores every model on (0: none).
+	Outcomes int `json:"outcomes"`
 	// Issues are the issues in the scenario's order.
 	Issues []BottomLineIssue `json:"issues"`
 }
@@ -31,9 +34,14 @@ type BottomLineIssue struct {
 	LeadModel string `json:"lead_model"`
 	// Forecast is the lead forecast; Settled false and Range its range
 	// when it did not settle.
-	Forecast Num       `json:"forecast"`
-	Settled  bool      `json:"settled"`
-	Range    *Interval `json:"range,omitempty"`
+	Forecast Num `json:"forecast"`
+	// Between holds the two neighbouring options, in scale order, that a
+	// settled lead forecast lies near the midpoint of (ask's
+	// KnifeEdgeShare): the text names both, nearer Nearest; omitted
+	// otherwise.
+	Between []Anchor  `json:"between,omitempty"`
+	Settled bool      `json:"settled"`
+	Range   *Interval `json:"range,omitempty"`
 	// Nearest are the labelled options nearest the lead forecast (its
 	// nearest).
 	Nearest []Anchor `json:"nearest"`

@@ -75,7 +75,7 @@ type Comparison struct {
 	// scenario's order, with each model that crosses it, where and in
 	// which columns, in the words every door prints under
 	// RedLinesCrossedHead (ask.CompareRedLinesCrossed): "Russia's red
-	// line (it needs Territory >= 65): compromise 46.8 (no variant,
+	// line (it needs Territory at 65 or above): compromise 46.8 (no variant,
 	// “Europe pays for US weapons, intelligence and air defence”), 47.3
 	// (US ends support); nash 35.0 (every column)".
 	// Omitted when none is.

@@ -82,7 +82,7 @@ type RedLineCrossing struct {
 }
 
 // Text is the crossing as the model's note says it: "55.0 crosses
-// Russia's red line (it needs Territory >= 65)". The red line names the
+// Russia's red line (it needs Territory at 65 or above)". The red line names the
 // actor and the issue by name, so no id leads it (docs/DECISIONS.md,
 // "names24").
 func (c RedLineCrossing) Text() string {

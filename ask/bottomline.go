@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -58,12 +59,17 @@ const BottomLineMinModels = 2
 // options are the lead's, and the models that did not settle and the red
 // lines the lead forecast crosses on the issue. Nil when fewer than
 // BottomLineMinModels models ran or none gave a forecast.
-func BottomLine(f *answer.Forecast) *answer.BottomLine {
+//
+// outcomes is how many outcomes the scenario records after the
+// forecast's date, the ones a backtest scores (Backtest): the head names
+// them and the backtest that scores every model on them, rather than run
+// one inside every forecast (smp's and exchange's rounds are seconds).
+func BottomLine(f *answer.Forecast, outcomes int) *answer.BottomLine {
 	if len(f.Models) < BottomLineMinModels {
 		return nil
 	}
 	cal := calibratedIndex(f.Models)
-	out := &answer.BottomLine{Issues: []answer.BottomLineIssue{}}
+	out := &answer.BottomLine{Issues: []answer.BottomLineIssue{}, Outcomes: outcomes}
 	if cal >= 0 {
 		out.Calibrated = f.Models[cal].Model
 	}
@@ -80,23 +86,32 @@ func BottomLine(f *answer.Forecast) *answer.BottomLine {
 		return nil
 	}
 	ran := slices.ContainsFunc(f.Models, func(m answer.ModelForecast) bool { return m.Model == answer.DefaultSweepModel })
-	out.Head = bottomLineHead(out.Lead, ran)
+	out.Head = bottomLineHead(out.Lead, ran, outcomes)
 	return out
 }
 
 // bottomLineHead says what the bottom line is and what it is not; ran
 // whether the default lead model ran (it may have run and given no
-// forecast).
-func bottomLineHead(lead string, ran bool) string {
-	who := fmt.Sprintf("the lead forecast is %s's, which no model beat clearly on real EU legislative outcomes (docs/skill.md)", lead)
+// forecast). It says plainly that the lead model and the calibrated
+// model's error bands were chosen and fitted on EU legislation (DEU,
+// docs/skill.md), not on negotiations like this one, and, when the
+// scenario records outcomes (outcomes of them after the forecast's
+// date), how many and where every model is scored on them; the lead's
+// rule stays the one fitted on DEU, never tuned to one case.
+func bottomLineHead(lead string, ran bool, outcomes int) string {
+	who := fmt.Sprintf("the lead forecast is %s's", lead)
 	if lead != answer.DefaultSweepModel {
 		why := "was not run"
 		if ran {
 			why = "gave no forecast"
 		}
-		who = fmt.Sprintf("the lead forecast is %s's, the first model run (%s, which no model beat clearly on real EU legislative outcomes, %s)", lead, answer.DefaultSweepModel, why)
+		who = fmt.Sprintf("the lead forecast is %s's, the first model run (%s %s)", lead, answer.DefaultSweepModel, why)
 	}
-	return "Bottom line, issue by issue: " + who + "; it is the models' reading of the stated inputs, not a prediction of how the real negotiation ends."
+	s := "Bottom line, issue by issue: " + who + "; the lead model and the error bands were chosen on EU legislation (docs/skill.md), not on negotiations like this one"
+	if outcomes > 0 {
+		s += fmt.Sprintf("; this case records %s, on which the backtest (parley backtest, or the Backtest tab) scores every model", nouns.Count(outcomes, "outcome"))
+	}
+	return s + "; it is the models' reading of the stated inputs, not a prediction of how the real negotiation ends."
 }
 
 // bottomLineIssue is one issue's bottom line (BottomLine).
@@ -126,6 +141,9 @@ func bottomLineIssue(f *answer.Forecast, is answer.Issue, cal int) answer.Bottom
 	}
 	lead := fs[li]
 	bi.LeadModel, bi.Forecast, bi.Settled, bi.Range, bi.Nearest, bi.Models = names[li], lead.Forecast, lead.Settled, lead.Range, lead.Nearest, len(fs)
+	if lead.Settled && len(lead.Nearest) == 1 {
+		bi.Between = knifeEdge(is.Anchors, float64(lead.Forecast))
+	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, x := range fs {
 		l, h := forecastSpan(x)
@@ -164,6 +182,40 @@ func bottomLineIssue(f *answer.Forecast, is answer.Issue, cal int) answer.Bottom
 	return bi
 }
 
+// KnifeEdgeShare is how near the midpoint between two neighbouring
+// options a forecast must lie, as a share of the gap between them, for
+// the bottom line to name both options rather than the nearest alone:
+// within a tenth of the gap either side, the point lies in the middle
+// fifth, where it is nearer one option by less than a fifth of the gap.
+// The bottom line has no sharper yardstick of its own: the calibrated
+// interval it shows spans tens of points on a 0–100 scale (snap's 80%
+// interval on EU outcomes), so it reaches both neighbours of almost any
+// forecast and would call every issue a knife-edge. On the built-in case
+// compromise's Ceasefire, 46.6 between 40 and 55 (0.9 from the midpoint,
+// 6% of the gap), is such a forecast: the same model's sweep puts it
+// nearer 55 in 74% of its draws.
+const KnifeEdgeShare = 0.1
+
+// knifeEdge returns the two neighbouring options (in scale order) that x
+// lies between when it is within KnifeEdgeShare of their gap from their
+// midpoint; nil otherwise, or outside the options.
+func knifeEdge(anchors []answer.Anchor, x float64) []answer.Anchor {
+	as := slices.Clone(anchors)
+	slices.SortFunc(as, func(a, b answer.Anchor) int { return cmp.Compare(a.Value, b.Value) })
+	for i := 1; i < len(as); i++ {
+		a, b := as[i-1], as[i]
+		gap := b.Value - a.Value
+		if !(gap > 0) || x < a.Value || x > b.Value {
+			continue
+		}
+		if math.Abs(x-(a.Value+b.Value)/2) <= KnifeEdgeShare*gap {
+			return []answer.Anchor{a, b}
+		}
+		return nil
+	}
+	return nil
+}
+
 // sameOptions says whether a and b are the same options (by their points).
 func sameOptions(a, b []answer.Anchor) bool {
 	return slices.EqualFunc(a, b, func(x, y answer.Anchor) bool { return x.Value == y.Value })
@@ -185,6 +237,9 @@ func bottomLineText(sc *answer.Scenario, label string, d int, bi answer.BottomLi
 		lead = bi.LeadModel + " " + at + " (did not settle)"
 	}
 	switch n := len(bi.Nearest); {
+	case n == 1 && len(bi.Between) == 2:
+		a, b := bi.Between[0], bi.Between[1]
+		lead += ", between " + PointsText([]answer.Anchor{a}) + " " + a.Label + " and " + PointsText([]answer.Anchor{b}) + " " + b.Label + ", nearer " + PointsText(bi.Nearest)
 	case n == 1:
 		lead += ", nearest " + PointsText(bi.Nearest) + " " + bi.Nearest[0].Label
 	case n > 1 && bi.Settled:

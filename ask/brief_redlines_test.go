@@ -24,7 +24,7 @@ func TestBriefNamesRedLinesCrossed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "Dockworkers' Union's red line (it needs Wage rise >= 4) (assumed): compromise 3.8; median, nash, ks, bdm 2.0; exchange 3.3–3.8; ensemble 3.6–3.7"
+	const want = "Dockworkers' Union's red line (it needs Wage rise at 4 or above) (assumed): compromise 3.8; median, nash, ks, bdm 2.0; exchange 3.3–3.8; ensemble 3.6–3.7"
 	if len(b.RedLines) != 1 || b.RedLines[0] != want {
 		t.Fatalf("red lines crossed %q, want [%q]", b.RedLines, want)
 	}

@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -58,7 +59,7 @@ func Forecast(ctx context.Context, c *Case, req answer.ForecastRequest, progress
 		out.Models = append(out.Models, mf)
 	}
 	out.RedLinesCrossed, out.RedLinesCrossedHead = redLinesCrossedWithHead(&out.Scenario, ForecastCrossings(out.Models))
-	out.BottomLine = BottomLine(out)
+	out.BottomLine = BottomLine(out, len(c.Input.Scenario.OutcomesBetween(c.Resolved.Metadata.AsOf, "")))
 	return out, nil
 }
 
@@ -183,7 +184,7 @@ func (c *Case) convert(name string, r *model.Result, o model.Options) answer.Mod
 				// an issue without labelled options: none, as of a settled forecast
 				f.Nearest = []answer.Anchor{}
 			}
-			moving = append(moving, unsettledIssue{label: nameLabel(is.ID, is.Name), s: s, rounds: len(ir.Rounds) - 1})
+			moving = append(moving, unsettledIssue{label: nameLabel(is.ID, is.Name), s: s, rounds: len(ir.Rounds) - 1, width: is.Max - is.Min, options: len(f.Nearest)})
 			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round).String()] = true
 		}
 		forecastTexts(&f)
@@ -505,12 +506,12 @@ func settle(rounds []model.Round, width float64) settling {
 // rounds, and the sentence says so: the range is the least of the doubt
 // (smp's DEU runs, continued to 300 steps, end outside it in 148 of 201
 // forecasts; docs/DECISIONS.md, smpsettle21), while a cycle repeats it.
-func (s settling) warning(issue string, rounds int, more string) string {
+func (s settling) warning(issue string, rounds int, more, moved string) string {
 	r := RangeText(s.lo, s.hi, s.d, Decimals)
 	if len(s.cycle) > 0 {
-		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds; read it as the range %s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, r)
+		return fmt.Sprintf("%s: did not settle — the forecast cycles through %s (period %d) after %d rounds%s; read it as the range %s, not the last round's point", issue, s.cycleText(), len(s.cycle), rounds, moved, r)
 	}
-	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s over the last rounds; read it as that range, not the last round's point, and more rounds, which %s sets, may take it further", issue, rounds, r, more)
+	return fmt.Sprintf("%s: did not settle — the forecast was still moving after %d rounds, within %s%s over the last rounds; read it as that range, not the last round's point, and more rounds, which %s sets, may take it further", issue, rounds, r, moved, more)
 }
 
 // cycleText is a cycle's values, in order, at the issue's decimals, or
@@ -529,11 +530,79 @@ func (s settling) cycleText() string {
 }
 
 // unsettledIssue is an issue whose forecast did not settle: its label
-// (issueLabel), what its rounds say, and how many rounds it ran.
+// (issueLabel), what its rounds say, how many rounds it ran, its
+// scale's width and how many labelled options its range reaches
+// (answer.Scenario.Spanned).
 type unsettledIssue struct {
-	label  string
-	s      settling
-	rounds int
+	label   string
+	s       settling
+	rounds  int
+	width   float64
+	options int
+}
+
+// share is how far the issue was still moving, in % of its scale.
+func (u unsettledIssue) share() float64 {
+	if !(u.width > 0) {
+		return 0
+	}
+	return 100 * (u.s.hi - u.s.lo) / u.width
+}
+
+// minor says whether the issue moved less than the precision its numbers
+// are shown with (one unit of its scale's last decimal): its range reads
+// as one point at the digits every door prints, so it is a note, not a
+// doubt about the forecast.
+func (u unsettledIssue) minor() bool {
+	return u.s.hi-u.s.lo < math.Pow(10, -float64(u.s.d)) && u.options < 2
+}
+
+// movedText is how far the issue was still moving, as a share of its
+// scale, and whether that swings across options: "12.0% of the scale,
+// across options", "0.2% of the scale". The share is written with one
+// decimal, or as "under 0.1%"; without a scale width (0) only whether it
+// is across options.
+func (u unsettledIssue) movedText() string {
+	var parts []string
+	if u.width > 0 {
+		sh := u.share()
+		s := fmt.Sprintf("%.1f%% of the scale", sh)
+		if fixed(sh, 1) == "0.0" {
+			s = "under 0.1% of the scale"
+		}
+		parts = append(parts, s)
+	}
+	if u.options > 1 {
+		parts = append(parts, "across options")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// movedParen is movedText in parentheses after a space, or "" when it
+// says nothing (no scale known and one option or none).
+func (u unsettledIssue) movedParen() string {
+	if m := u.movedText(); m != "" {
+		return " (" + m + ")"
+	}
+	return ""
+}
+
+// bySeverity orders issues that did not settle: those whose range spans
+// options first, then by how far they moved (largest first), ties in
+// their given order, so that a warning leads with what changes the
+// reading and ends with what does not.
+func bySeverity(moving []unsettledIssue) []unsettledIssue {
+	out := slices.Clone(moving)
+	slices.SortStableFunc(out, func(a, b unsettledIssue) int {
+		if (a.options > 1) != (b.options > 1) {
+			if a.options > 1 {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.share(), a.share())
+	})
+	return out
 }
 
 // settleWarning is a model's one warning about the issues, of its n,
@@ -548,39 +617,80 @@ type unsettledIssue struct {
 // ensemble's issues run their own). Where any of them is still moving
 // rather than cycling, the sentence says more rounds may take it further,
 // as warning does, naming more, the setting that gives the model more
-// rounds (MoreRoundsSetting).
+// rounds (MoreRoundsSetting). Each issue says how far it was still
+// moving as a share of its scale and whether its range reaches more
+// than one option (movedText); those that do come first, then by share
+// (bySeverity), so that a run still moving by 0.2% of the scale does not
+// read like one swinging across options. Issues that moved less than
+// the digits shown (minor) close the warning in one short clause, or,
+// when every issue is minor, make it one short line that starts with
+// "minor:".
 func settleWarning(moving []unsettledIssue, n int, more string) string {
-	switch len(moving) {
-	case 0:
-		return ""
-	case 1:
-		return moving[0].s.warning(moving[0].label, moving[0].rounds, more)
+	moving = bySeverity(moving)
+	var major, minor []unsettledIssue
+	for _, u := range moving {
+		if u.minor() {
+			minor = append(minor, u)
+		} else {
+			major = append(major, u)
+		}
+	}
+	if len(major) == 0 {
+		if len(minor) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("minor: did not settle on %d of %d issues, but moved less than the digits shown: %s", len(minor), n, minorList(minor))
+	}
+	tail := ""
+	if len(minor) > 0 {
+		tail = fmt.Sprintf("; it also did not settle on %s, but moved less than the digits shown (minor): %s", nouns.Count(len(minor), "issue"), minorList(minor))
+	}
+	if len(major) == 1 {
+		return major[0].s.warning(major[0].label, major[0].rounds, more, major[0].movedParen()) + tail
 	}
 	same := true
-	for _, u := range moving {
-		same = same && u.rounds == moving[0].rounds
+	for _, u := range major {
+		same = same && u.rounds == major[0].rounds
 	}
 	after := ""
 	if same {
-		after = fmt.Sprintf(" after %d rounds", moving[0].rounds)
+		after = fmt.Sprintf(" after %d rounds", major[0].rounds)
+	}
+	across := ""
+	if k := len(slices.DeleteFunc(slices.Clone(major), func(u unsettledIssue) bool { return u.options < 2 })); k > 0 {
+		across = fmt.Sprintf(", %d of them across options", k)
 	}
 	further := ""
-	if slices.ContainsFunc(moving, func(u unsettledIssue) bool { return len(u.s.cycle) == 0 }) {
+	if slices.ContainsFunc(major, func(u unsettledIssue) bool { return len(u.s.cycle) == 0 }) {
 		further = " (an issue still moving rather than cycling may go further with more rounds, which " + more + " sets)"
 	}
-	return fmt.Sprintf("did not settle on %d of %d issues%s; read each as the range it kept moving in over the last rounds, not the last round's point%s: %s", len(moving), n, after, further, unsettledList(moving, !same))
+	return fmt.Sprintf("did not settle on %d of %d issues%s%s; read each as the range it kept moving in over the last rounds, not the last round's point%s: %s", len(major), n, after, across, further, unsettledList(major, !same)) + tail
+}
+
+// minorList names issues that moved less than their digits show, each
+// with the point their range reads as: "Territory 47.6, Sanctions on
+// Russia 50.1".
+func minorList(minor []unsettledIssue) string {
+	parts := make([]string, len(minor))
+	for i, u := range minor {
+		parts[i] = u.label + " " + RangeText(u.s.lo, u.s.hi, u.s.d, Decimals)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // unsettledList names each issue of moving with the range it kept moving
-// in (and a cycle's values and period), and its rounds when rounds is
-// true, "; " between them: "Sanctions on Russia (sanctions) 69.0–80.0;
-// Ukraine and NATO (nato) 20.7–90.0, cycling through 90.0, 20.7 (period
-// 2)". It is the list of settleWarning and of unsettledIn, so that the
-// forecast and the questions that read it name those issues alike.
+// in, how far that is as a share of its scale and whether it reaches
+// more than one option (movedText), a cycle's values and period, and its
+// rounds when rounds is true, "; " between them: "Ukraine and NATO
+// 20.7–90.0 (69.3% of the scale, across options), cycling through 90.0,
+// 20.7 (period 2); Sanctions on Russia 69.0–80.0 (11.0% of the scale)".
+// It is the list of settleWarning and of unsettledIn, so that the
+// forecast and the questions that read it name those issues alike; the
+// caller orders them (bySeverity).
 func unsettledList(moving []unsettledIssue, rounds bool) string {
 	parts := make([]string, len(moving))
 	for i, u := range moving {
-		p := u.label + " " + RangeText(u.s.lo, u.s.hi, u.s.d, Decimals)
+		p := u.label + " " + RangeText(u.s.lo, u.s.hi, u.s.d, Decimals) + u.movedParen()
 		if len(u.s.cycle) > 0 {
 			p += fmt.Sprintf(", cycling through %s (period %d)", u.s.cycleText(), len(u.s.cycle))
 		}
@@ -603,11 +713,18 @@ func unsettledList(moving []unsettledIssue, rounds bool) string {
 func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	var moving []unsettledIssue
 	for _, f := range m.Unsettled() {
-		moving = append(moving, unsettledIssue{label: nameLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}})
+		u := unsettledIssue{label: nameLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}, options: len(f.Nearest)}
+		if h != nil {
+			if k := h.IssueIndex(f.Issue); k >= 0 {
+				u.width = h.Issues[k].Max - h.Issues[k].Min
+			}
+		}
+		moving = append(moving, u)
 	}
 	if len(moving) == 0 {
 		return ""
 	}
+	moving = bySeverity(moving)
 	return fmt.Sprintf("did not settle on %d of %s, so %s there, not the range it kept moving in: %s", len(moving), nouns.Count(len(m.Issues), "issue"), so, unsettledList(moving, false))
 }
 

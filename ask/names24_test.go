@@ -91,9 +91,9 @@ func TestCrossingNoteNamesNoID(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"35.0 crosses City of Riverton's red line (it needs City share of operating subsidy <= 30)",
-		"92.5 crosses City of Riverton's red line (it needs Evening/weekend service hours (% of 2019) >= 100)",
-		"4.05 crosses ATW Local 1187's red line (it needs Annual wage increase (%) >= 6)",
+		"35.0 crosses City of Riverton's red line (it needs City share of operating subsidy at 30 or below)",
+		"92.5 crosses City of Riverton's red line (it needs Evening/weekend service hours (% of 2019) at 100 or above)",
+		"4.05 crosses ATW Local 1187's red line (it needs Annual wage increase (%) at 6 or above)",
 	}
 	var got []string
 	for _, x := range f.Models[0].RedLines {
@@ -164,7 +164,7 @@ func TestExplainIssueKeepsItsCrossingsAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "4.05 crosses ATW Local 1187's red line (it needs Annual wage increase (%) >= 6)"
+	want := "4.05 crosses ATW Local 1187's red line (it needs Annual wage increase (%) at 6 or above)"
 	if len(e.Notes) != 1 || e.Notes[0] != want {
 		t.Errorf("notes %q, want [%q]", e.Notes, want)
 	}

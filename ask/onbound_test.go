@@ -47,7 +47,7 @@ func TestForecastOnRedLineBound(t *testing.T) {
 	if l := got["ks"]["level"]; l != 30 {
 		t.Errorf("ks's level %v, want 30 exactly", l)
 	}
-	want := []string{"Actor A's red line (it needs Share >= 0.4): bdm 0.10"}
+	want := []string{"Actor A's red line (it needs Share at 0.4 or above): bdm 0.10"}
 	if strings.Join(f.RedLinesCrossed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("red lines crossed:\n%s\nwant\n%s", strings.Join(f.RedLinesCrossed, "\n"), strings.Join(want, "\n"))
 	}

@@ -17,7 +17,7 @@ import (
 // each issue in order, each actor whose red line on it the forecast lies
 // outside (deal.Crosses, the test deal's verdicts apply), named with the
 // red line as the file writes it, saying what it needs
-// ("Dockworkers' Union's red line (it needs Wage rise >= 4)"), and the
+// ("Dockworkers' Union's red line (it needs Wage rise at 4 or above)"), and the
 // forecast at decimals that cross it too (crossingAt). A forecast within
 // floating-point noise of a bound reads as on it (deal.Crosses). Of a forecast that did not settle it judges the range
 // it kept moving in: all of it crossing, or part of it (Partly), written
@@ -45,7 +45,7 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 				continue
 			}
 			x := answer.RedLineCrossing{Issue: f.Issue, Actor: p.Actors[i].ID,
-				RedLine: fmt.Sprintf("%s red line (it needs %s %s)", nouns.Possessive(actorName(p.Actors[i])), model.NameOr(is.Name, is.ID), r.String())}
+				RedLine: fmt.Sprintf("%s red line (it needs %s)", nouns.Possessive(actorName(p.Actors[i])), RedLineNeeds(model.NameOr(is.Name, is.ID), r))}
 			switch {
 			case f.Range != nil:
 				lo, hi := deal.Crosses(r, f.Range.Lo, is), deal.Crosses(r, f.Range.Hi, is)
@@ -198,7 +198,7 @@ func ForecastCrossings(models []answer.ModelForecast) []Crossings {
 // place together, in the order of the first; the issues in sc's order
 // (an issue sc does not list, as in a test's answer without its
 // scenario, after those it does), an issue's red lines in the order
-// first met: "Russia's red line (it needs Territory >= 65): nash, ks 35.0;
+// first met: "Russia's red line (it needs Territory at 65 or above): nash, ks 35.0;
 // compromise 46.8; exchange 60.0–65.4 (in part)". Every door that lists
 // them prints these lines under RedLinesCrossedHead: parley forecast,
 // sweep, sensitivity and advise, and the brief. Nil when none is
@@ -228,7 +228,7 @@ func redLinesCrossedWithHead(sc *answer.Scenario, models []Crossings) ([]string,
 }
 
 // crossedLine is one line of RedLinesCrossed, its red line ("Russia's red
-// line (it needs Territory >= 65)") and where the models cross it apart,
+// line (it needs Territory at 65 or above)") and where the models cross it apart,
 // with whose red line it is on which issue: the brief cites what the red
 // line rests on after the red line, not after the last model's number.
 type crossedLine struct{ issue, actor, redLine, where string }
@@ -289,7 +289,7 @@ func crossedLines(sc *answer.Scenario, models []Crossings) []crossedLine {
 // crosses (answer.CompareRun.RedLines), once, with each model that
 // crosses it, in the order first met, where, and in which columns
 // (CompareColumnName; "every column" where all of several do): "Russia's
-// red line (it needs Territory >= 65): compromise 46.8 (no variant,
+// red line (it needs Territory at 65 or above): compromise 46.8 (no variant,
 // europe-pays), 47.3 (us-ends-support); nash 35.0 (every column)". A
 // model's places are in the order first met, "in part" after a range that
 // only straddles the red line; the issues in a's scenario's order (an

@@ -23,8 +23,8 @@ func TestForecastCarriesRedLinesCrossed(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0",
-		"Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9",
+		"Russia's red line (it needs Territory at 65 or above): compromise 46.8; nash 35.0",
+		"Russia's red line (it needs Security guarantees for Ukraine below 50): compromise 67.9",
 	}
 	if strings.Join(f.RedLinesCrossed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the forecast's red lines crossed:\n%s\nwant\n%s", strings.Join(f.RedLinesCrossed, "\n"), strings.Join(want, "\n"))
@@ -55,9 +55,9 @@ func TestCompareCarriesRedLinesCrossed(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"Russia's red line (it needs Territory >= 65): compromise 46.8 (no variant, “Europe pays for US weapons, intelligence and air defence”), 47.3 (The United States ends all support); median 55.0 (every column); nash 35.0 (every column); ks 35.0 (every column); bdm 55.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 61.4 (The United States ends all support); exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support), 59.2–64.1 (“Europe pays for US weapons, intelligence and air defence”); smp 35.7–37.8 (no variant), 39.3–43.8 (The United States ends all support), 43.8–49.8 (“Europe pays for US weapons, intelligence and air defence”); ensemble 47.6–47.8 (no variant, “Europe pays for US weapons, intelligence and air defence”), 48.2–48.5 (The United States ends all support); snap 55.0 (every column)",
-		"Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support)",
-		"Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9 (no variant, “Europe pays for US weapons, intelligence and air defence”), 57.7 (The United States ends all support); median 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support); bdm 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support); exchange 80.1–85.0 (no variant), 79.6–88.6 (The United States ends all support), 77.9–84.9 (“Europe pays for US weapons, intelligence and air defence”); smp 69.5–69.6 (no variant), 71.4–73.3 (“Europe pays for US weapons, intelligence and air defence”); ensemble 67.7–68.3 (no variant, “Europe pays for US weapons, intelligence and air defence”), 58.3–58.9 (The United States ends all support); snap 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support)",
+		"Russia's red line (it needs Territory at 65 or above): compromise 46.8 (no variant, “Europe pays for US weapons, intelligence and air defence”), 47.3 (The United States ends all support); median 55.0 (every column); nash 35.0 (every column); ks 35.0 (every column); bdm 55.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 61.4 (The United States ends all support); exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support), 59.2–64.1 (“Europe pays for US weapons, intelligence and air defence”); smp 35.7–37.8 (no variant), 39.3–43.8 (The United States ends all support), 43.8–49.8 (“Europe pays for US weapons, intelligence and air defence”); ensemble 47.6–47.8 (no variant, “Europe pays for US weapons, intelligence and air defence”), 48.2–48.5 (The United States ends all support); snap 55.0 (every column)",
+		"Ukraine's red line (it needs Territory below 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support)",
+		"Russia's red line (it needs Security guarantees for Ukraine below 50): compromise 67.9 (no variant, “Europe pays for US weapons, intelligence and air defence”), 57.7 (The United States ends all support); median 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support); bdm 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support); exchange 80.1–85.0 (no variant), 79.6–88.6 (The United States ends all support), 77.9–84.9 (“Europe pays for US weapons, intelligence and air defence”); smp 69.5–69.6 (no variant), 71.4–73.3 (“Europe pays for US weapons, intelligence and air defence”); ensemble 67.7–68.3 (no variant, “Europe pays for US weapons, intelligence and air defence”), 58.3–58.9 (The United States ends all support); snap 70.0 (no variant, “Europe pays for US weapons, intelligence and air defence”), 55.0 (The United States ends all support)",
 	}
 	if strings.Join(a.RedLinesCrossed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the comparison's red lines crossed:\n%s\nwant\n%s", strings.Join(a.RedLinesCrossed, "\n"), strings.Join(want, "\n"))
@@ -107,8 +107,8 @@ func TestRedLinesCrossedHeadOnlyWhenCrossed(t *testing.T) {
 // "< 50" (nash's 35.0 there is allowed); advice runs compromise alone.
 func TestBaseAnswersCarryRedLinesCrossed(t *testing.T) {
 	c := builtinCase(t)
-	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
-	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
+	territory := "Russia's red line (it needs Territory at 65 or above): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (it needs Security guarantees for Ukraine below 50): compromise 67.9"
 	ctx := context.Background()
 	req := answer.NewSweepRequest()
 	req.Models, req.Draws = []string{"compromise", "nash"}, 20
@@ -134,7 +134,7 @@ func TestBaseAnswersCarryRedLinesCrossed(t *testing.T) {
 	}{
 		{"sweep", sw.RedLinesCrossed, []string{territory, guarantees}, sw.RedLinesCrossedHead},
 		{"sensitivity", se.RedLinesCrossed, []string{territory, guarantees}, se.RedLinesCrossedHead},
-		{"advice", ad.RedLinesCrossed, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}, ad.RedLinesCrossedHead},
+		{"advice", ad.RedLinesCrossed, []string{"Russia's red line (it needs Territory at 65 or above): compromise 46.8", guarantees}, ad.RedLinesCrossedHead},
 	} {
 		if strings.Join(x.lines, "\n") != strings.Join(x.want, "\n") {
 			t.Errorf("%s's red lines crossed:\n%s\nwant\n%s", x.name, strings.Join(x.lines, "\n"), strings.Join(x.want, "\n"))

@@ -27,7 +27,7 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 		t.Fatal("no bdm")
 	}
 	m := f.Models[i]
-	want := "Ukraine and NATO: did not settle — the forecast cycles through 90.0, 20.7 (period 2) after 10 rounds; read it as the range 20.7–90.0, not the last round's point"
+	want := "Ukraine and NATO: did not settle — the forecast cycles through 90.0, 20.7 (period 2) after 10 rounds (69.3% of the scale, across options); read it as the range 20.7–90.0, not the last round's point"
 	if !slices.Contains(m.Warnings, want) {
 		t.Errorf("bdm's warnings %q, want %q among them", m.Warnings, want)
 	}
@@ -44,8 +44,8 @@ func TestNoNoteRepeatsItsWarning(t *testing.T) {
 		crossed = append(crossed, x.Text())
 	}
 	wantCrossed := []string{
-		"55.0 crosses Russia's red line (it needs Territory >= 65)",
-		"70.0 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)",
+		"55.0 crosses Russia's red line (it needs Territory at 65 or above)",
+		"70.0 crosses Russia's red line (it needs Security guarantees for Ukraine below 50)",
 	}
 	if !slices.Equal(crossed, wantCrossed) {
 		t.Errorf("bdm's red lines crossed %q, want %q", crossed, wantCrossed)

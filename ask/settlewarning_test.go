@@ -3,10 +3,12 @@ package ask
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
 	"parley/answer"
+	"parley/scenario"
 )
 
 // A model says once which issues its forecast did not settle on: on the
@@ -58,7 +60,9 @@ func TestOneSettleWarningPerModel(t *testing.T) {
 			}
 			continue
 		}
-		if head := fmt.Sprintf("did not settle on %d of %d issues", len(on), len(m.Issues)); !strings.HasPrefix(w, head) {
+		// the issues that moved less than their digits show are counted
+		// apart, at the end (TestSettleWarningSeverity)
+		if head := "did not settle on "; !strings.HasPrefix(w, head) && !strings.HasPrefix(w, "minor: "+head) {
 			t.Errorf("%s: %q does not begin %q", m.Model, w, head)
 		}
 		for _, x := range on {
@@ -125,11 +129,11 @@ func TestSettleWarningNarrowRange(t *testing.T) {
 		want   string
 	}{
 		{"alone", []unsettledIssue{narrow},
-			"Ceasefire: did not settle — the forecast was still moving after 100 rounds, within 26.58–26.63 over the last rounds; read it as that range, not the last round's point, and more rounds, which --max-rounds (max_rounds) sets, may take it further"},
+			"minor: did not settle on 1 of 7 issues, but moved less than the digits shown: Ceasefire 26.58–26.63"},
 		{"a cycle alone", []unsettledIssue{cycle},
-			"C: did not settle — the forecast cycles through 26.63, 26.58 (period 2) after 100 rounds; read it as the range 26.58–26.63, not the last round's point"},
+			"minor: did not settle on 1 of 7 issues, but moved less than the digits shown: C 26.58–26.63"},
 		{"grouped", []unsettledIssue{wide, narrow, cycle},
-			"did not settle on 3 of 7 issues after 100 rounds; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds, which --max-rounds (max_rounds) sets): A 1.0–2.0; Ceasefire 26.58–26.63; C 26.58–26.63, cycling through 26.63, 26.58 (period 2)"},
+			"A: did not settle — the forecast was still moving after 100 rounds, within 1.0–2.0 over the last rounds; read it as that range, not the last round's point, and more rounds, which --max-rounds (max_rounds) sets, may take it further; it also did not settle on 2 issues, but moved less than the digits shown (minor): Ceasefire 26.58–26.63, C 26.58–26.63"},
 	} {
 		if got := settleWarning(c.moving, 7, MaxRoundsSetting); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
@@ -143,5 +147,59 @@ func TestSettleWarningNarrowRange(t *testing.T) {
 	want := "did not settle on 1 of 7 issues, so the deal takes the last round's point there, not the range it kept moving in: Ceasefire 26.58–26.63"
 	if got := unsettledIn(nil, m, "the deal takes the last round's point"); got != want {
 		t.Errorf("unsettledIn:\n got %q\nwant %q", got, want)
+	}
+}
+
+// Each issue that did not settle says how far it was still moving as a
+// share of its scale (0–100 here, so the share is the range's width),
+// those whose range reaches two options first, then the widest; one
+// that moved less than its digits show (under 0.1 at one decimal) closes
+// the warning as minor. The ensemble's 47.6–47.8 on Territory read "did
+// not settle" like exchange's 26.6–38.5 across two options.
+func TestSettleWarningSeverity(t *testing.T) {
+	at := func(label string, lo, hi float64, options int) unsettledIssue {
+		return unsettledIssue{label: label, s: settling{lo: lo, hi: hi, d: 1}, rounds: 10, width: 100, options: options}
+	}
+	small := at("Territory", 47.6, 47.8, 1)
+	swing := at("Ceasefire", 26.6, 38.5, 2)
+	mid := at("Sanctions on Russia", 49.9, 50.7, 1)
+	tiny := at("Security guarantees for Ukraine", 69.52, 69.58, 1)
+	for _, c := range []struct {
+		name   string
+		moving []unsettledIssue
+		want   string
+	}{
+		{"across options first, then by share, minor last", []unsettledIssue{small, tiny, mid, swing},
+			"did not settle on 3 of 7 issues after 10 rounds, 1 of them across options; read each as the range it kept moving in over the last rounds, not the last round's point (an issue still moving rather than cycling may go further with more rounds, which --max-rounds (max_rounds) sets): Ceasefire 26.6–38.5 (11.9% of the scale, across options); Sanctions on Russia 49.9–50.7 (0.8% of the scale); Territory 47.6–47.8 (0.2% of the scale); it also did not settle on 1 issue, but moved less than the digits shown (minor): Security guarantees for Ukraine 69.5–69.6"},
+		{"one, with its share", []unsettledIssue{small},
+			"Territory: did not settle — the forecast was still moving after 10 rounds, within 47.6–47.8 (0.2% of the scale) over the last rounds; read it as that range, not the last round's point, and more rounds, which --max-rounds (max_rounds) sets, may take it further"},
+		{"only minor: one short line", []unsettledIssue{tiny},
+			"minor: did not settle on 1 of 7 issues, but moved less than the digits shown: Security guarantees for Ukraine 69.5–69.6"},
+	} {
+		if got := settleWarning(c.moving, 7, MaxRoundsSetting); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+// A red line reads in words, not in the file's syntax: "it needs
+// Territory >= 65" read as code to the ministry's analyst.
+func TestRedLineNeeds(t *testing.T) {
+	inf := math.Inf(1)
+	for _, c := range []struct {
+		r    scenario.RedLine
+		want string
+	}{
+		{scenario.RedLine{Lo: 65, Hi: inf}, "Territory at 65 or above"},
+		{scenario.RedLine{Lo: 65, Hi: inf, LoOpen: true}, "Territory above 65"},
+		{scenario.RedLine{Lo: -inf, Hi: 50, HiOpen: true}, "Territory below 50"},
+		{scenario.RedLine{Lo: -inf, Hi: 50}, "Territory at 50 or below"},
+		{scenario.RedLine{Lo: 50, Hi: 50}, "Territory at exactly 50"},
+		{scenario.RedLine{Lo: 2, Hi: 4}, "Territory between 2 and 4"},
+		{scenario.RedLine{Lo: 2, Hi: 4, HiOpen: true}, "Territory at 2 or above and below 4"},
+	} {
+		if got := RedLineNeeds("Territory", c.r); got != c.want {
+			t.Errorf("%v: got %q, want %q", c.r, got, c.want)
+		}
 	}
 }

@@ -138,7 +138,7 @@ func TestSweepCarriesTheForecastsNotes(t *testing.T) {
 		}
 		// compromise's, as parley forecast prints them (Russia's red
 		// lines territory >= 65 and security guarantees < 50)
-		if w := []string{"46.8 crosses Russia's red line (it needs Territory >= 65)", "67.9 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)"}; name == "compromise" && !slices.Equal(texts(crossed), w) {
+		if w := []string{"46.8 crosses Russia's red line (it needs Territory at 65 or above)", "67.9 crosses Russia's red line (it needs Security guarantees for Ukraine below 50)"}; name == "compromise" && !slices.Equal(texts(crossed), w) {
 			t.Errorf("compromise's red lines crossed %q, want %q", texts(crossed), w)
 		}
 		if name != "compromise" && !slices.ContainsFunc(want, func(n string) bool { return strings.Contains(n, "the forecast is the status quo") }) {

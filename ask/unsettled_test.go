@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"html/template"
@@ -24,12 +25,24 @@ func namedUnsettledOn(t *testing.T, c *Case, name string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
+	type named struct {
+		s      string
+		across bool
+		share  float64
+	}
+	var ns []named
 	for _, x := range f.Models[0].Issues {
 		if x.Settled {
 			continue
 		}
-		s := x.Name + " " + RangeText(x.Range.Lo, x.Range.Hi, 1, Decimals)
+		// every issue of the built-in case is on 0–100: the share of
+		// the scale is the range's width
+		share, across := x.Range.Hi-x.Range.Lo, len(x.Nearest) > 1
+		s := x.Name + " " + RangeText(x.Range.Lo, x.Range.Hi, 1, Decimals) + fmt.Sprintf(" (%.1f%% of the scale", share)
+		if across {
+			s += ", across options"
+		}
+		s += ")"
 		if len(x.Cycle) > 0 {
 			var vals []string
 			for _, v := range x.Cycle {
@@ -37,7 +50,21 @@ func namedUnsettledOn(t *testing.T, c *Case, name string) []string {
 			}
 			s += fmt.Sprintf(", cycling through %s (period %d)", strings.Join(vals, ", "), len(x.Cycle))
 		}
-		out = append(out, s)
+		ns = append(ns, named{s, across, share})
+	}
+	// across options first, then the widest
+	slices.SortStableFunc(ns, func(a, b named) int {
+		if a.across != b.across {
+			if a.across {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.share, a.share)
+	})
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.s)
 	}
 	if len(out) == 0 {
 		t.Fatalf("%s settles on every issue of the built-in case; pick a model that does not", name)

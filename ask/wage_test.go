@@ -115,10 +115,10 @@ func TestForecastNamesCrossedRedLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"compromise": "3.8 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
-		"median":     "2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
-		"nash":       "2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
-		"ks":         "2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)",
+		"compromise": "3.8 crosses Dockworkers' Union's red line (it needs Wage rise at 4 or above)",
+		"median":     "2.0 crosses Dockworkers' Union's red line (it needs Wage rise at 4 or above)",
+		"nash":       "2.0 crosses Dockworkers' Union's red line (it needs Wage rise at 4 or above)",
+		"ks":         "2.0 crosses Dockworkers' Union's red line (it needs Wage rise at 4 or above)",
 	}
 	for _, m := range f.Models {
 		if !slices.Contains(m.Notes, want[m.Model]) {

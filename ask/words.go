@@ -22,6 +22,7 @@ import (
 	"parley/answer"
 	"parley/deal"
 	"parley/nouns"
+	"parley/scenario"
 	"parley/sweep"
 )
 
@@ -192,6 +193,41 @@ func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
 		out = append(out, nouns.And(names[l])+", at "+l.snapshots+": "+text)
 	}
 	return out
+}
+
+// RedLineNeeds says in words what a red line on an issue needs, for a
+// reader rather than the file's syntax (scenario.RedLine.String, which a
+// program reads): "Territory at 65 or above", "Security guarantees for
+// Ukraine below 50", "Wage rise between 2 and 4", "Territory at exactly
+// 50".
+func RedLineNeeds(issue string, r scenario.RedLine) string {
+	lo, hi := !math.IsInf(r.Lo, -1), !math.IsInf(r.Hi, 1)
+	n := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	above := func() string {
+		if r.LoOpen {
+			return "above " + n(r.Lo)
+		}
+		return "at " + n(r.Lo) + " or above"
+	}
+	below := func() string {
+		if r.HiOpen {
+			return "below " + n(r.Hi)
+		}
+		return "at " + n(r.Hi) + " or below"
+	}
+	switch {
+	case lo && hi && r.Lo == r.Hi && !r.LoOpen && !r.HiOpen:
+		return issue + " at exactly " + n(r.Lo)
+	case lo && hi && !r.LoOpen && !r.HiOpen:
+		return issue + " between " + n(r.Lo) + " and " + n(r.Hi)
+	case lo && hi:
+		return issue + " " + above() + " and " + below()
+	case lo:
+		return issue + " " + above()
+	case hi:
+		return issue + " " + below()
+	}
+	return issue + " at any value"
 }
 
 // CrossedText is one red line a package crosses, with the value the

@@ -412,7 +412,7 @@ func TestCompareRedLinesGrouped(t *testing.T) {
 	if strings.Contains(table[:i], "crosses") {
 		t.Errorf("a crossing is printed among the notes too:\n%s", table)
 	}
-	want := "Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support), 62.7–67.2 in part (A European coalition of the willing deploys with a US backstop) Russia's red line (it needs Security"
+	want := "Ukraine's red line (it needs Territory below 65): exchange 60.0–65.4 in part (no variant), 64.4–70.0 in part (The United States ends all support), 62.7–67.2 in part (A European coalition of the willing deploys with a US backstop) Russia's red line (it needs Security"
 	if !strings.Contains(flatText(table[i:]), want) {
 		t.Errorf("no %q in:\n%s", want, table[i:])
 	}

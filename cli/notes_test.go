@@ -153,8 +153,8 @@ func TestRedLinesCrossedGrouped(t *testing.T) {
 	}
 	block := flatText(text[i:])
 	for _, want := range []string{
-		"Russia's red line (it needs Territory >= 65): compromise 46.8; median, bdm, snap 55.0; nash, ks 35.0; exchange 60.0–65.4 (in part);",
-		"Ukraine's red line (it needs Territory < 65): exchange 60.0–65.4 (in part) Russia's red line (it needs Security guarantees",
+		"Russia's red line (it needs Territory at 65 or above): compromise 46.8; median, bdm, snap 55.0; nash, ks 35.0; exchange 60.0–65.4 (in part);",
+		"Ukraine's red line (it needs Territory below 65): exchange 60.0–65.4 (in part) Russia's red line (it needs Security guarantees",
 	} {
 		if !strings.Contains(block, want) {
 			t.Errorf("no %q in:\n%s", want, text[i:])
@@ -204,8 +204,8 @@ func TestBaseRedLinesCrossedBlock(t *testing.T) {
 		t.Fatalf("sweep csv: exit %d", code)
 	}
 	for _, want := range []string{
-		"note (compromise, at the stated values): 46.8 crosses Russia's red line (it needs Territory >= 65)\n",
-		"note (compromise, at the stated values): 67.9 crosses Russia's red line (it needs Security guarantees for Ukraine < 50)\n",
+		"note (compromise, at the stated values): 46.8 crosses Russia's red line (it needs Territory at 65 or above)\n",
+		"note (compromise, at the stated values): 67.9 crosses Russia's red line (it needs Security guarantees for Ukraine below 50)\n",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("sweep csv's stderr has no %q:\n%s", want, errOut)
@@ -267,11 +267,11 @@ type baseRedLineCase struct {
 // compromise's 67.9 on Security guarantees not below its "< 50"; advice
 // runs compromise alone.
 func baseRedLineCases() []baseRedLineCase {
-	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
-	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
+	territory := "Russia's red line (it needs Territory at 65 or above): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (it needs Security guarantees for Ukraine below 50): compromise 67.9"
 	return []baseRedLineCase{
 		{[]string{"sweep", "-n", "20", "-m", "compromise,nash"}, []string{territory, guarantees}},
 		{[]string{"sensitivity", "-n", strconv.Itoa(answer.MinSensitivityDraws), "-m", "compromise,nash"}, []string{territory, guarantees}},
-		{[]string{"advise", "russia"}, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}},
+		{[]string{"advise", "russia"}, []string{"Russia's red line (it needs Territory at 65 or above): compromise 46.8", guarantees}},
 	}
 }

@@ -40,7 +40,7 @@ func TestWageScenarioDoors(t *testing.T) {
 		t.Errorf("sensitivity: exit %d, %s\n%s", code, stderr, out)
 	}
 	out, stderr, code = run(t, "forecast", wage, "-m", "nash", "-q")
-	if code != 0 || !strings.Contains(flat(out), "red lines the forecasts cross (no model reads red lines): Dockworkers' Union's red line (it needs Wage rise >= 4): nash 2.0") {
+	if code != 0 || !strings.Contains(flat(out), "red lines the forecasts cross (no model reads red lines): Dockworkers' Union's red line (it needs Wage rise at 4 or above): nash 2.0") {
 		t.Errorf("forecast: exit %d, %s\n%s", code, stderr, out)
 	}
 	_, stderr, code = run(t, "forecast", wage, "--snapshot", "2026-02-01", "-q")

@@ -26,7 +26,7 @@ func TestForecastBottomLine(t *testing.T) {
 	e.want(e.do("POST", p+"/forecast", `{}`), 200).json(t, &run)
 	want := "Territory: compromise 46.8, nearest →50 Freeze on the current line with legal or political recognition of Russian control; " +
 		"5 of 9 models read it as →50; the models span 35.0 (nash, ks) to 65.4 (exchange); snap's 80% interval 25.0–79.4, likeliest option →35: a 32% chance the outcome lands nearer it than any other option; " +
-		"the lead forecast crosses Russia's red line (it needs Territory >= 65); exchange, smp and ensemble did not settle here (each counted by its range)."
+		"the lead forecast crosses Russia's red line (it needs Territory at 65 or above); exchange, smp and ensemble did not settle here (each counted by its range)."
 	check := func(how string, b *answer.BottomLine) {
 		t.Helper()
 		if b == nil || b.Lead != "compromise" || b.Calibrated != "snap" || len(b.Issues) != 7 {

@@ -23,8 +23,8 @@ func TestBaseAnswersCarryRedLinesCrossed(t *testing.T) {
 	e := newEnv(t, httpapi.Options{})
 	p := "/api/scenarios/" + createBuiltin(e)
 	const head = "Red lines the forecasts cross (no model reads red lines)"
-	territory := "Russia's red line (it needs Territory >= 65): compromise 46.8; nash 35.0"
-	guarantees := "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise 67.9"
+	territory := "Russia's red line (it needs Territory at 65 or above): compromise 46.8; nash 35.0"
+	guarantees := "Russia's red line (it needs Security guarantees for Ukraine below 50): compromise 67.9"
 	type crossed struct {
 		Lines []string `json:"red_lines_crossed"`
 		Head  string   `json:"red_lines_crossed_head"`
@@ -48,7 +48,7 @@ func TestBaseAnswersCarryRedLinesCrossed(t *testing.T) {
 	}{
 		{"sweep", job(`{"kind":"sweep","models":["compromise","nash"],"draws":20}`), []string{territory, guarantees}},
 		{"sensitivity", job(fmt.Sprintf(`{"kind":"sensitivity","models":["compromise","nash"],"draws":%d}`, answer.MinSensitivityDraws)), []string{territory, guarantees}},
-		{"advise", adv.Result, []string{"Russia's red line (it needs Territory >= 65): compromise 46.8", guarantees}},
+		{"advise", adv.Result, []string{"Russia's red line (it needs Territory at 65 or above): compromise 46.8", guarantees}},
 	} {
 		var got crossed
 		if err := json.Unmarshal(c.result, &got); err != nil {

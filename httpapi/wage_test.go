@@ -33,7 +33,7 @@ func TestWageScenario(t *testing.T) {
 	if err := json.Unmarshal(r.Result, &f); err != nil {
 		t.Fatal(err)
 	}
-	if want := "2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"; len(f.Models) != 1 || !slices.Contains(f.Models[0].Notes, want) {
+	if want := "2.0 crosses Dockworkers' Union's red line (it needs Wage rise at 4 or above)"; len(f.Models) != 1 || !slices.Contains(f.Models[0].Notes, want) {
 		t.Errorf("forecast notes %+v, want %q", f.Models, want)
 	}
 	refused(t, "snapshot before as_of", e.do("POST", p+"/forecast", `{"snapshot":"2026-02-01"}`), 400, "argument",

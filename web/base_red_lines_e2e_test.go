@@ -42,8 +42,8 @@ func TestBaseRedLinesShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lines := range [][]string{sw.RedLinesCrossed, se.RedLinesCrossed, ad.RedLinesCrossed} {
-		if len(lines) != 2 || !strings.HasPrefix(lines[0], "Russia's red line (it needs Territory >= 65): compromise ") ||
-			!strings.HasPrefix(lines[1], "Russia's red line (it needs Security guarantees for Ukraine < 50): compromise ") {
+		if len(lines) != 2 || !strings.HasPrefix(lines[0], "Russia's red line (it needs Territory at 65 or above): compromise ") ||
+			!strings.HasPrefix(lines[1], "Russia's red line (it needs Security guarantees for Ukraine below 50): compromise ") {
 			t.Fatalf("compromise's answers on the built-in case cross %q, not Russia's two red lines: the test tests less than it says", lines)
 		}
 	}

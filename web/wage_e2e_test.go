@@ -24,7 +24,7 @@ import (
 func TestWageScenarioPage(t *testing.T) {
 	const file = "../ask/testdata/wage.yaml"
 	e := startE2EWith(t, e2eOptions{scenario: file})
-	note := "nash: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise >= 4)"
+	note := "nash: 2.0 crosses Dockworkers' Union's red line (it needs Wage rise at 4 or above)"
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"#forecast"), e.poll(`!!document.querySelector("[data-testid=model-table]") && !!document.querySelector("[data-testid=model-notes]")`))
 	notes := get(t, e.bctx, "notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=model-notes] li')].map((li) => li.textContent)`))
 	if slices.Contains(notes, note) {
@@ -32,7 +32,7 @@ func TestWageScenarioPage(t *testing.T) {
 	}
 	crossed := get(t, e.bctx, "red lines", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=red-lines-crossed] li')].map((li) => li.textContent)`))
 	printed := oneLine(parley(t, "forecast", file))
-	if len(crossed) != 1 || !strings.HasPrefix(crossed[0], "Dockworkers' Union's red line (it needs Wage rise >= 4): ") || !strings.Contains(crossed[0], "nash") ||
+	if len(crossed) != 1 || !strings.HasPrefix(crossed[0], "Dockworkers' Union's red line (it needs Wage rise at 4 or above): ") || !strings.Contains(crossed[0], "nash") ||
 		!strings.Contains(printed, "red lines the forecasts cross (no model reads red lines): "+crossed[0]) {
 		t.Errorf("the red lines crossed read %q, want the union's, nash's among its models, as parley forecast prints it:\n%s", crossed, printed)
 	}
@@ -54,7 +54,7 @@ func TestWageScenarioPage(t *testing.T) {
 	// compromise's red line crossed is listed in the caveats card as the
 	// forecast view lists its own, in the words parley advise prints
 	// (the answer's red_lines_crossed), not among the notes under the levers
-	advised := "Dockworkers' Union's red line (it needs Wage rise >= 4): compromise 3.8"
+	advised := "Dockworkers' Union's red line (it needs Wage rise at 4 or above): compromise 3.8"
 	if ws := get(t, e.bctx, "advise red lines", chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=advise-caveats] [data-testid=advise-red-lines] li')].map((li) => li.textContent)`)); !slices.Equal(ws, []string{advised}) ||
 		!strings.Contains(oneLine(out), "red lines the forecasts cross (no model reads red lines): "+advised) {
 		t.Errorf("advise's caveats card lists %q, want %q, as parley advise prints it:\n%s", ws, advised, out)
