@@ -651,7 +651,9 @@ func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(st
 // leaveOutOthers drops from issue is's tornado, under model name that
 // reads each issue alone (model.IssueLocal), the inputs of other issues
 // (a position or salience stated on another issue) whose swing here is
-// exactly 0 with both ends forecast: such a model cannot move this
+// exactly 0 with both ends forecast and settled (an end that had not
+// settled stays, as the issue's count of unsettled ends and its mark
+// say it): such a model cannot move this
 // issue by them, so a row of 0.00 is no finding, only noise in the
 // table (the review: "Hospital group · position on Wage increase (%)"
 // under Staffing). It counts them in LeftOut and says so in LeftOutText
@@ -660,7 +662,7 @@ func leaveOutOthers(name string, is *sweep.IssueSensitivity) {
 	kept := is.Swings[:0:0]
 	n := 0
 	for _, s := range is.Swings {
-		if s.Input.IssueID != "" && s.Input.IssueID != is.Issue && s.Swing == 0 && s.Low != nil && s.High != nil && s.FailedAtLow == "" && s.FailedAtHigh == "" {
+		if s.Input.IssueID != "" && s.Input.IssueID != is.Issue && s.Swing == 0 && s.Low != nil && s.High != nil && s.FailedAtLow == "" && s.FailedAtHigh == "" && !s.LowUnsettled && !s.HighUnsettled {
 			n++
 			continue
 		}
