@@ -33,7 +33,10 @@ type AdviseRequest struct {
 // Advise defaults.
 const (
 	DefaultAdviseModel = "compromise"
-	DefaultAdviseStep  = 0.05
+	// DefaultAdviseModelWhy is why advise runs DefaultAdviseModel when
+	// none is named, as its answer's head says (Advice.HeadText).
+	DefaultAdviseModelWhy = "its shifts are exact, from the weighted mean's closed form, with no re-run of the model per lever"
+	DefaultAdviseStep     = 0.05
 	// MaxAdviseDraws bounds an advise request's draws: each draw re-runs
 	// the model once per lever.
 	MaxAdviseDraws = 10_000
@@ -112,7 +115,16 @@ type Advice struct {
 	// (ask.LeverColumns); omitted in an answer stored before the answers
 	// carried them.
 	LeverColumns []string `json:"lever_columns,omitempty"`
-	Warnings     []string `json:"warnings"`
+	// HeadText heads the advice at every door (ask.AdviseHead): the
+	// actor, the model and how its shifts are found, why that model when
+	// it is advise's default (DefaultAdviseModelWhy), and the actor's
+	// utility at the forecast.
+	HeadText string `json:"head_text,omitempty"`
+	// TopText lists Top in a sentence every door prints: each lever
+	// (its walk-back of a tabled offer included), its issue and its gain,
+	// with that gain's share of what the actor lacks at the forecast.
+	TopText  string   `json:"top_text,omitempty"`
+	Warnings []string `json:"warnings"`
 }
 
 // IssueAdvice is the actor's levers on one issue.
@@ -160,6 +172,11 @@ type IssueAdvice struct {
 	// salience and how far apart they are; omitted in an answer stored
 	// before the answers carried it.
 	HeadText string `json:"head_text,omitempty"`
+	// StepText says what one step is on this issue (ask.AdviseStepText):
+	// a position's step on the issue's scale, a salience's on the file's,
+	// the request's Step in its unit (ask.AdviseStepUnit), and whether it
+	// is advise's default (DefaultAdviseStep).
+	StepText string `json:"step_text,omitempty"`
 }
 
 // Lever is one change of one input, with what it does.
@@ -223,6 +240,18 @@ type Lever struct {
 	// Helps; 0, absent, when none did or without draws. The answer's
 	// warnings name the levers that failed and the first error.
 	FailedDraws int `json:"failed_draws,omitempty"`
+	// WalksBack says, of an own-position lever that moves the actor's
+	// position away from a proposal it has tabled (one it is a proposer
+	// of, not withdrawn, whose package sets the lever's issue), which
+	// offer it walks back ("walks back its own tabled offer
+	// hospital-offer-2 at 4.0"); "" for every other lever.
+	WalksBack string `json:"walks_back,omitempty"`
+	// Text is the lever in words, as every door writes it
+	// (ask.LeverSentence): what it changes, WalksBack, how much closer
+	// the forecast comes with that as a share of the issue's scale, and
+	// the utility it gains with that as a share of what the actor lacks
+	// at the forecast.
+	Text string `json:"text,omitempty"`
 	// NoForecastDraws is how many draws the lever left its issue with no
 	// forecast in: with it pulled no actor weighs the issue (it lowered
 	// to 0 the salience of the only actor with weight there), so no

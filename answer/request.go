@@ -77,6 +77,10 @@ type SweepRequest struct {
 	// Uniform samples each range uniformly instead of triangularly with
 	// the stated value as mode.
 	Uniform bool `json:"uniform,omitempty"`
+	// Issue is an issue id the answer keeps alone, as explain and advise
+	// take it; "" every issue. The model still runs on every issue (a
+	// model may link them); only the answer is filtered.
+	Issue string `json:"issue,omitempty"`
 	// Workers is the number of goroutines (0: every core). It never
 	// changes the answer, so it is not part of the schema.
 	Workers int `json:"-"`

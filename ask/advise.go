@@ -60,20 +60,19 @@ func (c *Case) checkAdviseOn(req *answer.AdviseRequest) (settings, int, error) {
 		return settings{}, -1, err
 	}
 	p := c.problem
-	a := c.Resolved.Actor(req.Actor)
 	ai := -1
-	if a != nil {
+	if a := ActorRef(c.Resolved, req.Actor); a != nil {
 		ai = p.ActorIndex(a.ID)
 	}
 	if ai < 0 {
-		return settings{}, -1, errs.Field("actor", "actor %q: no such actor%s", req.Actor, errs.Choices(req.Actor, p.ActorIDs()))
+		return settings{}, -1, errs.Field("actor", "%s", NoSuchActor(c.Resolved, req.Actor))
 	}
 	req.Actor = p.Actors[ai].ID
 	if req.Issue != "" {
-		k := c.Header.IssueIndex(req.Issue)
-		if k < 0 {
-			return settings{}, -1, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
+		if err := c.checkIssue(req.Issue); err != nil {
+			return settings{}, -1, err
 		}
+		k := c.Header.IssueIndex(req.Issue)
 		if !p.Stances[ai][k].Present {
 			return settings{}, -1, errs.Field("issue", "issue %q: %s takes no part in it; valid: %s", req.Issue, req.Actor, errs.OneOf(presentIssues(p, ai)))
 		}
@@ -177,6 +176,9 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 			l.From, l.To = onFileScale(&c.Header, l.From), onFileScale(&c.Header, l.To)
 			l.PerUnit /= answer.Num(salienceScale(&c.Header))
 		}
+		l, is := eff[j], p.Issues[lv.issue]
+		l.WalksBack = c.walksBack(*l, req.Actor)
+		l.Text = LeverSentence(&c.Header, *l, is.Min, is.Max, float64(out.Utility))
 		byIssue[lv.issue] = append(byIssue[lv.issue], *eff[j])
 		all = append(all, *eff[j])
 	}
@@ -200,6 +202,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		}
 		sort.SliceStable(ia.Levers, func(x, y int) bool { return leverBefore(ia.Levers[x], ia.Levers[y], req.Draws) })
 		ia.Text = adviceText(&c.Header, out.Name, ia, req.Draws)
+		ia.StepText = AdviseStepText(&c.Header, is.ID, is.Min, is.Max, req.Step)
 		out.Issues = append(out.Issues, ia)
 	}
 	sort.SliceStable(all, func(x, y int) bool { return better(all[x].Gain, all[y].Gain) })
@@ -210,6 +213,7 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		out.Top = append(out.Top, lv)
 	}
 	out.CostNote = costNote(all, ad.closed)
+	out.HeadText, out.TopText = AdviseHead(out), adviseTopText(out)
 	adviceTexts(out)
 	return out, nil
 }
@@ -254,7 +258,7 @@ func costNote(levers []answer.Lever, closed bool) string {
 func checkAdvise(req *answer.AdviseRequest) error {
 	req.Actor = strings.TrimSpace(req.Actor)
 	if req.Actor == "" {
-		return errs.Field("actor", "advise: no actor; valid: an actor id or alias")
+		return errs.Field("actor", "advise: no actor; valid: an actor's id, alias or name")
 	}
 	req.Model = strings.TrimSpace(req.Model)
 	if req.Model == "" {
@@ -991,7 +995,7 @@ func drawsLeverText(sc *answer.Scenario, ia answer.IssueAdvice, d, draws int) st
 		stated = gd(-float64(lv.Toward), d+1) + " farther"
 	}
 	s := fmt.Sprintf(" Over the %s draws the lever that most often brings it closer is %s: it does in %s (%s, %s interval %s), by %s on average (%s at the stated values)",
-		Grouped(draws), LeverText(sc, lv), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
+		Grouped(draws), leverWords(sc, lv), of, Chance(*lv.Helps), LevelText, ChanceInterval(mcerr.Wilson(helped, ran)), gd(*lv.MeanToward, d+1), stated)
 	if 2*helped < ran {
 		s += "; fragile: in most draws it does not"
 	}
@@ -1092,7 +1096,7 @@ func adviceText(sc *answer.Scenario, name string, ia answer.IssueAdvice, draws i
 			return head + " No lever of one step brings its last round's point closer."
 		}
 		lv := ia.Levers[0]
-		return head + " The strongest lever is " + LeverText(sc, lv) + fmt.Sprintf(": the last round's point comes %s closer, but a moving forecast's last rounds' points are no steady measure: read it as uncertain.", gd(float64(lv.Toward), d+1))
+		return head + " The strongest lever is " + leverWords(sc, lv) + fmt.Sprintf(": the last round's point comes %s closer, but a moving forecast's last rounds' points are no steady measure: read it as uncertain.", gd(float64(lv.Toward), d+1))
 	}
 	head := fmt.Sprintf("The forecast %s lies %s from %s position %s.", cmp.Or(ia.ForecastText, g(float64(ia.Forecast))), g(float64(ia.Distance)), possessive(name), g(ia.Position))
 	if draws > 0 {
@@ -1105,6 +1109,9 @@ func adviceText(sc *answer.Scenario, name string, ia answer.IssueAdvice, draws i
 		return head + " No lever of one step brings it closer."
 	}
 	lv := ia.Levers[0]
+	if lv.Text != "" {
+		return head + " The strongest lever is " + lv.Text + "."
+	}
 	return head + " The strongest lever is " + LeverText(sc, lv) + fmt.Sprintf(": the forecast comes %s closer.", gd(float64(lv.Toward), d+1))
 }
 

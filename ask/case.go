@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 
 	"parley/answer"
 	"parley/deal"
@@ -271,12 +272,58 @@ func (c *Case) clamp(k int, x float64) float64 {
 	return math.Max(is.Min, math.Min(is.Max, x))
 }
 
-// actorID resolves an actor id or alias to its id.
-func (c *Case) actorID(id string) string {
-	if a := c.Resolved.Actor(id); a != nil {
+// actorID resolves an actor's id, alias or name (ActorRef) to its id,
+// or returns ref as it is when it names none (the caller refuses it).
+func (c *Case) actorID(ref string) string {
+	if a := ActorRef(c.Resolved, ref); a != nil {
 		return a.ID
 	}
-	return id
+	return ref
+}
+
+// ActorRef is the one lookup of an actor that a command line or a
+// request names: by its id, then one of its aliases (scenario's Actor),
+// then its name, compared without regard to case ("Hospital group",
+// "hospital group"); nil when none matches, or when the name is two
+// actors'. Every place that takes an actor id (advise's actor, deal's
+// require, advise's argument order) goes through it.
+func ActorRef(sc *scenario.Scenario, ref string) *scenario.Actor {
+	if sc == nil {
+		return nil
+	}
+	ref = strings.TrimSpace(ref)
+	if a := sc.Actor(ref); a != nil {
+		return a
+	}
+	var found *scenario.Actor
+	for i := range sc.Actors {
+		if a := &sc.Actors[i]; a.Name != "" && strings.EqualFold(a.Name, ref) {
+			if found != nil {
+				return nil
+			}
+			found = a
+		}
+	}
+	return found
+}
+
+// NoSuchActor is the one refusal of an actor reference that ActorRef
+// finds no actor for: the nearest of the actors' ids and names, and the
+// ids that are valid ("actor \"Hospital grp\": no such actor (did you
+// mean \"Hospital group\"?); valid: hospital, union, or an actor's
+// name").
+func NoSuchActor(sc *scenario.Scenario, ref string) string {
+	var ids, all []string
+	if sc != nil {
+		for _, a := range sc.Actors {
+			ids = append(ids, a.ID)
+			all = append(all, a.ID)
+			if a.Name != "" {
+				all = append(all, a.Name)
+			}
+		}
+	}
+	return fmt.Sprintf("actor %q: no such actor%s; valid: %s, or an actor's name", ref, errs.DidYouMean(ref, errs.Nearest(ref, all)), errs.OneOf(ids))
 }
 
 // AssumedSummary counts what rests on no quote, only on an assumed reason,
@@ -357,4 +404,14 @@ func AssumedText(ac answer.AssumedCount) string {
 		}
 	}
 	return nouns.And(parts)
+}
+
+// checkIssue refuses an issue id the case does not hold, with the
+// nearest and the valid ones; "" (every issue) passes. It is the one
+// check of the issue explain, advise, sweep and sensitivity take.
+func (c *Case) checkIssue(id string) error {
+	if id != "" && c.Header.IssueIndex(id) < 0 {
+		return errs.Field("issue", "issue %q: no such issue%s", id, errs.Choices(id, issueIDs(c)))
+	}
+	return nil
 }

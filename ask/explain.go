@@ -42,8 +42,8 @@ func (c *Case) checkExplainOn(req *answer.ExplainRequest) (settings, error) {
 	if err := checkExplain(req); err != nil {
 		return settings{}, err
 	}
-	if req.Issue != "" && c.Header.IssueIndex(req.Issue) < 0 {
-		return settings{}, errs.Field("issue", "issue %q: no such issue%s", req.Issue, errs.Choices(req.Issue, issueIDs(c)))
+	if err := c.checkIssue(req.Issue); err != nil {
+		return settings{}, err
 	}
 	return c.checkSettings(&req.Settings, req.Seed, []string{req.Model}, explainHint)
 }

@@ -145,7 +145,7 @@ func TestSweepSaysMemberFailed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm, err := c.sweepModel(context.Background(), lapsing(), o("ensemble"))
+	sm, err := c.sweepModel(context.Background(), lapsing(), o("ensemble"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func TestSensitivitySaysMemberFailed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm, err := c.sensitivityModel(context.Background(), lapsing(), o("ensemble"))
+	sm, err := c.sensitivityModel(context.Background(), lapsing(), o("ensemble"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +341,7 @@ func TestBriefShowsSensitivityWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sm, err := c.sensitivityModel(ctx, lapsing(), o("ensemble"))
+	sm, err := c.sensitivityModel(ctx, lapsing(), o("ensemble"), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ const SweepSpreadText = "Each issue's histogram and its 80% and 95% intervals ar
 func (c *Case) sweep(ctx context.Context, req answer.SweepRequest, ms []model.Model, o func(string) sweep.Options) (*answer.Sweep, error) {
 	out := &answer.Sweep{Scenario: c.Header, Request: req, Models: []answer.SweepModel{}, HeldFixed: c.HeldFixed(), SpreadText: SweepSpreadText}
 	for i, m := range ms {
-		sm, err := c.sweepModel(ctx, m, o(m.Name()))
+		sm, err := c.sweepModel(ctx, m, o(m.Name()), req.Issue)
 		if err != nil && ctx.Err() != nil && i > 0 {
 			// Stopped before m finished a draw: the models before it
 			// are whole, and the last says which were not run.
@@ -127,11 +127,12 @@ func InterruptedAfter(r *answer.SweepResult) string {
 // (sweep.Result's Base, traced as a forecast's), so a sweep runs m at
 // the stated values once. What an interruption left out Sweep says, as
 // only it knows the models after m.
-func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options) (answer.SweepModel, error) {
+func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options, issue string) (answer.SweepModel, error) {
 	r, err := sweep.Run(ctx, m, c.Problem(), o)
 	if err != nil {
 		return answer.SweepModel{}, err
 	}
+	r.Issues = onlyIssue(r.Issues, issue, func(is sweep.IssueSummary) string { return is.Issue })
 	at := c.convert(m.Name(), r.Base, o.Model)
 	r.Base = nil // the answer keeps what it says of the run, not its trace
 	for i := range r.Inputs {
@@ -252,7 +253,33 @@ func (c *Case) sweepAloneText(ctx context.Context, name string, r *answer.SweepR
 			spans[k].lo, spans[k].hi = min(spans[k].lo, x), max(spans[k].hi, x)
 		}
 	}
+	if len(spans) != len(r.Issues) && len(spans) == len(c.Header.Issues) {
+		// the answer keeps some issues alone (the request's issue)
+		var kept []issueSpan
+		for _, is := range r.Issues {
+			if k := c.Header.IssueIndex(is.Issue); k >= 0 {
+				kept = append(kept, spans[k])
+			}
+		}
+		spans = kept
+	}
 	return aloneText(&c.Header, name, r, names, spans)
+}
+
+// onlyIssue is the items of an answer's issues that belong to issue id
+// (by the item's issue, of), or all of them when id is "" (every
+// issue): the filter of sweep's and sensitivity's --issue.
+func onlyIssue[T any](items []T, id string, of func(T) string) []T {
+	if id == "" {
+		return items
+	}
+	var out []T
+	for _, x := range items {
+		if of(x) == id {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // issueSpan is the lowest and the highest of some models' forecasts of
@@ -373,7 +400,7 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 	}
 	out := &answer.Sensitivity{Scenario: c.Header, Request: req, Models: []*answer.SensitivityModel{}, HeldFixed: c.HeldFixed()}
 	for _, m := range ms {
-		sm, err := c.sensitivityModel(ctx, m, o(m.Name()))
+		sm, err := c.sensitivityModel(ctx, m, o(m.Name()), req.Issue)
 		if err != nil {
 			return nil, err
 		}
@@ -390,7 +417,7 @@ func Sensitivity(ctx context.Context, c *Case, req answer.SweepRequest, progress
 // sensitivityModel is Sensitivity's answer for one model, m, with its
 // options o. Like a sweep's, what it says of the forecast at the stated
 // values comes from the analysis's own run there (sweep's Base).
-func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Options) (*answer.SensitivityModel, error) {
+func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Options, issue string) (*answer.SensitivityModel, error) {
 	r, err := sweep.Sensitivity(ctx, m, c.Problem(), o)
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
@@ -409,9 +436,15 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 		salienceInput(&c.Header, &r.NotMeasurable[j].Input)
 	}
 	_, local := m.(model.IssueLocal)
+	// refused before the tornadoes are cut: the first issue's swings have every input
+	refused := refusedEnds(&c.Header, r)
+	r.Issues = onlyIssue(r.Issues, issue, func(is sweep.IssueSensitivity) string { return is.Issue })
 	for k := range r.Issues {
 		if r.Issues[k].Fixed {
 			r.Issues[k].FixedText = SweepFixedText(m.Name(), local, true)
+		}
+		if local {
+			leaveOutOthers(m.Name(), &r.Issues[k])
 		}
 	}
 	sm := &answer.SensitivityModel{SensitivityResult: r, SharesNotes: map[string]string{}}
@@ -448,7 +481,7 @@ func (c *Case) sensitivityModel(ctx context.Context, m model.Model, o sweep.Opti
 	if u := unsettledRuns(r.Model, r.UnsettledDraws, r.Draws, "draws", draws); u != "" {
 		sm.Warnings = append(sm.Warnings, u+": those draws' forecasts are last rounds' points, so the variance shares include some of the model's own movement")
 	}
-	sm.Warnings = append(sm.Warnings, refusedEnds(&c.Header, r)...)
+	sm.Warnings = append(sm.Warnings, refused...)
 	if u := memberFailedRuns(r.Model, r.MemberFailedDraws, r.Draws, "draws", drawsFailed); u != "" {
 		sm.Warnings = append(sm.Warnings, u+"; the variance shares count them among its forecasts")
 	}
@@ -609,6 +642,10 @@ func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(st
 	if err := checkSweep(req); err != nil {
 		return nil, nil, err
 	}
+	req.Issue = strings.TrimSpace(req.Issue)
+	if err := c.checkIssue(req.Issue); err != nil {
+		return nil, nil, err
+	}
 	ms, names, err := c.prepareRun(&req.Run)
 	if err != nil {
 		return nil, nil, err
@@ -623,4 +660,40 @@ func prepareSweep(c *Case, req *answer.SweepRequest, progress Progress) (func(st
 		return o
 	}
 	return opts, ms, nil
+}
+
+// leaveOutOthers drops from issue is's tornado, under model name that
+// reads each issue alone (model.IssueLocal), the inputs of other issues
+// (a position or salience stated on another issue) whose swing here is
+// exactly 0 with both ends forecast and settled (an end that had not
+// settled stays, as the issue's count of unsettled ends and its mark
+// say it): such a model cannot move this
+// issue by them, so a row of 0.00 is no finding, only noise in the
+// table (the review: "Hospital group · position on Wage increase (%)"
+// under Staffing). It counts them in LeftOut and says so in LeftOutText
+// (LeftOutLine). A capability, which every issue reads, always stays.
+func leaveOutOthers(name string, is *sweep.IssueSensitivity) {
+	kept := is.Swings[:0:0]
+	n := 0
+	for _, s := range is.Swings {
+		if s.Input.IssueID != "" && s.Input.IssueID != is.Issue && s.Swing == 0 && s.Low != nil && s.High != nil && s.FailedAtLow == "" && s.FailedAtHigh == "" && !s.LowUnsettled && !s.HighUnsettled {
+			n++
+			continue
+		}
+		kept = append(kept, s)
+	}
+	is.Swings, is.LeftOut = kept, n
+	is.LeftOutText = LeftOutLine(name, n)
+}
+
+// LeftOutLine is the line under a tornado that left n inputs of other
+// issues out (leaveOutOthers): how many and why; "" for none.
+func LeftOutLine(model string, n int) string {
+	if n == 0 {
+		return ""
+	}
+	if n == 1 {
+		return fmt.Sprintf("1 input of another issue left out: the %s model reads each issue alone, so its swing here is exactly 0.", model)
+	}
+	return fmt.Sprintf("%d inputs of other issues left out: the %s model reads each issue alone, so their swing here is exactly 0.", n, model)
 }

@@ -228,13 +228,13 @@ func TestSweepRunsTheStatedValuesOnce(t *testing.T) {
 		var notes []string
 		var base float64
 		if kind == "sweep" {
-			sm, err := c.sweepModel(ctx, m, o(m.Name()))
+			sm, err := c.sweepModel(ctx, m, o(m.Name()), "")
 			if err != nil {
 				t.Fatal(err)
 			}
 			notes, base = sm.Notes, sm.Issues[0].Base
 		} else {
-			sm, err := c.sensitivityModel(ctx, m, o(m.Name()))
+			sm, err := c.sensitivityModel(ctx, m, o(m.Name()), "")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -150,8 +150,10 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 			t.Errorf("%s: %d ends unsettled, %d swings' ends marked", is.Issue, is.UnsettledEnds, n)
 		}
 	}
-	if r.Ends != 2*len(r.Issues[0].Swings) || r.UnsettledEnds != len(ends) || len(ends) == 0 {
-		t.Errorf("%d of %d ends unsettled; the swings mark %d of %d", r.UnsettledEnds, r.Ends, len(ends), 2*len(r.Issues[0].Swings))
+	// every input's two ends: the first issue's swings and those its
+	// tornado left out (inputs of other issues, bdm reading each alone)
+	if all := len(r.Issues[0].Swings) + r.Issues[0].LeftOut; r.Ends != 2*all || r.UnsettledEnds != len(ends) || len(ends) == 0 {
+		t.Errorf("%d of %d ends unsettled; the swings mark %d of %d", r.UnsettledEnds, r.Ends, len(ends), 2*all)
 	}
 	total, per, steps := handCounts(t, c, modelByNameMust(t, "bdm"), modelOptions(req.Run), req.Seed, req.Draws, func(int) bool { return true })
 	if r.UnsettledDraws != total {

@@ -63,7 +63,7 @@ of the other.
 	addMemoryFlag(cmd)
 	f := cmd.Flags()
 	addOnceFlag(f, "model", "m", def.Model, "one model", "the model whose forecast the levers move")
-	f.String("issue", def.Issue, "the issue id to advise on (default: every issue the actor takes part in)")
+	addIssueFlag(cmd, def.Issue, "to advise on", "every issue the actor takes part in")
 	f.Float64("step", def.Step, "one lever's size: "+ask.AdviseStepUnit+" for positions and for saliences (0.05: 90 → 95 on salience_scale 100)")
 	f.Int("draws", def.Draws, fmt.Sprintf("also try every lever on this many draws of the stated ranges (at most %d)", answer.MaxAdviseDraws))
 	f.Bool("uniform", def.Uniform, "draw each range uniformly instead of triangularly")
@@ -131,7 +131,7 @@ func adviseArgs(cmd *cobra.Command, args []string) (actor string, file []string,
 		return b, []string{a}, nil
 	case fa && fb:
 		sa, sb := fileScenario(cmd, a), fileScenario(cmd, b)
-		ab, ba := sb != nil && sb.Actor(a) != nil, sa != nil && sa.Actor(b) != nil
+		ab, ba := ask.ActorRef(sb, a) != nil, ask.ActorRef(sa, b) != nil
 		switch {
 		case ab && !ba:
 			return a, []string{b}, nil
@@ -202,7 +202,7 @@ func actorsIn(sc *scenario.Scenario) string {
 // sentence.
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	headline(w, &a.Scenario, width)
-	para(w, fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility)), width)
+	para(w, cmp.Or(a.HeadText, fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility))), width)
 	if a.CostNote != "" {
 		para(w, a.CostNote, width)
 	}
@@ -211,6 +211,9 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		fmt.Fprintln(w)
 		d := a.Scenario.IssueDecimals(ia.Issue)
 		para(w, ia.HeadText, width)
+		if ia.StepText != "" {
+			para(w, ia.StepText, width)
+		}
 		levers := ia.Levers
 		if top > 0 && len(levers) > top {
 			levers = levers[:top]
@@ -221,6 +224,13 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		if top > 0 && len(ia.Levers) > top {
 			n := len(ia.Levers) - top
 			fmt.Fprintf(w, "(%d more %s: --top 0 shows all)\n", n, nouns.For(n, "lever"))
+		}
+		// a lever shown that walks back an offer the actor tabled: its
+		// own words, which the table's row cannot hold
+		for _, lv := range levers {
+			if lv.WalksBack != "" && lv.Text != "" && !strings.Contains(ia.Text, lv.Text) {
+				say(w, "caveat", lv.Text, width)
+			}
 		}
 		block(w, ia.Text, width)
 	}
@@ -233,7 +243,10 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		fmt.Fprintln(w)
 		para(w, legend, width)
 	}
-	if len(a.Top) > 0 {
+	if a.TopText != "" {
+		fmt.Fprintln(w)
+		block(w, a.TopText, width)
+	} else if len(a.Top) > 0 {
 		var ls []string
 		for _, lv := range a.Top {
 			ls = append(ls, fmt.Sprintf("%s on %s (%+.4f)", ask.LeverText(&a.Scenario, lv), a.Scenario.IssueName(lv.Issue), float64(lv.Gain)))

@@ -24,7 +24,7 @@ func TestAdviseCommand(t *testing.T) {
 	// Persuading Gamma 5 points toward Alpha moves it 3/5·5 = 3.00;
 	// lowering Gamma's salience to 0.95 moves it 0.15·22/4.85 = 0.68.
 	// Alpha sits at the scale's end: no own-position lever.
-	for _, want := range []string{"Advice for Alpha (a), model compromise (closed form)", "forecast 58.0", "persuade: position │ Gamma │ 80.0 │ 75.0 │ -3.00 │     +3.00", "+0.68",
+	for _, want := range []string{"Advice for Alpha (a), model compromise, advise's default (", "method closed form", "forecast 58.0", "persuade: position │ Gamma │ 80.0 │ 75.0 │ -3.00 │     +3.00", "+0.68",
 		// the issue by its name, with the actor's salience, as the page heads it
 		"Budget: forecast 58.0, Alpha at 0.0 (salience 1.00), 58.0 apart"} {
 		if !strings.Contains(out, want) {

@@ -80,7 +80,7 @@ compromise-band), per actor (ks), per member (ensemble), per challenge
 	addMemoryFlag(cmd)
 	f := cmd.Flags()
 	addOnceFlag(f, "model", "m", def.Model, "one model", "the model to explain: "+strings.Join(answer.ExplainModels, ", "))
-	f.String("issue", def.Issue, "the issue id to explain (default: every issue)")
+	addIssueFlag(cmd, def.Issue, "to explain", "every issue")
 	addSettingsFlags(cmd, def.Settings, def.Seed)
 	f.StringP("format", "f", "table", "output format: table, json or csv")
 	return cmd

@@ -17,7 +17,7 @@ func TestRequestErrorAlone(t *testing.T) {
 	actors := "ukraine, russia, united-states, united-kingdom, france, germany, italy, finland, european-commission, nato"
 	for _, c := range []struct{ command, stderr string }{
 		{"advise ukraine --step -0.5", "parley: step -0.5: valid: a number > 0 and ≤ 1 (a share of the scale; a salience change)\n"},
-		{"advise unoin", `parley: actor "unoin": no such actor; valid: ` + actors + "\n"},
+		{"advise unoin", `parley: actor "unoin": no such actor; valid: ` + actors + ", or an actor's name\n"},
 		{"sweep --draws 0", "parley: draws 0: valid: a whole number from 1 to 1000000\n"},
 		{"sensitivity --draws 2000000", "parley: draws 2000000: valid: a whole number from 4 to 1000000 (a sensitivity analysis's variance shares need 4 draws or more)\n"},
 		{"deal evaluate --rho 0", "parley: rho 0: valid: a number > 0 and ≤ 10 (1 is linear loss)\n"},

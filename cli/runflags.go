@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -80,4 +81,12 @@ func settingsFlags(cmd *cobra.Command, def answer.Settings) (answer.Settings, ui
 	r.MaxRounds, _ = f.GetInt("max-rounds")
 	seed, _ := f.GetUint64("seed")
 	return r, seed
+}
+
+// addIssueFlag is the one definition of --issue, the flag explain,
+// advise, sweep and sensitivity take: one issue id (the request's
+// "issue"), what it does for the command (to explain), and what it is
+// left out (every issue).
+func addIssueFlag(cmd *cobra.Command, def, what, every string) {
+	cmd.Flags().String("issue", def, fmt.Sprintf("the issue id %s (default: %s)", what, every))
 }

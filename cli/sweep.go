@@ -33,6 +33,7 @@ func addSweepFlags(cmd *cobra.Command, def answer.SweepRequest) {
 	f.IntP("draws", "n", def.Draws, "number of Monte Carlo draws")
 	f.Bool("uniform", def.Uniform, "sample each range uniformly (default: triangular with the stated value as mode)")
 	f.Int("workers", def.Workers, "goroutines to use (default: all cores); never changes the result")
+	addIssueFlag(cmd, def.Issue, "to keep in the answer", "every issue; the model still runs on all")
 	f.StringP("format", "f", "table", "output format: table, json, csv")
 }
 
@@ -44,6 +45,7 @@ func sweepRequest(cmd *cobra.Command, def answer.SweepRequest) (answer.SweepRequ
 	r.Draws, _ = f.GetInt("draws")
 	r.Uniform, _ = f.GetBool("uniform")
 	r.Workers, _ = f.GetInt("workers")
+	r.Issue, _ = f.GetString("issue")
 	format, err := formatOf(cmd, "table", "json", "csv")
 	return r, format, err
 }
@@ -171,6 +173,9 @@ func sensitivityNotes(m *answer.SensitivityModel) []string {
 	for _, is := range m.Issues {
 		if is.FixedText != "" {
 			out = append(out, issueNote(is.Name, is.Issue, is.FixedText))
+		}
+		if is.LeftOutText != "" {
+			out = append(out, issueNote(is.Name, is.Issue, is.LeftOutText))
 		}
 	}
 	return out
@@ -359,20 +364,23 @@ from it to the farther end.`,
 // the high end (►) of each input's range, across the issue's scale
 // (swingTable).
 func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, width int) {
-	for k, is := range r.Issues {
+	for _, is := range r.Issues {
 		head := fmt.Sprintf("%s — model %s, forecast %s at the stated values (%s draws for variance shares", is.Name, r.Model, cmp.Or(is.BaseText, numD(is.Base, sc.IssueDecimals(is.Issue))), ask.Grouped(r.Draws))
 		if is.UnsettledDraws > 0 {
 			head += fmt.Sprintf(", %s of them had not settled", ask.Grouped(is.UnsettledDraws))
 		}
 		fmt.Fprintln(w)
 		para(w, head+")", width)
-		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc, sc.Issues[k], is, top, l) })
+		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc, sc.Issues[sc.IssueIndex(is.Issue)], is, top, l) })
 		if top > 0 && len(is.Swings) > top {
 			n := len(is.Swings) - top
 			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nouns.For(n, "input"))
 		}
 		if is.FixedText != "" {
 			para(w, "  "+is.FixedText, width)
+		}
+		if is.LeftOutText != "" {
+			para(w, "  "+is.LeftOutText, width)
 		}
 		para(w, "  "+r.SharesNotes[is.Issue], width)
 		if is.EndsUnsettledText != "" {

@@ -31,7 +31,7 @@ func TestJobRefusedAsInline(t *testing.T) {
 		{"deal-proposals", "/deal/proposals", `"require":["prot"]`, "require[0]",
 			`require: actor "prot" is not in the scenario (did you mean "port"?); valid: union, port, city, shippers`},
 		{"advise", "/advise", `"actor":"unoin"`, "actor",
-			`actor "unoin": no such actor (did you mean "union"?); valid: union, port, city, shippers`},
+			`actor "unoin": no such actor (did you mean "union"?); valid: union, port, city, shippers, or an actor's name`},
 		{"advise", "/advise", `"actor":"union","issue":"pensoin"`, "issue",
 			`issue "pensoin": no such issue (did you mean "pension"?); valid: wage, hours, pension`},
 	} {

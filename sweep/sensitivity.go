@@ -130,6 +130,13 @@ type IssueSensitivity struct {
 	DrawsMemberFailures []MemberFailures `json:"draws_member_failures,omitempty"`
 	EndsMemberFailures  []MemberFailures `json:"ends_member_failures,omitempty"`
 	Swings              []Swing          `json:"swings"`
+	// LeftOut is how many inputs of other issues were left out of
+	// Swings because their swing here is exactly 0 and the model reads
+	// each issue alone (model.IssueLocal), and LeftOutText says so in
+	// the one line every door prints under the tornado; 0 and "" when
+	// none was.
+	LeftOut     int    `json:"left_out,omitempty"`
+	LeftOutText string `json:"left_out_text,omitempty"`
 	// VarShareSum is the sum of the swings' variance shares. The true
 	// first-order shares of independent inputs sum to at most 1, but
 	// each estimate is held at 0 or more, so the sampling errors of many

@@ -38,7 +38,7 @@ func TestAdviseUnsettledRange(t *testing.T) {
 	if got := e.text(table + " caption"); got != want {
 		t.Errorf("nato heading %q, want %q", got, want)
 	}
-	if got := e.text(table + " ~ p.hint:not([data-testid])"); got != ia.Text {
+	if got := e.text(table + " ~ p[data-testid=advise-text]"); got != ia.Text {
 		t.Errorf("nato sentence %q, want ask's %q", got, ia.Text)
 	}
 }

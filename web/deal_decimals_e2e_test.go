@@ -121,7 +121,7 @@ func TestAdviceChangeOnTheScale(t *testing.T) {
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-actor]`)),
 		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=advise-actor]"); s.value = "north"; s.dispatchEvent(new Event("change")); return true })()`)),
-		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').startsWith('North') && !!document.querySelector('[data-testid=advise-out] table[data-issue="u"] tbody tr')`))
+		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').startsWith('Advice for North') && !!document.querySelector('[data-testid=advise-out] table[data-issue="u"] tbody tr')`))
 	adviceChanges(t, e, a)
 }
 

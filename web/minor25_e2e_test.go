@@ -37,7 +37,7 @@ func TestAdviceShiftReadsNonzero(t *testing.T) {
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-actor]`)),
 		void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=advise-actor]"); s.value = "egypt"; s.form.requestSubmit(); return true })()`)),
-		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').startsWith('Egypt') && [...document.querySelectorAll('`+row+`')].some((r) => r.cells[1].textContent === "Sudan")`))
+		e.poll(`(document.querySelector('[data-testid=advise-out] p')?.textContent ?? '').startsWith('Advice for Egypt') && [...document.querySelectorAll('`+row+`')].some((r) => r.cells[1].textContent === "Sudan")`))
 	got := get(t, e.bctx, "sudan's lever", chromedp.Evaluate[[]string](`(() => { const r = [...document.querySelectorAll('`+row+`')].find((r) => r.cells[1].textContent === "Sudan"); return [r.cells[4].textContent, r.cells[5].textContent.trim()] })()`))
 	if len(got) != 2 || got[0] != "+0.004" || got[1] != "+0.004" {
 		t.Errorf("Sudan's salience lever reads shift and closer by %q, want +0.004 both", got)

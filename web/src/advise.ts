@@ -16,14 +16,19 @@ export interface Lever {
   kind: string; kind_text?: string; actor: string; name: string; issue: string; from: number; to: number
   shift: number | null; toward: number | null; shift_text?: string; toward_text?: string; per_unit: number | null; gain: number | null; cost: number | null; cost_text?: string
   mean_toward?: number; helps?: number; helps_text?: string; failed_draws?: number; no_forecast_draws?: number
+  // walks_back names the offer the actor tabled that an own-position
+  // lever moves away from; text is the lever in ask's words
+  // (ask.LeverSentence), with its shares of the scale and of what the
+  // actor lacks.
+  walks_back?: string; text?: string
 }
 export interface IssueAdvice {
   issue: string; name: string; position: number; salience: number; forecast: number | null; forecast_text?: string; distance: number | null
-  settled: boolean; range?: { lo: number; hi: number }; apart?: { lo: number; hi: number }; levers: Lever[]; text: string; head_text?: string
+  settled: boolean; range?: { lo: number; hi: number }; apart?: { lo: number; hi: number }; levers: Lever[]; text: string; head_text?: string; step_text?: string
 }
 export interface Advice extends RedLinesCrossed {
   scenario: AnswerScenario; request: AdviseRequest; model: string; actor: string; name: string; method: string
-  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; held_fixed?: HeldFixed; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; lever_columns?: string[]; warnings: string[]
+  utility: number | null; issues: IssueAdvice[]; top: Lever[]; draws: number; held_fixed?: HeldFixed; cost_note?: string; notes?: string[]; red_lines?: RedLineCrossing[]; lever_columns?: string[]; head_text?: string; top_text?: string; warnings: string[]
 }
 export interface PowerRequest { snapshot?: string; variant?: string; issue?: string; quota?: number; weights?: number[]; names?: string[]; samples?: number; seed?: number }
 export interface PowerPlayer {
@@ -145,7 +150,9 @@ const plainColumns = ['kind', 'name', 'from', 'to', 'shift', 'toward', 'gain', '
 function drawAdvice(box: HTMLElement, a: Advice, ctx: AdviseContext) {
   const withDraws = a.draws > 0
   const set = settingsText(a.request)
-  const cards: HTMLElement[] = [h('p', {}, `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
+  // the answer's head (ask.AdviseHead): which model, and why where it is
+  // advise's default
+  const cards: HTMLElement[] = [h('p', { 'data-testid': 'advise-head' }, a.head_text ?? `${a.name}, model ${a.model} (${a.method}); its utility at the forecast ${fmt(a.utility, 3)}.`)]
   // Why every lever's cost is 0, when it is: the answer's line.
   if (a.cost_note) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-cost-note' }, a.cost_note))
   // What the draws held at the stated values, as the sweep's head says it.
@@ -189,8 +196,16 @@ function drawAdvice(box: HTMLElement, a: Advice, ctx: AdviseContext) {
       h('tbody', {}, ...rows)))
     const more = moreLevers(rows)
     if (more) cards.push(more)
-    cards.push(h('p', { class: 'hint' }, ia.text))
+    // what one step is here (ask.AdviseStepText)
+    if (ia.step_text) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-step', 'data-issue': ia.issue }, ia.step_text))
+    // each lever that walks back an offer the actor tabled, in the
+    // answer's words, unless the issue's sentence already names it
+    for (const l of ia.levers.slice(0, shownLevers)) {
+      if (l.walks_back && l.text && !ia.text.includes(l.text)) cards.push(h('p', { class: 'hint warn', 'data-testid': 'advise-walks-back', 'data-issue': ia.issue }, 'caveat: ' + l.text))
+    }
+    cards.push(h('p', { class: 'hint', 'data-testid': 'advise-text', 'data-issue': ia.issue }, ia.text))
   }
+  if (a.top_text) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-top' }, a.top_text))
   // the model's notes, less the red lines crossed (the answer's notes
   // leave them out: the caveats card lists them)
   const notes = a.notes ?? []

@@ -303,6 +303,10 @@ export interface SensitivityIssue {
   // range, so every swing is 0; fixed_text says so in the sweep's words
   // (ask.SweepFixedText).
   fixed?: boolean; fixed_text?: string
+  // left_out: the inputs of other issues an issue-local model's tornado
+  // leaves out (their swing here exactly 0); left_out_text says how many
+  // and why (ask.LeftOutLine).
+  left_out?: number; left_out_text?: string
   variance_shares_sum: number; variance_shares_raw_sum: number; variance_shares_raw_sum_interval: [number, number]
 }
 export interface Sensitivity extends RedLinesCrossed {

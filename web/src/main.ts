@@ -1759,6 +1759,9 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     // says under its table: their labels marked ‡.
     if (ti.base_outside_text) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-base-outside' }, ti.base_outside_text))
     fig.append(swingNumbers(ti.name, shown, decimalsOf(st.tornado?.scenario, ti.issue), ti.issue, tm.model))
+    // The inputs of other issues left out of the tornado (an issue-local
+    // model's swing of 0), as the command line says under its table.
+    if (ti.left_out_text) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-left-out', 'data-left-out': ti.left_out ?? 0 }, ti.left_out_text))
     // The shares are estimates, and what they sum to (first, where the
     // draws do not yet order the inputs, the draws to raise them to): the
     // answer's line (ask.SharesText), the command line's under its table,
