@@ -1143,21 +1143,22 @@ func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, t
 }
 
 // rangeEnd warns (at p) that a snapshot's change moves
-// what from one number to another, to, at an end of its range r, which
-// the change keeps: it gives no range of its own and r still holds to
-// (resolve keeps a range while it holds the value). Sweep then draws the
-// number on one side of its stated value only, and its intervals can
-// leave the forecast at the stated values outside them, from a range
-// written around the old number, from, strictly inside it. A range the
-// change gives (form writes it, with %s for the suggestion, the old
-// range moved with the number, or r restated) says the end is meant, as
-// a stated value at an end of the range written beside it is. A move
-// within r, a move from an end of r (the writer's range was one-sided
-// already: a bound, not a spread around the number), a move to the
+// what from one number, from, onto another, to, at an end of its range
+// r, which the change keeps: it gives no range of its own and r still
+// holds to (resolve keeps a range while it holds the value). Sweep then
+// draws the number on one side of its stated value only, and its
+// intervals can leave the forecast at the stated values outside them,
+// from a range written about the old number. That holds wherever the
+// old number stood in r, its other end included: [3, 4] written beside
+// 3 said "3, perhaps up to 4"; kept beside a new 4 it says "4, perhaps
+// down to 3", which nobody wrote. A range the change gives (form writes
+// it, with %s for the suggestion, the old range moved with the number,
+// or r restated) says the end is meant, as a stated value at an end of
+// the range written beside it is. A move within r, a move to the
 // scale's end [lo, hi] (there no range holds the number inside) and a
 // range of one point (it varies nothing) are no warning.
 func (v *validator) rangeEnd(p, what, form string, r Range, from, to, lo, hi float64, suggest Range) {
-	if from <= r[0] || from >= r[1] || to == lo || to == hi || (to != r[0] && to != r[1]) {
+	if r[0] == r[1] || from == to || to == lo || to == hi || (to != r[0] && to != r[1]) {
 		return
 	}
 	end, side := "low", "above"
