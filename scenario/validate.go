@@ -765,23 +765,21 @@ func (v *validator) issueIDs() map[string]bool {
 	return m
 }
 
-// refs checks the actor and issue of a stance or stance change and returns
-// the issue when both are known.
-func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
-	ok := true
-	if !actors.m[actor] {
+// refs checks the actor and issue of a stance or stance change and
+// returns the issue when it is known, and whether the actor is: a
+// stance of an unknown actor on a known issue still has its numbers
+// checked against the issue's scale, so that one validation reports
+// every problem (a misspelt actor and a position off the scale) at once.
+func (v *validator) refs(p, actor, issue string, actors *nameSet) (*Issue, bool) {
+	ok := actors.m[actor]
+	if !ok {
 		v.errorf(p+".actor", actors.valid(), "%s", v.unknown(actors, "actor", actor))
-		ok = false
 	}
 	is := v.issueByID[issue]
 	if is == nil {
 		v.errorf(p+".issue", v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", issue))
-		return nil
 	}
-	if !ok {
-		return nil
-	}
-	return is
+	return is, ok
 }
 
 // position checks a position at p against its issue's scale and reports
@@ -914,8 +912,8 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 	seen := map[key]int{}
 	for i, st := range ss {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		is := v.refs(p, st.Actor, st.Issue, actors)
-		if is == nil && path == "stances" {
+		is, known := v.refs(p, st.Actor, st.Issue, actors)
+		if (is == nil || !known) && path == "stances" {
 			v.meantStance(st.Actor, st.Issue, actors)
 		}
 		k := key{st.Actor, st.Issue}
@@ -1402,7 +1400,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 		if a := cx.actor(sc.Actor); a != nil {
 			v.named[out[a.ID]] = true
 		}
-		is := v.refs(q, sc.Actor, sc.Issue, actors)
+		is, known := v.refs(q, sc.Actor, sc.Issue, actors)
 		salOK := true
 		if sc.Salience != nil {
 			salOK = v.salience(q+".salience", *sc.Salience)
@@ -1411,6 +1409,17 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			v.evidence(q, sc.Evidence, sc.Assumed)
 		}
 		if is == nil {
+			continue
+		}
+		if !known {
+			// the change's own numbers, checked against the issue's scale
+			// (refs); what it changes is not known, so nothing is compared
+			posOK := sc.Position == nil || v.position(q+".position", is, *sc.Position)
+			if sc.Range != nil && sc.Position != nil && sc.Salience != nil {
+				v.stanceRange(q, is, sc.Range, *sc.Position, *sc.Salience, posOK, salOK)
+			} else if sc.Range != nil {
+				v.stanceRange(q, is, sc.Range, 0, 0, false, false)
+			}
 			continue
 		}
 		base := sx.stanceOf(sc.Actor, sc.Issue)
