@@ -62,8 +62,10 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		window += " and on or before " + req.To
 		outside += " or after " + req.To
 	}
-	if n := len(all) - len(scored); n > 0 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes are dated %s, and are not scored", n, len(all), outside))
+	// Outcomes left out are said here only where some are scored: where
+	// none is, the one line that says nothing is scored says why.
+	if n := len(all) - len(scored); n > 0 && len(scored) > 0 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes %s dated %s, and %s not scored", n, len(all), nouns.Verb(n, "is"), outside, nouns.Verb(n, "is")))
 	}
 	var scales []scoredScale // per outcome, its issue's
 	for _, o := range scored {
@@ -83,7 +85,12 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		bm := answer.BacktestModel{Model: m.Model, Error: m.Error, Err: m.Err, Scores: []answer.BacktestScore{}}
 		if m.Error == "" {
 			bm = scoreBacktest(m, out.Outcomes, scales)
-			bm.Notes = m.Notes
+			// A backtest that scores nothing has no forecast to qualify:
+			// the models' notes (a red line crossed, why a run stopped)
+			// would be all it said.
+			if len(out.Outcomes) > 0 {
+				bm.Notes = m.Notes
+			}
 			for _, x := range m.Issues {
 				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
 					continue
@@ -101,7 +108,7 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 	}
 	switch n := len(out.Outcomes); {
 	case n == 0 && len(all) > 0:
-		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (%s)", window, widen(all, asOf, req.To)))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (%s; %s)", window, recordedDates(all), widen(all, asOf, req.To)))
 	case n == 0 && out.AsOf == "":
 		out.Warnings = append(out.Warnings, "no outcome is recorded: nothing to score (set as_of to the date the stances describe and add an outcomes section, docs/format.md)")
 	case n == 0:
@@ -130,6 +137,40 @@ func BacktestHead(b *answer.Backtest) string {
 		line += " recorded after " + b.AsOf
 	}
 	return line
+}
+
+// recordedDates says when the recorded outcomes are dated, for the line
+// of a backtest that scores none of them: "the one recorded outcome is
+// dated 2026-03-20", "the 3 recorded outcomes are all dated 2025-03-01",
+// "the 2 recorded outcomes are dated from 2025-03-01 to 2025-07-01".
+func recordedDates(all []scenario.Outcome) string {
+	if len(all) == 1 {
+		return "the one recorded outcome is dated " + all[0].Date
+	}
+	first, last := all[0].Date, all[0].Date
+	for _, o := range all[1:] {
+		first, last = min(first, o.Date), max(last, o.Date)
+	}
+	if first == last {
+		return fmt.Sprintf("the %d recorded outcomes are all dated %s", len(all), first)
+	}
+	return fmt.Sprintf("the %d recorded outcomes are dated from %s to %s", len(all), first, last)
+}
+
+// BacktestEmpty is the one line that says a backtest scored nothing,
+// and why ("no outcome is dated after 2026-04-01: nothing to score (the
+// one recorded outcome is dated 2026-03-20; give an earlier
+// snapshot)"); "" for one that scored an outcome. The command line
+// prints it alone and exits 2, as for a request with nothing to do.
+func BacktestEmpty(b *answer.Backtest) string {
+	switch {
+	case len(b.Outcomes) > 0:
+		return ""
+	case len(b.Warnings) == 0:
+		return "nothing to score"
+	}
+	// Backtest's last warning: where nothing is scored, its only one
+	return b.Warnings[len(b.Warnings)-1]
 }
 
 // widen says how a backtest that scored none of the outcomes would
