@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -106,6 +107,11 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		out.MixedScales = true
 		out.Warnings = append(out.Warnings, w)
 	}
+	if len(out.Outcomes) > 0 {
+		if w := lookAheadWarning(c.Resolved.LateEvidence(asOf), asOf, out.Outcomes); w != "" {
+			out.Warnings = append(out.Warnings, w)
+		}
+	}
 	switch n := len(out.Outcomes); {
 	case n == 0 && len(all) > 0:
 		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (%s; %s)", window, recordedDates(all), widen(all, asOf, req.To)))
@@ -137,6 +143,41 @@ func BacktestHead(b *answer.Backtest) string {
 		line += " recorded after " + b.AsOf
 	}
 	return line
+}
+
+// lookAheadWarning warns that the forecasts a backtest scores rest on
+// quotes dated after the date they stand at (late, by
+// scenario.LateEvidence): their scores may owe something to later news,
+// the very report of an outcome even, and look skilful by accident. The
+// sources are named with their dates, the latest quote's first; "" for
+// none. A source that reports an outcome scored (scored) is named
+// again, as the likeliest leak.
+func lookAheadWarning(late []scenario.LateQuote, asOf string, scored []answer.BacktestOutcome) string {
+	if len(late) == 0 {
+		return ""
+	}
+	latest := map[string]string{}
+	for _, q := range late {
+		latest[q.Source] = max(latest[q.Source], q.Date)
+	}
+	srcs := slices.Sorted(maps.Keys(latest))
+	slices.SortStableFunc(srcs, func(a, b string) int { return strings.Compare(latest[b], latest[a]) })
+	names := make([]string, len(srcs))
+	for i, src := range srcs {
+		names[i] = src + " dated " + latest[src]
+	}
+	// a source that reports an outcome scored too is the likeliest leak
+	var also []string
+	for _, o := range scored {
+		if _, ok := latest[o.Source]; ok && !slices.Contains(also, o.Source) {
+			also = append(also, o.Source)
+		}
+	}
+	more := ""
+	if len(also) > 0 {
+		more = fmt.Sprintf(" (%s %s the source of an outcome scored)", nouns.And(also), nouns.Verb(len(also), "is"))
+	}
+	return fmt.Sprintf("look-ahead: the forecasts as of %s rest on %s dated after it (%s), so their scores may owe something to later news and look skilful by accident%s; parley validate names each", asOf, nouns.Count(len(late), "quote"), nouns.AndMore(names, 3), more)
 }
 
 // recordedDates says when the recorded outcomes are dated, for the line

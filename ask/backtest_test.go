@@ -386,3 +386,44 @@ func TestBacktestScoringNothingSaysItOnce(t *testing.T) {
 		t.Errorf("from the base: %v, empty line %q, want none", err, BacktestEmpty(b))
 	}
 }
+
+// A backtest whose forecasts rest on quotes dated after the date they
+// stand at warns of look-ahead, at every door (a warning of the answer):
+// Alpha's budget stance quotes the memo, dated 2025-04-01, after the
+// base (2025-01-01), and the budget outcome (2025-03-01) is reported by the
+// memo too. The hospital case's base quoted the article that reported
+// its outcome, and its backtest scored that outcome with no word of it.
+// From 2025-06-01 the quote is history, and nothing is said.
+func TestBacktestWarnsOfLookAhead(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(data), `{id: memo, title: Internal memo, date: 2025-01-01`, `{id: memo, title: Internal memo, date: 2025-04-01`, 1) + `outcomes:
+  - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
+  - {issue: deadline, value: 100, date: 2025-07-01, evidence: [{source: memo, quote: "ten years"}]}
+`
+	in, err := Load("example.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise"}
+	want := "look-ahead: the forecasts as of 2025-01-01 rest on 1 quote dated after it (memo dated 2025-04-01), so their scores may owe something to later news and look skilful by accident (memo is the source of an outcome scored); parley validate names each"
+	for _, c := range []struct {
+		from string
+		want bool
+	}{{"base", true}, {"2025-06-01", false}} {
+		cs, err := in.Case(answer.Target{Snapshot: c.from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Backtest(context.Background(), cs, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(b.Warnings, want); got != c.want || (!c.want && strings.Contains(strings.Join(b.Warnings, "\n"), "look-ahead")) {
+			t.Errorf("from %s: warnings %q; want look-ahead %v: %q", c.from, b.Warnings, c.want, want)
+		}
+	}
+}
