@@ -33,9 +33,9 @@ and 95% intervals.
 With fewer than 10 outcomes the answer warns that they are too few to
 rank the models. When no outcome is dated after the snapshot (and on or
 before --to), there is nothing to score: one line says so, with the
-outcomes' dates, and the command exits 2 (--format json prints the
-answer, whose one warning says it, as the API returns it). --format json gives the answer (docs/json.md), the same
-the API returns.`,
+outcomes' dates, and the command exits 2. --format json gives the answer
+(docs/json.md), the same the API returns (where nothing is scored, with
+that line its one warning, and exit 0).`,
 		Args: nArgs(0, 1),
 		RunE: runBacktest,
 	}

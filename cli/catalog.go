@@ -88,8 +88,9 @@ built-in case (whose articles are read only with --sources).`,
 			// dated after their state's date (scenario.LookAhead)
 			late := v.Diagnostics[len(in.Warnings):]
 			if !quiet(cmd) {
+				ew := cmd.ErrOrStderr()
 				for _, d := range late {
-					fmt.Fprintln(cmd.ErrOrStderr(), d.String())
+					para(ew, d.String(), termWidth(ew))
 				}
 			}
 			w, done := terminalText(cmd.OutOrStdout())
