@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -62,8 +63,10 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		window += " and on or before " + req.To
 		outside += " or after " + req.To
 	}
-	if n := len(all) - len(scored); n > 0 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes are dated %s, and are not scored", n, len(all), outside))
+	// Outcomes left out are said here only where some are scored: where
+	// none is, the one line that says nothing is scored says why.
+	if n := len(all) - len(scored); n > 0 && len(scored) > 0 {
+		out.Warnings = append(out.Warnings, fmt.Sprintf("%d of the %d recorded outcomes %s dated %s, and %s not scored", n, len(all), nouns.Verb(n, "is"), outside, nouns.Verb(n, "is")))
 	}
 	var scales []scoredScale // per outcome, its issue's
 	for _, o := range scored {
@@ -83,7 +86,12 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		bm := answer.BacktestModel{Model: m.Model, Error: m.Error, Err: m.Err, Scores: []answer.BacktestScore{}}
 		if m.Error == "" {
 			bm = scoreBacktest(m, out.Outcomes, scales)
-			bm.Notes = m.Notes
+			// A backtest that scores nothing has no forecast to qualify:
+			// the models' notes (a red line crossed, why a run stopped)
+			// would be all it said.
+			if len(out.Outcomes) > 0 {
+				bm.Notes = m.Notes
+			}
 			for _, x := range m.Issues {
 				if x.Settled || x.Range == nil || !scoredIssue(out.Outcomes, x.Issue) {
 					continue
@@ -99,9 +107,14 @@ func Backtest(ctx context.Context, c *Case, req answer.BacktestRequest) (*answer
 		out.MixedScales = true
 		out.Warnings = append(out.Warnings, w)
 	}
+	if len(out.Outcomes) > 0 {
+		if w := lookAheadWarning(c.Resolved.LateEvidence(asOf), asOf, out.Outcomes); w != "" {
+			out.Warnings = append(out.Warnings, w)
+		}
+	}
 	switch n := len(out.Outcomes); {
 	case n == 0 && len(all) > 0:
-		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (%s)", window, widen(all, asOf, req.To)))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("no outcome is dated %s: nothing to score (%s; %s)", window, recordedDates(all), widen(all, asOf, req.To)))
 	case n == 0 && out.AsOf == "":
 		out.Warnings = append(out.Warnings, "no outcome is recorded: nothing to score (set as_of to the date the stances describe and add an outcomes section, docs/format.md)")
 	case n == 0:
@@ -130,6 +143,75 @@ func BacktestHead(b *answer.Backtest) string {
 		line += " recorded after " + b.AsOf
 	}
 	return line
+}
+
+// lookAheadWarning warns that the forecasts a backtest scores rest on
+// quotes dated after the date they stand at (late, by
+// scenario.LateEvidence): their scores may owe something to later news,
+// the very report of an outcome even, and look skilful by accident. The
+// sources are named with their dates, the latest quote's first; "" for
+// none. A source that reports an outcome scored (scored) is named
+// again, as the likeliest leak.
+func lookAheadWarning(late []scenario.LateQuote, asOf string, scored []answer.BacktestOutcome) string {
+	if len(late) == 0 {
+		return ""
+	}
+	latest := map[string]string{}
+	for _, q := range late {
+		latest[q.Source] = max(latest[q.Source], q.Date)
+	}
+	srcs := slices.Sorted(maps.Keys(latest))
+	slices.SortStableFunc(srcs, func(a, b string) int { return strings.Compare(latest[b], latest[a]) })
+	names := make([]string, len(srcs))
+	for i, src := range srcs {
+		names[i] = src + " dated " + latest[src]
+	}
+	// a source that reports an outcome scored too is the likeliest leak
+	var also []string
+	for _, o := range scored {
+		if _, ok := latest[o.Source]; ok && !slices.Contains(also, o.Source) {
+			also = append(also, o.Source)
+		}
+	}
+	more := ""
+	if len(also) > 0 {
+		more = fmt.Sprintf(" (%s %s the source of an outcome scored)", nouns.And(also), nouns.Verb(len(also), "is"))
+	}
+	return fmt.Sprintf("look-ahead: the forecasts as of %s rest on %s dated after it (%s), so their scores may owe something to later news and look skilful by accident%s; parley validate names each", asOf, nouns.Count(len(late), "quote"), nouns.AndMore(names, 3), more)
+}
+
+// recordedDates says when the recorded outcomes are dated, for the line
+// of a backtest that scores none of them: "the one recorded outcome is
+// dated 2026-03-20", "the 3 recorded outcomes are all dated 2025-03-01",
+// "the 2 recorded outcomes are dated from 2025-03-01 to 2025-07-01".
+func recordedDates(all []scenario.Outcome) string {
+	if len(all) == 1 {
+		return "the one recorded outcome is dated " + all[0].Date
+	}
+	first, last := all[0].Date, all[0].Date
+	for _, o := range all[1:] {
+		first, last = min(first, o.Date), max(last, o.Date)
+	}
+	if first == last {
+		return fmt.Sprintf("the %d recorded outcomes are all dated %s", len(all), first)
+	}
+	return fmt.Sprintf("the %d recorded outcomes are dated from %s to %s", len(all), first, last)
+}
+
+// BacktestEmpty is the one line that says a backtest scored nothing,
+// and why ("no outcome is dated after 2026-04-01: nothing to score (the
+// one recorded outcome is dated 2026-03-20; give an earlier
+// snapshot)"); "" for one that scored an outcome. The command line
+// prints it alone and exits 2, as for a request with nothing to do.
+func BacktestEmpty(b *answer.Backtest) string {
+	switch {
+	case len(b.Outcomes) > 0:
+		return ""
+	case len(b.Warnings) == 0:
+		return "nothing to score"
+	}
+	// Backtest's last warning: where nothing is scored, its only one
+	return b.Warnings[len(b.Warnings)-1]
 }
 
 // widen says how a backtest that scored none of the outcomes would

@@ -83,7 +83,7 @@ func TestBacktestHand(t *testing.T) {
 	if err != nil || len(b.Outcomes) != 1 || b.Models[0].N != 1 || float64(b.Models[0].MAE) != 20 {
 		t.Fatalf("to 2025-06-30: %v %+v", err, b)
 	}
-	if !strings.Contains(b.Warnings[0], "1 of the 2 recorded outcomes") {
+	if b.Warnings[0] != "1 of the 2 recorded outcomes is dated on or before 2025-01-01 or after 2025-06-30, and is not scored" {
 		t.Errorf("warnings %v", b.Warnings)
 	}
 	// From the 2025-06-01 snapshot the budget outcome is history.
@@ -272,8 +272,7 @@ func TestBacktestEmptyWindowWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"2 of the 2 recorded outcomes are dated on or before 2025-01-01 or after 2025-02-01, and are not scored",
-		"no outcome is dated after 2025-01-01 and on or before 2025-02-01: nothing to score (give a later end date)",
+		"no outcome is dated after 2025-01-01 and on or before 2025-02-01: nothing to score (the 2 recorded outcomes are dated from 2025-03-01 to 2025-07-01; give a later end date)",
 	}
 	if len(b.Outcomes) != 0 || !slices.Equal(b.Warnings, want) {
 		t.Errorf("outcomes %v, warnings\n%q\nwant\n%q", b.Outcomes, b.Warnings, want)
@@ -284,7 +283,7 @@ func TestBacktestEmptyWindowWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "1 of the 2 recorded outcomes are dated on or before 2025-06-01, and are not scored"; len(b.Warnings) == 0 || b.Warnings[0] != want {
+	if want := "1 of the 2 recorded outcomes is dated on or before 2025-06-01, and is not scored"; len(b.Warnings) == 0 || b.Warnings[0] != want {
 		t.Errorf("warnings %q, want first %q", b.Warnings, want)
 	}
 }
@@ -306,7 +305,7 @@ func TestBacktestEmptyWindowHint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w := b.Warnings[len(b.Warnings)-1]; len(b.Outcomes) != 0 || !strings.HasSuffix(w, ": nothing to score (give an earlier snapshot)") {
+		if w := b.Warnings[len(b.Warnings)-1]; len(b.Outcomes) != 0 || !strings.HasSuffix(w, ": nothing to score (the 2 recorded outcomes are dated from 2025-03-01 to 2025-05-01; give an earlier snapshot)") {
 			t.Errorf("to %q: %d outcomes, last warning %q, want the hint of an earlier snapshot alone", to, len(b.Outcomes), w)
 		}
 	}
@@ -348,5 +347,83 @@ func TestBacktestHead(t *testing.T) {
 	}
 	if want := "no outcome is recorded: nothing to score (set as_of to the date the stances describe and add an outcomes section, docs/format.md)"; !slices.Contains(b.Warnings, want) {
 		t.Errorf("warnings %q, want %q", b.Warnings, want)
+	}
+}
+
+// A backtest that scores nothing says so in one line, with the dates of
+// the outcomes it could not score, and its models carry no notes: from
+// 2025-08-01 both outcomes of the backtest case are history. It said "2
+// of the 2 recorded outcomes are dated …" and then "no outcome is dated
+// …", and every model's notes (red lines crossed, why a run stopped)
+// followed a forecast nothing scored. Where some outcomes are scored,
+// the ones left out are counted in the right number: "1 of the 2
+// recorded outcomes is dated …, and is not scored".
+func TestBacktestScoringNothingSaysItOnce(t *testing.T) {
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"nash", "compromise"}
+	b, err := Backtest(context.Background(), backtestCase(t, "2025-08-01"), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "no outcome is dated after 2025-08-01: nothing to score (the 2 recorded outcomes are dated from 2025-03-01 to 2025-07-01; give an earlier snapshot)"
+	if !slices.Equal(b.Warnings, []string{want}) || BacktestEmpty(b) != want {
+		t.Errorf("warnings %q, empty line %q, want the one line %q", b.Warnings, BacktestEmpty(b), want)
+	}
+	for _, m := range b.Models {
+		if len(m.Notes) != 0 {
+			t.Errorf("%s: notes %q in a backtest that scored nothing", m.Model, m.Notes)
+		}
+	}
+	one := backtestCaseDated(t, "2025-08-01", "2025-03-01")
+	one.Input.Scenario.Outcomes = one.Input.Scenario.Outcomes[:1]
+	if b, err = Backtest(context.Background(), one, req); err != nil {
+		t.Fatal(err)
+	}
+	if want := "no outcome is dated after 2025-08-01: nothing to score (the one recorded outcome is dated 2025-03-01; give an earlier snapshot)"; BacktestEmpty(b) != want {
+		t.Errorf("one outcome: %q, want %q", BacktestEmpty(b), want)
+	}
+	if b, err = Backtest(context.Background(), backtestCase(t, "base"), req); err != nil || BacktestEmpty(b) != "" {
+		t.Errorf("from the base: %v, empty line %q, want none", err, BacktestEmpty(b))
+	}
+}
+
+// A backtest whose forecasts rest on quotes dated after the date they
+// stand at warns of look-ahead, at every door (a warning of the answer):
+// Alpha's budget stance quotes the memo, dated 2025-04-01, after the
+// base (2025-01-01), and the budget outcome (2025-03-01) is reported by the
+// memo too. The hospital case's base quoted the article that reported
+// its outcome, and its backtest scored that outcome with no word of it.
+// From 2025-06-01 the quote is history, and nothing is said.
+func TestBacktestWarnsOfLookAhead(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(data), `{id: memo, title: Internal memo, date: 2025-01-01`, `{id: memo, title: Internal memo, date: 2025-04-01`, 1) + `outcomes:
+  - {issue: budget, value: 50, date: 2025-03-01, evidence: [{source: memo, quote: "half"}]}
+  - {issue: deadline, value: 100, date: 2025-07-01, evidence: [{source: memo, quote: "ten years"}]}
+`
+	in, err := Load("example.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewBacktestRequest()
+	req.Models = []string{"compromise"}
+	want := "look-ahead: the forecasts as of 2025-01-01 rest on 1 quote dated after it (memo dated 2025-04-01), so their scores may owe something to later news and look skilful by accident (memo is the source of an outcome scored); parley validate names each"
+	for _, c := range []struct {
+		from string
+		want bool
+	}{{"base", true}, {"2025-06-01", false}} {
+		cs, err := in.Case(answer.Target{Snapshot: c.from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Backtest(context.Background(), cs, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(b.Warnings, want); got != c.want || (!c.want && strings.Contains(strings.Join(b.Warnings, "\n"), "look-ahead")) {
+			t.Errorf("from %s: warnings %q; want look-ahead %v: %q", c.from, b.Warnings, c.want, want)
+		}
 	}
 }

@@ -289,6 +289,9 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	if other > 0 {
 		g.Warnings = append(g.Warnings, otherScenarios(other, otherIDs, id))
 	}
+	if w := nothingGraded(in.Scenario.Outcomes, entries, id, g.Graded+g.Hindsight); w != "" {
+		g.Warnings = append(g.Warnings, w)
+	}
 	if g.Hindsight > 0 {
 		g.Warnings = append(g.Warnings, hindsightWarning(g.Hindsight))
 	}
@@ -318,10 +321,35 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 		for i := range g.Models {
 			g.Models[i].Rank = i + 1
 		}
-	} else {
+	} else if g.Graded+g.Hindsight > 0 || other > 0 {
 		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", nouns.Count(g.Graded, "sealed question"), MinRanked))
 	}
 	return g
+}
+
+// nothingGraded says why a ledger with entries of scenario id graded no
+// question (graded, sealed and in hindsight, is 0): the scenario records
+// no outcome, or every outcome is dated on or before the date each
+// entry's forecast stands at, and an entry is graded only against
+// outcomes after it. "" where something is graded or no entry is id's.
+func nothingGraded(all []scenario.Outcome, entries []answer.LedgerEntry, id string, graded int) string {
+	var asOfs []string
+	for _, e := range entries {
+		if e.Scenario == id && !slices.Contains(asOfs, e.AsOf) {
+			asOfs = append(asOfs, e.AsOf)
+		}
+	}
+	switch {
+	case graded > 0 || len(asOfs) == 0:
+		return ""
+	case len(all) == 0:
+		return "no question is graded: the scenario records no outcome (add an outcomes section, docs/format.md)"
+	}
+	at := "the date its entry's forecast stands at"
+	if len(entries) > 1 {
+		at = "the date each entry's forecast stands at"
+	}
+	return fmt.Sprintf("no question is graded: %s, on or before %s (%s), and an entry is graded only against outcomes dated after it", recordedDates(all), at, nouns.AndMore(asOfs, 3))
 }
 
 // hindsightWarning says why n questions are graded apart.

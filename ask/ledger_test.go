@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -215,5 +216,29 @@ func TestLedgerRecordKnownOutcomes(t *testing.T) {
 	_, warn, err = LedgerRecord(context.Background(), backtestCase(t, "latest"), req, "2025-07-01", "test")
 	if err != nil || len(warn) != 1 || !strings.HasPrefix(warn[0], "1 question of this entry already has its outcome in the file, dated on or before the day it is recorded (2025-07-01): deadline 100 on 2025-07-01; ledger grade scores it apart") {
 		t.Errorf("record from the later snapshot: %v %q", err, warn)
+	}
+}
+
+// A grade that grades nothing says why: the hospital case's one outcome
+// was dated on its entry's as_of, and grade printed "1 entry, 0 sealed
+// questions graded" with no word of the rule that left it out.
+func TestLedgerGradeSaysWhyNothingIsGraded(t *testing.T) {
+	data, err := os.ReadFile("../cli/testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("example.yaml", append(data, "outcomes:\n  - {issue: budget, value: 50, date: 2025-06-01, evidence: [{source: memo, quote: half}]}\n"...), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := answer.LedgerEntry{Scenario: "example", AsOf: "2025-06-01", Recorded: "2025-06-01", Forecasts: []answer.LedgerForecast{{Model: "compromise", Issue: "budget", Forecast: 60}}}
+	g := LedgerGrade(in, []answer.LedgerEntry{e})
+	want := "no question is graded: the one recorded outcome is dated 2025-06-01, on or before the date its entry's forecast stands at (2025-06-01), and an entry is graded only against outcomes dated after it"
+	if g.Graded != 0 || !slices.Equal(g.Warnings, []string{want}) {
+		t.Errorf("graded %d, warnings %q; want %q alone", g.Graded, g.Warnings, want)
+	}
+	e.AsOf, e.Recorded = "2025-01-01", "2025-01-01"
+	if g := LedgerGrade(in, []answer.LedgerEntry{e}); g.Graded != 1 || slices.Contains(g.Warnings, want) {
+		t.Errorf("from 2025-01-01: graded %d, warnings %q", g.Graded, g.Warnings)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -83,11 +84,18 @@ func TestCompareBacktestSnapshotBetween(t *testing.T) {
 			t.Errorf("column %+v", c)
 		}
 	}
-	out, stderr, code = run(t, "backtest", "testdata/example.yaml", "--from", "2025-03-01", "-m", "compromise", "-q")
+	// backtest scores an outcome (a table that scores none is one line
+	// and exit 2: TestBacktestNothingToScoreExitsTwo)
+	data, err := os.ReadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scored := write(t, "scored.yaml", string(data)+"outcomes:\n  - {issue: budget, value: 50, date: 2025-12-01, evidence: [{source: memo, quote: half}]}\n")
+	out, stderr, code = run(t, "backtest", scored, "--from", "2025-03-01", "-m", "compromise", "-q")
 	if code != 0 {
 		t.Fatalf("backtest: exit %d: %s", code, stderr)
 	}
-	if want := "Backtest: forecasts " + between + "; scored against 0 outcomes recorded after 2025-03-01"; !strings.Contains(flat(out), want) {
+	if want := "Backtest: forecasts " + between + "; scored against 1 outcome recorded after 2025-03-01"; !strings.Contains(flat(out), want) {
 		t.Errorf("backtest lacks %q:\n%s", want, out)
 	}
 	out, stderr, code = run(t, "backtest", "testdata/example.yaml", "--from", "2025-03-01", "-m", "compromise", "-q", "--format", "json")
@@ -106,8 +114,8 @@ func TestCompareBacktestSnapshotBetween(t *testing.T) {
 		t.Errorf("backtest %+v", bt)
 	}
 	// On a recorded date the line says the date alone.
-	out, _, _ = run(t, "backtest", "testdata/example.yaml", "--from", "base", "-m", "compromise", "-q")
-	if want := "Backtest: forecasts as of 2025-01-01; scored against 0 outcomes recorded after 2025-01-01"; !strings.Contains(flat(out), want) {
+	out, _, _ = run(t, "backtest", scored, "--from", "base", "-m", "compromise", "-q")
+	if want := "Backtest: forecasts as of 2025-01-01; scored against 1 outcome recorded after 2025-01-01"; !strings.Contains(flat(out), want) {
 		t.Errorf("backtest at the base lacks %q:\n%s", want, out)
 	}
 }

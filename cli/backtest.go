@@ -13,6 +13,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/errs"
 )
 
 func newBacktestCmd() *cobra.Command {
@@ -30,8 +31,11 @@ predictive distribution (snap), whether the outcome fell inside the 80%
 and 95% intervals.
 
 With fewer than 10 outcomes the answer warns that they are too few to
-rank the models. --format json gives the answer (docs/json.md), the same
-the API returns.`,
+rank the models. When no outcome is dated after the snapshot (and on or
+before --to), there is nothing to score: one line says so, with the
+outcomes' dates, and the command exits 2. --format json gives the answer
+(docs/json.md), the same the API returns (where nothing is scored, with
+that line its one warning, and exit 0).`,
 		Args: nArgs(0, 1),
 		RunE: runBacktest,
 	}
@@ -68,7 +72,14 @@ func runBacktest(cmd *cobra.Command, args []string) error {
 	req.To, _ = f.GetString("to")
 	req.Run = runFlags(cmd, req.Run)
 	return respond(cmd, args, format, req, func(ctx context.Context, c *ask.Case) (*answer.Backtest, error) {
-		return ask.Backtest(ctx, c, req)
+		b, err := ask.Backtest(ctx, c, req)
+		if err == nil && len(b.Outcomes) == 0 && format != "json" {
+			// nothing to do: one line, exit 2, as for a request the
+			// scenario gives nothing to answer (power with no decision
+			// rule); the JSON is the answer the API returns, warning and all
+			return nil, errs.New(errs.Argument, "%s", ask.BacktestEmpty(b))
+		}
+		return b, err
 	}, backtestTable)
 }
 

@@ -84,11 +84,24 @@ built-in case (whose articles are read only with --sources).`,
 				return writeJSON(cmd.OutOrStdout(), v)
 			}
 			printWarnings(cmd, in)
+			// the answer's own notes after the file's warnings: quotes
+			// dated after their state's date (scenario.LookAhead)
+			late := v.Diagnostics[len(in.Warnings):]
+			if !quiet(cmd) {
+				ew := cmd.ErrOrStderr()
+				for _, d := range late {
+					para(ew, d.String(), termWidth(ew))
+				}
+			}
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
+			counts := nouns.Count(len(in.Warnings), "warning")
+			if len(late) > 0 {
+				counts += ", " + nouns.Count(len(late), "note") + " of quotes dated after their snapshot"
+			}
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
 				in.Name, in.Format, nouns.Count(v.Actors, "actor"), nouns.Count(v.Issues, "issue"), nouns.Count(v.Stances, "stance"),
-				nouns.Count(v.Snapshots, "snapshot"), nouns.Count(v.Variants, "variant"), nouns.Count(len(in.Warnings), "warning")+assumedAside(in))
+				nouns.Count(v.Snapshots, "snapshot"), nouns.Count(v.Variants, "variant"), counts+assumedAside(in))
 			sourcesLine(w, v.SourcesChecked, v.Sources)
 			quotesLine(w, v.SourcesChecked, v.Quotes)
 			coverageTable(w, v.Coverage)

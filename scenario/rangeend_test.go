@@ -2,8 +2,8 @@ package scenario
 
 import "testing"
 
-// A snapshot's change that moves a number from inside its range onto
-// an end of it and gives no range of its own keeps the range (it still
+// A snapshot's change that moves a number from inside its range, or
+// from its other end, onto an end of it and gives no range of its own keeps the range (it still
 // holds the value), so sweep draws the number only on one side of its
 // stated value: a range written around the old value now says "at
 // least" or "at most" the new one, which nobody wrote. That is warned of
@@ -11,10 +11,8 @@ import "testing"
 // range to write, or the kept one restated to say the end is meant. A
 // stated value at an end of a range written beside it (the base's, or
 // one the change restates) is the writer's and is not warned of; nor is
-// a move within the range, a move from one end to the other (the range
-// was one-sided already: a bound the writer gave, not a spread around
-// the old value), a move to the scale's end (no range on the scale holds
-// it inside), nor a variant's what-if (docs/DECISIONS.md, range24: the
+// a move within the range, a move to the scale's end (no range on the
+// scale holds it inside), nor a variant's what-if (docs/DECISIONS.md, range24: the
 // built-in case's what-ifs are its author's call).
 func TestChangeMovesOntoAnEndOfItsKeptRange(t *testing.T) {
 	build := func(pos float64, sn StanceChange, ac ActorChange, variant bool) *Scenario {
@@ -42,7 +40,13 @@ func TestChangeMovesOntoAnEndOfItsKeptRange(t *testing.T) {
 		{"position onto the high end", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(80), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
 			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 80, the high end of its range [60, 80], which is kept: sweep will draw it only below 80, on one side of its stated value " +
 				"(valid: a range of its own in the change, e.g. range: {position: [70, 90]}, or range: {position: [60, 80]} restated to keep 80 at its end)"}},
-		{"from one end to the other: the base's range was one-sided already", 60, StanceChange{Actor: "a", Issue: "i", Position: fp(80), Assumed: "moved"}, ActorChange{ID: "a"}, false, nil},
+		{"from one end onto the other", 60, StanceChange{Actor: "a", Issue: "i", Position: fp(80), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
+			"snapshots[0].stances[0].position: moves a's position on issue i from 60 to 80, the high end of its range [60, 80], which is kept: sweep will draw it only below 80, on one side of its stated value " +
+				"(valid: a range of its own in the change, e.g. range: {position: [80, 100]}, or range: {position: [60, 80]} restated to keep 80 at its end)"}},
+		{"from the high end onto the low one", 80, StanceChange{Actor: "a", Issue: "i", Position: fp(60), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
+			"snapshots[0].stances[0].position: moves a's position on issue i from 80 to 60, the low end of its range [60, 80], which is kept: sweep will draw it only above 60, on one side of its stated value " +
+				"(valid: a range of its own in the change, e.g. range: {position: [40, 60]}, or range: {position: [60, 80]} restated to keep 60 at its end)"}},
+		{"from an end to inside the range", 60, StanceChange{Actor: "a", Issue: "i", Position: fp(70), Assumed: "moved"}, ActorChange{ID: "a"}, false, nil},
 		{"salience onto an end", 70, StanceChange{Actor: "a", Issue: "i", Salience: fp(0.6), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
 			"snapshots[0].stances[0].salience: moves a's salience on issue i from 0.5 to 0.6, the high end of its range [0.4, 0.6], which is kept: sweep will draw it only below 0.6, on one side of its stated value " +
 				"(valid: a range of its own in the change, e.g. range: {salience: [0.5, 0.7]}, or range: {salience: [0.4, 0.6]} restated to keep 0.6 at its end)"}},

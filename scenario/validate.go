@@ -765,23 +765,21 @@ func (v *validator) issueIDs() map[string]bool {
 	return m
 }
 
-// refs checks the actor and issue of a stance or stance change and returns
-// the issue when both are known.
-func (v *validator) refs(p, actor, issue string, actors *nameSet) *Issue {
-	ok := true
-	if !actors.m[actor] {
+// refs checks the actor and issue of a stance or stance change and
+// returns the issue when it is known, and whether the actor is: a
+// stance of an unknown actor on a known issue still has its numbers
+// checked against the issue's scale, so that one validation reports
+// every problem (a misspelt actor and a position off the scale) at once.
+func (v *validator) refs(p, actor, issue string, actors *nameSet) (*Issue, bool) {
+	ok := actors.m[actor]
+	if !ok {
 		v.errorf(p+".actor", actors.valid(), "%s", v.unknown(actors, "actor", actor))
-		ok = false
 	}
 	is := v.issueByID[issue]
 	if is == nil {
 		v.errorf(p+".issue", v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", issue))
-		return nil
 	}
-	if !ok {
-		return nil
-	}
-	return is
+	return is, ok
 }
 
 // position checks a position at p against its issue's scale and reports
@@ -914,8 +912,8 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 	seen := map[key]int{}
 	for i, st := range ss {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		is := v.refs(p, st.Actor, st.Issue, actors)
-		if is == nil && path == "stances" {
+		is, known := v.refs(p, st.Actor, st.Issue, actors)
+		if (is == nil || !known) && path == "stances" {
 			v.meantStance(st.Actor, st.Issue, actors)
 		}
 		k := key{st.Actor, st.Issue}
@@ -1143,21 +1141,22 @@ func (v *validator) rangeDropped(p, what, form, dropped string, r Range, from, t
 }
 
 // rangeEnd warns (at p) that a snapshot's change moves
-// what from one number to another, to, at an end of its range r, which
-// the change keeps: it gives no range of its own and r still holds to
-// (resolve keeps a range while it holds the value). Sweep then draws the
-// number on one side of its stated value only, and its intervals can
-// leave the forecast at the stated values outside them, from a range
-// written around the old number, from, strictly inside it. A range the
-// change gives (form writes it, with %s for the suggestion, the old
-// range moved with the number, or r restated) says the end is meant, as
-// a stated value at an end of the range written beside it is. A move
-// within r, a move from an end of r (the writer's range was one-sided
-// already: a bound, not a spread around the number), a move to the
+// what from one number, from, onto another, to, at an end of its range
+// r, which the change keeps: it gives no range of its own and r still
+// holds to (resolve keeps a range while it holds the value). Sweep then
+// draws the number on one side of its stated value only, and its
+// intervals can leave the forecast at the stated values outside them,
+// from a range written about the old number. That holds wherever the
+// old number stood in r, its other end included: [3, 4] written beside
+// 3 said "3, perhaps up to 4"; kept beside a new 4 it says "4, perhaps
+// down to 3", which nobody wrote. A range the change gives (form writes
+// it, with %s for the suggestion, the old range moved with the number,
+// or r restated) says the end is meant, as a stated value at an end of
+// the range written beside it is. A move within r, a move to the
 // scale's end [lo, hi] (there no range holds the number inside) and a
 // range of one point (it varies nothing) are no warning.
 func (v *validator) rangeEnd(p, what, form string, r Range, from, to, lo, hi float64, suggest Range) {
-	if from <= r[0] || from >= r[1] || to == lo || to == hi || (to != r[0] && to != r[1]) {
+	if r[0] == r[1] || from == to || to == lo || to == hi || (to != r[0] && to != r[1]) {
 		return
 	}
 	end, side := "low", "above"
@@ -1401,7 +1400,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 		if a := cx.actor(sc.Actor); a != nil {
 			v.named[out[a.ID]] = true
 		}
-		is := v.refs(q, sc.Actor, sc.Issue, actors)
+		is, known := v.refs(q, sc.Actor, sc.Issue, actors)
 		salOK := true
 		if sc.Salience != nil {
 			salOK = v.salience(q+".salience", *sc.Salience)
@@ -1410,6 +1409,17 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			v.evidence(q, sc.Evidence, sc.Assumed)
 		}
 		if is == nil {
+			continue
+		}
+		if !known {
+			// the change's own numbers, checked against the issue's scale
+			// (refs); what it changes is not known, so nothing is compared
+			posOK := sc.Position == nil || v.position(q+".position", is, *sc.Position)
+			if sc.Range != nil && sc.Position != nil && sc.Salience != nil {
+				v.stanceRange(q, is, sc.Range, *sc.Position, *sc.Salience, posOK, salOK)
+			} else if sc.Range != nil {
+				v.stanceRange(q, is, sc.Range, 0, 0, false, false)
+			}
 			continue
 		}
 		base := sx.stanceOf(sc.Actor, sc.Issue)

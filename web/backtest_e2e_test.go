@@ -246,7 +246,7 @@ func TestBacktestKeyboard(t *testing.T) {
 	if hdr, _ := pageScores(t, e); !slices.Equal(hdr[len(hdr)-1:], []string{"MILITARY-AID 2025-03-11"}) {
 		t.Errorf("to 2025-03-11 scores %q, want the aid outcome of 11 March alone", hdr)
 	}
-	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "1 of the 2 recorded outcomes are dated on or before 2025-02-28 or after 2025-03-11, and are not scored") {
+	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "1 of the 2 recorded outcomes is dated on or before 2025-02-28 or after 2025-03-11, and is not scored") {
 		t.Errorf("warnings %q, want the outcome left out said", w)
 	}
 	e.do("back to the snapshot", chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
@@ -272,7 +272,7 @@ func TestBacktestKeyboard(t *testing.T) {
 	if h := get(t, e.bctx, "head", chromedp.Evaluate[string](head)); !strings.Contains(h, "as of 2025-03-18") {
 		t.Errorf("the backtest reads %q, want it as of 2025-03-18", h)
 	}
-	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "no outcome is dated after 2025-03-18: nothing to score (give an earlier snapshot)") {
+	if w := e.text(`[data-testid=backtest-warnings]`); !strings.Contains(w, "no outcome is dated after 2025-03-18: nothing to score (the 2 recorded outcomes are dated from 2025-03-11 to 2025-03-18; give an earlier snapshot)") {
 		t.Errorf("warnings %q, want the answer's: no outcome after 2025-03-18", w)
 	}
 	if hint := e.text(`[data-testid=backtest-no-outcomes]`); hint != "Nothing to score after this snapshot: backtest from a snapshot dated before an outcome." {
