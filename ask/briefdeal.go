@@ -75,8 +75,8 @@ type BriefDeal struct {
 	// writes a package: "Concession term 35.0; City revenue share 6.0".
 	Nash string
 	// WayOut is the way out, led by WayOutHead; WayOutClose, when the
-	// plans' choice of it is a close call, says so as deal search does
-	// (DealCloseCall.Text).
+	// plans' choice of it is a close call, says so in one sentence
+	// (CloseCallBrief): the brief keeps to one page.
 	WayOut, WayOutHead, WayOutClose string
 	Warnings                        []string
 }
@@ -117,7 +117,9 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 		if i < len(ways) {
 			bd.WayOut = ways[i].Text
 			if c.Close != nil && len(ways[i].Plans) > 0 {
-				bd.WayOutClose = c.Close.Text
+				// on one page, the close call in one sentence (deal
+				// search prints the runner-up's plan)
+				bd.WayOutClose = CloseCallBrief(p, c.Issue, *c.Close)
 			}
 		}
 	}

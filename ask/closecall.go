@@ -252,3 +252,27 @@ func CloseCallText(p *answer.Scenario, issue string, cc answer.DealCloseCall) st
 	}
 	return b.String()
 }
+
+// CloseCallBrief is CloseCallText for the one-page brief: why the choice
+// is close and how to ask for the runner-up's plan, in one sentence,
+// without the runner-up's package (deal search prints it).
+func CloseCallBrief(p *answer.Scenario, issue string, cc answer.DealCloseCall) string {
+	runner := nouns.Possessive(nouns.And(NamesOf(cc.RunnerUp, p.ActorName)))
+	var why []string
+	switch {
+	case cc.Margin && cc.Flips:
+		why = append(why, "capabilities a tenth off, or within their stated ranges, would reverse it")
+	case cc.Margin:
+		why = append(why, "capabilities a tenth off would reverse it")
+	case cc.Flips:
+		why = append(why, "capabilities within their stated ranges could reverse it")
+	}
+	if len(cc.Assumed) > 0 {
+		why = append(why, "it rests on assumed inputs ("+nouns.And(cc.Assumed)+")")
+	}
+	if len(why) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("A close call: %s way out costs %s times as much, but %s; --fix %s=%s searches it.", runner, fixed(cc.Ratio, 2),
+		nouns.And(why), issue, strconv.FormatFloat(cc.Value, 'f', -1, 64))
+}

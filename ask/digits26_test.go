@@ -27,8 +27,8 @@ func TestHospitalWageDigits(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"Hospital group's red line (it needs Wage increase (%) <= 5): compromise 5.98; ks 5.04",
-		"Nurses' union's red line (it needs Wage increase (%) >= 6): compromise 5.98; ks 5.04",
+		"Hospital group's red line (it needs Wage increase (%) at 5 or below): compromise 5.98; ks 5.04",
+		"Nurses' union's red line (it needs Wage increase (%) at 6 or above): compromise 5.98; ks 5.04",
 	}
 	if got := strings.Join(f.RedLinesCrossed[:2], "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("red lines crossed:\n%s\nwant\n%s", got, strings.Join(want, "\n"))

@@ -25,7 +25,7 @@ func TestSettleWarningNamesIssuesByName(t *testing.T) {
 
 // TestBriefOptionLeadsWithTheForecastsNearest: `parley brief` names
 // first, on the ceasefire, the option `parley forecast`'s bottom line
-// names (nearest →40, Partial ceasefires), and says the draws land
+// names (nearer →40, Partial ceasefires, of the two it lies between), and says the draws land
 // nearest the 30-day ceasefire more often; it led with the 30-day
 // ceasefire. Its "moves it most" reads as the forecast's swing.
 func TestBriefOptionLeadsWithTheForecastsNearest(t *testing.T) {
@@ -34,7 +34,7 @@ func TestBriefOptionLeadsWithTheForecastsNearest(t *testing.T) {
 		t.Fatalf("forecast: exit %d", code)
 	}
 	const partial = "Partial ceasefires: “peace in the sky” (missiles, bombs, long-range drones) and “silence at sea”"
-	if want := "Ceasefire: compromise 46.6, nearest →40 " + partial; !strings.Contains(flatText(fc), want) {
+	if want := "Ceasefire: compromise 46.6, between →40 " + partial + " and →55 30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop), nearer →40"; !strings.Contains(flatText(fc), want) {
 		t.Fatalf("the bottom line does not say %q:\n%s", want, fc)
 	}
 	out, _, code := run(t, "brief")

@@ -54,7 +54,7 @@ func TestExplainIterativeModels(t *testing.T) {
 		csvHeader string
 	}{
 		// bdm cycles on nato: the headline is the range, as forecast shows it
-		{[]string{"-m", "bdm", "--issue", "nato"}, []string{"Ukraine and NATO (nato): 20.7–90.0 ~ →", "Round 1:", "quadrant chart:", "the median moves"},
+		{[]string{"-m", "bdm", "--issue", "nato"}, []string{"Ukraine and NATO (nato): 20.7–90.0 ~, reaching ", "Round 1:", "quadrant chart:", "the median moves"},
 			"issue,round,actor,other,x,y,quadrant,offer,taken,p,p_other,risk"},
 		{[]string{"-m", "exchange"}, []string{"Exchanges realised", "Round 1:", "GIVES WAY", "Externalities per actor", "INNER +"},
 			"round,exchange,issue_p,issue_q,gain,actor,class,sign,value"},

@@ -138,7 +138,7 @@ func TestSay(t *testing.T) {
 			text = w
 		}
 	}
-	if !strings.Contains(text, " issues after 2 rounds; ") {
+	if !strings.Contains(text, " issues after 2 rounds, 1 of them across options; ") {
 		t.Fatalf("bdm after 2 rounds gives no grouped warning of the issues it did not settle on: %q", f.Models[0].Warnings)
 	}
 	const label, width = "warning (bdm; no variant, europe-pays)", 60

@@ -45,10 +45,10 @@ func TestShowListsEveryPart(t *testing.T) {
 	out, _, _ = run(t, "show", "--all", "--snapshot", "base", "testdata/show-everything.yaml")
 	for _, want := range []string{
 		"Stances at the base (as of 2025-01-01): 4 (1 quoted, 3 assumed, 0 with neither):\n",
-		"│ Alpha │ Budget        │     80.0 │      0.9 │ quoted   │",
-		"│ Beta  │ Budget        │     40.0 │      0.5 │ assumed  │",
-		"│ Gamma │ Budget        │     50.0 │      0.3 │ assumed  │",
-		"│ Alpha │ Treaty change │     1.00 │      0.4 │ assumed  │",
+		"│ Alpha │ Budget        │     80.0 │     0.90 │ quoted   │",
+		"│ Beta  │ Budget        │     40.0 │     0.50 │ assumed  │",
+		"│ Gamma │ Budget        │     50.0 │     0.30 │ assumed  │",
+		"│ Alpha │ Treaty change │     1.00 │     0.40 │ assumed  │",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--all: no %q in\n%s", want, out)
@@ -181,8 +181,8 @@ func TestShowLatestByDefault(t *testing.T) {
 		"Shown at the latest snapshot (2025-02-01): 2 differences from the base, each marked with the snapshot or variant that set it (--snapshot, --variant).\n",
 		"Stances at the latest snapshot (2025-02-01): 4 (1 quoted, 3 assumed, 0 with neither; 1 set since the base):\n",
 		// the snapshot moves Beta from 40 to 45
-		"│ Beta  │ Budget        │     45.0 │      0.5 │ assumed  │ set by snapshot 2025-02-01, base 40.0 │",
-		"│ Alpha │ Budget        │     80.0 │      0.9 │ quoted   │                                       │",
+		"│ Beta  │ Budget        │     45.0 │     0.50 │ assumed  │ set by snapshot 2025-02-01, base 40.0 │",
+		"│ Alpha │ Budget        │     80.0 │     0.90 │ quoted   │                                       │",
 		"Red lines at the latest snapshot (2025-02-01):\n  Beta on Budget: <= 70 (assumed; set by snapshot 2025-02-01, base <= 60)\n",
 		"│ STANCES AT THE LATEST SNAPSHOT (2025-02-01) │",
 	} {

@@ -512,7 +512,7 @@ func TestNegativeRanges(t *testing.T) {
 		"of other issues left out: the compromise model reads each issue alone")
 	check([]string{"forecast", "-m", "compromise,exchange,snap"},
 		"│ Budget │ -1.63 →-2.5 │ -1.19 to -1.12 ~ →0 │",
-		"Budget -1.19 to -1.12; Timeline 73.1–78.3",
+		"Timeline 73.1–78.3 (5.2% of the scale); Budget -1.19 to -1.12 (1.5% of the scale)",
 		"│ Budget │ -3.06 to 0.00 │ -4.81 to 0.00 │")
 	check([]string{"sweep", "-m", "compromise", "-n", "100"},
 		"-2.00 to -1.75 ", "-1.75 to -1.50 ", "-1.50 to -1.25 ")
