@@ -75,6 +75,11 @@ type Evidence struct {
 	Items          []EvidenceItem   `json:"items"`
 	Coverage       []Coverage       `json:"coverage"`
 	Warnings       []string         `json:"warnings"`
+	// UncheckedText says, when no source's text was read, that the
+	// quotes were not compared with their sources and how whoever runs
+	// Parley gives it the texts (ask.EvidenceUnchecked); empty when they
+	// were read. The page prints it under the coverage.
+	UncheckedText string `json:"unchecked_text,omitempty"`
 }
 
 // EvidenceSource is a source as checked.
@@ -135,6 +140,17 @@ type EvidenceItem struct {
 	WhoText      string `json:"who_text,omitempty"`
 	SnapshotText string `json:"snapshot_text,omitempty"`
 	SourceText   string `json:"source_text,omitempty"`
+	// DateText is the quote's date labelled as the drawer labels it
+	// ("quote dated 2025-02-28"), empty when it has none; FoundText what
+	// the check of it found when it was not found or not checked ("not
+	// found in its source", "not compared with its source"), empty when
+	// found or when no source was read at all (Evidence.UncheckedText
+	// says it once); SharedText, for a stance's quote other actors'
+	// stances cite too, with whom ("shared with United Kingdom,
+	// France"). The page's evidence cards print them.
+	DateText   string `json:"date_text,omitempty"`
+	FoundText  string `json:"found_text,omitempty"`
+	SharedText string `json:"shared_text,omitempty"`
 }
 
 // Ingest is what `parley ingest` proposes: candidate evidence drafted

@@ -175,19 +175,43 @@ func LeverCost(x float64) string {
 // coverageTexts writes the head of every row of each snapshot's
 // evidence coverage (CoverageRowHead: an actor or issue by its name, else
 // its id; CoverageOverall) and its share of the weight quoted (Chance:
-// "0.4%", not "0%", of a share that is not 0) and returns cov.
+// "0.4%", not "0%", of a share that is not 0), with its counts
+// (CoverageCounts), and returns cov.
 func coverageTexts(cov []answer.Coverage) []answer.Coverage {
 	for i := range cov {
 		c := &cov[i]
 		for j := range c.Actors {
 			a := &c.Actors[j]
-			a.HeadText, a.ShareText = CoverageRowHead("actor", cmp.Or(a.Name, a.ID)), Chance(a.Share)
+			a.HeadText, a.ShareText, a.CountsText = CoverageRowHead("actor", cmp.Or(a.Name, a.ID)), Chance(a.Share), CoverageCounts(*a)
 		}
 		for j := range c.Issues {
 			is := &c.Issues[j]
-			is.HeadText, is.ShareText = CoverageRowHead("issue", cmp.Or(is.Name, is.ID)), Chance(is.Share)
+			is.HeadText, is.ShareText, is.CountsText = CoverageRowHead("issue", cmp.Or(is.Name, is.ID)), Chance(is.Share), CoverageCounts(*is)
 		}
-		c.Overall.HeadText, c.Overall.ShareText = CoverageOverall, Chance(c.Overall.Share)
+		c.Overall.HeadText, c.Overall.ShareText, c.Overall.CountsText = CoverageOverall, Chance(c.Overall.Share), CoverageCounts(c.Overall)
 	}
 	return cov
+}
+
+// CoverageCounts says what the quotes of a coverage row support, each
+// number apart: "positions: 7 of 7 quoted (2 only by a quote shared
+// with other actors); saliences: 0 of 7 quoted; capability: 1 of 1
+// quoted" (the capability of an actor's row, the capabilities of the
+// overall row, none of an issue's). A position resting only on a quote
+// other actors' stances cite too is counted apart, since it is a
+// reading shared across actors rather than the actor's own words.
+func CoverageCounts(s answer.CoverageShare) string {
+	out := fmt.Sprintf("positions: %d of %d quoted", s.Positions, s.Stances)
+	if s.PositionsShared > 0 {
+		out += fmt.Sprintf(" (%d only by a quote shared with other actors)", s.PositionsShared)
+	}
+	out += fmt.Sprintf("; saliences: %d of %d quoted", s.Saliences, s.Stances)
+	if c := s.Capabilities; c != nil {
+		what := "capabilities"
+		if c.Actors == 1 {
+			what = "capability"
+		}
+		out += fmt.Sprintf("; %s: %d of %d quoted", what, c.Quoted, c.Actors)
+	}
+	return out
 }

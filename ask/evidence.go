@@ -1,7 +1,10 @@
 package ask
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"parley/answer"
@@ -103,12 +106,38 @@ func Evidence(in *Input, texts bool) answer.Evidence {
 	for _, w := range in.Warnings {
 		e.Warnings = append(e.Warnings, w.String())
 	}
+	if !in.SourcesRead {
+		e.UncheckedText = EvidenceUnchecked
+	}
 	names := namesOf(s)
-	for i, it := range evidence.Items(s) {
+	items := evidence.Items(s)
+	shared := sharedQuotes(items)
+	for i, it := range items {
 		item := answer.EvidenceItem{Path: it.Path, Snapshot: it.Snapshot, Kind: it.Kind, Actor: it.Actor, Issue: it.Issue, Proposal: it.Proposal, Source: it.Source,
 			Quote: it.Quote, Date: it.Date, Note: it.Note, Start: -1, End: -1}
 		item.WhoText, item.SnapshotText, item.SourceText = names.texts(it)
-		if src, found, checked := foundAt(in, i, it.Source); checked {
+		if it.Date != "" {
+			item.DateText = "quote dated " + it.Date
+		}
+		if it.Kind == evidence.KindStance {
+			var others []string
+			for _, a := range shared[quoteOf(it)] {
+				if a != it.Actor {
+					others = append(others, cmp.Or(names.actors[a], a))
+				}
+			}
+			if len(others) > 0 {
+				item.SharedText = "shared with " + strings.Join(others, ", ")
+			}
+		}
+		src, found, checked := foundAt(in, i, it.Source)
+		switch {
+		case !checked && in.SourcesRead:
+			item.FoundText = "not compared with its source"
+		case checked && !found:
+			item.FoundText = "not found in its source"
+		}
+		if checked {
 			item.Found = &found
 			if found {
 				// Code points, which a browser can count.
@@ -119,6 +148,28 @@ func Evidence(in *Input, texts bool) answer.Evidence {
 		e.Items = append(e.Items, item)
 	}
 	return e
+}
+
+// EvidenceUnchecked is what the evidence browser says when no source's
+// text was read: the quotes were not compared with them, and how whoever
+// runs Parley gives them.
+const EvidenceUnchecked = "The quotes were not compared with their sources: this Parley was started without the source texts. Whoever runs it can turn the comparison on by starting it with --sources and the folder that holds them."
+
+// sharedQuotes maps each quote stances cite (by source and words, as
+// the coverage counts a shared one) to the actors citing it, in the
+// order they first do.
+func sharedQuotes(items []evidence.Item) map[string][]string {
+	m := map[string][]string{}
+	for _, it := range items {
+		if it.Kind == evidence.KindStance && !slices.Contains(m[quoteOf(it)], it.Actor) {
+			m[quoteOf(it)] = append(m[quoteOf(it)], it.Actor)
+		}
+	}
+	return m
+}
+
+func quoteOf(it evidence.Item) string {
+	return it.Source + "\x00" + strings.Join(strings.Fields(it.Quote), " ")
 }
 
 func sourcesOf(in *Input, texts bool) []answer.EvidenceSource {

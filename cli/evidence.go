@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -106,6 +107,14 @@ func coverageTableAt(w io.Writer, cov []answer.Coverage, last answer.Coverage) {
 	t.SetColumnConfigs([]table.ColumnConfig{wrapCol(1, l.text(len(hdr), othersWidth(rows, hdr, 0), widest(column(rows, 0, fmt.Sprint(hdr[0]))...)))})
 	t.AppendRows(rows)
 	t.Render()
+	// What the quotes support, each number apart, a row's counts a line
+	// (CountsText; absent from an answer stored before it was carried).
+	if last.Overall.CountsText != "" {
+		fmt.Fprintf(w, "What the quotes support at %s:\n", last.Snapshot)
+		for _, s := range slices.Concat(last.Actors, last.Issues, []answer.CoverageShare{last.Overall}) {
+			fmt.Fprintf(w, "  %s: %s\n", s.HeadText, s.CountsText)
+		}
+	}
 	for _, l := range last.Unquoted {
 		fmt.Fprintln(w, l)
 	}

@@ -32,6 +32,24 @@ type Share struct {
 	// Stances counts the stances, Quotes those counted as Quoted.
 	Stances int `json:"stances"`
 	Quotes  int `json:"quotes"`
+	// Positions counts the stances whose position a quote from a
+	// declared source supports (scenario.Evidence.Supported), Saliences
+	// those whose salience one does. PositionsShared counts the
+	// Positions supported only by quotes that another actor's stance
+	// cites too (the same source and words): a reading shared across
+	// actors, not the actor's own words.
+	Positions       int `json:"positions"`
+	PositionsShared int `json:"positions_shared"`
+	Saliences       int `json:"saliences"`
+	// Capabilities counts the capabilities of an actor's row (its one)
+	// and of the overall row (every actor's); absent from an issue's.
+	Capabilities *Capabilities `json:"capabilities,omitempty"`
+	// CountsText is the row's counts, each number apart, as every door
+	// writes them ("positions: 7 of 7 quoted (2 only by a quote shared
+	// with other actors); saliences: 0 of 7 quoted; capability: 1 of 1
+	// quoted"), written by package ask (ask.CoverageCounts); omitted in
+	// an answer stored before the answers carried it.
+	CountsText string `json:"counts_text,omitempty"`
 	// HeadText heads the share's row in every door's coverage table
 	// ("actor United States", "issue Ceasefire", "overall"): left empty
 	// here and written by package ask (ask.CoverageRowHead); omitted in
@@ -45,8 +63,29 @@ type Share struct {
 	ShareText string `json:"share_text,omitempty"`
 }
 
-func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool) {
+func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool, actors map[quoteKey]map[string]bool) {
 	s.Stances++
+	pos, own := false, false
+	for _, e := range st.Evidence {
+		if !declared[e.Source] {
+			continue
+		}
+		if e.Supported(scenario.SupportsPosition) {
+			pos = true
+			own = own || len(actors[keyOf(e)]) < 2
+		}
+	}
+	if pos {
+		s.Positions++
+		if !own {
+			s.PositionsShared++
+		}
+	}
+	if slices.ContainsFunc(st.Evidence, func(e scenario.Evidence) bool {
+		return declared[e.Source] && e.Supported(scenario.SupportsSalience)
+	}) {
+		s.Saliences++
+	}
 	switch {
 	case quoted(st, declared):
 		s.Quoted += w
@@ -56,6 +95,30 @@ func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool) {
 	default:
 		s.Unsupported += w
 	}
+}
+
+// quoteKey is a quote by its source and words, as two stances cite the
+// same one.
+type quoteKey struct{ source, quote string }
+
+func keyOf(e scenario.Evidence) quoteKey {
+	return quoteKey{e.Source, strings.Join(strings.Fields(e.Quote), " ")}
+}
+
+// quoteActors maps each quote the stances of r cite to the actors whose
+// stances cite it.
+func quoteActors(r *scenario.Scenario) map[quoteKey]map[string]bool {
+	m := map[quoteKey]map[string]bool{}
+	for _, st := range r.Stances {
+		for _, e := range st.Evidence {
+			k := keyOf(e)
+			if m[k] == nil {
+				m[k] = map[string]bool{}
+			}
+			m[k][st.Actor] = true
+		}
+	}
+	return m
 }
 
 // quoted reports whether a stance rests on a quote (anyDeclared).
@@ -320,15 +383,20 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 	}
 	div := r.SalienceDivisor()
 	declared := declaredSources(r)
+	shared := quoteActors(r)
 	for i := range r.Actors {
 		a := &r.Actors[i]
-		c.Capabilities.Actors++
+		own := Capabilities{Actors: 1}
 		switch {
 		case anyDeclared(a.CapabilityEvidence, declared):
-			c.Capabilities.Quoted++
+			own.Quoted++
 		case a.CapabilityAssumed != "":
-			c.Capabilities.Assumed++
+			own.Assumed++
 		}
+		c.Actors[i].Capabilities = &own
+		c.Capabilities.Actors++
+		c.Capabilities.Quoted += own.Quoted
+		c.Capabilities.Assumed += own.Assumed
 		for _, issue := range slices.Sorted(maps.Keys(a.RedLines)) {
 			c.RedLines.add(a.RedLineEvidence[issue], a.RedLineAssumed[issue], declared)
 		}
@@ -348,10 +416,12 @@ func coverageOf(r *scenario.Scenario, snap string) SnapshotCoverage {
 			continue
 		}
 		w := a.Capability * st.Salience / div
-		c.Overall.add(w, st, declared)
-		c.Actors[ai].add(w, st, declared)
-		c.Issues[ii].add(w, st, declared)
+		c.Overall.add(w, st, declared, shared)
+		c.Actors[ai].add(w, st, declared, shared)
+		c.Issues[ii].add(w, st, declared, shared)
 	}
+	all := c.Capabilities
+	c.Overall.Capabilities = &all
 	c.Overall.finish()
 	for i := range c.Actors {
 		c.Actors[i].finish()

@@ -9,6 +9,8 @@
 // 0–1 value every model uses.
 package scenario
 
+import "slices"
+
 // Scenario is one negotiation.
 type Scenario struct {
 	Metadata  Metadata   `yaml:"metadata" json:"metadata"`
@@ -206,6 +208,27 @@ type Evidence struct {
 	Quote  string `yaml:"quote" json:"quote"`
 	Date   string `yaml:"date,omitempty" json:"date,omitempty"`
 	Note   string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Supports names the numbers of its stance a stance's quote supports,
+	// SupportsPosition and SupportsSalience; empty, the position only
+	// (SupportsOf). Only a stance's quote carries it.
+	Supports []string `yaml:"supports,omitempty" json:"supports,omitempty"`
+}
+
+// The numbers of a stance a quote can support (Evidence.Supports).
+const (
+	SupportsPosition = "position"
+	SupportsSalience = "salience"
+)
+
+// Supported reports whether the quote supports its stance's number n
+// (SupportsPosition or SupportsSalience): as its Supports says, and
+// without one, the position only — a quote of what an actor said shows
+// what it wants, not how much it cares (docs/DECISIONS.md, coverage26).
+func (e Evidence) Supported(n string) bool {
+	if len(e.Supports) == 0 {
+		return n == SupportsPosition
+	}
+	return slices.Contains(e.Supports, n)
 }
 
 // Changes are overrides applied on top of the base scenario by a snapshot

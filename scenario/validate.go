@@ -864,7 +864,16 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 }
 
 func (v *validator) evidence(p string, ev []Evidence, assumed string) {
-	v.quotes(p+".evidence", ev)
+	v.evidenceFor(p, ev, assumed, nil)
+}
+
+// stanceSupports are the values a stance's quote's supports may name.
+var stanceSupports = []string{SupportsPosition, SupportsSalience}
+
+// evidenceFor is evidence with the values a quote's supports may name
+// (none: the field is not allowed).
+func (v *validator) evidenceFor(p string, ev []Evidence, assumed string, supports []string) {
+	v.quotesFor(p+".evidence", ev, supports)
 	if len(ev) == 0 && assumed == "" {
 		v.warnf(p, "evidence: [{source, quote, date}] or assumed: <reason>", "no evidence and no assumed reason")
 	}
@@ -881,10 +890,26 @@ func (v *validator) capabilityEvidence(p string, ev []Evidence, assumed string, 
 }
 
 // quotes checks a list of evidence items at path (….evidence).
-func (v *validator) quotes(path string, ev []Evidence) {
+func (v *validator) quotes(path string, ev []Evidence) { v.quotesFor(path, ev, nil) }
+
+// quotesFor is quotes with the values a quote's supports may name: a
+// stance's quote says which of its numbers it supports; other quotes
+// support the one number they are given for, and name none.
+func (v *validator) quotesFor(path string, ev []Evidence, supports []string) {
 	sources := v.sources
 	for k, e := range ev {
 		q := fmt.Sprintf("%s[%d]", path, k)
+		if len(e.Supports) > 0 && supports == nil {
+			v.errorf(q+".supports", "supports only on a stance's evidence", "only a stance's quote names the numbers it supports")
+		}
+		for i, n := range e.Supports {
+			switch {
+			case supports != nil && !slices.Contains(supports, n):
+				v.errorf(fmt.Sprintf("%s.supports[%d]", q, i), "one of "+strings.Join(supports, ", "), "unknown number %q", n)
+			case slices.Index(e.Supports, n) < i:
+				v.errorf(fmt.Sprintf("%s.supports[%d]", q, i), "each number once", "%q named twice", n)
+			}
+		}
 		if e.Source == "" {
 			v.errorf(q+".source", "the id or file of a source in metadata.sources", "missing")
 		} else if !sources.m[e.Source] {
@@ -926,7 +951,7 @@ func (v *validator) stances(path string, ss []Stance, actors *nameSet) {
 			seen[k] = i
 		}
 		salOK := v.salience(p+".salience", st.Salience)
-		v.evidence(p, st.Evidence, st.Assumed)
+		v.evidenceFor(p, st.Evidence, st.Assumed, stanceSupports)
 		if is == nil {
 			continue
 		}
@@ -1406,7 +1431,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			salOK = v.salience(q+".salience", *sc.Salience)
 		}
 		if len(sc.Evidence) > 0 {
-			v.evidence(q, sc.Evidence, sc.Assumed)
+			v.evidenceFor(q, sc.Evidence, sc.Assumed, stanceSupports)
 		}
 		if is == nil {
 			continue

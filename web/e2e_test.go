@@ -113,6 +113,8 @@ type e2eOptions struct {
 	scenario string
 	// sources is the server's --sources folder; "" is e2eSources.
 	sources string
+	// noSources starts the server with no --sources folder at all.
+	noSources bool
 	// maxWork is the server's --max-work; 0 is its default.
 	maxWork float64
 	// maxStreams is the server's --max-streams; 0 is its default.
@@ -327,7 +329,7 @@ func startE2EWith(t *testing.T, o e2eOptions) *e2e {
 			t.Fatal(err)
 		}
 	}
-	if o.sources == "" {
+	if o.sources == "" && !o.noSources {
 		o.sources = e2eSources
 	}
 	api, err := httpapi.New(ctx, httpapi.Options{Store: st, Web: web.Dist(), LoopbackOnly: !o.everyRequest, SourcesDir: o.sources, MaxWork: o.maxWork, MaxStreams: o.maxStreams, MaxJobs: o.maxJobs, Token: o.token, MaxAuthFailures: o.maxAuthFailures})

@@ -1,11 +1,54 @@
 package web_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"parley/ask"
 )
+
+// TestEvidenceUnread (coverage26): served without the source texts,
+// the Evidence view says so once, in words a reader of the page can act
+// on (ask.EvidenceUnchecked, the flag named once by the answer), and no
+// card says "not checked"; each row counts what the quotes support,
+// number by number, a position resting only on a quote other actors'
+// stances cite apart (Germany's seven); a card labels its date as the
+// drawer does and names with whom its quote is shared.
+func TestEvidenceUnread(t *testing.T) {
+	e := startE2EWith(t, e2eOptions{noSources: true})
+	e.do("load", chromedp.Navigate(e.srv.URL+"/#evidence"), chromedp.WaitVisible(chromedp.CSS(`.evidence-list button.quote`)))
+	if c := e.text(`[data-testid=coverage-unchecked]`); c != ask.EvidenceUnchecked {
+		t.Errorf("the unchecked note reads %q", c)
+	}
+	rows := get(t, e.bctx, "rows", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=coverage-rows] tr")].map((r) => r.querySelector("th").textContent + ": " + r.querySelector("td:last-child").textContent)`))
+	want := "actor Germany: positions: 7 of 7 quoted (7 only by a quote shared with other actors); saliences: 0 of 7 quoted; capability: 1 of 1 quoted"
+	if !slices.Contains(rows, want) {
+		t.Errorf("no row reads %q: %q", want, rows)
+	}
+	who := get(t, e.bctx, "cards", chromedp.Evaluate[[]string](`[...document.querySelectorAll(".evidence-list .who")].map((x) => x.textContent)`))
+	if len(who) == 0 || who[0] != "Ukraine on Ceasefire · base · Why Kyiv is wary of a stand-alone ceasefire · quote dated 2025-02-28" {
+		t.Errorf("the first card reads %q", who)
+	}
+	sanctions := "Germany on Sanctions on Russia · base · "
+	found := false
+	for _, w := range who {
+		if strings.Contains(w, "not checked") {
+			t.Errorf("a card reads %q", w)
+		}
+		if strings.HasPrefix(w, sanctions) {
+			found = true
+			if !strings.HasSuffix(w, " · quote dated 2025-03-02 · shared with United Kingdom, France, Italy, Finland, European Commission, Ukraine") {
+				t.Errorf("Germany's sanctions card reads %q", w)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no card starts %q", sanctions)
+	}
+}
 
 // TestEvidenceView opens the Evidence view of the built-in case served
 // with its articles: the coverage (94% at the latest snapshot, as
@@ -19,7 +62,7 @@ func TestEvidenceView(t *testing.T) {
 	e := startE2E(t)
 	cov := chromedp.CSS(`[data-testid=coverage] table.coverage`)
 	e.do("load", chromedp.Navigate(e.srv.URL+"/#evidence"), chromedp.WaitVisible(cov), e.shot("20-evidence"))
-	if c := e.text(`[data-testid=coverage] table.coverage tbody tr:last-child`); !strings.HasPrefix(c, "overall") || !strings.Contains(c, "94%") || !strings.Contains(c, "59 of 70 stances quoted") {
+	if c := e.text(`[data-testid=coverage] table.coverage tbody tr:last-child`); !strings.HasPrefix(c, "overall") || !strings.Contains(c, "94%") || !strings.Contains(c, "positions: 59 of 70 quoted (41 only by a quote shared with other actors); saliences: 0 of 70 quoted; capabilities: 7 of 10 quoted") {
 		t.Fatalf("overall coverage reads %q", c)
 	}
 	// The headline states each kind apart, as validate does

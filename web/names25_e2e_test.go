@@ -15,7 +15,7 @@ import (
 func TestEvidenceCardsNamed(t *testing.T) {
 	e := startE2E(t)
 	e.do("evidence", chromedp.Navigate(e.srv.URL+"/#evidence"), chromedp.WaitVisible(chromedp.CSS(`.evidence-list button.quote`)))
-	if got, want := e.text(`.evidence-list li:first-child .who`), "Ukraine on Ceasefire · base · Why Kyiv is wary of a stand-alone ceasefire · 2025-02-28"; !strings.HasPrefix(got, want) {
+	if got, want := e.text(`.evidence-list li:first-child .who`), "Ukraine on Ceasefire · base · Why Kyiv is wary of a stand-alone ceasefire · quote dated 2025-02-28"; !strings.HasPrefix(got, want) {
 		t.Errorf("the first card reads %q, want it to start %q", got, want)
 	}
 	who := get(t, e.bctx, "cards", chromedp.Evaluate[[]string](`[...document.querySelectorAll(".evidence-list .who")].map((x) => x.textContent)`))

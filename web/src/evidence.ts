@@ -14,7 +14,12 @@ import { h, fmt, noNumber, plural, plainNumber } from './util'
 // head_text heads the share's row as every door does (ask.CoverageRowHead:
 // "actor United States"; "overall"); absent from an answer stored before
 // the answers carried it.
-export interface CoverageShare { id?: string; name?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number; head_text?: string; share_text?: string }
+// counts_text says what the row's quotes support, number by number
+// (ask.CoverageCounts).
+export interface CoverageShare {
+  id?: string; name?: string; quoted: number; assumed: number; unsupported: number; share: number; stances: number; quotes: number; head_text?: string; share_text?: string
+  positions?: number; positions_shared?: number; saliences?: number; capabilities?: CoverageCapabilities; counts_text?: string
+}
 export interface CoverageCapabilities { actors: number; quoted: number; assumed: number }
 export interface CoverageBacking { stated: number; quoted: number; assumed: number }
 export interface Coverage {
@@ -36,8 +41,14 @@ export interface EvidenceItem {
   // it is recorded and its source, by names (ask's evidenceNames); absent
   // from an answer stored before they were carried.
   who_text?: string; snapshot_text?: string; source_text?: string
+  // date_text labels the quote's date as the drawer does; found_text
+  // says when it was not found or not compared; shared_text with whom
+  // other actors' stances share it.
+  date_text?: string; found_text?: string; shared_text?: string
 }
-export interface Evidence { id: string; title: string; sources_checked: boolean; sources: EvidenceSource[]; items: EvidenceItem[]; coverage: Coverage[]; warnings: string[] }
+// unchecked_text says why the quotes were not compared with their
+// sources when no source text was read (ask.EvidenceUnchecked).
+export interface Evidence { id: string; title: string; sources_checked: boolean; sources: EvidenceSource[]; items: EvidenceItem[]; coverage: Coverage[]; warnings: string[]; unchecked_text?: string }
 export interface IngestEntry {
   actor: string; issue: string; evidence: { source: string; quote: string; date?: string; note?: string }
   position?: number; salience?: number; option?: number; option_label?: string; words?: string[]; score: number; line: number
@@ -96,7 +107,7 @@ function coverageView(ev: Evidence): HTMLElement {
     const c = ev.coverage[Number(sel.value)]
     headline.textContent = `${c.snapshot}: ${c.headline}`
     unquoted.textContent = (c.unquoted ?? []).join(' ')
-    const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, s.share_text ?? plainNumber(s.share)), h('td', {}, bar(s)), h('td', {}, `${s.quotes} of ${s.stances} stances quoted`))
+    const row = (label: string, s: CoverageShare) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, s.share_text ?? plainNumber(s.share)), h('td', {}, bar(s)), h('td', {}, s.counts_text ?? `${s.quotes} of ${s.stances} stances quoted`))
     table.replaceChildren(h('table', { class: 'coverage' },
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Quoted'), h('th', {}, 'quoted · assumed · neither'), h('th', {}, ''))),
       h('tbody', { 'data-testid': 'coverage-rows' }, ...c.actors.map((a) => row(rowHead(a, ''), a)),
@@ -106,7 +117,7 @@ function coverageView(ev: Evidence): HTMLElement {
   draw()
   out.append(h('p', { class: 'hint' }, 'What rests on quotes, each kind apart; the table weighs the stances by capability × salience. ',
     h('label', { for: 'coverage-snapshot' }, 'At '), sel), headline, table, unquoted)
-  if (!ev.sources_checked) out.append(h('p', { class: 'hint' }, 'Source files were not read (start the server with --sources DIR to check quotes and show their texts).'))
+  if (ev.unchecked_text) out.append(h('p', { class: 'hint', 'data-testid': 'coverage-unchecked' }, ev.unchecked_text))
   return out
 }
 
@@ -162,9 +173,9 @@ function browser(ev: Evidence, sv: ScenarioView, issue: string): HTMLElement {
     const s = val('ev-source'), k = val('ev-kind'), a = val('ev-actor'), i = val('ev-issue')
     const items = ev.items.filter((it) => (!s || srcOf(it.source)?.id === s) && (!k || it.kind === k) && (!a || it.actor === a) && (!i || it.issue === i))
     list.replaceChildren(...items.map((it) => {
-      const state = it.found === null ? 'not checked' : it.found ? '' : 'not found'
+      const parts = [it.who_text ?? whose(it), it.snapshot_text ?? (it.snapshot || 'base'), it.source_text ?? it.source, it.date_text, it.shared_text, it.found_text].filter((x) => x)
       const b = h('button', { type: 'button', class: 'quote' + (it.found === false ? ' missing' : '') },
-        h('span', { class: 'who' }, `${it.who_text ?? whose(it)} · ${it.snapshot_text ?? (it.snapshot || 'base')} · ${it.source_text ?? it.source}${it.date ? ' · ' + it.date : ''}${state ? ' · ' + state : ''}`),
+        h('span', { class: 'who' }, parts.join(' · ')),
         h('q', {}, it.quote))
       b.onclick = () => open(it)
       return h('li', {}, b)
