@@ -188,12 +188,13 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 	return pv, nil
 }
 
-// why says in words why an actor accepts or rejects a package.
+// why says in words why an actor accepts or blocks a package, with
+// the verbs of deal evaluate's verdicts (VerdictText).
 func (c *Case) why(vd deal.Verdict) string {
 	var s string
 	switch {
 	case len(vd.Crossed) > 0:
-		s = "rejects: crosses its red line"
+		s = "blocks: crosses its red line"
 		for j, x := range vd.Crossed {
 			if j > 0 {
 				s += ";"
@@ -214,7 +215,7 @@ func (c *Case) why(vd deal.Verdict) string {
 		// solver's tolerance), which %.3f wrote "-0.000 above".
 		s = fmt.Sprintf("accepts: worth %.3f to it, %s above its alternative %s", vd.Utility, Decimals(vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
 	default:
-		s = fmt.Sprintf("rejects: worth %.3f to it, %s below its alternative %s", vd.Utility, Decimals(-vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
+		s = fmt.Sprintf("blocks: worth %.3f to it, %s below its alternative %s", vd.Utility, Decimals(-vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
 	}
 	if !vd.Required {
 		s += " (not required)"

@@ -525,7 +525,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	f := rulesWithProposal(t)
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
 	for _, want := range []string{"A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).",
-		"│ accepted by Alpha, Beta, Gamma;", "│ rejected by Delta", "│ Budget 70.0 (nearest: half budget",
+		"│ accepted by Alpha, Beta, Gamma,", "│ though Delta blocks", "│ Budget 70.0 (nearest: half budget",
 		"  Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against\n",
 		"  Tax by majority: passes (3.0 of 4.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against\n"} {
 		if code != 0 || !strings.Contains(out, want) {
@@ -538,7 +538,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 		t.Fatalf("exit %d, %v: %s", code, err, js)
 	}
 	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (Budget by qmv, Tax by majority)" ||
-		p.VerdictText != "accepted by Alpha, Beta, Gamma; rejected by Delta" || p.Package[0].Text != "70.0 (nearest: half budget (50.0))" || p.Package[1].Text != "50.0" ||
+		p.VerdictText != "accepted by Alpha, Beta, Gamma, though Delta blocks" || p.Package[0].Text != "70.0 (nearest: half budget (50.0))" || p.Package[1].Text != "50.0" ||
 		p.Rules[0].Text != "Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against" {
 		t.Errorf("proposal %+v, acceptance %q", p, a.Acceptance)
 	}
