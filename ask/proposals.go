@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"parley/answer"
@@ -113,7 +112,6 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 					sp.Defaulted = append(sp.Defaulted, v.Actor)
 				}
 			}
-			sort.Strings(sp.Defaulted)
 			sp.Text, sp.OpenRedLinesText = SupportText(sp), OpenRedLinesText(&cd.Header, pv.Actors, snapNoDeal)
 			ps.Proposals = append(ps.Proposals, sp)
 		}
@@ -182,8 +180,10 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 		}
 		pv.Actors = append(pv.Actors, v)
 	}
-	sort.Strings(pv.Accepts)
-	sort.Strings(pv.Rejects)
+	// Accepts and Rejects keep the scenario's order of the actors, as
+	// pe.Actors and deal evaluate's blockers do, so that the verdict's
+	// names (ProposalVerdictText) read in the order of every other list
+	// of actors, not in their ids' (which the names do not show).
 	proposalTexts(&c.Header, pv)
 	return pv, nil
 }

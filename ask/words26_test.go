@@ -1,6 +1,8 @@
 package ask
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,6 +36,42 @@ func TestProposalVerdictBlocks(t *testing.T) {
 		verb := VerdictText(vd.Accepts, false, vd.Required, false)
 		if why := c.why(vd); verb != "blocks" || !strings.HasPrefix(why, verb+": ") {
 			t.Errorf("why %q and verdict %q, want both to say blocks", why, verb)
+		}
+	}
+}
+
+// TestProposalActorsInScenarioOrder: deal proposals lists the actors
+// that accept and block a proposal, by id in the JSON and by name in its
+// verdict, in the scenario's order, as deal evaluate's verdicts and
+// blockers and every other list of actors do. They were sorted by id, so
+// the names read in an order the page does not show ("accepted by
+// Doctors' association, Hospital group, Regional health ministry,
+// Patients' association"). Here the scenario lists North, South, East,
+// and the ids sort east, north, south.
+func TestProposalActorsInScenarioOrder(t *testing.T) {
+	c := openCase(t)
+	req := answer.NewDealProposalsRequest()
+	req.Models = []string{"none"}
+	req.AllSnapshots = true
+	a, err := DealProposals(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := a.Proposals[1]
+	if both.ID != "both" || !both.Accepted {
+		t.Fatalf("proposal %s accepted %v, want both accepted", both.ID, both.Accepted)
+	}
+	if want := []string{"north", "south", "east"}; !slices.Equal(both.Accepts, want) || len(both.Rejects) != 0 {
+		t.Errorf("accepts %v rejects %v, want accepts %v", both.Accepts, both.Rejects, want)
+	}
+	if want := "accepted by North, South, East"; both.VerdictText != want {
+		t.Errorf("verdict_text %q, want %q", both.VerdictText, want)
+	}
+	for _, s := range a.Timeline {
+		for _, p := range s.Proposals {
+			if p.ID == "both" && !slices.Equal(p.Accepts, both.Accepts) {
+				t.Errorf("%s: timeline accepts %v, want %v", s.Snapshot, p.Accepts, both.Accepts)
+			}
 		}
 	}
 }
