@@ -75,3 +75,30 @@ func TestProposalActorsInScenarioOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareSpanCountsSnapshots: a comparison over snapshots names the
+// base and counts only the snapshots after it, as parley show counts a
+// scenario's snapshots: "2 snapshots from the base" beside show's "1
+// snapshot" counted the base in one and not the other.
+func TestCompareSpanCountsSnapshots(t *testing.T) {
+	col := func(snap, asOf string) answer.CompareColumn {
+		return answer.CompareColumn{Snapshot: snap, AsOf: asOf}
+	}
+	base := col("base", "2025-01-01")
+	for _, c := range []struct {
+		cols []answer.CompareColumn
+		want string
+	}{
+		{[]answer.CompareColumn{base}, "the base (2025-01-01) alone, no variant"},
+		{[]answer.CompareColumn{base, col("2025-02-01", "")}, "the base (2025-01-01) and 1 snapshot, 2025-02-01, no variant"},
+		{[]answer.CompareColumn{base, col("2025-02-01", ""), col("2025-03-01", "")}, "the base (2025-01-01) and 2 snapshots to 2025-03-01, no variant"},
+		{[]answer.CompareColumn{col("2025-02-01", "")}, "1 snapshot, 2025-02-01, no variant"},
+		{[]answer.CompareColumn{col("2025-02-01", ""), col("2025-03-01", "")}, "2 snapshots from 2025-02-01 to 2025-03-01, no variant"},
+	} {
+		a := &answer.Comparison{Columns: c.cols}
+		a.Request.Over = answer.OverSnapshots
+		if got := CompareSpanText(a); got != c.want {
+			t.Errorf("CompareSpanText(%d columns) = %q, want %q", len(c.cols), got, c.want)
+		}
+	}
+}
