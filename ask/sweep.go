@@ -543,6 +543,8 @@ func UtilityText(x float64) string { return fixed(x, UtilityDecimals) }
 // bending red lines.
 const (
 	UtilityUnit    = "utility"
+	// PercentOfScale follows its number with no space, "2.4% of scale",
+	// as every percent Parley writes ("14.5%", "80% interval").
 	PercentOfScale = "% of scale"
 )
 
