@@ -427,7 +427,7 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	if !strings.Contains(out, "P(accepted) = 0.480 (0.348–0.615)") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
+	if !strings.Contains(out, "P(accepted) = 48% (35–61%)") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
 		t.Errorf("robust line:\n%s", out)
 	}
 	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
@@ -458,9 +458,9 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	for _, c := range []struct {
 		require, p, text string
 	}{
-		{"", "0.000 (0.000–0.071)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
-		{"a,b,c", "0.480 (0.348–0.615)", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
-		{"c,d", "0.000 (0.000–0.071)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
+		{"", "0% (0–7%)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"a,b,c", "48% (35–61%)", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"c,d", "0% (0–7%)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
 	} {
 		args := []string{"deal", "evaluate", "testdata/rules-mixed.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q"}
 		if c.require != "" {
