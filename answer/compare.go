@@ -85,8 +85,8 @@ type Comparison struct {
 	RedLinesCrossedHead string `json:"red_lines_crossed_head,omitempty"`
 	// SpanText says, over snapshots, which dates the columns span and
 	// under which variant, by its name (ask.CompareSpanText): "4
-	// snapshots from the base (2025-02-28) to 2025-08-18, variant US ends
-	// military and intelligence support"; "one snapshot, the base, no
+	// the base (2025-02-28) and 3 snapshots to 2025-08-18, variant US ends
+	// military and intelligence support"; "the base alone, no
 	// variant". parley compare's heading and the page's timeline print
 	// it. Omitted over variants.
 	SpanText string `json:"span_text,omitempty"`

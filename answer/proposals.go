@@ -80,8 +80,8 @@ type ProposalVerdicts struct {
 	// Accepts and Rejects list the actors each way.
 	Accepted bool `json:"accepted"`
 	// VerdictText says the verdict and who accepts and rejects, by name,
-	// in words every door prints (ask.ProposalVerdictText): "blocked:
-	// rejected by B; accepted by A, C". Empty in an answer stored before
+	// in words every door prints (ask.ProposalVerdictText): "blocked by
+	// B; accepted by A, C". Empty in an answer stored before
 	// it was carried.
 	VerdictText string `json:"verdict_text,omitempty"`
 	// OpenRedLinesText says which actors' red lines the issues the
@@ -126,7 +126,7 @@ type ProposalValue struct {
 // ProposalVerdict is one actor's verdict on a proposal and why.
 type ProposalVerdict struct {
 	DealVerdict
-	// Why says in words why the actor accepts or rejects: which red line
+	// Why says in words why the actor accepts or blocks: which red line
 	// the proposal crosses (with the option), or how its utility compares
 	// with its alternative.
 	Why string `json:"why"`

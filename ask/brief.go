@@ -864,15 +864,15 @@ func (f BriefFavoured) Text() string {
 	if f.Label == "" {
 		return ""
 	}
-	each := ""
+	of := "draws"
 	if f.Tie {
-		each = " each"
+		of = "draws each"
 	}
-	more := fmt.Sprintf("the draws land nearest %s more often, in %s%s", f.Label, ProbabilityText(f.P, f.Interval), each)
+	more := fmt.Sprintf("the draws land nearest %s more often, in %s", f.Label, DrawsShareText(f.P, f.Interval, of))
 	if f.Equally != "" {
-		return fmt.Sprintf(", equally near the forecast; %s, %s in %s", more, f.Equally, ProbabilityText(f.NearestP, f.NearestInterval))
+		return fmt.Sprintf(", equally near the forecast; %s, %s in %s", more, f.Equally, DrawsShareText(f.NearestP, f.NearestInterval, "draws"))
 	}
-	return fmt.Sprintf(", in %s of the draws; %s", ProbabilityText(f.NearestP, f.NearestInterval), more)
+	return fmt.Sprintf(", in %s; %s", DrawsShareText(f.NearestP, f.NearestInterval, "draws"), more)
 }
 
 // favoured is the option the draws land nearest most often (every option

@@ -60,7 +60,7 @@ func TestBriefShowsCalibratedIntervalAndFavouredOption(t *testing.T) {
 			row = l
 		}
 	}
-	if want := "| Ceasefire | 46.6 | 20.0–75.0 | 45.3–54.2 | " + nearest + ", in 0.260 (0.234–0.288) of the draws; the draws land nearest " + favoured + " more often, in 0.740 (0.712–0.766) |"; !strings.HasPrefix(row, want) {
+	if want := "| Ceasefire | 46.6 | 20.0–75.0 | 45.3–54.2 | " + nearest + ", in 26% of draws (23–29%); the draws land nearest " + favoured + " more often, in 74% of draws (71–77%) |"; !strings.HasPrefix(row, want) {
 		t.Errorf("the Markdown brief's ceasefire row is\n%s\nwant it to begin\n%s", row, want)
 	}
 	for _, want := range []string{
@@ -74,7 +74,7 @@ func TestBriefShowsCalibratedIntervalAndFavouredOption(t *testing.T) {
 	}
 	for _, want := range []string{
 		"snap 20.0–75.0", "inputs 45.3–54.2",
-		`<td class="opt">` + template.HTMLEscapeString(nearest) + `<span class="small">, in 0.260 (0.234–0.288) of the draws; the draws land nearest ` + template.HTMLEscapeString(favoured) + ` more often, in 0.740 (0.712–0.766)</span></td>`,
+		`<td class="opt">` + template.HTMLEscapeString(nearest) + `<span class="small">, in 26% of draws (23–29%); the draws land nearest ` + template.HTMLEscapeString(favoured) + ` more often, in 74% of draws (71–77%)</span></td>`,
 		"how far real EU outcomes fell from such forecasts",
 		"not how far the outcome may fall from it",
 	} {

@@ -30,21 +30,21 @@ import (
 //   - port-conflict.yaml, the same with the operator's red line jobs
 //     <= 75 and the union's >= 85, which contradict. The union (capability
 //     40 of 80 + 60 + 40 + 35 + 30 + 15 = 260: share 0.1538, shown 0.15)
-//     crosses 10 points of 0–100 to 75: 0.1538 × 10.0 % = 1.5 % of scale;
+//     crosses 10 points of 0–100 to 75: 0.1538 × 10.0% = 1.5% of scale;
 //     at its position 100 with jobs 100 of its saliences' 150, it gives up
 //     (25 − 15)/100 × 100/150 = 0.067 utility, weighted 0.067 × 0.1538 =
-//     0.0103. The operator's way out (share 60/260 × 10.0 % = 2.3 %)
+//     0.0103. The operator's way out (share 60/260 × 10.0% = 2.3%)
 //     costs more.
 //   - wage.yaml, whose zone is empty for want of gains, not of red lines.
 //   - ../cli/testdata/contradict-three.yaml: no one of Alpha (<= 20),
 //     Beta ([40, 60]) and Gamma (>= 80) can give way alone; Alpha and
 //     Beta together at 80 cross 60 and 20 points at shares 1/7 and 2/7:
-//     (60 + 40)/7 = 14.3 % of scale, utility (0.6 + 0.4)/7 = 0.1429, the
+//     (60 + 40)/7 = 14.3% of scale, utility (0.6 + 0.4)/7 = 0.1429, the
 //     least of the three pairs (dealways22). The brief said nothing of it:
 //     it looked only at the ways alone.
 //   - contradict-beside.yaml: Beta (share 10/12) could give way alone at
-//     60 (16.7 %), but Alpha and Gamma together at 40 (20 and 10 points at
-//     1/12 each: 30/12 = 2.5 %, utility (0.2 + 0.1)/12 = 0.0250) cost less
+//     60 (16.7%), but Alpha and Gamma together at 40 (20 and 10 points at
+//     1/12 each: 30/12 = 2.5%, utility (0.2 + 0.1)/12 = 0.0250) cost less
 //     and both plans take theirs. The brief showed Beta's as "One way
 //     out", the plans' way not being among the ways alone.
 func TestBriefSaysWhetherADealExists(t *testing.T) {
@@ -76,12 +76,12 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 		{"port-conflict.yaml", string(conflict), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: the required actors' red lines on Jobs guarantee leave no value (Harbour Terminals consortium <= 75; Dockworkers' union >= 85). " +
 			"The way out deal search's plans take: Dockworkers' union crosses its red line on Jobs guarantee: >= 85 becomes >= 75 (moves 10.0 points); it gives up 0.067 utility (from 85.0) and no longer refuses “80: 720 jobs”. " +
-			"Weighted cost 1.5 % of scale (capability share 0.15 × 10.0 % crossed; 0.0103 utility). " +
+			"Weighted cost 1.5% of scale (capability share 0.15 × 10.0% crossed; 0.0103 utility). " +
 			// The consortium's capability 80 against the union's 60, both
 			// assumed: 1.50 times, under AssumedRatio (closecall26).
-			"The runner-up, Harbour Terminals consortium's way out, costs 2.3 % of scale, 1.50 times Dockworkers' union's 1.5. " +
+			"The runner-up, Harbour Terminals consortium's way out, costs 2.3% of scale, 1.50 times Dockworkers' union's 1.5. " +
 			"The choice rests on assumed inputs (no quote): Harbour Terminals consortium's capability, Harbour Terminals consortium's red line on Jobs guarantee, Dockworkers' union's capability and Dockworkers' union's red line on Jobs guarantee. " +
-			"Taking Harbour Terminals consortium's way out instead (Jobs guarantee fixed at 85.0: deal search's fix, --fix jobs=85) opens Concession term 34.1; City revenue share 6.3; Jobs guarantee 85.0; Shore power 22.7, at 0.0058 utility given up and 2.3 % of scale crossed, weighted by capability.\n\n## Proposals on the table"},
+			"Taking Harbour Terminals consortium's way out instead (Jobs guarantee fixed at 85.0: deal search's fix, --fix jobs=85) opens Concession term 34.1; City revenue share 6.3; Jobs guarantee 85.0; Shore power 22.7, at 0.0058 utility given up and 2.3% of scale crossed, weighted by capability.\n\n## Proposals on the table"},
 		{"wage.yaml", string(wage), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: no package gives every required actor at least its alternative; even the package that serves the worst-served actor best leaves Port Authority by 0.029, Shipping Lines by 0.029 short. " +
 			"Zone of agreement: EMPTY. Largest smallest gain -0.029 (certified ≤ -0.029).\n\n## Proposals on the table"},
@@ -89,17 +89,17 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha <= 20; Beta [40, 60]; Gamma >= 80). " +
 			"The way out deal search's plans take: Alpha crosses its red line on P: <= 20 becomes <= 80 (moves 60.0 points); it gives up 0.600 utility (from 20.0); " +
 			"Beta crosses its red line on P: [40, 60] becomes [40, 80] (moves 20.0 points); it gives up 0.200 utility (from 60.0). " +
-			"Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %; 0.1429 utility). " +
-			// Alpha and Gamma at 60 cost 1/7 × 40 % + 4/7 × 20 % = 17.1 %,
+			"Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0 %; 0.1429 utility). " +
+			// Alpha and Gamma at 60 cost 1/7 × 40% + 4/7 × 20% = 17.1 %,
 			// 1.20 times: within CloseRatio (closecall26).
-			"A close call: Alpha and Gamma's way out costs 17.1 % of scale, 1.20 times Alpha and Beta's 14.3 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it). " +
+			"A close call: Alpha and Gamma's way out costs 17.1% of scale, 1.20 times Alpha and Beta's 14.3 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it). " +
 			"The choice rests on assumed inputs (no quote): Alpha's capability, Alpha's red line on P, Beta's capability, Beta's red line on P, Gamma's capability and Gamma's red line on P. " +
-			"Taking Alpha and Gamma's way out instead (P fixed at 60.0: deal search's fix, --fix p=60) opens P 60.0, at 0.1714 utility given up and 17.1 % of scale crossed, weighted by capability.\n\n"},
+			"Taking Alpha and Gamma's way out instead (P fixed at 60.0: deal search's fix, --fix p=60) opens P 60.0, at 0.1714 utility given up and 17.1% of scale crossed, weighted by capability.\n\n"},
 		{"contradict-beside.yaml", string(beside), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha >= 60; Beta <= 40; Gamma >= 50). " +
 			"The way out deal search's plans take: Alpha crosses its red line on P: >= 60 becomes >= 40 (moves 20.0 points); it gives up 0.200 utility (from 60.0); " +
 			"Gamma crosses its red line on P: >= 50 becomes >= 40 (moves 10.0 points); it gives up 0.100 utility (from 50.0). " +
-			"Weighted cost 2.5 % of scale (Alpha's capability share 0.08 × 20.0 % crossed + Gamma's 0.08 × 10.0 %; 0.0250 utility).\n\n"},
+			"Weighted cost 2.5% of scale (Alpha's capability share 0.08 × 20.0% crossed + Gamma's 0.08 × 10.0%; 0.0250 utility).\n\n"},
 	} {
 		b, err := MakeBrief(context.Background(), loadCase(t, c.name, c.doc))
 		if err != nil {

@@ -61,11 +61,11 @@ func TestBriefLeadsATieWithTheForecastsNearest(t *testing.T) {
 		t.Fatal(err)
 	}
 	md, html := renderBrief(t, b)
-	if want := "| 30% (council ceiling) / 40%, equally near the forecast; the draws land nearest 40% more often, in 0.651 (0.621–0.680), 30% (council ceiling) in 0.349 (0.320–0.379) |"; !strings.Contains(string(md), want) {
+	if want := "| 30% (council ceiling) / 40%, equally near the forecast; the draws land nearest 40% more often, in 65% of draws (62–68%), 30% (council ceiling) in 35% of draws (32–38%) |"; !strings.Contains(string(md), want) {
 		t.Errorf("the Markdown brief does not say\n%s", want)
 	}
-	if want := `<td class="opt">` + template.HTMLEscapeString("30% (council ceiling) / 40%") + `<span class="small">, equally near the forecast; the draws land nearest 40% more often, in 0.651 (0.621–0.680), ` +
-		template.HTMLEscapeString("30% (council ceiling)") + ` in 0.349 (0.320–0.379)</span></td>`; !strings.Contains(string(html), want) {
+	if want := `<td class="opt">` + template.HTMLEscapeString("30% (council ceiling) / 40%") + `<span class="small">, equally near the forecast; the draws land nearest 40% more often, in 65% of draws (62–68%), ` +
+		template.HTMLEscapeString("30% (council ceiling)") + ` in 35% of draws (32–38%)</span></td>`; !strings.Contains(string(html), want) {
 		t.Errorf("the HTML brief does not say\n%s", want)
 	}
 }

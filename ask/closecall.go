@@ -215,7 +215,7 @@ func (c *Case) assumedBehind(issue string, actors []string) []string {
 
 // CloseCallText says why a contradiction's choice of way out is a close
 // call and what the runner-up would open: "A close call: Hospital
-// group's way out costs 3.3 % of scale, 1.14 times Nurses' union's 2.9
+// group's way out costs 3.3% of scale, 1.14 times Nurses' union's 2.9
 // (within 1.25); within the stated capability ranges (Hospital group
 // 35–50, Nurses' union 25–40) it would cost no more. The costs rest on
 // assumed inputs: Nurses' union's capability. Taking Hospital group's
@@ -226,7 +226,7 @@ func CloseCallText(p *answer.Scenario, issue string, cc answer.DealCloseCall) st
 	chosen, runner := names(cc.Chosen), names(cc.RunnerUp)
 	var b strings.Builder
 	if cc.Margin || cc.Flips {
-		fmt.Fprintf(&b, "A close call: %s way out costs %s %s, %s times %s %s", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
+		fmt.Fprintf(&b, "A close call: %s way out costs %s%s, %s times %s %s", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
 			fixed(cc.Ratio, 2), chosen, PlanCostText(cc.ChosenCost, PercentOfScale))
 		if cc.Margin {
 			fmt.Fprintf(&b, " (within %s times: capabilities a tenth off, one up and one down, would reverse it)", strconv.FormatFloat(CloseRatio, 'f', -1, 64))
@@ -236,7 +236,7 @@ func CloseCallText(p *answer.Scenario, issue string, cc answer.DealCloseCall) st
 		}
 		b.WriteString(".")
 	} else {
-		fmt.Fprintf(&b, "The runner-up, %s way out, costs %s %s, %s times %s %s.", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
+		fmt.Fprintf(&b, "The runner-up, %s way out, costs %s%s, %s times %s %s.", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
 			fixed(cc.Ratio, 2), chosen, PlanCostText(cc.ChosenCost, PercentOfScale))
 	}
 	if len(cc.Assumed) > 0 {
@@ -245,7 +245,7 @@ func CloseCallText(p *answer.Scenario, issue string, cc answer.DealCloseCall) st
 	d := p.IssueDecimals(issue)
 	fix := fmt.Sprintf("%s fixed at %s: deal search's fix, --fix %s=%s", p.IssueName(issue), numD(cc.Value, d), issue, strconv.FormatFloat(cc.Value, 'f', -1, 64))
 	if pl := cc.Plan; pl != nil {
-		fmt.Fprintf(&b, " Taking %s way out instead (%s) opens %s, at %s %s given up and %s %s crossed, weighted by capability.", runner, fix,
+		fmt.Fprintf(&b, " Taking %s way out instead (%s) opens %s, at %s %s given up and %s%s crossed, weighted by capability.", runner, fix,
 			packageText(p, issueValues(p, pl.Package.Values)), PlanCostText(pl.UtilityCost, UtilityUnit), UtilityUnit, PlanCostText(pl.ScaleCost, PercentOfScale), PercentOfScale)
 	} else {
 		fmt.Fprintf(&b, " To see the plan %s way out opens, search with %s.", runner, fix)

@@ -24,8 +24,8 @@ func TestShortfallLineSmall(t *testing.T) {
 // TestSearchCarriesItsWords: deal search's answer on the built-in case
 // carries the words every door prints (searchTexts), the ones ask's
 // functions write: the red lines of Ukraine (< 65) and Russia (>= 65) on
-// Territory contradict each other, Ukraine's way out costs 2.4 % of scale
-// (capability share 5/31 × 15 %), Russia's 3.6 % (7.5/31 × 15 %), both
+// Territory contradict each other, Ukraine's way out costs 2.4% of scale
+// (capability share 5/31 × 15%), Russia's 3.6% (7.5/31 × 15%), both
 // plans take Ukraine's, and plan 2 crosses as plan 1 does. The page
 // composed these itself, in a twin of each function.
 func TestSearchCarriesItsWords(t *testing.T) {
@@ -48,18 +48,18 @@ func TestSearchCarriesItsWords(t *testing.T) {
 	check("head", ct.HeadText, "The red lines of Ukraine and Russia on Territory contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):")
 	ukraine := "Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”"
 	check("Ukraine's bend", ct.Sides[0].Bends[0].Text, ukraine)
-	check("Ukraine's way out", ct.Sides[0].Text, ukraine+". Weighted cost 2.4 % of scale (capability share 0.16 × 15.0 % crossed; 0.0041 utility).")
-	check("Russia's way out", ct.Sides[1].Text, "Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6 % of scale (capability share 0.24 × 15.0 % crossed; 0.0062 utility).")
+	check("Ukraine's way out", ct.Sides[0].Text, ukraine+". Weighted cost 2.4% of scale (capability share 0.16 × 15.0% crossed; 0.0041 utility).")
+	check("Russia's way out", ct.Sides[1].Text, "Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed; 0.0062 utility).")
 	check("more sets", ct.MoreSetsText, "")
-	check("choice", ct.ChoiceText, "Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6).")
+	check("choice", ct.ChoiceText, "Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6).")
 	lo, bd := c.LowerAlternatives, c.BendRedLines
 	check("plan 1's head", lo.HeadText, "Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative")
 	check("plan 1's bend", lo.Bends[0].Text, ukraine)
-	check("plan 1's cost", lo.CostText, "cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed")
+	check("plan 1's cost", lo.CostText, "cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4% of scale crossed")
 	check("plan 1 crossing as itself", lo.SameCrossingText, "")
 	check("plan 2's head", bd.HeadText, "Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows")
 	check("plan 2's crossing", bd.SameCrossingText, SameCrossingText)
-	check("plan 2's cost", bd.CostText, "cost, weighted by capability: 2.4 % of scale crossed (the least this plan reaches), 0.0041 utility given up")
+	check("plan 2's cost", bd.CostText, "cost, weighted by capability: 2.4% of scale crossed (the least this plan reaches), 0.0041 utility given up")
 	check("solver", a.SolverText, SolverLine(res.Rho, a.NoDeal, res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap, []float64{lo.Gap, bd.Gap}))
 	if want := `solver: utility falls in proportion to distance (ρ = 1); alternatives from the no-deal package "reference"; `; !strings.HasPrefix(a.SolverText, want) {
 		t.Errorf("solver %q, want it to begin %q", a.SolverText, want)
@@ -69,8 +69,8 @@ func TestSearchCarriesItsWords(t *testing.T) {
 // TestWaysTogetherCarried: on cli/testdata/contradict-three.yaml (Alpha
 // keeps P <= 20, Beta [40, 60], Gamma >= 80, capabilities 1, 2, 4) no
 // one actor can give way alone; the answer carries each pair's way out as
-// SetLine writes it: Alpha and Beta at 80, 14.3 % of scale (1/7 × 60 % +
-// 2/7 × 20 %), and the head says no one can give way alone.
+// SetLine writes it: Alpha and Beta at 80, 14.3% of scale (1/7 × 60% +
+// 2/7 × 20%), and the head says no one can give way alone.
 func TestWaysTogetherCarried(t *testing.T) {
 	cs, name := waysOut(t, "contradict-three.yaml")
 	if len(cs) != 1 || len(cs[0].Sides) != 0 || len(cs[0].Sets) != 3 {
@@ -80,7 +80,7 @@ func TestWaysTogetherCarried(t *testing.T) {
 	if !strings.Contains(c.HeadText, ": no one of them can give way alone; some of them must cross their own together.") {
 		t.Errorf("head %q", c.HeadText)
 	}
-	if want := "Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %;"; !strings.Contains(c.Sets[0].Text, want) || !strings.HasPrefix(c.Sets[0].Text, c.Sets[0].Members[0].Bends[0].Text+"; ") {
+	if want := "Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%;"; !strings.Contains(c.Sets[0].Text, want) || !strings.HasPrefix(c.Sets[0].Text, c.Sets[0].Members[0].Bends[0].Text+"; ") {
 		t.Errorf("first set %q, want its members' bends then %q", c.Sets[0].Text, want)
 	}
 	if c.ChoiceText != SidesChoice(c, name) || c.ChoiceText == "" {

@@ -31,7 +31,7 @@ func TestSweepCarriesLikeliestAndBins(t *testing.T) {
 	if is == nil {
 		t.Fatal("no ceasefire in the sweep")
 	}
-	if want := "Most likely option: 55.0 30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop), in 0.695 (0.628–0.755) of draws"; is.LikeliestText != want {
+	if want := "Most likely option: 55.0 30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop), in 70% of draws (63–75%)"; is.LikeliestText != want {
 		t.Errorf("likeliest_text\n got %q\nwant %q", is.LikeliestText, want)
 	}
 	var texts []string
@@ -54,11 +54,11 @@ func TestSweepCarriesLikeliestAndBins(t *testing.T) {
 // line had taken only exactly equal shares. No band, no line.
 func TestSweepLikeliestTie(t *testing.T) {
 	bands := []sweep.Band{
-		{Label: "A", Value: 25, P: 0.4, PText: "0.400 (a)"},
-		{Label: "B", Value: 50, P: 0.2, PText: "0.200 (b)"},
-		{Label: "C", Value: 75, P: 0.4 + 1e-13, PText: "0.400 (c)"},
+		{Label: "A", Value: 25, P: 0.4, PInterval: [2]float64{0.37, 0.43}},
+		{Label: "B", Value: 50, P: 0.2, PInterval: [2]float64{0.18, 0.22}},
+		{Label: "C", Value: 75, P: 0.4 + 1e-13, PInterval: [2]float64{0.37, 0.43}},
 	}
-	if got, want := SweepLikeliestText(bands, 2), "Most likely options (tied): 25.00 A / 75.00 C, in 0.400 (a) of draws each"; got != want {
+	if got, want := SweepLikeliestText(bands, 2), "Most likely options (tied): 25.00 A / 75.00 C, in 40% of draws each (37–43%)"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	if got := SweepLikeliestText(nil, 1); got != "" {

@@ -16,13 +16,24 @@ import (
 // ProbabilityText writes a probability estimated from draws with its
 // interval (mcerr.Wilson, at mcerr.Level), as every door writes a deal's
 // robust probabilities and a sweep's option shares (P(nearest), P(≥ at),
-// the brief's option column): three decimals each, "0.000 (0.000–0.008)".
-// IntervalLegend says once what the parentheses are. The answers carry
-// it (a band's PText and PAtLeastText, a robust analysis's ZoneText,
-// AcceptedText and AcceptsText: sweepTexts, robustTexts), which every
-// door prints.
+// the brief's option column) in a table's cell: in percent, as Chance
+// writes a chance and ChanceInterval its interval, "74% (71–77%)",
+// "0% (0–0.8%)" — not "0.740 (0.712–0.766)" beside another answer's "26%
+// chance", one share of draws written two ways. IntervalLegend says once
+// what the parentheses are. The answers carry it (a band's PText and
+// PAtLeastText, a robust analysis's ZoneText, AcceptedText and
+// AcceptsText: sweepTexts, robustTexts), which every door prints; a
+// sentence writes the share by DrawsShareText.
 func ProbabilityText(p float64, iv [2]float64) string {
-	return fmt.Sprintf("%s (%s)", fixed(p, 3), RangeJoin(fixed(iv[0], 3), fixed(iv[1], 3)))
+	return Chance(p) + " (" + ChanceInterval(iv) + ")"
+}
+
+// DrawsShareText writes a share of draws in a sentence, by
+// ProbabilityText's rule with what it is a share of before the
+// interval: "74% of draws (71–77%)", of "draws"; "40% of draws each
+// (37–43%)" on a tie, of "draws each".
+func DrawsShareText(p float64, iv [2]float64, of string) string {
+	return Chance(p) + " of " + of + " (" + ChanceInterval(iv) + ")"
 }
 
 // IntervalLegend is the line a door gives before probabilities written

@@ -66,7 +66,7 @@ func TestProposalWhyNamesIssues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "rejects: crosses its red line on City share of operating subsidy (<= 30): 35.0, nearest option “30% (council ceiling) / 40%”; " +
+	want := "blocks: crosses its red line on City share of operating subsidy (<= 30): 35.0, nearest option “30% (council ceiling) / 40%”; " +
 		"on Evening/weekend service hours (% of 2019) (>= 100): 90.0, nearest option “2019 level”"
 	for _, p := range a.Proposals {
 		if p.ID != "rta-offer" {

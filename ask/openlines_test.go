@@ -29,7 +29,7 @@ func TestProposalOpenRedLineSaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := a.Proposals[0]
-	if !p.Accepted || !slices.Equal(p.Accepts, []string{"egypt", "ethiopia", "sudan"}) || !slices.Equal(p.Open, []string{"drought", "upstream"}) {
+	if !p.Accepted || !slices.Equal(p.Accepts, []string{"ethiopia", "egypt", "sudan"}) || !slices.Equal(p.Open, []string{"drought", "upstream"}) {
 		t.Fatalf("accepted %v by %v, open %v; want accepted by all three, drought and upstream open", p.Accepted, p.Accepts, p.Open)
 	}
 	const open = "Egypt's red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (no deal: reference), " +

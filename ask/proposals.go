@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"parley/answer"
@@ -113,7 +112,6 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 					sp.Defaulted = append(sp.Defaulted, v.Actor)
 				}
 			}
-			sort.Strings(sp.Defaulted)
 			sp.Text, sp.OpenRedLinesText = SupportText(sp), OpenRedLinesText(&cd.Header, pv.Actors, snapNoDeal)
 			ps.Proposals = append(ps.Proposals, sp)
 		}
@@ -182,18 +180,21 @@ func (c *Case) judgeProposal(din *deal.Input, pr scenario.Proposal, forecasts []
 		}
 		pv.Actors = append(pv.Actors, v)
 	}
-	sort.Strings(pv.Accepts)
-	sort.Strings(pv.Rejects)
+	// Accepts and Rejects keep the scenario's order of the actors, as
+	// pe.Actors and deal evaluate's blockers do, so that the verdict's
+	// names (ProposalVerdictText) read in the order of every other list
+	// of actors, not in their ids' (which the names do not show).
 	proposalTexts(&c.Header, pv)
 	return pv, nil
 }
 
-// why says in words why an actor accepts or rejects a package.
+// why says in words why an actor accepts or blocks a package, with
+// the verbs of deal evaluate's verdicts (VerdictText).
 func (c *Case) why(vd deal.Verdict) string {
 	var s string
 	switch {
 	case len(vd.Crossed) > 0:
-		s = "rejects: crosses its red line"
+		s = "blocks: crosses its red line"
 		for j, x := range vd.Crossed {
 			if j > 0 {
 				s += ";"
@@ -214,7 +215,7 @@ func (c *Case) why(vd deal.Verdict) string {
 		// solver's tolerance), which %.3f wrote "-0.000 above".
 		s = fmt.Sprintf("accepts: worth %.3f to it, %s above its alternative %s", vd.Utility, Decimals(vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
 	default:
-		s = fmt.Sprintf("rejects: worth %.3f to it, %s below its alternative %s", vd.Utility, Decimals(-vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
+		s = fmt.Sprintf("blocks: worth %.3f to it, %s below its alternative %s", vd.Utility, Decimals(-vd.Gain, 3), AlternativeText(vd.Alternative, vd.AlternativeFrom))
 	}
 	if !vd.Required {
 		s += " (not required)"

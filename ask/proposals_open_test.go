@@ -140,7 +140,7 @@ proposals:
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "rejects: crosses its red line on Levy (>= 2): 1.50, nearest option “2% rise”"
+	want := "blocks: crosses its red line on Levy (>= 2): 1.50, nearest option “2% rise”"
 	if len(a.Proposals) != 1 || len(a.Proposals[0].Actors) != 2 || a.Proposals[0].Actors[0].Why != want {
 		t.Fatalf("proposals %+v; want mayor's reason %q", a.Proposals, want)
 	}
@@ -158,9 +158,9 @@ func TestProposalWhyZeroGainUnsigned(t *testing.T) {
 		want string
 	}{
 		{deal.Verdict{Accepts: true, Required: true, Utility: 0.5, Alternative: 0.5, Gain: -2e-10, AlternativeFrom: "no deal (reference)"}, "accepts: worth 0.500 to it, 0.000 above its alternative 0.500 at no deal (reference)"},
-		{deal.Verdict{Required: true, Utility: 0.4, Alternative: 0, Gain: -0.4, AlternativeFrom: deal.FromNone}, "rejects: worth 0.400 to it, 0.400 below its alternative 0.000 (none stated)"},
+		{deal.Verdict{Required: true, Utility: 0.4, Alternative: 0, Gain: -0.4, AlternativeFrom: deal.FromNone}, "blocks: worth 0.400 to it, 0.400 below its alternative 0.000 (none stated)"},
 		{deal.Verdict{Accepts: true, Required: true, Utility: 0.5, Alternative: 0.5, Gain: math.Copysign(0, -1), AlternativeFrom: "x"}, "accepts: worth 0.500 to it, 0.000 above its alternative 0.500 (x)"},
-		{deal.Verdict{Required: true, Utility: 0.4, Alternative: 0.5, Gain: -0.1, AlternativeFrom: "x"}, "rejects: worth 0.400 to it, 0.100 below its alternative 0.500 (x)"},
+		{deal.Verdict{Required: true, Utility: 0.4, Alternative: 0.5, Gain: -0.1, AlternativeFrom: "x"}, "blocks: worth 0.400 to it, 0.100 below its alternative 0.500 (x)"},
 	} {
 		if got := c.why(x.vd); got != x.want {
 			t.Errorf("why(%+v) = %q, want %q", x.vd, got, x.want)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/nouns"
 )
 
 // NearestPrefix heads an option that is only the nearest to a value, not
@@ -44,10 +45,13 @@ func PackageValueText(x float64, d int, as []answer.Anchor) string {
 }
 
 // ProposalVerdictText says a proposal's verdict and who decides it,
-// by name: "blocked: rejected by ATW Local 1187; accepted by City of
-// Riverton, Regional Transit Authority, State DOT", "accepted by …" (and
-// who rejects it, where a rule or an actor not required lets it pass),
-// "not judged" where it could not be (its error says why).
+// by name: "blocked by ATW Local 1187; accepted by City of Riverton,
+// Regional Transit Authority, State DOT", "accepted by …" (and ", though
+// Delta blocks" where a rule or an actor not required lets it pass),
+// "not judged" where it could not be (its error says why). An actor that
+// does not accept "blocks", as deal evaluate's verdicts (VerdictText)
+// and its "Blocked by:" (EvaluationSummary) say it: one verb for one
+// meaning at every door.
 func ProposalVerdictText(p answer.ProposalVerdicts, name func(string) string) string {
 	if p.Error != "" {
 		return "not judged"
@@ -57,7 +61,7 @@ func ProposalVerdictText(p answer.ProposalVerdicts, name func(string) string) st
 	if !p.Accepted {
 		s := "blocked"
 		if len(p.Rejects) > 0 {
-			s += ": rejected by " + names(p.Rejects)
+			s += " by " + names(p.Rejects)
 		}
 		parts = append(parts, s)
 		if len(p.Accepts) > 0 {
@@ -68,10 +72,10 @@ func ProposalVerdictText(p answer.ProposalVerdicts, name func(string) string) st
 		if len(p.Accepts) > 0 {
 			s += " by " + names(p.Accepts)
 		}
-		parts = append(parts, s)
 		if len(p.Rejects) > 0 {
-			parts = append(parts, "rejected by "+names(p.Rejects))
+			s += ", though " + names(p.Rejects) + " " + nouns.Verb(len(p.Rejects), "block")
 		}
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
 }

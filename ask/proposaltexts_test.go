@@ -38,9 +38,9 @@ func TestProposalPackageTexts(t *testing.T) {
 		verdict string
 	}{
 		"city-offer": {[]string{"25.0 (25% (a quarter))", "10.0 (+10c)", "100.0 (2019 level)", "4.00 (4%)"},
-			"blocked: rejected by ATW Local 1187; accepted by City of Riverton, Regional Transit Authority, State DOT"},
+			"blocked by ATW Local 1187; accepted by City of Riverton, Regional Transit Authority, State DOT"},
 		"rta-offer": {[]string{"35.0 (nearest: 30% (council ceiling) (30.0) / 40% (40.0))", "25.0 (+25c)", "90.0 (nearest: 2019 level (100.0))", "3.00 (3%)"},
-			"blocked: rejected by City of Riverton, ATW Local 1187; accepted by Regional Transit Authority, State DOT"},
+			"blocked by City of Riverton, ATW Local 1187; accepted by Regional Transit Authority, State DOT"},
 	}
 	if len(a.Proposals) != len(want) {
 		t.Fatalf("%d proposals, want %d", len(a.Proposals), len(want))

@@ -391,9 +391,13 @@ func listName(l string) string {
 
 // CompareSpanText is a comparison over snapshots' span, the first and
 // last columns' snapshots and the variant they are under by its name:
-// "4 snapshots from the base (2025-02-28) to 2025-08-18, variant US ends
-// support", "one snapshot, the base, no variant" (answer.Comparison's
-// SpanText). "" over variants or with no column.
+// "the base (2025-02-28) and 3 snapshots to 2025-08-18, variant US ends
+// support", "the base alone, no variant", "2 snapshots from 2025-03-11
+// to 2025-08-18, no variant" (answer.Comparison's SpanText). The base
+// is not a snapshot, as parley show counts them ("1 snapshot"): it is
+// named, and only the snapshots after it are counted, so that one
+// scenario's snapshots are one number at every door. "" over variants or
+// with no column.
 func CompareSpanText(a *answer.Comparison) string {
 	if a.Request.Over != answer.OverSnapshots || len(a.Columns) == 0 {
 		return ""
@@ -408,9 +412,19 @@ func CompareSpanText(a *answer.Comparison) string {
 		return c.Snapshot
 	}
 	first, last := a.Columns[0], a.Columns[len(a.Columns)-1]
-	s := "one snapshot, " + at(first)
-	if len(a.Columns) > 1 {
-		s = fmt.Sprintf("%d snapshots from %s to %s", len(a.Columns), at(first), at(last))
+	n := len(a.Columns)
+	var s string
+	switch {
+	case first.Snapshot == scenario.Base && n == 1:
+		s = at(first) + " alone"
+	case first.Snapshot == scenario.Base && n == 2:
+		s = at(first) + " and 1 snapshot, " + at(last)
+	case first.Snapshot == scenario.Base:
+		s = fmt.Sprintf("%s and %d snapshots to %s", at(first), n-1, at(last))
+	case n == 1:
+		s = "1 snapshot, " + at(first)
+	default:
+		s = fmt.Sprintf("%d snapshots from %s to %s", n, at(first), at(last))
 	}
 	switch {
 	case first.VariantName != "":

@@ -174,7 +174,7 @@ func TestCompareSpanTextNamesVariant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "4 snapshots from the base (2025-02-28) to 2025-08-18, variant The United States ends all support"; a.SpanText != want {
+	if want := "the base (2025-02-28) and 3 snapshots to 2025-08-18, variant The United States ends all support"; a.SpanText != want {
 		t.Errorf("span_text %q, want %q", a.SpanText, want)
 	}
 	c := builtinCase(t)

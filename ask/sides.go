@@ -106,10 +106,10 @@ func SideLine(bends []string, sd answer.DealSide) string {
 
 // SideCostText is a way out's capability-weighted cost, the share and
 // the crossing it multiplies, and the same weighting of the utility
-// given up: "weighted cost 2.4 % of scale (capability share 0.16 × 15.0 %
+// given up: "weighted cost 2.4% of scale (capability share 0.16 × 15.0%
 // crossed; 0.0041 utility)".
 func SideCostText(sd answer.DealSide) string {
-	return fmt.Sprintf("Weighted cost %s %s (capability share %s × %s %% crossed; %s utility)", PlanCostText(sd.Cost, PercentOfScale), PercentOfScale,
+	return fmt.Sprintf("Weighted cost %s%s (capability share %s × %s%% crossed; %s utility)", PlanCostText(sd.Cost, PercentOfScale), PercentOfScale,
 		fixed(sd.Share, 2), PlanCostText(crossedOf(sd), PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit))
 }
 
@@ -132,21 +132,21 @@ func SetLine(bends []string, st answer.DealWaySet, name func(string) string) str
 
 // SetCostText is a way out's capability-weighted cost when several
 // actors give way together: the sum, each one's share and crossing, and
-// the same weighting of the utility given up: "Weighted cost 14.3 % of
-// scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 ×
-// 20.0 %; 0.1429 utility)", in SetLine.
+// the same weighting of the utility given up: "Weighted cost 14.3% of
+// scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 ×
+// 20.0%; 0.1429 utility)", in SetLine.
 func SetCostText(st answer.DealWaySet, name func(string) string) string {
 	parts := make([]string, len(st.Members))
 	for i, m := range st.Members {
 		// the first names the terms: "Alpha's capability share 0.14 ×
-		// 60.0 % crossed", the rest follow it: "Beta's 0.29 × 20.0 %"
+		// 60.0% crossed", the rest follow it: "Beta's 0.29 × 20.0%"
 		who, tail := nouns.Possessive(name(m.Actor)), ""
 		if i == 0 {
 			who, tail = who+" capability share", " crossed"
 		}
-		parts[i] = fmt.Sprintf("%s %s × %s %%%s", who, fixed(m.Share, 2), PlanCostText(crossedOf(m), PercentOfScale), tail)
+		parts[i] = fmt.Sprintf("%s %s × %s%%%s", who, fixed(m.Share, 2), PlanCostText(crossedOf(m), PercentOfScale), tail)
 	}
-	return fmt.Sprintf("Weighted cost %s %s (%s; %s utility)", PlanCostText(st.Cost, PercentOfScale), PercentOfScale, strings.Join(parts, " + "), PlanCostText(st.UtilityCost, UtilityUnit))
+	return fmt.Sprintf("Weighted cost %s%s (%s; %s utility)", PlanCostText(st.Cost, PercentOfScale), PercentOfScale, strings.Join(parts, " + "), PlanCostText(st.UtilityCost, UtilityUnit))
 }
 
 // WayLine is one of a contradiction's ways out as deal search lists it
@@ -232,7 +232,7 @@ func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 			}
 		}
 		if len(ties) > 0 {
-			return fmt.Sprintf("it and %s cost the same (%s %s), and the rest of the package settled it", nouns.And(ties), PlanCostText(sd.cost, PercentOfScale), PercentOfScale)
+			return fmt.Sprintf("it and %s cost the same (%s%s), and the rest of the package settled it", nouns.And(ties), PlanCostText(sd.cost, PercentOfScale), PercentOfScale)
 		}
 		least := true
 		for _, o := range all {
@@ -245,7 +245,7 @@ func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 		if len(others) == 0 {
 			return s
 		}
-		return fmt.Sprintf("%s (%s %s; %s)", s, PlanCostText(sd.cost, PercentOfScale), PercentOfScale, strings.Join(others, ", "))
+		return fmt.Sprintf("%s (%s%s; %s)", s, PlanCostText(sd.cost, PercentOfScale), PercentOfScale, strings.Join(others, ", "))
 	}
 	lo, bd := taken[PlanLower], taken[PlanBend]
 	switch {
@@ -297,11 +297,11 @@ func PlanHead(lower, ways bool, crossed int, shortfalls []string) string {
 
 // PlanCostsLine is a plan's capability-weighted cost in both units, the
 // one it minimises first: "cost, weighted by capability: 0.0041 utility
-// given up (the least this plan reaches), 2.4 % of scale crossed". The
+// given up (the least this plan reaches), 2.4% of scale crossed". The
 // answer carries it (DealPlan.CostText).
 func PlanCostsLine(lower bool, pl *answer.DealPlan) string {
 	u := PlanCostText(pl.UtilityCost, UtilityUnit) + " " + UtilityUnit + " given up"
-	x := PlanCostText(pl.ScaleCost, PercentOfScale) + " " + PercentOfScale + " crossed"
+	x := PlanCostText(pl.ScaleCost, PercentOfScale) + PercentOfScale + " crossed"
 	if lower {
 		return "cost, weighted by capability: " + u + " (the least this plan reaches), " + x
 	}

@@ -575,7 +575,9 @@ func UtilityText(x float64) string { return fixed(x, UtilityDecimals) }
 // alternatives, and points crossed per 100 of the scales' widths by
 // bending red lines.
 const (
-	UtilityUnit    = "utility"
+	UtilityUnit = "utility"
+	// PercentOfScale follows its number with no space, "2.4% of scale",
+	// as every percent Parley writes ("14.5%", "80% interval").
 	PercentOfScale = "% of scale"
 )
 

@@ -8,7 +8,6 @@ package ask
 // charts and for a reader's own use.
 
 import (
-	"cmp"
 	"fmt"
 	"strings"
 
@@ -90,10 +89,10 @@ func IntervalsText(lo80, hi80, lo95, hi95 float64, d int) string {
 // nearest (every option as often, to 1e-12, on a tie: likeliest's rule,
 // the brief's favoured option's), by its value in d decimals and its
 // label, with its share of the draws and that share's interval (the
-// band's PText, ProbabilityText): "Most likely option: 50.0 Freeze, in
-// 0.402 (0.371–0.433) of draws"; on a tie "Most likely options (tied):
-// 25.0 A / 75.0 B, in … of draws each". "" without bands, or where no
-// band has a share that is a number.
+// DrawsShareText): "Most likely option: 50.0 Freeze, in 40% of draws
+// (37–43%)"; on a tie "Most likely options (tied): 25.0 A / 75.0 B, in
+// 40% of draws each (37–43%)". "" without bands, or where no band has a
+// share that is a number.
 func SweepLikeliestText(bands []sweep.Band, d int) string {
 	opts := make([]answer.OptionProb, len(bands))
 	for i, b := range bands {
@@ -107,17 +106,16 @@ func SweepLikeliestText(bands []sweep.Band, d int) string {
 	for _, l := range top {
 		names = append(names, Decimals(l.Value, d)+" "+l.Label)
 	}
-	p := "" // the tied options' one share, written as the first one's band writes it
-	for _, b := range bands {
+	var b sweep.Band // the tied options' one share, the first one's
+	for _, b = range bands {
 		if b.Value == top[0].Value && b.Label == top[0].Label {
-			p = cmp.Or(b.PText, ProbabilityText(b.P, b.PInterval))
 			break
 		}
 	}
 	if len(top) > 1 {
-		return fmt.Sprintf("Most likely options (tied): %s, in %s of draws each", strings.Join(names, TieJoin), p)
+		return fmt.Sprintf("Most likely options (tied): %s, in %s", strings.Join(names, TieJoin), DrawsShareText(b.P, b.PInterval, "draws each"))
 	}
-	return fmt.Sprintf("Most likely option: %s, in %s of draws", names[0], p)
+	return fmt.Sprintf("Most likely option: %s, in %s", names[0], DrawsShareText(b.P, b.PInterval, "draws"))
 }
 
 // BinEdges writes a sweep's histogram bins' edges on an issue of d

@@ -18,9 +18,9 @@ func TestRobustLines(t *testing.T) {
 		{RobustHead(1, "uniform", 7, 1), "Robustness over 1 draw of the stated ranges (uniform, seed 7, 1 ranged input)"},
 		{RobustAcceptance(false, "every required actor accepts it"), "The package is accepted when every required actor accepts it."},
 		{RobustAcceptance(true, "every required actor accepts it"), "A package is accepted when every required actor accepts it."},
-		{RobustAcceptedLine(false, false, "0.000 (0.000–0.008)", 0), "P(accepted) = 0.000 (0.000–0.008)"},
+		{RobustAcceptedLine(false, false, "0% (0–1%)", 0), "P(accepted) = 0% (0–1%)"},
 		{RobustAcceptedLine(true, false, "", 0), "no draw opened the zone: no package to recommend"},
-		{RobustAcceptedLine(true, true, "0.930 (0.886–0.958)", 12), "the package most often accepted (P = 0.930 (0.886–0.958), best of 12 candidates)"},
+		{RobustAcceptedLine(true, true, "93% (89–96%)", 12), "the package most often accepted (P = 93% (89–96%), best of 12 candidates)"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got  %q\nwant %q", c.got, c.want)
@@ -31,7 +31,7 @@ func TestRobustLines(t *testing.T) {
 	zone, iv := 0.0, [2]float64{0, 0.0076}
 	r := &answer.DealRobustness{Draws: 500, Distribution: "triangular", Seed: 1, Inputs: 2, Zone: &zone, ZoneInterval: &iv, Acceptance: "every required actor accepts it"}
 	robustTexts(&answer.Scenario{}, r)
-	if r.ZoneLineText != "P(a zone of agreement exists) = 0.000 (0.000–0.008)" || r.AcceptanceText != "" || r.AcceptedLineText != "no draw opened the zone: no package to recommend" ||
+	if r.ZoneLineText != "P(a zone of agreement exists) = 0% (0–1%)" || r.AcceptanceText != "" || r.AcceptedLineText != "no draw opened the zone: no package to recommend" ||
 		r.HeadText != "Robustness over 500 draws of the stated ranges (triangular, seed 1, 2 ranged inputs)" {
 		t.Errorf("search without a best: %q / %q / %q / %q", r.HeadText, r.ZoneLineText, r.AcceptanceText, r.AcceptedLineText)
 	}

@@ -39,8 +39,8 @@ func waysOut(t *testing.T, file string) ([]answer.DealContradiction, func(string
 // plans are {Alpha, Beta}'s (deal's TestContradictionSidesRule derives
 // them): its ways out are costed with the shares among its members,
 // Alpha 1/3 and Beta 2/3 (not 1/6 and 2/6 among all three). Alpha accepts
-// 65, 15 points past its last allowed option 50: (1/3)·15 = 5.0 % of
-// scale, (1/3)·0.15 = 0.0500 utility; Beta accepts 50, (2/3)·15 = 10.0 %,
+// 65, 15 points past its last allowed option 50: (1/3)·15 = 5.0% of
+// scale, (1/3)·0.15 = 0.0500 utility; Beta accepts 50, (2/3)·15 = 10.0%,
 // 0.1000. Both plans take Alpha's. The head says the coalition the
 // contradiction and its shares are counted in (it had read as if all
 // three actors' red lines were weighed, their shares among all three).
@@ -65,9 +65,9 @@ func TestWaysOutUnderRule(t *testing.T) {
 	for _, g := range []struct{ got, want string }{
 		{ContradictionHead("P", ContradictionActors(c, name), ContradictionCoalition(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
 			"Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale):"},
-		{SideCostText(c.Sides[0]), "Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)"},
-		{SideCostText(c.Sides[1]), "Weighted cost 10.0 % of scale (capability share 0.67 × 15.0 % crossed; 0.1000 utility)"},
-		{SidesChoice(c, name), "Both plans below take Alpha's way out: its weighted cost is the least (5.0 % of scale; Beta's 10.0)."},
+		{SideCostText(c.Sides[0]), "Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility)"},
+		{SideCostText(c.Sides[1]), "Weighted cost 10.0% of scale (capability share 0.67 × 15.0% crossed; 0.1000 utility)"},
+		{SidesChoice(c, name), "Both plans below take Alpha's way out: its weighted cost is the least (5.0% of scale; Beta's 10.0)."},
 	} {
 		if g.got != g.want {
 			t.Errorf("got  %q\nwant %q", g.got, g.want)
@@ -80,9 +80,9 @@ func TestWaysOutUnderRule(t *testing.T) {
 // (4, at 100) >= 80: no one of them crossing alone leaves the other two
 // a value, and the ways out are the three pairs (deal's
 // TestContradictionSets derives them): Alpha and Beta at 80, crossing 60
-// and 20 points at shares 1/7 and 2/7, (60 + 40)/7 = 14.3 % of scale,
+// and 20 points at shares 1/7 and 2/7, (60 + 40)/7 = 14.3% of scale,
 // 0.6/7 + 0.4/7 = 0.1429 utility; Alpha and Gamma at 60, (40 + 80)/7 =
-// 17.1 %; Beta and Gamma at 20, (40 + 240)/7 = 40.0 %. Both plans take
+// 17.1%; Beta and Gamma at 20, (40 + 240)/7 = 40.0%. Both plans take
 // the cheapest. Before, the contradiction listed no way out and its head
 // named no one ("The red lines of  on P").
 func TestWaysOutTogether(t *testing.T) {
@@ -94,10 +94,10 @@ func TestWaysOutTogether(t *testing.T) {
 	for _, g := range []struct{ got, want string }{
 		{ContradictionHead("P", ContradictionActors(c, name), ContradictionCoalition(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
 			"The red lines of Alpha, Beta and Gamma on P contradict each other: no one of them can give way alone; some of them must cross their own together. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
-		{SetCostText(c.Sets[0], name), "Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %; 0.1429 utility)"},
-		{SetCostText(c.Sets[1], name), "Weighted cost 17.1 % of scale (Alpha's capability share 0.14 × 40.0 % crossed + Gamma's 0.57 × 20.0 %; 0.1714 utility)"},
-		{SetCostText(c.Sets[2], name), "Weighted cost 40.0 % of scale (Beta's capability share 0.29 × 20.0 % crossed + Gamma's 0.57 × 60.0 %; 0.4000 utility)"},
-		{SidesChoice(c, name), "Both plans below take Alpha and Beta's way out: its weighted cost is the least (14.3 % of scale; Alpha and Gamma's 17.1, Beta and Gamma's 40.0)."},
+		{SetCostText(c.Sets[0], name), "Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility)"},
+		{SetCostText(c.Sets[1], name), "Weighted cost 17.1% of scale (Alpha's capability share 0.14 × 40.0% crossed + Gamma's 0.57 × 20.0%; 0.1714 utility)"},
+		{SetCostText(c.Sets[2], name), "Weighted cost 40.0% of scale (Beta's capability share 0.29 × 20.0% crossed + Gamma's 0.57 × 60.0%; 0.4000 utility)"},
+		{SidesChoice(c, name), "Both plans below take Alpha and Beta's way out: its weighted cost is the least (14.3% of scale; Alpha and Gamma's 17.1, Beta and Gamma's 40.0)."},
 		{MoreSetsText(c), ""},
 	} {
 		if g.got != g.want {
@@ -120,7 +120,7 @@ func TestWaysTogetherWords(t *testing.T) {
 			"Within the minimal winning coalition {A, B, C, D}, the red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Each way out, with its cost weighted by each actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
 		{MoreSetsText(c), "Not listed: 1 more set of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest)."},
 		{SidesChoice(c, name), "Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them."},
-		{SetCostText(ab, name), "Weighted cost 14.0 % of scale (A's capability share 0.10 × 60.0 % crossed + B's 0.20 × 40.0 %; 0.0000 utility)"},
+		{SetCostText(ab, name), "Weighted cost 14.0% of scale (A's capability share 0.10 × 60.0% crossed + B's 0.20 × 40.0%; 0.0000 utility)"},
 	} {
 		if g.got != g.want {
 			t.Errorf("got  %q\nwant %q", g.got, g.want)
@@ -146,7 +146,7 @@ func TestBriefWayOutUnderRule(t *testing.T) {
 	}
 	for _, g := range []struct{ got, want string }{
 		{bd.WayOutHead, "The way out deal search's plans take, within the minimal winning coalition {Alpha, Beta}"},
-		{bd.WayOut, "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)."},
+		{bd.WayOut, "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility)."},
 	} {
 		if g.got != g.want {
 			t.Errorf("got  %q\nwant %q", g.got, g.want)

@@ -11,7 +11,7 @@ import (
 // built-in case: each is the clearer of the two doors' wordings.
 func TestWords(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
-		{PlanCostsLine(true, &answer.DealPlan{Cost: 0.00412, UtilityCost: 0.00412, ScaleCost: 2.4194}), "cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed"},
+		{PlanCostsLine(true, &answer.DealPlan{Cost: 0.00412, UtilityCost: 0.00412, ScaleCost: 2.4194}), "cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4% of scale crossed"},
 		{BendText("Ukraine", "Territory", answer.DealBend{RedLine: "< 65", To: "<= 65", Strict: true, UtilityLost: 0.0249, Options: []string{"65: withdraw"}}, "0.0", "50.0"),
 			"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: withdraw”"},
 		{BendText("Alpha", "X", answer.DealBend{RedLine: ">= 60", To: ">= 40", By: 20, UtilityLost: 1.0 / 6}, "20.0", "60.0"),

@@ -42,7 +42,7 @@ func TestBriefOptionLeadsWithTheForecastsNearest(t *testing.T) {
 		t.Fatalf("brief: exit %d", code)
 	}
 	for _, want := range []string{
-		"| " + partial + ", in 0.260 (0.234–0.288) of the draws; the draws land nearest 30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop) more often, in 0.740 (0.712–0.766) |",
+		"| " + partial + ", in 26% of draws (23–29%); the draws land nearest 30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop) more often, in 74% of draws (71–77%) |",
 		"| forecast 45.2 → 52.0 as United States' position spans its range [[E1]](#e1) |",
 	} {
 		if !strings.Contains(out, want) {

@@ -197,7 +197,7 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Two actors — 3 snapshots from the base (2025-01-01) to 2025-03-01, no variant (../ask/testdata/compare.yaml; 1 issue)\nSnapshots side by side; each change is against base.\n",
+		"Two actors — the base (2025-01-01) and 2 snapshots to 2025-03-01, no variant (../ask/testdata/compare.yaml; 1 issue)\nSnapshots side by side; each change is against base.\n",
 		"assumed (base): 2 of 2 stances rest on no quote",
 		"assumed (B concedes): 2 of 2 capabilities rest on no quote",
 		"assumed (2025-03-01): 3 of 3 stances rest on no quote",
@@ -217,7 +217,7 @@ func TestCompareSnapshotsHeaderAndWarnings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Two actors — 2 snapshots from the base (2025-01-01) to 2025-02-01, no variant (../ask/testdata/compare.yaml; 1 issue)\n",
+		"Two actors — the base (2025-01-01) and 1 snapshot, 2025-02-01, no variant (../ask/testdata/compare.yaml; 1 issue)\n",
 		"assumed (every snapshot): 2 of 2 stances rest on no quote",
 		"assumed (every snapshot): 2 of 2 capabilities rest on no quote",
 	} {

@@ -365,7 +365,7 @@ func TestDealSearchSaysOnce(t *testing.T) {
 // small one is not printed as none.
 func TestDealSearchScaleCost(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "-q")
-	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 2.4 % of scale crossed (the least this plan reaches)") {
+	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 2.4% of scale crossed (the least this plan reaches)") {
 		t.Errorf("exit %d, no cost of 2.4 %% of scale:\n%s", code, out)
 	}
 	for x, want := range map[float64]string{0: "0.0", 0.012: "0.012", 2.4194: "2.4", 12.06: "12.1"} {
@@ -377,13 +377,13 @@ func TestDealSearchScaleCost(t *testing.T) {
 
 // A red line the solve crossed by its noise is not printed as a bend:
 // on testdata/noise-bend.yaml the plan bends only Alpha's ">= 60", by
-// 20 points (cost 20 × 1/5 = 4 % of scale); it also printed "Gamma
+// 20 points (cost 20 × 1/5 = 4% of scale); it also printed "Gamma
 // crosses its red line on y: <= 30 becomes <= 30 (0.0 points); it gives
 // up 0.000 utility". A bend the plan needs but the scale's decimals
 // would print as none is written to two significant digits.
 func TestDealSearchNoNoiseBend(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/noise-bend.yaml", "--batna", "none", "-q")
-	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 4.0 % of scale crossed (the least this plan reaches)") ||
+	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 4.0% of scale crossed (the least this plan reaches)") ||
 		!strings.Contains(out, "Alpha crosses its red line on X: >= 60 becomes >= 40 (moves 20.0 points)") || strings.Contains(out, "Gamma crosses") {
 		t.Errorf("exit %d, bends:\n%s", code, out)
 	}
@@ -427,7 +427,7 @@ func TestDealRobustUnderRulesSaysRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
 	}
-	if !strings.Contains(out, "P(accepted) = 0.480 (0.348–0.615)") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
+	if !strings.Contains(out, "P(accepted) = 48% (35–61%)") || !strings.Contains(flat(out), "The package is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).") {
 		t.Errorf("robust line:\n%s", out)
 	}
 	out, _, code = run(t, "deal", "search", "testdata/rules.yaml", "--robust", "-n", "50", "-q")
@@ -458,9 +458,9 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	for _, c := range []struct {
 		require, p, text string
 	}{
-		{"", "0.000 (0.000–0.071)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
-		{"a,b,c", "0.480 (0.348–0.615)", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
-		{"c,d", "0.000 (0.000–0.071)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
+		{"", "0% (0–7%)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"a,b,c", "48% (35–61%)", "every required actor's yes already passes Budget's rule, so it changes nothing here."},
+		{"c,d", "0% (0–7%)", "The package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule)."},
 	} {
 		args := []string{"deal", "evaluate", "testdata/rules-mixed.yaml", "-p", "budget=70,tax=50", "--robust", "-n", "50", "-m", "none", "-q"}
 		if c.require != "" {
@@ -525,7 +525,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 	f := rulesWithProposal(t)
 	out, _, code := run(t, "deal", "proposals", f, "-m", "none", "-q")
 	for _, want := range []string{"A proposal is accepted when it passes every issue's decision rule (Budget by qmv, Tax by majority).",
-		"│ accepted by Alpha, Beta, Gamma;", "│ rejected by Delta", "│ Budget 70.0 (nearest: half budget",
+		"│ accepted by Alpha, Beta, Gamma,", "│ though Delta blocks", "│ Budget 70.0 (nearest: half budget",
 		"  Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against\n",
 		"  Tax by majority: passes (3.0 of 4.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against\n"} {
 		if code != 0 || !strings.Contains(out, want) {
@@ -538,7 +538,7 @@ func TestDealProposalsUnderRulesSayWhat(t *testing.T) {
 		t.Fatalf("exit %d, %v: %s", code, err, js)
 	}
 	if p := a.Proposals[0]; !p.Accepted || len(p.Rules) != 2 || p.Rules[0].For != 4 || !p.Rules[1].Passes || a.Acceptance != "it passes every issue's decision rule (Budget by qmv, Tax by majority)" ||
-		p.VerdictText != "accepted by Alpha, Beta, Gamma; rejected by Delta" || p.Package[0].Text != "70.0 (nearest: half budget (50.0))" || p.Package[1].Text != "50.0" ||
+		p.VerdictText != "accepted by Alpha, Beta, Gamma, though Delta blocks" || p.Package[0].Text != "70.0 (nearest: half budget (50.0))" || p.Package[1].Text != "50.0" ||
 		p.Rules[0].Text != "Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against" {
 		t.Errorf("proposal %+v, acceptance %q", p, a.Acceptance)
 	}
@@ -693,7 +693,7 @@ func TestDealIssueNames(t *testing.T) {
 // and "< 65 → <= 65 (must accept the very value it excluded); gives up
 // …, accepting". Russia's way out (accepting 50, the freeze with
 // recognition, 15 points below its >= 65, weighted by its larger share
-// 0.24: 3.6 % of scale) is shown beside Ukraine's (0.16 × 15: 2.4 %),
+// 0.24: 3.6% of scale) is shown beside Ukraine's (0.16 × 15: 2.4%),
 // with why the plans take Ukraine's; each plan's head says what it does
 // and its cost is in both units (ask.PlanHead, ask.PlanCostsLine).
 func TestDealPlanWords(t *testing.T) {
@@ -704,11 +704,11 @@ func TestDealPlanWords(t *testing.T) {
 	flat := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
 		"Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative:",
-		"cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed",
-		"Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6 % of scale (capability share 0.24 × 15.0 % crossed; 0.0062 utility).",
-		"Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6).",
+		"cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4% of scale crossed",
+		"Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed; 0.0062 utility).",
+		"Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6).",
 		"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”",
-		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows: the same crossing as plan 1 (the rest of the package may differ) cost, weighted by capability: 2.4 % of scale crossed (the least this plan reaches), 0.0041 utility given up",
+		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows: the same crossing as plan 1 (the rest of the package may differ) cost, weighted by capability: 2.4% of scale crossed (the least this plan reaches), 0.0041 utility given up",
 		"the plans' costs within 8.3e-09 and 3.9e-06 of their least, each in its unit",
 	} {
 		if !strings.Contains(flat, want) {
@@ -723,7 +723,7 @@ func TestDealPlanWords(t *testing.T) {
 func TestBriefSaysDealSearchWords(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"../ask/testdata/port.yaml", "Zone of agreement: OPEN. Largest smallest gain 0.067 (certified ≤ 0.067)."},
-		{"testdata/contradict.yaml", "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0 % of scale (capability share 0.33 × 15.0 % crossed; 0.0500 utility)."},
+		{"testdata/contradict.yaml", "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility)."},
 	} {
 		search, _, code := run(t, "deal", "search", c.file, "-q")
 		brief, stderr, code2 := run(t, "brief", c.file, "-q")

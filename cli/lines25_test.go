@@ -11,7 +11,7 @@ import (
 // seed 1: 0.695 of them nearest Ceasefire's 55.
 func TestSweepSaysLikeliest(t *testing.T) {
 	out, _, code := run(t, "sweep", "-n", "200", "-q")
-	want := "Most likely option: 55.0 30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop), in 0.695 (0.628–0.755) of draws"
+	want := "Most likely option: 55.0 30-day ceasefire on Russia's conditions (Ukraine stops mobilising and rearming; foreign aid and intelligence stop), in 70% of draws (63–75%)"
 	if code != 0 || !strings.Contains(words(out), want) {
 		t.Errorf("exit %d, output lacks %q:\n%s", code, want, out)
 	}

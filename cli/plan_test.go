@@ -16,14 +16,14 @@ import (
 func TestPrintPlanNoConcession(t *testing.T) {
 	sc := &answer.Scenario{Issues: []answer.Issue{{ID: "i1", Name: "Issue one"}}, Actors: []answer.Actor{{ID: "a", Name: "Alpha"}}}
 	pl := &answer.DealPlan{Package: answer.DealPackage{Values: []float64{50}},
-		HeadText: ask.PlanHead(false, false, 0, nil), NoConcessionText: ask.NoConcessionText, CostText: "cost, weighted by capability: 0 % of scale crossed (the least this plan reaches), 0 utility given up"}
+		HeadText: ask.PlanHead(false, false, 0, nil), NoConcessionText: ask.NoConcessionText, CostText: "cost, weighted by capability: 0% of scale crossed (the least this plan reaches), 0 utility given up"}
 	var b bytes.Buffer
 	printPlan(&b, sc, pl, 120)
 	lines := strings.Split(b.String(), "\n")
 	want := []string{
 		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows:",
 		"  no concession needed beyond the package it opens",
-		"  cost, weighted by capability: 0 % of scale crossed (the least this plan reaches), 0 utility given up",
+		"  cost, weighted by capability: 0% of scale crossed (the least this plan reaches), 0 utility given up",
 	}
 	if len(lines) < 3 || strings.Join(lines[:3], "\n") != strings.Join(want, "\n") {
 		t.Errorf("the plan reads\n%s\nwant it to begin\n%s", b.String(), strings.Join(want, "\n"))

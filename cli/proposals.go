@@ -19,7 +19,7 @@ import (
 func newDealProposalsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "proposals [FILE]",
-		Short: "Every proposal on the table: who accepts it, who rejects it and why",
+		Short: "Every proposal on the table: who accepts it, who blocks it and why",
 		Long: `Judge every proposal on the table at the snapshot (the scenario's
 proposals: section): for each actor, accept or reject and why (a red line
 the proposal crosses, or its utility against its alternative); the issues

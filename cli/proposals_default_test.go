@@ -28,7 +28,7 @@ func TestProposalsCSVDefaulted(t *testing.T) {
 	const by = "accepts by default: worth %s to it, and it states no alternative to agreement (no reservation, and no status quo or forecast as the no-deal package), so its is 0, below every package: it accepts any package that crosses none of its red lines"
 	want := []string{
 		"proposal,name,date,package,open,actor,required,utility,alternative,alternative_from,gain,accepts,why,defaulted,open_red_lines",
-		`even,Even split,2025-01-01,share 50.0 (nearest: none (0.0) / all (100.0)),,a,true,0.5,0.7,reservation,-0.19999999999999996,false,"rejects: worth 0.500 to it, 0.200 below its alternative 0.700 (reservation)",false,`,
+		`even,Even split,2025-01-01,share 50.0 (nearest: none (0.0) / all (100.0)),,a,true,0.5,0.7,reservation,-0.19999999999999996,false,"blocks: worth 0.500 to it, 0.200 below its alternative 0.700 (reservation)",false,`,
 		`even,Even split,2025-01-01,share 50.0 (nearest: none (0.0) / all (100.0)),,b,true,0.5,0,none stated (0),0.5,true,"` + strings.Replace(by, "%s", "0.500", 1) + `",true,`,
 		`most,Mostly Alpha,2025-01-01,share 80.0 (nearest: all (100.0)),,a,true,0.8,0.7,reservation,0.10000000000000009,true,"accepts: worth 0.800 to it, 0.100 above its alternative 0.700 (reservation)",false,`,
 		`most,Mostly Alpha,2025-01-01,share 80.0 (nearest: all (100.0)),,b,true,0.19999999999999996,0,none stated (0),0.19999999999999996,true,"` + strings.Replace(by, "%s", "0.200", 1) + `",true,`,

@@ -16,7 +16,7 @@ func TestProposalsNotJudged(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"│ not judged                     │", "│ accepted by East, North, South │", "Budget only (budget-only): not judged: it leaves issues [timeline] open",
+	for _, want := range []string{"│ not judged                     │", "│ accepted by North, South, East │", "Budget only (budget-only): not judged: it leaves issues [timeline] open",
 		"warning: proposal budget-only could not be judged"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -53,7 +53,7 @@ func TestProposalsOpenRedLine(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"│ accepted by Egypt, Ethiopia, Sudan │",
+	for _, want := range []string{"│ accepted by Ethiopia, Egypt, Sudan │",
 		"African Union compromise (au-compromise): Egypt's red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (no deal: reference), an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."} {
 		if !strings.Contains(oneLine(out), want) {
 			t.Errorf("proposals: output lacks %q:\n%s", want, out)

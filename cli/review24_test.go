@@ -129,8 +129,8 @@ func TestProposalsNameTheActors(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{
-		"City's opening offer (2026-11-20) — blocked: rejected by ATW Local 1187; accepted by City of Riverton, Regional Transit Authority, State DOT",
-		"RTA's package (2026-11-25) — blocked: rejected by City of Riverton, ATW Local 1187; accepted by Regional Transit Authority, State DOT",
+		"City's opening offer (2026-11-20) — blocked by ATW Local 1187; accepted by City of Riverton, Regional Transit Authority, State DOT",
+		"RTA's package (2026-11-25) — blocked by City of Riverton, ATW Local 1187; accepted by Regional Transit Authority, State DOT",
 	} {
 		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 			t.Errorf("no %q in\n%s", want, out)

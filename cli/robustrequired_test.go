@@ -15,8 +15,8 @@ func TestRobustRequiredColumn(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"│ Port Authority     │ 0.000 (0.000–0.071) │ required     │",
-		"│ City Council       │ 1.000 (0.929–1.000) │ not required │",
+		"│ Port Authority     │ 0% (0–7%)      │ required     │",
+		"│ City Council       │ 100% (93–100%) │ not required │",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no row %q in:\n%s", want, out)

@@ -51,7 +51,7 @@ func TestReferenceDecidesAcceptance(t *testing.T) {
 // crosses: "< 65" becomes "<= 65", A gives up |0.65 − 0.2| − |0.5 − 0.2|
 // = 0.15 utility and accepts the option at 65. Equation (7)'s cost is
 // that crossing, 0.05 (no actor falls below an alternative of 0);
-// equation (8)'s is 100·0.05 = 5 % of the scale.
+// equation (8)'s is 100·0.05 = 5% of the scale.
 func TestStrictRedLineFlipCosted(t *testing.T) {
 	p := problem([]float64{1, 2}, [][]float64{{20}, {100}}, [][]float64{{1}, {1}})
 	p.Issues[0].Anchors = []model.Anchor{{Value: 0, Label: "none"}, {Value: 50, Label: "half"}, {Value: 65, Label: "Donetsk and Luhansk"}, {Value: 100, Label: "all"}}

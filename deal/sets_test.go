@@ -18,11 +18,11 @@ import (
 // 100):
 //
 //   - {a, b} at 80 (c allows 80 and 100): a crosses 60 points, b 20:
-//     (60·1 + 20·2)/7 = 14.2857 % of scale; utility a (0.8 − 0.2)·1/7 +
-//     b (0.3 − 0.1)·2/7 = 0.142857 (at 100: (80 + 80)/7 = 22.9 %).
+//     (60·1 + 20·2)/7 = 14.2857% of scale; utility a (0.8 − 0.2)·1/7 +
+//     b (0.3 − 0.1)·2/7 = 0.142857 (at 100: (80 + 80)/7 = 22.9%).
 //   - {a, c} at 60 (b allows 40 and 60): a 40, c 20: (40 + 80)/7 =
-//     17.1429 %; utility 0.4/7 + 0.2·4/7 = 0.171429.
-//   - {b, c} at 20 (a allows 0 and 20): b 20, c 60: (40 + 240)/7 = 40 %;
+//     17.1429%; utility 0.4/7 + 0.2·4/7 = 0.171429.
+//   - {b, c} at 20 (a allows 0 and 20): b 20, c 60: (40 + 240)/7 = 40%;
 //     utility 0.2·2/7 + 0.6·4/7 = 0.4.
 //
 // Stage A settles at 80 (the least crossing overall), and the plan that
@@ -73,7 +73,7 @@ func TestContradictionSets(t *testing.T) {
 // (capability 1) keeps p == 10·i for i = 0 … 9: any value leaves all
 // but one actor crossing, so the smallest sets are the ten sets of nine,
 // one for each actor kept. Kept at 10·k, the others cross Σ_i |10·i −
-// 10·k| points, least for k = 4 and 5 (250 points each: 25 % of scale at
+// 10·k| points, least for k = 4 and 5 (250 points each: 25% of scale at
 // share 1/10); the listing runs by cost, then by value.
 func TestContradictionSetsLimit(t *testing.T) {
 	caps, pos, sal := make([]float64, 10), make([][]float64, 10), make([][]float64, 10)
@@ -91,7 +91,7 @@ func TestContradictionSetsLimit(t *testing.T) {
 		t.Fatalf("%d sides, %d sets, %d more, actors %v; want 0, %d, %d, all ten (those of the sets not listed too)", len(c.Sides), len(c.Sets), c.MoreSets, c.Actors, MaxWaySets, 10-MaxWaySets)
 	}
 	// Kept k crosses 10·Σ|i − k| points of 100 at share 1/10: k = 4, 5:
-	// 25 %; 3, 6: 27 %; 2, 7: 31 %; 1, 8: 37 %; 0, 9: 45 %. Equal costs
+	// 25%; 3, 6: 27%; 2, 7: 31%; 1, 8: 37%; 0, 9: 45%. Equal costs
 	// list the smaller value first.
 	wantKept := []float64{40, 50, 30, 60, 20, 70, 10, 80}[:MaxWaySets]
 	wantCost := []float64{25, 25, 27, 27, 31, 31, 37, 37}[:MaxWaySets]
@@ -107,8 +107,8 @@ func TestContradictionSetsLimit(t *testing.T) {
 // at 100) keeps p ≥ 60, b (capability 10, at 0) p ≤ 40 and c
 // (capability 1, at 100) p ≥ 50 (shares 1/12, 10/12, 1/12). b alone
 // gives way at 60 (a's and c's red lines allow 60 and 100): 20 points at
-// 10/12, 16.67 % of scale; a and c together give way at 40 (b allows 0
-// and 40): (20 + 10)/12 = 2.5 % of scale, utility (0.2 + 0.1)/12 =
+// 10/12, 16.67% of scale; a and c together give way at 40 (b allows 0
+// and 40): (20 + 10)/12 = 2.5% of scale, utility (0.2 + 0.1)/12 =
 // 0.025. Both plans take a and c's; before, the choice said neither plan
 // took a way out, and only b's was listed.
 func TestContradictionSetBesideSide(t *testing.T) {

@@ -25,23 +25,23 @@ func qmvContradiction(t *testing.T, rules ...Rule) *Input {
 // Qualified majority [3; a 2, b 1, c 1]: the minimal winning coalitions
 // are {a, b} and {a, c}, both closed by red lines.
 //   - {a, b} (shares 1/3, 2/3): a accepts 65, "< 65" becoming "<= 65",
-//     15 points from its last allowed option 50: 100·(1/3)·0.15 = 5 % of
+//     15 points from its last allowed option 50: 100·(1/3)·0.15 = 5% of
 //     scale, utility (1/3)·(|0.65 − 0.2| − |0.5 − 0.2|) = 0.05; b accepts
-//     50, 15 points below 65: (2/3)·15 = 10 %, 0.1 utility.
+//     50, 15 points below 65: (2/3)·15 = 10%, 0.1 utility.
 //   - {a, c} (shares 1/4, 3/4): a accepts 75, 25 points from 50:
-//     (1/4)·25 = 6.25 %, 0.0625 utility; c accepts 50: (3/4)·25 = 18.75 %.
+//     (1/4)·25 = 6.25%, 0.0625 utility; c accepts 50: (3/4)·25 = 18.75%.
 //
-// The cheapest plan of each kind is {a, b}'s (0.05 utility < 0.0625; 5 %
-// < 6.25 %), so its contradiction is shown, and both plans take a's way
+// The cheapest plan of each kind is {a, b}'s (0.05 utility < 0.0625; 5%
+// < 6.25%), so its contradiction is shown, and both plans take a's way
 // out.
 //
 // Without a rule every actor must accept (shares 1/6, 2/6, 3/6): b or c
 // crossing alone leaves a against the other, so a's is the one way out
-// alone, at 75: (1/6)·25 = 4.1667 %, utility (1/6)·0.25 = 0.041667. The
+// alone, at 75: (1/6)·25 = 4.1667%, utility (1/6)·0.25 = 0.041667. The
 // rule changed the value (65 against 75) and the shares (1/3 against
 // 1/6). Without it b and c together are a way out too, at 50 (the
 // highest value a allows that someone named): b crosses 15 points at
-// share 2/6, c 25 at 3/6: 5 + 12.5 = 17.5 % of scale, 0.175 utility;
+// share 2/6, c 25 at 3/6: 5 + 12.5 = 17.5% of scale, 0.175 utility;
 // under the rule each coalition holds two actors and no such set.
 //
 // Coalition names the coalition whose contradiction is shown, {a, b},

@@ -15,11 +15,11 @@ import (
 //   - A accepts 65: "< 65" becomes "<= 65", crossing 15 points from its
 //     last allowed option 50; it gives up |0.65 − 0.2| − |0.5 − 0.2| =
 //     0.15 utility; its share is 1/3, so the capability-weighted
-//     crossing is 100·(1/3)·0.15 = 5 % of the scale and the weighted
+//     crossing is 100·(1/3)·0.15 = 5% of the scale and the weighted
 //     utility (1/3)·0.15 = 0.05.
 //   - B accepts 50 (the last value A allows that someone named): ">= 65"
 //     becomes ">= 50", 15 points from 65; it gives up |0.5 − 1| −
-//     |0.65 − 1| = 0.15 utility; share 2/3: 10 % of the scale, 0.1
+//     |0.65 − 1| = 0.15 utility; share 2/3: 10% of the scale, 0.1
 //     utility.
 //
 // Both plans take A's (5 < 10).
@@ -59,7 +59,7 @@ func TestContradictionSides(t *testing.T) {
 		}
 	}
 	// The plans' costs in both units: the lower plan's crossing is A's,
-	// 5 % of the scale; the bend plan gives up A's 0.05 utility.
+	// 5% of the scale; the bend plan gives up A's 0.05 utility.
 	lo, bd := res.Concession.LowerAlternatives, res.Concession.BendRedLines
 	if !near(lo.ScaleCost, 5, 1e-6) || !near(lo.UtilityCost, lo.Cost, 1e-12) || !near(bd.UtilityCost, 0.05, 1e-6) || !near(bd.ScaleCost, bd.Cost, 1e-12) {
 		t.Errorf("lower: scale %v utility %v (cost %v); bend: scale %v utility %v (cost %v); want 5 %%, 0.05 and 5 %%, 0.05", lo.ScaleCost, lo.UtilityCost, lo.Cost, bd.ScaleCost, bd.UtilityCost, bd.Cost)

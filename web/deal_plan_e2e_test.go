@@ -35,7 +35,7 @@ func TestDealPlanNumbers(t *testing.T) {
 	if p := c.BendRedLines; p != nil {
 		want = append(want, ask.PlanCostsLine(false, p))
 	}
-	if !strings.Contains(strings.Join(want, "\n"), " 2.4 % of scale") {
+	if !strings.Contains(strings.Join(want, "\n"), " 2.4% of scale") {
 		t.Errorf("the built-in case's red lines bend at a cost of %v %% of scale, want 2.4 as parley deal search prints it", c.BendRedLines)
 	}
 	shown := get(t, e.bctx, "plans", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-cost]")].map((x) => x.textContent)`))

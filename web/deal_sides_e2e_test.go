@@ -14,8 +14,8 @@ import (
 // contradict each other (Ukraine < 65, Russia >= 65), and the deal view
 // shows both ways out, as parley deal search prints them
 // (ask.ContradictionHead, ask.SideLine, ask.SidesChoice): Ukraine
-// accepting 65, weighted cost 2.4 % of scale (share 5/31 × 15 %), and
-// Russia accepting 50, 3.6 % (7.5/31 × 15 %), with why the plans take
+// accepting 65, weighted cost 2.4% of scale (share 5/31 × 15%), and
+// Russia accepting 50, 3.6% (7.5/31 × 15%), with why the plans take
 // Ukraine's; each plan's head says what it does (ask.PlanHead), and the
 // solver's terms are in one line (ask.SolverLine). The page had shown
 // only Ukraine's crossing, under "Opened by lowering alternatives".
@@ -39,8 +39,8 @@ func TestDealSidesWords(t *testing.T) {
 		}
 		sides = append(sides, ask.SideLine(bends, sd))
 	}
-	if !strings.Contains(sides[1], "Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points)") || !strings.Contains(sides[1], "Weighted cost 3.6 % of scale (capability share 0.24 × 15.0 % crossed") ||
-		!strings.Contains(sides[0], "Weighted cost 2.4 % of scale (capability share 0.16 × 15.0 % crossed") {
+	if !strings.Contains(sides[1], "Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points)") || !strings.Contains(sides[1], "Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed") ||
+		!strings.Contains(sides[0], "Weighted cost 2.4% of scale (capability share 0.16 × 15.0% crossed") {
 		t.Fatalf("the built-in case's ways out read %q: the case tests less than it says", sides)
 	}
 	text := func(id string) []string {
@@ -58,7 +58,7 @@ func TestDealSidesWords(t *testing.T) {
 			t.Errorf("%s reads\n%s\nwant\n%s", id, strings.Join(shown, "\n"), strings.Join(want, "\n"))
 		}
 	}
-	if choice := ask.SidesChoice(c, sc.ActorName); choice != "Both plans below take Ukraine's way out: its weighted cost is the least (2.4 % of scale; Russia's 3.6)." {
+	if choice := ask.SidesChoice(c, sc.ActorName); choice != "Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6)." {
 		t.Errorf("the choice reads %q", choice)
 	}
 }
@@ -67,9 +67,9 @@ func TestDealSidesWords(t *testing.T) {
 // (Alpha keeps P <= 20, Beta [40, 60], Gamma >= 80) no one actor can
 // give way alone, and the deal view lists the three pairs that can, as
 // parley deal search prints them (ask.ContradictionHead, ask.SetLine,
-// ask.SidesChoice): Alpha and Beta at 80, weighted cost 14.3 % of scale
-// (1/7 × 60 % + 2/7 × 20 %), Alpha and Gamma at 60, 17.1 %, Beta and
-// Gamma at 20, 40.0 %. The page had shown a head naming no one and no
+// ask.SidesChoice): Alpha and Beta at 80, weighted cost 14.3% of scale
+// (1/7 × 60% + 2/7 × 20%), Alpha and Gamma at 60, 17.1%, Beta and
+// Gamma at 20, 40.0%. The page had shown a head naming no one and no
 // way out.
 func TestDealWaysTogetherWords(t *testing.T) {
 	e := startE2E(t)
@@ -92,8 +92,8 @@ func TestDealWaysTogetherWords(t *testing.T) {
 		}
 		sets = append(sets, ask.SetLine(bends, st, sc.ActorName))
 	}
-	if !strings.Contains(sets[0], "Weighted cost 14.3 % of scale (Alpha's capability share 0.14 × 60.0 % crossed + Beta's 0.29 × 20.0 %;") ||
-		!strings.Contains(sets[2], "Weighted cost 40.0 % of scale (Beta's capability share 0.29 × 20.0 % crossed + Gamma's 0.57 × 60.0 %;") {
+	if !strings.Contains(sets[0], "Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%;") ||
+		!strings.Contains(sets[2], "Weighted cost 40.0% of scale (Beta's capability share 0.29 × 20.0% crossed + Gamma's 0.57 × 60.0%;") {
 		t.Fatalf("the ways out together read %q: the case tests less than it says", sets)
 	}
 	text := func(id string) []string {
@@ -177,7 +177,7 @@ func TestDealCloseCallWords(t *testing.T) {
 		t.Fatalf("contradictions %+v, want one with a close call", cs)
 	}
 	want := cs[0].Close.Text
-	if !strings.HasPrefix(want, "A close call: Alpha's way out costs 3.3 % of scale, 1.14 times Beta's 2.9") || !strings.Contains(want, "--fix p=60) opens P 60.0") {
+	if !strings.HasPrefix(want, "A close call: Alpha's way out costs 3.3% of scale, 1.14 times Beta's 2.9") || !strings.Contains(want, "--fix p=60) opens P 60.0") {
 		t.Fatalf("the close call reads %q: the case tests less than it says", want)
 	}
 	shown := get(t, e.bctx, "contradiction-close", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=contradiction-close]")].map((x) => x.textContent)`))

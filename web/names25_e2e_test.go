@@ -63,7 +63,7 @@ func TestQuotesOneFont(t *testing.T) {
 func TestTimelineSpanNamesVariant(t *testing.T) {
 	e := startE2E(t)
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?variant=us-ends-support#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=timeline-span]`)))
-	if s, want := e.text(`[data-testid=timeline-span]`), "4 snapshots from the base (2025-02-28) to 2025-08-18, variant The United States ends all support."; s != want {
+	if s, want := e.text(`[data-testid=timeline-span]`), "The base (2025-02-28) and 3 snapshots to 2025-08-18, variant The United States ends all support."; s != want {
 		t.Errorf("the timeline's span reads %q, want %q", s, want)
 	}
 	if c := e.text(`[data-testid=model-table] caption`); strings.Contains(c, "us-ends-support") || !strings.Contains(c, "variant The United States ends all support") {

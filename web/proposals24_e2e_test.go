@@ -68,9 +68,9 @@ func TestProposalsPackageAndVerdictAsCommandLine(t *testing.T) {
 		id, name, date, verdict string
 		values                  [][2]string
 	}{
-		{"city-offer", "City's opening offer", "2026-11-20", "blocked: rejected by ATW Local 1187; accepted by City of Riverton, Regional Transit Authority, State DOT",
+		{"city-offer", "City's opening offer", "2026-11-20", "blocked by ATW Local 1187; accepted by City of Riverton, Regional Transit Authority, State DOT",
 			[][2]string{{"city_share", "25.0 (25% (a quarter))"}, {"fare", "10.0 (+10c)"}, {"service_hours", "100.0 (2019 level)"}, {"wage", "4.00 (4%)"}}},
-		{"rta-offer", "RTA's package", "2026-11-25", "blocked: rejected by City of Riverton, ATW Local 1187; accepted by Regional Transit Authority, State DOT",
+		{"rta-offer", "RTA's package", "2026-11-25", "blocked by City of Riverton, ATW Local 1187; accepted by Regional Transit Authority, State DOT",
 			[][2]string{{"city_share", "35.0 (nearest: 30% (council ceiling) (30.0) / 40% (40.0))"}, {"fare", "25.0 (+25c)"}, {"service_hours", "90.0 (nearest: 2019 level (100.0))"}, {"wage", "3.00 (3%)"}}},
 	} {
 		r := rows[c.id]

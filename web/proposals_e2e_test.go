@@ -30,7 +30,7 @@ func TestProposalNotJudgedView(t *testing.T) {
 	}
 	// The verdict the answer carries (ask.ProposalVerdictText), by
 	// name: the three actors accept, each by default.
-	if s := e.text(`[data-proposal=both] td:nth-of-type(2)`); s != "accepted by East, North, South" {
+	if s := e.text(`[data-proposal=both] td:nth-of-type(2)`); s != "accepted by North, South, East" {
 		t.Fatalf("the judged proposal's verdict reads %q", s)
 	}
 }

@@ -62,8 +62,8 @@ func TestProposalsUnderRules(t *testing.T) {
 	}
 	cli := oneLine(parleyNarrow(t, "deal", "proposals", f, "-m", "none"))
 	for _, c := range []struct{ id, name, verdict, rule string }{
-		{"high", "High budget (2025-01-10)", "blocked: rejected by Delta; accepted by Alpha, Beta, Gamma", "Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against"},
-		{"low", "Low budget (2025-01-12)", "blocked: rejected by Alpha, Beta, Gamma; accepted by Delta", "Budget by qmv: fails (1.0 of 5.0, quota 3.0), Alpha, Beta, Gamma against"},
+		{"high", "High budget (2025-01-10)", "blocked by Delta; accepted by Alpha, Beta, Gamma", "Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against"},
+		{"low", "Low budget (2025-01-12)", "blocked by Alpha, Beta, Gamma; accepted by Delta", "Budget by qmv: fails (1.0 of 5.0, quota 3.0), Alpha, Beta, Gamma against"},
 	} {
 		r := rows[c.id]
 		if !strings.HasPrefix(r.Verdict, c.verdict+"\n") {

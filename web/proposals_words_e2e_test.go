@@ -62,7 +62,7 @@ func TestProposalsInWords(t *testing.T) {
 				t.Errorf("%s: its value on %s reads %q, want %q", p.ID, v.Issue, got, v.Text)
 			}
 		}
-		// in words, not by its colour alone: "blocked: rejected by …"
+		// in words, not by its colour alone: "blocked by …"
 		verdict := e.text(row + ` td:nth-of-type(2) [data-testid=proposal-verdict]`)
 		want := "not judged"
 		switch {
@@ -70,7 +70,7 @@ func TestProposalsInWords(t *testing.T) {
 		case p.Accepted:
 			want = "accepted by "
 		default:
-			want = "blocked: rejected by "
+			want = "blocked by "
 		}
 		if verdict != p.VerdictText || !strings.HasPrefix(verdict, want) {
 			t.Errorf("%s: verdict %q, want the answer's %q, starting %q", p.ID, verdict, p.VerdictText, want)

@@ -21,7 +21,7 @@ import (
 // ceasefire 740 of the 1000 draws land nearest 55: by hand, with
 // 1 + z²/1000 = 1.003841, centre (0.74 + 0.001921)/1.003841 = 0.739082,
 // half-width 1.952464 · √(0.74·0.26/1000 + 3.841459/4·10⁶) = 0.027150,
-// so "0.740 (0.712–0.766)". The page wrote "(74% of draws)", with no
+// so "74% (71–77%)". The page wrote "(74% of draws)", with no
 // interval, and no option but the likeliest.
 func TestSweepOptionsHaveIntervals(t *testing.T) {
 	c := builtinCase(t, "latest")
@@ -36,8 +36,8 @@ func TestSweepOptionsHaveIntervals(t *testing.T) {
 	// On a phone's screen, where the page must be no wider than the screen
 	// with every option table open (checked below).
 	got := sweepOptions(t, e, 1000, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-	if l := got["ceasefire"].Likeliest; !strings.Contains(l, ", in 0.740 (0.712–0.766) of draws") {
-		t.Errorf("the ceasefire's most likely option reads %q, want its share 0.740 (0.712–0.766) of draws", l)
+	if l := got["ceasefire"].Likeliest; !strings.Contains(l, ", in 74% of draws (71–77%)") {
+		t.Errorf("the ceasefire's most likely option reads %q, want its share 74%% of draws (71–77%%)", l)
 	}
 	legend := "each probability is a share of 1,000 draws; in parentheses, its " + ask.LevelText + " interval (Wilson's score interval)"
 	for _, is := range m.Issues {

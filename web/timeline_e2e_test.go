@@ -88,7 +88,7 @@ func TestTimelineSpanAndWarnings(t *testing.T) {
 	e := startE2E(t)
 	e.do("forecast", chromedp.Navigate(e.srv.URL+"/?snapshot=base#forecast"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=timeline-span]`)),
 		chromedp.Click(chromedp.CSS(`[data-testid=timeline-assumed] summary`)), chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=timeline-head]`)), e.shot("60-timeline-warnings"))
-	if s := e.text(`[data-testid=timeline-span]`); s != "4 snapshots from the base (2025-02-28) to 2025-08-18, no variant." {
+	if s := e.text(`[data-testid=timeline-span]`); s != "The base (2025-02-28) and 3 snapshots to 2025-08-18, no variant." {
 		t.Errorf("the timeline says %q", s)
 	}
 	ws := get(t, e.bctx, "warnings", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=timeline-assumed-list] li")].map((li) => li.textContent)`))

@@ -33,7 +33,7 @@ func proposalTables(ctx context.Context, in *ask.Input, s *scenario.Scenario) (s
 			b.WriteString(": no proposal on the table yet.\n\n")
 			continue
 		}
-		b.WriteString("\n\n| proposal | proposers | package | accepted by | rejected by (why) |\n|---|---|---|---|---|\n")
+		b.WriteString("\n\n| proposal | proposers | package | accepted by | blocked by (why) |\n|---|---|---|---|---|\n")
 		for _, p := range a.Proposals {
 			var pk []string
 			for _, v := range p.Package {

@@ -1226,9 +1226,14 @@ function snapshotSpan(cmp: Comparison): string {
   // name where the column has it.
   const cs = cmp.columns
   const at = (c: CompareColumn) => (c.snapshot === 'base' ? (c.as_of ? `the base (${c.as_of})` : 'the base') : c.snapshot)
-  const span = cs.length === 1 ? `One snapshot, ${at(cs[0])}` : `${cs.length} snapshots from ${at(cs[0])} to ${at(cs[cs.length - 1])}`
+  // ask.CompareSpanText's rule: the base is named, not counted.
+  const n = cs.length
+  const base = cs[0]?.snapshot === 'base'
+  const span = base
+    ? n === 1 ? `${at(cs[0])} alone` : n === 2 ? `${at(cs[0])} and 1 snapshot, ${at(cs[1])}` : `${at(cs[0])} and ${n - 1} snapshots to ${at(cs[n - 1])}`
+    : n === 1 ? `1 snapshot, ${at(cs[0])}` : `${n} snapshots from ${at(cs[0])} to ${at(cs[n - 1])}`
   const v = cs[0]?.variant_name || cs[0]?.variant
-  return `${span}, ${v ? 'variant ' + v : 'no variant'}.`
+  return `${upperFirst(span)}, ${v ? 'variant ' + v : 'no variant'}.`
 }
 
 // timelineAssumed is what the snapshots' scenarios assume: what every

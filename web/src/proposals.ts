@@ -135,7 +135,7 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
           : !d.answer ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-wait' }, 'Measuring each proposal’s distance from the models’ forecasts…') : '',
     settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
-      h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Rejected by, and why (and who accepts only by default)'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ...['Proposal', 'Package', 'Verdict', 'Blocked by, and why (and who accepts only by default)'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows))
       // With none, the answer's warning says why (none in the scenario,
       // or none yet at this date); the page's own sentence only said it
