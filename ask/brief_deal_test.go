@@ -79,9 +79,8 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 			"Weighted cost 1.5% of scale (capability share 0.15 × 10.0% crossed; 0.0103 utility). " +
 			// The consortium's capability 80 against the union's 60, both
 			// assumed: 1.50 times, under AssumedRatio (closecall26).
-			"The runner-up, Harbour Terminals consortium's way out, costs 2.3% of scale, 1.50 times Dockworkers' union's 1.5. " +
-			"The choice rests on assumed inputs (no quote): Harbour Terminals consortium's capability, Harbour Terminals consortium's red line on Jobs guarantee, Dockworkers' union's capability and Dockworkers' union's red line on Jobs guarantee. " +
-			"Taking Harbour Terminals consortium's way out instead (Jobs guarantee fixed at 85.0: deal search's fix, --fix jobs=85) opens Concession term 34.1; City revenue share 6.3; Jobs guarantee 85.0; Shore power 22.7, at 0.0058 utility given up and 2.3% of scale crossed, weighted by capability.\n\n## Proposals on the table"},
+			// the brief's one sentence (CloseCallBrief)
+			"The runner-up, Harbour Terminals consortium's way out, costs 1.50 times as much, and it rests on assumed inputs (Harbour Terminals consortium's capability, Harbour Terminals consortium's red line on Jobs guarantee, Dockworkers' union's capability and Dockworkers' union's red line on Jobs guarantee); --fix jobs=85 searches it.\n\n## Proposals on the table"},
 		{"wage.yaml", string(wage), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: no package gives every required actor at least its alternative; even the package that serves the worst-served actor best leaves Port Authority by 0.029, Shipping Lines by 0.029 short. " +
 			"Zone of agreement: EMPTY. Largest smallest gain -0.029 (certified ≤ -0.029).\n\n## Proposals on the table"},
@@ -89,12 +88,10 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha <= 20; Beta [40, 60]; Gamma >= 80). " +
 			"The way out deal search's plans take: Alpha crosses its red line on P: <= 20 becomes <= 80 (moves 60.0 points); it gives up 0.600 utility (from 20.0); " +
 			"Beta crosses its red line on P: [40, 60] becomes [40, 80] (moves 20.0 points); it gives up 0.200 utility (from 60.0). " +
-			"Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0 %; 0.1429 utility). " +
-			// Alpha and Gamma at 60 cost 1/7 × 40% + 4/7 × 20% = 17.1 %,
+			"Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility). " +
+			// Alpha and Gamma at 60 cost 1/7 × 40% + 4/7 × 20% = 17.1%,
 			// 1.20 times: within CloseRatio (closecall26).
-			"A close call: Alpha and Gamma's way out costs 17.1% of scale, 1.20 times Alpha and Beta's 14.3 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it). " +
-			"The choice rests on assumed inputs (no quote): Alpha's capability, Alpha's red line on P, Beta's capability, Beta's red line on P, Gamma's capability and Gamma's red line on P. " +
-			"Taking Alpha and Gamma's way out instead (P fixed at 60.0: deal search's fix, --fix p=60) opens P 60.0, at 0.1714 utility given up and 17.1% of scale crossed, weighted by capability.\n\n"},
+			"A close call: Alpha and Gamma's way out costs 1.20 times as much, but capabilities a tenth off would reverse it and it rests on assumed inputs (Alpha's capability, Alpha's red line on P, Beta's capability, Beta's red line on P, Gamma's capability and Gamma's red line on P); --fix p=60 searches it.\n\n"},
 		{"contradict-beside.yaml", string(beside), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha >= 60; Beta <= 40; Gamma >= 50). " +
 			"The way out deal search's plans take: Alpha crosses its red line on P: >= 60 becomes >= 40 (moves 20.0 points); it gives up 0.200 utility (from 60.0); " +

@@ -38,7 +38,7 @@ const CloseRatio = 1.25
 // AssumedRatio is the largest ratio at which an assumed input behind the
 // two costs (a capability or a red line resting on no quote) makes the
 // choice a close call by itself. An assumed capability is a guess, not a
-// reading: two guesses each off by 30 to 40 %, one up and one down,
+// reading: two guesses each off by 30 to 40%, one up and one down,
 // reverse a ratio of 2 (1.4/0.7), and an assumed red line may sit a
 // whole option away. Past twice the cost the choice stands even on
 // guesses that far off, and naming every assumed input of a case resting
@@ -273,6 +273,11 @@ func CloseCallBrief(p *answer.Scenario, issue string, cc answer.DealCloseCall) s
 	if len(why) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("A close call: %s way out costs %s times as much, but %s; --fix %s=%s searches it.", runner, fixed(cc.Ratio, 2),
-		nouns.And(why), issue, strconv.FormatFloat(cc.Value, 'f', -1, 64))
+	fix := issue + "=" + strconv.FormatFloat(cc.Value, 'f', -1, 64)
+	if !cc.Margin && !cc.Flips {
+		// assumed inputs alone: not called close, as CloseCallText
+		// does not call it
+		return fmt.Sprintf("The runner-up, %s way out, costs %s times as much, and %s; --fix %s searches it.", runner, fixed(cc.Ratio, 2), nouns.And(why), fix)
+	}
+	return fmt.Sprintf("A close call: %s way out costs %s times as much, but %s; --fix %s searches it.", runner, fixed(cc.Ratio, 2), nouns.And(why), fix)
 }
