@@ -827,8 +827,10 @@ func (v *validator) salience(p string, x float64) bool {
 }
 
 // stanceRange checks a stance's ranges: each an interval on its scale and,
-// where the stance's value is known (posOK, salOK: read and valid), one
-// that contains it. A value missing or refused is reported at its own
+// where the stance's value is known (posOK, salOK: read and valid) and on
+// its scale, one that contains it: a change's range around a base value
+// off the scale (a salience of 1.5 on 0–1) is not told to contain it, a
+// range no scale allows; the value's own error says its bounds. A value missing or refused is reported at its own
 // field; a second error naming the zero Validate sees in its place would
 // name a number the file does not hold.
 func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal float64, posOK, salOK bool) {
@@ -845,7 +847,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Position))
 		case r.Position[0] < lo || r.Position[1] > hi:
 			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %s leaves the scale", rangeText(*r.Position))
-		case posOK && !r.Position.Contains(pos):
+		case posOK && pos >= lo && pos <= hi && !r.Position.Contains(pos):
 			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %s does not contain the position", rangeText(*r.Position))
 		}
 	}
@@ -859,7 +861,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Salience))
 		case r.Salience[0] < 0 || r.Salience[1] > max:
 			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %s leaves the salience scale", rangeText(*r.Salience))
-		case salOK && !r.Salience.Contains(sal):
+		case salOK && sal >= 0 && sal <= max && !r.Salience.Contains(sal):
 			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %s does not contain the salience", rangeText(*r.Salience))
 		}
 	}
