@@ -13,6 +13,11 @@ import (
 	"time"
 )
 
+// IDExample is the example of a scenario's id: what validation tells a
+// file without one, and the hint a client (the web page's builder, from
+// GET /api/defaults) gives beside the id's field, so that both name one.
+const IDExample = "trade-talks-2026"
+
 // DateLayout is the format of every date in a scenario.
 const DateLayout = "2006-01-02"
 
@@ -287,7 +292,7 @@ func IsDate(d string) bool {
 func (v *validator) metadata() {
 	m := v.s.Metadata
 	if m.ID == "" {
-		v.errorf("metadata.id", "a short identifier such as ukraine-2025", "missing")
+		v.errorf("metadata.id", "a short identifier such as "+IDExample, "missing")
 	}
 	if m.Title == "" {
 		v.warnf("metadata.title", "a human-readable title", "missing")
@@ -1091,12 +1096,21 @@ func (v *validator) breach(x *index, k [2]string, at origins, atPos bool) {
 	if err != nil || !ok || !redLineOnScale(r, lo, hi) || !finite(pos) || pos < lo || pos > hi || r.Allows(pos) {
 		return
 	}
+	who, on := a.Name, is.Name
+	if who == "" {
+		who = a.ID
+	}
+	if on == "" {
+		on = is.ID
+	}
 	d := Diagnostic{Path: posP, See: redP, Warning: true,
 		Message: fmt.Sprintf("position %s of %s on issue %s breaks %s own red line %q at %s", num(pos), a.ID, is.ID, nouns.Possessive(a.ID), text, redP) + breachWhy,
+		Text:    fmt.Sprintf("position %s of %s on %s breaks %s own red line %q, set at %s", num(pos), who, on, nouns.Possessive(who), text, redP) + breachWhy,
 		Valid:   fmt.Sprintf("a position the red line allows (%s), or a red line that allows %s", r, num(pos))}
 	if !atPos {
 		d = Diagnostic{Path: redP, See: posP, Warning: true,
 			Message: fmt.Sprintf("red line %q of %s on issue %s rules out %s's own position %s at %s", text, a.ID, is.ID, a.ID, num(pos), posP) + breachWhy,
+			Text:    fmt.Sprintf("red line %q of %s on %s rules out %s own position %s, set at %s", text, who, on, nouns.Possessive(who), num(pos), posP) + breachWhy,
 			Valid:   fmt.Sprintf("a red line that allows %s, or a position the red line allows (%s)", num(pos), r)}
 	}
 	if v.add(d.Path, true) {
