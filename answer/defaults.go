@@ -21,6 +21,11 @@ type Defaults struct {
 	// ask.Defaults sets; NewDefaults leaves it empty): a client labels its
 	// step with it, where "Step 0.05" read as 0.05 of a point.
 	AdviseStepUnit string `json:"advise_step_unit,omitempty"`
+	// IDExample is the example of a scenario's id that validation's
+	// "missing" names (scenario.IDExample, which ask.Defaults sets;
+	// NewDefaults leaves it empty): a client's hint for the id gives the
+	// same one.
+	IDExample string `json:"id_example,omitempty"`
 }
 
 // DefaultRequests is each kind of run's request with every default.

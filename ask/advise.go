@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"parley/mcerr"
+	"parley/scenario"
 	"sort"
 	"strings"
 
@@ -225,10 +226,11 @@ const AdviseStepUnit = "a share of the scale"
 
 // Defaults is each kind of run's default request and the limits
 // (answer.NewDefaults) with the words a client labels its inputs with
-// (AdviseStepUnit), as GET /api/defaults gives them.
+// (AdviseStepUnit, scenario.IDExample), as GET /api/defaults gives them.
 func Defaults() answer.Defaults {
 	d := answer.NewDefaults()
 	d.AdviseStepUnit = AdviseStepUnit
+	d.IDExample = scenario.IDExample
 	return d
 }
 

@@ -28,7 +28,7 @@ func checkBacktestTo(to string) error {
 		return nil
 	}
 	if _, err := time.Parse(scenario.DateLayout, to); err != nil {
-		return errs.Field("to", "to %q: valid: a date YYYY-MM-DD", to)
+		return errs.Field("to", "to %q is not a date; write it as YYYY-MM-DD, e.g. 2025-08-18", to)
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func TestErrorBodyNamesField(t *testing.T) {
 		{runs, `{"kind":"deal-search","samples":5000}`, "samples", "samples 5000: valid"},
 		{runs, `{"kind":"deal","robust":{"draws":-1}}`, "robust.draws", "robust draws -1: valid"},
 		{runs, `{"kind":"forecast","params":{"nope":"1"}}`, "params", `no model setting "nope"`},
-		{runs, `{"kind":"backtest","to":"soon"}`, "to", `to "soon": valid`},
+		{runs, `{"kind":"backtest","to":"soon"}`, "to", `to "soon" is not a date; write it as YYYY-MM-DD`},
 		{runs, `{"kind":"forecast","snapshot":"soon"}`, "snapshot", `snapshot "soon" is not a date`},
 		{runs, `{"kind":"forecast","variant":"nope"}`, "variant", `variant "nope": no such variant`},
 		{"/api/scenarios/" + v.ID + "/forecast", `{"models":["nope"]}`, "models", `unknown model "nope"`},

@@ -39,9 +39,10 @@ func TestDefaultsAreTheKinds(t *testing.T) {
 		t.Fatalf("status %d", rec.Code)
 	}
 	var got struct {
-		Requests map[string]json.RawMessage `json:"requests"`
-		Limits   map[string]int             `json:"limits"`
-		StepUnit string                     `json:"advise_step_unit"`
+		Requests  map[string]json.RawMessage `json:"requests"`
+		Limits    map[string]int             `json:"limits"`
+		StepUnit  string                     `json:"advise_step_unit"`
+		IDExample string                     `json:"id_example"`
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
 		t.Fatal(err)
@@ -64,5 +65,9 @@ func TestDefaultsAreTheKinds(t *testing.T) {
 	// advise's step in the command line's words (its --step's help).
 	if got.StepUnit != "a share of the scale" {
 		t.Errorf("advise_step_unit %q, want the command line's \"a share of the scale\"", got.StepUnit)
+	}
+	// the builder's hint for the id gives validation's example.
+	if got.IDExample != "trade-talks-2026" {
+		t.Errorf("id_example %q, want validation's \"trade-talks-2026\"", got.IDExample)
 	}
 }

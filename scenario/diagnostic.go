@@ -18,6 +18,12 @@ type Diagnostic struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Text is the message for a reader who edits in a form rather than
+	// in the file (the web page): actors and issues by name where
+	// Message names them by id, another field by its path (never by its
+	// line in the file, which the loader writes into Message); "" when
+	// it would be Message.
+	Text string `json:"text,omitempty"`
 	// Valid says what would be valid, when there is something to say.
 	Valid string `json:"valid,omitempty"`
 	// Warning marks a problem that does not stop the scenario from being

@@ -13,6 +13,11 @@ import (
 	"time"
 )
 
+// IDExample is the example of a scenario's id: what validation tells a
+// file without one, and the hint a client (the web page's builder, from
+// GET /api/defaults) gives beside the id's field, so that both name one.
+const IDExample = "trade-talks-2026"
+
 // DateLayout is the format of every date in a scenario.
 const DateLayout = "2006-01-02"
 
@@ -287,7 +292,7 @@ func IsDate(d string) bool {
 func (v *validator) metadata() {
 	m := v.s.Metadata
 	if m.ID == "" {
-		v.errorf("metadata.id", "a short identifier such as ukraine-2025", "missing")
+		v.errorf("metadata.id", "a short identifier such as "+IDExample, "missing")
 	}
 	if m.Title == "" {
 		v.warnf("metadata.title", "a human-readable title", "missing")
@@ -825,8 +830,10 @@ func (v *validator) salience(p string, x float64) bool {
 }
 
 // stanceRange checks a stance's ranges: each an interval on its scale and,
-// where the stance's value is known (posOK, salOK: read and valid), one
-// that contains it. A value missing or refused is reported at its own
+// where the stance's value is known (posOK, salOK: read and valid) and on
+// its scale, one that contains it: a change's range around a base value
+// off the scale (a salience of 1.5 on 0–1) is not told to contain it, a
+// range no scale allows; the value's own error says its bounds. A value missing or refused is reported at its own
 // field; a second error naming the zero Validate sees in its place would
 // name a number the file does not hold.
 func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal float64, posOK, salOK bool) {
@@ -843,7 +850,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Position))
 		case r.Position[0] < lo || r.Position[1] > hi:
 			v.errorf(q, "a range within the scale "+scaleText(lo, hi), "range %s leaves the scale", rangeText(*r.Position))
-		case posOK && !r.Position.Contains(pos):
+		case posOK && pos >= lo && pos <= hi && !r.Position.Contains(pos):
 			v.errorf(q, fmt.Sprintf("a range containing the position %v", pos), "range %s does not contain the position", rangeText(*r.Position))
 		}
 	}
@@ -857,7 +864,7 @@ func (v *validator) stanceRange(p string, is *Issue, r *StanceRange, pos, sal fl
 			v.errorf(q, "[low, high] with low ≤ high", "range %s is not an interval", rangeText(*r.Salience))
 		case r.Salience[0] < 0 || r.Salience[1] > max:
 			v.errorf(q, fmt.Sprintf("a range within 0–%v", max), "range %s leaves the salience scale", rangeText(*r.Salience))
-		case salOK && !r.Salience.Contains(sal):
+		case salOK && sal >= 0 && sal <= max && !r.Salience.Contains(sal):
 			v.errorf(q, fmt.Sprintf("a range containing the salience %v", sal), "range %s does not contain the salience", rangeText(*r.Salience))
 		}
 	}
@@ -1112,12 +1119,21 @@ func (v *validator) breach(x *index, k [2]string, at origins, atPos bool) {
 	if err != nil || !ok || !redLineOnScale(r, lo, hi) || !finite(pos) || pos < lo || pos > hi || r.Allows(pos) {
 		return
 	}
+	who, on := a.Name, is.Name
+	if who == "" {
+		who = a.ID
+	}
+	if on == "" {
+		on = is.ID
+	}
 	d := Diagnostic{Path: posP, See: redP, Warning: true,
 		Message: fmt.Sprintf("position %s of %s on issue %s breaks %s own red line %q at %s", num(pos), a.ID, is.ID, nouns.Possessive(a.ID), text, redP) + breachWhy,
+		Text:    fmt.Sprintf("position %s of %s on %s breaks %s own red line %q, set at %s", num(pos), who, on, nouns.Possessive(who), text, redP) + breachWhy,
 		Valid:   fmt.Sprintf("a position the red line allows (%s), or a red line that allows %s", r, num(pos))}
 	if !atPos {
 		d = Diagnostic{Path: redP, See: posP, Warning: true,
 			Message: fmt.Sprintf("red line %q of %s on issue %s rules out %s's own position %s at %s", text, a.ID, is.ID, a.ID, num(pos), posP) + breachWhy,
+			Text:    fmt.Sprintf("red line %q of %s on %s rules out %s own position %s, set at %s", text, who, on, nouns.Possessive(who), num(pos), posP) + breachWhy,
 			Valid:   fmt.Sprintf("a red line that allows %s, or a position the red line allows (%s)", num(pos), r)}
 	}
 	if v.add(d.Path, true) {

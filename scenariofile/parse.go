@@ -183,6 +183,9 @@ func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check fu
 		}
 		if vd.See != "" {
 			if n := dec.locate(vd.See); n != nil && n.Line > 0 {
+				if vd.Text == "" {
+					vd.Text = vd.Message // the path without its line
+				}
 				at := fmt.Sprintf("line %d", n.Line)
 				if n.Column > 0 {
 					at += fmt.Sprintf(", column %d", n.Column)

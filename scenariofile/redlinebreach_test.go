@@ -56,3 +56,30 @@ func TestRedLineBreach(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+// TestRedLineBreachText: the same warnings for a reader editing in a
+// form (Diagnostic.Text, which the web page shows): the actor and the
+// issue by name, the other field by its path, and no line of the file,
+// which the form's reader never sees; Message keeps the file's ids and
+// lines for the command line. A diagnostic with no second field to
+// place keeps Text empty: its Message is already the reader's.
+func TestRedLineBreachText(t *testing.T) {
+	_, ds := Parse("f.yaml", []byte(breachDoc))
+	why := ": an actor's stated position can lie outside its own red line only if the red line or the position is miscoded"
+	want := []string{
+		`position 80 of A on Quota breaks A's own red line "<= 50", set at actors[0].red_lines.quota` + why,
+		`red line ">= 30" of B on Quota rules out B's own position 20, set at stances[1].position` + why,
+		`position 25 of B on Quota breaks B's own red line ">= 30", set at snapshots[0].actors[0].red_lines.quota` + why,
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("%d diagnostics, want %d:\n%s", len(ds), len(want), ds.Error())
+	}
+	for i, d := range ds {
+		if d.Text != want[i] {
+			t.Errorf("%s: text\n%s\nwant\n%s", d.Path, d.Text, want[i])
+		}
+		if !strings.Contains(d.Message, "(line ") {
+			t.Errorf("%s: message %q lost the line the command line gives", d.Path, d.Message)
+		}
+	}
+}

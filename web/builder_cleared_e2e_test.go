@@ -67,7 +67,7 @@ func TestBuilderClearedIssueId(t *testing.T) {
 	}
 	want := "✕ Issue “Issue A”: id: missing; what named it by its id “a” waits for one, and follows the id typed: 2 stances on it; " +
 		"the red line on it of 1 actor (or of a change to one), with the reasons and quotes behind it; its value in the package of 1 proposal; " +
-		"1 outcome recorded for it — valid: a unique identifier"
+		"1 outcome recorded for it; use a unique identifier"
 	if got := r.text(`label.bfield:has(> [data-path="issues[0].id"][aria-invalid=true]) > [data-testid=diagnostic]`); got != want {
 		t.Errorf("beside the id:\n%q\nwant\n%q", got, want)
 	}

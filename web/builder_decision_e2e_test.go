@@ -39,8 +39,8 @@ func TestBuilderDecisionDiagnostics(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		r.poll(`!!document.querySelector("[data-testid=build-problems]")`), r.shot("40-build-decision-diagnostics"))
 	want := []string{
-		`Issue “Issue A”, decision rule: weight of s: unknown actor "s" — valid: one of east, north, south`,
-		`Issue “Issue A”, decision rule: quota: quota 5 cannot be reached — valid: a number > 0 and at most the total weight 4`,
+		`Issue “Issue A”, decision rule: weight of s: unknown actor "s"; use one of east, north, south`,
+		`Issue “Issue A”, decision rule: quota: quota 5 cannot be reached; use a number > 0 and at most the total weight 4`,
 	}
 	listed := get(t, r.bctx, "problems", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=build-problems] li")].map((x) => x.textContent)`))
 	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
@@ -94,9 +94,9 @@ stances:
 		...[...document.querySelectorAll("[data-testid=upload-problems] li")].map((x) => x.textContent)]`))
 	wantUploaded := []string{
 		"bad-rules.yaml was not uploaded: 3 problems in it to fix:",
-		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west" — valid: one of north`,
-		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive — valid: a number > 0 and at most the total weight 2`,
-		`✕ Line 8: Issue 2, decision rule: voter 2: voter "north" is listed twice (by id or alias) — valid: each voter once`,
+		`✕ Line 5: Issue 1, decision rule: weight of west: unknown actor "west"; use one of north`,
+		`✕ Line 5: Issue 1, decision rule: quota: quota 0 is not positive; use a number > 0 and at most the total weight 2`,
+		`✕ Line 8: Issue 2, decision rule: voter 2: voter "north" is listed twice (by id or alias); use each voter once`,
 	}
 	if strings.Join(uploaded, "\n") != strings.Join(wantUploaded, "\n") {
 		t.Errorf("the upload's problems read\n%s\nwant\n%s", strings.Join(uploaded, "\n"), strings.Join(wantUploaded, "\n"))

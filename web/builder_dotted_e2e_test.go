@@ -81,11 +81,11 @@ func TestBuilderDottedIDs(t *testing.T) {
 	}
 
 	want := map[string]string{
-		"issues[0].decision.weights.u.s.a":               `Issue “EU budget”, decision rule: weight of u.s.a: unknown actor "u.s.a" (did you mean "u.s"?) — valid: one of north, u.s`,
-		"issues[0].decision.quota":                       `Issue “EU budget”, decision rule: quota: quota 2 cannot be reached — valid: a number > 0 and at most the total weight 1`,
-		"actors[0].red_lines.eu.budget":                  `Actor “North”: red line on EU budget: red line "<= 500": 500 is outside the scale — valid: values from 0 to 100 (the scale of issue eu.budget)`,
-		"actors[0].red_line_evidence.eu.budget[0].quote": `Actor “North”, quote 1 behind the red line on EU budget: quote: missing — valid: a short verbatim quote from the source`,
-		"proposals[0].package.eu.budget":                 `Proposal “First offer”: value for EU budget: the proposal's value 150 is outside the scale — valid: a number from 0 to 100 (the scale of issue eu.budget)`,
+		"issues[0].decision.weights.u.s.a":               `Issue “EU budget”, decision rule: weight of u.s.a: unknown actor "u.s.a" (did you mean "u.s"?); use one of north, u.s`,
+		"issues[0].decision.quota":                       `Issue “EU budget”, decision rule: quota: quota 2 cannot be reached; use a number > 0 and at most the total weight 1`,
+		"actors[0].red_lines.eu.budget":                  `Actor “North”: red line on EU budget: red line "<= 500": 500 is outside the scale; use values from 0 to 100 (the scale of issue eu.budget)`,
+		"actors[0].red_line_evidence.eu.budget[0].quote": `Actor “North”, quote 1 behind the red line on EU budget: quote: missing; use a short verbatim quote from the source`,
+		"proposals[0].package.eu.budget":                 `Proposal “First offer”: value for EU budget: the proposal's value 150 is outside the scale; use a number from 0 to 100 (the scale of issue eu.budget)`,
 	}
 	listed := get(t, r.bctx, "problems", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=build-problems] li.error")].map((x) => x.textContent)`))
 	for path, w := range want {

@@ -190,7 +190,7 @@ func TestBuilder(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=diagnostic][data-for="stances[1].position"]`)),
 		chromedp.ScrollIntoView(path("stances[1].position")), shot("31-build-diagnostics"))
 	pos := e.text(`[data-testid=diagnostic][data-for="stances[1].position"]`)
-	if want := "Stance of North on Timeline: position: position 150 is outside the scale — valid: a number from 0 to 100 (the scale of issue timeline)"; !strings.Contains(pos, want) {
+	if want := "Stance of North on Timeline: position: position 150 is outside the scale; use a number from 0 to 100 (the scale of issue timeline)"; !strings.Contains(pos, want) {
 		t.Fatalf("the position's diagnostic reads %q, want %q", pos, want)
 	}
 	quote := e.text(`[data-testid=diagnostic][data-for="stances[0].evidence[0].quote"]`)
@@ -207,12 +207,12 @@ func TestBuilder(t *testing.T) {
 	// So are the snapshot's, named in words, and the red line off the
 	// scale is an error at its field.
 	for p, want := range map[string]string{
-		"snapshots[0].actors[0].red_lines.budget":   `✕ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Budget: red line "<= 170": 170 is outside the scale — valid: values from 0 to 100`,
+		"snapshots[0].actors[0].red_lines.budget":   `✕ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Budget: red line "<= 170": 170 is outside the scale; use values from 0 to 100`,
 		"snapshots[0].actors[0].red_lines.timeline": `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: red line on Timeline: no evidence and no assumed reason`,
 		"snapshots[0].actors[0].reservation":        `⚠ Snapshot of 2026-04-01 (“Second round”), change to actor “South”: reservation utility: no evidence and no assumed reason`,
-		"snapshots[0].stances[0].range.position":    `✕ Snapshot of 2026-04-01 (“Second round”), change to the stance of South on Timeline: range of the position: range [50, 80] does not contain the position — valid: a range containing the position 40`,
-		"snapshots[0].add_actors[0].capability":     `✕ Snapshot of 2026-04-01 (“Second round”), added actor “West”: capability: capability -5 is not positive — valid: a number > 0`,
-		"variants[0].proposals[0].package.budget":   `✕ Variant “East leaves the talks”, proposal “Western plan”: value for Budget: the proposal's value 140 is outside the scale — valid: a number from 0 to 100`,
+		"snapshots[0].stances[0].range.position":    `✕ Snapshot of 2026-04-01 (“Second round”), change to the stance of South on Timeline: range of the position: range [50, 80] does not contain the position; use a range containing the position 40`,
+		"snapshots[0].add_actors[0].capability":     `✕ Snapshot of 2026-04-01 (“Second round”), added actor “West”: capability: capability -5 is not positive; use a number > 0`,
+		"variants[0].proposals[0].package.budget":   `✕ Variant “East leaves the talks”, proposal “Western plan”: value for Budget: the proposal's value 140 is outside the scale; use a number from 0 to 100`,
 	} {
 		if w := e.text(fmt.Sprintf(`[data-testid=diagnostic][data-for=%q]`, p)); !strings.HasPrefix(w, want) {
 			t.Fatalf("%s: the diagnostic reads %q, want %q…", p, w, want)

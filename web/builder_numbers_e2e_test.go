@@ -30,8 +30,8 @@ func TestBuilderNumberNotANumber(t *testing.T) {
 	}
 	notes := get(t, r.bctx, "notes", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=diagnostic]")].map((x) => x.dataset.for + " | " + x.textContent)`))
 	want := []string{
-		"issues[0].reference | ✕ Issue “Issue A”: status quo: what is typed is not a number, and would be saved as no value — valid: a number, e.g. 40, 0.5 or -2",
-		"stances[0].range.position | ✕ Stance of North on Issue A: range of the position: low: what is typed is not a number, and would be saved as no value — valid: a number, e.g. 40, 0.5 or -2",
+		"issues[0].reference | ✕ Issue “Issue A”: status quo: what is typed is not a number, and would be saved as no value; use a number, e.g. 40, 0.5 or -2",
+		"stances[0].range.position | ✕ Stance of North on Issue A: range of the position: low: what is typed is not a number, and would be saved as no value; use a number, e.g. 40, 0.5 or -2",
 	}
 	if strings.Join(notes, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the notes:\n%s\nwant:\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))

@@ -137,7 +137,7 @@ func TestBuilderDecisionRuleEditor(t *testing.T) {
 	}
 	r.do("save out of reach", chromedp.Click(chromedp.CSS(`[data-testid=build-save]`)),
 		r.poll(`!!document.querySelector('[data-testid=diagnostic][data-for="issues[0].decision.quota"]')`))
-	if s := r.text(`label:has(> [data-path="issues[0].decision.quota"]) [data-testid=diagnostic]`); s != "✕ Issue “Issue A”, decision rule: quota: quota 7 cannot be reached — valid: a number > 0 and at most the total weight 6" {
+	if s := r.text(`label:has(> [data-path="issues[0].decision.quota"]) [data-testid=diagnostic]`); s != "✕ Issue “Issue A”, decision rule: quota: quota 7 cannot be reached; use a number > 0 and at most the total weight 6" {
 		t.Errorf("beside the quota: %q", s)
 	}
 	r.setField("issues[0].decision.quota", "4")

@@ -55,7 +55,7 @@ export interface Scenario {
   issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]; proposals?: Proposal[]; outcomes?: Outcome[]
   [other: string]: unknown
 }
-export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; valid?: string; warning?: boolean }
+export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; text?: string; valid?: string; warning?: boolean }
 // A save's answer adds notes: that the stored file could not be edited
 // as text and was written whole; an evidence apply's says what it
 // applied (docs/json.md, "Saves").
@@ -419,6 +419,9 @@ export interface Defaults {
   explain_models: string[]; robust_draws: number
   // advise's step's unit, as parley advise --step says it (ask.AdviseStepUnit)
   advise_step_unit?: string
+  // an example of a scenario's id, as validation's error for a missing
+  // one names it (scenario.IDExample)
+  id_example?: string
 }
 
 let loadedDefaults: Defaults | null = null

@@ -15,7 +15,7 @@
 // removing an item removes what names it, after asking, or is refused
 // with the reason (removal.ts); taking an actor's alias away names it by
 // its id where the file named it by the alias (unalias).
-import { api, download, APIError, savedNotes } from './api'
+import { api, download, APIError, savedNotes, defaults } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version, Deleted } from './api'
 import { h, errorText, rangeJoin, plural, isAre, plainNum } from './util'
 import { describe, message, sentence, actorName, issueName } from './diagnostics'
@@ -1684,7 +1684,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
   // the scenario: metadata and sources
   const meta = section('metadata', () => h('section', { class: 'card', 'data-testid': 'build-metadata', 'data-path': 'metadata' }, h('h2', {}, 'Scenario'),
     h('div', { class: 'brow' },
-      field('Id', 'metadata.id', 'text', md.id, { hint: '(short, e.g. trade-talks-2026)' }),
+      field('Id', 'metadata.id', 'text', md.id, { hint: defaults().id_example ? `(short, e.g. ${defaults().id_example})` : '(short)' }),
       field('Title', 'metadata.title', 'text', md.title, { wide: true }),
       field('As of', 'metadata.as_of', 'text', md.as_of, { hint: '(the date the stances describe)', placeholder: 'YYYY-MM-DD' }),
       field('Salience scale', 'metadata.salience_scale', 'optnumber', md.salience_scale, { options: [['', '0–1 (unstated)'], ['1', '0–1'], ['100', '0–100']], refresh: true })),

@@ -151,9 +151,12 @@ export function inWords(text: string, doc: Scenario): string {
   })
 }
 
-// message is a diagnostic's message with what would be valid, in words.
+// message is a diagnostic's message for a reader of the page (its text,
+// which names actors and issues by name and no line of the file, where
+// the server gives one) with what would be valid, in words: "…; use a
+// number from 0 to 1".
 export function message(d: Diagnostic, doc: Scenario): string {
-  return inWords(d.message, doc) + (d.valid ? ` — valid: ${inWords(d.valid, doc)}` : '')
+  return inWords(d.text || d.message, doc) + (d.valid ? `; use ${inWords(d.valid, doc)}` : '')
 }
 
 // sentence is the whole diagnostic in words: the field, then the message.
