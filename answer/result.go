@@ -510,7 +510,10 @@ type BenchReport = skill.Report
 
 // ModelInfo describes one model for a door's list of models.
 type ModelInfo struct {
-	Name    string `json:"name"`
+	Name string `json:"name"`
+	// Title is the model's plain name ("Kalai–Smorodinsky bargaining"
+	// for ks; model.Titled), which the page shows beside Name.
+	Title   string `json:"title"`
 	Summary string `json:"summary"`
 	// Default is true for the models a request without models runs.
 	Default bool `json:"default"`

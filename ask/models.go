@@ -22,6 +22,9 @@ func Models() []answer.ModelInfo {
 	var out []answer.ModelInfo
 	for _, m := range catalog.All() {
 		info := answer.ModelInfo{Name: m.Name(), Summary: m.Summary(), Default: def[m.Name()]}
+		if t, ok := m.(model.Titled); ok {
+			info.Title = t.Title()
+		}
 		if c, ok := m.(model.Configurable); ok {
 			info.Params = c.Params()
 		}

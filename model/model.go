@@ -35,6 +35,15 @@ type Cited interface {
 	Cite() Citation
 }
 
+// Titled is implemented by a model that has a plain name, the one a
+// reader who does not know its short Name recognises ("Kalai–Smorodinsky
+// bargaining" for ks): the catalogue serves it with the model
+// (answer.ModelInfo.Title), and the web page shows it where a reader
+// meets the short name. Every model of package catalog implements it.
+type Titled interface {
+	Title() string
+}
+
 // Citation is a model's papers, the equations its explanation rests on
 // and the section of docs/models.md that explains it.
 type Citation struct {

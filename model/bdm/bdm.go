@@ -108,6 +108,14 @@ func (m Model) Summary() string {
 	return "Bueno de Mesquita expected-utility model, replicating the published runs (" + m.Cite().Papers + ")"
 }
 
+// Title is the profile's plain name (model.Titled).
+func (m Model) Title() string {
+	if m.Profile == Paper {
+		return "Bueno de Mesquita expected utility, the paper's equations"
+	}
+	return "Bueno de Mesquita expected utility"
+}
+
 // Cite implements model.Cited: the papers, and the equations (by the
 // package doc's numbers) an explanation of the profile's rounds rests on.
 func (m Model) Cite() model.Citation {

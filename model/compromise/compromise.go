@@ -45,6 +45,9 @@ func (Model) Summary() string {
 	return "capability×salience weighted mean of positions (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "Weighted compromise (mean)" }
+
 // cite is the model's papers, the equation its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "Achen 2006; Thomson et al. 2006", Equations: "(1) x* = Σᵢ cᵢsᵢxᵢ / Σᵢ cᵢsᵢ", Section: "compromise — the weighted mean"}

@@ -130,6 +130,9 @@ func (Model) Summary() string {
 	return "LAD-weighted combination of compromise and smp forecasts, weights fitted on DEU train (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "Fitted ensemble of compromise and smp" }
+
 // cite is the model's papers, the equations its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "Bates & Granger 1969", Equations: "(1) x* = Σₘ wₘ x*⁽ᵐ⁾, the weights fitted by (2)", Section: "ensemble — a forecast combination fitted to real outcomes"}

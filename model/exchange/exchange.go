@@ -66,6 +66,9 @@ func (Model) Summary() string {
 	return "Stokman's exchange of voting positions, Equal Gain rule as in Decide (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "Stokman exchange (Decide)" }
+
 // cite is the model's papers, the equations its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "Stokman & Van Oosten 1994; Dijkstra et al. 2008", Equations: "(2) the forecast NBS, the weighted mean of the voting positions, (4)–(6) each exchange's moves and its Equal Gain", Section: "exchange — Stokman's exchange of voting positions (Decide's Equal Gain)"}

@@ -121,6 +121,9 @@ func (Model) Summary() string {
 	return "Kalai–Smorodinsky bargaining solution: the largest equal share of each actor's best feasible gain, weights capability×salience, quadratic utility, status quo as disagreement (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "Kalai–Smorodinsky bargaining" }
+
 // cite is the model's papers, the equations its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "Kalai & Smorodinsky 1975; Imai 1983; Dubra 2001", Equations: "(4) the utopia point, (5) gᵢ(x) = (rᵢ² − (x − xᵢ)²)/(rᵢ² − δᵢ²), (6) x* = argmax over F of minᵢ gᵢ(x)/wᵢ", Section: "ks — the Kalai–Smorodinsky bargaining solution"}

@@ -51,6 +51,9 @@ func (Model) Summary() string {
 	return "capability×salience weighted median, the pairwise-vote (Condorcet) winner (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "Weighted median (pairwise-vote winner)" }
+
 // cite is the model's papers, the equations its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "Black 1948; Achen 2006", Equations: "(1) x* = the first sorted position whose cumulative weight cᵢsᵢ reaches half the total, (2) the midpoint on a tie", Section: "median — the weighted median (pairwise-vote winner)"}

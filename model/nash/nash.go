@@ -87,6 +87,9 @@ func (Model) Summary() string {
 	return "asymmetric Nash bargaining solution, weights capability×salience, quadratic utility, status quo as disagreement (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "Nash bargaining" }
+
 // cite is the model's papers, the equations its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "Nash 1950; Achen 2006; Schneider, Finke & Bailer 2010", Equations: "(2) x* = argmax over F of Σᵢ wᵢ log(uᵢ(x) − dᵢ), F and rᵢ by (3)", Section: "nash — the asymmetric Nash bargaining solution"}

@@ -50,6 +50,9 @@ func (Model) Summary() string {
 	return "KTAB spatial model of politics: all issues move together through challenges and bargains (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "KTAB spatial model (SMP)" }
+
 // cite is the model's papers, the equations its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "Wise et al., KAPSARC 2015–2017", Equations: "(1.5) votes and probabilistic Condorcet elections, (1.6) risk attitudes, (1.9) bargains", Section: "smp — KTAB's spatial model of politics"}

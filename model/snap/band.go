@@ -44,6 +44,9 @@ func (Band) Summary() string {
 	return "compromise forecast with a constant-width Laplace spread fitted on DEU train (the benchmark for predictive distributions)"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Band) Title() string { return "Compromise with a fitted band" }
+
 // Cite implements model.Cited: the band follows no paper; it is the
 // compromise (1 of package compromise) with snap's Laplace part (4) and
 // π = 1.

@@ -105,6 +105,9 @@ func (Model) Summary() string {
 	return "compromise moved onto the nearest stated position within 20% of the scale, with a predictive distribution of the outcome fitted on real EU outcomes (" + cite.Papers + ")"
 }
 
+// Title is the model's plain name (model.Titled).
+func (Model) Title() string { return "Snap to a stated position, calibrated" }
+
 // cite is the model's papers, the equations its explanation rests on
 // and its section of docs/models.md.
 var cite = model.Citation{Papers: "DEU III; McFadden 1974", Equations: "(5) the snap, (2)–(3) each candidate's utility and probability, (4) the Laplace part", Section: "snap — outcomes land on stated positions, with a calibrated distribution"}

@@ -85,7 +85,9 @@ export interface VersionView extends Version { id: string; scenario: Scenario; w
 // /api/scenarios/deleted): its id and the version the delete replaced.
 export interface Deleted extends Version { id: string }
 export interface Param { name: string; model: string; kind: 'bool' | 'number' | 'enum'; help: string; values?: string[]; default: string }
-export interface ModelInfo { name: string; summary: string; default: boolean; params?: Param[] }
+// ModelInfo.title is the model's plain name ("Kalai–Smorodinsky
+// bargaining" for ks), shown beside its short name.
+export interface ModelInfo { name: string; title?: string; summary: string; default: boolean; params?: Param[] }
 export interface FormatInfo { name: string; summary: string }
 export interface Run<R = unknown> { id: string; kind: string; status: string; progress: number; result?: R; error?: string; input_hash: string; seed: number; estimate?: Estimate }
 // Estimate is a job's estimated size, in the answer that starts it and

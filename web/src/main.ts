@@ -155,6 +155,19 @@ function sourceTitle(ref: string): string {
   return src?.title || ref
 }
 
+// modelTitle is the plain name of the model of that short name
+// (ModelInfo.title: "Kalai–Smorodinsky bargaining" for ks), for a
+// tooltip or label beside the short name; '' when the server gives none.
+function modelTitle(name: string): string { return st.models.find((m) => m.name === name)?.title ?? '' }
+
+// modelTip is a model's tooltip where it is shown by its short name:
+// its plain name, the short name that the command line takes, and its
+// summary when given ("Kalai–Smorodinsky bargaining (ks): …").
+function modelTip(name: string, summary = ''): string {
+  const t = modelTitle(name)
+  return (t ? `${t} (${name})` : name) + (summary ? ': ' + summary : '')
+}
+
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
 
 // paramsFor is the settings changed on the Forecast view of the named
@@ -244,7 +257,11 @@ async function init() {
       const id = 'model-' + m.name
       const cb = h('input', { type: 'checkbox', id, value: m.name, checked: st.selected.has(m.name) }) as HTMLInputElement
       cb.onchange = () => { cb.checked ? st.selected.add(m.name) : st.selected.delete(m.name); renderSettings(); refresh() }
-      fs.append(h('label', { for: id, title: m.summary }, cb, m.name))
+      // The short name (what the command line takes) stays, the plain
+      // name in its tooltip and in the checkbox's name read aloud: eleven
+      // plain names do not fit the header's row.
+      if (m.title) cb.setAttribute('aria-label', `${m.name} — ${m.title}`)
+      fs.append(h('label', { for: id, title: modelTip(m.name, m.summary), 'data-title': m.title ?? '' }, cb, h('span', { class: m.title ? 'named' : '' }, m.name)))
     }
     renderSettings()
     for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')) {
@@ -456,7 +473,7 @@ function renderSettings() {
   const ms = st.models.filter((m) => st.selected.has(m.name) && m.params?.length)
   if (!ms.length) { box.replaceChildren(h('p', { class: 'hint' }, 'None of the selected models has settings.')); return }
   box.replaceChildren(...ms.map((m) => h('fieldset', { class: 'params', 'data-model': m.name },
-    h('legend', {}, m.name), ...m.params!.map((p) => paramInput(p)))))
+    h('legend', {}, m.title ? `${m.name} — ${m.title}` : m.name), ...m.params!.map((p) => paramInput(p)))))
 }
 
 function paramInput(p: Param): HTMLElement {
@@ -677,7 +694,7 @@ function renderScenario() {
     h('p', { class: 'hint' }, 'Each marker is an actor at its position: size = capability, shade = salience, whiskers = range. Lines mark each model’s forecast; a shaded band marks a forecast that did not settle, read as the range it kept moving in. Select a marker (click, or Tab and Enter) to read its evidence and edit it.'),
   )
   const legend = h('div', { class: 'legend', 'aria-label': 'Model colours' },
-    ...modelList().map((m, i) => h('span', { class: 'key' }, h('i', { style: `background:${color(i)}` }), m)))
+    ...modelList().map((m, i) => h('span', { class: 'key', title: modelTip(m) }, h('i', { style: `background:${color(i)}` }), m)))
   const snaps = [...(st.sv!.scenario.snapshots ?? [])].sort((a, b) => a.date.localeCompare(b.date))
   const snap = st.snapshot === 'base' ? null : st.snapshot === 'latest' ? snaps[snaps.length - 1] : snaps.filter((x) => x.date <= st.snapshot).pop()
   const asof = h('p', { class: 'asof' }, h('strong', {}, `As of ${sc.metadata.as_of}`),
@@ -1123,7 +1140,7 @@ function renderForecast() {
   const models = fc.models
   const table = h('table', { class: 'compare', 'data-testid': 'model-table' },
     h('caption', {}, `Forecast by model, ${fc.scenario.as_of_text ?? 'as of ' + fc.scenario.as_of}${fc.scenario.variant ? ', variant ' + (fc.scenario.variant_name || fc.scenario.variant) : ''}`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...models.map((m, i) => h('th', { scope: 'col', style: `border-bottom-color:${color(i)}` }, m.model)))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Issue'), ...models.map((m, i) => h('th', { scope: 'col', style: `border-bottom-color:${color(i)}`, title: modelTip(m.model) }, m.model)))),
     h('tbody', {}, ...sc.issues.map((is) => h('tr', { 'data-issue': is.id }, h('th', { scope: 'row' }, evidenceLink(is)),
       ...models.map((m) => forecastCell(m, m.issues.find((x) => x.issue === is.id)))))))
   const multi = models.filter((m) => m.issues.some((x) => (x.rounds?.length ?? 0) > 1)).map((m) => m.model)
@@ -1274,10 +1291,14 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
       // A settled forecast is a point on its model's line; an unsettled
       // one a floating bar over its range.
       const datasets: object[] = []
+      // dsModel is each dataset's model, for its legend entry's tooltip.
+      const dsModel: string[] = []
       cmp.models.forEach((m, i) => {
         const fs = (m.issues.find((x) => x.issue === is.id)?.cells ?? []).map((c) => c.forecast)
+        dsModel.push(m.model)
         datasets.push({ type: 'line', label: m.model, data: fs.map((f, j) => ({ x: days[j], y: f && f.settled ? f.forecast : null })), borderColor: color(i), backgroundColor: color(i), pointRadius: 3 })
         if (fs.some((f) => f && !f.settled && f.range)) {
+          dsModel.push(m.model)
           datasets.push({ type: 'bar', label: `${m.model} (did not settle)`, data: fs.map((f, j) => ({ x: days[j], y: f && !f.settled && f.range ? [f.range.lo, f.range.hi] : null })), backgroundColor: color(i) + '55', borderColor: color(i), borderWidth: 1, barThickness: 6, grouped: false })
         }
       })
@@ -1293,7 +1314,9 @@ async function loadTimeline(box: HTMLElement, head: HTMLElement) {
             x: { type: 'linear', min: first - pad, max: last + pad, afterBuildTicks: (ax) => { ax.ticks = monthTicks(first - pad, last + pad).map((value) => ({ value })) }, ticks: { autoSkip: true, maxRotation: 0, callback: (v) => dateOf(Number(v)).slice(0, 7) } },
             y: { min: lo, max: hi },
           },
-          plugins: { legend: { display: is === st.resolved!.issues[0], position: 'bottom', labels: { boxWidth: 10 } }, tooltip: { callbacks: { title: (items) => { const x = items[0]?.parsed.x ?? null; return x === null ? '' : `${dateOf(x)} ${names[days.indexOf(x)] ?? ''}` } } } },
+          // A legend entry, drawn on the canvas, says its model's plain
+          // name as the canvas's tooltip while the pointer is on it.
+          plugins: { legend: { display: is === st.resolved!.issues[0], position: 'bottom', labels: { boxWidth: 10 }, onHover: (_e, item) => { canvas.title = modelTip(dsModel[item.datasetIndex ?? -1] ?? '') }, onLeave: () => { canvas.title = '' } }, tooltip: { callbacks: { title: (items) => { const x = items[0]?.parsed.x ?? null; return x === null ? '' : `${dateOf(x)} ${names[days.indexOf(x)] ?? ''}` } } } },
         },
       })
       st.charts.push(chart)
@@ -1416,7 +1439,7 @@ function timelineNumbers(cmp: Comparison, issue: string, name: string): HTMLElem
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), ...cmp.columns.map((c) => h('th', { scope: 'col' }, c.as_of, c.label && c.label !== c.as_of ? h('small', {}, c.label) : null)))),
       h('tbody', {}, ...cmp.models.map((m) => {
         const cells = m.issues.find((x) => x.issue === issue)?.cells ?? []
-        return h('tr', { 'data-model': m.model }, h('th', { scope: 'row' }, m.model), ...cmp.columns.map((_, j) => {
+        return h('tr', { 'data-model': m.model }, h('th', { scope: 'row', title: modelTip(m.model) }, m.model), ...cmp.columns.map((_, j) => {
           const f = cells[j]?.forecast
           if (m.columns[j]?.error) return h('td', {}, h('span', { class: 'err' }, 'no forecast: ' + m.columns[j].error))
           if (!f) return h('td', {}, noNumber)
