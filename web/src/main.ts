@@ -700,7 +700,7 @@ function renderScenario() {
 // of the point, on the whisker's line.
 function assumedTag(X: (v: number) => number, position: number, range: Range | undefined, r: number, y: number, L: number, W: number): SVGTextElement {
   const word = 'assumed'
-  const tw = (textWidth(word, 10) || 40) + 4 // italic is a little wider than the upright it is measured in
+  const tw = (textWidth(word, 11) || 44) + 4 // italic is a little wider than the upright it is measured in
   const px = X(position)
   const right = Math.max(px + r, range ? X(range[1]) : -Infinity) + 4
   const left = Math.min(px - r, range ? X(range[0]) : Infinity) - 4
@@ -721,7 +721,12 @@ function issueCard(is: Issue): HTMLElement {
   // The map is drawn at the width it has (up to 1000, its width on a
   // laptop), so its text stays legible on a phone rather than shrunk
   // with a map drawn for a wide screen; narrow, the names get less room.
-  const W = Math.round(Math.min(1000, Math.max(400, main.clientWidth - 30))), L = W < 700 ? 165 : 185, R = 30, rowH = 30
+  // It is drawn at the card's own width there (main's and the card's
+  // sides off), so that a phone shows its text at the sizes the style
+  // sets (11 px at least), not shrunk to 86% from a 400-wide drawing.
+  const narrow = window.matchMedia('(max-width: 800px)').matches
+  const avail = main.clientWidth - (narrow ? 20 + 24 + 2 : 40 + 36 + 2)
+  const W = Math.round(Math.min(1000, Math.max(300, avail))), L = W < 420 ? 140 : W < 700 ? 165 : 185, R = 30, rowH = 30
   const X = (v: number) => L + ((v - lo) / (hi - lo)) * (W - L - R)
   // Forecast labels: left to right, each on the first line where it does
   // not overlap the label before it. An unsettled forecast is its range.
@@ -1326,7 +1331,7 @@ function monthTicks(lo: number, hi: number): number[] {
 function nameRows(xs: number[], names: string[], width: number): number[] {
   const ends: number[] = []
   return xs.map((x, i) => {
-    const w = (textWidth(names[i], 10) || names[i].length * 6) + 8
+    const w = (textWidth(names[i], 11) || names[i].length * 6.6) + 8
     const cx = Math.min(Math.max(x, w / 2), width - w / 2)
     let row = ends.findIndex((e) => e <= cx - w / 2)
     if (row < 0) { row = ends.length; ends.push(0) }
@@ -1345,7 +1350,7 @@ function snapshotNames(days: number[], names: string[]) {
       const xs = days.map((d) => scales.x.getPixelForValue(d))
       const rows = nameRows(xs.map((x) => x - a.left), names, a.right - a.left)
       ctx.save()
-      ctx.font = `10px ${getComputedStyle(document.documentElement).fontFamily}`
+      ctx.font = `11px ${getComputedStyle(document.documentElement).fontFamily}`
       ctx.fillStyle = '#5b6573'
       ctx.strokeStyle = '#b8c0cc'
       ctx.setLineDash([2, 3])
@@ -1718,7 +1723,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map(binLabel), datasets: [{ label: `${sw.model} (${count(sw.draws)} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
-      options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${si.base_text ?? fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
+      options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${si.base_text ?? fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 11 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
   const tm = st.tornado?.models[0]
