@@ -236,7 +236,8 @@ async function init() {
     const sel = $<HTMLSelectElement>('scenario')
     fillScenarios(list)
     sel.onchange = () => {
-      if (st.view === 'build' && unsaved() && !confirm('Discard the unsaved edits in the builder?')) { sel.value = st.sv?.id ?? ''; return }
+      if (sel.value === '') return
+      if (st.view === 'build' && unsaved() && !confirm('Discard the unsaved edits in the builder?')) { sel.value = sel.querySelector('option[data-new]') ? '' : st.sv?.id ?? ''; return }
       loadScenario(sel.value)
     }
     const fs = $('models')
@@ -317,9 +318,30 @@ async function addressRefusals(id: string, models: string[], snapshot: string | 
   addressNotice = { el, after: refreshes }
 }
 
-// fillScenarios lists the stored scenarios in the header.
+// fillScenarios lists the stored scenarios in the header, after the
+// entry of a new scenario being built when there is one (editingNew).
 function fillScenarios(list: { id: string; name: string }[]) {
-  $<HTMLSelectElement>('scenario').replaceChildren(...list.map((r) => h('option', { value: r.id }, r.name)))
+  const sel = $<HTMLSelectElement>('scenario')
+  const fresh = sel.querySelector('option[data-new]')
+  sel.replaceChildren(...(fresh ? [fresh] : []), ...list.map((r) => h('option', { value: r.id }, r.name)))
+  if (fresh) sel.value = ''
+}
+
+// editingNew shows in the header's scenario list, chosen, a temporary
+// entry for the new scenario the builder edits, not saved yet, or takes
+// it away (once saved, or leaving the Build view), the scenario shown
+// chosen again. The header went on naming the stored scenario a blank
+// one replaced in the builder.
+function editingNew(on: boolean) {
+  const sel = $<HTMLSelectElement>('scenario')
+  const fresh = sel.querySelector('option[data-new]')
+  if (on) {
+    if (!fresh) sel.prepend(h('option', { value: '', 'data-new': '', 'data-testid': 'scenario-new' }, 'New scenario (not saved)'))
+    sel.value = ''
+  } else if (fresh) {
+    fresh.remove()
+    sel.value = st.sv?.id ?? ''
+  }
 }
 
 // syncURL writes what the page shows into its address (without a new
@@ -338,6 +360,7 @@ function syncURL() {
 // opened loads a scenario the builder saved, created or uploaded.
 async function opened(sv: ScenarioView) {
   fillScenarios(await api.scenarios())
+  editingNew(false)
   await loadScenario(sv.id, { snapshot: st.snapshot, variant: st.variant })
 }
 
@@ -345,7 +368,8 @@ async function opened(sv: ScenarioView) {
 // (none when none is shown).
 async function relist() {
   fillScenarios(await api.scenarios())
-  $<HTMLSelectElement>('scenario').value = st.sv?.id ?? ''
+  const sel = $<HTMLSelectElement>('scenario')
+  sel.value = sel.querySelector('option[data-new]') ? '' : st.sv?.id ?? ''
 }
 
 // deleted shows the newest scenario left, or the builder when none is.
@@ -505,10 +529,11 @@ function render() {
   asOf.disabled = st.view === 'backtest'
   asOf.title = asOf.disabled ? 'Not used by Backtest: it forecasts from the snapshot chosen in From' : ''
   if (st.view === 'build') {
-    renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted, relist })
+    renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted, relist, editingNew })
     return
   }
   main.classList.remove('builder')
+  editingNew(false)
   if (!st.sv) { main.replaceChildren(h('p', { class: 'hint' }, 'No scenario yet: build one, or upload a file, in the Build view.')); return }
   if (!st.resolved || !st.forecast) { main.replaceChildren(forecastPending()); return }
   if (st.view === 'scenario') renderScenario()
