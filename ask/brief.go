@@ -1115,13 +1115,32 @@ func chartKey(calibrated string) template.HTML {
 	return template.HTML(`<br><span class="small chartkey">` + strings.Join(parts, " ") + `</span>`) //nolint:gosec // the one text in it is escaped above
 }
 
+// dotKey names an issue's chart's dots (issueChart), left to right as
+// the chart draws them, each model with its forecast: "ks 6.7 · nash
+// 7.6 · … · median 75.0", one that did not settle in the dots' orange
+// with its range. The dots had only their tooltips, which paper and a
+// phone do not show (webreview26).
+func dotKey(models []BriefForecast) template.HTML {
+	ms := slices.Clone(models)
+	slices.SortStableFunc(ms, func(a, b BriefForecast) int { return cmp.Compare(a.Value, b.Value) })
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		t := template.HTMLEscapeString(m.Model + " " + m.Text)
+		if !m.Settled {
+			t = `<span class="unsettled">` + t + `</span>`
+		}
+		parts[i] = `<span class="key">` + t + `</span>`
+	}
+	return template.HTML(`<span class="small dotkey" data-key="dots">` + strings.Join(parts, " · ") + `</span>`) //nolint:gosec // its texts are escaped above
+}
+
 //go:embed brief.html.tmpl
 var briefHTML string
 
 //go:embed brief.md.tmpl
 var briefMD string
 
-var funcs = map[string]any{"num": numD, "chartKey": chartKey, "span": spanD, "join": strings.Join, "add": func(a, b int) int { return a + b },
+var funcs = map[string]any{"num": numD, "chartKey": chartKey, "dotKey": dotKey, "span": spanD, "join": strings.Join, "add": func(a, b int) int { return a + b },
 	// of is "1 of 6 stances": the noun agrees with the whole.
 	"of": func(n, all int, noun string) string { return fmt.Sprintf("%d of %s", n, nouns.Count(all, noun)) },
 	// verb agrees with a count: "1 rests", "2 rest"; "1 is", "2 are".

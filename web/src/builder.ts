@@ -37,6 +37,10 @@ export interface BuildContext {
   // relist lists the stored scenarios afresh in the page's scenario list,
   // the one shown still chosen: one restored elsewhere joins it.
   relist: () => Promise<void>
+  // editingNew tells the page whether the builder edits a new scenario
+  // not saved yet, for its header to say so rather than name the stored
+  // one still chosen there.
+  editingNew: (on: boolean) => void
 }
 
 // Draft is the scenario being edited: id null for a new one not saved yet.
@@ -1210,6 +1214,7 @@ function deletedBox(box: HTMLElement, ctx: BuildContext): HTMLElement {
 // the whole view.
 function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): boolean {
   const d = draft!
+  ctx.editingNew(d.id === null)
   const doc = d.doc
   // The section drawn again, when only one is: the others are the nodes
   // already in the page (section), with their fields, listeners and

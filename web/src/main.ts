@@ -249,7 +249,8 @@ async function init() {
     const sel = $<HTMLSelectElement>('scenario')
     fillScenarios(list)
     sel.onchange = () => {
-      if (st.view === 'build' && unsaved() && !confirm('Discard the unsaved edits in the builder?')) { sel.value = st.sv?.id ?? ''; return }
+      if (sel.value === '') return
+      if (st.view === 'build' && unsaved() && !confirm('Discard the unsaved edits in the builder?')) { sel.value = sel.querySelector('option[data-new]') ? '' : st.sv?.id ?? ''; return }
       loadScenario(sel.value)
     }
     const fs = $('models')
@@ -334,9 +335,30 @@ async function addressRefusals(id: string, models: string[], snapshot: string | 
   addressNotice = { el, after: refreshes }
 }
 
-// fillScenarios lists the stored scenarios in the header.
+// fillScenarios lists the stored scenarios in the header, after the
+// entry of a new scenario being built when there is one (editingNew).
 function fillScenarios(list: { id: string; name: string }[]) {
-  $<HTMLSelectElement>('scenario').replaceChildren(...list.map((r) => h('option', { value: r.id }, r.name)))
+  const sel = $<HTMLSelectElement>('scenario')
+  const fresh = sel.querySelector('option[data-new]')
+  sel.replaceChildren(...(fresh ? [fresh] : []), ...list.map((r) => h('option', { value: r.id }, r.name)))
+  if (fresh) sel.value = ''
+}
+
+// editingNew shows in the header's scenario list, chosen, a temporary
+// entry for the new scenario the builder edits, not saved yet, or takes
+// it away (once saved, or leaving the Build view), the scenario shown
+// chosen again. The header went on naming the stored scenario a blank
+// one replaced in the builder.
+function editingNew(on: boolean) {
+  const sel = $<HTMLSelectElement>('scenario')
+  const fresh = sel.querySelector('option[data-new]')
+  if (on) {
+    if (!fresh) sel.prepend(h('option', { value: '', 'data-new': '', 'data-testid': 'scenario-new' }, 'New scenario (not saved)'))
+    sel.value = ''
+  } else if (fresh) {
+    fresh.remove()
+    sel.value = st.sv?.id ?? ''
+  }
 }
 
 // syncURL writes what the page shows into its address (without a new
@@ -355,6 +377,7 @@ function syncURL() {
 // opened loads a scenario the builder saved, created or uploaded.
 async function opened(sv: ScenarioView) {
   fillScenarios(await api.scenarios())
+  editingNew(false)
   await loadScenario(sv.id, { snapshot: st.snapshot, variant: st.variant })
 }
 
@@ -362,7 +385,8 @@ async function opened(sv: ScenarioView) {
 // (none when none is shown).
 async function relist() {
   fillScenarios(await api.scenarios())
-  $<HTMLSelectElement>('scenario').value = st.sv?.id ?? ''
+  const sel = $<HTMLSelectElement>('scenario')
+  sel.value = sel.querySelector('option[data-new]') ? '' : st.sv?.id ?? ''
 }
 
 // deleted shows the newest scenario left, or the builder when none is.
@@ -522,10 +546,11 @@ function render() {
   asOf.disabled = st.view === 'backtest'
   asOf.title = asOf.disabled ? 'Not used by Backtest: it forecasts from the snapshot chosen in From' : ''
   if (st.view === 'build') {
-    renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted, relist })
+    renderBuilder(main, { sv: st.sv, snapshot: st.snapshot, variant: st.variant, status, opened, deleted, relist, editingNew })
     return
   }
   main.classList.remove('builder')
+  editingNew(false)
   if (!st.sv) { main.replaceChildren(h('p', { class: 'hint' }, 'No scenario yet: build one, or upload a file, in the Build view.')); return }
   if (!st.resolved || !st.forecast) { main.replaceChildren(forecastPending()); return }
   if (st.view === 'scenario') renderScenario()
@@ -717,7 +742,7 @@ function renderScenario() {
 // of the point, on the whisker's line.
 function assumedTag(X: (v: number) => number, position: number, range: Range | undefined, r: number, y: number, L: number, W: number): SVGTextElement {
   const word = 'assumed'
-  const tw = (textWidth(word, 10) || 40) + 4 // italic is a little wider than the upright it is measured in
+  const tw = (textWidth(word, 11) || 44) + 4 // italic is a little wider than the upright it is measured in
   const px = X(position)
   const right = Math.max(px + r, range ? X(range[1]) : -Infinity) + 4
   const left = Math.min(px - r, range ? X(range[0]) : Infinity) - 4
@@ -738,7 +763,12 @@ function issueCard(is: Issue): HTMLElement {
   // The map is drawn at the width it has (up to 1000, its width on a
   // laptop), so its text stays legible on a phone rather than shrunk
   // with a map drawn for a wide screen; narrow, the names get less room.
-  const W = Math.round(Math.min(1000, Math.max(400, main.clientWidth - 30))), L = W < 700 ? 165 : 185, R = 30, rowH = 30
+  // It is drawn at the card's own width there (main's and the card's
+  // sides off), so that a phone shows its text at the sizes the style
+  // sets (11 px at least), not shrunk to 86% from a 400-wide drawing.
+  const narrow = window.matchMedia('(max-width: 800px)').matches
+  const avail = main.clientWidth - (narrow ? 20 + 24 + 2 : 40 + 36 + 2)
+  const W = Math.round(Math.min(1000, Math.max(300, avail))), L = W < 420 ? 140 : W < 700 ? 165 : 185, R = 30, rowH = 30
   const X = (v: number) => L + ((v - lo) / (hi - lo)) * (W - L - R)
   // Forecast labels: left to right, each on the first line where it does
   // not overlap the label before it. An unsettled forecast is its range.
@@ -1354,7 +1384,7 @@ function monthTicks(lo: number, hi: number): number[] {
 function nameRows(xs: number[], names: string[], width: number): number[] {
   const ends: number[] = []
   return xs.map((x, i) => {
-    const w = (textWidth(names[i], 10) || names[i].length * 6) + 8
+    const w = (textWidth(names[i], 11) || names[i].length * 6.6) + 8
     const cx = Math.min(Math.max(x, w / 2), width - w / 2)
     let row = ends.findIndex((e) => e <= cx - w / 2)
     if (row < 0) { row = ends.length; ends.push(0) }
@@ -1373,7 +1403,7 @@ function snapshotNames(days: number[], names: string[]) {
       const xs = days.map((d) => scales.x.getPixelForValue(d))
       const rows = nameRows(xs.map((x) => x - a.left), names, a.right - a.left)
       ctx.save()
-      ctx.font = `10px ${getComputedStyle(document.documentElement).fontFamily}`
+      ctx.font = `11px ${getComputedStyle(document.documentElement).fontFamily}`
       ctx.fillStyle = '#5b6573'
       ctx.strokeStyle = '#b8c0cc'
       ctx.setLineDash([2, 3])
@@ -1746,7 +1776,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     st.charts.push(new Chart(canvas as HTMLCanvasElement, {
       type: 'bar',
       data: { labels: si.histogram.map(binLabel), datasets: [{ label: `${sw.model} (${count(sw.draws)} draws)`, data: si.histogram.map((b) => b.count), backgroundColor: si.histogram.map((b) => (si.base >= b.low && si.base < b.high ? color(1) : color(0))), barPercentage: 1, categoryPercentage: 1 }] },
-      options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${si.base_text ?? fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 10 } } }, y: { title: { display: true, text: 'draws' } } } },
+      options: { plugins: { legend: { display: false }, tooltip: { callbacks: { footer: () => (is ? `stated values: ${si.base_text ?? fmt(si.base, k)} (orange bin)` : '') } } }, scales: { x: { title: { display: true, text: 'forecast' }, ticks: { maxRotation: 0, autoSkip: true, font: { size: 11 } } }, y: { title: { display: true, text: 'draws' } } } },
     }))
   }
   const tm = st.tornado?.models[0]
