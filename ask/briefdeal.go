@@ -86,7 +86,7 @@ func bendEnds(p *answer.Scenario, b answer.DealBend) (string, string) {
 		if k := p.IssueIndex(b.Issue); k >= 0 {
 			for _, a := range p.Issues[k].Anchors {
 				if a.Value == b.From {
-					what = "the last option its red line allowed"
+					what = "the last option it allowed"
 				}
 			}
 		}

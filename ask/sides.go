@@ -114,16 +114,16 @@ func SideLine(bends []string, sd answer.DealSide) string {
 // the crossing it multiplies, and the same weighting of the utility
 // given up, then the crossing unweighted: "Weighted cost 2.4 % of scale
 // (capability share 0.16 × 15.0 % crossed; 0.0041 utility); unweighted,
-// 15.0 % of scale crossed".
+// 15.0 % of scale".
 func SideCostText(sd answer.DealSide) string {
 	return fmt.Sprintf("Weighted cost %s %s (capability share %s × %s %% crossed; %s utility); %s", PlanCostText(sd.Cost, PercentOfScale), PercentOfScale,
 		fixed(sd.Share, 2), PlanCostText(crossedOf(sd), PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit), unweightedText(crossedOf(sd)))
 }
 
 // unweightedText is a way out's crossing without the capability weight,
-// in % of scale: "unweighted, 15.0 % of scale crossed".
+// in % of scale: "unweighted, 15.0 % of scale".
 func unweightedText(crossed float64) string {
-	return "unweighted, " + PlanCostText(crossed, PercentOfScale) + " " + PercentOfScale + " crossed"
+	return "unweighted, " + PlanCostText(crossed, PercentOfScale) + " " + PercentOfScale
 }
 
 // crossedOf is how far an actor's part of a way out crosses its red

@@ -37,11 +37,10 @@ import (
 // red line refused and no longer does (not the package's value, which
 // may lie between options):
 //
-//	Ukraine crosses its red line: it needed Territory below 65 and now
-//	accepts Territory at 65 or below (must accept the very value it
-//	excluded); its utility falls by 0.025 (on 0–1) as Territory goes
-//	from 50.0, the last option its red line allowed, to 65.0, and it no
-//	longer refuses “65: …”
+//	Ukraine crosses its red line (Territory below 65) to accept it at
+//	65 or below (the very value it excluded); its utility falls by
+//	0.025 (on 0–1) from Territory at 50.0, the last option it allowed,
+//	to 65.0, and it no longer refuses “65: …”
 //
 // "it gives up 0.025 utility (from 50.0)" left the reader to guess what
 // 50.0 was and the unit of 0.025. The answer carries it (DealBend.Text,
@@ -49,10 +48,10 @@ import (
 func BendText(actor, issue string, b answer.DealBend, by, from, to, fromWhat string) string {
 	how := "moves " + by + " points"
 	if b.Strict {
-		how = "must accept the very value it excluded"
+		how = "the very value it excluded"
 	}
-	s := fmt.Sprintf("%s crosses its red line: it needed %s and now accepts %s (%s); its utility falls by %s (on 0–1) as %s goes from %s, %s, to %s",
-		actor, redLineWords(issue, b.RedLine), redLineWords(issue, b.To), how, UtilityText(b.UtilityLost), issue, from, fromWhat, to)
+	s := fmt.Sprintf("%s crosses its red line (%s) to accept %s (%s); its utility falls by %s (on 0–1) from %s at %s, %s, to %s",
+		actor, redLineWords(issue, b.RedLine), redLineWords("it", b.To), how, UtilityText(b.UtilityLost), issue, from, fromWhat, to)
 	if len(b.Options) > 0 {
 		q := make([]string, len(b.Options))
 		for i, o := range b.Options {

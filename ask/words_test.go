@@ -12,10 +12,10 @@ import (
 func TestWords(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{PlanCostsLine(true, &answer.DealPlan{Cost: 0.00412, UtilityCost: 0.00412, ScaleCost: 2.4194}), "cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4 % of scale crossed"},
-		{BendText("Ukraine", "Territory", answer.DealBend{RedLine: "< 65", To: "<= 65", Strict: true, UtilityLost: 0.0249, Options: []string{"65: withdraw"}}, "0.0", "50.0", "65.0", "the last option its red line allowed"),
-			"Ukraine crosses its red line: it needed Territory below 65 and now accepts Territory at 65 or below (must accept the very value it excluded); its utility falls by 0.025 (on 0–1) as Territory goes from 50.0, the last option its red line allowed, to 65.0, and it no longer refuses “65: withdraw”"},
+		{BendText("Ukraine", "Territory", answer.DealBend{RedLine: "< 65", To: "<= 65", Strict: true, UtilityLost: 0.0249, Options: []string{"65: withdraw"}}, "0.0", "50.0", "65.0", "the last option it allowed"),
+			"Ukraine crosses its red line (Territory below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.025 (on 0–1) from Territory at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: withdraw”"},
 		{BendText("Alpha", "X", answer.DealBend{RedLine: ">= 60", To: ">= 40", By: 20, UtilityLost: 1.0 / 6}, "20.0", "60.0", "40.0", "its red line's edge"),
-			"Alpha crosses its red line: it needed X at 60 or above and now accepts X at 40 or above (moves 20.0 points); its utility falls by 0.167 (on 0–1) as X goes from 60.0, its red line's edge, to 40.0"},
+			"Alpha crosses its red line (X at 60 or above) to accept it at 40 or above (moves 20.0 points); its utility falls by 0.167 (on 0–1) from X at 60.0, its red line's edge, to 40.0"},
 		{ShortfallLine("B", answer.DealShortfall{Utility: 0.4, Alternative: 0.9, By: 0.5}, []string{MoveText("Issue one", "100.0", "0.0")}),
 			"B accepts 0.400, 0.500 below its alternative 0.900; the same as moving its positions: Issue one 100.0 → 0.0"},
 		{ShortfallLine("Beta", answer.DealShortfall{Utility: 0.89977, Alternative: 0.9, By: 0.00023}, nil),

@@ -379,7 +379,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 			var who []string
 			for _, i := range s.req {
 				if r, ok := s.in.redLines(i)[k]; ok {
-					who = append(who, model.NameOr(p.Actors[i].Name, p.Actors[i].ID)+" needs "+r.Needs(model.NameOr(p.Issues[k].Name, "issue "+p.Issues[k].ID)))
+					who = append(who, model.NameOr(p.Actors[i].Name, p.Actors[i].ID)+" needs "+r.Needs("it"))
 					s.conflictWho = append(s.conflictWho, i)
 				}
 			}
