@@ -74,29 +74,28 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 			"Zone of agreement: OPEN. Largest smallest gain 0.067 (certified ≤ 0.067). " +
 			"Nash package: Concession term 35.0; City revenue share 6.0; Jobs guarantee 70.0; Shore power 25.3.\n\n## Proposals on the table"},
 		{"port-conflict.yaml", string(conflict), "## Is there a deal?\n\n" +
-			"No agreement is possible as things stand: the required actors' red lines on Jobs guarantee leave no value (Harbour Terminals consortium <= 75; Dockworkers' union >= 85). " +
-			"The way out deal search's plans take: Dockworkers' union crosses its red line on Jobs guarantee: >= 85 becomes >= 75 (moves 10.0 points); it gives up 0.067 utility (from 85.0) and no longer refuses “80: 720 jobs”. " +
-			"Weighted cost 1.5% of scale (capability share 0.15 × 10.0% crossed; 0.0103 utility). " +
+			"No agreement is possible as things stand: the required actors' red lines on Jobs guarantee leave no value (Harbour Terminals consortium needs it at 75 or below; Dockworkers' union needs it at 85 or above). " +
+			"The way out deal search's plans take: Dockworkers' union crosses its red line (Jobs guarantee at 85 or above) to accept it at 75 or above (moves 10.0 points); its utility falls by 0.067 (on 0–1) from Jobs guarantee at 85.0, its red line's edge, to 75.0, and it no longer refuses “80: 720 jobs”. " +
+			"Weighted cost 1.5% of scale (capability share 0.15 × 10.0% crossed; 0.0103 utility); unweighted, 10.0% of scale. " +
 			// The consortium's capability 80 against the union's 60, both
 			// assumed: 1.50 times, under AssumedRatio (closecall26).
-			// the brief's one sentence (CloseCallBrief)
 			"The runner-up, Harbour Terminals consortium's way out, costs 1.50 times as much, and it rests on assumed inputs (Harbour Terminals consortium's capability, Harbour Terminals consortium's red line on Jobs guarantee, Dockworkers' union's capability and Dockworkers' union's red line on Jobs guarantee); --fix jobs=85 searches it.\n\n## Proposals on the table"},
 		{"wage.yaml", string(wage), "## Is there a deal?\n\n" +
 			"No agreement is possible as things stand: no package gives every required actor at least its alternative; even the package that serves the worst-served actor best leaves Port Authority by 0.029, Shipping Lines by 0.029 short. " +
 			"Zone of agreement: EMPTY. Largest smallest gain -0.029 (certified ≤ -0.029).\n\n## Proposals on the table"},
 		{"contradict-three.yaml", string(three), "## Is there a deal?\n\n" +
-			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha <= 20; Beta [40, 60]; Gamma >= 80). " +
-			"The way out deal search's plans take: Alpha crosses its red line on P: <= 20 becomes <= 80 (moves 60.0 points); it gives up 0.600 utility (from 20.0); " +
-			"Beta crosses its red line on P: [40, 60] becomes [40, 80] (moves 20.0 points); it gives up 0.200 utility (from 60.0). " +
-			"Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility). " +
-			// Alpha and Gamma at 60 cost 1/7 × 40% + 4/7 × 20% = 17.1%,
+			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha needs it at 20 or below; Beta needs it between 40 and 60; Gamma needs it at 80 or above). " +
+			"The way out deal search's plans take: Alpha crosses its red line (P at 20 or below) to accept it at 80 or below (moves 60.0 points); its utility falls by 0.600 (on 0–1) from P at 20.0, its red line's edge, to 80.0; " +
+			"Beta crosses its red line (P between 40 and 60) to accept it between 40 and 80 (moves 20.0 points); its utility falls by 0.200 (on 0–1) from P at 60.0, its red line's edge, to 80.0. " +
+			"Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility); unweighted, 80.0% of scale. " +
+			// Alpha and Gamma at 60 cost 1/7 × 40 % + 4/7 × 20 % = 17.1 %,
 			// 1.20 times: within CloseRatio (closecall26).
 			"A close call: Alpha and Gamma's way out costs 1.20 times as much, but capabilities a tenth off would reverse it and it rests on assumed inputs (Alpha's capability, Alpha's red line on P, Beta's capability, Beta's red line on P, Gamma's capability and Gamma's red line on P); --fix p=60 searches it.\n\n"},
 		{"contradict-beside.yaml", string(beside), "## Is there a deal?\n\n" +
-			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha >= 60; Beta <= 40; Gamma >= 50). " +
-			"The way out deal search's plans take: Alpha crosses its red line on P: >= 60 becomes >= 40 (moves 20.0 points); it gives up 0.200 utility (from 60.0); " +
-			"Gamma crosses its red line on P: >= 50 becomes >= 40 (moves 10.0 points); it gives up 0.100 utility (from 50.0). " +
-			"Weighted cost 2.5% of scale (Alpha's capability share 0.08 × 20.0% crossed + Gamma's 0.08 × 10.0%; 0.0250 utility).\n\n"},
+			"No agreement is possible as things stand: the required actors' red lines on P leave no value (Alpha needs it at 60 or above; Beta needs it at 40 or below; Gamma needs it at 50 or above). " +
+			"The way out deal search's plans take: Alpha crosses its red line (P at 60 or above) to accept it at 40 or above (moves 20.0 points); its utility falls by 0.200 (on 0–1) from P at 60.0, its red line's edge, to 40.0; " +
+			"Gamma crosses its red line (P at 50 or above) to accept it at 40 or above (moves 10.0 points); its utility falls by 0.100 (on 0–1) from P at 50.0, its red line's edge, to 40.0. " +
+			"Weighted cost 2.5% of scale (Alpha's capability share 0.08 × 20.0% crossed + Gamma's 0.08 × 10.0%; 0.0250 utility); unweighted, 30.0% of scale.\n\n"},
 	} {
 		b, err := MakeBrief(context.Background(), loadCase(t, c.name, c.doc))
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/scenario"
 )
 
 // ZoneLine is deal search's line on the zone of agreement, as every door
@@ -59,7 +60,38 @@ func BendBy(x float64, d int) string {
 // by name, with its issue's decimals.
 func BendLine(p *answer.Scenario, b answer.DealBend) string {
 	d := p.IssueDecimals(b.Issue)
-	return BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, BendBy(b.By, d), numD(b.From, d))
+	to, what := bendEnds(p, b)
+	return BendText(p.ActorName(b.Actor), p.IssueName(b.Issue), b, BendBy(b.By, d), numD(b.From, d), to, what)
+}
+
+// bendEnds are a bend's new edge (the bound of To that moved, with the
+// issue's decimals; "" where the red lines do not read) and what its
+// From is: the red line's own edge, or for a strict red line the last
+// labelled option it allowed or a point just inside it (deal's
+// costedFrom).
+func bendEnds(p *answer.Scenario, b answer.DealBend) (string, string) {
+	r, ok1, err1 := scenario.ParseRedLine(b.RedLine)
+	t, ok2, err2 := scenario.ParseRedLine(b.To)
+	if !ok1 || !ok2 || err1 != nil || err2 != nil {
+		return "?", "where its cost is counted from"
+	}
+	upper := r.Hi != t.Hi || r.HiOpen != t.HiOpen
+	edge, open := t.Lo, r.LoOpen
+	if upper {
+		edge, open = t.Hi, r.HiOpen
+	}
+	what := "its red line's edge"
+	if open {
+		what = "just inside its red line"
+		if k := p.IssueIndex(b.Issue); k >= 0 {
+			for _, a := range p.Issues[k].Anchors {
+				if a.Value == b.From {
+					what = "the last option it allowed"
+				}
+			}
+		}
+	}
+	return numD(edge, p.IssueDecimals(b.Issue)), what
 }
 
 // BriefDeal is the brief's answer to whether a deal exists, in deal

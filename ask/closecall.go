@@ -226,7 +226,7 @@ func CloseCallText(p *answer.Scenario, issue string, cc answer.DealCloseCall) st
 	chosen, runner := names(cc.Chosen), names(cc.RunnerUp)
 	var b strings.Builder
 	if cc.Margin || cc.Flips {
-		fmt.Fprintf(&b, "A close call: %s way out costs %s%s, %s times %s %s", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
+		fmt.Fprintf(&b, "A close call: %s way out has a weighted cost of %s%s, %s times %s %s", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
 			fixed(cc.Ratio, 2), chosen, PlanCostText(cc.ChosenCost, PercentOfScale))
 		if cc.Margin {
 			fmt.Fprintf(&b, " (within %s times: capabilities a tenth off, one up and one down, would reverse it)", strconv.FormatFloat(CloseRatio, 'f', -1, 64))
@@ -236,7 +236,7 @@ func CloseCallText(p *answer.Scenario, issue string, cc answer.DealCloseCall) st
 		}
 		b.WriteString(".")
 	} else {
-		fmt.Fprintf(&b, "The runner-up, %s way out, costs %s%s, %s times %s %s.", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
+		fmt.Fprintf(&b, "The runner-up, %s way out, has a weighted cost of %s%s, %s times %s %s.", runner, PlanCostText(cc.RunnerUpCost, PercentOfScale), PercentOfScale,
 			fixed(cc.Ratio, 2), chosen, PlanCostText(cc.ChosenCost, PercentOfScale))
 	}
 	if len(cc.Assumed) > 0 {

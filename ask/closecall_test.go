@@ -60,7 +60,7 @@ func TestCloseCall(t *testing.T) {
 	if cc.Plan == nil || len(cc.Plan.Package.Values) != 1 || math.Abs(cc.Plan.Package.Values[0]-60) > 1e-6 || math.Abs(cc.Plan.UtilityCost-0.1/3) > 1e-6 || math.Abs(cc.Plan.ScaleCost-10.0/3) > 1e-6 {
 		t.Fatalf("runner-up's plan %+v", cc.Plan)
 	}
-	want := "A close call: Alpha's way out costs 3.3% of scale, 1.14 times Beta's 2.9 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it); " +
+	want := "A close call: Alpha's way out has a weighted cost of 3.3% of scale, 1.14 times Beta's 2.9 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it); " +
 		"within the stated capability ranges it could cost no more. The choice rests on assumed inputs (no quote): Alpha's red line on P and Beta's capability. " +
 		"Taking Alpha's way out instead (P fixed at 60.0: deal search's fix, --fix p=60) opens P 60.0, at 0.0333 utility given up and 3.3% of scale crossed, weighted by capability."
 	if cc.Text != want {
@@ -106,9 +106,9 @@ func TestCloseCallEach(t *testing.T) {
 	}{
 		{"clear", "capability: 28, capability_range: [26, 30], capability_evidence: [{source: s1, date: 2025-01-01, quote: Beta is smaller}]", false, false, nil, true, ""},
 		{"ranges", "capability: 28, capability_range: [26, 40], capability_evidence: [{source: s1, date: 2025-01-01, quote: Beta is smaller}]", false, true, nil, false,
-			"A close call: Alpha's way out costs 3.5% of scale, 1.43 times Beta's 2.5; within the stated capability ranges it could cost no more. Taking"},
+			"A close call: Alpha's way out has a weighted cost of 3.5% of scale, 1.43 times Beta's 2.5; within the stated capability ranges it could cost no more. Taking"},
 		{"assumed", "capability: 28, capability_assumed: illustrative", false, false, []string{"Beta's capability"}, false,
-			"The runner-up, Alpha's way out, costs 3.5% of scale, 1.43 times Beta's 2.5. The choice rests on assumed inputs (no quote): Beta's capability. Taking"},
+			"The runner-up, Alpha's way out, has a weighted cost of 3.5% of scale, 1.43 times Beta's 2.5. The choice rests on assumed inputs (no quote): Beta's capability. Taking"},
 		{"assumed far", "capability: 18, capability_assumed: illustrative", false, false, nil, true, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -24,8 +24,8 @@ func TestShortfallLineSmall(t *testing.T) {
 // TestSearchCarriesItsWords: deal search's answer on the built-in case
 // carries the words every door prints (searchTexts), the ones ask's
 // functions write: the red lines of Ukraine (< 65) and Russia (>= 65) on
-// Territory contradict each other, Ukraine's way out costs 2.4% of scale
-// (capability share 5/31 × 15%), Russia's 3.6% (7.5/31 × 15%), both
+// Territory contradict each other, Ukraine's way out has a weighted cost of 2.4% of scale
+// (capability share 5/31 × 15%), Russia's 3.6 % (7.5/31 × 15%), both
 // plans take Ukraine's, and plan 2 crosses as plan 1 does. The page
 // composed these itself, in a twin of each function.
 func TestSearchCarriesItsWords(t *testing.T) {
@@ -45,13 +45,13 @@ func TestSearchCarriesItsWords(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant %q", what, got, want)
 		}
 	}
-	check("head", ct.HeadText, "The red lines of Ukraine and Russia on Territory contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):")
-	ukraine := "Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”"
+	check("head", ct.HeadText, "The red lines of Ukraine and Russia on Territory contradict each other: one of them must cross its own. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale), and unweighted:")
+	ukraine := "Ukraine crosses its red line (Territory below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.025 (on 0–1) from Territory at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”"
 	check("Ukraine's bend", ct.Sides[0].Bends[0].Text, ukraine)
-	check("Ukraine's way out", ct.Sides[0].Text, ukraine+". Weighted cost 2.4% of scale (capability share 0.16 × 15.0% crossed; 0.0041 utility).")
-	check("Russia's way out", ct.Sides[1].Text, "Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed; 0.0062 utility).")
+	check("Ukraine's way out", ct.Sides[0].Text, ukraine+". Weighted cost 2.4% of scale (capability share 0.16 × 15.0% crossed; 0.0041 utility); unweighted, 15.0% of scale.")
+	check("Russia's way out", ct.Sides[1].Text, "Russia crosses its red line (Territory at 65 or above) to accept it at 50 or above (moves 15.0 points); its utility falls by 0.025 (on 0–1) from Territory at 65.0, its red line's edge, to 50.0, and it no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed; 0.0062 utility); unweighted, 15.0% of scale.")
 	check("more sets", ct.MoreSetsText, "")
-	check("choice", ct.ChoiceText, "Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6).")
+	check("choice", ct.ChoiceText, "Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6); unweighted, Ukraine's way out crosses 15.0% of scale, Russia's 15.0.")
 	lo, bd := c.LowerAlternatives, c.BendRedLines
 	check("plan 1's head", lo.HeadText, "Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative")
 	check("plan 1's bend", lo.Bends[0].Text, ukraine)
@@ -95,7 +95,7 @@ func TestWaysTogetherCarried(t *testing.T) {
 
 // TestVerdictsCarryTheirWords: deal evaluate's verdicts carry their
 // words (verdictTexts): at Territory 47 on the built-in case Russia's
-// red line >= 65 is crossed, "Territory >= 65 (is 47.0)", and Russia
+// red line >= 65 is crossed, "Territory at 65 or above (the package has 47.0)", and Russia
 // blocks.
 func TestVerdictsCarryTheirWords(t *testing.T) {
 	req := answer.NewDealEvaluateRequest()
@@ -114,8 +114,8 @@ func TestVerdictsCarryTheirWords(t *testing.T) {
 			continue
 		}
 		found = true
-		if v.VerdictText != "blocks" || len(v.Crossed) != 1 || v.Crossed[0].Text != "Territory >= 65 (is 47.0)" {
-			t.Errorf("russia: verdict %q, crossed %+v; want blocks on Territory >= 65 (is 47.0)", v.VerdictText, v.Crossed)
+		if v.VerdictText != "blocks" || len(v.Crossed) != 1 || v.Crossed[0].Text != "Territory at 65 or above (the package has 47.0)" {
+			t.Errorf("russia: verdict %q, crossed %+v; want blocks on Territory at 65 or above (the package has 47.0)", v.VerdictText, v.Crossed)
 		}
 	}
 	if !found {

@@ -66,8 +66,8 @@ func TestProposalWhyNamesIssues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "blocks: crosses its red line on City share of operating subsidy (<= 30): 35.0, nearest option “30% (council ceiling) / 40%”; " +
-		"on Evening/weekend service hours (% of 2019) (>= 100): 90.0, nearest option “2019 level”"
+	want := "blocks: crosses its red line (it needs City share of operating subsidy at 30 or below; the proposal has 35.0, nearest option “30% (council ceiling) / 40%”) and its red line " +
+		"(it needs Evening/weekend service hours (% of 2019) at 100 or above; the proposal has 90.0, nearest option “2019 level”)"
 	for _, p := range a.Proposals {
 		if p.ID != "rta-offer" {
 			continue

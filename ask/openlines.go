@@ -29,7 +29,7 @@ func crossingList(p *answer.Scenario, xs []lineCrossing, verb, at string) (strin
 	items := make([]string, len(xs))
 	issues := map[string]bool{}
 	for i, x := range xs {
-		s := nouns.Possessive(p.ActorName(x.actor)) + " red line " + p.IssueName(x.Issue) + " " + x.RedLine + " "
+		s := nouns.Possessive(p.ActorName(x.actor)) + " red line (" + redLineWords(p.IssueName(x.Issue), x.RedLine) + ") "
 		if i == 0 {
 			s += verb + " "
 		}

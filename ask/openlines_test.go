@@ -32,7 +32,7 @@ func TestProposalOpenRedLineSaid(t *testing.T) {
 	if !p.Accepted || !slices.Equal(p.Accepts, []string{"ethiopia", "egypt", "sudan"}) || !slices.Equal(p.Open, []string{"drought", "upstream"}) {
 		t.Fatalf("accepted %v by %v, open %v; want accepted by all three, drought and upstream open", p.Accepted, p.Accepts, p.Open)
 	}
-	const open = "Egypt's red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (no deal: reference), " +
+	const open = "Egypt's red line (Drought release (bcm/yr) at 35 or above) would be crossed at the assumed 30.0 (no deal: reference), " +
 		"an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."
 	if p.OpenRedLinesText != open {
 		t.Errorf("open_red_lines_text\n got %q\nwant %q", p.OpenRedLinesText, open)
@@ -46,7 +46,7 @@ func TestProposalOpenRedLineSaid(t *testing.T) {
 		}
 	}
 	if len(egypt.OpenCrossed) != 1 || egypt.OpenCrossed[0].Issue != "drought" || egypt.OpenCrossed[0].Value != 30 ||
-		egypt.OpenCrossed[0].Text != "Drought release (bcm/yr) >= 35 (is 30.0)" || len(egypt.Crossed) != 0 || !egypt.Accepts {
+		egypt.OpenCrossed[0].Text != "Drought release (bcm/yr) at 35 or above (the package has 30.0)" || len(egypt.Crossed) != 0 || !egypt.Accepts {
 		t.Errorf("Egypt: open crossed %+v, crossed %+v, accepts %v", egypt.OpenCrossed, egypt.Crossed, egypt.Accepts)
 	}
 
@@ -61,7 +61,7 @@ func TestProposalOpenRedLineSaid(t *testing.T) {
 	if eg.Actor != "egypt" || eg.Accepts || eg.Utility != egypt.Utility || !slices.Equal(e.Evaluation.Blockers, []string{"egypt"}) {
 		t.Errorf("evaluate: %s accepts %v utility %v (proposals %v), blockers %v", eg.Actor, eg.Accepts, eg.Utility, egypt.Utility, e.Evaluation.Blockers)
 	}
-	const rest = "Egypt's red line Drought release (bcm/yr) >= 35 is crossed at 30.0 (reference), an issue the package does not name: " +
+	const rest = "Egypt's red line (Drought release (bcm/yr) at 35 or above) is crossed at 30.0 (reference), an issue the package does not name: " +
 		"deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by this line."
 	if e.RestCrossedText != rest {
 		t.Errorf("rest_crossed_text\n got %q\nwant %q", e.RestCrossedText, rest)
@@ -115,7 +115,7 @@ func TestOpenLinesPlural(t *testing.T) {
 		{DealVerdict: deal.Verdict{Actor: "ethiopia"}, OpenCrossed: []deal.Crossing{{Issue: "upstream", RedLine: "<= 50", Value: 60}}},
 		{DealVerdict: deal.Verdict{Actor: "egypt"}, OpenCrossed: []deal.Crossing{{Issue: "drought", RedLine: ">= 35", Value: 30}}},
 	}
-	const open = "Ethiopia's red line Future upstream projects <= 50 would be crossed at the assumed 60.0 and Egypt's red line Drought release (bcm/yr) >= 35 at the assumed 30.0 (reference), " +
+	const open = "Ethiopia's red line (Future upstream projects at 50 or below) would be crossed at the assumed 60.0 and Egypt's red line (Drought release (bcm/yr) at 35 or above) at the assumed 30.0 (reference), " +
 		"issues this proposal leaves open: red lines there are not checked, so the verdict holds only if they are settled within those lines."
 	if got := OpenRedLinesText(&c.Header, actors, "none"); got != open {
 		t.Errorf("open\n got %q\nwant %q", got, open)
@@ -124,7 +124,7 @@ func TestOpenLinesPlural(t *testing.T) {
 		{Actor: "ethiopia", Crossed: []deal.Crossing{{Issue: "upstream", RedLine: "<= 50", Value: 60}, {Issue: "filling", RedLine: "<= 5", Value: 6}}},
 		{Actor: "egypt", Crossed: []deal.Crossing{{Issue: "drought", RedLine: ">= 35", Value: 30}}},
 	}}
-	const rest = "Ethiopia's red line Future upstream projects <= 50 is crossed at 60.0 and Egypt's red line Drought release (bcm/yr) >= 35 at 30.0 (model:compromise), issues the package does not name: " +
+	const rest = "Ethiopia's red line (Future upstream projects at 50 or below) is crossed at 60.0 and Egypt's red line (Drought release (bcm/yr) at 35 or above) at 30.0 (model:compromise), issues the package does not name: " +
 		"deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by these lines."
 	if got := RestCrossedText(&c.Header, ev, map[string]float64{"filling": 6}, "model:compromise"); got != rest {
 		t.Errorf("rest\n got %q\nwant %q", got, rest)
@@ -144,7 +144,7 @@ func TestOpenLinesPossessive(t *testing.T) {
 	actors := []answer.ProposalVerdict{
 		{DealVerdict: deal.Verdict{Actor: "egypt"}, OpenCrossed: []deal.Crossing{{Issue: "drought", RedLine: ">= 35", Value: 30}}},
 	}
-	const want = "Gulf States' red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (reference), " +
+	const want = "Gulf States' red line (Drought release (bcm/yr) at 35 or above) would be crossed at the assumed 30.0 (reference), " +
 		"an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."
 	if got := OpenRedLinesText(&c.Header, actors, "none"); got != want {
 		t.Errorf("\n got %q\nwant %q", got, want)

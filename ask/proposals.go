@@ -197,13 +197,13 @@ func (c *Case) why(vd deal.Verdict) string {
 		s = "blocks: crosses its red line"
 		for j, x := range vd.Crossed {
 			if j > 0 {
-				s += ";"
+				s += " and its red line"
 			}
 			// The value in the issue's decimals, and the option nearest it
 			// said to be the nearest: "1.5 is “2% rise”" read as if 1.5
 			// met the red line ">= 2" it crosses.
 			k := c.Header.IssueIndex(x.Issue)
-			s += fmt.Sprintf(" on %s (%s): %s, nearest option “%s”", c.Header.IssueName(x.Issue), x.RedLine, Decimals(x.Value, c.Header.IssueDecimals(x.Issue)), optionLabel(c.Header.Nearest(k, x.Value)))
+			s += fmt.Sprintf(" (it needs %s; the proposal has %s, nearest option “%s”)", redLineWords(c.Header.IssueName(x.Issue), x.RedLine), Decimals(x.Value, c.Header.IssueDecimals(x.Issue)), optionLabel(c.Header.Nearest(k, x.Value)))
 		}
 	case vd.Accepts && vd.Defaulted:
 		// Its yes is the default's (deal.NoAlternative, as search's and

@@ -140,7 +140,7 @@ proposals:
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "blocks: crosses its red line on Levy (>= 2): 1.50, nearest option “2% rise”"
+	want := "blocks: crosses its red line (it needs Levy at 2 or above; the proposal has 1.50, nearest option “2% rise”)"
 	if len(a.Proposals) != 1 || len(a.Proposals[0].Actors) != 2 || a.Proposals[0].Actors[0].Why != want {
 		t.Fatalf("proposals %+v; want mayor's reason %q", a.Proposals, want)
 	}

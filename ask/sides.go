@@ -45,12 +45,18 @@ func ContradictionHead(issue string, actors, coalition []string, alone, together
 			who = "one of them must cross its own, or some of them together"
 		}
 	}
-	head := fmt.Sprintf("red lines of %s on %s contradict each other: %s. Each way out, with its cost weighted by %s:", nouns.And(actors), issue, who, cost)
+	head := fmt.Sprintf("red lines of %s on %s contradict each other: %s. %s Each way out, with its cost weighted by %s, and unweighted:", nouns.And(actors), issue, who, WeightJudgement, cost)
 	if len(coalition) > 0 {
 		return "Within " + CoalitionText(coalition) + ", the " + head
 	}
 	return "The " + head
 }
+
+// WeightJudgement says, once in a contradiction's head, that the ways
+// out are weighed by capability by the model's choice, not the case's,
+// and what that choice means: a reviewer read "weighted cost 2.4 % of
+// scale" against 3.6 as Ukraine's way out simply being cheaper.
+const WeightJudgement = "Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less."
 
 // CoalitionText names the minimal winning coalition a contradiction is
 // found in by its members' names, "the minimal winning coalition {Alpha,
@@ -106,11 +112,18 @@ func SideLine(bends []string, sd answer.DealSide) string {
 
 // SideCostText is a way out's capability-weighted cost, the share and
 // the crossing it multiplies, and the same weighting of the utility
-// given up: "weighted cost 2.4% of scale (capability share 0.16 × 15.0%
-// crossed; 0.0041 utility)".
+// given up, then the crossing unweighted: "Weighted cost 2.4% of scale
+// (capability share 0.16 × 15.0% crossed; 0.0041 utility); unweighted,
+// 15.0% of scale".
 func SideCostText(sd answer.DealSide) string {
-	return fmt.Sprintf("Weighted cost %s%s (capability share %s × %s%% crossed; %s utility)", PlanCostText(sd.Cost, PercentOfScale), PercentOfScale,
-		fixed(sd.Share, 2), PlanCostText(crossedOf(sd), PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit))
+	return fmt.Sprintf("Weighted cost %s%s (capability share %s × %s%% crossed; %s utility); %s", PlanCostText(sd.Cost, PercentOfScale), PercentOfScale,
+		fixed(sd.Share, 2), PlanCostText(crossedOf(sd), PercentOfScale), PlanCostText(sd.UtilityCost, UtilityUnit), unweightedText(crossedOf(sd)))
+}
+
+// unweightedText is a way out's crossing without the capability weight,
+// in % of scale: "unweighted, 15.0% of scale".
+func unweightedText(crossed float64) string {
+	return "unweighted, " + PlanCostText(crossed, PercentOfScale) + PercentOfScale
 }
 
 // crossedOf is how far an actor's part of a way out crosses its red
@@ -146,7 +159,17 @@ func SetCostText(st answer.DealWaySet, name func(string) string) string {
 		}
 		parts[i] = fmt.Sprintf("%s %s × %s%%%s", who, fixed(m.Share, 2), PlanCostText(crossedOf(m), PercentOfScale), tail)
 	}
-	return fmt.Sprintf("Weighted cost %s%s (%s; %s utility)", PlanCostText(st.Cost, PercentOfScale), PercentOfScale, strings.Join(parts, " + "), PlanCostText(st.UtilityCost, UtilityUnit))
+	return fmt.Sprintf("Weighted cost %s%s (%s; %s utility); %s", PlanCostText(st.Cost, PercentOfScale), PercentOfScale, strings.Join(parts, " + "), PlanCostText(st.UtilityCost, UtilityUnit), unweightedText(setCrossed(st)))
+}
+
+// setCrossed is how far the actors of a way out together cross their
+// red lines, unweighted: their crossings added up, in % of scale.
+func setCrossed(st answer.DealWaySet) float64 {
+	var x float64
+	for _, m := range st.Members {
+		x += crossedOf(m)
+	}
+	return x
 }
 
 // WayLine is one of a contradiction's ways out as deal search lists it
@@ -182,27 +205,42 @@ func MoreSetsText(c answer.DealContradiction) string {
 }
 
 // way is one way out as SidesChoice weighs it: whose (possessive), its
-// weighted cost and the plans that take it.
+// weighted cost, its crossing unweighted and the plans that take it.
 type way struct {
-	whose string
-	cost  float64
-	plans []string
+	whose   string
+	cost    float64
+	crossed float64
+	plans   []string
 }
 
 // ways lists a contradiction's ways out, alone and together.
 func ways(c answer.DealContradiction, name func(string) string) []way {
 	var out []way
 	for _, sd := range c.Sides {
-		out = append(out, way{nouns.Possessive(name(sd.Actor)), sd.Cost, sd.Plans})
+		out = append(out, way{nouns.Possessive(name(sd.Actor)), sd.Cost, crossedOf(sd), sd.Plans})
 	}
 	for _, st := range c.Sets {
 		var who []string
 		for _, m := range st.Members {
 			who = append(who, name(m.Actor))
 		}
-		out = append(out, way{nouns.Possessive(nouns.And(who)), st.Cost, st.Plans})
+		out = append(out, way{nouns.Possessive(nouns.And(who)), st.Cost, setCrossed(st), st.Plans})
 	}
 	return out
+}
+
+// unweighedWays is every way out's crossing without the capability
+// weight, beside the weighted costs SidesChoice compares: "unweighted,
+// Ukraine's way out crosses 15.0% of scale, Russia's 15.0".
+func unweighedWays(all []way) string {
+	parts := make([]string, len(all))
+	for i, w := range all {
+		parts[i] = w.whose + " " + PlanCostText(w.crossed, PercentOfScale)
+		if i == 0 {
+			parts[i] = w.whose + " way out crosses " + PlanCostText(w.crossed, PercentOfScale) + PercentOfScale
+		}
+	}
+	return "unweighted, " + strings.Join(parts, ", ")
 }
 
 // SidesChoice says which way out the plans below take and why: the
@@ -245,7 +283,7 @@ func SidesChoice(c answer.DealContradiction, name func(string) string) string {
 		if len(others) == 0 {
 			return s
 		}
-		return fmt.Sprintf("%s (%s%s; %s)", s, PlanCostText(sd.cost, PercentOfScale), PercentOfScale, strings.Join(others, ", "))
+		return fmt.Sprintf("%s (%s%s; %s); %s", s, PlanCostText(sd.cost, PercentOfScale), PercentOfScale, strings.Join(others, ", "), unweighedWays(all))
 	}
 	lo, bd := taken[PlanLower], taken[PlanBend]
 	switch {

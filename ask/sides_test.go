@@ -17,14 +17,14 @@ func TestSidesWords(t *testing.T) {
 	with := func(sd answer.DealSide, plans ...string) answer.DealSide { sd.Plans = plans; return sd }
 	for _, c := range []struct{ got, want string }{
 		{SidesChoice(answer.DealContradiction{Sides: []answer.DealSide{with(a, PlanLower, PlanBend), b}}, name),
-			"Both plans below take A's way out: its weighted cost is the least (5.0% of scale; B's 10.0)."},
+			"Both plans below take A's way out: its weighted cost is the least (5.0% of scale; B's 10.0); unweighted, A's way out crosses 15.0% of scale, B's 15.0."},
 		{SidesChoice(answer.DealContradiction{Sides: []answer.DealSide{with(a, PlanLower), with(b, PlanBend)}}, name),
-			"The plan that lowers alternatives takes A's way out: its weighted cost is the least (5.0% of scale; B's 10.0). The plan that bends red lines takes B's: weighed with the rest of the package it costs least, though its own crossing does not (10.0% of scale; A's 5.0)."},
+			"The plan that lowers alternatives takes A's way out: its weighted cost is the least (5.0% of scale; B's 10.0); unweighted, A's way out crosses 15.0% of scale, B's 15.0. The plan that bends red lines takes B's: weighed with the rest of the package it costs least, though its own crossing does not (10.0% of scale; A's 5.0); unweighted, A's way out crosses 15.0% of scale, B's 15.0."},
 		{SidesChoice(answer.DealContradiction{Sides: []answer.DealSide{with(a, PlanLower, PlanBend), {Actor: "b", Share: 1.0 / 3, Cost: 5}}}, name),
 			"Both plans below take A's way out: it and B's cost the same (5.0% of scale), and the rest of the package settled it."},
 		{SidesChoice(answer.DealContradiction{Sides: []answer.DealSide{a, b}}, name),
 			"Neither plan takes one way out alone: each crosses more than one actor's red lines on the issue."},
-		{SideCostText(a), "Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility)"},
+		{SideCostText(a), "Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility); unweighted, 15.0% of scale"},
 		{PlanHead(true, false, 0, []string{"Alpha"}), "Plan 1, lower alternatives where needed: red lines are kept; Alpha accepts less than its alternative"},
 		{PlanHead(true, true, 0, []string{"Alpha", "Beta"}), "Plan 1, lower alternatives where needed: red lines are kept, but for the way out above; Alpha and Beta accept less than their alternatives"},
 		{PlanHead(true, true, 1, nil), "Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative"},

@@ -64,10 +64,10 @@ func TestWaysOutUnderRule(t *testing.T) {
 	}
 	for _, g := range []struct{ got, want string }{
 		{ContradictionHead("P", ContradictionActors(c, name), ContradictionCoalition(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
-			"Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale):"},
-		{SideCostText(c.Sides[0]), "Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility)"},
-		{SideCostText(c.Sides[1]), "Weighted cost 10.0% of scale (capability share 0.67 × 15.0% crossed; 0.1000 utility)"},
-		{SidesChoice(c, name), "Both plans below take Alpha's way out: its weighted cost is the least (5.0% of scale; Beta's 10.0)."},
+			"Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale), and unweighted:"},
+		{SideCostText(c.Sides[0]), "Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility); unweighted, 15.0% of scale"},
+		{SideCostText(c.Sides[1]), "Weighted cost 10.0% of scale (capability share 0.67 × 15.0% crossed; 0.1000 utility); unweighted, 15.0% of scale"},
+		{SidesChoice(c, name), "Both plans below take Alpha's way out: its weighted cost is the least (5.0% of scale; Beta's 10.0); unweighted, Alpha's way out crosses 15.0% of scale, Beta's 15.0."},
 	} {
 		if g.got != g.want {
 			t.Errorf("got  %q\nwant %q", g.got, g.want)
@@ -93,11 +93,11 @@ func TestWaysOutTogether(t *testing.T) {
 	c := cs[0]
 	for _, g := range []struct{ got, want string }{
 		{ContradictionHead("P", ContradictionActors(c, name), ContradictionCoalition(c, name), len(c.Sides) > 0, len(c.Sets) > 0),
-			"The red lines of Alpha, Beta and Gamma on P contradict each other: no one of them can give way alone; some of them must cross their own together. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
-		{SetCostText(c.Sets[0], name), "Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility)"},
-		{SetCostText(c.Sets[1], name), "Weighted cost 17.1% of scale (Alpha's capability share 0.14 × 40.0% crossed + Gamma's 0.57 × 20.0%; 0.1714 utility)"},
-		{SetCostText(c.Sets[2], name), "Weighted cost 40.0% of scale (Beta's capability share 0.29 × 20.0% crossed + Gamma's 0.57 × 60.0%; 0.4000 utility)"},
-		{SidesChoice(c, name), "Both plans below take Alpha and Beta's way out: its weighted cost is the least (14.3% of scale; Alpha and Gamma's 17.1, Beta and Gamma's 40.0)."},
+			"The red lines of Alpha, Beta and Gamma on P contradict each other: no one of them can give way alone; some of them must cross their own together. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out), and unweighted:"},
+		{SetCostText(c.Sets[0], name), "Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility); unweighted, 80.0% of scale"},
+		{SetCostText(c.Sets[1], name), "Weighted cost 17.1% of scale (Alpha's capability share 0.14 × 40.0% crossed + Gamma's 0.57 × 20.0%; 0.1714 utility); unweighted, 60.0% of scale"},
+		{SetCostText(c.Sets[2], name), "Weighted cost 40.0% of scale (Beta's capability share 0.29 × 20.0% crossed + Gamma's 0.57 × 60.0%; 0.4000 utility); unweighted, 80.0% of scale"},
+		{SidesChoice(c, name), "Both plans below take Alpha and Beta's way out: its weighted cost is the least (14.3% of scale; Alpha and Gamma's 17.1, Beta and Gamma's 40.0); unweighted, Alpha and Beta's way out crosses 80.0% of scale, Alpha and Gamma's 60.0, Beta and Gamma's 80.0."},
 		{MoreSetsText(c), ""},
 	} {
 		if g.got != g.want {
@@ -115,12 +115,12 @@ func TestWaysTogetherWords(t *testing.T) {
 	c := answer.DealContradiction{Sides: []answer.DealSide{{Actor: "c", Cost: 20}}, Sets: []answer.DealWaySet{ab}, MoreSets: 1}
 	for _, g := range []struct{ got, want string }{
 		{ContradictionHead("P", []string{"A", "B", "C"}, nil, true, true),
-			"The red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
+			"The red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by each actor's capability share (its share × the crossing, in % of the issue's scale, added up over the actors of a way out), and unweighted:"},
 		{ContradictionHead("P", []string{"A", "B", "C"}, []string{"A", "B", "C", "D"}, true, true),
-			"Within the minimal winning coalition {A, B, C, D}, the red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Each way out, with its cost weighted by each actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale, added up over the actors of a way out):"},
+			"Within the minimal winning coalition {A, B, C, D}, the red lines of A, B and C on P contradict each other: one of them must cross its own, or some of them together. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by each actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale, added up over the actors of a way out), and unweighted:"},
 		{MoreSetsText(c), "Not listed: 1 more set of actors that could also give way together (ways out together are listed fewest actors first, then the cheapest)."},
 		{SidesChoice(c, name), "Neither plan takes one of the ways out listed: the actors each crosses on the issue are not those of any one of them."},
-		{SetCostText(ab, name), "Weighted cost 14.0% of scale (A's capability share 0.10 × 60.0% crossed + B's 0.20 × 40.0%; 0.0000 utility)"},
+		{SetCostText(ab, name), "Weighted cost 14.0% of scale (A's capability share 0.10 × 60.0% crossed + B's 0.20 × 40.0%; 0.0000 utility); unweighted, 100.0% of scale"},
 	} {
 		if g.got != g.want {
 			t.Errorf("got  %q\nwant %q", g.got, g.want)
@@ -146,7 +146,7 @@ func TestBriefWayOutUnderRule(t *testing.T) {
 	}
 	for _, g := range []struct{ got, want string }{
 		{bd.WayOutHead, "The way out deal search's plans take, within the minimal winning coalition {Alpha, Beta}"},
-		{bd.WayOut, "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility)."},
+		{bd.WayOut, "Alpha crosses its red line (P below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.150 (on 0–1) from P at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility); unweighted, 15.0% of scale."},
 	} {
 		if g.got != g.want {
 			t.Errorf("got  %q\nwant %q", g.got, g.want)

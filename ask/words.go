@@ -26,31 +26,38 @@ import (
 	"parley/sweep"
 )
 
-// BendText writes one red line a concession plan bends: who crosses it,
-// on which issue, the red line before and after, how far it moves (by,
+// BendText writes one red line a concession plan bends, in words
+// (RedLineNeeds of the red_line and to the answer keeps for programs):
+// who crosses it, what it needed and now accepts, how far it moves (by,
 // on the issue's scale with its decimals) or that the actor must accept
 // the very value its strict red line excluded, the utility it gives up
-// from the value the crossing is costed from (from, as by), and the
-// labelled options its red line refused and no longer does (not the
-// package's value, which may lie between options):
+// (on its 0–1 utility scale, the scale of its alternative) as the issue
+// goes from the value the crossing is costed from (from, as by, which
+// fromWhat names) to the new edge (to), and the labelled options its
+// red line refused and no longer does (not the package's value, which
+// may lie between options):
 //
-//	Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must
-//	accept the very value it excluded); it gives up 0.025 utility (from
-//	50.0) and no longer refuses “65: …”
+//	Ukraine crosses its red line (Territory below 65) to accept it at
+//	65 or below (the very value it excluded); its utility falls by
+//	0.025 (on 0–1) from Territory at 50.0, the last option it allowed,
+//	to 65.0, and it no longer refuses “65: …”
 //
-// The answer carries it (DealBend.Text, by BendLine).
-func BendText(actor, issue string, b answer.DealBend, by, from string) string {
+// "it gives up 0.025 utility (from 50.0)" left the reader to guess what
+// 50.0 was and the unit of 0.025. The answer carries it (DealBend.Text,
+// by BendLine).
+func BendText(actor, issue string, b answer.DealBend, by, from, to, fromWhat string) string {
 	how := "moves " + by + " points"
 	if b.Strict {
-		how = "must accept the very value it excluded"
+		how = "the very value it excluded"
 	}
-	s := fmt.Sprintf("%s crosses its red line on %s: %s becomes %s (%s); it gives up %s utility (from %s)", actor, issue, b.RedLine, b.To, how, UtilityText(b.UtilityLost), from)
+	s := fmt.Sprintf("%s crosses its red line (%s) to accept %s (%s); its utility falls by %s (on 0–1) from %s at %s, %s, to %s",
+		actor, redLineWords(issue, b.RedLine), redLineWords("it", b.To), how, UtilityText(b.UtilityLost), issue, from, fromWhat, to)
 	if len(b.Options) > 0 {
 		q := make([]string, len(b.Options))
 		for i, o := range b.Options {
 			q[i] = "“" + o + "”"
 		}
-		s += " and no longer refuses " + strings.Join(q, ", ")
+		s += ", and it no longer refuses " + strings.Join(q, ", ")
 	}
 	return s
 }
@@ -199,42 +206,27 @@ func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
 // reader rather than the file's syntax (scenario.RedLine.String, which a
 // program reads): "Territory at 65 or above", "Security guarantees for
 // Ukraine below 50", "Wage rise between 2 and 4", "Territory at exactly
-// 50".
-func RedLineNeeds(issue string, r scenario.RedLine) string {
-	lo, hi := !math.IsInf(r.Lo, -1), !math.IsInf(r.Hi, 1)
-	n := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	above := func() string {
-		if r.LoOpen {
-			return "above " + n(r.Lo)
-		}
-		return "at " + n(r.Lo) + " or above"
+// 50" (scenario.RedLine.Needs, which package deal's own lines use too).
+func RedLineNeeds(issue string, r scenario.RedLine) string { return r.Needs(issue) }
+
+// redLineWords is RedLineNeeds of a red line as an answer's red_line
+// field writes it (scenario.RedLine.String); one it cannot read, as it
+// is after the issue's name.
+func redLineWords(issue, expr string) string {
+	r, ok, err := scenario.ParseRedLine(expr)
+	if !ok || err != nil {
+		return issue + " " + expr
 	}
-	below := func() string {
-		if r.HiOpen {
-			return "below " + n(r.Hi)
-		}
-		return "at " + n(r.Hi) + " or below"
-	}
-	switch {
-	case lo && hi && r.Lo == r.Hi && !r.LoOpen && !r.HiOpen:
-		return issue + " at exactly " + n(r.Lo)
-	case lo && hi && !r.LoOpen && !r.HiOpen:
-		return issue + " between " + n(r.Lo) + " and " + n(r.Hi)
-	case lo && hi:
-		return issue + " " + above() + " and " + below()
-	case lo:
-		return issue + " " + above()
-	case hi:
-		return issue + " " + below()
-	}
-	return issue + " at any value"
+	return r.Needs(issue)
 }
 
-// CrossedText is one red line a package crosses, with the value the
-// package gives its issue (with the issue's decimals): "Territory < 65
-// (is 47.0)". The answer carries it (DealCrossing.Text).
+// CrossedText is one red line a package crosses, in words
+// (RedLineNeeds of the red_line the answer keeps for programs), with the
+// value the package gives its issue (with the issue's decimals):
+// "Territory at 65 or above (the package has 47.0)". The answer carries
+// it (DealCrossing.Text).
 func CrossedText(issue, redLine, value string) string {
-	return issue + " " + redLine + " (is " + value + ")"
+	return redLineWords(issue, redLine) + " (the package has " + value + ")"
 }
 
 // LeverKindText names a lever's kind (answer.Lever's Kind) in advice's

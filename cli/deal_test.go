@@ -347,7 +347,7 @@ func TestDealSearchSaysOnce(t *testing.T) {
 	for _, want := range []string{
 		"Required: Ukraine, Russia, United States,",
 		"Alternatives to agreement, each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,",
-		"No agreement is possible as things stand: the required actors' red lines on Territory leave no value (Ukraine < 65; Russia >= 65).",
+		"No agreement is possible as things stand: the required actors' red lines on Territory leave no value (Ukraine needs it below 65; Russia needs it at 65 or above).",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -384,7 +384,7 @@ func TestDealSearchScaleCost(t *testing.T) {
 func TestDealSearchNoNoiseBend(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "testdata/noise-bend.yaml", "--batna", "none", "-q")
 	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 4.0% of scale crossed (the least this plan reaches)") ||
-		!strings.Contains(out, "Alpha crosses its red line on X: >= 60 becomes >= 40 (moves 20.0 points)") || strings.Contains(out, "Gamma crosses") {
+		!strings.Contains(out, "Alpha crosses its red line (X at 60 or above) to accept it at 40 or above (moves 20.0 points)") || strings.Contains(out, "Gamma crosses") {
 		t.Errorf("exit %d, bends:\n%s", code, out)
 	}
 	for _, c := range []struct {
@@ -410,7 +410,7 @@ func TestDealSearchVerdictsNotChecked(t *testing.T) {
 		t.Errorf("exit %d, verdicts:\n%s", code, out)
 	}
 	out, _, code = run(t, "deal", "evaluate", "testdata/not-required.yaml", "-p", "x=30", "--require", "a,b", "--batna", "none", "-m", "none", "-q")
-	if code != 0 || !strings.Contains(out, "X <= 25 (is 30.0)") || !strings.Contains(out, "blocks (not required)") {
+	if code != 0 || !strings.Contains(out, "X at 25 or below (the package has") || !strings.Contains(out, "blocks (not required)") {
 		t.Errorf("exit %d, evaluate:\n%s", code, out)
 	}
 }
@@ -655,7 +655,7 @@ func TestDealIssueNames(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"│ Spending cap <= 40 (is 60.0) │", "│ Spending cap │ qmv ", "│ Tax rate     │ majority "} {
+	for _, want := range []string{"│ Spending cap at 40 or below (the     │", "│ Spending cap │ qmv ", "│ Tax rate     │ majority "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("evaluate lacks %q:\n%s", want, out)
 		}
@@ -668,7 +668,7 @@ func TestDealIssueNames(t *testing.T) {
 	}
 	flat = unwrapped(out)
 	for _, want := range []string{
-		"Delta crosses its red line on Spending cap: <= 40 becomes <= 50 (moves 10.0 points)",
+		"Delta crosses its red line (Spending cap at 40 or below) to accept it at 50 or below (moves 10.0 points)",
 		"the same as moving its positions: Spending cap 80.0 → 75.0",
 		"note: decision rules decide (as in deal evaluate): Spending cap by qmv (quota 3 of 5; no veto), the issues without a rule by every required actor;",
 	} {
@@ -705,9 +705,9 @@ func TestDealPlanWords(t *testing.T) {
 	for _, want := range []string{
 		"Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative:",
 		"cost, weighted by capability: 0.0041 utility given up (the least this plan reaches), 2.4% of scale crossed",
-		"Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.025 utility (from 65.0) and no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed; 0.0062 utility).",
-		"Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6).",
-		"Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”",
+		"Russia crosses its red line (Territory at 65 or above) to accept it at 50 or above (moves 15.0 points); its utility falls by 0.025 (on 0–1) from Territory at 65.0, its red line's edge, to 50.0, and it no longer refuses “50: Freeze on the current line with legal or political recognition of Russian control”. Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed; 0.0062 utility); unweighted, 15.0% of scale.",
+		"Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6); unweighted, Ukraine's way out crosses 15.0% of scale, Russia's 15.0.",
+		"Ukraine crosses its red line (Territory below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.025 (on 0–1) from Territory at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: Ukraine withdraws from the rest of Donetsk and Luhansk; Russia freezes the rest of the front line”",
 		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows: the same crossing as plan 1 (the rest of the package may differ) cost, weighted by capability: 2.4% of scale crossed (the least this plan reaches), 0.0041 utility given up",
 		"the plans' costs within 8.3e-09 and 3.9e-06 of their least, each in its unit",
 	} {
@@ -723,7 +723,7 @@ func TestDealPlanWords(t *testing.T) {
 func TestBriefSaysDealSearchWords(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"../ask/testdata/port.yaml", "Zone of agreement: OPEN. Largest smallest gain 0.067 (certified ≤ 0.067)."},
-		{"testdata/contradict.yaml", "Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility)."},
+		{"testdata/contradict.yaml", "Alpha crosses its red line (P below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.150 (on 0–1) from P at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility); unweighted, 15.0% of scale."},
 	} {
 		search, _, code := run(t, "deal", "search", c.file, "-q")
 		brief, stderr, code2 := run(t, "brief", c.file, "-q")

@@ -335,7 +335,7 @@ func TestDealFitsWidth(t *testing.T) {
 	if !strings.Contains(proposals, "  package: ") || strings.Contains(proposals, "│ PROPOSAL") {
 		t.Errorf("the proposals are not in blocks at 80 columns:\n%s", proposals)
 	}
-	if !strings.Contains(unwrapped(search), "Ukraine crosses its red line on Territory") || !strings.Contains(search, "│ NEAREST OPTION") {
+	if !strings.Contains(unwrapped(search), "Ukraine crosses its red line (Territory below 65)") || !strings.Contains(search, "│ NEAREST OPTION") {
 		t.Errorf("the search has no bend or no package: the case tests less than it says:\n%s", search)
 	}
 	// The verdicts' six columns fit with each alternative on two lines

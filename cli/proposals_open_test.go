@@ -54,7 +54,7 @@ func TestProposalsOpenRedLine(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"│ accepted by Ethiopia, Egypt, Sudan │",
-		"African Union compromise (au-compromise): Egypt's red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (no deal: reference), an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."} {
+		"African Union compromise (au-compromise): Egypt's red line (Drought release (bcm/yr) at 35 or above) would be crossed at the assumed 30.0 (no deal: reference), an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."} {
 		if !strings.Contains(oneLine(out), want) {
 			t.Errorf("proposals: output lacks %q:\n%s", want, out)
 		}
@@ -63,7 +63,7 @@ func TestProposalsOpenRedLine(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("evaluate: exit %d: %s", code, errOut)
 	}
-	if want := "Blocked by: Egypt. Egypt's red line Drought release (bcm/yr) >= 35 is crossed at 30.0 (reference), an issue the package does not name: deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by this line."; !strings.Contains(oneLine(out), want) {
+	if want := "Blocked by: Egypt. Egypt's red line (Drought release (bcm/yr) at 35 or above) is crossed at 30.0 (reference), an issue the package does not name: deal proposals does not check red lines on the issues a proposal leaves open, so a proposal of the named issues alone is not blocked by this line."; !strings.Contains(oneLine(out), want) {
 		t.Errorf("evaluate: output lacks %q:\n%s", want, out)
 	}
 }

@@ -66,7 +66,7 @@ func TestProposalsBuiltinAugust(t *testing.T) {
 			if v.Actor != "ukraine" {
 				continue
 			}
-			if v.Accepts || len(v.Crossed) != 1 || v.Crossed[0].Issue != "territory" || v.Crossed[0].RedLine != "< 65" || !strings.Contains(v.Why, "red line on Territory (< 65)") {
+			if v.Accepts || len(v.Crossed) != 1 || v.Crossed[0].Issue != "territory" || v.Crossed[0].RedLine != "< 65" || !strings.Contains(v.Why, "it needs Territory below 65") {
 				t.Errorf("Ukraine on donbas-for-freeze: %+v, want a rejection for its territory red line < 65", v)
 			}
 		}
@@ -93,7 +93,7 @@ func TestSearchNoFreeCrossing(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := a.Result.Concession
-	if a.Result.Open || c == nil || !strings.Contains(a.Result.Summary, "red lines on Territory leave no value (Ukraine < 65; Russia >= 65)") {
+	if a.Result.Open || c == nil || !strings.Contains(a.Result.Summary, "red lines on Territory leave no value (Ukraine needs it below 65; Russia needs it at 65 or above)") {
 		t.Fatalf("open %v summary %q, want closed by the territory red lines", a.Result.Open, a.Result.Summary)
 	}
 	n := 0

@@ -64,7 +64,7 @@ func TestSearchAlternativesNotRequired(t *testing.T) {
 // snapshots they hold at.
 func TestProposalsOpenRedLinesCSVAndTimeline(t *testing.T) {
 	f := filepath.Join("..", "ask", "testdata", "nile-open.yaml")
-	const line = "Egypt's red line Drought release (bcm/yr) >= 35 would be crossed at the assumed 30.0 (no deal: reference), an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."
+	const line = "Egypt's red line (Drought release (bcm/yr) at 35 or above) would be crossed at the assumed 30.0 (no deal: reference), an issue this proposal leaves open: red lines there are not checked, so the verdict holds only if it is settled within that line."
 	csv, errOut, code := run(t, "deal", "proposals", f, "-m", "none", "-f", "csv", "-q")
 	rows := strings.Split(strings.TrimSuffix(csv, "\n"), "\n")
 	if code != 0 || !strings.HasSuffix(rows[0], ",why,defaulted,open_red_lines") || len(rows) < 2 {

@@ -30,10 +30,10 @@ func TestDealSearchSides(t *testing.T) {
 	}
 	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
-		"The red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale):",
-		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility).",
-		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and no longer refuses “50: half”. Weighted cost 10.0% of scale (capability share 0.67 × 15.0% crossed; 0.1000 utility).",
-		"Both plans below take Alpha's way out: its weighted cost is the least (5.0% of scale; Beta's 10.0).",
+		"The red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by the actor's capability share (its share × the crossing, in % of the issue's scale), and unweighted:",
+		"Alpha crosses its red line (P below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.150 (on 0–1) from P at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility); unweighted, 15.0% of scale.",
+		"Beta crosses its red line (P at 65 or above) to accept it at 50 or above (moves 15.0 points); its utility falls by 0.150 (on 0–1) from P at 65.0, its red line's edge, to 50.0, and it no longer refuses “50: half”. Weighted cost 10.0% of scale (capability share 0.67 × 15.0% crossed; 0.1000 utility); unweighted, 15.0% of scale.",
+		"Both plans below take Alpha's way out: its weighted cost is the least (5.0% of scale; Beta's 10.0); unweighted, Alpha's way out crosses 15.0% of scale, Beta's 15.0.",
 		"Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative",
 		"cost, weighted by capability: 0.0500 utility given up (the least this plan reaches), 5.0% of scale crossed",
 		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows",
@@ -89,10 +89,10 @@ func TestDealSearchWaysTogether(t *testing.T) {
 	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
 		"The red lines of Alpha, Beta and Gamma on P contradict each other: no one of them can give way alone; some of them must cross their own together.",
-		"Alpha crosses its red line on P: <= 20 becomes <= 80 (moves 60.0 points); it gives up 0.600 utility (from 20.0); Beta crosses its red line on P: [40, 60] becomes [40, 80] (moves 20.0 points); it gives up 0.200 utility (from 60.0). Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility).",
-		"Alpha crosses its red line on P: <= 20 becomes <= 60 (moves 40.0 points); it gives up 0.400 utility (from 20.0); Gamma crosses its red line on P: >= 80 becomes >= 60 (moves 20.0 points); it gives up 0.200 utility (from 80.0). Weighted cost 17.1% of scale (Alpha's capability share 0.14 × 40.0% crossed + Gamma's 0.57 × 20.0%; 0.1714 utility).",
-		"Beta crosses its red line on P: [40, 60] becomes [20, 60] (moves 20.0 points); it gives up 0.200 utility (from 40.0); Gamma crosses its red line on P: >= 80 becomes >= 20 (moves 60.0 points); it gives up 0.600 utility (from 80.0). Weighted cost 40.0% of scale (Beta's capability share 0.29 × 20.0% crossed + Gamma's 0.57 × 60.0%; 0.4000 utility).",
-		"Both plans below take Alpha and Beta's way out: its weighted cost is the least (14.3% of scale; Alpha and Gamma's 17.1, Beta and Gamma's 40.0).",
+		"Alpha crosses its red line (P at 20 or below) to accept it at 80 or below (moves 60.0 points); its utility falls by 0.600 (on 0–1) from P at 20.0, its red line's edge, to 80.0; Beta crosses its red line (P between 40 and 60) to accept it between 40 and 80 (moves 20.0 points); its utility falls by 0.200 (on 0–1) from P at 60.0, its red line's edge, to 80.0. Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility); unweighted, 80.0% of scale.",
+		"Alpha crosses its red line (P at 20 or below) to accept it at 60 or below (moves 40.0 points); its utility falls by 0.400 (on 0–1) from P at 20.0, its red line's edge, to 60.0; Gamma crosses its red line (P at 80 or above) to accept it at 60 or above (moves 20.0 points); its utility falls by 0.200 (on 0–1) from P at 80.0, its red line's edge, to 60.0. Weighted cost 17.1% of scale (Alpha's capability share 0.14 × 40.0% crossed + Gamma's 0.57 × 20.0%; 0.1714 utility); unweighted, 60.0% of scale.",
+		"Beta crosses its red line (P between 40 and 60) to accept it between 20 and 60 (moves 20.0 points); its utility falls by 0.200 (on 0–1) from P at 40.0, its red line's edge, to 20.0; Gamma crosses its red line (P at 80 or above) to accept it at 20 or above (moves 60.0 points); its utility falls by 0.600 (on 0–1) from P at 80.0, its red line's edge, to 20.0. Weighted cost 40.0% of scale (Beta's capability share 0.29 × 20.0% crossed + Gamma's 0.57 × 60.0%; 0.4000 utility); unweighted, 80.0% of scale.",
+		"Both plans below take Alpha and Beta's way out: its weighted cost is the least (14.3% of scale; Alpha and Gamma's 17.1, Beta and Gamma's 40.0); unweighted, Alpha and Beta's way out crosses 80.0% of scale, Alpha and Gamma's 60.0, Beta and Gamma's 80.0.",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -114,11 +114,11 @@ func TestDealSearchSidesUnderRule(t *testing.T) {
 	}
 	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
 	for _, want := range []string{
-		"No agreement is possible as things stand: no package passes the decision rules (veto: Alpha) — in each of the 2 minimal winning coalitions some red lines leave an issue no value, e.g. in {Alpha, Beta}: the required actors' red lines on P leave no value (Alpha < 65; Beta >= 65).",
-		"Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale):",
-		"Alpha crosses its red line on P: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.150 utility (from 50.0) and no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility).",
-		"Beta crosses its red line on P: >= 65 becomes >= 50 (moves 15.0 points); it gives up 0.150 utility (from 65.0) and no longer refuses “50: half”. Weighted cost 10.0% of scale (capability share 0.67 × 15.0% crossed; 0.1000 utility).",
-		"Both plans below take Alpha's way out: its weighted cost is the least (5.0% of scale; Beta's 10.0).",
+		"No agreement is possible as things stand: no package passes the decision rules (veto: Alpha) — in each of the 2 minimal winning coalitions some red lines leave an issue no value, e.g. in {Alpha, Beta}: the required actors' red lines on P leave no value (Alpha needs it below 65; Beta needs it at 65 or above).",
+		"Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale), and unweighted:",
+		"Alpha crosses its red line (P below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.150 (on 0–1) from P at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: line”. Weighted cost 5.0% of scale (capability share 0.33 × 15.0% crossed; 0.0500 utility); unweighted, 15.0% of scale.",
+		"Beta crosses its red line (P at 65 or above) to accept it at 50 or above (moves 15.0 points); its utility falls by 0.150 (on 0–1) from P at 65.0, its red line's edge, to 50.0, and it no longer refuses “50: half”. Weighted cost 10.0% of scale (capability share 0.67 × 15.0% crossed; 0.1000 utility); unweighted, 15.0% of scale.",
+		"Both plans below take Alpha's way out: its weighted cost is the least (5.0% of scale; Beta's 10.0); unweighted, Alpha's way out crosses 15.0% of scale, Beta's 15.0.",
 		"of the 2 coalitions' plans, the cheapest lowering of alternatives opens the zone of {Alpha, Beta}",
 	} {
 		if !strings.Contains(text, want) {
@@ -139,8 +139,8 @@ func TestDealSearchCloseCall(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	text := regexp.MustCompile(`\n +`).ReplaceAllString(out, " ")
-	want := "Both plans below take Beta's way out: its weighted cost is the least (2.9% of scale; Alpha's 3.3).\n" +
-		"A close call: Alpha's way out costs 3.3% of scale, 1.14 times Beta's 2.9 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it); " +
+	want := "Both plans below take Beta's way out: its weighted cost is the least (2.9% of scale; Alpha's 3.3); unweighted, Alpha's way out crosses 10.0% of scale, Beta's 10.0.\n" +
+		"A close call: Alpha's way out has a weighted cost of 3.3% of scale, 1.14 times Beta's 2.9 (within 1.25 times: capabilities a tenth off, one up and one down, would reverse it); " +
 		"within the stated capability ranges it could cost no more. The choice rests on assumed inputs (no quote): Alpha's red line on P and Beta's capability. " +
 		"Taking Alpha's way out instead (P fixed at 60.0: deal search's fix, --fix p=60) opens P 60.0, at 0.0333 utility given up and 3.3% of scale crossed, weighted by capability.\n"
 	if !strings.Contains(text, want) {

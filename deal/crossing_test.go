@@ -60,7 +60,7 @@ func TestStrictRedLineFlipCosted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Open || !strings.Contains(res.Summary, "a < 65; b >= 65") {
+	if res.Open || !strings.Contains(res.Summary, "a needs it below 65; b needs it at 65 or above") {
 		t.Fatalf("open %v summary %q, want closed by a < 65 and b >= 65", res.Open, res.Summary)
 	}
 	for name, c := range map[string]struct {

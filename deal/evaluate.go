@@ -223,7 +223,7 @@ type Crossing struct {
 	// By is how far (in the issue's units) the value lies outside.
 	By float64 `json:"by"`
 	// Text is the crossing in words, the issue's name and decimals
-	// (ask.CrossedText: "Territory < 65 (is 47.0)"), as every door's
+	// (ask.CrossedText: "Territory below 65 (the package has 47.0)"), as every door's
 	// table prints it; package ask writes it, package deal leaves it
 	// empty.
 	Text string `json:"text,omitempty"`

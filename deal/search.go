@@ -379,7 +379,7 @@ func (s *searcher) redLineFrame() (*frame, string) {
 			var who []string
 			for _, i := range s.req {
 				if r, ok := s.in.redLines(i)[k]; ok {
-					who = append(who, fmt.Sprintf("%s %s", model.NameOr(p.Actors[i].Name, p.Actors[i].ID), r))
+					who = append(who, model.NameOr(p.Actors[i].Name, p.Actors[i].ID)+" needs "+r.Needs("it"))
 					s.conflictWho = append(s.conflictWho, i)
 				}
 			}

@@ -33,7 +33,7 @@ func TestDealSearchCloseCall(t *testing.T) {
 		t.Fatalf("contradictions %+v, want one with a close call", cs)
 	}
 	cc := cs[0].Close
-	if !cc.Margin || !cc.Flips || cc.Value != 60 || cc.Plan == nil || !strings.HasPrefix(cc.Text, "A close call: Alpha's way out costs 3.3% of scale, 1.14 times Beta's 2.9") ||
+	if !cc.Margin || !cc.Flips || cc.Value != 60 || cc.Plan == nil || !strings.HasPrefix(cc.Text, "A close call: Alpha's way out has a weighted cost of 3.3% of scale, 1.14 times Beta's 2.9") ||
 		!strings.Contains(cc.Text, "The choice rests on assumed inputs (no quote): Alpha's red line on P and Beta's capability.") {
 		t.Errorf("close call %+v", cc)
 	}

@@ -50,6 +50,39 @@ func (r RedLine) String() string {
 	return "any"
 }
 
+// Needs says in words what the red line needs of the issue, for a reader
+// rather than a program (String): "Territory at 65 or above",
+// "Security guarantees for Ukraine below 50", "Wage rise between 2 and
+// 4", "Territory at exactly 50".
+func (r RedLine) Needs(issue string) string {
+	lo, hi := !math.IsInf(r.Lo, -1), !math.IsInf(r.Hi, 1)
+	above := func() string {
+		if r.LoOpen {
+			return "above " + num(r.Lo)
+		}
+		return "at " + num(r.Lo) + " or above"
+	}
+	below := func() string {
+		if r.HiOpen {
+			return "below " + num(r.Hi)
+		}
+		return "at " + num(r.Hi) + " or below"
+	}
+	switch {
+	case lo && hi && r.Lo == r.Hi && !r.LoOpen && !r.HiOpen:
+		return issue + " at exactly " + num(r.Lo)
+	case lo && hi && !r.LoOpen && !r.HiOpen:
+		return issue + " between " + num(r.Lo) + " and " + num(r.Hi)
+	case lo && hi:
+		return issue + " " + above() + " and " + below()
+	case lo:
+		return issue + " " + above()
+	case hi:
+		return issue + " " + below()
+	}
+	return issue + " at any value"
+}
+
 func op(s string, open bool) string {
 	if open {
 		return s

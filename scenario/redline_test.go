@@ -196,3 +196,28 @@ func TestRedLineStringPlain(t *testing.T) {
 		}
 	}
 }
+
+// Needs writes a red line for a reader, not in the file's syntax: the
+// deal answers print it where they printed "Territory >= 65".
+func TestRedLineNeeds(t *testing.T) {
+	for expr, want := range map[string]string{
+		">= 65":      "Territory at 65 or above",
+		"< 50":       "Territory below 50",
+		"> 50":       "Territory above 50",
+		"<= 40":      "Territory at 40 or below",
+		"[2, 4]":     "Territory between 2 and 4",
+		"== 50":      "Territory at exactly 50",
+		"<= 1.5e+08": "Territory at 150000000 or below",
+	} {
+		r, ok, err := ParseRedLine(expr)
+		if !ok || err != nil {
+			t.Fatalf("%q: %v %v", expr, ok, err)
+		}
+		if got := r.Needs("Territory"); got != want {
+			t.Errorf("%q: got %q, want %q", expr, got, want)
+		}
+	}
+	if got := (RedLine{Lo: 2, Hi: 4, LoOpen: true}).Needs("X"); got != "X above 2 and at 4 or below" {
+		t.Errorf("half-open: %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package scenariofile
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestCapabilityEvidenceParses(t *testing.T) {
 	if len(ds) != 0 {
 		t.Fatalf("diagnostics on a valid file:\n%v", ds)
 	}
-	if e := s.Actors[0].CapabilityEvidence; len(e) != 1 || e[0] != (scenario.Evidence{Source: "s", Quote: "A leads.", Date: "2025-01-01", Note: "n"}) {
+	if e := s.Actors[0].CapabilityEvidence; len(e) != 1 || !reflect.DeepEqual(e[0], scenario.Evidence{Source: "s", Quote: "A leads.", Date: "2025-01-01", Note: "n"}) {
 		t.Errorf("capability evidence %+v", e)
 	}
 	if s.Actors[1].CapabilityAssumed != "no source" {

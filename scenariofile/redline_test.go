@@ -1,6 +1,7 @@
 package scenariofile
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestRedLineEvidenceParses(t *testing.T) {
 		t.Fatalf("diagnostics on a valid file:\n%v", ds)
 	}
 	a := s.Actors[0]
-	if e := a.RedLineEvidence["cf"]; len(e) != 1 || e[0] != (scenario.Evidence{Source: "s", Quote: "Never above forty.", Date: "2025-01-01", Note: "n"}) {
+	if e := a.RedLineEvidence["cf"]; len(e) != 1 || !reflect.DeepEqual(e[0], scenario.Evidence{Source: "s", Quote: "Never above forty.", Date: "2025-01-01", Note: "n"}) {
 		t.Errorf("red line evidence %+v", a.RedLineEvidence)
 	}
 	if e := a.ReservationEvidence; len(e) != 1 || e[0].Quote != "A deal beats none." {

@@ -34,12 +34,11 @@ func TestDealSidesWords(t *testing.T) {
 		actors = append(actors, sc.ActorName(sd.Actor))
 		var bends []string
 		for _, b := range sd.Bends {
-			d := sc.IssueDecimals(b.Issue)
-			bends = append(bends, ask.BendText(sc.ActorName(b.Actor), sc.IssueName(b.Issue), b, ask.Decimals(b.By, d), ask.Decimals(b.From, d)))
+			bends = append(bends, ask.BendLine(sc, b))
 		}
 		sides = append(sides, ask.SideLine(bends, sd))
 	}
-	if !strings.Contains(sides[1], "Russia crosses its red line on Territory: >= 65 becomes >= 50 (moves 15.0 points)") || !strings.Contains(sides[1], "Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed") ||
+	if !strings.Contains(sides[1], "Russia crosses its red line (Territory at 65 or above) to accept it at 50 or above (moves 15.0 points)") || !strings.Contains(sides[1], "Weighted cost 3.6% of scale (capability share 0.24 × 15.0% crossed") ||
 		!strings.Contains(sides[0], "Weighted cost 2.4% of scale (capability share 0.16 × 15.0% crossed") {
 		t.Fatalf("the built-in case's ways out read %q: the case tests less than it says", sides)
 	}
@@ -58,7 +57,7 @@ func TestDealSidesWords(t *testing.T) {
 			t.Errorf("%s reads\n%s\nwant\n%s", id, strings.Join(shown, "\n"), strings.Join(want, "\n"))
 		}
 	}
-	if choice := ask.SidesChoice(c, sc.ActorName); choice != "Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6)." {
+	if choice := ask.SidesChoice(c, sc.ActorName); choice != "Both plans below take Ukraine's way out: its weighted cost is the least (2.4% of scale; Russia's 3.6); unweighted, Ukraine's way out crosses 15.0% of scale, Russia's 15.0." {
 		t.Errorf("the choice reads %q", choice)
 	}
 }
@@ -86,8 +85,7 @@ func TestDealWaysTogetherWords(t *testing.T) {
 		var bends []string
 		for _, m := range st.Members {
 			for _, b := range m.Bends {
-				d := sc.IssueDecimals(b.Issue)
-				bends = append(bends, ask.BendText(sc.ActorName(b.Actor), sc.IssueName(b.Issue), b, ask.Decimals(b.By, d), ask.Decimals(b.From, d)))
+				bends = append(bends, ask.BendLine(sc, b))
 			}
 		}
 		sets = append(sets, ask.SetLine(bends, st, sc.ActorName))
@@ -132,7 +130,7 @@ func TestDealContradictionUnderRuleWords(t *testing.T) {
 	}
 	c := cs[0]
 	head := ask.ContradictionHead(sc.IssueName(c.Issue), ask.ContradictionActors(c, sc.ActorName), ask.ContradictionCoalition(c, sc.ActorName), len(c.Sides) > 0, len(c.Sets) > 0)
-	if want := "Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale):"; head != want {
+	if want := "Within the minimal winning coalition {Alpha, Beta}, the red lines of Alpha and Beta on P contradict each other: one of them must cross its own. Weighting by capability is a modelling choice with a value judgement in it: a weaker party's concession counts for less. Each way out, with its cost weighted by the actor's capability share among the coalition's members (its share × the crossing, in % of the issue's scale), and unweighted:"; head != want {
 		t.Fatalf("ask's head reads\n%s\nwant\n%s", head, want)
 	}
 	if !strings.Contains(got.Result.Summary, "no package passes the decision rules (veto: Alpha) — ") {
@@ -177,7 +175,7 @@ func TestDealCloseCallWords(t *testing.T) {
 		t.Fatalf("contradictions %+v, want one with a close call", cs)
 	}
 	want := cs[0].Close.Text
-	if !strings.HasPrefix(want, "A close call: Alpha's way out costs 3.3% of scale, 1.14 times Beta's 2.9") || !strings.Contains(want, "--fix p=60) opens P 60.0") {
+	if !strings.HasPrefix(want, "A close call: Alpha's way out has a weighted cost of 3.3% of scale, 1.14 times Beta's 2.9") || !strings.Contains(want, "--fix p=60) opens P 60.0") {
 		t.Fatalf("the close call reads %q: the case tests less than it says", want)
 	}
 	shown := get(t, e.bctx, "contradiction-close", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=contradiction-close]")].map((x) => x.textContent)`))

@@ -61,7 +61,7 @@ const cutJS = `((sel) => [...document.querySelectorAll(sel)].filter((x) => {
 
 // TestWarningsNotCut: no warning, verdict or option text is cut with
 // "…" to be read only on hover, which a phone has not (webreview25: the
-// proposals' "Russia's red line Territory >= 65 would be crossed at the
+// proposals' "Russia's red line (Territory at 65 or above) would be crossed at the
 // assum…", "distance: … nash 6.9…",
 // the packages' and sliders' nearest options): each wraps, whole, at a
 // desktop's width and a phone's, and reads the answer's whole text.
@@ -82,7 +82,7 @@ func TestWarningsNotCut(t *testing.T) {
 				t.Errorf("%s: %s cut with an ellipsis: %q", w.name, sel, cut)
 			}
 		}
-		if got := e.text(`[data-testid=proposal-open-red-lines]`); !strings.HasPrefix(got, "Russia's red line Territory >= 65 would be crossed at the assumed 35.0") {
+		if got := e.text(`[data-testid=proposal-open-red-lines]`); !strings.HasPrefix(got, "Russia's red line (Territory at 65 or above) would be crossed at the assumed 35.0") {
 			t.Errorf("%s: the open red lines read %q, want the answer's whole text", w.name, got)
 		}
 	}

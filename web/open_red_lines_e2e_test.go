@@ -38,7 +38,7 @@ func TestProposalOpenRedLines(t *testing.T) {
 			continue
 		}
 		shown++
-		if got := e.text(sel); got != p.OpenRedLinesText || !strings.HasPrefix(got, "Russia's red line Territory >= 65 would be crossed at the assumed 35.0") {
+		if got := e.text(sel); got != p.OpenRedLinesText || !strings.HasPrefix(got, "Russia's red line (Territory at 65 or above) would be crossed at the assumed 35.0") {
 			t.Errorf("%s: open red lines read %q, want the answer's %q", p.ID, got, p.OpenRedLinesText)
 		}
 	}

@@ -87,7 +87,7 @@ func TestRest25CarriedWords(t *testing.T) {
 	// issue where a red line would be crossed.
 	e.dealOn("../ask/testdata/nile-open.yaml", "Nile", chromedp.WaitReady(chromedp.CSS(`[data-testid=proposals-timeline-open-red-lines]`)))
 	line := get(t, e.bctx, "timeline's lines", chromedp.Evaluate[string](`document.querySelector("[data-testid=proposals-timeline-open-red-lines]").textContent`))
-	if !strings.HasPrefix(line, "‹African Union compromise, at base: Egypt's red line Drought release (bcm/yr) >= 35 would be crossed") {
+	if !strings.HasPrefix(line, "‹African Union compromise, at base: Egypt's red line (Drought release (bcm/yr) at 35 or above) would be crossed") {
 		t.Errorf("timeline's open red lines %q", line)
 	}
 }

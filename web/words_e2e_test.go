@@ -44,11 +44,10 @@ func TestDealPlanBendWords(t *testing.T) {
 			continue
 		}
 		for _, b := range p.Bends {
-			d := got.Scenario.IssueDecimals(b.Issue)
-			want = append(want, ask.BendText(got.Scenario.ActorName(b.Actor), got.Scenario.IssueName(b.Issue), b, ask.Decimals(b.By, d), ask.Decimals(b.From, d)))
+			want = append(want, ask.BendLine(&got.Scenario, b))
 		}
 	}
-	if len(want) == 0 || !strings.Contains(want[0], "Ukraine crosses its red line on Territory: < 65 becomes <= 65 (must accept the very value it excluded); it gives up 0.025 utility (from 50.0) and no longer refuses “65: ") {
+	if len(want) == 0 || !strings.Contains(want[0], "Ukraine crosses its red line (Territory below 65) to accept it at 65 or below (the very value it excluded); its utility falls by 0.025 (on 0–1) from Territory at 50.0, the last option it allowed, to 65.0, and it no longer refuses “65: ") {
 		t.Fatalf("the built-in case's plans bend %q: the case tests less than it says", want)
 	}
 	shown := get(t, e.bctx, "bends", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=plan-bend]")].map((x) => x.textContent)`))
@@ -79,7 +78,7 @@ func TestDealPlanBendWords(t *testing.T) {
 // or "accepts" (ask.VerdictText, "(not required)" after it where the
 // page had a column of its own), not "✗ no"; a gain signed ("+0.063",
 // ask.Signed); a red line crossed with the value the package gives its
-// issue, "Territory < 65 (is 47.0)" (ask.CrossedText). The package is
+// issue, "Territory below 65 (the package has 47.0)" (ask.CrossedText). The package is
 // the one on the sliders, evaluated by package ask.
 func TestDealVerdictWords(t *testing.T) {
 	e := startE2E(t)
