@@ -86,7 +86,7 @@ func TestDistributionIntervalsAsCommandLine(t *testing.T) {
 
 // TestSweepIntervalsAsCommandLine: each histogram's caption gives the
 // median and the 80% interval as parley sweep -n 200 prints them
-// ("median 49.3 … 80% 45.3–54.1, 95% …"), as the statistics under it
+// ("Forecast over the inputs: median 49.3, … 80% 45.3–54.1, 95% …"), as the statistics under it
 // do, an interval written as a forecast's is (names25; it read
 // "80% [45.3, 54.1]", and earlier "80% in 45.3–54.1").
 func TestSweepIntervalsAsCommandLine(t *testing.T) {
@@ -94,7 +94,7 @@ func TestSweepIntervalsAsCommandLine(t *testing.T) {
 	want := map[string]stat{}
 	var name string
 	head := regexp.MustCompile(`^(.+) — forecast \S+ at the stated values$`)
-	line := regexp.MustCompile(`^  median (\S+)\s+mean \S+\s+80% ([^,\s]+),`)
+	line := regexp.MustCompile(`^  Forecast over the inputs: median (\S+), mean \S+, sd \S+; 80% ([^,\s]+),`)
 	for _, l := range strings.Split(parley(t, "sweep", "-n", "200", "--seed", "1", "-m", "compromise"), "\n") {
 		if m := head.FindStringSubmatch(l); m != nil {
 			name = m[1]
