@@ -79,7 +79,7 @@ type ProposalVerdicts struct {
 	// actor accepts or, under decision rules, it passes them (Rules);
 	// Accepts and Rejects list the actors each way.
 	Accepted bool `json:"accepted"`
-	// VerdictText says the verdict and who accepts and rejects, by name,
+	// VerdictText says the verdict and who accepts and blocks, by name,
 	// in words every door prints (ask.ProposalVerdictText): "blocked by
 	// B; accepted by A, C". Empty in an answer stored before
 	// it was carried.
@@ -155,7 +155,8 @@ type ProposalSupport struct {
 	Accepts  []string `json:"accepts"`
 	Rejects  []string `json:"rejects"`
 	// Defaulted are those of Accepts whose yes the default alternative
-	// decides (deal.Verdict.Defaulted: none stated, so 0), sorted.
+	// decides (deal.Verdict.Defaulted: none stated, so 0), in the
+	// scenario's order of the actors, as Accepts and Rejects.
 	Defaulted []string `json:"defaulted,omitempty"`
 	// Error says why the proposal could not be judged at this snapshot
 	// (as ProposalVerdicts.Error).

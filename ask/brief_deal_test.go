@@ -88,7 +88,7 @@ func TestBriefSaysWhetherADealExists(t *testing.T) {
 			"The way out deal search's plans take: Alpha crosses its red line (P at 20 or below) to accept it at 80 or below (moves 60.0 points); its utility falls by 0.600 (on 0–1) from P at 20.0, its red line's edge, to 80.0; " +
 			"Beta crosses its red line (P between 40 and 60) to accept it between 40 and 80 (moves 20.0 points); its utility falls by 0.200 (on 0–1) from P at 60.0, its red line's edge, to 80.0. " +
 			"Weighted cost 14.3% of scale (Alpha's capability share 0.14 × 60.0% crossed + Beta's 0.29 × 20.0%; 0.1429 utility); unweighted, 80.0% of scale. " +
-			// Alpha and Gamma at 60 cost 1/7 × 40 % + 4/7 × 20 % = 17.1 %,
+			// Alpha and Gamma at 60 cost 1/7 × 40% + 4/7 × 20% = 17.1%,
 			// 1.20 times: within CloseRatio (closecall26).
 			"A close call: Alpha and Gamma's way out costs 1.20 times as much, but capabilities a tenth off would reverse it and it rests on assumed inputs (Alpha's capability, Alpha's red line on P, Beta's capability, Beta's red line on P, Gamma's capability and Gamma's red line on P); --fix p=60 searches it.\n\n"},
 		{"contradict-beside.yaml", string(beside), "## Is there a deal?\n\n" +

@@ -12,7 +12,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,7 +130,9 @@ func crossesOnly(bends []answer.DealBend, issue string, actors []string) bool {
 // let it cost no more (Flips), or when an input the two costs rest on is
 // assumed (their actors' capabilities and red lines on the issue) and
 // the runner-up costs less than AssumedRatio times as much. Nil
-// when it is none of these, or there is no runner-up. Its Plan and Text
+// when it is none of these, when there is no runner-up, or when the
+// chosen way out costs nothing and the runner-up something (both
+// nothing is a tie, Ratio 1). Its Plan and Text
 // are left to closeCalls.
 func (c *Case) closeCall(ct answer.DealContradiction) *answer.DealCloseCall {
 	ws := closeWays(ct)
@@ -152,10 +153,17 @@ func (c *Case) closeCall(ct answer.DealContradiction) *answer.DealCloseCall {
 		return nil
 	}
 	ch, ru := ws[ci], ws[ri]
-	cc := &answer.DealCloseCall{Chosen: ch.actors, RunnerUp: ru.actors, ChosenCost: ch.cost, RunnerUpCost: ru.cost, Value: ru.value, Ratio: math.Inf(1)}
-	if ch.cost > 0 {
+	cc := &answer.DealCloseCall{Chosen: ch.actors, RunnerUp: ru.actors, ChosenCost: ch.cost, RunnerUpCost: ru.cost, Value: ru.value, Ratio: 1}
+	switch {
+	case ch.cost > 0:
 		cc.Ratio = ru.cost / ch.cost
+	case ru.cost > 0:
+		// the chosen way out costs nothing and the runner-up something:
+		// no ratio to read (it would be +Inf, which JSON cannot carry and
+		// the text would print as "+Inf times"), and no close call
+		return nil
 	}
+	// both costing nothing is a tie: Ratio 1
 	cc.Margin = cc.Ratio <= CloseRatio
 	cc.Flips = c.flips(ch, ru)
 	cc.Assumed = c.assumedBehind(ct.Issue, append(slices.Clone(ch.actors), ru.actors...))

@@ -29,9 +29,9 @@ func closeSearch(t *testing.T, file, text string) *answer.DealSearch {
 
 // TestCloseCall: cli/testdata/closecall.yaml, Alpha (capability 40,
 // stated 35–50) keeps P <= 50 and Beta (35, stated 25–40) keeps P >= 60,
-// Gamma (45) none; shares 40/120 and 35/120. Each way out crosses 10 %
-// of the scale: Alpha's costs 100·(1/3)·0.1 = 3.33 %, Beta's
-// 100·(35/120)·0.1 = 2.92 %, so the plans take Beta's, the runner-up
+// Gamma (45) none; shares 40/120 and 35/120. Each way out crosses 10%
+// of the scale: Alpha's costs 100·(1/3)·0.1 = 3.33%, Beta's
+// 100·(35/120)·0.1 = 2.92%, so the plans take Beta's, the runner-up
 // costing 40/35 = 1.143 times as much: within CloseRatio (Margin). At
 // Beta's 40 and Alpha's 35, the ends of their stated ranges, Beta's way
 // out costs more (400 > 350): Flips. Alpha's red line and Beta's
@@ -83,8 +83,8 @@ func TestCloseCall(t *testing.T) {
 
 // TestCloseCallEach: each reason alone, on closecall.yaml with Alpha's
 // range 38–42 and its red line quoted, and Beta at 28: the shares 40/113
-// and 28/113 make Alpha's way out cost 100·(40/113)·0.1 = 3.54 % and
-// Beta's 2.48 %, a ratio of 40/28 = 1.43, past CloseRatio. With Beta's
+// and 28/113 make Alpha's way out cost 100·(40/113)·0.1 = 3.54% and
+// Beta's 2.48%, a ratio of 40/28 = 1.43, past CloseRatio. With Beta's
 // range 26–30 (30 < 38: the ranges cannot reverse it) and its capability
 // quoted, there is no close call; with its range 26–40 (40 ≥ 38) the
 // ranges flip it; with its capability assumed and no range, the close

@@ -25,7 +25,7 @@ func TestShortfallLineSmall(t *testing.T) {
 // carries the words every door prints (searchTexts), the ones ask's
 // functions write: the red lines of Ukraine (< 65) and Russia (>= 65) on
 // Territory contradict each other, Ukraine's way out has a weighted cost of 2.4% of scale
-// (capability share 5/31 × 15%), Russia's 3.6 % (7.5/31 × 15%), both
+// (capability share 5/31 × 15%), Russia's 3.6% (7.5/31 × 15%), both
 // plans take Ukraine's, and plan 2 crosses as plan 1 does. The page
 // composed these itself, in a twin of each function.
 func TestSearchCarriesItsWords(t *testing.T) {

@@ -530,7 +530,7 @@ func (s settling) cycleText() string {
 }
 
 // unsettledIssue is an issue whose forecast did not settle: its label
-// (issueLabel), what its rounds say, how many rounds it ran, its
+// (nameLabel), what its rounds say, how many rounds it ran, its
 // scale's width and how many labelled options its range reaches
 // (answer.Scenario.Spanned).
 type unsettledIssue struct {

@@ -3,12 +3,10 @@ package ask
 import (
 	"context"
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 
 	"parley/answer"
-	"parley/scenario"
 )
 
 // A model says once which issues its forecast did not settle on: on the
@@ -178,28 +176,6 @@ func TestSettleWarningSeverity(t *testing.T) {
 	} {
 		if got := settleWarning(c.moving, 7, MaxRoundsSetting); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
-		}
-	}
-}
-
-// A red line reads in words, not in the file's syntax: "it needs
-// Territory >= 65" read as code to the ministry's analyst.
-func TestRedLineNeeds(t *testing.T) {
-	inf := math.Inf(1)
-	for _, c := range []struct {
-		r    scenario.RedLine
-		want string
-	}{
-		{scenario.RedLine{Lo: 65, Hi: inf}, "Territory at 65 or above"},
-		{scenario.RedLine{Lo: 65, Hi: inf, LoOpen: true}, "Territory above 65"},
-		{scenario.RedLine{Lo: -inf, Hi: 50, HiOpen: true}, "Territory below 50"},
-		{scenario.RedLine{Lo: -inf, Hi: 50}, "Territory at 50 or below"},
-		{scenario.RedLine{Lo: 50, Hi: 50}, "Territory at exactly 50"},
-		{scenario.RedLine{Lo: 2, Hi: 4}, "Territory between 2 and 4"},
-		{scenario.RedLine{Lo: 2, Hi: 4, HiOpen: true}, "Territory at 2 or above and below 4"},
-	} {
-		if got := RedLineNeeds("Territory", c.r); got != c.want {
-			t.Errorf("%v: got %q, want %q", c.r, got, c.want)
 		}
 	}
 }

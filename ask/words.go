@@ -27,8 +27,8 @@ import (
 )
 
 // BendText writes one red line a concession plan bends, in words
-// (RedLineNeeds of the red_line and to the answer keeps for programs):
-// who crosses it, what it needed and now accepts, how far it moves (by,
+// (scenario.RedLine.Needs of the red_line and to the answer keeps for
+// programs): who crosses it, what it needed and now accepts, how far it moves (by,
 // on the issue's scale with its decimals) or that the actor must accept
 // the very value its strict red line excluded, the utility it gives up
 // (on its 0–1 utility scale, the scale of its alternative) as the issue
@@ -202,15 +202,8 @@ func TimelineOpenRedLines(tl []answer.ProposalSnapshot) []string {
 	return out
 }
 
-// RedLineNeeds says in words what a red line on an issue needs, for a
-// reader rather than the file's syntax (scenario.RedLine.String, which a
-// program reads): "Territory at 65 or above", "Security guarantees for
-// Ukraine below 50", "Wage rise between 2 and 4", "Territory at exactly
-// 50" (scenario.RedLine.Needs, which package deal's own lines use too).
-func RedLineNeeds(issue string, r scenario.RedLine) string { return r.Needs(issue) }
-
-// redLineWords is RedLineNeeds of a red line as an answer's red_line
-// field writes it (scenario.RedLine.String); one it cannot read, as it
+// redLineWords is scenario.RedLine.Needs of a red line as an answer's
+// red_line field writes it (scenario.RedLine.String); one it cannot read, as it
 // is after the issue's name.
 func redLineWords(issue, expr string) string {
 	r, ok, err := scenario.ParseRedLine(expr)
@@ -221,8 +214,8 @@ func redLineWords(issue, expr string) string {
 }
 
 // CrossedText is one red line a package crosses, in words
-// (RedLineNeeds of the red_line the answer keeps for programs), with the
-// value the package gives its issue (with the issue's decimals):
+// (scenario.RedLine.Needs of the red_line the answer keeps for
+// programs), with the value the package gives its issue (with the issue's decimals):
 // "Territory at 65 or above (the package has 47.0)". The answer carries
 // it (DealCrossing.Text).
 func CrossedText(issue, redLine, value string) string {

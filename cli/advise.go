@@ -202,7 +202,7 @@ func actorsIn(sc *scenario.Scenario) string {
 // sentence.
 func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 	headline(w, &a.Scenario, width)
-	para(w, cmp.Or(a.HeadText, fmt.Sprintf("Advice for %s (%s), model %s (%s); its utility at the forecast %.3f", a.Name, a.Actor, a.Model, a.Method, float64(a.Utility))), width)
+	para(w, cmp.Or(a.HeadText, ask.AdviseHead(a)), width) // an answer stored before HeadText, in the same words
 	if a.CostNote != "" {
 		para(w, a.CostNote, width)
 	}

@@ -21,7 +21,7 @@ func newDealProposalsCmd() *cobra.Command {
 		Use:   "proposals [FILE]",
 		Short: "Every proposal on the table: who accepts it, who blocks it and why",
 		Long: `Judge every proposal on the table at the snapshot (the scenario's
-proposals: section): for each actor, accept or reject and why (a red line
+proposals: section): for each actor, accept or block and why (a red line
 the proposal crosses, or its utility against its alternative); the issues
 the proposal leaves open (judged at their no-deal value, their red lines
 not checked: a line under the proposal names those that value would
@@ -92,7 +92,7 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 		if p.Error != "" {
 			say(w, fmt.Sprintf("%s (%s)", p.Name, p.ID), "not judged: "+p.Error, width)
 		}
-		// Who rejects and why, and who accepts only by its default
+		// Who blocks and why, and who accepts only by its default
 		// alternative (none stated), in the answer's words.
 		var why []string
 		for _, v := range p.Actors {
@@ -131,7 +131,7 @@ func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 
 // printProposalTable shows one row per proposal: its package and the
 // issues it leaves open in the words the answer carries (each value's
-// text), and its verdict (verdict_text: who accepts and who rejects it,
+// text), and its verdict (verdict_text: who accepts and who blocks it,
 // by name), as the page prints them. Narrow, where the table cannot fit,
 // each proposal is a block of lines instead, its verdict after its name.
 func printProposalTable(w io.Writer, a *answer.DealProposals, width int) {

@@ -13,7 +13,7 @@ import (
 // TestDealSearchCloseCall: the API's deal search on the CLI's
 // testdata/closecall.yaml carries the close call ask derives (ask's
 // TestCloseCall): the plans take Beta's way out (2.9% of scale), and
-// Alpha's, the runner-up at 3.3 %, is within 1.25 times and within the
+// Alpha's, the runner-up at 3.3%, is within 1.25 times and within the
 // stated capability ranges, with the plan it would open at P 60.
 func TestDealSearchCloseCall(t *testing.T) {
 	b, err := os.ReadFile("../cli/testdata/closecall.yaml")

@@ -220,4 +220,7 @@ func TestRedLineNeeds(t *testing.T) {
 	if got := (RedLine{Lo: 2, Hi: 4, LoOpen: true}).Needs("X"); got != "X above 2 and at 4 or below" {
 		t.Errorf("half-open: %q", got)
 	}
+	if got := (RedLine{Lo: 2, Hi: 4, HiOpen: true}).Needs("X"); got != "X at 2 or above and below 4" {
+		t.Errorf("half-open above: %q", got)
+	}
 }

@@ -170,7 +170,7 @@ type candidate struct {
 	stated, end, ref, option bool
 }
 
-// Candidates returns the candidate set V of eq. (1) for issue k of p with
+// candidates returns the candidate set V of eq. (1) for issue k of p with
 // its features, merged where values coincide (within 1e-9 of the scale),
 // sorted, and the compromise x̂.
 func candidates(p *model.Problem, k int) ([]candidate, float64) {
