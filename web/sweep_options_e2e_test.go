@@ -63,8 +63,8 @@ func TestSweepOptionsHaveIntervals(t *testing.T) {
 			}
 		}
 		for _, b := range is.Bands {
-			if b.P == top && !strings.Contains(g.Likeliest, ", in "+ask.ProbabilityText(b.P, b.PInterval)+" of draws") {
-				t.Errorf("%s: the most likely option reads %q, want its share %s", is.Issue, g.Likeliest, ask.ProbabilityText(b.P, b.PInterval))
+			if want := ", in " + ask.DrawsShareText(b.P, b.PInterval, "draws"); b.P == top && !strings.Contains(g.Likeliest, want) {
+				t.Errorf("%s: the most likely option reads %q, want %q", is.Issue, g.Likeliest, want)
 			}
 		}
 		if !strings.Contains(g.Legend, legend) {
