@@ -41,8 +41,8 @@ func crossingList(p *answer.Scenario, xs []lineCrossing, verb, at string) (strin
 
 // OpenRedLinesText says which actors' red lines a proposal's open
 // issues would cross at the value they are judged at, which its verdict
-// does not check: "Egypt's red line Drought release (bcm/yr) >= 35 would
-// be crossed at the assumed 30.0 (no deal: reference), an issue this
+// does not check: "Egypt's red line (Drought release (bcm/yr) at 35 or
+// above) would be crossed at the assumed 30.0 (no deal: reference), an issue this
 // proposal leaves open: red lines there are not checked, so the verdict
 // holds only if it is settled within that line." noDeal is the
 // answer's no_deal, where the open issues took their value ("none":
@@ -84,8 +84,8 @@ func openRedLinesOfMany(text string) string {
 
 // RestCrossedText says which red lines an evaluated package crosses only
 // on the issues it does not name, at the value its rest gives them, and
-// why deal proposals would not count them: "Egypt's red line Drought
-// release (bcm/yr) >= 35 is crossed at 30.0 (reference), an issue the
+// why deal proposals would not count them: "Egypt's red line (Drought
+// release (bcm/yr) at 35 or above) is crossed at 30.0 (reference), an issue the
 // package does not name: deal proposals does not check red lines on the
 // issues a proposal leaves open, so a proposal of the named issues alone
 // is not blocked by this line." named are the issues the request names;

@@ -1200,10 +1200,9 @@ function renderForecast() {
     const key = h('ul', { class: 'trajkey', 'data-testid': 'traj-key' })
     const fig = h('figure', { class: 'chart' }, h('figcaption', {}, is.name, ir.settled ? '' : h('span', { class: 'warn' }, ` — did not settle: ${shown(ir)}`)), h('div', { class: 'trajwrap' }, h('div', { class: 'box' }, canvas), key))
     traj.append(fig)
-    // Narrow (a phone), the legend goes under the chart: at its right it
-    // had some 60 px, and every name was cut to its first word.
-    const legendAt = fig.clientWidth > 0 && fig.clientWidth < 500 ? 'bottom' : 'right'
-    if (legendAt === 'bottom') fig.classList.add('keyunder')
+    // Narrow (a phone), the key goes under the chart: at its right it
+    // would leave the plot too little room.
+    if (fig.clientWidth > 0 && fig.clientWidth < 500) fig.classList.add('keyunder')
     const labels = ir.rounds.map((r) => String(r.round))
     const ds = fc.scenario.actors.map((a, i) => ({ label: a.name || a.id, data: ir.rounds!.map((r): number | null => r.positions[a.id] ?? null), borderColor: color(i), backgroundColor: color(i), pointRadius: ir.rounds!.length > 1 ? 0 : 4, borderWidth: 1.5, spanGaps: false }))
       .filter((d) => d.data.some((v) => v !== null))
@@ -1872,7 +1871,6 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     fig.dataset.ticks = JSON.stringify(chart.scales.x?.ticks.map((t) => t.value) ?? [])
   }
 }
-
 
 // linkColor is the page's accent, the colour of its links: a tornado's
 // labels, which open the inputs' evidence, are drawn in it.
