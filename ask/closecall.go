@@ -96,31 +96,13 @@ func (c *Case) closeCalls(ctx context.Context, out *answer.DealSearch, din *deal
 		if err != nil {
 			return err
 		}
-		if r := res.Concession; r != nil && r.LowerAlternatives != nil && crossesOnly(r.LowerAlternatives.Bends, ct.Issue, cc.RunnerUp) {
+		if r := res.Concession; r != nil && r.LowerAlternatives != nil && deal.CrossesExactly(r.LowerAlternatives.Bends, ct.Issue, cc.RunnerUp) {
 			cc.Plan = r.LowerAlternatives
 		}
 		cc.Text = CloseCallText(&out.Scenario, ct.Issue, *cc)
 		ct.Close = cc
 	}
 	return nil
-}
-
-// crossesOnly reports whether the bends on the issue are those of the
-// actors, every one of them and no one else's.
-func crossesOnly(bends []answer.DealBend, issue string, actors []string) bool {
-	var who []string
-	for _, b := range bends {
-		if b.Issue != issue {
-			continue
-		}
-		if !slices.Contains(actors, b.Actor) {
-			return false
-		}
-		if !slices.Contains(who, b.Actor) {
-			who = append(who, b.Actor)
-		}
-	}
-	return len(who) == len(actors)
 }
 
 // closeCall weighs the way out the plans take (that of the plan that

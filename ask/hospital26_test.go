@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -10,25 +11,14 @@ import (
 )
 
 // hospital26 is the review's hospital case cut to what its findings
-// need: the hospital at 4 on wage, where its tabled offer sets wage, the
-// union at 9, and a ranged wage position beside a staffing issue.
-const hospital26 = `
-metadata: {id: h26, title: Hospital, as_of: "2026-03-20"}
-issues:
-  - {id: wage, name: Wage, scale: {min: 0, max: 10}}
-  - {id: staffing, name: Staffing, scale: {min: 5, max: 8}}
-actors:
-  - {id: hospital, name: Hospital group, capability: 1, capability_assumed: x}
-  - {id: union, name: Nurses' union, capability: 1, capability_assumed: x}
-stances:
-  - {actor: hospital, issue: wage, position: 4, salience: 1, range: {position: [3, 4]}, assumed: x}
-  - {actor: union, issue: wage, position: 9, salience: 1, assumed: x}
-  - {actor: hospital, issue: staffing, position: 8, salience: 1, assumed: x}
-  - {actor: union, issue: staffing, position: 5, salience: 1, range: {position: [5, 6]}, assumed: x}
-proposals:
-  - {id: h-offer, name: Hospital offer, proposers: [hospital], date: "2026-03-19", package: {wage: 4, staffing: 6}, assumed: x}
-  - {id: u-demand, name: Union demand, proposers: [union], date: "2026-03-03", package: {wage: 9}, assumed: x}
-`
+// need (testdata/hospital26.yaml, which cli's and web's tests read too).
+var hospital26 = func() string {
+	b, err := os.ReadFile("testdata/hospital26.yaml")
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
 
 // TestAdviseWalksBackTabledOffer: the hospital's own-position lever on
 // wage moves it from 4 to 3.5, away from its tabled offer at 4 (the

@@ -1,39 +1,16 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// hospital26 is the review's hospital case cut to what its findings
-// need (ask's hospital26): the hospital at 4 on wage with its tabled
-// offer at 4, and ranged positions on wage and staffing.
-const hospital26 = `
-metadata: {id: h26, title: Hospital, as_of: "2026-03-20"}
-issues:
-  - {id: wage, name: Wage, scale: {min: 0, max: 10}}
-  - {id: staffing, name: Staffing, scale: {min: 5, max: 8}}
-actors:
-  - {id: hospital, name: Hospital group, capability: 1, capability_assumed: x}
-  - {id: union, name: Nurses' union, capability: 1, capability_assumed: x}
-stances:
-  - {actor: hospital, issue: wage, position: 4, salience: 1, range: {position: [3, 4]}, assumed: x}
-  - {actor: union, issue: wage, position: 9, salience: 1, assumed: x}
-  - {actor: hospital, issue: staffing, position: 8, salience: 1, assumed: x}
-  - {actor: union, issue: staffing, position: 5, salience: 1, range: {position: [5, 6]}, assumed: x}
-proposals:
-  - {id: h-offer, name: Hospital offer, proposers: [hospital], date: "2026-03-19", package: {wage: 4, staffing: 6}, assumed: x}
-`
-
+// hospital26File is the review's hospital case cut to what its findings
+// need, as ask's tests read it.
 func hospital26File(t *testing.T) string {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), "hospital.yaml")
-	if err := os.WriteFile(p, []byte(hospital26), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return filepath.Join("..", "ask", "testdata", "hospital26.yaml")
 }
 
 // TestAdviseHospitalReview: the actor by its name, in quotes as the

@@ -393,16 +393,17 @@ func plansTaking(c *Concession, issue string, actors []string) []string {
 		name string
 		plan *ConcessionPlan
 	}{{PlanLower, c.LowerAlternatives}, {PlanBend, c.BendRedLines}} {
-		if pl.plan != nil && crossesExactly(pl.plan.Bends, issue, actors) {
+		if pl.plan != nil && CrossesExactly(pl.plan.Bends, issue, actors) {
 			out = append(out, pl.name)
 		}
 	}
 	return out
 }
 
-// crossesExactly reports whether the actors crossing red lines on the
-// issue in the bends are exactly the actors given.
-func crossesExactly(bends []Bend, issue string, actors []string) bool {
+// CrossesExactly reports whether the actors crossing red lines on the
+// issue in the bends are exactly the actors given (each at least once,
+// no one else): a plan that takes just that way out.
+func CrossesExactly(bends []Bend, issue string, actors []string) bool {
 	var who []string
 	for _, b := range bends {
 		if b.Issue != issue {

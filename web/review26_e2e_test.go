@@ -1,31 +1,13 @@
 package web_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 )
-
-// review26Case is the review's hospital case cut to what its findings
-// need (ask's hospital26): the hospital at 4 on wage with its tabled
-// offer at 4, ranged positions on wage and staffing.
-const review26Case = `
-metadata: {id: h26, title: Hospital, as_of: "2026-03-20"}
-issues:
-  - {id: wage, name: Wage, scale: {min: 0, max: 10}}
-  - {id: staffing, name: Staffing, scale: {min: 5, max: 8}}
-actors:
-  - {id: hospital, name: Hospital group, capability: 1, capability_assumed: x}
-  - {id: union, name: Nurses' union, capability: 1, capability_assumed: x}
-stances:
-  - {actor: hospital, issue: wage, position: 4, salience: 1, range: {position: [3, 4]}, assumed: x}
-  - {actor: union, issue: wage, position: 9, salience: 1, assumed: x}
-  - {actor: hospital, issue: staffing, position: 8, salience: 1, assumed: x}
-  - {actor: union, issue: staffing, position: 5, salience: 1, range: {position: [5, 6]}, assumed: x}
-proposals:
-  - {id: h-offer, name: Hospital offer, proposers: [hospital], date: "2026-03-19", package: {wage: 4, staffing: 6}, assumed: x}
-`
 
 // TestReview26Page: the advise view heads the advice with the answer's
 // head (why compromise), says what a step is under each issue and names
@@ -34,7 +16,13 @@ proposals:
 // that compromise's view of it leaves the wage input out.
 func TestReview26Page(t *testing.T) {
 	e := startE2E(t)
-	rec := e.stored("Hospital", []byte(review26Case))
+	// the review's hospital case cut to what its findings need, as
+	// ask's tests read it
+	doc, err := os.ReadFile(filepath.Join("..", "ask", "testdata", "hospital26.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := e.stored("Hospital", doc)
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table[data-issue=wage]`)))
 	if got, want := e.text(`[data-testid=advise-head]`), "Advice for Hospital group (hospital), model compromise, advise's default (its shifts are exact, from the weighted mean's closed form, with no re-run of the model per lever), method closed form; its utility at the forecast 0.625"; got != want {
