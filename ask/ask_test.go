@@ -354,7 +354,7 @@ func TestEnsembleUnsettledMember(t *testing.T) {
 	}
 	warned := false
 	for _, w := range m.Warnings {
-		warned = warned || strings.Contains(w, nameLabel(x.Issue, x.Name)) && strings.Contains(w, "did not settle") && strings.Contains(w, "after 100 rounds")
+		warned = warned || strings.Contains(w, model.NameOr(x.Name, x.Issue)) && strings.Contains(w, "did not settle") && strings.Contains(w, "after 100 rounds")
 	}
 	if !warned {
 		t.Errorf("warnings %q; want one saying %s did not settle after 100 rounds", m.Warnings, x.Issue)

@@ -184,7 +184,7 @@ func (c *Case) convert(name string, r *model.Result, o model.Options) answer.Mod
 				// an issue without labelled options: none, as of a settled forecast
 				f.Nearest = []answer.Anchor{}
 			}
-			moving = append(moving, unsettledIssue{label: nameLabel(is.ID, is.Name), s: s, rounds: len(ir.Rounds) - 1, width: is.Max - is.Min, options: len(f.Nearest)})
+			moving = append(moving, unsettledIssue{label: model.NameOr(is.Name, is.ID), s: s, rounds: len(ir.Rounds) - 1, width: is.Max - is.Min, options: len(f.Nearest)})
 			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round).String()] = true
 		}
 		forecastTexts(&f)
@@ -530,7 +530,7 @@ func (s settling) cycleText() string {
 }
 
 // unsettledIssue is an issue whose forecast did not settle: its label
-// (nameLabel), what its rounds say, how many rounds it ran, its
+// (model.NameOr), what its rounds say, how many rounds it ran, its
 // scale's width and how many labelled options its range reaches
 // (answer.Scenario.Spanned).
 type unsettledIssue struct {
@@ -713,7 +713,7 @@ func unsettledList(moving []unsettledIssue, rounds bool) string {
 func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	var moving []unsettledIssue
 	for _, f := range m.Unsettled() {
-		u := unsettledIssue{label: nameLabel(f.Issue, f.Name), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}, options: len(f.Nearest)}
+		u := unsettledIssue{label: model.NameOr(f.Name, f.Issue), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}, options: len(f.Nearest)}
 		if h != nil {
 			if k := h.IssueIndex(f.Issue); k >= 0 {
 				u.width = h.Issues[k].Max - h.Issues[k].Min
@@ -726,17 +726,6 @@ func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	}
 	moving = bySeverity(moving)
 	return fmt.Sprintf("did not settle on %d of %s, so %s there, not the range it kept moving in: %s", len(moving), nouns.Count(len(m.Issues), "issue"), so, unsettledList(moving, false))
-}
-
-// nameLabel names an issue in a sentence whose fix the user types
-// without its id (a settle warning's, more rounds): its name, or its id
-// when it has none. The settle warnings wrote "Ceasefire (ceasefire)
-// 26.6–38.5; Territory (territory) …" (brief25; names24's rule).
-func nameLabel(id, name string) string {
-	if name == "" {
-		return id
-	}
-	return name
 }
 
 // issueLabel names issue id in a sentence: by its name (sc's
