@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -32,8 +33,9 @@ func drawerShows(t *testing.T, e *e2e, sc *scenario.Scenario, actor, issue, how 
 	if got := e.text(`#drawer [data-testid=evidence] blockquote`); !strings.Contains(got, stc.Evidence[0].Quote) {
 		t.Errorf("%s: the drawer quotes %q, want %q", how, got, stc.Evidence[0].Quote)
 	}
-	// closed again (Escape), for the next step
-	e.do("close "+how, chromedp.KeyEvent("\x1b"), e.poll(`document.getElementById("drawer").getAttribute("aria-hidden") === "true"`))
+	// closed again (Escape), for the next step, and slid out of the view
+	// (its 150 ms transition), so that it takes no click meant for the page
+	e.do("close "+how, chromedp.KeyEvent("\x1b"), e.poll(`document.getElementById("drawer").getAttribute("aria-hidden") === "true" && document.getElementById("drawer").getBoundingClientRect().left >= innerWidth`))
 }
 
 // TestTracePullBar: on the Explain view, Russia's pull bar on Territory
@@ -120,16 +122,14 @@ func TestTraceTornadoBar(t *testing.T) {
 		t.Fatalf("no bar on Territory rests on a quoted stance: %v", inputs)
 	}
 	in := inputs[pick]
-	x := get(t, e.bctx, "x", chromedp.Evaluate[float64](fmt.Sprintf(`document.querySelector(%q).getBoundingClientRect().left`, fig+` canvas`)))
-	y := get(t, e.bctx, "y", chromedp.Evaluate[float64](fmt.Sprintf(`document.querySelector(%q).getBoundingClientRect().top`, fig+` canvas`)))
-	e.do("click the bar", chromedp.MouseClickXY(x+bars[pick][0], y+bars[pick][1]))
+	e.do("click the bar", e.clickCanvas(fig+` canvas`, bars[pick]))
 	drawerShows(t, e, sc, in.Actor, in.Issue, fmt.Sprintf("a click on bar %d (%s)", pick+1, in.Label))
 	btn := fmt.Sprintf(`%s .input-links button:nth-child(%d)`, fig, pick+1)
 	e.do("Enter on the bar's label", chromedp.Focus(chromedp.CSS(btn)), chromedp.KeyEvent("\r"))
 	drawerShows(t, e, sc, in.Actor, in.Issue, "Enter on the bar's label")
 	if capability >= 0 {
 		a := inputs[capability].Actor
-		e.do("a capability bar", chromedp.MouseClickXY(x+bars[capability][0], y+bars[capability][1]),
+		e.do("a capability bar", e.clickCanvas(fig+` canvas`, bars[capability]),
 			e.poll(`document.getElementById("drawer").getAttribute("aria-hidden") === "false"`), e.view("trace-capability"))
 		if got, want := e.text(`#drawer-title`), actorOf(sc, a)+"'s capability"; got != want {
 			t.Errorf("a capability bar opens %q, want %q", got, want)
@@ -154,5 +154,25 @@ func TestTraceForecastRow(t *testing.T) {
 		if !strings.Contains(w, "territory") && !strings.Contains(w, "Territory") {
 			t.Errorf("a quote listed not on Territory: %q", w)
 		}
+	}
+}
+
+// clickCanvas clicks the canvas at a point given relative to its top left
+// corner, once the canvas is what lies at that point. After Escape the
+// drawer slides out for 150 ms and, until it has, covers the page's right
+// side: a click there would land on the drawer. The canvas's place is read
+// at the click, not before, since opening and closing the drawer may
+// scroll the page.
+func (e *e2e) clickCanvas(sel string, at [2]float64) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		probe := fmt.Sprintf(`(() => { const c = document.querySelector(%q); const r = c.getBoundingClientRect(); return document.elementFromPoint(r.left + %g, r.top + %g) === c; })()`, sel, at[0], at[1])
+		if _, err := e.poll(probe)(ctx, tg); err != nil {
+			return chromedp.Void{}, fmt.Errorf("the canvas %s is not what lies at (%g, %g): %w", sel, at[0], at[1], err)
+		}
+		p, err := chromedp.Evaluate[[2]float64](fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return [r.left, r.top]; })()`, sel))(ctx, tg)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		return chromedp.MouseClickXY(p[0]+at[0], p[1]+at[1])(ctx, tg)
 	}
 }
