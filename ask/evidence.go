@@ -22,8 +22,12 @@ func Validate(in *Input) answer.Validation {
 		Diagnostics: []answer.Diagnostic{}, SourcesChecked: in.SourcesRead, Sources: sourcesOf(in, false), Coverage: coverageTexts(evidence.Coverage(s))}
 	v.Diagnostics = append(v.Diagnostics, in.Warnings...)
 	// quotes dated after their state's date, as notes (scenario.LookAhead)
+	// at the quote's line and column, as every other diagnostic is
 	for _, d := range s.LookAhead() {
 		d.File = in.Name
+		if at, ok := in.lateAt[d.Path]; ok {
+			d.Line, d.Column = at[0], at[1]
+		}
 		v.Diagnostics = append(v.Diagnostics, d)
 	}
 	for i, it := range evidence.Items(s) {

@@ -111,6 +111,11 @@ type Input struct {
 	Spans   [][2]int
 	// SourcesRead says whether source files were looked for at all.
 	SourcesRead bool
+
+	// lateAt is the line and column in the file of the quote each
+	// look-ahead note (scenario.LookAhead) starts at, by its path, as
+	// the file was loaded; nil for a peer format's file.
+	lateAt map[string][2]int
 }
 
 // BuiltIn loads the built-in case.
@@ -197,7 +202,18 @@ func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (
 	var srcs []*evidence.Source
 	var spans [][2]int
 	var stopped error
-	s, ds, detected := scenariofile.ParseDetectCheck(name, data, o.Limits, func(s *scenario.Scenario) scenario.Diagnostics {
+	var lateAt map[string][2]int
+	s, ds, detected := scenariofile.ParseDetectPlaced(name, data, o.Limits, func(s *scenario.Scenario, place scenariofile.Place) scenario.Diagnostics {
+		// Where the quotes the look-ahead notes start at are, for
+		// validate's notes (Validate): the file's places are gone after.
+		for _, d := range s.LookAhead() {
+			if l, c := place(d.Path); l > 0 {
+				if lateAt == nil {
+					lateAt = map[string][2]int{}
+				}
+				lateAt[d.Path] = [2]int{l, c}
+			}
+		}
 		if srcs, stopped = evidence.LoadContext(ctx, s, op); stopped != nil {
 			return nil
 		}
@@ -243,7 +259,7 @@ func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (
 	if w == nil {
 		w = scenario.Diagnostics{}
 	}
-	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w, Sources: srcs, Spans: spans, SourcesRead: op != nil}, nil
+	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w, Sources: srcs, Spans: spans, SourcesRead: op != nil, lateAt: lateAt}, nil
 }
 
 // readPeer reads a peer format's file, then holds the scenario to the

@@ -51,20 +51,7 @@ func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, reco
 	e := &answer.LedgerEntry{Recorded: recorded, Engine: engine, Scenario: c.Resolved.Metadata.ID, AsOf: c.Resolved.Metadata.AsOf,
 		Target: f.Request.Target, Models: f.Request.Models, InputsSHA256: sha(in), ResultSHA256: sha(res), Forecasts: []answer.LedgerForecast{}}
 	var warn []string
-	for _, m := range f.Models {
-		switch u := unsettledIn(&f.Scenario, m, "it is sealed, and ledger grade scores it, at its last round's point"); {
-		case m.Error != "":
-			warn = append(warn, fmt.Sprintf("model %s gave no forecast, so none of its is sealed: %s", m.Model, m.Error))
-		case u != "":
-			warn = append(warn, "model "+m.Model+" "+u)
-		}
-		for _, x := range m.Issues {
-			if m.Error != "" || !x.Forecast.Finite() {
-				continue
-			}
-			e.Forecasts = append(e.Forecasts, answer.LedgerForecast{Model: m.Model, Issue: x.Issue, Forecast: float64(x.Forecast), Predictive: x.Predictive})
-		}
-	}
+	e.Forecasts, warn = sealForecasts(f)
 	known, err := knownOutcomes(c.Input, e)
 	if err != nil {
 		return nil, nil, err
@@ -75,6 +62,60 @@ func LedgerRecord(ctx context.Context, c *Case, req answer.ForecastRequest, reco
 	e.Seal = Seal(e)
 	e.ID = e.Seal[:12]
 	return e, warn, nil
+}
+
+// sealForecasts is what of the forecast f a ledger entry seals, every model's
+// forecast of every issue that is a number, with the warnings of what it
+// cannot seal: a model that gave no forecast, one whose forecast of some
+// issue did not settle (sealed at its last round's point), and what
+// ledger grade could never grade (ungradable).
+func sealForecasts(f *answer.Forecast) ([]answer.LedgerForecast, []string) {
+	out := []answer.LedgerForecast{}
+	var warn, notNumbers []string
+	for _, m := range f.Models {
+		switch u := unsettledIn(&f.Scenario, m, "it is sealed, and ledger grade scores it, at its last round's point"); {
+		case m.Error != "":
+			warn = append(warn, fmt.Sprintf("model %s gave no forecast, so none of its is sealed: %s", m.Model, m.Error))
+		case u != "":
+			warn = append(warn, "model "+m.Model+" "+u)
+		}
+		for _, x := range m.Issues {
+			if m.Error != "" {
+				continue
+			}
+			if !x.Forecast.Finite() {
+				notNumbers = append(notNumbers, m.Model+" on "+x.Issue)
+				continue
+			}
+			out = append(out, answer.LedgerForecast{Model: m.Model, Issue: x.Issue, Forecast: float64(x.Forecast), Predictive: x.Predictive})
+		}
+	}
+	if w := ungradable(notNumbers, len(out)); w != "" {
+		warn = append(warn, w)
+	}
+	return out, warn
+}
+
+// ungradable is the warning for what of an entry about to be recorded
+// ledger grade could never grade, whatever outcomes the file records
+// later, "" for none: grade scores only the forecasts the entry seals,
+// and a forecast that is not a number (notNumbers, "model on issue") is
+// not sealed; an entry that seals none (sealed is 0: every model failed
+// or gave no number) grades nothing. It says what would make it
+// gradable: recording again with models that give a number.
+func ungradable(notNumbers []string, sealed int) string {
+	const gradable = "it would be gradable recorded again with models that give one (parley forecast shows each model's, --model chooses them)"
+	if sealed == 0 {
+		return "this entry seals no forecast, so ledger grade can never grade it, whatever outcomes the file records later: no model gave a forecast that is a number; " + gradable
+	}
+	if len(notNumbers) == 0 {
+		return ""
+	}
+	what := "1 forecast is not a number, so it is not sealed, and ledger grade can never score it"
+	if n := len(notNumbers); n > 1 {
+		what = fmt.Sprintf("%d forecasts are not numbers, so they are not sealed, and ledger grade can never score them", n)
+	}
+	return fmt.Sprintf("%s in this entry, whatever outcomes the file records later: %s; %s", what, nouns.AndMore(notNumbers, 5), gradable)
 }
 
 // knownOutcomes is the warning for an entry about to be recorded whose

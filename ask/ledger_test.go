@@ -242,3 +242,45 @@ func TestLedgerGradeSaysWhyNothingIsGraded(t *testing.T) {
 		t.Errorf("from 2025-01-01: graded %d, warnings %q", g.Graded, g.Warnings)
 	}
 }
+
+// Record warns of what of its entry ledger grade could never grade: a
+// forecast that is not a number is not sealed, and an entry that seals
+// none grades nothing, whatever outcomes come later; each says what
+// would make it gradable. Before, such an entry was recorded with no
+// word of it ("sealed …: 0 forecasts").
+func TestLedgerRecordWarnsOfWhatCanNeverBeGraded(t *testing.T) {
+	const gradable = "it would be gradable recorded again with models that give one (parley forecast shows each model's, --model chooses them)"
+	for _, c := range []struct {
+		name       string
+		notNumbers []string
+		sealed     int
+		want       string
+	}{
+		{"all sealed", nil, 4, ""},
+		{"none sealed", nil, 0, "this entry seals no forecast, so ledger grade can never grade it, whatever outcomes the file records later: no model gave a forecast that is a number; " + gradable},
+		{"none sealed, some not numbers", []string{"bdm on nato"}, 0, "this entry seals no forecast, so ledger grade can never grade it, whatever outcomes the file records later: no model gave a forecast that is a number; " + gradable},
+		{"one not a number", []string{"bdm on nato"}, 3, "1 forecast is not a number, so it is not sealed, and ledger grade can never score it in this entry, whatever outcomes the file records later: bdm on nato; " + gradable},
+		{"two not numbers", []string{"bdm on nato", "smp on nato"}, 3, "2 forecasts are not numbers, so they are not sealed, and ledger grade can never score them in this entry, whatever outcomes the file records later: bdm on nato and smp on nato; " + gradable},
+	} {
+		if got := ungradable(c.notNumbers, c.sealed); got != c.want {
+			t.Errorf("%s: %q\nwant %q", c.name, got, c.want)
+		}
+	}
+	// What record seals of a forecast: a model that failed seals
+	// nothing, a forecast that is not a number is left out; the
+	// warnings say so, the one of what grade can never score last.
+	nan := answer.Num(math.NaN())
+	f := &answer.Forecast{Models: []answer.ModelForecast{
+		{Model: "bdm", Error: "bdm: broke", Issues: []answer.IssueForecast{}},
+		{Model: "smp", Issues: []answer.IssueForecast{{Issue: "budget", Forecast: 40}, {Issue: "deadline", Forecast: nan}}},
+	}}
+	got, warn := sealForecasts(f)
+	if len(got) != 1 || got[0].Model != "smp" || got[0].Issue != "budget" || got[0].Forecast != 40 ||
+		!slices.Equal(warn, []string{"model bdm gave no forecast, so none of its is sealed: bdm: broke", ungradable([]string{"smp on deadline"}, 1)}) {
+		t.Errorf("sealed %+v, warnings %q", got, warn)
+	}
+	f.Models = f.Models[:1]
+	if got, warn := sealForecasts(f); len(got) != 0 || len(warn) != 2 || warn[1] != ungradable(nil, 0) {
+		t.Errorf("every model failed: sealed %+v, warnings %q", got, warn)
+	}
+}

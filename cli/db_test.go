@@ -151,3 +151,21 @@ func TestDBSalvagePromotes(t *testing.T) {
 		t.Fatalf("a in the salvaged file: %+v, %v; want version 1, its file", got, err)
 	}
 }
+
+// An empty database is seeded with the built-in case under its file's
+// id, as POST /api/scenarios stores a file; it had a random one.
+func TestSeedUnderTheFilesID(t *testing.T) {
+	ctx := context.Background()
+	st, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if seeded, err := seed(ctx, st); err != nil || !seeded {
+		t.Fatalf("seed: %v, %v", seeded, err)
+	}
+	got, err := st.GetScenario(ctx, "ukraine-ceasefire-2025")
+	if err != nil || got.Version != 1 || got.Format != "yaml" {
+		t.Fatalf("the built-in case: %+v, %v", got, err)
+	}
+}

@@ -47,7 +47,10 @@ A forecast is sealed only for outcomes not yet known: where the scenario
 already records an outcome of the entry's issues after its snapshot,
 dated on or before today, record warns, naming each, and grade scores
 those apart, in hindsight; an outcome dated after today is refused (the
-file holds it, so it is known), and nothing is appended.`,
+file holds it, so it is known), and nothing is appended. Record also warns
+of what grade could never score, whatever outcomes come later: a forecast
+that is not a number, which is not sealed, and an entry that seals no
+forecast at all (every model failed), saying what would make it gradable.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, _ := cmd.Flags().GetString("ledger")

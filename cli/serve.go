@@ -188,7 +188,8 @@ func openStore(ctx context.Context, db string) (store.Store, error) {
 	return bolt.Open(ctx, db)
 }
 
-// seed stores the built-in case in an empty database.
+// seed stores the built-in case in an empty database, under the id its
+// file names (metadata.id), as POST /api/scenarios stores a file.
 func seed(ctx context.Context, st store.Store) (bool, error) {
 	l, err := st.ListScenarios(ctx)
 	if err != nil || len(l) > 0 {
@@ -204,7 +205,7 @@ func seed(ctx context.Context, st store.Store) (bool, error) {
 		title = sc.Metadata.ID
 	}
 	// No bound (0): the store is empty.
-	return true, st.CreateScenario(ctx, &store.Scenario{Name: title, Format: "yaml", Body: data}, 0)
+	return true, st.CreateScenario(ctx, &store.Scenario{ID: sc.Metadata.ID, Name: title, Format: "yaml", Body: data}, 0)
 }
 
 func runServe(cmd *cobra.Command, _ []string) error {

@@ -165,6 +165,6 @@ func TestSilentInputRefused(t *testing.T) {
 		}
 	}
 	// strict=true and strict=false still work.
-	e.want(e.do("POST", "/api/scenarios?strict=false", string(yaml)), 201)
+	e.want(e.do("POST", "/api/scenarios?strict=false", withID(t, string(yaml), "again")), 201)
 	e.want(e.do("GET", p+"/export?to=decide", ""), 200)
 }

@@ -188,7 +188,7 @@ func TestCreateAs(t *testing.T) {
 	if string(r.body) != string(want) {
 		t.Errorf("stored file:\n%s\nwant\n%s", r.body, want)
 	}
-	e.want(e.do("POST", "/api/scenarios?as=json", doc), 201)
+	e.want(e.do("POST", "/api/scenarios?as=json", withID(t, doc, "t-json")), 201)
 	var b errBody
 	e.want(e.do("POST", "/api/scenarios?as=toml", doc), 400).json(t, &b)
 	if b.Code != "argument" || !strings.Contains(b.Error, "valid: yaml or json") {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parley/httpapi"
+	"parley/scenario"
 )
 
 // The API's POST of ../cli/testdata/misquote/case.yaml, with its folder as
@@ -59,7 +60,7 @@ func TestSourceErrorsShowNoServerPath(t *testing.T) {
 		{"folder.txt", "201", `source file "folder.txt" cannot be read, so its quotes are not checked: not a regular file (a folder): a source must be a file of text`, "a readable UTF-8 text file"},
 		{"latin1.txt", "201", `source file "latin1.txt" cannot be read, so its quotes are not checked: not UTF-8 text`, "a readable UTF-8 text file"},
 	} {
-		r := e.do("POST", "/api/scenarios", quotedScenario(c.file))
+		r := e.do("POST", "/api/scenarios", withID(t, quotedScenario(c.file), "t-"+c.status+"-"+scenario.Slug(c.file, "f")))
 		var b struct {
 			errBody
 			view

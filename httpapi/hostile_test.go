@@ -110,7 +110,7 @@ func generated(t *testing.T, actors, issues int) []byte {
 // body limit, as in finding 4.
 func compact(actors, issues int) []byte {
 	var b strings.Builder
-	b.WriteString(`{"metadata":{"id":"many","title":"Many","as_of":"2025-01-01"},"issues":[`)
+	fmt.Fprintf(&b, `{"metadata":{"id":"many-%dx%d","title":"Many","as_of":"2025-01-01"},"issues":[`, actors, issues)
 	for i := range issues {
 		if i > 0 {
 			b.WriteString(",")

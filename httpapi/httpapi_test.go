@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -453,7 +454,7 @@ func TestDeleteNeedsAVersion(t *testing.T) {
 	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 200)
 	e.want(e.do("DELETE", "/api/scenarios/"+v.ID, "", "If-Match", "*"), 204)
 	e.want(e.do("GET", "/api/scenarios/"+v.ID, ""), 404)
-	w := e.create(small(t))
+	w := e.create(withID(t, small(t), "small-2"))
 	e.want(e.do("DELETE", "/api/scenarios/"+w.ID+"?version=1", ""), 204)
 	e.want(e.do("GET", "/api/scenarios/"+w.ID, ""), 404)
 }
@@ -1396,4 +1397,20 @@ func TestPowerHugeWeights(t *testing.T) {
 			t.Errorf("%s: %+v", c.path, b)
 		}
 	}
+}
+
+// withID is a scenario file (YAML or JSON) with id as its metadata.id,
+// the id POST /api/scenarios stores it under: for a test that creates
+// one file more than once.
+func withID(t *testing.T, body, id string) string {
+	t.Helper()
+	re := regexp.MustCompile(`(?m)^(\s+id:\s*)\S+|("id"\s*:\s*)"[^"]*"`)
+	loc := re.FindStringSubmatchIndex(body)
+	if loc == nil {
+		t.Fatalf("no id in %.200s", body)
+	}
+	if loc[2] >= 0 {
+		return body[:loc[3]] + id + body[loc[1]:]
+	}
+	return body[:loc[5]] + `"` + id + `"` + body[loc[1]:]
 }

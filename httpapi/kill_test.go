@@ -92,7 +92,7 @@ func TestKillLosesNoAcknowledgedWrite(t *testing.T) {
 			defer wg.Done()
 			for i := 0; !stop.Load() && i < 10000; i++ {
 				title := fmt.Sprintf("writer %d write %d", w, i)
-				code, b := post("POST", base+"/api/scenarios", "application/yaml", strings.Replace(body, "title: Small test case", "title: "+title, 1))
+				code, b := post("POST", base+"/api/scenarios", "application/yaml", strings.Replace(strings.Replace(body, "title: Small test case", "title: "+title, 1), "id: small", fmt.Sprintf("id: w%d-%d", w, i), 1))
 				if code != 201 {
 					fails.Add(1)
 					continue

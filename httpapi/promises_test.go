@@ -187,7 +187,7 @@ func TestConcurrentEditsLoseNoUpdate(t *testing.T) {
 	body := small(t)
 	const each = 3
 	for round := range 4 {
-		v := e.create(body)
+		v := e.create(withID(t, body, fmt.Sprintf("small-%d", round)))
 		var doc struct {
 			Scenario map[string]any `json:"scenario"`
 		}

@@ -42,8 +42,9 @@ type scenarioView struct {
 	Applied string `json:"applied,omitempty"`
 	// Notes say what a save did that the person saving must know: that
 	// the stored file could not be edited as text and was written whole
-	// (ask.WriteOver). Omitted when none, and on every answer but a
-	// save's.
+	// (ask.WriteOver), or that a create took the id of a deleted
+	// scenario whose history is kept (create). Omitted when none, and on
+	// every answer but a save's or a create's.
 	Notes []string `json:"notes,omitempty"`
 }
 
@@ -402,28 +403,57 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 		}
 		format = as
 	}
-	s.create(w, r, data, format)
+	s.create(w, r, data, format, true)
 }
 
-func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, format string) {
+// create stores a new scenario from a scenario file. With fileID, the
+// id the file names (metadata.id) is the stored scenario's, in its URL:
+// refused as a 400 at metadata.id unless store.CheckID takes it, and as
+// a 409 when a scenario with that id is stored (a PUT replaces it).
+// Under the id of a deleted scenario whose history is kept, the file is
+// that id's next version, the history kept before it and a note saying
+// so (store.Store.CreateScenario): nothing of the old history is lost,
+// no version number names two files, and the deleted versions stay
+// restorable. Without fileID (a peer format's file converted, whose id
+// the converter made up from names, not one the person wrote), the id
+// is a new random one.
+func (s *Server) create(w http.ResponseWriter, r *http.Request, data []byte, format string, fileID bool) {
 	strict, err := strictParam(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	in, err := s.loadScenario(r.Context(), fileName(r, format), data, strict)
+	name := fileName(r, format)
+	in, err := s.loadScenario(r.Context(), name, data, strict)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	rec := &store.Scenario{Name: title(in.Scenario), Format: format, Body: data}
+	if fileID {
+		rec.ID = in.Scenario.Metadata.ID
+		if bad := store.BadID(rec.ID); bad != "" {
+			s.fail(w, r, scenario.Diagnostics{{Path: "metadata.id", File: name,
+				Message: "metadata.id: " + bad + ": the id of the scenario stored, in its URL (/api/scenarios/{id})", Valid: store.ValidID}})
+			return
+		}
+	}
 	if err := s.o.Store.CreateScenario(r.Context(), rec, int(s.o.Limits.Value("scenarios"))); err != nil {
+		var full *store.Full
+		if fileID && errs.CodeOf(err) == errs.Conflict && !errors.As(err, &full) {
+			err = &errs.Error{Code: errs.Conflict, Field: "metadata.id", Err: err, Message: fmt.Sprintf(
+				"a scenario with id %q (the file's metadata.id) already exists; valid: PUT /api/scenarios/%s with its version (If-Match) to replace it with this file, or another metadata.id to create a new scenario", rec.ID, rec.ID)}
+		}
 		s.fail(w, r, err)
 		return
 	}
+	v := view(&stored{rec: rec, in: in})
+	if rec.Version > 1 {
+		v.Notes = append(v.Notes, fmt.Sprintf("%q was the id of a deleted scenario whose history is kept: this file is its version %d, after the version deleted, and the earlier versions stay in its history, restorable (GET /api/scenarios/%s/versions lists them)", rec.ID, rec.Version, rec.ID))
+	}
 	w.Header().Set("Location", "/api/scenarios/"+rec.ID)
 	w.Header().Set("ETag", etag(rec.Version))
-	writeJSON(w, http.StatusCreated, view(&stored{rec: rec, in: in}))
+	writeJSON(w, http.StatusCreated, v)
 }
 
 func etag(v int64) string { return `"` + strconv.FormatInt(v, 10) + `"` }
@@ -461,10 +491,10 @@ func (s *Server) importScenario(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if in.Format == ask.Scenario {
-		s.create(w, r, data, sniff(r, data))
+		s.create(w, r, data, sniff(r, data), true)
 		return
 	}
-	s.create(w, r, out, "yaml")
+	s.create(w, r, out, "yaml", false)
 }
 
 // formatInfo is one format import reads.

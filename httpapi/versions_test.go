@@ -175,7 +175,7 @@ func TestVersionsAuth(t *testing.T) {
 		p := "/api/scenarios/" + v.ID
 		edited := strings.Replace(small(t), "title: Small test case", "title: Edited", 1)
 		e.want(e.do("PUT", p, edited, "If-Match", `"1"`), 200)
-		gone := "/api/scenarios/" + e.create(small(t)).ID
+		gone := "/api/scenarios/" + e.create(withID(t, small(t), "gone")).ID
 		e.want(e.do("DELETE", gone, "", "If-Match", `"1"`), 204)
 		e.tok = ""
 		read := 401
@@ -293,9 +293,9 @@ func TestPurge(t *testing.T) {
 	p := "/api/scenarios/" + v.ID
 	e.want(e.do("PUT", p, strings.Replace(body, "title: Small test case", "title: Edited", 1), "If-Match", `"1"`), 200)
 	e.want(e.do("DELETE", p, "", "If-Match", `"2"`), 204)
-	kept := e.create(body)
+	kept := e.create(withID(t, body, "kept"))
 	e.want(e.do("DELETE", "/api/scenarios/"+kept.ID, "", "If-Match", `"1"`), 204)
-	live := e.create(body)
+	live := e.create(withID(t, body, "live"))
 
 	var b errBody
 	for _, c := range []struct {

@@ -143,7 +143,7 @@ func TestWriteThatWaitedForASlotIsRead(t *testing.T) {
 	<-held.entered // the first write holds the one slot
 	// The second's body is larger than the server's read buffer, so that
 	// it is read from the connection, not from what came with the headers.
-	body := small(t) + "\n#" + strings.Repeat(" padding", 16<<10) + "\n"
+	body := withID(t, small(t), "small-2") + "\n#" + strings.Repeat(" padding", 16<<10) + "\n"
 	second := at.post(t, "/api/scenarios", body)
 	<-waiting
 	ln.expire() // the wait has used the request's read timeout

@@ -122,6 +122,23 @@ func ParseCheck(name string, data []byte, check func(*scenario.Scenario) scenari
 // check is called only when the scenario decoded whole and Validate ran:
 // not when data is not a scenario, nor when decoding stopped at a limit.
 func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check func(*scenario.Scenario) scenario.Diagnostics) (s *scenario.Scenario, ds scenario.Diagnostics, detected bool) {
+	var placed func(*scenario.Scenario, Place) scenario.Diagnostics
+	if check != nil {
+		placed = func(s *scenario.Scenario, _ Place) scenario.Diagnostics { return check(s) }
+	}
+	return ParseDetectPlaced(name, data, limits, placed)
+}
+
+// Place finds a value of the file by its path, as a Diagnostic names it
+// ("stances[3].evidence[0]"): its line and column, or those of the
+// nearest enclosing value the file holds; 0, 0 when none is known.
+type Place func(path string) (line, column int)
+
+// ParseDetectPlaced is ParseDetectCheck whose check is also given the
+// file's places, for what it finds that is not a diagnostic of the
+// file (the look-ahead notes validate gives) yet names its line: valid
+// only while check runs (the parsed file is not kept after).
+func ParseDetectPlaced(name string, data []byte, limits scenario.Limits, check func(*scenario.Scenario, Place) scenario.Diagnostics) (s *scenario.Scenario, ds scenario.Diagnostics, detected bool) {
 	limits = limits.WithDefaults()
 	if int64(len(data)) > limits.Bytes {
 		dg := scenario.LimitError("bytes", limits.Bytes, fmt.Sprintf("%d bytes", len(data)))
@@ -168,7 +185,13 @@ func ParseDetectCheck(name string, data []byte, limits scenario.Limits, check fu
 	vds, more := s.ValidateLimit(scenario.MaxDiagnostics, dec.suppressed)
 	more.Errors += dec.more.Errors
 	if check != nil {
-		for _, cd := range check(s) {
+		place := func(path string) (int, int) {
+			if n := dec.locate(path); n != nil {
+				return n.Line, n.Column
+			}
+			return 0, 0
+		}
+		for _, cd := range check(s, place) {
 			if !dec.suppressed(cd.Path) {
 				vds = append(vds, cd)
 			}

@@ -23,6 +23,56 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
+// MaxID is the longest scenario id a file may name (CheckID): the
+// longest id scenario.Slug makes of another tool's names.
+const MaxID = 64
+
+// ValidID says what CheckID takes, for a refusal's "valid:".
+const ValidID = "1 to 64 ASCII letters, digits, '-', '_' or '.', starting with a letter or a digit (the characters of the ids Parley makes), and not deleted or import (names the API's paths take)"
+
+// CheckID refuses an id a scenario file names (metadata.id) that cannot
+// be a scenario's key: one that is not 1 to MaxID ASCII letters, digits,
+// '-', '_' or '.', beginning with a letter or a digit (so that it is one
+// segment of /api/scenarios/{id}, never "." or ".."), or is "deleted" or
+// "import", which /api/scenarios/deleted and /api/scenarios/import
+// answer. The error is errs.Invalid, its message BadID's and ValidID.
+// Ids a store makes (NewID) pass it.
+func CheckID(id string) error {
+	if bad := BadID(id); bad != "" {
+		return errs.New(errs.Invalid, "scenario id %s; valid: %s", bad, ValidID)
+	}
+	return nil
+}
+
+// BadID says what is wrong with id as CheckID sees it ("\"a b\" holds
+// ' '"), "" when nothing is.
+func BadID(id string) (bad string) {
+	switch {
+	case id == "":
+		bad = "missing"
+	case len(id) > MaxID:
+		bad = fmt.Sprintf("%d bytes, over %d", len(id), MaxID)
+	case id == "deleted" || id == "import":
+		bad = fmt.Sprintf("%q is the name of an API path (/api/scenarios/%s)", id, id)
+	case !isAlnum(id[0]):
+		r, _ := utf8.DecodeRuneInString(id)
+		bad = fmt.Sprintf("%q starts with %q", id, r)
+	default:
+		for i := 0; i < len(id); i++ {
+			if c := id[i]; !isAlnum(c) && c != '-' && c != '_' && c != '.' {
+				r, _ := utf8.DecodeRuneInString(id[i:])
+				bad = fmt.Sprintf("%q holds %q", id, r)
+				break
+			}
+		}
+	}
+	return bad
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
 // NewRun checks a run about to be created and fills in what CreateRun
 // fills in: an id when it has none, Queued when it has no status, and
 // the creation time.

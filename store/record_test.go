@@ -1,6 +1,7 @@
 package store
 
 import (
+	"parley/errs"
 	"strings"
 	"testing"
 )
@@ -20,6 +21,30 @@ func TestFullCountsInWords(t *testing.T) {
 			if !strings.Contains(got, w) {
 				t.Errorf("%+v: %q lacks %q", c.f, got, w)
 			}
+		}
+	}
+}
+
+// TestCheckID: the ids a scenario file may name, at and past the
+// length limit, and the ids a store makes pass.
+func TestCheckID(t *testing.T) {
+	for _, c := range []struct{ id, bad string }{
+		{"trade-talks-2026", ""},
+		{"A.b_c-9", ""},
+		{strings.Repeat("x", 64), ""},
+		{strings.Repeat("x", 65), "65 bytes, over 64"},
+		{"", "missing"},
+		{".hidden", `".hidden" starts with '.'`},
+		{"a b", `"a b" holds ' '`},
+		{"a%2Fb", `"a%2Fb" holds '%'`},
+		{"deleted", `"deleted" is the name of an API path (/api/scenarios/deleted)`},
+		{NewID(), ""},
+	} {
+		if got := BadID(c.id); got != c.bad {
+			t.Errorf("BadID(%q) = %q, want %q", c.id, got, c.bad)
+		}
+		if err := CheckID(c.id); (err == nil) != (c.bad == "") || err != nil && errs.CodeOf(err) != errs.Invalid {
+			t.Errorf("CheckID(%q) = %v", c.id, err)
 		}
 	}
 }

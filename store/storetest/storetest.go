@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 		{"ConcurrentUpdatesOneWins", concurrentUpdates},
 		{"MissingIsNotFound", missing},
 		{"DuplicateIDIsConflict", duplicateID},
+		{"FileIDsKeptAsGiven", fileIDs},
 		{"BadBodyIsInvalid", badBody},
 		{"DeleteTakesRuns", deleteTakesRuns},
 		{"StaleDeleteIsConflict", staleDelete},
@@ -241,6 +242,47 @@ func duplicateID(t *testing.T, s store.Store) {
 	got, _ := s.GetScenario(ctx, "same")
 	if string(got.Body) != "a: 1\n" {
 		t.Fatalf("duplicate create overwrote: %q", got.Body)
+	}
+}
+
+// fileIDs: every shape of id a scenario file may name (store.CheckID)
+// is stored, found, listed and deleted under it as given, each apart
+// from the others (case counts: "Case.v2" is not "case.v2"), and
+// created again after a delete goes on from its history.
+func fileIDs(t *testing.T, s store.Store) {
+	ids := []string{"Case.v2", "case.v2", "a", "9_lives-2", strings.Repeat("x", store.MaxID)}
+	for i, id := range ids {
+		if err := store.CheckID(id); err != nil {
+			t.Fatalf("%q: %v", id, err)
+		}
+		sc := &store.Scenario{ID: id, Name: id, Format: "yaml", Body: []byte(fmt.Sprintf("n: %d\n", i))}
+		if err := s.CreateScenario(ctx, sc, 0); err != nil || sc.ID != id || sc.Version != 1 {
+			t.Fatalf("create %q: %+v %v", id, sc, err)
+		}
+	}
+	for i, id := range ids {
+		got, err := s.GetScenario(ctx, id)
+		if err != nil || got.ID != id || string(got.Body) != fmt.Sprintf("n: %d\n", i) {
+			t.Fatalf("get %q: %+v %v", id, got, err)
+		}
+	}
+	l, err := s.ListScenarios(ctx)
+	if err != nil || len(l) != len(ids) {
+		t.Fatalf("list: %d %v, want %d", len(l), err, len(ids))
+	}
+	wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: "Case.v2", Format: "yaml", Body: []byte("x: 1\n")}, 0), errs.Conflict)
+	if err := s.DeleteScenario(ctx, "Case.v2", 1, keep); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GetScenario(ctx, "case.v2"); err != nil {
+		t.Fatalf("case.v2 went with Case.v2: %v", err)
+	}
+	again := &store.Scenario{ID: "Case.v2", Format: "yaml", Body: []byte("again: 1\n")}
+	if err := s.CreateScenario(ctx, again, 0); err != nil || again.Version != 2 {
+		t.Fatalf("created again: version %d %v, want 2", again.Version, err)
+	}
+	if got := versions(t, s, "Case.v2"); got != "[2:current 1:delete]" {
+		t.Fatalf("versions %s", got)
 	}
 }
 
