@@ -209,15 +209,22 @@ func RestatedText(head string, values, lost []string, yeses, from int, nearest b
 	} else {
 		out += fmt.Sprintf(" Of the %s of the options below and above each value, it is the one the most required actors accept, then the nearest the search's values.", nouns.Count(combinations, "combination"))
 	}
-	switch len(lost) {
-	case 0:
-		out += fmt.Sprintf(" The rounding lost no yes: %s %s it (%d at the search's values).", nouns.Count(yeses, "required actor"), nouns.Verb(yeses, "accept"), from)
-	case 1:
-		out += fmt.Sprintf(" The rounding lost %s yes: %s %s it, against %d at the search's values.", nouns.Possessive(lost[0]), nouns.Count(yeses, "required actor"), nouns.Verb(yeses, "accept"), from)
-	default:
-		out += fmt.Sprintf(" The rounding lost the yeses of %s: %s %s it, against %d at the search's values.", nouns.And(lost), nouns.Count(yeses, "required actor"), nouns.Verb(yeses, "accept"), from)
+	accept := nouns.Count(yeses, "required actor") + " " + nouns.Verb(yeses, "accept") + " it"
+	if len(lost) == 0 {
+		return out + fmt.Sprintf(" The rounding lost no yes: %s (%d at the search's values).", accept, from)
 	}
-	return out
+	t := RestatedLostText(lost)
+	return out + fmt.Sprintf(" %s%s: %s, against %d at the search's values.", strings.ToUpper(t[:1]), t[1:], accept, from)
+}
+
+// RestatedLostText says whose yes (lost, names; one at least) a
+// package's restatement at options lost, as RestatedText says it and the
+// brief adds it to the Nash package: "the rounding lost Firm's yes".
+func RestatedLostText(lost []string) string {
+	if len(lost) == 1 {
+		return "the rounding lost " + nouns.Possessive(lost[0]) + " yes"
+	}
+	return "the rounding lost the yeses of " + nouns.And(lost)
 }
 
 // robustLines writes a robust analysis's lines, once its probabilities'

@@ -135,3 +135,34 @@ func TestForecastNamesNearestOption(t *testing.T) {
 		}
 	}
 }
+
+// The brief's Nash package gives a restated issue as deal search words
+// it, and the yes the rounding lost.
+func TestBriefNashRestated(t *testing.T) {
+	bd, err := briefSearch(context.Background(), contractCase(t), answer.NewDealSearchRequest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Contract length 5 years (the search's 3.45, restated at an option) (the rounding lost Firm's yes)"; bd.Nash != want {
+		t.Errorf("brief's Nash package\n got %s\nwant %s", bd.Nash, want)
+	}
+}
+
+// RestatedText's other cases: no yes lost, several lost, and more
+// combinations than are tried.
+func TestRestatedTextCases(t *testing.T) {
+	v := []string{"Term: 2 years (the search's 2.40, restated at an option)"}
+	for _, tc := range []struct {
+		lost    []string
+		yeses   int
+		nearest bool
+		want    string
+	}{
+		{nil, 3, false, "Plan 1's package, restated at options (a discrete issue takes only its options): Term: 2 years (the search's 2.40, restated at an option). Of the 4 combinations of the options below and above each value, it is the one the most required actors accept, then the nearest the search's values. The rounding lost no yes: 3 required actors accept it (2 at the search's values)."},
+		{[]string{"Union", "Firm"}, 1, true, "Plan 1's package, restated at options (a discrete issue takes only its options): Term: 2 years (the search's 2.40, restated at an option). Each value is rounded to its nearest option: the options below and above each make 4 combinations, more than the 64 tried at most. The rounding lost the yeses of Union and Firm: 1 required actor accepts it, against 2 at the search's values."},
+	} {
+		if got := RestatedText("Plan 1's package", v, tc.lost, tc.yeses, 2, tc.nearest, 4); got != tc.want {
+			t.Errorf("\n got %s\nwant %s", got, tc.want)
+		}
+	}
+}
