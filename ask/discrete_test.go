@@ -166,3 +166,26 @@ func TestRestatedTextCases(t *testing.T) {
 		}
 	}
 }
+
+// No peer format holds discrete: an export to one says so; Parley's own
+// YAML keeps it and says nothing.
+func TestExportSaysDiscreteLost(t *testing.T) {
+	b, err := os.ReadFile("testdata/contract.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("contract.yaml", b, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "discrete: true (1 issue; read back, any value on the scale is an outcome)"
+	for _, to := range []string{"ktab-csv", "ktab-xml", "decide", "bdm-csv", "schelling", "yaml"} {
+		ex, err := Export(in, ExportOptions{To: to})
+		if err != nil {
+			t.Fatalf("%s: %v", to, err)
+		}
+		if slices.Contains(ex.Lost, want) != (to != "yaml") {
+			t.Errorf("%s: lost %q; want %q among them only in a peer format", to, ex.Lost, want)
+		}
+	}
+}
