@@ -17,6 +17,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[DealRuleVerdict]():      "DealRuleVerdict",
 	reflect.TypeFor[DealZone]():             "DealZone",
 	reflect.TypeFor[DealPackage]():          "DealPackage",
+	reflect.TypeFor[DealRestated]():         "DealRestated",
 	reflect.TypeFor[DealPlan]():             "DealPlan",
 	reflect.TypeFor[DealAlternative]():      "DealAlternative",
 	reflect.TypeFor[DealRobustness]():       "DealRobustness",

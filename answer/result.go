@@ -471,6 +471,10 @@ type DealZone = deal.Result
 // DealPackage is one package of a search.
 type DealPackage = deal.Package
 
+// DealRestated says how a search's package was restated at the options
+// of its discrete issues.
+type DealRestated = deal.Restated
+
 // DealPlan is a set of concessions that would open an empty zone.
 type DealPlan = deal.ConcessionPlan
 

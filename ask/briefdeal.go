@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -126,6 +127,18 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 	bd := &BriefDeal{Summary: res.Summary, Zone: ZoneLine(res)}
 	if res.Open && res.Nash != nil {
 		bd.Nash = packageText(p, issueValues(p, res.Nash.Values))
+		if r := res.Nash.Restated; r != nil && len(r.ValueText) == len(p.Issues) {
+			// restated at options: each restated issue as deal search
+			// words it (RestatedValueText), and the yes it lost
+			parts := make([]string, len(p.Issues))
+			for k, is := range p.Issues {
+				parts[k] = is.Name + " " + cmp.Or(r.ValueText[k], numD(res.Nash.Values[k], p.IssueDecimals(is.ID)))
+			}
+			bd.Nash = strings.Join(parts, "; ")
+			if len(r.Lost) > 0 {
+				bd.Nash += " (" + RestatedLostText(NamesOf(r.Lost, p.ActorName)) + ")"
+			}
+		}
 	}
 	if res.Concession != nil && len(res.Concession.Contradictions) > 0 {
 		// The ways alone and together, as SidesChoice weighs them: the

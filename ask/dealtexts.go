@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"parley/answer"
+	"parley/deal"
 	"parley/nouns"
 )
 
@@ -53,12 +54,12 @@ func searchTexts(out *answer.DealSearch) {
 		a := &res.Alternatives[i]
 		a.Text, a.RequiredText = AlternativeText(a.Value, a.From), RequiredText(slices.Contains(res.Required, a.Actor))
 	}
-	packageTexts(p, res.Nash)
-	packageTexts(p, res.Balanced)
+	packageTexts(p, res.Nash, "The Nash package")
+	packageTexts(p, res.Balanced, "The balanced package")
 	if c := res.Concession; c != nil {
-		for _, pl := range []*answer.DealPlan{c.LowerAlternatives, c.BendRedLines} {
+		for j, pl := range []*answer.DealPlan{c.LowerAlternatives, c.BendRedLines} {
 			if pl != nil {
-				packageTexts(p, &pl.Package)
+				packageTexts(p, &pl.Package, fmt.Sprintf("Plan %d's package", j+1))
 			}
 		}
 	}
@@ -157,7 +158,7 @@ func robustTexts(p *answer.Scenario, r *answer.DealRobustness) {
 // packageTexts writes, issue by issue, the labelled options nearest a
 // listed package's value (NearestOptionText), as deal evaluate's column
 // "Nearest option" names them.
-func packageTexts(p *answer.Scenario, pk *answer.DealPackage) {
+func packageTexts(p *answer.Scenario, pk *answer.DealPackage, head string) {
 	if pk == nil || len(pk.Values) != len(p.Issues) {
 		return
 	}
@@ -165,6 +166,65 @@ func packageTexts(p *answer.Scenario, pk *answer.DealPackage) {
 	for k, x := range pk.Values {
 		pk.NearestText[k] = NearestOptionText(p.Nearest(k, x), p.IssueDecimals(p.Issues[k].ID))
 	}
+	if r := pk.Restated; r != nil && len(r.Continuous) == len(p.Issues) {
+		r.ValueText = make([]string, len(p.Issues))
+		var values []string
+		for k, is := range p.Issues {
+			if !slices.Contains(r.Issues, is.ID) {
+				continue
+			}
+			d := p.IssueDecimals(is.ID)
+			label := numD(pk.Values[k], d)
+			if as := p.Nearest(k, pk.Values[k]); len(as) > 0 {
+				label = as[0].Label
+			}
+			r.ValueText[k] = RestatedValueText(label, numD(r.Continuous[k], d))
+			values = append(values, p.IssueName(is.ID)+": "+r.ValueText[k])
+		}
+		lost := NamesOf(r.Lost, p.ActorName)
+		r.Text = RestatedText(head, values, lost, r.Yeses, r.ContinuousYeses, r.Nearest, r.Combinations)
+	}
+}
+
+// RestatedValueText is a search's value on a discrete issue restated at
+// one of its options (label), with the value the search found (from, in
+// the issue's decimals): "3 years (the search's 3.41, restated at an
+// option)".
+func RestatedValueText(label, from string) string {
+	return label + " (the search's " + from + ", restated at an option)"
+}
+
+// RestatedText says how a search's package (head: "The Nash package",
+// "Plan 1's package") was restated at options: each restated issue's
+// value (values: "Contract length: 3 years (the search's 3.41, restated
+// at an option)"), how, and whose yes the rounding lost (lost, names),
+// with how many required actors accept it and the search's values
+// (yeses, from). nearest says each value was rounded to its nearest
+// option, the combinations either side being more than
+// deal.MaxRestateCombinations.
+func RestatedText(head string, values, lost []string, yeses, from int, nearest bool, combinations int) string {
+	out := head + ", restated at options (a discrete issue takes only its options): " + strings.Join(values, "; ") + "."
+	if nearest {
+		out += fmt.Sprintf(" Each value is rounded to its nearest option: the options below and above each make %d combinations, more than the %d tried at most.", combinations, deal.MaxRestateCombinations)
+	} else {
+		out += fmt.Sprintf(" Of the %s of the options below and above each value, it is the one the most required actors accept, then the nearest the search's values.", nouns.Count(combinations, "combination"))
+	}
+	accept := nouns.Count(yeses, "required actor") + " " + nouns.Verb(yeses, "accept") + " it"
+	if len(lost) == 0 {
+		return out + fmt.Sprintf(" The rounding lost no yes: %s (%d at the search's values).", accept, from)
+	}
+	t := RestatedLostText(lost)
+	return out + fmt.Sprintf(" %s%s: %s, against %d at the search's values.", strings.ToUpper(t[:1]), t[1:], accept, from)
+}
+
+// RestatedLostText says whose yes (lost, names; one at least) a
+// package's restatement at options lost, as RestatedText says it and the
+// brief adds it to the Nash package: "the rounding lost Firm's yes".
+func RestatedLostText(lost []string) string {
+	if len(lost) == 1 {
+		return "the rounding lost " + nouns.Possessive(lost[0]) + " yes"
+	}
+	return "the rounding lost the yeses of " + nouns.And(lost)
 }
 
 // robustLines writes a robust analysis's lines, once its probabilities'
@@ -182,7 +242,7 @@ func robustLines(p *answer.Scenario, r *answer.DealRobustness) {
 		r.AcceptanceText = RobustAcceptance(search, r.Acceptance)
 	}
 	r.AcceptedLineText = RobustAcceptedLine(search, r.Best != nil, r.AcceptedText, r.Candidates)
-	packageTexts(p, r.Best)
+	packageTexts(p, r.Best, "The robust analysis's best package")
 }
 
 // RobustHead says what a robust analysis drew: "Robustness over 500

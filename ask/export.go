@@ -297,7 +297,7 @@ func lostDescriptive(s *scenario.Scenario, what string) []string {
 // it an export dropped them unannounced: a Decide file came back with
 // no aliases and no sources, and nothing said so.
 func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []string {
-	var aliases, mentions, keywords, limits, recorded int
+	var aliases, mentions, keywords, discrete, limits, recorded int
 	for _, a := range s.Actors {
 		if len(a.Aliases) > 0 {
 			aliases++
@@ -312,6 +312,9 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 	for _, is := range s.Issues {
 		if len(is.Keywords) > 0 {
 			keywords++
+		}
+		if is.Discrete {
+			discrete++
 		}
 	}
 	for _, o := range outcomes {
@@ -331,6 +334,7 @@ func unheld(s *scenario.Scenario, outcomes []scenario.Outcome, format string) []
 	}
 	add(mentions, "actor", "actors' mentions for parley ingest (%s)")
 	add(keywords, "issue", "issues' keywords for parley ingest (%s)")
+	add(discrete, "issue", "discrete: true (%s; read back, any value on the scale is an outcome)")
 	if strings.HasPrefix(format, "ktab") { // decide and bdm-csv list them with the evidence
 		add(limits, "actor", "red lines and reservation utilities (%s)")
 	}

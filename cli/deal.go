@@ -306,6 +306,10 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	}
 	if res.Open && res.Nash != nil {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
+		printRestated(w, res.Nash, "", width)
+		if res.Balanced != res.Nash {
+			printRestated(w, res.Balanced, "", width)
+		}
 		if res.NashProduct > 0 {
 			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, ask.CertifiedText(res, fmt.Sprintf("%.5f", res.NashBound))), width)
 		}
@@ -590,6 +594,16 @@ func printPlan(w io.Writer, p *answer.Scenario, pl *answer.DealPlan, width int) 
 	}
 	para(w, "  "+pl.CostText, width)
 	printLabelled(w, p, "  the package it opens", &pl.Package, width)
+	printRestated(w, &pl.Package, "  ", width)
+}
+
+// printRestated prints how the search restated a package at the options
+// of its discrete issues, in the answer's words (ask.RestatedText); nothing
+// when it was not restated.
+func printRestated(w io.Writer, pk *answer.DealPackage, indent string, width int) {
+	if pk != nil && pk.Restated != nil && pk.Restated.Text != "" {
+		para(w, indent+pk.Restated.Text, width)
+	}
 }
 
 // printSides prints a contradiction's ways out, alone and together, and

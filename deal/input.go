@@ -213,9 +213,27 @@ func (o Options) fixed(p *model.Problem) (map[int]float64, error) {
 	return out, nil
 }
 
+// IsOption reports whether x is one of the issue's options, to within
+// its scale's noise (scenario.IsOption).
+func IsOption(is model.Issue, x float64) bool {
+	return scenario.IsOption(anchors(is), is.Min, is.Max, x)
+}
+
+// discrete reports whether the issue takes only its options: discrete,
+// with the two options at least that a scenario's discrete issue has.
+func discrete(is model.Issue) bool { return is.Discrete && len(is.Anchors) >= 2 }
+
+func anchors(is model.Issue) []scenario.Anchor {
+	out := make([]scenario.Anchor, len(is.Anchors))
+	for j, a := range is.Anchors {
+		out[j] = scenario.Anchor(a)
+	}
+	return out
+}
+
 // CheckValues checks an issue → value map of a request (field: package,
 // fix) against p: each id an issue of p, each value on its issue's
-// scale. A refusal names the entry's field (package.wage), in the order
+// scale, and one of its options on a discrete issue. A refusal names the entry's field (package.wage), in the order
 // of the ids, so that the same request is refused the same way; every
 // door's check of a package or fixed issues is this one.
 func CheckValues(p *model.Problem, field string, m map[string]float64) error {
@@ -226,6 +244,10 @@ func CheckValues(p *model.Problem, field string, m map[string]float64) error {
 		}
 		if is, x := p.Issues[k], m[id]; math.IsNaN(x) || x < is.Min || x > is.Max {
 			return errs.Field(field+"."+id, "%s: issue %s: value %v is outside the scale; valid: a number from %v to %v", field, id, x, is.Min, is.Max)
+		}
+		if is, x := p.Issues[k], m[id]; discrete(is) && !IsOption(is, x) {
+			msg, valid := scenario.NotOptionText("the "+field, is.Name, x, anchors(is))
+			return errs.Field(field+"."+id, "%s: issue %s: %s; valid: %s", field, id, msg, valid)
 		}
 	}
 	return nil

@@ -162,6 +162,10 @@ type Package struct {
 	// passes each (as deal evaluate judges it) and which coalition of
 	// voters carries it.
 	Rules []RuleVerdict `json:"rules,omitempty"`
+	// Restated says, when the search found a value on a discrete issue
+	// that is not one of its options, how the package was restated at
+	// options (discrete.go); omitted otherwise.
+	Restated *Restated `json:"restated,omitempty"`
 }
 
 // Range is the interval of values an issue takes across the zone.
@@ -302,6 +306,7 @@ func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 	if err := m.run(ctx); err != nil {
 		return nil, err
 	}
+	m.restate()
 	res.Certified = res.Stats.MaxGap <= MaxTrustedGap
 	if g := res.Stats.MaxGap; !(g <= MaxTrustedGap) {
 		// the answer stands on solves the solver could not certify

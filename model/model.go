@@ -361,6 +361,10 @@ type Issue struct {
 	Reference    float64
 	HasReference bool
 	Anchors      []Anchor
+	// Discrete says the issue's only outcomes are its anchors (at least
+	// two; scenario.Issue.Discrete): package deal states its plans at
+	// them. The models forecast on the whole scale.
+	Discrete bool
 	// Attrs holds optional named facts about the issue's setting that some
 	// forecasters read, e.g. "procedure" (COD|CNS), "vote_rule"
 	// (QMV|Unan) and "issues_in_proposal" for EU legislation (see

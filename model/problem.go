@@ -40,7 +40,7 @@ func FromScenario(s *scenario.Scenario) (*Problem, error) {
 	issueIdx := map[string]int{}
 	for k, is := range s.Issues {
 		lo, hi := is.Bounds()
-		mi := Issue{ID: is.ID, Name: NameOr(is.Name, is.ID), Min: lo, Max: hi, Attrs: maps.Clone(is.Attrs)}
+		mi := Issue{ID: is.ID, Name: NameOr(is.Name, is.ID), Min: lo, Max: hi, Attrs: maps.Clone(is.Attrs), Discrete: is.Discrete}
 		if is.Reference != nil {
 			mi.Reference, mi.HasReference = *is.Reference, true
 		}

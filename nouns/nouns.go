@@ -49,6 +49,15 @@ func And(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
+// Or joins alternatives as a sentence offers them: "a", "a or b",
+// "a, b or c"; "" for none.
+func Or(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
 // AndMore is And of words when there are at most most of them; of more,
 // the first most and how many more: "a, b, c and 2 more". Every list
 // that names only its first few says the rest this one way.

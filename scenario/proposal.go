@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -194,7 +195,13 @@ func (v *validator) proposals(path string, ps []Proposal, state *Scenario) {
 				v.errorf(q, v.issueNames.valid(), "%s", v.unknown(v.issueNames, "issue", id))
 				continue
 			}
-			v.onScale(q, "the proposal's value", is, pr.Package[id])
+			if x := pr.Package[id]; v.onScale(q, "the proposal's value", is, x) && is.Discrete && len(is.Anchors) >= 2 {
+				lo, hi := is.Bounds()
+				if !IsOption(is.Anchors, lo, hi, x) {
+					msg, valid := NotOptionText("proposal "+pr.ID, cmp.Or(is.Name, is.ID), x, is.Anchors)
+					v.errorf(q, valid, "%s", msg)
+				}
+			}
 		}
 		if !isChange || len(pr.Evidence) > 0 {
 			v.evidence(p, pr.Evidence, pr.Assumed)

@@ -68,6 +68,11 @@ type Issue struct {
 	// Anchors label points of the scale with concrete options, in
 	// increasing order of value.
 	Anchors []Anchor `yaml:"anchors,omitempty" json:"anchors,omitempty"`
+	// Discrete says the issue's only outcomes are its anchors' options (a
+	// contract of 1, 2, 3 or 5 years; yes or no): a deal's value on it
+	// must be one of them. It needs at least two anchors; false (the
+	// default) lets a value fall anywhere on the scale.
+	Discrete bool `yaml:"discrete,omitempty" json:"discrete,omitempty"`
 	// Reference is the status quo (the disagreement point), if known.
 	Reference *float64 `yaml:"reference,omitempty" json:"reference,omitempty"`
 	// Attrs holds named facts about the issue's setting, as text, e.g.

@@ -357,6 +357,9 @@ func (v *validator) issues() {
 				v.errorf(fmt.Sprintf("%s.anchors[%d].label", p, k), "the option this point stands for", "missing")
 			}
 		}
+		if is.Discrete && len(is.Anchors) < 2 {
+			v.errorf(p+".discrete", "at least two anchors (the issue's options) on a discrete issue, or discrete: false (any value on the scale)", "a discrete issue takes only its options, and issue %s has %s", is.ID, nouns.Count(len(is.Anchors), "option"))
+		}
 		if is.Reference != nil && !finite(*is.Reference) {
 			v.errorf(p+".reference", finiteValid(scale), "reference point %v %s", *is.Reference, notFinite)
 		} else if is.Reference != nil && (*is.Reference < lo || *is.Reference > hi) {

@@ -130,6 +130,8 @@ func toNode(path string, v reflect.Value) (*yaml.Node, error) {
 		return textNode(path, v.String())
 	case reflect.Float64:
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: formatFloat(v.Float())}, nil
+	case reflect.Bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v.Bool())}, nil
 	case reflect.Slice, reflect.Array:
 		n := &yaml.Node{Kind: yaml.SequenceNode}
 		width, flat := 0, true

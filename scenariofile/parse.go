@@ -641,6 +641,10 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		if f, ok := d.number(path, n); ok {
 			v.SetFloat(f)
 		}
+	case reflect.Bool:
+		if b, ok := d.boolean(path, n); ok {
+			v.SetBool(b)
+		}
 	case reflect.Slice:
 		d.list(path, n, v)
 	case reflect.Struct:
@@ -667,6 +671,22 @@ func (d *decoder) text(path string, n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	return n.Value, true
+}
+
+// boolean reads a scalar true or false (YAML 1.2's, as JSON's); null is
+// false, the field's default.
+func (d *decoder) boolean(path string, n *yaml.Node) (bool, bool) {
+	if n.Kind == yaml.ScalarNode && isNull(n) {
+		return false, true
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b, true
+		}
+	}
+	d.errorf(path, n, "true or false", "expected true or false, got %s", describe(n))
+	return false, false
 }
 
 // number reads a scalar number.

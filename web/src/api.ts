@@ -3,7 +3,7 @@ import * as signin from './signin'
 
 export type Range = [number, number]
 export interface Anchor { value: number; label: string }
-export interface Issue { id: string; name: string; description?: string; scale?: { min: number; max: number }; anchors?: Anchor[]; reference?: number; decision?: Decision }
+export interface Issue { id: string; name: string; description?: string; scale?: { min: number; max: number }; anchors?: Anchor[]; discrete?: boolean; reference?: number; decision?: Decision }
 // Decision is an issue's decision rule (scenario.Decision): its voters and
 // weights name actors by id or alias.
 export interface Decision { rule: string; voters?: string[]; weights?: { [actor: string]: number }; quota?: number }
@@ -348,7 +348,10 @@ export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluat
 // the voters who carry it (coalition); text, all of it in words
 // (ask.RuleText), on the rules of deal proposals and deal evaluate.
 export interface DealRuleVerdict { issue: string; rule: string; quota: number; for: number; total: number; passes: boolean; coalition?: string[]; against?: string[]; text?: string }
-export interface DealPackage { label: string; values: number[]; options?: string[]; nearest_text?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[] }
+// restated: how deal search put a package's values on discrete issues at
+// their options (deal.Restated); text is ask.RestatedText's words.
+export interface DealRestated { continuous: number[]; issues: string[]; combinations: number; nearest?: boolean; yeses: number; continuous_yeses: number; lost?: string[]; value_text?: string[]; text?: string }
+export interface DealPackage { label: string; values: number[]; options?: string[]; nearest_text?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[]; restated?: DealRestated }
 export interface DealRuleGame { issue: string; rule: string; voters: string[]; weights: number[]; quota: number; minimal_winning: string[][]; veto: string[] }
 export interface DealCoalition { actors: string[]; open: boolean; margin: number | null; margin_bound: number | null; short?: string[]; conflict?: string }
 export interface Bend { actor: string; issue: string; red_line: string; to: string; by: number; strict?: boolean; from: number; utility_lost: number; options?: string[]; text?: string }

@@ -2093,12 +2093,15 @@ function renderDeal() {
     // on a red line ">= 6", and the page evaluated another package than
     // the forecast it said it started at.
     const d = dec(is.id)
-    const v = st.deal[is.id] ?? onStep(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2, d)
+    // On a discrete issue the slider moves from option to option: the
+    // only values deal evaluate takes there (the lower on a tie).
+    const put = (x: number) => is.discrete && (is.anchors?.length ?? 0) >= 2 && is.anchors ? is.anchors.reduce((b, a) => Math.abs(a.value - x) < Math.abs(b - x) ? a.value : b, is.anchors[0].value) : onStep(x, d)
+    const v = st.deal[is.id] ?? put(forecastFor(first, is.id) ?? is.reference ?? (lo + hi) / 2)
     st.deal[is.id] = v
     const out = h('output', {}, fmt(v, d))
     const label = h('small', { title: nearest(is, v, d), 'data-testid': 'deal-nearest', 'data-issue': is.id }, nearest(is, v, d))
     const input = h('input', { type: 'range', min: lo, max: hi, step: sliderStep(d), value: v, id: 'deal-' + is.id, 'data-issue': is.id }) as HTMLInputElement
-    input.oninput = () => { const x = onStep(Number(input.value), d); st.deal[is.id] = x; out.textContent = fmt(x, d); label.textContent = label.title = nearest(is, x, d); schedule(o.fix.has(is.id)) }
+    input.oninput = () => { const x = put(Number(input.value)); input.value = String(x); st.deal[is.id] = x; out.textContent = fmt(x, d); label.textContent = label.title = nearest(is, x, d); schedule(o.fix.has(is.id)) }
     const pin = h('input', { type: 'checkbox', id: 'pin-' + is.id, checked: o.fix.has(is.id) }) as HTMLInputElement
     pin.onchange = () => { pin.checked ? o.fix.add(is.id) : o.fix.delete(is.id); search() }
     return h('div', { class: 'slider' }, h('label', { for: 'deal-' + is.id }, is.name), input, out, label,
@@ -2334,6 +2337,10 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
           r.open && r.ranges?.length ? h('td', {}, rg ? intervalText(rg.lo, rg.hi, k(id)) : noNumber, rg?.fixed ? h('small', {}, 'fixed') : rg?.indifferent ? h('small', {}, 'no required actor cares') : null) : null,
           ...pkgs.map((p) => packageCell(p.pkg.values[idx(id)], k(id), p.pkg.nearest_text?.[idx(id)], p.pkg.options?.[idx(id)])))
       }))) : '',
+    // A package restated at the options of its discrete issues, in the
+    // answer's words (ask.RestatedText), as parley deal search prints it.
+    ...pkgs.filter((p, j) => p.pkg.restated?.text && pkgs.findIndex((q) => q.pkg === p.pkg) === j)
+      .map((p) => h('p', { class: 'hint', 'data-testid': 'zone-restated' }, p.pkg.restated!.text!)),
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },
       h('caption', {}, 'Each actor’s alternative, and its gain over it'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),

@@ -1,0 +1,191 @@
+package ask
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/answer"
+)
+
+// contractCase loads testdata/contract.yaml: one discrete issue, a
+// contract of 1, 2, 3 or 5 years on the scale 0–6. The union and the
+// staff council (capability 1 each, at 6) have utility x/6 and accept
+// from x = 3.3 (reservation 0.55); the firm (capability 2, at 0) has
+// 1 − x/6 and accepts up to x = 3.6 (0.4). No reference: each
+// alternative is the reservation.
+func contractCase(t *testing.T) *Case {
+	t.Helper()
+	b, err := os.ReadFile("testdata/contract.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("contract.yaml", b, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.Case(answer.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// deal search's Nash package maximises (u − 0.55)¹(u − 0.55)¹(0.6 − u)²
+// in u = x/6: 2/(u − 0.55) = 2/(0.6 − u), u = 0.575, x = 3.45, and its
+// balanced package equalises the gains u − 0.55 = 0.6 − u at the same
+// point: between the options 3 and 5. At 3 (u = 0.5) only the firm
+// accepts (0.5 ≥ 0.4; the others 0.5 < 0.55): 1 yes; at 5 (u = 0.833)
+// the union and the council accept and the firm (0.167 < 0.4) does not:
+// 2 yeses. Both packages are restated at 5 years, the farther option,
+// and the firm's yes is lost.
+func TestSearchRestatesDiscreteIssue(t *testing.T) {
+	c := contractCase(t)
+	out, err := DealSearch(context.Background(), c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := out.Result
+	if !res.Open {
+		t.Fatalf("zone closed: %s", res.Summary)
+	}
+	for name, pk := range map[string]*answer.DealPackage{"Nash": res.Nash, "balanced": res.Balanced} {
+		r := pk.Restated
+		if r == nil {
+			t.Fatalf("%s package %v not restated", name, pk.Values)
+		}
+		if !slices.Equal(pk.Values, []float64{5}) || len(r.Continuous) != 1 || r.Continuous[0] < 3.45-1e-6 || r.Continuous[0] > 3.45+1e-6 {
+			t.Errorf("%s: restated %v from %v, want 5 from 3.45", name, pk.Values, r.Continuous)
+		}
+		if r.Yeses != 2 || r.ContinuousYeses != 3 || !slices.Equal(r.Lost, []string{"firm"}) || r.Combinations != 2 || r.Nearest {
+			t.Errorf("%s: %d yeses against %d, lost %v, %d combinations; want 2 against 3, the firm's lost, 2 combinations", name, r.Yeses, r.ContinuousYeses, r.Lost, r.Combinations)
+		}
+		// the gains are the restated package's: 5/6 − 0.55 and 1/6 − 0.4
+		if g := pk.Gains; len(g) != 3 || !near(g[0], 5.0/6-0.55) || !near(g[2], 1.0/6-0.4) {
+			t.Errorf("%s: gains %v, want %v, %v, %v", name, g, 5.0/6-0.55, 5.0/6-0.55, 1.0/6-0.4)
+		}
+		if got, want := r.ValueText, []string{"5 years (the search's 3.45, restated at an option)"}; !slices.Equal(got, want) {
+			t.Errorf("%s: value text %q, want %q", name, got, want)
+		}
+		want := "The " + name + " package, restated at options (a discrete issue takes only its options): Contract length: 5 years (the search's 3.45, restated at an option). " +
+			"Of the 2 combinations of the options below and above each value, it is the one the most required actors accept, then the nearest the search's values. " +
+			"The rounding lost Firm's yes: 2 required actors accept it, against 3 at the search's values."
+		if r.Text != want {
+			t.Errorf("%s:\n got %s\nwant %s", name, r.Text, want)
+		}
+		if !slices.Equal(pk.NearestText, []string{"5 years (5.00)"}) {
+			t.Errorf("%s: nearest %q, want the option itself", name, pk.NearestText)
+		}
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+// deal evaluate takes only an option's value on a discrete issue, and so
+// does deal search's fix: the refusal names the field, the issue and the
+// valid options.
+func TestEvaluateRefusesValueBetweenOptions(t *testing.T) {
+	c := contractCase(t)
+	req := answer.NewDealEvaluateRequest()
+	req.Package, req.Models = map[string]float64{"contract": 3.45}, []string{"none"}
+	_, err := DealEvaluate(context.Background(), c, req)
+	want := "package: issue contract: the package gives Contract length the value 3.45, which is not one of its options: Contract length is a discrete issue (discrete: true), whose only outcomes are its options; valid: one of 1 (1 year), 2 (2 years), 3 (3 years) or 5 (5 years)"
+	if err == nil || err.Error() != want {
+		t.Fatalf("contract=3.45:\n got %v\nwant %s", err, want)
+	}
+	req.Package = map[string]float64{"contract": 3}
+	ev, err := DealEvaluate(context.Background(), c, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// at 3 years only the firm accepts (u = 0.5: 0.5 ≥ 0.4, 0.5 < 0.55)
+	for _, v := range ev.Evaluation.Actors {
+		if v.Accepts != (v.Actor == "firm") {
+			t.Errorf("at 3 years %s accepts %v", v.Actor, v.Accepts)
+		}
+	}
+	sreq := answer.NewDealSearchRequest()
+	sreq.Fix = map[string]float64{"contract": 4}
+	if _, err := DealSearch(context.Background(), c, sreq); err == nil || !strings.HasPrefix(err.Error(), "fix: issue contract: the fix gives Contract length the value 4, which is not one of its options") {
+		t.Errorf("fix contract=4: %v", err)
+	}
+}
+
+// A forecast on a discrete issue already reads as its nearest option
+// (nearest_text, points_text): ks's 1.61 years as "2 years", the
+// compromise's 3 as "3 years". No model's number changes.
+func TestForecastNamesNearestOption(t *testing.T) {
+	c := contractCase(t)
+	req := answer.NewForecastRequest()
+	req.Models = []string{"compromise", "ks"}
+	f, err := Forecast(context.Background(), c, req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"compromise": "→3", "ks": "→2"}
+	for _, m := range f.Models {
+		fc, ok := m.ForecastOf("contract")
+		if !ok {
+			t.Fatalf("%s: no forecast", m.Model)
+		}
+		if fc.PointsText != want[m.Model] {
+			t.Errorf("%s: forecast %v reads as %q, want %q", m.Model, fc.Forecast, fc.PointsText, want[m.Model])
+		}
+	}
+}
+
+// The brief's Nash package gives a restated issue as deal search words
+// it, and the yes the rounding lost.
+func TestBriefNashRestated(t *testing.T) {
+	bd, err := briefSearch(context.Background(), contractCase(t), answer.NewDealSearchRequest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Contract length 5 years (the search's 3.45, restated at an option) (the rounding lost Firm's yes)"; bd.Nash != want {
+		t.Errorf("brief's Nash package\n got %s\nwant %s", bd.Nash, want)
+	}
+}
+
+// RestatedText's other cases: no yes lost, several lost, and more
+// combinations than are tried.
+func TestRestatedTextCases(t *testing.T) {
+	v := []string{"Term: 2 years (the search's 2.40, restated at an option)"}
+	for _, tc := range []struct {
+		lost    []string
+		yeses   int
+		nearest bool
+		want    string
+	}{
+		{nil, 3, false, "Plan 1's package, restated at options (a discrete issue takes only its options): Term: 2 years (the search's 2.40, restated at an option). Of the 4 combinations of the options below and above each value, it is the one the most required actors accept, then the nearest the search's values. The rounding lost no yes: 3 required actors accept it (2 at the search's values)."},
+		{[]string{"Union", "Firm"}, 1, true, "Plan 1's package, restated at options (a discrete issue takes only its options): Term: 2 years (the search's 2.40, restated at an option). Each value is rounded to its nearest option: the options below and above each make 4 combinations, more than the 64 tried at most. The rounding lost the yeses of Union and Firm: 1 required actor accepts it, against 2 at the search's values."},
+	} {
+		if got := RestatedText("Plan 1's package", v, tc.lost, tc.yeses, 2, tc.nearest, 4); got != tc.want {
+			t.Errorf("\n got %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+// No peer format holds discrete: an export to one says so; Parley's own
+// YAML keeps it and says nothing.
+func TestExportSaysDiscreteLost(t *testing.T) {
+	b, err := os.ReadFile("testdata/contract.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := Load("contract.yaml", b, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "discrete: true (1 issue; read back, any value on the scale is an outcome)"
+	for _, to := range []string{"ktab-csv", "ktab-xml", "decide", "bdm-csv", "schelling", "yaml"} {
+		ex, err := Export(in, ExportOptions{To: to})
+		if err != nil {
+			t.Fatalf("%s: %v", to, err)
+		}
+		if slices.Contains(ex.Lost, want) != (to != "yaml") {
+			t.Errorf("%s: lost %q; want %q among them only in a peer format", to, ex.Lost, want)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package web_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"parley/answer"
+	"parley/ask"
+)
+
+// TestDealSearchRestatedOnPage: on ask/testdata/contract.yaml (a
+// contract of 1, 2, 3 or 5 years, discrete) the deal view renders the
+// search's restatement of its Nash and balanced packages in the answer's
+// words (ask.RestatedText), as parley deal search prints them, and the
+// zone's table gives them at 5 years; the slider of the discrete issue
+// starts at an option (the compromise's 3.00 is 3 years) and moves from
+// option to option.
+func TestDealSearchRestatedOnPage(t *testing.T) {
+	b, err := os.ReadFile("../ask/testdata/contract.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := loadCase(t, "contract.yaml", b, "latest")
+	want, err := ask.DealSearch(t.Context(), c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Result.Nash.Restated == nil || want.Result.Balanced.Restated == nil {
+		t.Fatal("ask's search restated neither package")
+	}
+	e := startE2EWith(t, e2eOptions{empty: true})
+	rec := e.stored("Contract", b)
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#deal"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-restated]`)))
+	got := get(t, e.bctx, "restated", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-restated]")].map((p) => p.textContent)`))
+	texts := []string{want.Result.Nash.Restated.Text, want.Result.Balanced.Restated.Text}
+	if len(got) != 2 || got[0] != texts[0] || got[1] != texts[1] {
+		t.Errorf("the page's restatements %q, want %q", got, texts)
+	}
+	cells := get(t, e.bctx, "cells", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-packages] tbody td b")].map((b) => b.textContent)`))
+	if len(cells) != 2 || cells[0] != "5.00" || cells[1] != "5.00" {
+		t.Errorf("the zone's packages read %q, want 5.00 and 5.00", cells)
+	}
+	slider := func() string {
+		return get(t, e.bctx, "slider", chromedp.Evaluate[string](`document.querySelector('input[type=range][data-issue="contract"]').value`))
+	}
+	if v := slider(); v != "3" {
+		t.Errorf("the slider starts at %q, want 3 (the compromise's 3.00, an option)", v)
+	}
+	e.do("move", void(chromedp.Evaluate[bool](`(() => { const i = document.querySelector('input[type=range][data-issue="contract"]'); i.value = "4.1"; i.dispatchEvent(new Event("input")); return true })()`)))
+	if v := slider(); v != "5" {
+		t.Errorf("the slider moved to 4.1 reads %q, want 5 (the nearest option)", v)
+	}
+}
