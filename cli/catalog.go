@@ -188,11 +188,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 	if c.CapabilityScale != "" {
 		fmt.Fprintf(w, "Capability: %s\n", c.CapabilityScale)
 	}
-	fmt.Fprintf(w, "Shown at %s", st.At)
-	if st.Changed > 0 {
-		fmt.Fprintf(w, ": %s from the base, each marked with the snapshot or variant that set it", nouns.Count(st.Changed, "difference"))
-	}
-	fmt.Fprintln(w, " (--snapshot, --variant).")
+	fmt.Fprintln(w, st.Heading+" (--snapshot, --variant).")
 	aliases := map[string][]string{}
 	for _, a := range c.Actors {
 		aliases[a.ID] = a.Aliases
@@ -256,19 +252,13 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 		}
 		t.Render()
 	})
-	bases := map[string]int{}
 	set := 0
 	for _, x := range st.Stances {
-		bases[x.Basis]++
 		if x.SetByText != "" {
 			set++
 		}
 	}
-	fmt.Fprintf(w, "Stances at %s: %d (%d quoted, %d assumed, %d with neither", st.At, len(st.Stances), bases[answer.BasisQuoted], bases[answer.BasisAssumed], bases[answer.BasisNeither])
-	if set > 0 {
-		fmt.Fprintf(w, "; %d set since the base", set)
-	}
-	fmt.Fprint(w, ")")
+	fmt.Fprint(w, st.StancesText)
 	if all {
 		fmt.Fprintln(w, ":")
 		t := newTable(w)
@@ -298,11 +288,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 				fmt.Fprintf(w, "  and %d more (--all lists them)\n", len(st.RedLines)-i)
 				break
 			}
-			how := l.Basis
-			if l.SetByText != "" {
-				how = strings.TrimPrefix(how+"; "+l.SetByText, "; ")
-			}
-			fmt.Fprintf(w, "  %s on %s: %s (%s)\n", name.actor(l.Actor), name.issue(l.Issue), l.RedLine, how)
+			fmt.Fprintf(w, "  %s\n", l.Text)
 		}
 	}
 	limits := func(head string, ls []answer.ContentsLimit) {
