@@ -301,16 +301,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 				fmt.Fprintf(w, "  and %d more (--all lists them)\n", len(ls)-i)
 				break
 			}
-			where := "base"
-			switch {
-			case strings.HasPrefix(l.Snapshot, "variant:"):
-				where = "variant " + strings.TrimPrefix(l.Snapshot, "variant:")
-			case l.Snapshot != "":
-				where = "from " + l.Snapshot
-			}
-			if l.Basis != "" {
-				where += ", " + l.Basis
-			}
+			where := l.Where
 			if l.Reservation != nil {
 				fmt.Fprintf(w, "  %s: %s (%s)\n", name.actor(l.Actor), numD(*l.Reservation, 2), where)
 			} else {
@@ -323,13 +314,13 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 	if len(c.Snapshots) > 0 {
 		fmt.Fprintln(w, "Snapshots:")
 		for _, sn := range c.Snapshots {
-			fmt.Fprintf(w, "  %s  %s%s\n", sn.Date, named(sn.Name), ask.ChangesText(sn))
+			fmt.Fprintf(w, "  %s  %s\n", sn.Date, sn.Text)
 		}
 	}
 	if len(c.Variants) > 0 {
 		fmt.Fprintln(w, "Variants:")
 		for _, v := range c.Variants {
-			fmt.Fprintf(w, "  %-24s %s%s\n", v.ID, named(v.Name), ask.ChangesText(v))
+			fmt.Fprintf(w, "  %-24s %s\n", v.ID, v.Text)
 		}
 	}
 	if n := len(c.Proposals); n > 0 {
@@ -401,15 +392,6 @@ func contentsNames(c answer.Contents) names {
 		h.Issues = append(h.Issues, answer.Issue{ID: is.ID, Name: is.Name})
 	}
 	return headerNames(&h)
-}
-
-// named is a snapshot's label or a variant's name and ": ", before what
-// it changes; "" for none, so an unnamed one reads "2025-06-01  1 stance".
-func named(name string) string {
-	if name == "" {
-		return ""
-	}
-	return name + ": "
 }
 
 // assumedAside is "; " and what rests only on an assumed reason, with

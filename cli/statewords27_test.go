@@ -35,6 +35,13 @@ func TestShowPrintsStateWords(t *testing.T) {
 		"Shown at the latest snapshot (2025-02-01), variant no-line: 2 differences from the base, each marked with the snapshot or variant that set it (--snapshot, --variant).\n",
 		"Stances at the latest snapshot (2025-02-01), variant no-line: 4 (1 quoted, 3 assumed, 0 with neither; 1 set since the base); --all lists them\n",
 		"  Beta on Budget: none (dropped by variant no-line, base <= 60)\n",
+		// as written: each red line's state, and what each snapshot and
+		// variant changes
+		"  Beta on Budget: <= 60 (base, assumed)\n",
+		"  Beta on Budget: <= 70 (from 2025-02-01, assumed)\n",
+		"  Beta on Budget: none (variant no-line)\n",
+		"  2025-02-01  February: 1 stance, 1 actor changed\n",
+		"  no-c                     Gamma leaves: 1 actor removed\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
@@ -51,6 +58,16 @@ func TestShowPrintsStateWords(t *testing.T) {
 	st := sh.State
 	if !strings.Contains(out, st.Heading+" (--snapshot, --variant).\n") || !strings.Contains(out, st.StancesText+"; --all lists them\n") {
 		t.Errorf("the JSON's heading %q or stances_text %q is not the terminal's:\n%s", st.Heading, st.StancesText, out)
+	}
+	for _, l := range append(sh.Contents.RedLines, sh.Contents.Reservations...) {
+		if l.Where == "" || !strings.Contains(out, " ("+l.Where+")\n") {
+			t.Errorf("the JSON's where %q is not the terminal's:\n%s", l.Where, out)
+		}
+	}
+	for _, c := range append(sh.Contents.Snapshots, sh.Contents.Variants...) {
+		if c.Text == "" || !strings.Contains(out, c.Text+"\n") {
+			t.Errorf("the JSON's changes %q are not the terminal's:\n%s", c.Text, out)
+		}
 	}
 	for _, l := range st.RedLines {
 		if l.Text == "" || !strings.Contains(out, "  "+l.Text+"\n") {
