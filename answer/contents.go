@@ -124,6 +124,9 @@ type ContentsLimit struct {
 	// Basis is what it rests on there (with a change's own quotes or
 	// reason, or those it keeps); "" for a red line dropped.
 	Basis string `json:"basis"`
+	// Where says in words the state that states it and Basis: "base,
+	// quoted", "from 2025-02-01, assumed", "variant x".
+	Where string `json:"where"`
 }
 
 // ContentsChanges is one snapshot or variant: how many changes of each
@@ -140,6 +143,9 @@ type ContentsChanges struct {
 	RemoveActors      int    `json:"remove_actors"`
 	Proposals         int    `json:"proposals"`
 	WithdrawProposals int    `json:"withdraw_proposals"`
+	// Text says what it changes in words, after its name where it has
+	// one (ask.ChangesText): "February: 1 stance, 1 actor changed".
+	Text string `json:"text"`
 }
 
 // ContentsProposal is one proposal of the base.

@@ -19,10 +19,21 @@ type State struct {
 	// snapshot (2026-03-20)", "the base (as of 2026-03-03)",
 	// "2026-03-25 (the snapshot of 2026-03-20)", each followed by
 	// ", variant ID" when a variant applies.
-	At       string        `json:"at"`
-	Actors   []StateActor  `json:"actors"`
-	Stances  []StateStance `json:"stances"`
-	RedLines []StateLimit  `json:"red_lines"`
+	At string `json:"at"`
+	// Heading is the line every door heads the state with: "Shown at "
+	// At, and where it differs from the base, how often and that each
+	// difference is marked: "Shown at the latest snapshot (2026-03-20):
+	// 12 differences from the base, each marked with the snapshot or
+	// variant that set it".
+	Heading string `json:"heading"`
+	// StancesText counts the stances there by what they rest on, and
+	// those set since the base: "Stances at the latest snapshot
+	// (2026-03-20): 37 (20 quoted, 15 assumed, 2 with neither; 3 set
+	// since the base)".
+	StancesText string        `json:"stances_text"`
+	Actors      []StateActor  `json:"actors"`
+	Stances     []StateStance `json:"stances"`
+	RedLines    []StateLimit  `json:"red_lines"`
 	// Changed counts the capabilities, stances and red lines that differ
 	// from the base.
 	Changed int `json:"changed"`
@@ -79,4 +90,8 @@ type StateLimit struct {
 	// Base is the base's red line where SetBy is set ("" where the base
 	// states none).
 	Base string `json:"base,omitempty"`
+	// Text is the red line in words, its actor and issue by name, what
+	// it rests on and SetByText: "Ukraine on Territory: <= 40 (quoted;
+	// set by snapshot 2026-03-20, base <= 30)".
+	Text string `json:"text"`
 }

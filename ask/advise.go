@@ -143,8 +143,8 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		for k, is := range p.Issues {
 			if p.Stances[ai][k].Present && (req.Issue == "" || is.ID == req.Issue) {
 				most, _ := sweep.StepStats(rc.steps[k])
-				on = append(on, issueCount{model.NameOr(is.Name, is.ID), rc.perIssue[k], most})
-				failed = memberCounts(failed, model.NameOr(is.Name, is.ID), rc.members[k])
+				on = append(on, issueCount{issueLabelOf(p, k), rc.perIssue[k], most})
+				failed = memberCounts(failed, issueLabelOf(p, k), rc.members[k])
 			}
 		}
 		if u := unsettledRuns(m.Name(), rc.unsettled, req.Draws, "draws", on); u != "" {
@@ -459,8 +459,8 @@ type leverRuns struct {
 func (lr leverRuns) warning(m string, p *model.Problem, where string) string {
 	n, members := sweep.CountFailed(lr.failed, len(p.Issues))
 	var on []memberCount
-	for k, is := range p.Issues {
-		on = memberCounts(on, model.NameOr(is.Name, is.ID), members[k])
+	for k := range p.Issues {
+		on = memberCounts(on, issueLabelOf(p, k), members[k])
 	}
 	return memberFailedRuns(m, n, lr.runs, where, on)
 }

@@ -40,7 +40,10 @@ func AdviseStepText(sc *answer.Scenario, issue string, lo, hi, step float64) str
 	if step != answer.DefaultAdviseStep {
 		from = fmt.Sprintf("as asked (advise's default is %s)", PlainValue(answer.DefaultAdviseStep))
 	}
-	share := shareText(step, 1)
+	// a step is an input, written as stated: PercentText with the
+	// decimals it takes (2.5% for 0.025), none for a whole percent
+	exact := trimZeros(strconv.FormatFloat(100*step, 'f', chanceDecimals, 64))
+	share := PercentText(step, max(len(exact)-strings.IndexByte(exact+".", '.')-1, 0))
 	return fmt.Sprintf("One step, at most: %s on a position, %s of the scale %s–%s, and %s on a salience, %s of its scale 0–%s (step %s, %s; %s).",
 		pos, share, PlainValue(lo), PlainValue(hi), sal, share, PlainValue(ss), PlainValue(step), AdviseStepUnit, from)
 }
@@ -100,7 +103,7 @@ func leverWords(sc *answer.Scenario, lv answer.Lever) string {
 // the forecast (1 − utility), which gives a gain of 0.0082 its size:
 // "moving its own position from 4.0 to 3.5, which walks back its own
 // tabled offer hospital-offer-2 at 4.0: the forecast comes 0.21 closer
-// (2.1% of the scale), utility +0.0082 (4.1% of the 0.202 it lacks at
+// (2% of the scale), utility +0.0082 (4% of the 0.202 it lacks at
 // the forecast)".
 func LeverSentence(sc *answer.Scenario, lv answer.Lever, lo, hi, utility float64) string {
 	d := sc.IssueDecimals(lv.Issue)
@@ -128,7 +131,7 @@ func LeverSentence(sc *answer.Scenario, lv answer.Lever, lo, hi, utility float64
 func gainText(g float64) string { return fmt.Sprintf("%+.4f", g) }
 
 // gainShare is a gain's share of what the actor lacks at the forecast
-// (1 − utility), "4.1% of the 0.202 it lacks at the forecast"; "" when
+// (1 − utility), "4% of the 0.202 it lacks at the forecast"; "" when
 // it lacks nothing.
 func gainShare(g, utility float64) string {
 	lack := 1 - utility
@@ -138,22 +141,10 @@ func gainShare(g, utility float64) string {
 	return fmt.Sprintf("%s of the %s it lacks at the forecast", shareText(math.Abs(g), lack), UtilityText(lack))
 }
 
-// shareText is x as a percentage of of: whole from 10% ("12%"), to one
-// decimal from 1% ("4.1%"), to two significant digits below ("0.82%").
-func shareText(x, of float64) string {
-	p := 100 * x / of
-	switch {
-	case !finite(p):
-		return NoNumber
-	case p == 0:
-		return "0%"
-	case p >= 10:
-		return strconv.FormatFloat(p, 'f', 0, 64) + "%"
-	case p >= 1:
-		return strconv.FormatFloat(p, 'f', 1, 64) + "%"
-	}
-	return strconv.FormatFloat(p, 'g', 2, 64) + "%"
-}
+// shareText is x as a percentage of of, by PercentText's rule: a whole
+// percent ("12%", "4%", "1%" for 0.82%), more decimals only where a share strictly
+// between 0 and 1 would read 0% or 100% ("0.3%").
+func shareText(x, of float64) string { return PercentText(x/of, 0) }
 
 // adviseTopText is Advice.TopText: the levers with the largest utility
 // gains, each in leverWords, its issue and its gain with its share of

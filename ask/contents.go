@@ -116,6 +116,7 @@ func limitsOf(c *answer.Contents, basis evidence.Basis, at string, res *scenario
 			if _, still := redLineOf(now, is); still {
 				l.Basis = basis.Of(now.RedLineEvidence[is], now.RedLineAssumed[is])
 			}
+			l.Where = limitWhere(at, l.Basis)
 			c.RedLines = append(c.RedLines, l)
 		}
 		if e.reservation != nil {
@@ -124,6 +125,7 @@ func limitsOf(c *answer.Contents, basis evidence.Basis, at string, res *scenario
 			if now != nil {
 				l.Basis = basis.Of(now.ReservationEvidence, now.ReservationAssumed)
 			}
+			l.Where = limitWhere(at, l.Basis)
 			c.Reservations = append(c.Reservations, l)
 		}
 	}
@@ -141,8 +143,30 @@ func redLineOf(a *scenario.Actor, issue string) (string, bool) {
 
 // changesOf counts the changes of one snapshot (date) or variant (id).
 func changesOf(ch scenario.Changes, date, id, name string) answer.ContentsChanges {
-	return answer.ContentsChanges{Date: date, ID: id, Name: name, Stances: len(ch.Stances), Actors: len(ch.Actors),
+	c := answer.ContentsChanges{Date: date, ID: id, Name: name, Stances: len(ch.Stances), Actors: len(ch.Actors),
 		AddActors: len(ch.AddActors), RemoveActors: len(ch.RemoveActors), Proposals: len(ch.Proposals), WithdrawProposals: len(ch.WithdrawProposals)}
+	c.Text = ChangesText(c)
+	if name != "" {
+		c.Text = name + ": " + c.Text
+	}
+	return c
+}
+
+// limitWhere is a red line's or reservation's Where: the state that
+// states it ("base", "from 2025-02-01", "variant x", at as limitsOf's)
+// and what it rests on there.
+func limitWhere(at, basis string) string {
+	where := "base"
+	switch {
+	case strings.HasPrefix(at, "variant:"):
+		where = "variant " + strings.TrimPrefix(at, "variant:")
+	case at != "":
+		where = "from " + at
+	}
+	if basis != "" {
+		where += ", " + basis
+	}
+	return where
 }
 
 // ChangesText says in words what a snapshot or variant changes: "12

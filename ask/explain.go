@@ -623,8 +623,17 @@ func WeightDecimals(pulls []answer.Pull) int {
 }
 
 // WeightShareText writes a share of the weight as a percent with d decimals
-// (ShareDecimals).
-func WeightShareText(share float64, d int) string { return fixed(100*share, d) + "%" }
+// (ShareDecimals), by PercentText's rule; a share within floating-point
+// noise of 0 or 1 (scenario.NoiseShare) is 0 or 1, and reads so.
+func WeightShareText(share float64, d int) string {
+	switch {
+	case math.Abs(share) <= scenario.NoiseShare:
+		share = 0
+	case math.Abs(share-1) <= scenario.NoiseShare:
+		share = 1
+	}
+	return PercentText(share, d)
+}
 
 // maxPullDecimals bounds PullDecimals: a pull a billionth of the largest
 // (the smallest not noise) on the widest scale nash's pulls need

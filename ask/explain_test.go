@@ -468,7 +468,9 @@ stances:
 `
 
 // A share of its best that is not zero never reads as zero (RatioDecimals):
-// Alpha's 0.2% in ksLightCase takes one decimal, and so does Beta's.
+// Alpha's 0.2% in ksLightCase takes one decimal; Beta's, above 0.999 but
+// below 1, takes the decimals that keep it from reading 100%
+// (PercentText's rule): 99.96%.
 func TestExplainKSRatioNeverReadsZero(t *testing.T) {
 	c := loadCase(t, "ksl.yaml", ksLightCase)
 	ie := explain(t, c, "ks", "").Issues[0]
@@ -476,10 +478,10 @@ func TestExplainKSRatioNeverReadsZero(t *testing.T) {
 	if a.Ratio == nil || b.Ratio == nil || math.Abs(*a.Ratio/(*b.Ratio)-0.002) > 1e-9 || *b.Ratio < 0.999 || *b.Ratio >= 1 {
 		t.Fatalf("ratios %v and %v; want Alpha's 0.002 of Beta's, Beta's in [0.999, 1)", a.Ratio, b.Ratio)
 	}
-	if a.RatioText != "0.2%" || b.RatioText != "100.0%" {
-		t.Errorf("ratio texts %q and %q; want \"0.2%%\" and \"100.0%%\"", a.RatioText, b.RatioText)
+	if a.RatioText != "0.2%" || b.RatioText != "99.96%" {
+		t.Errorf("ratio texts %q and %q; want \"0.2%%\" and \"99.96%%\"", a.RatioText, b.RatioText)
 	}
-	if s := "Beta (above, 100.0% of its best ÷ weight 1 = 1) and Alpha (below, 0.2% of its best ÷ weight 0.002 = 1) bound it"; !strings.Contains(ie.Text, s) {
+	if s := "Beta (above, 99.96% of its best ÷ weight 1 = 1) and Alpha (below, 0.2% of its best ÷ weight 0.002 = 1) bound it"; !strings.Contains(ie.Text, s) {
 		t.Errorf("no %q in %q", s, ie.Text)
 	}
 }

@@ -184,7 +184,7 @@ func (c *Case) convert(name string, r *model.Result, o model.Options) answer.Mod
 				// an issue without labelled options: none, as of a settled forecast
 				f.Nearest = []answer.Anchor{}
 			}
-			moving = append(moving, unsettledIssue{label: model.NameOr(is.Name, is.ID), s: s, rounds: len(ir.Rounds) - 1, width: is.Max - is.Min, options: len(f.Nearest)})
+			moving = append(moving, unsettledIssue{label: issueLabelOf(p, k), s: s, rounds: len(ir.Rounds) - 1, width: is.Max - is.Min, options: len(f.Nearest)})
 			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round).String()] = true
 		}
 		forecastTexts(&f)
@@ -713,7 +713,11 @@ func unsettledList(moving []unsettledIssue, rounds bool) string {
 func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 	var moving []unsettledIssue
 	for _, f := range m.Unsettled() {
-		u := unsettledIssue{label: model.NameOr(f.Name, f.Issue), s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}, options: len(f.Nearest)}
+		label := model.NameOr(f.Name, f.Issue)
+		if h != nil {
+			label = issueLabel(h, f.Issue)
+		}
+		u := unsettledIssue{label: label, s: settling{lo: f.Range.Lo, hi: f.Range.Hi, cycle: f.Cycle, d: h.IssueDecimals(f.Issue)}, options: len(f.Nearest)}
 		if h != nil {
 			if k := h.IssueIndex(f.Issue); k >= 0 {
 				u.width = h.Issues[k].Max - h.Issues[k].Min
@@ -731,15 +735,41 @@ func unsettledIn(h *answer.Scenario, m answer.ModelForecast, so string) string {
 // issueLabel names issue id in a sentence: by its name (sc's
 // IssueName), as every answer does, and as "Name (id)" (idLabel) only
 // where another issue of sc has the same name, which alone would not
-// tell the two apart.
+// tell the two apart. It is the one rule for an issue named in a
+// warning or a note; issueLabelOf applies it to a model.Problem's
+// issues, whose names are already the name or the id (model.NameOr).
 func issueLabel(sc *answer.Scenario, id string) string {
-	name := sc.IssueName(id)
-	for _, is := range sc.Issues {
-		if is.ID != id && sc.IssueName(is.ID) == name {
-			return idLabel(id, name)
+	if sc == nil {
+		return id
+	}
+	ids, names := make([]string, len(sc.Issues)), make([]string, len(sc.Issues))
+	for k, is := range sc.Issues {
+		ids[k], names[k] = is.ID, sc.IssueName(is.ID)
+	}
+	if k := sc.IssueIndex(id); k >= 0 {
+		return labelAmong(k, ids, names)
+	}
+	return id
+}
+
+// issueLabelOf is issueLabel of p's k-th issue.
+func issueLabelOf(p *model.Problem, k int) string {
+	ids, names := make([]string, len(p.Issues)), make([]string, len(p.Issues))
+	for j, is := range p.Issues {
+		ids[j], names[j] = is.ID, model.NameOr(is.Name, is.ID)
+	}
+	return labelAmong(k, ids, names)
+}
+
+// labelAmong is issueLabel's rule: names[k], or "Name (id)" (idLabel)
+// where another of names is the same.
+func labelAmong(k int, ids, names []string) string {
+	for j, n := range names {
+		if j != k && n == names[k] {
+			return idLabel(ids[k], names[k])
 		}
 	}
-	return name
+	return names[k]
 }
 
 // idLabel names an issue by its id and name: "Name (id)", or the id alone

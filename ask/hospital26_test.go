@@ -52,17 +52,17 @@ func TestAdviseWalksBackTabledOffer(t *testing.T) {
 	if want := "walks back its own tabled offer h-offer at 4.0"; own.WalksBack != want {
 		t.Errorf("walks back %q, want %q", own.WalksBack, want)
 	}
-	want := "moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.25 closer (2.5% of the scale), utility +0.0125 (3.3% of the 0.375 it lacks at the forecast)"
+	want := "moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.25 closer (2% of the scale), utility +0.0125 (3% of the 0.375 it lacks at the forecast)"
 	if own.Text != want {
 		t.Errorf("text\n%q, want\n%q", own.Text, want)
 	}
 	if !strings.Contains(ia.Text, want) {
 		t.Errorf("the issue's sentence %q does not name the walk-back", ia.Text)
 	}
-	if !strings.Contains(a.TopText, "which walks back its own tabled offer h-offer at 4.0 on Wage (+0.0125, 3.3% of the 0.375 it lacks at the forecast)") {
+	if !strings.Contains(a.TopText, "which walks back its own tabled offer h-offer at 4.0 on Wage (+0.0125, 3% of the 0.375 it lacks at the forecast)") {
 		t.Errorf("top text %q", a.TopText)
 	}
-	if want := "One step, at most: 0.5 on a position, 5.0% of the scale 0–10, and 0.05 on a salience, 5.0% of its scale 0–1 (step 0.05, " + AdviseStepUnit + "; advise's default)."; ia.StepText != want {
+	if want := "One step, at most: 0.5 on a position, 5% of the scale 0–10, and 0.05 on a salience, 5% of its scale 0–1 (step 0.05, " + AdviseStepUnit + "; advise's default)."; ia.StepText != want {
 		t.Errorf("step text\n%q, want\n%q", ia.StepText, want)
 	}
 	if want := "Advice for Hospital group (hospital), model compromise, advise's default (" + answer.DefaultAdviseModelWhy + "), method closed form; its utility at the forecast 0.625"; a.HeadText != want {

@@ -30,11 +30,11 @@ func memberCounts(on []memberCount, issue string, failed []sweep.MemberFailures)
 // renormalised), for every answer that runs a model many times and
 // reads its forecasts alone — a sweep's draws, a sensitivity analysis's
 // draws and ends, advice's draws and lever runs: "ensemble: member smp failed on
-// Ceasefire in 3 of 10,000 draws (<0.1%): in those draws its forecast of
+// Ceasefire in 3 of 10,000 draws (0.03%): in those draws its forecast of
 // Ceasefire is the other members' alone, their weights renormalised",
 // or, for more than one member or issue (or runs on issues not in on),
 // "ensemble: a member failed in
-// 5 of 10,000 draws (<0.1%) — smp on Ceasefire 3, compromise on
+// 5 of 10,000 draws (0.05%) — smp on Ceasefire 3, compromise on
 // Territory 2: in those draws its forecast of each such issue is …".
 // n is the runs in which any member failed, runs names the runs
 // ("draws"), on lists the issues' members in the scenario's order. It is

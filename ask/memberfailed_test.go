@@ -29,7 +29,7 @@ func TestMemberFailedRunsWording(t *testing.T) {
 		want     string
 	}{
 		{"one member, one issue", 3, 10000, "draws", []memberCount{{"ceasefire", "smp", 3}},
-			"ensemble: member smp failed on ceasefire in 3 of 10,000 draws (<0.1%): in those draws its forecast of ceasefire is the other members' alone, their weights renormalised"},
+			"ensemble: member smp failed on ceasefire in 3 of 10,000 draws (0.03%): in those draws its forecast of ceasefire is the other members' alone, their weights renormalised"},
 		{"members and issues", 4, 2000, "draws", []memberCount{{"ceasefire", "compromise", 1}, {"ceasefire", "smp", 3}, {"nato", "smp", 1200}},
 			"ensemble: a member failed in 4 of 2,000 draws (0.2%) — compromise on ceasefire 1, smp on ceasefire 3, smp on nato 1,200: in those draws its forecast of each such issue is the other members' alone, their weights renormalised"},
 		{"ends", 2, 4, "one-at-a-time runs", []memberCount{{"x", "s1", 1}, {"y", "s2", 1}},

@@ -164,12 +164,8 @@ func SweepOutcomeText(c sweep.Combined, d int) string {
 }
 
 // CoverageText is a backtest's coverage, the share of outcomes inside a
-// model's interval, as every door's table writes it: a whole percent,
-// "67%"; NoNumber for a model without a distribution
-// (answer.BacktestModel's Coverage80Text and Coverage95Text).
-func CoverageText(x answer.Num) string {
-	if !x.Finite() {
-		return NoNumber
-	}
-	return fixed(100*float64(x), 0) + "%"
-}
+// model's interval, as every door's table writes it: by PercentText's
+// rule, a whole percent, "67%"; NoNumber for a model without a
+// distribution (answer.BacktestModel's Coverage80Text and
+// Coverage95Text).
+func CoverageText(x answer.Num) string { return PercentText(float64(x), 0) }

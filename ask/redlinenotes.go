@@ -45,7 +45,7 @@ func (c *Case) redLines(issues []answer.IssueForecast) []answer.RedLineCrossing 
 				continue
 			}
 			x := answer.RedLineCrossing{Issue: f.Issue, Actor: p.Actors[i].ID,
-				RedLine: fmt.Sprintf("%s red line (it needs %s)", nouns.Possessive(actorName(p.Actors[i])), r.Needs(model.NameOr(is.Name, is.ID)))}
+				RedLine: fmt.Sprintf("%s red line (it needs %s)", nouns.Possessive(actorName(p.Actors[i])), r.Needs(issueLabelOf(p, k)))}
 			switch {
 			case f.Range != nil:
 				lo, hi := deal.Crosses(r, f.Range.Lo, is), deal.Crosses(r, f.Range.Hi, is)

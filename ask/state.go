@@ -2,12 +2,14 @@ package ask
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
 	"parley/answer"
 	"parley/evidence"
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -137,8 +139,59 @@ func State(in *Input, t answer.Target) (*scenario.Scenario, answer.State, error)
 		}
 		out.Stances = append(out.Stances, ss)
 	}
+	stateTexts(res, &out)
 	out.Coverage = coverageTexts([]answer.Coverage{evidence.CoverageAt(res, out.At)})[0]
 	return res, out, nil
+}
+
+// stateTexts fills st's sentences (Heading, StancesText and each red
+// line's Text) from its fields, res the state's scenario, for its actors'
+// and issues' names: every door prints them as they are.
+func stateTexts(res *scenario.Scenario, st *answer.State) {
+	st.Heading = "Shown at " + st.At
+	if st.Changed > 0 {
+		st.Heading += ": " + nouns.Count(st.Changed, "difference") + " from the base, each marked with the snapshot or variant that set it"
+	}
+	bases := map[string]int{}
+	set := 0
+	for _, x := range st.Stances {
+		bases[x.Basis]++
+		if x.SetByText != "" {
+			set++
+		}
+	}
+	st.StancesText = fmt.Sprintf("Stances at %s: %d (%d quoted, %d assumed, %d with neither", st.At, len(st.Stances),
+		bases[answer.BasisQuoted], bases[answer.BasisAssumed], bases[answer.BasisNeither])
+	if set > 0 {
+		st.StancesText += fmt.Sprintf("; %d set since the base", set)
+	}
+	st.StancesText += ")"
+	for i := range st.RedLines {
+		l := &st.RedLines[i]
+		how := l.Basis
+		if l.SetByText != "" {
+			how = strings.TrimPrefix(how+"; "+l.SetByText, "; ")
+		}
+		l.Text = fmt.Sprintf("%s on %s: %s (%s)", actorNameIn(res, l.Actor), issueNameIn(res, l.Issue), l.RedLine, how)
+	}
+}
+
+// actorNameIn is actor id's name in s, or the id where it has none (or s
+// has no such actor).
+func actorNameIn(s *scenario.Scenario, id string) string {
+	if a := s.Actor(id); a != nil && a.Name != "" {
+		return a.Name
+	}
+	return id
+}
+
+// issueNameIn is issue id's name in s, or the id where it has none (or s
+// has no such issue).
+func issueNameIn(s *scenario.Scenario, id string) string {
+	if is := s.Issue(id); is != nil && is.Name != "" {
+		return is.Name
+	}
+	return id
 }
 
 // values is what State compares between two states: each actor's

@@ -64,12 +64,6 @@ func Grouped(n int) string {
 	return s
 }
 
-// percent writes n of total as a percentage to one decimal ("2.6%",
-// "100%"), and a share that would round to 0 as "<0.1%".
-func percent(n, total int) string {
-	p := 100 * float64(n) / float64(total)
-	if n > 0 && p < 0.05 {
-		return "<0.1%"
-	}
-	return strings.TrimSuffix(strconv.FormatFloat(p, 'f', 1, 64), ".0") + "%"
-}
+// percent writes n of total runs as a percent, as every door writes a
+// share of draws (Chance, PercentText's rule): "3%", "0.05%", "100%".
+func percent(n, total int) string { return Chance(float64(n) / float64(total)) }

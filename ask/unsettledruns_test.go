@@ -25,20 +25,20 @@ func TestUnsettledRunsWording(t *testing.T) {
 		want     string
 	}{
 		{"some issues", 52, 2000, []issueCount{{"ceasefire", 40, 0}, {"territory", 12, 0}, {"nato", 0, 0}},
-			"smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40, territory 12"},
+			"smp did not settle in 52 of 2,000 draws (3%) — on ceasefire 40, territory 12"},
 		{"overlapping issues", 3, 10, []issueCount{{"x", 2, 0}, {"y", 2, 0}},
 			"smp did not settle in 3 of 10 draws (30%) — on x 2, y 2"},
 		{"every issue", 1874, 2000, []issueCount{{"x", 1874, 0}, {"y", 1874, 0}, {"z", 1874, 0}},
-			"smp did not settle in 1,874 of 2,000 draws (93.7%) — on all 3 issues"},
+			"smp did not settle in 1,874 of 2,000 draws (94%) — on all 3 issues"},
 		{"one issue, every draw", 5, 5, []issueCount{{"x", 5, 0}},
 			"smp did not settle in 5 of 5 draws (100%) — on x 5"},
 		{"a share that rounds to 0", 1, 1000000, []issueCount{{"x", 1, 0}, {"y", 0, 0}},
-			"smp did not settle in 1 of 1,000,000 draws (<0.1%) — on x 1"},
+			"smp did not settle in 1 of 1,000,000 draws (0.0001%) — on x 1"},
 		{"none", 0, 2000, []issueCount{{"x", 0, 0}}, ""},
 		// the largest step of the issues with unsettled runs, with its
 		// issue; an issue with none does not count, whatever its step
 		{"steps", 52, 2000, []issueCount{{"ceasefire", 40, 18.3}, {"territory", 12, 22.7}, {"nato", 0, 99}},
-			"smp did not settle in 52 of 2,000 draws (2.6%) — on ceasefire 40, territory 12; their last round still moved them by up to 23 (on territory)"},
+			"smp did not settle in 52 of 2,000 draws (3%) — on ceasefire 40, territory 12; their last round still moved them by up to 23 (on territory)"},
 	} {
 		if got := unsettledRuns("smp", c.n, c.total, "draws", c.on); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
@@ -182,7 +182,7 @@ func TestSensitivityCountsUnsettled(t *testing.T) {
 		fmt.Sprintf("bdm did not settle in %d of %d one-at-a-time runs (%s) — on %s; their last round still moved them by up to %s (on %s): ", len(ends), r.Ends, percent(len(ends), r.Ends), strings.Join(onEnds, ", "),
 			LastStepText(r.Issues[most].EndsLastStepMax), r.Issues[most].Name),
 		// the largest of the draws' steps by hand: sanctions's, 43 to two digits
-		"bdm did not settle in 5 of 12 draws (41.7%) — on " + strings.Join(onDraws, ", ") + "; their last round still moved them by up to 43 (on Sanctions on Russia): those draws' forecasts are last rounds' points, so the variance shares include",
+		"bdm did not settle in 5 of 12 draws (42%) — on " + strings.Join(onDraws, ", ") + "; their last round still moved them by up to 43 (on Sanctions on Russia): those draws' forecasts are last rounds' points, so the variance shares include",
 	} {
 		if !slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
 			t.Errorf("no warning begins %q; warnings:\n%s", want, strings.Join(r.Warnings, "\n"))

@@ -353,35 +353,50 @@ func LikeliestTexts(sc *answer.Scenario, issue string, d *answer.Distribution) {
 	d.LikeliestChanceText = LikeliestChance(d.Likeliest)
 }
 
-// Chance writes a probability (0–1) as every door writes a chance: in
-// whole percent, "26%"; NoNumber when p is not a number. Decimals are
-// added where whole percents would mislead: a nonzero chance never reads
-// "0%" ("0.3%", "0.004%") and one below 1 never reads "100%" ("99.7%"),
-// up to chanceDecimals; one nearer 0 or 1 than that reads "<0.0001%" or
-// ">99.9999%". The likeliest option's chance (LikeliestChance), an
-// advice lever's share of draws that help (answer.Lever.HelpsText) and
-// smp's options (answer.SMPOption.ProbabilityText, its turns' sentences)
-// are written by it; a share of a sweep's draws, with its interval, by
-// ProbabilityText.
-func Chance(p float64) string {
-	if math.IsNaN(p) || math.IsInf(p, 0) {
+// PercentText writes a share x (a part of one) as a percent, by the one
+// rule every door writes a share with: d decimals (d = 0, a whole
+// percent, "26%", except where a door reads shares side by side in a
+// column and gives them its fewest decimals, as ShareDecimals does), and
+// more decimals only where d would mislead: a share strictly between 0
+// and 1 never reads "0%" or "100%" ("0.3%", "0.004%", "99.7%"), up to
+// chanceDecimals (or d, if more); one nearer 0 or 1 than that reads
+// "<0.0001%" or ">99.9999%". NoNumber when x is not a number. A share
+// that is 0 or 1 reads "0%" or "100%"; one outside 0–1 (a negative share,
+// a ratio above one) is written with d decimals. Chance, ChanceInterval,
+// CoverageText, WeightShareText, the share of a scale or of what an actor
+// lacks in advice's sentences (shareText) and the share of runs a
+// warning counts (percent) are each this rule.
+func PercentText(x float64, d int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return NoNumber
 	}
-	for d := 0; d <= chanceDecimals; d++ {
-		s := fixed(100*p, d)
-		if v, _ := strconv.ParseFloat(s, 64); (p > 0 && v == 0) || (p < 1 && v == 100) {
+	most := max(d, chanceDecimals)
+	for e := d; e <= most; e++ {
+		s := fixed(100*x, e)
+		if v, _ := strconv.ParseFloat(s, 64); (x > 0 && v == 0) || (x < 1 && v == 100) {
 			continue
 		}
 		return s + "%"
 	}
-	if p < 0.5 {
-		return "<0." + strings.Repeat("0", chanceDecimals-1) + "1%"
+	if x < 0.5 {
+		return "<0." + strings.Repeat("0", most-1) + "1%"
 	}
-	return ">99." + strings.Repeat("9", chanceDecimals) + "%"
+	return ">99." + strings.Repeat("9", most) + "%"
 }
 
-// chanceDecimals is the most decimals Chance adds to keep a chance from
-// reading "0%" or "100%".
+// Chance writes a probability (0–1) as every door writes a chance: in
+// whole percent, "26%", by PercentText's rule (d = 0): a nonzero chance
+// never reads "0%" ("0.3%", "0.004%") and one below 1 never reads
+// "100%" ("99.7%"); NoNumber when p is not a number. The likeliest
+// option's chance (LikeliestChance), an advice lever's share of draws
+// that help (answer.Lever.HelpsText) and smp's options
+// (answer.SMPOption.ProbabilityText, its turns' sentences) are written
+// by it; a share of a sweep's draws, with its interval, by
+// ProbabilityText.
+func Chance(p float64) string { return PercentText(p, 0) }
+
+// chanceDecimals is the most decimals PercentText adds to keep a share
+// from reading "0%" or "100%".
 const chanceDecimals = 4
 
 // TieJoin joins the options equally near a forecast (a tie), their

@@ -188,11 +188,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 	if c.CapabilityScale != "" {
 		fmt.Fprintf(w, "Capability: %s\n", c.CapabilityScale)
 	}
-	fmt.Fprintf(w, "Shown at %s", st.At)
-	if st.Changed > 0 {
-		fmt.Fprintf(w, ": %s from the base, each marked with the snapshot or variant that set it", nouns.Count(st.Changed, "difference"))
-	}
-	fmt.Fprintln(w, " (--snapshot, --variant).")
+	fmt.Fprintln(w, st.Heading+" (--snapshot, --variant).")
 	aliases := map[string][]string{}
 	for _, a := range c.Actors {
 		aliases[a.ID] = a.Aliases
@@ -256,19 +252,13 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 		}
 		t.Render()
 	})
-	bases := map[string]int{}
 	set := 0
 	for _, x := range st.Stances {
-		bases[x.Basis]++
 		if x.SetByText != "" {
 			set++
 		}
 	}
-	fmt.Fprintf(w, "Stances at %s: %d (%d quoted, %d assumed, %d with neither", st.At, len(st.Stances), bases[answer.BasisQuoted], bases[answer.BasisAssumed], bases[answer.BasisNeither])
-	if set > 0 {
-		fmt.Fprintf(w, "; %d set since the base", set)
-	}
-	fmt.Fprint(w, ")")
+	fmt.Fprint(w, st.StancesText)
 	if all {
 		fmt.Fprintln(w, ":")
 		t := newTable(w)
@@ -298,11 +288,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 				fmt.Fprintf(w, "  and %d more (--all lists them)\n", len(st.RedLines)-i)
 				break
 			}
-			how := l.Basis
-			if l.SetByText != "" {
-				how = strings.TrimPrefix(how+"; "+l.SetByText, "; ")
-			}
-			fmt.Fprintf(w, "  %s on %s: %s (%s)\n", name.actor(l.Actor), name.issue(l.Issue), l.RedLine, how)
+			fmt.Fprintf(w, "  %s\n", l.Text)
 		}
 	}
 	limits := func(head string, ls []answer.ContentsLimit) {
@@ -315,16 +301,7 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 				fmt.Fprintf(w, "  and %d more (--all lists them)\n", len(ls)-i)
 				break
 			}
-			where := "base"
-			switch {
-			case strings.HasPrefix(l.Snapshot, "variant:"):
-				where = "variant " + strings.TrimPrefix(l.Snapshot, "variant:")
-			case l.Snapshot != "":
-				where = "from " + l.Snapshot
-			}
-			if l.Basis != "" {
-				where += ", " + l.Basis
-			}
+			where := l.Where
 			if l.Reservation != nil {
 				fmt.Fprintf(w, "  %s: %s (%s)\n", name.actor(l.Actor), numD(*l.Reservation, 2), where)
 			} else {
@@ -337,13 +314,13 @@ func show(w io.Writer, in *ask.Input, c answer.Contents, st answer.State, all bo
 	if len(c.Snapshots) > 0 {
 		fmt.Fprintln(w, "Snapshots:")
 		for _, sn := range c.Snapshots {
-			fmt.Fprintf(w, "  %s  %s%s\n", sn.Date, named(sn.Name), ask.ChangesText(sn))
+			fmt.Fprintf(w, "  %s  %s\n", sn.Date, sn.Text)
 		}
 	}
 	if len(c.Variants) > 0 {
 		fmt.Fprintln(w, "Variants:")
 		for _, v := range c.Variants {
-			fmt.Fprintf(w, "  %-24s %s%s\n", v.ID, named(v.Name), ask.ChangesText(v))
+			fmt.Fprintf(w, "  %-24s %s\n", v.ID, v.Text)
 		}
 	}
 	if n := len(c.Proposals); n > 0 {
@@ -415,15 +392,6 @@ func contentsNames(c answer.Contents) names {
 		h.Issues = append(h.Issues, answer.Issue{ID: is.ID, Name: is.Name})
 	}
 	return headerNames(&h)
-}
-
-// named is a snapshot's label or a variant's name and ": ", before what
-// it changes; "" for none, so an unnamed one reads "2025-06-01  1 stance".
-func named(name string) string {
-	if name == "" {
-		return ""
-	}
-	return name + ": "
 }
 
 // assumedAside is "; " and what rests only on an assumed reason, with

@@ -272,14 +272,14 @@ func TestKSTinyShare(t *testing.T) {
 
 // ks's "Of best" column writes each ratio as the sentence does
 // (RatioText): a light actor's 0.2% of its best reads "0.2%", not "0%",
-// and Beta's beside it "100.0%".
+// and Beta's beside it, above 0.999, "99.96%" (PercentText: never 100% below 1).
 func TestExplainKSRatioText(t *testing.T) {
 	out, stderr, code := run(t, "explain", "testdata/ks-light.yaml", "-q", "-m", "ks")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	text := strings.Join(strings.Fields(out), " ")
-	for _, want := range []string{"│ 0.2% │ 1 │ ◀ yes │", "│ 100.0% │ 1 │ yes ▶ │", "Alpha (below, 0.2% of its best ÷ weight 0.002 = 1)"} {
+	for _, want := range []string{"│ 0.2% │ 1 │ ◀ yes │", "│ 99.96% │ 1 │ yes ▶ │", "Alpha (below, 0.2% of its best ÷ weight 0.002 = 1)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
