@@ -55,7 +55,11 @@ export interface Scenario {
   issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]; proposals?: Proposal[]; outcomes?: Outcome[]
   [other: string]: unknown
 }
-export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; text?: string; valid?: string; warning?: boolean }
+// A note (note: true, also a warning) only informs, as parley validate
+// prints it "note:" and --strict does not refuse it: a quote dated after
+// the date from which the number it supports takes effect (scenario's
+// Diagnostic).
+export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; text?: string; valid?: string; warning?: boolean; note?: boolean }
 // A save's answer adds notes: that the stored file could not be edited
 // as text and was written whole; an evidence apply's says what it
 // applied (docs/json.md, "Saves").

@@ -467,8 +467,9 @@ async function refresh() {
     st.dealSearch = null
     const fc = st.forecast
     // A warning is what validate counts (the file's, as the notices list
-    // them); what the answer's numbers assume is counted apart.
-    const nsc = st.sv.warnings.length + (fc ? answerOnlyWarnings(fc).length : 0)
+    // them, less its notes, which only inform); what the answer's numbers
+    // assume is counted apart.
+    const nsc = fileWarnings().length + (fc ? answerOnlyWarnings(fc).length : 0)
     // ask's words for the count (assumed_text), not the page's own
     const nas = fc?.scenario.assumed_text ?? ''
     const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
@@ -633,6 +634,13 @@ function answerOnlyWarnings(fc: Forecast): string[] {
   return (fc.scenario.warnings ?? []).filter((w) => !file.some((d) => w.includes(`${d.path}: ${d.message}`)))
 }
 
+// fileWarnings are the stored file's warnings less its notes (a quote
+// dated after its state's date: validate's "note:"), which the builder
+// marks beside their fields as notes.
+function fileWarnings(): Diagnostic[] {
+  return (st.sv?.warnings ?? []).filter((d) => !d.note)
+}
+
 // foldedAssumed lists what the answer's numbers rest on that no quote
 // backs, only an assumed reason: valid in the file, so no warning (no ⚠),
 // folded under summary with what it counts, in ask's words (the answer's
@@ -676,7 +684,7 @@ function notices(fc: Forecast): HTMLElement[] {
   // A model's notes less the red lines it crosses, listed above (as
   // parley forecast's notes leave them to their own block).
   const notes = fc.models.flatMap((m) => (m.notes ?? []).filter((n) => !(m.red_lines ?? []).some((x) => x.text === n)).map((n) => ({ m: m.model, n })))
-  const file = st.sv?.warnings ?? []
+  const file = fileWarnings()
   const sw = answerOnlyWarnings(fc)
   const assumed = fc.scenario.assumed ?? []
   if (notes.length || sw.length || file.length || assumed.length) {
