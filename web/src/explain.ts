@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, textWidth, fitText, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber, opensOnRelease, stanceLabel } from './util'
+import { h, s, svgLabel, textWidth, fitText, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber, opensOnRelease, stanceLabel, modelLabel } from './util'
 import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -87,7 +87,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   const explainModels = defaults().explain_models
   if (!ui.model) ui.model = defaults().requests.explain.model
   const model = h('select', { id: 'explain-model', 'data-testid': 'explain-model' },
-    ...explainModels.map((m) => h('option', { value: m, selected: m === ui.model }, m))) as HTMLSelectElement
+    ...explainModels.map((m) => h('option', { value: m, selected: m === ui.model }, modelLabel(m)))) as HTMLSelectElement
   const issue = h('select', { id: 'explain-issue', 'data-testid': 'explain-issue' },
     h('option', { value: '', selected: ui.issue === '' }, 'every issue'),
     ...ctx.issues.map((is) => h('option', { value: is.id, selected: is.id === ui.issue }, is.name))) as HTMLSelectElement
@@ -184,7 +184,7 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
     h('caption', {}, 'The forecast is Σ weight × member\'s forecast, each member run on this issue alone. Explain a member (pick it above) for why it says what it says.'),
     h('thead', {}, h('tr', {}, ...['Member', 'Fitted weight', 'Weight here', 'Forecast', 'Weight × forecast', 'Shift from the heaviest'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.members!.map((m) => h('tr', { 'data-model': m.model, 'data-contribution': String(m.contribution) },
-      h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
+      h('th', { scope: 'row' }, modelLabel(m.model)), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
       h('td', {}, m.failed ? noNumber : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi, d)} (did not settle)` : fmt(m.forecast, d)),
       h('td', {}, m.failed ? noNumber : fmt(m.contribution, d + 1)), h('td', {}, m.failed ? noNumber : signed(m.shift, d + 1))))))
 }

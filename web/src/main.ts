@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -155,17 +155,12 @@ function sourceTitle(ref: string): string {
   return src?.title || ref
 }
 
-// modelTitle is the plain name of the model of that short name
-// (ModelInfo.title: "Kalai–Smorodinsky bargaining" for ks), for a
-// tooltip or label beside the short name; '' when the server gives none.
-function modelTitle(name: string): string { return st.models.find((m) => m.name === name)?.title ?? '' }
-
 // modelTip is a model's tooltip where it is shown by its short name:
-// its plain name, the short name that the command line takes, and its
-// summary when given ("Kalai–Smorodinsky bargaining (ks): …").
+// its plain name, the short name that the command line takes
+// (modelLabel), and its summary when given ("Kalai–Smorodinsky
+// bargaining (ks): …").
 function modelTip(name: string, summary = ''): string {
-  const t = modelTitle(name)
-  return (t ? `${t} (${name})` : name) + (summary ? ': ' + summary : '')
+  return modelLabel(name) + (summary ? ': ' + summary : '')
 }
 
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
@@ -221,6 +216,7 @@ async function init() {
     st.dealOpts.batna = d.requests.deal.batna
     st.dealOpts.rho = d.requests.deal.rho
     st.models = models
+    setModelTitles(models)
     st.kinds = kinds
     // The address's models and settings, else the default models.
     const q = new URLSearchParams(location.search)
@@ -1183,7 +1179,7 @@ function renderForecast() {
       ...models.map((m) => forecastCell(m, m.issues.find((x) => x.issue === is.id)))))))
   const multi = models.filter((m) => m.issues.some((x) => (x.rounds?.length ?? 0) > 1)).map((m) => m.model)
   if (!multi.includes(st.trajModel)) st.trajModel = multi[0] ?? models[0]?.model ?? ''
-  const pick = h('select', { 'aria-label': 'Model for trajectories' }, ...models.map((m) => h('option', { value: m.model, selected: m.model === st.trajModel }, m.model))) as HTMLSelectElement
+  const pick = h('select', { 'aria-label': 'Model for trajectories' }, ...models.map((m) => h('option', { value: m.model, selected: m.model === st.trajModel }, modelLabel(m.model)))) as HTMLSelectElement
   pick.onchange = () => { st.trajModel = pick.value; render() }
   const traj = h('div', { class: 'grid' })
   const timeline = h('div', { class: 'grid', 'data-testid': 'timeline' })
@@ -1502,7 +1498,7 @@ async function loadVariants(box: HTMLElement) {
 function drawVariants(box: HTMLElement, cmp: Comparison) {
   const models = cmp.models.map((m) => m.model)
   if (!models.includes(st.compareModel)) st.compareModel = models[0]
-  const pick = h('select', { 'aria-label': 'Model for variants' }, ...models.map((m) => h('option', { value: m, selected: m === st.compareModel }, m))) as HTMLSelectElement
+  const pick = h('select', { 'aria-label': 'Model for variants' }, ...models.map((m) => h('option', { value: m, selected: m === st.compareModel }, modelLabel(m)))) as HTMLSelectElement
   pick.onchange = () => { st.compareModel = pick.value; drawVariants(box, cmp) }
   const m = cmp.models.find((x) => x.model === st.compareModel)
   const description = (id?: string) => st.sv!.scenario.variants?.find((v) => v.id === id)?.description ?? ''
@@ -1541,7 +1537,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
 
 function renderSweep() {
   const models = modelList()
-  const modelSel = h('select', { name: 'model', 'data-testid': 'sweep-model' }, ...models.map((m) => h('option', { value: m }, m))) as HTMLSelectElement
+  const modelSel = h('select', { name: 'model', 'data-testid': 'sweep-model' }, ...models.map((m) => h('option', { value: m }, modelLabel(m)))) as HTMLSelectElement
   // Draws left empty are each kind's default (a sensitivity analysis
   // needs more than a sweep); the seed starts at the default.
   const d = defaults()
