@@ -272,13 +272,18 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string, d: number
   const W = 560, P = 40, R = (W - 2 * P) / 2, c = W / 2
   const m = Math.max(0.1, ...pts.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)))) * 1.1
   const X = (v: number) => c + (v / m) * R, Y = (v: number) => c - (v / m) * R
+  const yName = '↑ y: what the other expects from challenging it'
+  const yw = textWidth(yName, 12) || yName.length * 12 * 0.55
   const svg = s('svg', { viewBox: `0 0 ${W} ${W}`, class: 'posmap quadmap', role: 'img', 'data-testid': 'quad-map', 'aria-label': title, style: 'max-width:560px' },
     s('rect', { x: P, y: P, width: 2 * R, height: 2 * R, fill: '#fafbfc', stroke: '#e8ebef' }),
     s('line', { x1: P, x2: W - P, y1: c, y2: c, class: 'axis' }), s('line', { x1: c, x2: c, y1: P, y2: W - P, class: 'axis' }),
     s('line', { x1: P, y1: W - P, x2: W - P, y2: P, class: 'grid', 'stroke-dasharray': '4 3' }),
     s('line', { x1: P, y1: P, x2: W - P, y2: W - P, class: 'grid', 'stroke-dasharray': '4 3' }),
     s('text', { x: W - P, y: c - 6, 'text-anchor': 'end', class: 'tick' }, 'x: what it expects from challenging →'),
-    s('text', { x: c + 6, y: P - 8, class: 'tick' }, '↑ y: what the other expects from challenging it'),
+    // the y axis's title from the axis up, or, where it would run past
+    // the chart's right edge (where it was cut), ending at that edge
+    yw + 6 <= c - 4 ? s('text', { x: c + 6, y: P - 8, class: 'tick', 'data-testid': 'quad-y-title' }, yName)
+      : s('text', { x: W - 4, y: P - 8, 'text-anchor': 'end', class: 'tick', 'data-testid': 'quad-y-title' }, yName),
     s('text', { x: W - P - 6, y: P + 16, 'text-anchor': 'end', class: 'ref' }, 'conflict'),
     s('text', { x: P + 6, y: P + 16, class: 'ref' }, 'compromise / capitulate'),
     s('text', { x: P + 6, y: W - P - 8, class: 'ref' }, 'status quo'),
