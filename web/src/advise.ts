@@ -21,6 +21,10 @@ export interface Lever {
   // (ask.LeverSentence), with its shares of the scale and of what the
   // actor lacks.
   walks_back?: string; text?: string
+  // caveat_text is the line under the issue's levers of one that walks
+  // back a tabled offer the issue's sentence does not name
+  // (ask.LeverCaveatText), shown as it is
+  caveat_text?: string
 }
 export interface IssueAdvice {
   issue: string; name: string; position: number; salience: number; forecast: number | null; forecast_text?: string; distance: number | null
@@ -198,10 +202,10 @@ function drawAdvice(box: HTMLElement, a: Advice, ctx: AdviseContext) {
     if (more) cards.push(more)
     // what one step is here (ask.AdviseStepText)
     if (ia.step_text) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-step', 'data-issue': ia.issue }, ia.step_text))
-    // each lever that walks back an offer the actor tabled, in the
-    // answer's words, unless the issue's sentence already names it
+    // each lever shown that walks back an offer the actor tabled, unless
+    // the issue's sentence already names it: the answer's line
     for (const l of ia.levers.slice(0, shownLevers)) {
-      if (l.walks_back && l.text && !ia.text.includes(l.text)) cards.push(h('p', { class: 'hint warn', 'data-testid': 'advise-walks-back', 'data-issue': ia.issue }, 'caveat: ' + l.text))
+      if (l.caveat_text) cards.push(h('p', { class: 'hint warn', 'data-testid': 'advise-walks-back', 'data-issue': ia.issue }, l.caveat_text))
     }
     cards.push(h('p', { class: 'hint', 'data-testid': 'advise-text', 'data-issue': ia.issue }, ia.text))
   }

@@ -1761,10 +1761,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
     const k = decimalsOf(st.sweep?.scenario, si.issue)
-    // ask warns on the same test (the point outside its own 80%)
-    const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${intervalText(si.lo80, si.hi80, k)}`,
-      outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${si.base_text ?? fmt(si.base, k)}, lies outside it`) : ''),
+      // where the point lies outside the 80% interval, ask's clause (the
+      // test its warning makes)
+      si.outside_text ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ' — ⚠ ', h('span', { 'data-testid': 'sweep-outside-text' }, si.outside_text)) : ''),
       // an issue nothing ranged moves: its point is no certainty (ask's words)
       si.fixed_text ? h('p', { class: 'hint warn', 'data-testid': 'sweep-fixed' }, si.fixed_text) : '',
       h('div', { class: 'box' }, canvas),
@@ -1806,7 +1806,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     if (!bars.length || !is) continue
     const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
-    const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${ti.base_text ?? fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
+    const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, h('span', { 'data-testid': 'tornado-caption' }, ti.caption_text ?? ti.name),
       ti.ends_unsettled_text ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + ti.ends_unsettled_text) : ''),
       // each chart's key, where only the view's opening line said it
       h('p', { class: 'hint tkey', 'data-testid': 'tornado-key' }, h('span', { class: 'swatch', style: `background:${color(0)}` }), ' moves the forecast up as the input rises ', h('span', { class: 'swatch', style: `background:${color(1)}` }), ' down'),
