@@ -252,6 +252,11 @@ type Lever struct {
 	// the utility it gains with that as a share of what the actor lacks
 	// at the forecast.
 	Text string `json:"text,omitempty"`
+	// CaveatText is the line every door gives under the issue's levers
+	// for a lever that WalksBack, unless the issue's sentence already
+	// holds its Text: "caveat: " and Text (ask.LeverCaveatText); omitted
+	// for every other lever.
+	CaveatText string `json:"caveat_text,omitempty"`
 	// NoForecastDraws is how many draws the lever left its issue with no
 	// forecast in: with it pulled no actor weighs the issue (it lowered
 	// to 0 the salience of the only actor with weight there), so no

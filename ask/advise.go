@@ -203,6 +203,9 @@ func (c *Case) advise(ctx context.Context, req answer.AdviseRequest, m model.Mod
 		}
 		sort.SliceStable(ia.Levers, func(x, y int) bool { return leverBefore(ia.Levers[x], ia.Levers[y], req.Draws) })
 		ia.Text = adviceText(&c.Header, out.Name, ia, req.Draws)
+		for j := range ia.Levers {
+			ia.Levers[j].CaveatText = LeverCaveatText(ia.Levers[j], ia.Text)
+		}
 		ia.StepText = AdviseStepText(&c.Header, is.ID, is.Min, is.Max, req.Step)
 		out.Issues = append(out.Issues, ia)
 	}

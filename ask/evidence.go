@@ -19,17 +19,7 @@ func Validate(in *Input) answer.Validation {
 	s := in.Scenario
 	v := answer.Validation{File: in.Name, Format: in.Format, Valid: true,
 		Actors: len(s.Actors), Issues: len(s.Issues), Stances: len(s.Stances), Snapshots: len(s.Snapshots), Variants: len(s.Variants),
-		Diagnostics: []answer.Diagnostic{}, SourcesChecked: in.SourcesRead, Sources: sourcesOf(in, false), Coverage: coverageTexts(evidence.Coverage(s))}
-	v.Diagnostics = append(v.Diagnostics, in.Warnings...)
-	// quotes dated after their state's date, as notes (scenario.LookAhead)
-	// at the quote's line and column, as every other diagnostic is
-	for _, d := range s.LookAhead() {
-		d.File = in.Name
-		if at, ok := in.lateAt[d.Path]; ok {
-			d.Line, d.Column = at[0], at[1]
-		}
-		v.Diagnostics = append(v.Diagnostics, d)
-	}
+		Diagnostics: Checked(in), SourcesChecked: in.SourcesRead, Sources: sourcesOf(in, false), Coverage: coverageTexts(evidence.Coverage(s))}
 	for i, it := range evidence.Items(s) {
 		switch it.Kind {
 		case evidence.KindStance:

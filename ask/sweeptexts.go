@@ -50,6 +50,7 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 		is.IntervalText = SweepIntervalText(*is, d)
 		is.InputsText = SweepInputsText(*is, d)
 		is.LikeliestText = SweepLikeliestText(is.Bands, d)
+		is.OutsideText = SweepOutsideText(*is, r.Draws, d)
 		lo, hi, sep := BinEdges(is.Hist, d)
 		for j := range is.Hist {
 			is.Hist[j].Text = lo[j] + sep + hi[j]
@@ -154,6 +155,7 @@ func sensitivityTexts(sc *answer.Scenario, sm *answer.SensitivityModel) {
 	for k := range sm.Issues {
 		is := &sm.Issues[k]
 		is.EndsUnsettledText = EndsUnsettledText(*is, sm.Ends)
+		is.CaptionText = TornadoCaptionText(*is, sc.IssueDecimals(is.Issue))
 		shown := is.Swings[:min(len(is.Swings), TornadoTop)]
 		is.OneEndedText, is.BaseOutsideText = OneEndedText(sc, is.Issue, shown), BaseOutsideText(sc, is.Issue, shown)
 		for j := range is.Swings {

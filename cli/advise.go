@@ -228,8 +228,8 @@ func adviseTable(w io.Writer, a *answer.Advice, top, width int) {
 		// a lever shown that walks back an offer the actor tabled: its
 		// own words, which the table's row cannot hold
 		for _, lv := range levers {
-			if lv.WalksBack != "" && lv.Text != "" && !strings.Contains(ia.Text, lv.Text) {
-				say(w, "caveat", lv.Text, width)
+			if lv.CaveatText != "" {
+				para(w, lv.CaveatText, width)
 			}
 		}
 		block(w, ia.Text, width)

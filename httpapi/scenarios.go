@@ -316,9 +316,11 @@ func storedName(rec *store.Scenario) string {
 	return fmt.Sprintf("stored scenario %q (%s)", rec.Name, rec.ID)
 }
 
+// view is a stored scenario as the API returns it, its warnings those
+// parley validate gives the file, its notes too (ask.Checked).
 func view(st *stored) scenarioView {
 	r := st.rec
-	return scenarioView{ID: r.ID, Version: r.Version, Name: r.Name, Format: r.Format, Created: r.Created, Updated: r.Updated, Scenario: st.in.Scenario, Warnings: st.in.Warnings}
+	return scenarioView{ID: r.ID, Version: r.Version, Name: r.Name, Format: r.Format, Created: r.Created, Updated: r.Updated, Scenario: st.in.Scenario, Warnings: ask.Checked(st.in)}
 }
 
 func title(sc *scenario.Scenario) string {

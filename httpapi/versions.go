@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"parley/ask"
 	"parley/errs"
 	"parley/scenario"
 	"parley/store"
@@ -99,7 +100,7 @@ func (s *Server) getVersion(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("ETag", etag(n))
-	writeJSON(w, http.StatusOK, versionView{ID: id, Version: *v, Scenario: in.Scenario, Warnings: in.Warnings})
+	writeJSON(w, http.StatusOK, versionView{ID: id, Version: *v, Scenario: in.Scenario, Warnings: ask.Checked(in)})
 }
 
 // versionFile answers version {n}, current or kept, as the file that

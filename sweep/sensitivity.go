@@ -97,6 +97,10 @@ type IssueSensitivity struct {
 	// FixedText is what every door says at a fixed issue, in the
 	// sweep's words (ask.SweepFixedText; "" when not fixed).
 	FixedText string `json:"fixed_text,omitempty"`
+	// CaptionText is the caption of the issue's tornado: its name and
+	// the forecast at the stated values its bars swing from
+	// (ask.TornadoCaptionText), written by ask.
+	CaptionText string `json:"caption_text,omitempty"`
 	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
 	// this issue that had not come to rest, and DrawsLastStepMax and
 	// DrawsLastStepMedian the largest and the median step those draws

@@ -141,6 +141,11 @@ type IssueSummary struct {
 	// is a point, not a certainty (ask.SweepFixedText; "" when not
 	// fixed).
 	FixedText string `json:"fixed_text,omitempty"`
+	// OutsideText is the clause the issue's histogram adds to its
+	// caption where the forecast at the stated values lies outside the
+	// 80% interval (ask.SweepOutsideText), written by ask; "" where it
+	// lies inside.
+	OutsideText string `json:"outside_text,omitempty"`
 	// UnsettledDraws is how many of the draws done gave a forecast of
 	// this issue that had not come to rest (Result.UnsettledDraws), and
 	// LastStepMax the most any of them moved in its last round and

@@ -53,12 +53,13 @@ func backtestTables(t *testing.T, out string) (hdr []string, rows map[string][]s
 
 // pageScores reads the page's score table: the header's cells after
 // Model (an outcome's as the command line heads it, "ISSUE DATE") and
-// each model's row, its name first.
+// each model's row, its short name first (the row's data-model: its
+// header reads the model's title beside it).
 func pageScores(t *testing.T, e *e2e) (hdr []string, rows [][]string) {
 	t.Helper()
 	hdr = get(t, e.bctx, "the score table's header", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=backtest-scores] thead th")].slice(1).map((th) =>
 		th.dataset.issue ? (th.dataset.issue + " " + th.querySelector("small").textContent).toUpperCase() : th.textContent.toUpperCase())`))
-	rows = get(t, e.bctx, "the score table's rows", chromedp.Evaluate[[][]string](`[...document.querySelectorAll("[data-testid=backtest-scores] tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent.trim()))`))
+	rows = get(t, e.bctx, "the score table's rows", chromedp.Evaluate[[][]string](`[...document.querySelectorAll("[data-testid=backtest-scores] tbody tr")].map((tr) => [tr.dataset.model, ...[...tr.children].slice(1).map((c) => c.textContent.trim())])`))
 	return hdr, rows
 }
 

@@ -338,4 +338,17 @@ func TestSweepMarksOutside(t *testing.T) {
 	if !slices.Equal(marked, outside) {
 		t.Errorf("histograms marked outside their 80%% interval: %q, want %q (named by other warnings: %q)", marked, outside, named)
 	}
+	// the mark's words are the answer's (outside_text,
+	// ask.SweepOutsideText), on exactly the issues ask warns of
+	for _, is := range m.Issues {
+		if (is.OutsideText != "") != slices.Contains(outside, is.Issue) {
+			t.Errorf("%s: outside_text %q, where the warnings say outside: %v", is.Issue, is.OutsideText, slices.Contains(outside, is.Issue))
+		}
+		if is.OutsideText == "" {
+			continue
+		}
+		if got := e.text(`figure[data-issue="` + is.Issue + `"] [data-testid=sweep-outside-text]`); got != is.OutsideText {
+			t.Errorf("%s's histogram says %q, want the answer's %q", is.Issue, got, is.OutsideText)
+		}
+	}
 }

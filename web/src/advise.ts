@@ -4,7 +4,7 @@
 // this file only draws them.
 import { api, follow, inlineOrJob, defaults, APIError, sized } from './api'
 import type { AnswerScenario, Scenario, Run, Settings, RedLineCrossing, HeldFixed, RedLinesCrossed } from './api'
-import { h, fmt, signed, count, settingsText, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed, plainNumber, stanceButton, stanceLabel } from './util'
+import { h, fmt, signed, count, settingsText, decimalsOf, inputValue, leverInput, heldFixed, caveatsCard, redLinesCrossed, plainNumber, stanceButton, stanceLabel, modelLabel } from './util'
 
 export interface AdviseRequest extends Settings { snapshot?: string; variant?: string; actor: string; model?: string; issue?: string; step?: number; draws?: number; uniform?: boolean; seed?: number }
 // kind_text, cost_text, head_text and lever_columns are ask's words for
@@ -21,6 +21,10 @@ export interface Lever {
   // (ask.LeverSentence), with its shares of the scale and of what the
   // actor lacks.
   walks_back?: string; text?: string
+  // caveat_text is the line under the issue's levers of one that walks
+  // back a tabled offer the issue's sentence does not name
+  // (ask.LeverCaveatText), shown as it is
+  caveat_text?: string
 }
 export interface IssueAdvice {
   issue: string; name: string; position: number; salience: number; forecast: number | null; forecast_text?: string; distance: number | null
@@ -64,7 +68,7 @@ export function renderAdvise(main: HTMLElement, ctx: AdviseContext) {
   const d = defaults()
   const o = last ?? { actor: sc.actors.find((a) => a.id === 'ukraine')?.id ?? sc.actors[0]?.id ?? '', model: d.requests.advise.model, issue: '', step: d.requests.advise.step, draws: d.requests.advise.draws ?? 0 }
   const actor = h('select', { id: 'advise-actor', 'data-testid': 'advise-actor' }, ...sc.actors.map((a) => h('option', { value: a.id, selected: a.id === o.actor }, a.name || a.id)))
-  const model = h('select', { id: 'advise-model' }, ...ctx.models.map((m) => h('option', { value: m, selected: m === o.model }, m)))
+  const model = h('select', { id: 'advise-model' }, ...ctx.models.map((m) => h('option', { value: m, selected: m === o.model }, modelLabel(m))))
   const issue = h('select', { id: 'advise-issue' }, h('option', { value: '' }, 'every issue'), ...sc.issues.map((is) => h('option', { value: is.id, selected: is.id === o.issue }, is.name || is.id)))
   const step = h('input', { id: 'advise-step', type: 'number', min: 0.01, max: 1, step: 0.01, value: o.step }) as HTMLInputElement
   const draws = h('input', { id: 'advise-draws', type: 'number', min: 0, max: d.limits.max_advise_draws, step: 50, value: o.draws }) as HTMLInputElement
@@ -198,10 +202,10 @@ function drawAdvice(box: HTMLElement, a: Advice, ctx: AdviseContext) {
     if (more) cards.push(more)
     // what one step is here (ask.AdviseStepText)
     if (ia.step_text) cards.push(h('p', { class: 'hint', 'data-testid': 'advise-step', 'data-issue': ia.issue }, ia.step_text))
-    // each lever that walks back an offer the actor tabled, in the
-    // answer's words, unless the issue's sentence already names it
+    // each lever shown that walks back an offer the actor tabled, unless
+    // the issue's sentence already names it: the answer's line
     for (const l of ia.levers.slice(0, shownLevers)) {
-      if (l.walks_back && l.text && !ia.text.includes(l.text)) cards.push(h('p', { class: 'hint warn', 'data-testid': 'advise-walks-back', 'data-issue': ia.issue }, 'caveat: ' + l.text))
+      if (l.caveat_text) cards.push(h('p', { class: 'hint warn', 'data-testid': 'advise-walks-back', 'data-issue': ia.issue }, l.caveat_text))
     }
     cards.push(h('p', { class: 'hint', 'data-testid': 'advise-text', 'data-issue': ia.issue }, ia.text))
   }

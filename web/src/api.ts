@@ -55,7 +55,11 @@ export interface Scenario {
   issues: Issue[]; actors: Actor[]; stances: Stance[]; snapshots?: Snapshot[]; variants?: Variant[]; proposals?: Proposal[]; outcomes?: Outcome[]
   [other: string]: unknown
 }
-export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; text?: string; valid?: string; warning?: boolean }
+// A note (note: true, also a warning) only informs, as parley validate
+// prints it "note:" and --strict does not refuse it: a quote dated after
+// the date from which the number it supports takes effect (scenario's
+// Diagnostic).
+export interface Diagnostic { path: string; file?: string; line?: number; column?: number; message: string; text?: string; valid?: string; warning?: boolean; note?: boolean }
 // A save's answer adds notes: that the stored file could not be edited
 // as text and was written whole; an evidence apply's says what it
 // applied (docs/json.md, "Saves").
@@ -252,6 +256,10 @@ export interface SweepIssue {
   // range, so its interval is a point, not a certainty; fixed_text says
   // so in ask.SweepFixedText's words.
   fixed?: boolean; fixed_text?: string
+  // outside_text: the clause the histogram's caption adds where the
+  // forecast at the stated values lies outside the 80% interval
+  // (ask.SweepOutsideText), shown as it is
+  outside_text?: string
   // likeliest_text: the option (options, on a tie) the most draws land
   // nearest, with their share, in ask.SweepLikeliestText's words
   histogram: Bin[]; bands?: Band[]; likeliest_text?: string; combined?: SweepCombined
@@ -305,6 +313,9 @@ export interface SensitivityIssue {
   // range, so every swing is 0; fixed_text says so in the sweep's words
   // (ask.SweepFixedText).
   fixed?: boolean; fixed_text?: string
+  // caption_text: the tornado's caption, the issue's name and the
+  // forecast at the stated values (ask.TornadoCaptionText)
+  caption_text?: string
   // left_out: the inputs of other issues an issue-local model's tornado
   // leaves out (their swing here exactly 0); left_out_text says how many
   // and why (ask.LeftOutLine).

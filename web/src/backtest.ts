@@ -8,7 +8,7 @@
 // the API's; the page only writes it as the command line does.
 import { call, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Anchor, Scenario, Settings, Target } from './api'
-import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, decimalsOf, upperFirst } from './util'
+import { h, fmt, noNumber, tieJoin, caveatsHeading, settingsText, errorText, decimalsOf, upperFirst, modelLabel } from './util'
 
 export interface BacktestRequest extends Target, Settings { to?: string; models: string[]; seed: number }
 export interface BacktestOutcome { issue: string; name: string; date: string; value: number; options: Anchor[]; source: string; quote: string }
@@ -185,8 +185,8 @@ function scoreTable(b: Backtest): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), ...cols.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : '' }, c.head)),
       ...b.outcomes.map((o) => h('th', { scope: 'col', 'data-issue': o.issue, title: o.issue }, o.name, h('small', {}, o.date))))),
     h('tbody', {}, ...b.models.map((m) => m.error
-      ? h('tr', { 'data-model': m.model, class: 'failed' }, h('th', { scope: 'row' }, m.model), h('td', { colspan: width, class: 'err' }, 'error: ' + m.error))
-      : h('tr', { 'data-model': m.model }, h('th', { scope: 'row' }, m.model), ...cols.map((c) => h('td', { class: c.num ? 'num' : '' }, c.cell(m))),
+      ? h('tr', { 'data-model': m.model, class: 'failed' }, h('th', { scope: 'row' }, modelLabel(m.model)), h('td', { colspan: width, class: 'err' }, 'error: ' + m.error))
+      : h('tr', { 'data-model': m.model }, h('th', { scope: 'row' }, modelLabel(m.model)), ...cols.map((c) => h('td', { class: c.num ? 'num' : '' }, c.cell(m))),
         ...b.outcomes.map((o, i) => scoreCell(m.scores[i], decimalsOf(b.scenario, o.issue)))))))
 }
 

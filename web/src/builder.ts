@@ -18,7 +18,7 @@
 import { api, download, APIError, savedNotes, defaults } from './api'
 import type { Scenario, ScenarioView, Diagnostic, Evidence, Changes, FormatInfo, Actor, Proposal, Issue, Decision, Version, Deleted } from './api'
 import { h, errorText, rangeJoin, plural, isAre, plainNum } from './util'
-import { describe, message, sentence, actorName, issueName } from './diagnostics'
+import { describe, message, sentence, actorName, issueName, kind, mark, counted } from './diagnostics'
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
 import { removal, votes, naming, company } from './removal'
@@ -1508,7 +1508,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
       fmt.value = ''
       draft = fromView(sv)
       await ctx.opened(sv)
-      ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${plural(sv.warnings.length, 'warning')} marked below` : ''}.`)
+      ctx.status(`Uploaded ${f.name} as “${sv.name}”${sv.warnings.length ? `, with ${counted(sv.warnings)} marked below` : ''}.`)
     } catch (e) {
       // The problems are the file's: listed under the upload, not put
       // beside the draft's fields, which they do not name.
@@ -1557,7 +1557,7 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
       box.inert = false
       draft = fromView(sv)
       await ctx.opened(sv)
-      const warned = sv.warnings.length ? `, with ${plural(sv.warnings.length, 'warning')} marked below` : ''
+      const warned = sv.warnings.length ? `, with ${counted(sv.warnings)} marked below` : ''
       ctx.status(d.id !== null && sv.version === d.version ? `Nothing to save: “${sv.name}” is as stored (version ${sv.version})${warned}.`
         : `Saved “${sv.name}” (version ${sv.version})${warned}; forecasts re-run.${savedNotes(sv)}`)
     } catch (e) { showError(e) } finally { box.inert = false }
@@ -1647,11 +1647,11 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
     h('div', { class: 'row' }, h('label', { for: 'build-upload-file' }, 'Or upload a file (a scenario, or a peer tool’s: ', h('span', { 'data-formats': '' }, formatNames()), ') '),
       fileInput, fmt, h('button', { type: 'button', 'data-testid': 'build-upload', onclick: upload }, 'Upload')),
     d.refused ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'upload-problems' },
-      h('p', {}, `${d.refused.name} was not uploaded: ${plural(d.refused.diags.filter((x) => !x.warning).length, 'problem')} in it to fix${d.refused.diags.some((x) => x.warning) ? `, and ${plural(d.refused.diags.filter((x) => x.warning).length, 'warning')}` : ''}:`),
-      h('ul', {}, ...d.refused.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' }, (x.warning ? '⚠ ' : '✕ ') + (x.line ? `Line ${x.line}: ` : '') + sentence(x, unread))))) : null,
+      h('p', {}, `${d.refused.name} was not uploaded: ${plural(d.refused.diags.filter((x) => !x.warning).length, 'problem')} in it to fix${d.refused.diags.some((x) => x.warning) ? `, and ${counted(d.refused.diags)}` : ''}:`),
+      h('ul', {}, ...d.refused.diags.map((x) => h('li', { class: kind(x) }, mark(x) + (x.line ? `Line ${x.line}: ` : '') + sentence(x, unread))))) : null,
     d.diags.length ? h('div', { class: 'bproblems', role: 'alert', 'data-testid': 'build-problems' },
-      h('p', {}, problems.length ? `${plural(problems.length, 'problem')} to fix before it can be saved${d.diags.length > problems.length ? `, and ${plural(d.diags.length - problems.length, 'warning')}` : ''}:` : `${plural(d.diags.length, 'warning')}:`),
-      h('ul', {}, ...d.diags.map((x) => h('li', { class: x.warning ? 'warn' : 'error' },
+      h('p', {}, problems.length ? `${plural(problems.length, 'problem')} to fix before it can be saved${d.diags.length > problems.length ? `, and ${counted(d.diags)}` : ''}:` : `${counted(d.diags)}:`),
+      h('ul', {}, ...d.diags.map((x) => h('li', { class: kind(x) },
         h('button', { type: 'button', class: 'link', onclick: () => (place(box, x.path)?.querySelector<HTMLElement>('input,select,textarea') ?? place(box, x.path))?.focus() }, sentence(x, doc)))))) : null)
 
   // downloads of the saved scenario
@@ -2011,7 +2011,7 @@ function unmark(box: HTMLElement, sel: string) {
     const wrap = note.parentElement
     note.remove()
     if (!wrap || wrap.querySelector('.diag')) continue
-    wrap.classList.remove('has-error', 'has-warning')
+    wrap.classList.remove('has-error', 'has-warning', 'has-note')
     wrap.querySelectorAll('[aria-invalid]').forEach((x) => x.removeAttribute('aria-invalid'))
   }
 }
@@ -2040,14 +2040,14 @@ function showDiagnostics(box: HTMLElement, ds: Diagnostic[], doc: Scenario, loca
     const folded = el.closest('details')
     if (folded) folded.open = true
     const id = 'diag-' + ++uid
-    const note = h('p', { class: 'diag ' + (d.warning ? 'warn' : 'error'), id, 'data-testid': 'diagnostic', 'data-for': d.path, 'data-local': local ? '' : null },
-      h('strong', {}, (d.warning ? '⚠ ' : '✕ ') + describe(d.path, doc) + ': '), message(d, doc))
+    const note = h('p', { class: 'diag ' + kind(d), id, 'data-testid': 'diagnostic', 'data-for': d.path, 'data-local': local ? '' : null },
+      h('strong', {}, mark(d) + describe(d.path, doc) + ': '), message(d, doc))
     const input = el.matches('input,select,textarea,[data-kind]') ? el : null
     if (input) {
       if (!d.warning) input.setAttribute('aria-invalid', 'true')
       input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), id].filter((x) => x).join(' '))
       const wrap = input.closest('.bfield') ?? input
-      wrap.classList.add(d.warning ? 'has-warning' : 'has-error')
+      wrap.classList.add({ error: 'has-error', warn: 'has-warning', note: 'has-note' }[kind(d)])
       wrap.append(note)
     } else if (el.classList.contains('bhead')) el.after(note)
     else {

@@ -3,6 +3,7 @@
 // which field that is in the reader's terms ("Stance of North on Budget:
 // position"), using the scenario's own names, and never shows the path.
 import type { Diagnostic, Scenario } from './api'
+import { plural } from './util'
 import { parsePath, keyed } from './paths'
 import { allActors } from './scopes'
 
@@ -162,4 +163,24 @@ export function message(d: Diagnostic, doc: Scenario): string {
 // sentence is the whole diagnostic in words: the field, then the message.
 export function sentence(d: Diagnostic, doc: Scenario): string {
   return (d.path ? describe(d.path, doc) + ': ' : '') + message(d, doc)
+}
+
+// kind is what a diagnostic is, as its class on the page: an error to
+// fix ('error', marked ✕), a warning ('warn', ⚠), or a note that only
+// informs ('note', ℹ: validate's "note:", which --strict does not
+// refuse), never counted as a warning.
+export function kind(d: Diagnostic): 'error' | 'warn' | 'note' {
+  return d.note ? 'note' : d.warning ? 'warn' : 'error'
+}
+
+// mark is the sign a diagnostic of that kind opens with.
+export function mark(d: Diagnostic): string {
+  return { error: '✕ ', warn: '⚠ ', note: 'ℹ ' }[kind(d)]
+}
+
+// counted says how many warnings and notes ds holds, "2 warnings and 1
+// note", leaving out a kind it has none of; '' for neither.
+export function counted(ds: Diagnostic[]): string {
+  const w = ds.filter((d) => kind(d) === 'warn').length, n = ds.filter((d) => kind(d) === 'note').length
+  return [w ? plural(w, 'warning') : '', n ? plural(n, 'note') : ''].filter((x) => x).join(' and ')
 }

@@ -8,7 +8,7 @@
 // network of realised exchanges (actors as nodes, exchanges as edges) and
 // the externalities; smp lists each turn's bargains and options. Every
 // number is the API's; the page only draws it.
-import { h, s, svgLabel, textWidth, fitText, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber, opensOnRelease, stanceLabel } from './util'
+import { h, s, svgLabel, textWidth, fitText, fmt, signed, caveatsHeading, color, rangeText, intervalText, noNumber, settingsText, errorText, decimalsOf, plural, possessive, plainNumber, opensOnRelease, stanceLabel, modelLabel } from './util'
 import { api, inlineOrJob, defaults, sized } from './api'
 import type { AnswerScenario, Issue, Settings } from './api'
 
@@ -87,7 +87,7 @@ export async function renderExplain(box: HTMLElement, ctx: ExplainContext) {
   const explainModels = defaults().explain_models
   if (!ui.model) ui.model = defaults().requests.explain.model
   const model = h('select', { id: 'explain-model', 'data-testid': 'explain-model' },
-    ...explainModels.map((m) => h('option', { value: m, selected: m === ui.model }, m))) as HTMLSelectElement
+    ...explainModels.map((m) => h('option', { value: m, selected: m === ui.model }, modelLabel(m)))) as HTMLSelectElement
   const issue = h('select', { id: 'explain-issue', 'data-testid': 'explain-issue' },
     h('option', { value: '', selected: ui.issue === '' }, 'every issue'),
     ...ctx.issues.map((is) => h('option', { value: is.id, selected: is.id === ui.issue }, is.name))) as HTMLSelectElement
@@ -184,7 +184,7 @@ function membersTable(ie: IssueExplanation, d: number): HTMLElement {
     h('caption', {}, 'The forecast is Σ weight × member\'s forecast, each member run on this issue alone. Explain a member (pick it above) for why it says what it says.'),
     h('thead', {}, h('tr', {}, ...['Member', 'Fitted weight', 'Weight here', 'Forecast', 'Weight × forecast', 'Shift from the heaviest'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...ie.members!.map((m) => h('tr', { 'data-model': m.model, 'data-contribution': String(m.contribution) },
-      h('th', { scope: 'row' }, m.model), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
+      h('th', { scope: 'row' }, modelLabel(m.model)), h('td', {}, fmt(m.fitted, 3)), h('td', {}, m.failed ? `0 (failed: ${m.failed})` : fmt(m.weight, 3)),
       h('td', {}, m.failed ? noNumber : !m.settled && m.range ? `${rangeText(m.range.lo, m.range.hi, d)} (did not settle)` : fmt(m.forecast, d)),
       h('td', {}, m.failed ? noNumber : fmt(m.contribution, d + 1)), h('td', {}, m.failed ? noNumber : signed(m.shift, d + 1))))))
 }
@@ -272,13 +272,18 @@ function quadMap(pts: Challenge[], ctx: ExplainContext, title: string, d: number
   const W = 560, P = 40, R = (W - 2 * P) / 2, c = W / 2
   const m = Math.max(0.1, ...pts.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y)))) * 1.1
   const X = (v: number) => c + (v / m) * R, Y = (v: number) => c - (v / m) * R
+  const yName = '↑ y: what the other expects from challenging it'
+  const yw = textWidth(yName, 12) || yName.length * 12 * 0.55
   const svg = s('svg', { viewBox: `0 0 ${W} ${W}`, class: 'posmap quadmap', role: 'img', 'data-testid': 'quad-map', 'aria-label': title, style: 'max-width:560px' },
     s('rect', { x: P, y: P, width: 2 * R, height: 2 * R, fill: '#fafbfc', stroke: '#e8ebef' }),
     s('line', { x1: P, x2: W - P, y1: c, y2: c, class: 'axis' }), s('line', { x1: c, x2: c, y1: P, y2: W - P, class: 'axis' }),
     s('line', { x1: P, y1: W - P, x2: W - P, y2: P, class: 'grid', 'stroke-dasharray': '4 3' }),
     s('line', { x1: P, y1: P, x2: W - P, y2: W - P, class: 'grid', 'stroke-dasharray': '4 3' }),
     s('text', { x: W - P, y: c - 6, 'text-anchor': 'end', class: 'tick' }, 'x: what it expects from challenging →'),
-    s('text', { x: c + 6, y: P - 8, class: 'tick' }, '↑ y: what the other expects from challenging it'),
+    // the y axis's title from the axis up, or, where it would run past
+    // the chart's right edge (where it was cut), ending at that edge
+    yw + 6 <= c - 4 ? s('text', { x: c + 6, y: P - 8, class: 'tick', 'data-testid': 'quad-y-title' }, yName)
+      : s('text', { x: W - 4, y: P - 8, 'text-anchor': 'end', class: 'tick', 'data-testid': 'quad-y-title' }, yName),
     s('text', { x: W - P - 6, y: P + 16, 'text-anchor': 'end', class: 'ref' }, 'conflict'),
     s('text', { x: P + 6, y: P + 16, class: 'ref' }, 'compromise / capitulate'),
     s('text', { x: P + 6, y: W - P - 8, class: 'ref' }, 'status quo'),

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -155,17 +155,12 @@ function sourceTitle(ref: string): string {
   return src?.title || ref
 }
 
-// modelTitle is the plain name of the model of that short name
-// (ModelInfo.title: "Kalai–Smorodinsky bargaining" for ks), for a
-// tooltip or label beside the short name; '' when the server gives none.
-function modelTitle(name: string): string { return st.models.find((m) => m.name === name)?.title ?? '' }
-
 // modelTip is a model's tooltip where it is shown by its short name:
-// its plain name, the short name that the command line takes, and its
-// summary when given ("Kalai–Smorodinsky bargaining (ks): …").
+// its plain name, the short name that the command line takes
+// (modelLabel), and its summary when given ("Kalai–Smorodinsky
+// bargaining (ks): …").
 function modelTip(name: string, summary = ''): string {
-  const t = modelTitle(name)
-  return (t ? `${t} (${name})` : name) + (summary ? ': ' + summary : '')
+  return modelLabel(name) + (summary ? ': ' + summary : '')
 }
 
 function modelList(): string[] { return st.models.filter((m) => st.selected.has(m.name)).map((m) => m.name) }
@@ -221,6 +216,7 @@ async function init() {
     st.dealOpts.batna = d.requests.deal.batna
     st.dealOpts.rho = d.requests.deal.rho
     st.models = models
+    setModelTitles(models)
     st.kinds = kinds
     // The address's models and settings, else the default models.
     const q = new URLSearchParams(location.search)
@@ -467,8 +463,9 @@ async function refresh() {
     st.dealSearch = null
     const fc = st.forecast
     // A warning is what validate counts (the file's, as the notices list
-    // them); what the answer's numbers assume is counted apart.
-    const nsc = st.sv.warnings.length + (fc ? answerOnlyWarnings(fc).length : 0)
+    // them, less its notes, which only inform); what the answer's numbers
+    // assume is counted apart.
+    const nsc = fileWarnings().length + (fc ? answerOnlyWarnings(fc).length : 0)
     // ask's words for the count (assumed_text), not the page's own
     const nas = fc?.scenario.assumed_text ?? ''
     const nmw = fc?.models.reduce((n, m) => n + (m.warnings?.length ?? 0) + (m.error ? 1 : 0), 0) ?? 0
@@ -633,6 +630,13 @@ function answerOnlyWarnings(fc: Forecast): string[] {
   return (fc.scenario.warnings ?? []).filter((w) => !file.some((d) => w.includes(`${d.path}: ${d.message}`)))
 }
 
+// fileWarnings are the stored file's warnings less its notes (a quote
+// dated after its state's date: validate's "note:"), which the builder
+// marks beside their fields as notes.
+function fileWarnings(): Diagnostic[] {
+  return (st.sv?.warnings ?? []).filter((d) => !d.note)
+}
+
 // foldedAssumed lists what the answer's numbers rest on that no quote
 // backs, only an assumed reason: valid in the file, so no warning (no ⚠),
 // folded under summary with what it counts, in ask's words (the answer's
@@ -676,7 +680,7 @@ function notices(fc: Forecast): HTMLElement[] {
   // A model's notes less the red lines it crosses, listed above (as
   // parley forecast's notes leave them to their own block).
   const notes = fc.models.flatMap((m) => (m.notes ?? []).filter((n) => !(m.red_lines ?? []).some((x) => x.text === n)).map((n) => ({ m: m.model, n })))
-  const file = st.sv?.warnings ?? []
+  const file = fileWarnings()
   const sw = answerOnlyWarnings(fc)
   const assumed = fc.scenario.assumed ?? []
   if (notes.length || sw.length || file.length || assumed.length) {
@@ -1175,7 +1179,7 @@ function renderForecast() {
       ...models.map((m) => forecastCell(m, m.issues.find((x) => x.issue === is.id)))))))
   const multi = models.filter((m) => m.issues.some((x) => (x.rounds?.length ?? 0) > 1)).map((m) => m.model)
   if (!multi.includes(st.trajModel)) st.trajModel = multi[0] ?? models[0]?.model ?? ''
-  const pick = h('select', { 'aria-label': 'Model for trajectories' }, ...models.map((m) => h('option', { value: m.model, selected: m.model === st.trajModel }, m.model))) as HTMLSelectElement
+  const pick = h('select', { 'aria-label': 'Model for trajectories' }, ...models.map((m) => h('option', { value: m.model, selected: m.model === st.trajModel }, modelLabel(m.model)))) as HTMLSelectElement
   pick.onchange = () => { st.trajModel = pick.value; render() }
   const traj = h('div', { class: 'grid' })
   const timeline = h('div', { class: 'grid', 'data-testid': 'timeline' })
@@ -1494,7 +1498,7 @@ async function loadVariants(box: HTMLElement) {
 function drawVariants(box: HTMLElement, cmp: Comparison) {
   const models = cmp.models.map((m) => m.model)
   if (!models.includes(st.compareModel)) st.compareModel = models[0]
-  const pick = h('select', { 'aria-label': 'Model for variants' }, ...models.map((m) => h('option', { value: m, selected: m === st.compareModel }, m))) as HTMLSelectElement
+  const pick = h('select', { 'aria-label': 'Model for variants' }, ...models.map((m) => h('option', { value: m, selected: m === st.compareModel }, modelLabel(m)))) as HTMLSelectElement
   pick.onchange = () => { st.compareModel = pick.value; drawVariants(box, cmp) }
   const m = cmp.models.find((x) => x.model === st.compareModel)
   const description = (id?: string) => st.sv!.scenario.variants?.find((v) => v.id === id)?.description ?? ''
@@ -1533,7 +1537,7 @@ function drawVariants(box: HTMLElement, cmp: Comparison) {
 
 function renderSweep() {
   const models = modelList()
-  const modelSel = h('select', { name: 'model', 'data-testid': 'sweep-model' }, ...models.map((m) => h('option', { value: m }, m))) as HTMLSelectElement
+  const modelSel = h('select', { name: 'model', 'data-testid': 'sweep-model' }, ...models.map((m) => h('option', { value: m }, modelLabel(m)))) as HTMLSelectElement
   // Draws left empty are each kind's default (a sensitivity analysis
   // needs more than a sweep); the seed starts at the default.
   const d = defaults()
@@ -1757,10 +1761,10 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     const is = sc.issues.find((x) => x.id === si.issue)
     const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of the ${sw.model} forecast on ${si.name}` })
     const k = decimalsOf(st.sweep?.scenario, si.issue)
-    // ask warns on the same test (the point outside its own 80%)
-    const outside = sw.draws > 0 && (si.base < si.lo80 || si.base > si.hi80)
     out.append(h('figure', { class: 'chart small', 'data-issue': si.issue }, h('figcaption', {}, `${si.name}: median ${fmt(si.median, k)}, 80% ${intervalText(si.lo80, si.hi80, k)}`,
-      outside ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ` — ⚠ the forecast at the stated values, ${si.base_text ?? fmt(si.base, k)}, lies outside it`) : ''),
+      // where the point lies outside the 80% interval, ask's clause (the
+      // test its warning makes)
+      si.outside_text ? h('span', { class: 'warn', 'data-testid': 'sweep-outside' }, ' — ⚠ ', h('span', { 'data-testid': 'sweep-outside-text' }, si.outside_text)) : ''),
       // an issue nothing ranged moves: its point is no certainty (ask's words)
       si.fixed_text ? h('p', { class: 'hint warn', 'data-testid': 'sweep-fixed' }, si.fixed_text) : '',
       h('div', { class: 'box' }, canvas),
@@ -1802,7 +1806,7 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
     if (!bars.length || !is) continue
     const more = ti.swings.length - tornadoTop
     const canvas = h('canvas', { role: 'img', 'aria-label': `Tornado chart for ${ti.name}` })
-    const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, `${ti.name}: ${ti.base_text ?? fmt(ti.base, decimalsOf(st.tornado?.scenario, ti.issue))} at the stated values`,
+    const fig = h('figure', { class: 'chart small', 'data-issue': ti.issue }, h('figcaption', {}, h('span', { 'data-testid': 'tornado-caption' }, ti.caption_text ?? ti.name),
       ti.ends_unsettled_text ? h('span', { class: 'warn', 'data-testid': 'tornado-unsettled', 'data-unsettled': ti.unsettled_ends }, ' — ⚠ ' + ti.ends_unsettled_text) : ''),
       // each chart's key, where only the view's opening line said it
       h('p', { class: 'hint tkey', 'data-testid': 'tornado-key' }, h('span', { class: 'swatch', style: `background:${color(0)}` }), ' moves the forecast up as the input rises ', h('span', { class: 'swatch', style: `background:${color(1)}` }), ' down'),

@@ -79,6 +79,26 @@ export function nounFor(n: number, noun: string): string {
 // page's line.
 export function upperFirst(x: string): string { return x.charAt(0).toUpperCase() + x.slice(1) }
 
+// titles are the models' plain names by their short names (ModelInfo's
+// title, GET /api/models), which the page sets once it has them.
+const titles = new Map<string, string>()
+
+// setModelTitles keeps the models' plain names for modelLabel.
+export function setModelTitles(ms: { name: string; title?: string }[]) {
+  titles.clear()
+  for (const m of ms) if (m.title) titles.set(m.name, m.title)
+}
+
+// modelLabel names a model where a reader picks or reads it (a picker's
+// option, a table's row): its plain name with the short name the
+// command line takes beside it, as the model's tooltip does
+// ("Kalai–Smorodinsky bargaining (ks)"); the short name alone when the
+// server gives no title.
+export function modelLabel(name: string): string {
+  const t = titles.get(name)
+  return t ? `${t} (${name})` : name
+}
+
 // isAre is the verb "to be" agreeing with a count of n.
 export function isAre(n: number): string { return n === 1 ? 'is' : 'are' }
 
