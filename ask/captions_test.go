@@ -52,7 +52,8 @@ func TestTornadoCaptionText(t *testing.T) {
 // weights 1, 1, 3): the forecast is (4 + 9 + 3·6)/5 = 6.2; the
 // hospital's move 4 → 3.5 moves it by 0.5/5 = 0.10, 1% of the 0–10
 // scale; its utility 1 − (2.2/10 + 1.5/3)/2 = 0.64 rises by
-// (0.1/10)/2 = 0.0050, 1.4% of the 0.360 it lacks.
+// (0.1/10)/2 = 0.0050, 1.4% of the 0.360 it lacks, a whole 1% by
+// ask.PercentText.
 func TestLeverCaveatText(t *testing.T) {
 	b, err := os.ReadFile("testdata/mediator27.yaml")
 	if err != nil {
@@ -66,7 +67,7 @@ func TestLeverCaveatText(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"own-position hospital":      "caveat: moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.10 closer (1% of the scale), utility +0.0050 (1.4% of the 0.360 it lacks at the forecast)",
+		"own-position hospital":      "caveat: moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.10 closer (1% of the scale), utility +0.0050 (1% of the 0.360 it lacks at the forecast)",
 		"persuade-position mediator": "",
 	}
 	seen := 0

@@ -17,7 +17,7 @@ func TestAdviseCaveatLine(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	flat := strings.Join(strings.Fields(out), " ")
-	want := "caveat: moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.10 closer (1% of the scale), utility +0.0050 (1.4% of the 0.360 it lacks at the forecast)"
+	want := "caveat: moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.10 closer (1% of the scale), utility +0.0050 (1% of the 0.360 it lacks at the forecast)"
 	if n := strings.Count(flat, want); n != 1 {
 		t.Errorf("%d of %q in\n%s", n, want, out)
 	}

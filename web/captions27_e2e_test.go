@@ -27,7 +27,7 @@ func TestCaptionsFromTheAnswer(t *testing.T) {
 	rec := e.stored("Hospital with a mediator", doc)
 	e.do("advise", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"#advise"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=advise-out] table[data-issue=wage]`)))
-	caveat := "caveat: moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.10 closer (1% of the scale), utility +0.0050 (1.4% of the 0.360 it lacks at the forecast)"
+	caveat := "caveat: moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.10 closer (1% of the scale), utility +0.0050 (1% of the 0.360 it lacks at the forecast)"
 	if got := e.text(`[data-testid=advise-walks-back][data-issue=wage]`); got != caveat {
 		t.Errorf("wage's caveat %q, want the answer's %q", got, caveat)
 	}
