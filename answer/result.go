@@ -327,7 +327,10 @@ type SweepModel struct {
 	// HeadText says what the sweep drew, as every door heads it
 	// (ask.SweepHead: "model compromise: 1,000 draws (triangular, seed
 	// 1); 150 uncertain inputs", InterruptedText before the inputs when
-	// interrupted); omitted in an answer stored before it was carried.
+	// interrupted; with none, that the draws are the point forecast N
+	// times; kept to one issue, the inputs that bear on it, "30 of the
+	// 150 uncertain inputs bear on Territory (…)", ask.SweepInputsOn);
+	// omitted in an answer stored before it was carried.
 	HeadText string `json:"head_text,omitempty"`
 }
 

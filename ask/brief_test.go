@@ -280,7 +280,7 @@ stances:
 		// evidence.Headline, as validate and the page say it (redline21):
 		// weights 1 each, a's quoted: 1/3.
 		"Evidence coverage: stances 33% quoted (by capability × salience), capabilities 0 of 3 quoted, red lines 0 of 1 quoted.",
-		"1 of 3 stances rests on a quote, 1 quote in all; 1 is assumed, 1 rests on neither a quote nor a reason.",
+		"1 of 3 stances quoted, 1 assumed, 1 rests on neither a quote nor a reason.",
 		"Capabilities: a assumed. By issue",
 		"3 actors, 1 issue · source:",
 		"By issue: I 1/3 (b assumed).",

@@ -22,7 +22,7 @@ func TestVarianceSplitText(t *testing.T) {
 		{0.997, 0.003, "99.7% inputs + 0.3% model error"},
 		{0.00004, 0.99996, "0.004% inputs + 99.996% model error"},
 		{1, 0, "100% inputs + 0% model error"},
-		{0, 0, "0% inputs + 0% model error"},
+		{0, 0, "none from the inputs nor from the model's error"},
 	} {
 		if got := VarianceSplitText(sweep.Combined{ShareInputs: c.in, ShareModel: c.model}); got != c.want {
 			t.Errorf("split %v + %v: %q, want %q", c.in, c.model, got, c.want)

@@ -169,6 +169,16 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options, i
 		}
 	}
 	sweepTexts(&c.Header, &sm)
+	if issue != "" {
+		// kept to one issue, the head counts the inputs that bear on it
+		k, on := c.Problem().IssueIndex(issue), 0
+		for _, in := range r.Inputs {
+			if k >= 0 && sweep.Touches(c.Problem(), in, k, local) {
+				on++
+			}
+		}
+		sm.HeadText = sweepHead(r, sm.InterruptedText, SweepInputsOn(r, issueLabel(&c.Header, issue), local, on))
+	}
 	return sm, nil
 }
 

@@ -45,6 +45,9 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 		d := sc.IssueDecimals(is.Issue)
 		if c := is.Combined; c != nil {
 			c.ShareText = VarianceSplitText(*c)
+			if is.Fixed {
+				c.ShareText = StillSplitText(*c, StillDrawsText(r.Model, len(r.Inputs) == 0, r.Draws))
+			}
 			c.OutcomeText = SweepOutcomeText(*c, d)
 		}
 		is.IntervalText = SweepIntervalText(*is, d)
@@ -65,8 +68,45 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 // "0%" and one below 1 never "100%": "99.7% inputs + 0.3% model error",
 // where whole percents wrote "100% inputs + 0% model error". The
 // answer carries it (sweep.Combined's ShareText).
+//
+// Where the variance is 0 (neither the draws' forecasts nor the model's
+// error spread at all) the two shares of it are no shares: "none from
+// the inputs nor from the model's error", not "0% inputs + 0% model
+// error".
 func VarianceSplitText(c sweep.Combined) string {
+	if c.ShareInputs == 0 && c.ShareModel == 0 {
+		return "none from the inputs nor from the model's error"
+	}
 	return Chance(c.ShareInputs) + " inputs + " + Chance(c.ShareModel) + " model error"
+}
+
+// StillDrawsText says why a sweep's draws of an issue (of model's
+// sweep of draws draws) did not vary: nothing in the scenario has a
+// range (none, noRanges), so the sweep is the point forecast draws
+// times, or nothing that moves the model's forecast of this issue has
+// one (sweep.IssueSummary's Fixed): "the draws did not vary: no input in
+// the scenario has a range wider than a point, so the sweep is the
+// point forecast 200 times". A range of one point is no range: sweep
+// varies nothing by it (sweep.Inputs).
+func StillDrawsText(model string, noRanges bool, draws int) string {
+	if noRanges {
+		return "the draws did not vary: no input in the scenario has a range wider than a point, so the sweep is the point forecast " + Grouped(draws) + " " + nouns.For(draws, "time")
+	}
+	return "the draws did not vary: nothing that moves " + model + "'s forecast of this issue has a range, so each of the " + Grouped(draws) + " draws is its point forecast"
+}
+
+// StillSplitText is the split of an issue's outcome variance
+// (VarianceSplitText's place) where the draws did not vary (still,
+// StillDrawsText): the inputs' share is 0 because nothing was varied,
+// which the split says beside it, and the rest is the model's error,
+// "0% inputs (the draws did not vary: …) + 100% model error"; with no
+// model error either, "none from the inputs (the draws did not vary:
+// …) nor from the model's error".
+func StillSplitText(c sweep.Combined, still string) string {
+	if c.ShareModel == 0 {
+		return "none from the inputs (" + still + ") nor from the model's error"
+	}
+	return "0% inputs (" + still + ") + " + Chance(c.ShareModel) + " model error"
 }
 
 // SweepIntervalText writes a sweep's issue's 80% and 95% intervals on an
@@ -224,10 +264,60 @@ func backtestTexts(b *answer.Backtest) {
 // SweepHead says what a model's sweep drew: "model compromise: 1,000
 // draws (triangular, seed 1); 150 uncertain inputs", with interrupted
 // (InterruptedAfter) before the inputs when the sweep was cut short.
+//
+// A sweep with no uncertain input says what its draws are: "…; no
+// uncertain input: no input in the scenario has a range wider than a
+// point, so the sweep is the point forecast 200 times".
 func SweepHead(r *answer.SweepResult, interrupted string) string {
+	return sweepHead(r, interrupted, SweepInputsCount(r))
+}
+
+// sweepHead is SweepHead with its inputs' part, inputs.
+func sweepHead(r *answer.SweepResult, interrupted, inputs string) string {
 	s := fmt.Sprintf("model %s: %s draws (%s, seed %d)", r.Model, Grouped(r.Draws), r.Distribution, r.Seed)
 	if interrupted != "" {
 		s += " — " + interrupted
 	}
-	return s + "; " + nouns.Count(len(r.Inputs), "uncertain input")
+	return s + "; " + inputs
+}
+
+// SweepInputsCount is the part of a sweep's head (SweepHead) that counts
+// the uncertain inputs r drew: "150 uncertain inputs", or where there
+// are none what the draws then are.
+func SweepInputsCount(r *answer.SweepResult) string {
+	if len(r.Inputs) == 0 {
+		return "no uncertain input: no input in the scenario has a range wider than a point, so the sweep is the point forecast " + Grouped(r.Draws) + " " + nouns.For(r.Draws, "time")
+	}
+	return nouns.Count(len(r.Inputs), "uncertain input")
+}
+
+// verbFor is one when n is 1, else many.
+func verbFor(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// SweepInputsOn is the part of the head of a sweep kept to one issue
+// (parley sweep --issue, the API's issue) that counts the uncertain
+// inputs of r that bear on it (sweep.Touches), on, by the issue's name:
+// a model that reads each issue alone (local, model.IssueLocal) reads
+// the issue's positions and saliences and the capabilities of the
+// actors in it, "23 of the 150 uncertain inputs bear on Territory (its
+// positions and saliences and the capabilities of the actors in it)";
+// any other model reads every input, "150 uncertain inputs, all of which
+// bear on Territory (exchange weighs one issue against another)". The
+// draws vary every input; the others do not move the issue's forecast.
+func SweepInputsOn(r *answer.SweepResult, name string, local bool, on int) string {
+	all := len(r.Inputs)
+	switch {
+	case all == 0:
+		return SweepInputsCount(r)
+	case !local:
+		return fmt.Sprintf("%s, %s on %s (%s weighs one issue against another)", nouns.Count(all, "uncertain input"), verbFor(all, "which bears", "all of which bear"), name, r.Model)
+	case on == 0:
+		return fmt.Sprintf("none of the %s bears on %s (its positions and saliences and the capabilities of the actors in it)", nouns.Count(all, "uncertain input"), name)
+	}
+	return fmt.Sprintf("%s of the %s %s on %s (its positions and saliences and the capabilities of the actors in it)", Grouped(on), nouns.Count(all, "uncertain input"), verbFor(on, "bears", "bear"), name)
 }

@@ -34,15 +34,16 @@ snapshots:
 // the stances alone that reads as the whole. By hand: at the base every
 // stance is quoted (100%) and no capability (0 of 2); at 2025-02-01 c's
 // weight 4 × 0.5 = 2 is assumed, of 3 × 0.5 + 1 × 0.5 + 2 = 4: 50%, and
-// no capability of 3.
+// no capability of 3. a's and b's stances cite one quote, q: both rest
+// only on a quote shared with the other actor (honest27).
 func TestCoverageHeadlinePerKind(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "c.yaml")
 	if err := os.WriteFile(p, []byte(coverageDoc), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	want := "Evidence coverage:\n" +
-		"  base: stances 100% quoted (by capability × salience), capabilities 0 of 2 quoted\n" +
-		"  2025-02-01: stances 50% quoted (by capability × salience), capabilities 0 of 3 quoted\n"
+		"  base: stances 100% quoted (by capability × salience), 100% only by shared quotes (2 stances), capabilities 0 of 2 quoted\n" +
+		"  2025-02-01: stances 50% quoted (by capability × salience), 50% only by shared quotes (2 stances), capabilities 0 of 3 quoted\n"
 	for _, cmd := range []string{"validate", "show"} {
 		out, stderr, code := run(t, cmd, p)
 		if code != 0 || !strings.Contains(out, want) {

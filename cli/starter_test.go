@@ -171,7 +171,7 @@ func TestStarterBriefAgrees(t *testing.T) {
 	}
 	for _, want := range []string{
 		"3 actors, 2 issues · source:",
-		"capabilities 1 of 3 quoted, red lines 0 of 1 quoted. 1 of 6 stances rests on a quote, 1 quote in all; 5 are assumed. Capabilities: South and East assumed. Red lines: South on Timeline assumed.",
+		"capabilities 1 of 3 quoted, red lines 0 of 1 quoted. 1 of 6 stances quoted, 5 assumed. Capabilities: South and East assumed. Red lines: South on Timeline assumed.",
 	} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the brief lacks %q:\n%s", want, b)

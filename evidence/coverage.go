@@ -32,6 +32,13 @@ type Share struct {
 	// Stances counts the stances, Quotes those counted as Quoted.
 	Stances int `json:"stances"`
 	Quotes  int `json:"quotes"`
+	// QuotedShared is the weight of the Quoted stances whose every quote
+	// from a declared source another actor's stance cites too (the same
+	// source and words), QuotesShared counts them: stances that rest
+	// only on a reading shared across actors, not on the actor's own
+	// words. The headline says them apart (Headline).
+	QuotedShared float64 `json:"quoted_shared"`
+	QuotesShared int     `json:"quotes_shared"`
 	// Positions counts the stances whose position a quote from a
 	// declared source supports (scenario.Evidence.Supported), Saliences
 	// those whose salience one does. PositionsShared counts the
@@ -90,6 +97,12 @@ func (s *Share) add(w float64, st *scenario.Stance, declared map[string]bool, ac
 	case quoted(st, declared):
 		s.Quoted += w
 		s.Quotes++
+		if !slices.ContainsFunc(st.Evidence, func(e scenario.Evidence) bool {
+			return declared[e.Source] && len(actors[keyOf(e)]) < 2
+		}) {
+			s.QuotedShared += w
+			s.QuotesShared++
+		}
 	case st.Assumed != "":
 		s.Assumed += w
 	default:
@@ -309,7 +322,12 @@ func Unquoted(c SnapshotCoverage) []string {
 // Headline says what rests on quotes at one snapshot, each kind apart:
 // "stances 90% quoted (by capability × salience), capabilities 0 of 5
 // quoted, red lines 1 of 2 quoted" (red lines and reservations when the
-// actors state any). The stances' share alone, which validate printed as
+// actors state any). The stances quoted only by a quote other actors'
+// stances cite too are said apart, as each actor's counts say its
+// positions (Share.QuotedShared): "stances 90% quoted (by capability ×
+// salience), 25% only by shared quotes (3 stances)", shared as the
+// rows' counts say it, "only by a quote shared with other actors" (the
+// brief, one page, has no room for more words). The stances' share alone, which validate printed as
 // the coverage ("base 90%"), read as the whole where every capability
 // was assumed; the kinds are not summed into one share, since a
 // capability is already in every stance's weight and a red line is no
@@ -336,12 +354,36 @@ func stancesQuoted(o Share) string {
 	case o.Quoted+unquoted <= 0:
 		return "no stance weighed"
 	case p >= 100 && unquoted > 0:
-		return "stances over 99%" + by
+		return "stances over 99%" + by + sharedQuoted(o)
 	case p <= 0 && o.Quoted > 0:
-		return "stances under 1%" + by
+		return "stances under 1%" + by + sharedQuoted(o)
 	default:
-		return fmt.Sprintf("stances %.0f%%", p) + by
+		return fmt.Sprintf("stances %.0f%%", p) + by + sharedQuoted(o)
 	}
+}
+
+// sharedQuoted is the headline's part on the stances quoted only by a
+// quote shared with other actors (Share.QuotedShared), by the rule of
+// stancesQuoted's share: ", 25% only by shared quotes (3 stances)";
+// "" for none.
+func sharedQuoted(o Share) string {
+	t := o.Quoted + o.Assumed + o.Unsupported
+	if o.QuotesShared == 0 || t <= 0 {
+		return ""
+	}
+	p := math.Round(100 * o.QuotedShared / t)
+	pct := fmt.Sprintf("%.0f%%", p)
+	switch {
+	case p >= 100 && o.QuotedShared < t:
+		pct = "over 99%"
+	case p <= 0 && o.QuotedShared > 0:
+		pct = "under 1%"
+	}
+	n := fmt.Sprintf("%d stances", o.QuotesShared)
+	if o.QuotesShared == 1 {
+		n = "1 stance"
+	}
+	return ", " + pct + " only by shared quotes (" + n + ")"
 }
 
 // Coverage measures, at the base and at every snapshot, the share of

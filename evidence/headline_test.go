@@ -15,7 +15,9 @@ import (
 // By hand: weights capability × salience: a 4 × 0.5 = 2 (quoted), b 1 ×
 // 0.5 = 0.5 (assumed), c 4 × 0.25 = 1 (quoted); stances 3 / 3.5 =
 // 85.7%, written 86%. Capabilities: none quoted of 3. Red lines: a's
-// quoted, b's assumed: 1 of 2. Reservations: b's, assumed: 0 of 1.
+// quoted, b's assumed: 1 of 2. Reservations: b's, assumed: 0 of 1. a's
+// and c's stances cite one quote, q, so both rest only on a quote shared
+// with other actors: 3 / 3.5, 86%, 2 stances (honest27).
 func TestCoverageHeadline(t *testing.T) {
 	src := []scenario.Source{{ID: "s"}}
 	q := []scenario.Evidence{{Source: "s", Quote: "q"}}
@@ -36,14 +38,14 @@ func TestCoverageHeadline(t *testing.T) {
 		},
 	}
 	cov := Coverage(s)
-	want := "stances 86% quoted (by capability × salience), capabilities 0 of 3 quoted, red lines 1 of 2 quoted, reservations 0 of 1 quoted"
+	want := "stances 86% quoted (by capability × salience), 86% only by shared quotes (2 stances), capabilities 0 of 3 quoted, red lines 1 of 2 quoted, reservations 0 of 1 quoted"
 	if len(cov) != 1 || cov[0].Headline != want || Headline(cov[0]) != want {
 		t.Fatalf("headline %q, want %q", cov[0].Headline, want)
 	}
 	// No red lines nor reservations stated: none named.
 	s.Actors[0].RedLines, s.Actors[1].RedLines, s.Actors[1].Reservation = nil, nil, nil
 	s.Actors[0].RedLineEvidence, s.Actors[1].RedLineAssumed = nil, nil
-	if got := Coverage(s)[0].Headline; got != "stances 86% quoted (by capability × salience), capabilities 0 of 3 quoted" {
+	if got := Coverage(s)[0].Headline; got != "stances 86% quoted (by capability × salience), 86% only by shared quotes (2 stances), capabilities 0 of 3 quoted" {
 		t.Errorf("headline %q", got)
 	}
 }

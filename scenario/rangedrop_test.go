@@ -36,13 +36,13 @@ func TestSnapshotDropsRange(t *testing.T) {
 		want    []string // "path: message (valid: ...)"
 	}{
 		{"position out of its range", StanceChange{Actor: "a", Issue: "i", Position: fp(40), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 40, outside its range [60, 80], which is dropped: sweep will not vary it " +
+			"snapshots[0].stances[0].position: moves a's position on I from 70 to 40, outside its range [60, 80], which is dropped: sweep will not vary it " +
 				"(valid: a range of its own in the change to keep one, e.g. range: {position: [30, 50]}, or range_dropped: <reason> to drop it)"}},
 		{"near the scale's end the suggestion slides back onto the scale, keeping its width", StanceChange{Actor: "a", Issue: "i", Position: fp(95), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 95, outside its range [60, 80], which is dropped: sweep will not vary it " +
+			"snapshots[0].stances[0].position: moves a's position on I from 70 to 95, outside its range [60, 80], which is dropped: sweep will not vary it " +
 				"(valid: a range of its own in the change to keep one, e.g. range: {position: [80, 100]}, or range_dropped: <reason> to drop it)"}},
 		{"salience out of its range", StanceChange{Actor: "a", Issue: "i", Salience: fp(0.9), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].salience: moves a's salience on issue i from 0.5 to 0.9, outside its range [0.4, 0.6], which is dropped: sweep will not vary it " +
+			"snapshots[0].stances[0].salience: moves a's salience on I from 0.5 to 0.9, outside its range [0.4, 0.6], which is dropped: sweep will not vary it " +
 				"(valid: a range of its own in the change to keep one, e.g. range: {salience: [0.8, 1]}, or range_dropped: <reason> to drop it)"}},
 		{"capability out of its range", StanceChange{Actor: "a", Issue: "i", Position: fp(70)}, ActorChange{ID: "a", Capability: fp(80), CapabilityAssumed: "grew"}, false, []string{
 			"snapshots[0].actors[0].capability: moves a's capability from 40 to 80, outside its range [30, 50], which is dropped: sweep will not vary it " +
@@ -53,7 +53,7 @@ func TestSnapshotDropsRange(t *testing.T) {
 		{"a variant's what-if drops the range as a snapshot does", StanceChange{Actor: "a", Issue: "i", Position: fp(40)}, ActorChange{ID: "a", Capability: fp(80)}, true, []string{
 			"variants[0].actors[0].capability: moves a's capability from 40 to 80, outside its range [30, 50], which is dropped: sweep will not vary it " +
 				"(valid: a capability_range of its own in the change to keep one, e.g. capability_range: [60, 100], or capability_range_dropped: <reason> to drop it)",
-			"variants[0].stances[0].position: moves a's position on issue i from 70 to 40, outside its range [60, 80], which is dropped: sweep will not vary it " +
+			"variants[0].stances[0].position: moves a's position on I from 70 to 40, outside its range [60, 80], which is dropped: sweep will not vary it " +
 				"(valid: a range of its own in the change to keep one, e.g. range: {position: [30, 50]}, or range_dropped: <reason> to drop it)"}},
 		{"the drop said to be intended", StanceChange{Actor: "a", Issue: "i", Position: fp(40), Salience: fp(0.9), Assumed: "moved", RangeDropped: "reported exactly"},
 			ActorChange{ID: "a", Capability: fp(80), CapabilityAssumed: "grew", CapabilityRangeDropped: "counted"}, false, nil},

@@ -35,20 +35,20 @@ func TestChangeMovesOntoAnEndOfItsKeptRange(t *testing.T) {
 		want    []string // "path: message (valid: ...)"
 	}{
 		{"position onto the low end", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(60), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 60, the low end of its range [60, 80], which is kept: sweep will draw it only above 60, on one side of its stated value " +
+			"snapshots[0].stances[0].position: moves a's position on I from 70 to 60, the low end of its range [60, 80], which is kept: sweep will draw it only above 60, on one side of its stated value " +
 				"(valid: a range of its own in the change, e.g. range: {position: [50, 70]}, or range: {position: [60, 80]} restated to keep 60 at its end)"}},
 		{"position onto the high end", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(80), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].position: moves a's position on issue i from 70 to 80, the high end of its range [60, 80], which is kept: sweep will draw it only below 80, on one side of its stated value " +
+			"snapshots[0].stances[0].position: moves a's position on I from 70 to 80, the high end of its range [60, 80], which is kept: sweep will draw it only below 80, on one side of its stated value " +
 				"(valid: a range of its own in the change, e.g. range: {position: [70, 90]}, or range: {position: [60, 80]} restated to keep 80 at its end)"}},
 		{"from one end onto the other", 60, StanceChange{Actor: "a", Issue: "i", Position: fp(80), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].position: moves a's position on issue i from 60 to 80, the high end of its range [60, 80], which is kept: sweep will draw it only below 80, on one side of its stated value " +
+			"snapshots[0].stances[0].position: moves a's position on I from 60 to 80, the high end of its range [60, 80], which is kept: sweep will draw it only below 80, on one side of its stated value " +
 				"(valid: a range of its own in the change, e.g. range: {position: [80, 100]}, or range: {position: [60, 80]} restated to keep 80 at its end)"}},
 		{"from the high end onto the low one", 80, StanceChange{Actor: "a", Issue: "i", Position: fp(60), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].position: moves a's position on issue i from 80 to 60, the low end of its range [60, 80], which is kept: sweep will draw it only above 60, on one side of its stated value " +
+			"snapshots[0].stances[0].position: moves a's position on I from 80 to 60, the low end of its range [60, 80], which is kept: sweep will draw it only above 60, on one side of its stated value " +
 				"(valid: a range of its own in the change, e.g. range: {position: [40, 60]}, or range: {position: [60, 80]} restated to keep 60 at its end)"}},
 		{"from an end to inside the range", 60, StanceChange{Actor: "a", Issue: "i", Position: fp(70), Assumed: "moved"}, ActorChange{ID: "a"}, false, nil},
 		{"salience onto an end", 70, StanceChange{Actor: "a", Issue: "i", Salience: fp(0.6), Assumed: "moved"}, ActorChange{ID: "a"}, false, []string{
-			"snapshots[0].stances[0].salience: moves a's salience on issue i from 0.5 to 0.6, the high end of its range [0.4, 0.6], which is kept: sweep will draw it only below 0.6, on one side of its stated value " +
+			"snapshots[0].stances[0].salience: moves a's salience on I from 0.5 to 0.6, the high end of its range [0.4, 0.6], which is kept: sweep will draw it only below 0.6, on one side of its stated value " +
 				"(valid: a range of its own in the change, e.g. range: {salience: [0.5, 0.7]}, or range: {salience: [0.4, 0.6]} restated to keep 0.6 at its end)"}},
 		{"capability onto an end", 70, StanceChange{Actor: "a", Issue: "i", Position: fp(70)}, ActorChange{ID: "a", Capability: fp(50), CapabilityAssumed: "grew"}, false, []string{
 			"snapshots[0].actors[0].capability: moves a's capability from 40 to 50, the high end of its range [30, 50], which is kept: sweep will draw it only below 50, on one side of its stated value " +

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -1282,10 +1283,11 @@ func shownRange(r Range, lo, hi, to float64) Range {
 
 // keptRanges says why a stance change drops no range, for
 // nothingDropped: each number's range the stance has is held by the
-// number the change leaves it, or restated by the change.
-func keptRanges(sc StanceChange, posRange, salRange *Range) string {
+// number the change leaves it, or restated by the change; who names the
+// actor and on the issue, as the warning does.
+func keptRanges(sc StanceChange, who, on string, posRange, salRange *Range) string {
 	if posRange == nil && salRange == nil {
-		return fmt.Sprintf("%s's stance on issue %s has no range", sc.Actor, sc.Issue)
+		return fmt.Sprintf("%s's stance on %s has no range", who, on)
 	}
 	var parts []string
 	for _, f := range []struct {
@@ -1303,9 +1305,9 @@ func keptRanges(sc StanceChange, posRange, salRange *Range) string {
 		case f.to == nil:
 			parts = append(parts, "the change moves no "+f.name)
 		case f.r != nil:
-			parts = append(parts, fmt.Sprintf("%s's %s range %s holds %s", sc.Actor, f.name, rangeText(*f.r), num(*f.to)))
+			parts = append(parts, fmt.Sprintf("%s's %s range %s holds %s", who, f.name, rangeText(*f.r), num(*f.to)))
 		default:
-			parts = append(parts, fmt.Sprintf("%s's %s has no range", sc.Actor, f.name))
+			parts = append(parts, fmt.Sprintf("%s's %s has no range", who, f.name))
 		}
 	}
 	return strings.Join(parts, ", and ")
@@ -1399,23 +1401,23 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) {
 			if ac.CapabilityRangeDropped == "" {
 				r := *a.CapabilityRange
-				v.rangeDropped(q+".capability", ac.ID+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
+				v.rangeDropped(q+".capability", cmp.Or(a.Name, a.ID)+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
 					scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 			}
 		} else if dated && cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 &&
 			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) && ac.CapabilityRangeDropped == "" {
 			r := *a.CapabilityRange
-			v.rangeEnd(q+".capability", ac.ID+"'s capability", "capability_range: %s", r, a.Capability, cp, MinCapability, MaxCapability,
+			v.rangeEnd(q+".capability", cmp.Or(a.Name, a.ID)+"'s capability", "capability_range: %s", r, a.Capability, cp, MinCapability, MaxCapability,
 				scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 		} else if ac.CapabilityRangeDropped != "" && (ac.Capability == nil || cpValid) {
 			held := "the change gives a capability_range of its own"
 			switch {
 			case a.CapabilityRange == nil:
-				held = ac.ID + " has no capability range"
+				held = cmp.Or(a.Name, a.ID) + " has no capability range"
 			case ac.Capability == nil:
 				held = "the change moves no capability"
 			case ac.CapabilityRange == nil:
-				held = fmt.Sprintf("%s's capability range %s holds %s", ac.ID, rangeText(*a.CapabilityRange), num(cp))
+				held = fmt.Sprintf("%s's capability range %s holds %s", cmp.Or(a.Name, a.ID), rangeText(*a.CapabilityRange), num(cp))
 			}
 			v.nothingDropped(q+".capability_range_dropped", "capability_range_dropped", "the capability", held)
 		}
@@ -1496,7 +1498,16 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			heldRange(*posRange, lo, hi, base.Position)
 		dropsSal := sc.Salience != nil && salOK && salRange != nil && (sc.Range == nil || sc.Range.Salience == nil) && !salRange.Contains(*sc.Salience) &&
 			heldRange(*salRange, 0, v.s.SalienceDivisor(), base.Salience)
-		what := sc.Actor + "'s %s on issue " + sc.Issue
+		// the warnings name the actor and the issue as every answer does,
+		// by name (the id where there is none)
+		who, on := sc.Actor, "issue "+is.ID
+		if a := cx.actor(sc.Actor); a != nil {
+			who = cmp.Or(a.Name, a.ID)
+		}
+		if is.Name != "" {
+			on = is.Name
+		}
+		what := who + "'s %s on " + on
 		switch {
 		case sc.RangeDropped == "":
 			if dropsPos {
@@ -1508,7 +1519,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 					base.Salience, *sc.Salience, shiftedRange(*salRange, *sc.Salience-base.Salience, 0, v.s.SalienceDivisor(), *sc.Salience))
 			}
 		case !dropsPos && !dropsSal && posOK && salOK:
-			v.nothingDropped(q+".range_dropped", "range_dropped", "a position or a salience", keptRanges(sc, posRange, salRange))
+			v.nothingDropped(q+".range_dropped", "range_dropped", "a position or a salience", keptRanges(sc, who, on, posRange, salRange))
 		}
 		// A snapshot that moves a number onto an end of the range it
 		// keeps leaves sweep drawing it on one side of its stated value

@@ -184,8 +184,8 @@ variants:
 	// The first snapshot drops two ranges, each warned of at its line
 	// with the old range moved with the number as the one to restate.
 	want := []string{
-		"f.yaml:11:34: warning: snapshots[0].actors[0].capability: moves a's capability from 10 to 20, outside its range [8, 12], which is dropped: sweep will not vary it (valid: a capability_range of its own in the change to keep one, e.g. capability_range: [16, 24], or capability_range_dropped: <reason> to drop it)",
-		"f.yaml:12:47: warning: snapshots[0].stances[0].position: moves a's position on issue cf from 30 to 50, outside its range [20, 40], which is dropped: sweep will not vary it (valid: a range of its own in the change to keep one, e.g. range: {position: [40, 60]}, or range_dropped: <reason> to drop it)",
+		"f.yaml:11:34: warning: snapshots[0].actors[0].capability: moves A's capability from 10 to 20, outside its range [8, 12], which is dropped: sweep will not vary it (valid: a capability_range of its own in the change to keep one, e.g. capability_range: [16, 24], or capability_range_dropped: <reason> to drop it)",
+		"f.yaml:12:47: warning: snapshots[0].stances[0].position: moves A's position on C from 30 to 50, outside its range [20, 40], which is dropped: sweep will not vary it (valid: a range of its own in the change to keep one, e.g. range: {position: [40, 60]}, or range_dropped: <reason> to drop it)",
 	}
 	if len(ds) != len(want) || ds[0].String() != want[0] || ds[1].String() != want[1] {
 		t.Fatalf("diagnostics:\n%v\nwant\n%s", ds, strings.Join(want, "\n"))

@@ -210,7 +210,10 @@ type Combined struct {
 	ShareModel  float64 `json:"share_model"`
 	// ShareText is the split in words every door prints after the sd
 	// ("97% inputs + 3% model error"), each share as a chance is written
-	// (ask.VarianceSplitText): written by ask; omitted in an answer
+	// (ask.VarianceSplitText; where the issue's draws did not vary, that
+	// said beside the inputs' 0%, ask.StillSplitText, and where the
+	// variance is 0, "none from the inputs nor from the model's error"):
+	// written by ask; omitted in an answer
 	// stored before it was carried.
 	ShareText string `json:"share_text,omitempty"`
 	// OutcomeText is the line every door prints on the outcome with the
@@ -610,14 +613,17 @@ func combine(preds [][]*model.Predictive, k int, base *model.Predictive) *Combin
 		within += v
 	}
 	within /= n
+	// The means' spread about the first, so that draws that did not vary
+	// give a between term of exactly 0, where the rounding of their sum
+	// and its mean left ≈ 1e-30 that read "<0.0001% inputs".
 	mu := 0.0
 	for _, m := range means {
-		mu += m
+		mu += m - means[0]
 	}
 	mu /= n
 	between := 0.0
 	for _, m := range means {
-		between += (m - mu) * (m - mu)
+		between += (m - means[0] - mu) * (m - means[0] - mu)
 	}
 	between /= n
 	total := within + between

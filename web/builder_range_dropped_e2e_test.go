@@ -45,7 +45,7 @@ variants:
 // saved file shows; a reason edited in the page is saved as edited.
 func TestBuilderKeepsRangeDropped(t *testing.T) {
 	r := openStored(t, "Dropped ranges", rangeDropped)
-	warning := "variants[0].stances[0].range_dropped: no range is dropped: south's stance on issue a has no range"
+	warning := "variants[0].stances[0].range_dropped: no range is dropped: South's stance on Issue A has no range"
 	r.warnings = []string{warning}
 	for path, want := range map[string]string{
 		"snapshots[0].stances[0].range_dropped":           "North gave up its floor",
@@ -58,12 +58,14 @@ func TestBuilderKeepsRangeDropped(t *testing.T) {
 		}
 	}
 	warned := get(t, r.bctx, "warnings", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('[data-testid=build-problems] li.warn')).map((li) => li.textContent)`))
-	want := "Variant “hard”, change to the stance of South on Issue A: reason the range is dropped: no range is dropped: south's stance on issue a has no range"
+	want := "Variant “hard”, change to the stance of South on Issue A: reason the range is dropped: no range is dropped: South's stance on Issue A has no range"
 	if len(warned) != 1 || !strings.HasPrefix(warned[0], want) {
 		t.Errorf("the builder's warnings: %q, want one starting %q", warned, want)
 	}
 
 	r.enter("issues[0].name", "Budget")
+	// the warning names the issue by its name, the new one once saved
+	r.warnings = []string{strings.Replace(warning, "Issue A", "Budget", 1)}
 	saved := r.save()
 	if got := fmt.Sprintf("%s | %s | %s | %s", saved.Issues[0].Name, saved.Snapshots[0].Stances[0].RangeDropped, saved.Snapshots[0].Actors[0].CapabilityRangeDropped, saved.Variants[0].Stances[0].RangeDropped); got != "Budget | North gave up its floor | North's army shrank | a what-if" {
 		t.Errorf("saved after renaming the issue: %s", got)

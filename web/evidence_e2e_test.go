@@ -67,7 +67,7 @@ func TestEvidenceView(t *testing.T) {
 	}
 	// The headline states each kind apart, as validate does
 	// (evidence.Headline), so the stances' 94% does not read as the whole.
-	if c := e.text(`[data-testid=coverage-headline]`); c != "2025-08-18: stances 94% quoted (by capability × salience), capabilities 7 of 10 quoted, red lines 3 of 3 quoted" {
+	if c := e.text(`[data-testid=coverage-headline]`); c != "2025-08-18: stances 94% quoted (by capability × salience), 37% only by shared quotes (41 stances), capabilities 7 of 10 quoted, red lines 3 of 3 quoted" {
 		t.Errorf("coverage headline reads %q", c)
 	}
 	// Under the table, what the kinds not quoted rest on, as validate
