@@ -18,9 +18,10 @@ import (
 // element goes, and every other element of the view is the element it
 // was (the stance after it too, now at the removed one's path, its
 // fields, buttons and quotes renumbered), but for the file's and the
-// downloads' sections, which say the draft is unsaved; the page has not
-// scrolled, and the stance in the removed one's place is where it was
-// on the screen; the focus is on the remove button of the stance now in its
+// downloads' sections, which say the draft is unsaved; the stance in
+// the removed one's place is where it was on the screen (the page may
+// scroll to keep it there: the case's notes, listed and marked above it,
+// go with the removal, which makes the positions they name stale); the focus is on the remove button of the stance now in its
 // place. A note typed in that stance afterwards and the save go to the
 // stance it is, and the file saved is the case less the stance removed.
 // (The whole view, 15,500 elements, was drawn anew for every item
@@ -36,11 +37,10 @@ func TestBuilderRemoveTakesOutOnlyItsItem(t *testing.T) {
 	e.do("scroll to the stance", void(chromedp.Evaluate[bool](fmt.Sprintf(`(() => {
 			document.querySelector('button[data-remove=%q]').scrollIntoView({ block: 'center' })
 			document.querySelector('[data-path="stances[%d]"]').e2eWas = %d
-			// Where the page is scrolled to, and the stance is on the
-			// screen, when the button is clicked (the click scrolls it
+			// Where the stance is on the screen when the button is
+			// clicked (the click scrolls it
 			// into view first, if need be).
 			document.addEventListener('click', () => {
-				window.e2eY = window.scrollY
 				window.e2eTop = Math.round(document.querySelector('[data-path="stances[%d]"]').getBoundingClientRect().top)
 				window.e2eT = performance.now()
 			}, { capture: true, once: true })
@@ -61,14 +61,14 @@ func TestBuilderRemoveTakesOutOnlyItsItem(t *testing.T) {
 				['path', 'add', 'remove'].map((a) => el.dataset[a]).filter((p) => p !== undefined && !p.startsWith(it.dataset.path + '.') && p !== it.dataset.path)))
 		const a = document.activeElement
 		return outside + ' drawn anew; in its place the stance that was ' + now.e2eWas + ', kept ' + !!now.e2eKept +
-			'; ' + astray.length + ' paths astray; scrolled by ' + (window.scrollY - window.e2eY) + ', the stance in its place ' + (Math.round(now.getBoundingClientRect().top) - window.e2eTop) + ' px from where it was' +
+			'; ' + astray.length + ' paths astray; the stance in its place ' + (Math.round(now.getBoundingClientRect().top) - window.e2eTop) + ' px from where it was' +
 			'; the focus on ' + (a.dataset.remove ?? a.tagName) + ' (' + a.getAttribute('aria-label') + '); ' +
 			document.querySelector('[data-testid=build-state]').textContent.replace(/^.* · /, '')
 	})()`, k)))
 	t.Logf("the removal took %.0f ms in the page", get(t, e.bctx, "time", chromedp.Evaluate[float64](`window.e2eMs`)))
 	next := e.full.Stances[k+1]
 	label := fmt.Sprintf("Remove the stance of %s on %s", actorOf(e.full, next.Actor), issueOf(e.full, next.Issue))
-	want := fmt.Sprintf("0 drawn anew; in its place the stance that was %d, kept true; 0 paths astray; scrolled by 0, the stance in its place 0 px from where it was; the focus on %s (%s); unsaved changes", k+1, gone, label)
+	want := fmt.Sprintf("0 drawn anew; in its place the stance that was %d, kept true; 0 paths astray; the stance in its place 0 px from where it was; the focus on %s (%s); unsaved changes", k+1, gone, label)
 	if got != want {
 		t.Errorf("after removing %s:\n%s\nwant\n%s", gone, got, want)
 	}
