@@ -39,6 +39,14 @@ func TestDealSearchRestatedOnPage(t *testing.T) {
 	if len(got) != 2 || got[0] != texts[0] || got[1] != texts[1] {
 		t.Errorf("the page's restatements %q, want %q", got, texts)
 	}
+	// the zone's margin and the Nash product are the search's before
+	// restating, and the page says so in the answer's words
+	// (ask.TestSearchSaysBeforeRestating)
+	before := get(t, e.bctx, "before", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-before-restating]")?.textContent ?? ""`))
+	product := get(t, e.bctx, "product", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-nash-product]")?.textContent ?? ""`))
+	if before == "" || before != want.Result.RestatedText || product != want.Result.NashProductText {
+		t.Errorf("the page says %q and %q, want %q and %q", before, product, want.Result.RestatedText, want.Result.NashProductText)
+	}
 	cells := get(t, e.bctx, "cells", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-packages] tbody td b")].map((b) => b.textContent)`))
 	if len(cells) != 2 || cells[0] != "5.00" || cells[1] != "5.00" {
 		t.Errorf("the zone's packages read %q, want 5.00 and 5.00", cells)
