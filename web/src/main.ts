@@ -2012,8 +2012,15 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
 function noDeal(nd: string): string {
   if (nd === 'reference') return 'the status quo (each issue’s reference point)'
   if (nd === 'none') return 'none: each actor’s alternative is its stated reservation only (0 where none is stated)'
-  if (nd.startsWith('model:')) return `the ${nd.slice(6)} forecast`
+  if (nd.startsWith('model:')) return forecastOf(nd.slice(6))
   return nd
+}
+
+// forecastOf names a model's forecast as the no-deal package, by the
+// model's title as every picker names it (modelLabel): "the forecast of
+// Spatial model of politics (KTAB) (smp)".
+function forecastOf(model: string): string {
+  return `the forecast of ${modelLabel(model)}`
 }
 
 // seq numbers the deal requests, so that only the latest one's answer
@@ -2036,7 +2043,7 @@ function renderDeal() {
     h('option', { value: 'auto' }, 'auto: the status quo where every issue has one, else none'),
     h('option', { value: 'reference' }, 'the status quo (reference points)'),
     h('option', { value: 'none' }, 'none: stated reservations only'),
-    ...modelList().map((m) => h('option', { value: 'model:' + m }, `the ${m} forecast`))) as HTMLSelectElement
+    ...modelList().map((m) => h('option', { value: 'model:' + m }, forecastOf(m)))) as HTMLSelectElement
   batna.value = o.batna
   if (batna.value !== o.batna) batna.value = o.batna = defaults().requests.deal.batna
   const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: defaults().limits.max_rho, step: 0.1 }) as HTMLInputElement
