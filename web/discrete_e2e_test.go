@@ -16,7 +16,8 @@ import (
 // words (ask.RestatedText), as parley deal search prints them, and the
 // zone's table gives them at 5 years; the slider of the discrete issue
 // starts at an option (the compromise's 3.00 is 3 years) and moves from
-// option to option.
+// option to option. The zone's lines say they are the search's before
+// restating, and robust, the best package's restatement is shown.
 func TestDealSearchRestatedOnPage(t *testing.T) {
 	b, err := os.ReadFile("../ask/testdata/contract.yaml")
 	if err != nil {
@@ -60,5 +61,20 @@ func TestDealSearchRestatedOnPage(t *testing.T) {
 	e.do("move", void(chromedp.Evaluate[bool](`(() => { const i = document.querySelector('input[type=range][data-issue="contract"]'); i.value = "4.1"; i.dispatchEvent(new Event("input")); return true })()`)))
 	if v := slider(); v != "5" {
 		t.Errorf("the slider moved to 4.1 reads %q, want 5 (the nearest option)", v)
+	}
+	// Robust, the best package is restated too, and the page says so in
+	// the answer's words (ask.TestRobustBestRestated).
+	rreq := answer.NewDealSearchRequest()
+	rreq.Robust.On = true
+	rwant, err := ask.DealSearch(t.Context(), c, rreq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rwant.Robust == nil || rwant.Robust.Best == nil || rwant.Robust.Best.Restated == nil {
+		t.Fatal("ask's robust best package is not restated")
+	}
+	e.do("robust", chromedp.Click(chromedp.CSS(`[data-testid=deal-robust-on]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=robust-restated]`)))
+	if got := e.text(`[data-testid=robust-restated]`); got != rwant.Robust.Best.Restated.Text {
+		t.Errorf("the robust best package's restatement reads %q, want %q", got, rwant.Robust.Best.Restated.Text)
 	}
 }
