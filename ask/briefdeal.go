@@ -1,7 +1,6 @@
 package ask
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -125,20 +124,15 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 	res := ds.Result
 	p := &ds.Scenario
 	bd := &BriefDeal{Summary: res.Summary, Zone: ZoneLine(res)}
+	if res.RestatedText != "" {
+		// the zone's line is the search's before restating: say so,
+		// as deal search does
+		bd.Zone += " " + res.RestatedText
+	}
 	if res.Open && res.Nash != nil {
-		bd.Nash = packageText(p, issueValues(p, res.Nash.Values))
-		if r := res.Nash.Restated; r != nil && len(r.ValueText) == len(p.Issues) {
-			// restated at options: each restated issue as deal search
-			// words it (RestatedValueText), and the yes it lost
-			parts := make([]string, len(p.Issues))
-			for k, is := range p.Issues {
-				parts[k] = is.Name + " " + cmp.Or(r.ValueText[k], numD(res.Nash.Values[k], p.IssueDecimals(is.ID)))
-			}
-			bd.Nash = strings.Join(parts, "; ")
-			if len(r.Lost) > 0 {
-				bd.Nash += " (" + RestatedLostText(NamesOf(r.Lost, p.ActorName)) + ")"
-			}
-		}
+		// restated at options: each restated issue as deal search
+		// words it, and the yes it lost
+		bd.Nash = listedPackageText(p, res.Nash)
 	}
 	if res.Concession != nil && len(res.Concession.Contradictions) > 0 {
 		// The ways alone and together, as SidesChoice weighs them: the

@@ -236,7 +236,7 @@ func CloseCallText(p *answer.Scenario, issue string, cc answer.DealCloseCall) st
 	fix := fmt.Sprintf("%s fixed at %s: deal search's fix, --fix %s=%s", p.IssueName(issue), numD(cc.Value, d), issue, strconv.FormatFloat(cc.Value, 'f', -1, 64))
 	if pl := cc.Plan; pl != nil {
 		fmt.Fprintf(&b, " Taking %s way out instead (%s) opens %s, at %s %s given up and %s%s crossed, weighted by capability.", runner, fix,
-			packageText(p, issueValues(p, pl.Package.Values)), PlanCostText(pl.UtilityCost, UtilityUnit), UtilityUnit, PlanCostText(pl.ScaleCost, PercentOfScale), PercentOfScale)
+			listedPackageText(p, &pl.Package), PlanCostText(pl.UtilityCost, UtilityUnit), UtilityUnit, PlanCostText(pl.ScaleCost, PercentOfScale), PercentOfScale)
 	} else {
 		fmt.Fprintf(&b, " To see the plan %s way out opens, search with %s.", runner, fix)
 	}

@@ -56,6 +56,8 @@ func searchTexts(out *answer.DealSearch) {
 	}
 	packageTexts(p, res.Nash, "The Nash package")
 	packageTexts(p, res.Balanced, "The balanced package")
+	res.NashProductText = NashProductLine(res)
+	res.RestatedText = BeforeRestatingText(res, p.ActorName)
 	if c := res.Concession; c != nil {
 		for j, pl := range []*answer.DealPlan{c.LowerAlternatives, c.BendRedLines} {
 			if pl != nil {
@@ -173,17 +175,108 @@ func packageTexts(p *answer.Scenario, pk *answer.DealPackage, head string) {
 			if !slices.Contains(r.Issues, is.ID) {
 				continue
 			}
-			d := p.IssueDecimals(is.ID)
-			label := numD(pk.Values[k], d)
-			if as := p.Nearest(k, pk.Values[k]); len(as) > 0 {
-				label = as[0].Label
-			}
-			r.ValueText[k] = RestatedValueText(label, numD(r.Continuous[k], d))
+			r.ValueText[k] = restatedValue(p, pk, k)
 			values = append(values, p.IssueName(is.ID)+": "+r.ValueText[k])
 		}
 		lost := NamesOf(r.Lost, p.ActorName)
 		r.Text = RestatedText(head, values, lost, r.Yeses, r.ContinuousYeses, r.Nearest, r.Combinations)
 	}
+}
+
+// NashProductLine is deal search's line on its Nash product and the
+// certificate (CertifiedText), as every door prints it: "Nash product
+// (capability-weighted geometric mean of gains) 0.02500, certified ≤
+// 0.02500."; when the Nash package was restated at options, the product
+// is the search's package's, and the line says so ("…: the search's Nash
+// package, before restating at options."). "" without a product.
+func NashProductLine(res *answer.DealZone) string {
+	if res.NashProduct <= 0 {
+		return ""
+	}
+	out := fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s", res.NashProduct, CertifiedText(res, fmt.Sprintf("%.5f", res.NashBound)))
+	if res.Nash != nil && res.Nash.Restated != nil {
+		out += ": the search's Nash package, before restating at options"
+	}
+	return out + "."
+}
+
+// BeforeRestatingText says, when the search's balanced package was
+// restated at options (deal.Restated), that the zone's summary and its
+// largest smallest gain describe the search before restating, and what
+// the restated balanced package gives the required actor worst served
+// (names, in the scenario's words; several on a tie) and how many
+// required actors accept it: "The zone and its largest smallest gain
+// describe the search before restating at options (a discrete issue
+// takes only its options): restated, the balanced package gives the
+// actor worst served, Firm, a gain of -0.233, and 2 of the 3 required
+// actors accept it." A negotiator can table only the restated package,
+// so the line says what it gives (docs/DECISIONS.md, "discrete27b").
+// "" when the balanced package was not restated.
+func BeforeRestatingText(res *answer.DealZone, name func(string) string) string {
+	b := res.Balanced
+	if b == nil || b.Restated == nil || len(b.Gains) != len(res.Actors) {
+		return ""
+	}
+	var worst []string
+	low := 0.0
+	for i, id := range res.Actors {
+		if !slices.Contains(res.Required, id) {
+			continue
+		}
+		switch g := b.Gains[i]; {
+		case worst == nil || g < low-1e-9:
+			worst, low = []string{name(id)}, g
+		case g <= low+1e-9:
+			worst = append(worst, name(id))
+		}
+	}
+	if worst == nil {
+		return ""
+	}
+	who := "the actor worst served, " + worst[0] + ","
+	if len(worst) > 1 {
+		who = "the actors worst served, " + nouns.And(worst) + ", each"
+	}
+	n := len(res.Required)
+	return fmt.Sprintf("The zone and its largest smallest gain describe the search before restating at options (a discrete issue takes only its options): restated, the balanced package gives %s a gain of %s, and %d of the %s %s it.",
+		who, Signed(low, UtilityDecimals), b.Restated.Yeses, nouns.Count(n, "required actor"), nouns.Verb(b.Restated.Yeses, "accept"))
+}
+
+// restatedValue is restated package pk's value on issue k in words
+// (RestatedValueText): its option's label, or its number where the
+// option has none, and the search's value.
+func restatedValue(p *answer.Scenario, pk *answer.DealPackage, k int) string {
+	d := p.IssueDecimals(p.Issues[k].ID)
+	label := numD(pk.Values[k], d)
+	if as := p.Nearest(k, pk.Values[k]); len(as) > 0 {
+		label = as[0].Label
+	}
+	return RestatedValueText(label, numD(pk.Restated.Continuous[k], d))
+}
+
+// listedPackageText writes a package issue by issue as packageText
+// does ("Territory 65.0; Ceasefire 27.6"), each issue restated at an
+// option in deal search's words (RestatedValueText), followed by the yes
+// the restatement lost (RestatedLostText): the brief's Nash package and
+// the package a close call's runner-up opens (CloseCallText).
+func listedPackageText(p *answer.Scenario, pk *answer.DealPackage) string {
+	r := pk.Restated
+	if r == nil || len(r.Continuous) != len(p.Issues) || len(pk.Values) != len(p.Issues) {
+		return packageText(p, issueValues(p, pk.Values))
+	}
+	parts := make([]string, len(p.Issues))
+	for k, is := range p.Issues {
+		if slices.Contains(r.Issues, is.ID) {
+			parts[k] = is.Name + " " + restatedValue(p, pk, k)
+		} else {
+			parts[k] = is.Name + " " + numD(pk.Values[k], p.IssueDecimals(is.ID))
+		}
+	}
+	out := strings.Join(parts, "; ")
+	if len(r.Lost) > 0 {
+		out += " (" + RestatedLostText(NamesOf(r.Lost, p.ActorName)) + ")"
+	}
+	return out
 }
 
 // RestatedValueText is a search's value on a discrete issue restated at

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parley/answer"
+	"parley/deal"
 )
 
 // contractCase loads testdata/contract.yaml: one discrete issue, a
@@ -187,5 +188,106 @@ func TestExportSaysDiscreteLost(t *testing.T) {
 		if slices.Contains(ex.Lost, want) != (to != "yaml") {
 			t.Errorf("%s: lost %q; want %q among them only in a peer format", to, ex.Lost, want)
 		}
+	}
+}
+
+// The zone's lines are the search's, before restating: at 3.45 (u =
+// 0.575) every gain is 0.025 (0.575 − 0.55 for the union and the
+// council, 0.6 − 0.575 for the firm), the largest smallest gain and the
+// Nash product (its geometric mean) alike. Restated at 5 years the
+// balanced package gives the firm 1/6 − 0.4 = −0.233, the least, and 2
+// of the 3 required actors accept it (ask.BeforeRestatingText,
+// NashProductLine); the brief's zone line says it too. Before, nothing
+// said the 0.025 was not the restated package's.
+func TestSearchSaysBeforeRestating(t *testing.T) {
+	c := contractCase(t)
+	out, err := DealSearch(context.Background(), c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := out.Result
+	if res.Margin < 0.025-1e-6 || res.Margin > 0.025+1e-6 {
+		t.Errorf("margin %v, want 0.025", res.Margin)
+	}
+	const restated = "The zone and its largest smallest gain describe the search before restating at options (a discrete issue takes only its options): " +
+		"restated, the balanced package gives the actor worst served, Firm, a gain of -0.233, and 2 of the 3 required actors accept it."
+	if res.RestatedText != restated {
+		t.Errorf("restated text\n got %s\nwant %s", res.RestatedText, restated)
+	}
+	const product = "Nash product (capability-weighted geometric mean of gains) 0.02500, certified ≤ 0.02500: the search's Nash package, before restating at options."
+	if res.NashProductText != product {
+		t.Errorf("Nash product\n got %s\nwant %s", res.NashProductText, product)
+	}
+	bd, err := briefSearch(context.Background(), c, answer.NewDealSearchRequest(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Zone of agreement: OPEN. Largest smallest gain 0.025 (certified ≤ 0.025). " + restated; bd.Zone != want {
+		t.Errorf("brief's zone\n got %s\nwant %s", bd.Zone, want)
+	}
+}
+
+// Without a restated package the lines are as before: no restated text,
+// the Nash product's line without the clause.
+func TestBeforeRestatingTextNone(t *testing.T) {
+	res := &answer.DealZone{Actors: []string{"a"}, Required: []string{"a"}, NashProduct: 0.1, NashBound: 0.1, Certified: true,
+		Balanced: &answer.DealPackage{Gains: []float64{0.1}}, Nash: &answer.DealPackage{Gains: []float64{0.1}}}
+	if got := BeforeRestatingText(res, strings.ToUpper); got != "" {
+		t.Errorf("restated text %q, want none", got)
+	}
+	if got, want := NashProductLine(res), "Nash product (capability-weighted geometric mean of gains) 0.10000, certified ≤ 0.10000."; got != want {
+		t.Errorf("Nash product %q, want %q", got, want)
+	}
+}
+
+// The robust analysis's best package is restated at options as the
+// search's are. contract.yaml states no range, so every draw is the
+// stated case and each draw's balanced package is 3.45, which every
+// required actor accepts; restated, it is 5 years, as the stated Nash
+// package (the first candidate, kept on the tie), which the firm never
+// accepts (1/6 < 0.4): P(accepted) 0, the union and the council 1.
+// Before, the best package was a draw's 3.45, accepted in every draw.
+func TestRobustBestRestated(t *testing.T) {
+	req := answer.NewDealSearchRequest()
+	req.Robust = answer.DealRobust{On: true, Draws: 20, Workers: 1}
+	out, err := DealSearch(context.Background(), contractCase(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := out.Robust
+	if r == nil || r.Best == nil {
+		t.Fatalf("no robust best package: %+v", r)
+	}
+	if !slices.Equal(r.Best.Values, []float64{5}) || r.Best.Restated == nil || r.Accepted != 0 {
+		t.Fatalf("best package %v (restated %+v), P(accepted) %v; want 5 years, restated, 0", r.Best.Values, r.Best.Restated, r.Accepted)
+	}
+	for _, a := range r.Actors {
+		if want := map[string]float64{"union": 1, "council": 1, "firm": 0}[a.Actor]; a.Accepts != want {
+			t.Errorf("%s accepts %v, want %v", a.Actor, a.Accepts, want)
+		}
+	}
+	want := "The robust analysis's best package, restated at options (a discrete issue takes only its options): Contract length: 5 years (the search's 3.45, restated at an option)."
+	if !strings.HasPrefix(r.Best.Restated.Text, want) || !strings.Contains(r.Best.Restated.Text, "The rounding lost Firm's yes") {
+		t.Errorf("restated text %q", r.Best.Restated.Text)
+	}
+}
+
+// A close call's runner-up package, restated at options, says so as deal
+// search does (listedPackageText): on closecall.yaml's P and a discrete
+// Q (options 1, 2, 3, 5), the package P 60, Q 3 restated from 3.4, the
+// restatement losing Gamma's yes. Before, it read "P 60.0; Q 3.00".
+func TestCloseCallTextRestated(t *testing.T) {
+	p := &answer.Scenario{
+		Actors: []answer.Actor{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Beta"}, {ID: "c", Name: "Gamma"}},
+		Issues: []answer.Issue{{ID: "p", Name: "P", Min: 0, Max: 100, Decimals: 1},
+			{ID: "q", Name: "Q", Min: 0, Max: 6, Decimals: 2, Anchors: []answer.Anchor{{Value: 1, Label: "1 year"}, {Value: 2, Label: "2 years"}, {Value: 3, Label: "3 years"}, {Value: 5, Label: "5 years"}}}},
+	}
+	cc := answer.DealCloseCall{Chosen: []string{"b"}, RunnerUp: []string{"a"}, ChosenCost: 35.0 / 12, RunnerUpCost: 10.0 / 3, Ratio: 40.0 / 35, Margin: true, Value: 60,
+		Plan: &answer.DealPlan{UtilityCost: 0.1 / 3, ScaleCost: 10.0 / 3, Package: answer.DealPackage{Values: []float64{60, 3},
+			Restated: &deal.Restated{Continuous: []float64{60, 3.4}, Issues: []string{"q"}, Lost: []string{"c"}}}}}
+	got := CloseCallText(p, "p", cc)
+	want := "opens P 60.0; Q 3 years (the search's 3.40, restated at an option) (the rounding lost Gamma's yes), at 0.0333 utility given up"
+	if !strings.Contains(got, want) {
+		t.Errorf("close call\n got %s\nwant …%s…", got, want)
 	}
 }

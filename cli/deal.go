@@ -304,14 +304,17 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	if z := ask.ZoneLine(res); z != "" {
 		para(w, z, width)
 	}
+	if res.RestatedText != "" {
+		para(w, res.RestatedText, width)
+	}
 	if res.Open && res.Nash != nil {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
 		printRestated(w, res.Nash, "", width)
 		if res.Balanced != res.Nash {
 			printRestated(w, res.Balanced, "", width)
 		}
-		if res.NashProduct > 0 {
-			para(w, fmt.Sprintf("Nash product (capability-weighted geometric mean of gains) %.5f, %s.", res.NashProduct, ask.CertifiedText(res, fmt.Sprintf("%.5f", res.NashBound))), width)
+		if l := cmp.Or(res.NashProductText, ask.NashProductLine(res)); l != "" {
+			para(w, l, width)
 		}
 		printPackageVerdicts(w, p, res, res.Nash, width)
 		printRules(w, p, res.Nash.Rules, width)

@@ -36,3 +36,31 @@ func TestDealSearchPrintsRestatement(t *testing.T) {
 		t.Errorf("the Nash table does not give 5 years:\n%s", out)
 	}
 }
+
+// deal search on contract.yaml says its zone's lines are the search's
+// before restating and what the restated balanced package gives
+// (ask.TestSearchSaysBeforeRestating derives them), right under the
+// zone's line, and its Nash product's line says so too; with --robust,
+// the best package's restatement is printed under it
+// (ask.TestRobustBestRestated).
+func TestDealSearchPrintsBeforeRestating(t *testing.T) {
+	var a answer.DealSearch
+	runJSON(t, &a, "deal", "search", "../ask/testdata/contract.yaml", "--robust", "-n", "20")
+	res := a.Result
+	if res.RestatedText == "" || !strings.HasSuffix(res.NashProductText, ": the search's Nash package, before restating at options.") {
+		t.Fatalf("the JSON's texts: restated %q, Nash product %q", res.RestatedText, res.NashProductText)
+	}
+	if a.Robust == nil || a.Robust.Best == nil || a.Robust.Best.Restated == nil || a.Robust.Best.Restated.Text == "" {
+		t.Fatalf("the JSON's robust best package is not restated: %+v", a.Robust)
+	}
+	out, stderr, code := run(t, "-q", "deal", "search", "../ask/testdata/contract.yaml", "--robust", "-n", "20")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, text := range []string{"Largest smallest gain 0.025 (certified ≤ 0.025). " + res.RestatedText, res.NashProductText, a.Robust.Best.Restated.Text} {
+		if !strings.Contains(flat, text) {
+			t.Errorf("the command line does not print %q:\n%s", text, out)
+		}
+	}
+}

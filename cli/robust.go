@@ -69,6 +69,7 @@ func printRobust(w io.Writer, sc *answer.Scenario, r *answer.DealRobustness, hel
 	accepted := cmp.Or(r.AcceptedLineText, ask.RobustAcceptedLine(search, best, r.AcceptedText, r.Candidates))
 	if best {
 		printLabelled(w, sc, "  "+accepted, r.Best, width)
+		printRestated(w, r.Best, "  ", width)
 	} else {
 		para(w, "  "+accepted, width)
 		if search {

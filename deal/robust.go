@@ -89,7 +89,9 @@ type Robust struct {
 	ZoneInterval *[2]float64 `json:"p_zone_interval,omitempty"`
 	// Best is the candidate package with the highest P(accepted)
 	// (search only; nil when no candidate exists: no draw
-	// and no stated value opened the zone).
+	// and no stated value opened the zone). Each candidate is restated
+	// at the options of its discrete issues (Restated) before it is
+	// scored, as the search restates its own packages.
 	Best *Package `json:"best,omitempty"`
 	// Candidates is how many packages were scored.
 	Candidates int `json:"candidates,omitempty"`
@@ -348,12 +350,20 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 	pz, pzi := share(open, len(ds)), mcerr.Wilson(open, len(ds))
 	r.Zone, r.ZoneInterval = &pz, &pzi
 	r.Candidates = len(cands)
+	sp, err := newSpace(in, o.rho())
+	if err != nil {
+		return nil, err
+	}
 	best, bestAll := -1, -1
 	var bestPer []int
 	for c := range cands {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		// A draw's balanced package off the options of a discrete issue
+		// is no deal a party can table: restated at options as the
+		// search restates its own (restate), before it is scored.
+		sp.restate(&cands[c], reqIdx, len(in.Rules) > 0)
 		per, all := score(ds, in, reqIdx, cands[c].Values)
 		if all > bestAll {
 			best, bestAll, bestPer = c, all, per
@@ -361,10 +371,6 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 	}
 	if best >= 0 {
 		pk := cands[best]
-		sp, err := newSpace(in, o.rho())
-		if err != nil {
-			return nil, err
-		}
 		q := sp.normAll(pk.Values)
 		pk.Utilities, pk.Gains = nil, nil
 		for i := range in.Problem.Actors {

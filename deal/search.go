@@ -46,6 +46,15 @@ type Result struct {
 	// certificate): no package in the zone does better.
 	NashProduct float64 `json:"nash_product,omitempty"`
 	NashBound   float64 `json:"nash_bound,omitempty"`
+	// RestatedText says, when the balanced package was restated at the
+	// options of its discrete issues (Package.Restated), that the zone and
+	// Margin describe the search before restating, and what the restated
+	// package gives the actor worst served (ask.BeforeRestatingText);
+	// NashProductText is the line on NashProduct, which says so of the
+	// Nash package when it was restated (ask.NashProductLine). Both
+	// written by ask; RestatedText omitted when nothing was restated.
+	RestatedText    string `json:"restated_text,omitempty"`
+	NashProductText string `json:"nash_product_text,omitempty"`
 	// Ranges gives, per issue, the values some package in the zone takes.
 	Ranges []Range `json:"ranges,omitempty"`
 	// Frontier samples the Pareto-efficient packages of the zone along

@@ -16,7 +16,8 @@ import (
 // words (ask.RestatedText), as parley deal search prints them, and the
 // zone's table gives them at 5 years; the slider of the discrete issue
 // starts at an option (the compromise's 3.00 is 3 years) and moves from
-// option to option.
+// option to option. The zone's lines say they are the search's before
+// restating, and robust, the best package's restatement is shown.
 func TestDealSearchRestatedOnPage(t *testing.T) {
 	b, err := os.ReadFile("../ask/testdata/contract.yaml")
 	if err != nil {
@@ -39,6 +40,14 @@ func TestDealSearchRestatedOnPage(t *testing.T) {
 	if len(got) != 2 || got[0] != texts[0] || got[1] != texts[1] {
 		t.Errorf("the page's restatements %q, want %q", got, texts)
 	}
+	// the zone's margin and the Nash product are the search's before
+	// restating, and the page says so in the answer's words
+	// (ask.TestSearchSaysBeforeRestating)
+	before := get(t, e.bctx, "before", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-before-restating]")?.textContent ?? ""`))
+	product := get(t, e.bctx, "product", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-nash-product]")?.textContent ?? ""`))
+	if before == "" || before != want.Result.RestatedText || product != want.Result.NashProductText {
+		t.Errorf("the page says %q and %q, want %q and %q", before, product, want.Result.RestatedText, want.Result.NashProductText)
+	}
 	cells := get(t, e.bctx, "cells", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-packages] tbody td b")].map((b) => b.textContent)`))
 	if len(cells) != 2 || cells[0] != "5.00" || cells[1] != "5.00" {
 		t.Errorf("the zone's packages read %q, want 5.00 and 5.00", cells)
@@ -52,5 +61,20 @@ func TestDealSearchRestatedOnPage(t *testing.T) {
 	e.do("move", void(chromedp.Evaluate[bool](`(() => { const i = document.querySelector('input[type=range][data-issue="contract"]'); i.value = "4.1"; i.dispatchEvent(new Event("input")); return true })()`)))
 	if v := slider(); v != "5" {
 		t.Errorf("the slider moved to 4.1 reads %q, want 5 (the nearest option)", v)
+	}
+	// Robust, the best package is restated too, and the page says so in
+	// the answer's words (ask.TestRobustBestRestated).
+	rreq := answer.NewDealSearchRequest()
+	rreq.Robust.On = true
+	rwant, err := ask.DealSearch(t.Context(), c, rreq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rwant.Robust == nil || rwant.Robust.Best == nil || rwant.Robust.Best.Restated == nil {
+		t.Fatal("ask's robust best package is not restated")
+	}
+	e.do("robust", chromedp.Click(chromedp.CSS(`[data-testid=deal-robust-on]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=robust-restated]`)))
+	if got := e.text(`[data-testid=robust-restated]`); got != rwant.Robust.Best.Restated.Text {
+		t.Errorf("the robust best package's restatement reads %q, want %q", got, rwant.Robust.Best.Restated.Text)
 	}
 }

@@ -71,3 +71,35 @@ func TestModelTitlesInTablesAndPickers(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(mCard)))
 	check("the ensemble's members", get(t, e.bctx, "members", chromedp.Evaluate[[][2]string](fmt.Sprintf(`[...document.querySelectorAll(%q)].map((tr) => [tr.dataset.model, tr.querySelector("th").textContent])`, mCard+" tbody tr"))), 2)
 }
+
+// TestDealBatnaPickerTitles: the deal view's no-deal picker offered each
+// model's forecast by its short code ("the smp forecast"); it names the
+// model by its title with the short name beside it, as the other pickers
+// do: "the forecast of " and the model's label.
+func TestDealBatnaPickerTitles(t *testing.T) {
+	e := startE2E(t)
+	resp, err := http.Get(e.srv.URL + "/api/models")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var models []struct{ Name, Title string }
+	err = json.NewDecoder(resp.Body).Decode(&models)
+	resp.Body.Close()
+	if err != nil || len(models) == 0 {
+		t.Fatalf("GET /api/models: %v, %d models", err, len(models))
+	}
+	want := map[string]string{}
+	for _, m := range models {
+		want["model:"+m.Name] = "the forecast of " + m.Title + " (" + m.Name + ")"
+	}
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/?models=compromise,smp#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-batna]`)))
+	got := get(t, e.bctx, "options", chromedp.Evaluate[[][2]string](`[...document.querySelectorAll("[data-testid=deal-batna] option[value^='model:']")].map((o) => [o.value, o.textContent])`))
+	if len(got) != 2 {
+		t.Fatalf("the no-deal picker offers %q, want the forecasts of compromise and smp", got)
+	}
+	for _, g := range got {
+		if g[1] != want[g[0]] {
+			t.Errorf("the no-deal picker names %s %q, want %q", g[0], g[1], want[g[0]])
+		}
+	}
+}

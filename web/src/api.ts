@@ -381,6 +381,10 @@ export interface DealZone {
   alternatives: { actor: string; value: number; from: string; text?: string; required_text?: string }[]
   open: boolean; margin: number | null; margin_bound: number | null
   balanced?: DealPackage; nash?: DealPackage; nash_product?: number; nash_bound?: number
+  // restated_text: the zone and its margin are the search's before
+  // restating at options (ask.BeforeRestatingText); nash_product_text the
+  // Nash product's line (ask.NashProductLine).
+  restated_text?: string; nash_product_text?: string
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; contradictions?: DealContradiction[]; notes?: string[] }

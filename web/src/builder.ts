@@ -406,6 +406,9 @@ function read(el: HTMLElement, doc: Scenario, old: unknown): unknown {
     case 'opttext': return val() === '' ? undefined : (el as HTMLInputElement).value
     case 'number': return num(val())
     case 'optnumber': return val() === '' ? undefined : Number(val())
+    // a box ticked is true; unticked, the field is left out (false is
+    // its default)
+    case 'optbool': return (el as HTMLInputElement).checked ? true : undefined
     case 'actor': {
       // An alias written in the file stays as written while it names
       // the actor chosen.
@@ -915,6 +918,8 @@ function field(label: string, path: string, kind: string, value: unknown, o: Opt
     sel.value = value === undefined || value === null ? '' : String(value)
     if (o.choices) sel.dataset.choices = o.choices
     input = sel
+  } else if (kind === 'optbool') {
+    input = h('input', { id, type: 'checkbox', checked: value === true })
   } else if (kind === 'textarea' || kind === 'opttextarea' || ((kind === 'text' || kind === 'opttext') && typeof value === 'string' && /[\r\n]/.test(value))) {
     // A text of several lines in the file (a note written as a YAML
     // block) gets a box that holds them: a one-line input would drop its
@@ -1718,6 +1723,8 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
           field('Id', p + '.id', 'text', is.id, { rename: 'issue' }), field('Name', p + '.name', 'text', is.name, { refresh: true }),
           group('Scale', p + '.scale', 'scale', is.scale?.min, is.scale?.max, ['min (0)', 'max (100)']),
           field('Status quo', p + '.reference', 'optnumber', is.reference),
+          // discrete: its options are its only outcomes (docs/format.md)
+          field('Discrete', p + '.discrete', 'optbool', is.discrete, { hint: '(only its options)' }),
           remove(p, (q) => `issue ${is.name || is.id || nth(q)}`)),
         field('Description', p + '.description', 'opttextarea', is.description, { wide: true }),
         decisionEditor(doc, p),

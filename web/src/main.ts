@@ -1997,6 +1997,8 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
     heldFixed(held, search ? 'search-held' : 'deal-held'),
     search && r.best ? h('table', { class: 'compare' }, h('caption', {}, 'The most robust package'),
       h('tbody', {}, ...sc.issues.map((is, k) => h('tr', {}, h('th', { scope: 'row' }, is.name), packageCell(r.best!.values[k], dec(is.id), r.best!.nearest_text?.[k], r.best!.options?.[k]))))) : '',
+    // restated at options, in the answer's words (ask.RestatedText)
+    search && r.best?.restated?.text ? h('p', { class: 'hint', 'data-testid': 'robust-restated' }, r.best.restated.text) : '',
     // An actor the deal does not need is marked in the answer's words
     // (required_text, ask.RequiredText, as the command line's column);
     // an answer stored before it carried them, with the page's old hint.
@@ -2010,8 +2012,15 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
 function noDeal(nd: string): string {
   if (nd === 'reference') return 'the status quo (each issue’s reference point)'
   if (nd === 'none') return 'none: each actor’s alternative is its stated reservation only (0 where none is stated)'
-  if (nd.startsWith('model:')) return `the ${nd.slice(6)} forecast`
+  if (nd.startsWith('model:')) return forecastOf(nd.slice(6))
   return nd
+}
+
+// forecastOf names a model's forecast as the no-deal package, by the
+// model's title as every picker names it (modelLabel): "the forecast of
+// Spatial model of politics (KTAB) (smp)".
+function forecastOf(model: string): string {
+  return `the forecast of ${modelLabel(model)}`
 }
 
 // seq numbers the deal requests, so that only the latest one's answer
@@ -2034,7 +2043,7 @@ function renderDeal() {
     h('option', { value: 'auto' }, 'auto: the status quo where every issue has one, else none'),
     h('option', { value: 'reference' }, 'the status quo (reference points)'),
     h('option', { value: 'none' }, 'none: stated reservations only'),
-    ...modelList().map((m) => h('option', { value: 'model:' + m }, `the ${m} forecast`))) as HTMLSelectElement
+    ...modelList().map((m) => h('option', { value: 'model:' + m }, forecastOf(m)))) as HTMLSelectElement
   batna.value = o.batna
   if (batna.value !== o.batna) batna.value = o.batna = defaults().requests.deal.batna
   const rho = h('input', { type: 'number', name: 'rho', value: o.rho, min: 0.1, max: defaults().limits.max_rho, step: 0.1 }) as HTMLInputElement
@@ -2321,7 +2330,12 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
   const solver = h('p', { class: 'hint', 'data-testid': 'search-solver' },
     ans.solver_text ?? 'This answer was stored before answers carried their words: its ways out and plans are shown plainly; search again to read them in full.')
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
-  box.replaceChildren(summary, robustBox(ans.robust, ans.held_fixed, true),
+  box.replaceChildren(summary,
+    // the zone and its margin are the search's before restating its
+    // balanced package at options, in the answer's words
+    // (ask.BeforeRestatingText), as parley deal search prints it
+    r.restated_text ? h('p', { class: 'hint warn', 'data-testid': 'zone-before-restating' }, r.restated_text) : '',
+    robustBox(ans.robust, ans.held_fixed, true),
     h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
     warningList(ans.warnings, 'search-warnings') ?? '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'search-settings' }, `The search runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
@@ -2345,6 +2359,7 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     // answer's words (ask.RestatedText), as parley deal search prints it.
     ...pkgs.filter((p, j) => p.pkg.restated?.text && pkgs.findIndex((q) => q.pkg === p.pkg) === j)
       .map((p) => h('p', { class: 'hint', 'data-testid': 'zone-restated' }, p.pkg.restated!.text!)),
+    r.nash_product_text ? h('p', { class: 'hint', 'data-testid': 'zone-nash-product' }, r.nash_product_text) : '',
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },
       h('caption', {}, 'Each actor’s alternative, and its gain over it'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Actor'), h('th', { scope: 'col' }, 'Alternative'), ...pkgs.map((p) => h('th', { scope: 'col' }, `Gain: ${p.title}`)))),
