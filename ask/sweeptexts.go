@@ -291,14 +291,6 @@ func SweepInputsCount(r *answer.SweepResult) string {
 	return nouns.Count(len(r.Inputs), "uncertain input")
 }
 
-// verbFor is one when n is 1, else many.
-func verbFor(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // SweepInputsOn is the part of the head of a sweep kept to one issue
 // (parley sweep --issue, the API's issue) that counts the uncertain
 // inputs of r that bear on it (sweep.Touches), on, by the issue's name:
@@ -314,10 +306,12 @@ func SweepInputsOn(r *answer.SweepResult, name string, local bool, on int) strin
 	switch {
 	case all == 0:
 		return SweepInputsCount(r)
+	case !local && all == 1:
+		return fmt.Sprintf("1 uncertain input, which bears on %s (%s weighs one issue against another)", name, r.Model)
 	case !local:
-		return fmt.Sprintf("%s, %s on %s (%s weighs one issue against another)", nouns.Count(all, "uncertain input"), verbFor(all, "which bears", "all of which bear"), name, r.Model)
+		return fmt.Sprintf("%s, all of which bear on %s (%s weighs one issue against another)", nouns.Count(all, "uncertain input"), name, r.Model)
 	case on == 0:
 		return fmt.Sprintf("none of the %s bears on %s (its positions and saliences and the capabilities of the actors in it)", nouns.Count(all, "uncertain input"), name)
 	}
-	return fmt.Sprintf("%s of the %s %s on %s (its positions and saliences and the capabilities of the actors in it)", Grouped(on), nouns.Count(all, "uncertain input"), verbFor(on, "bears", "bear"), name)
+	return fmt.Sprintf("%s of the %s %s on %s (its positions and saliences and the capabilities of the actors in it)", Grouped(on), nouns.Count(all, "uncertain input"), nouns.Verb(on, "bear"), name)
 }
