@@ -34,6 +34,19 @@ func (u *IDs) Unique(base string) string {
 	return id
 }
 
+// IDByte reports whether c may stand in an id Parley makes (Slug) and a
+// server takes as a scenario's key (store.BadID): an ASCII letter or
+// digit, '-', '_' or '.'.
+func IDByte(c byte) bool {
+	return c == '-' || c == '_' || c == '.' || IDAlnum(c)
+}
+
+// IDAlnum reports whether c is an ASCII letter or digit, the bytes an
+// id a server keys a scenario by may begin with (store.BadID).
+func IDAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
 // MaxSlug is the longest id Slug makes; a longer one gives the fallback.
 const MaxSlug = 64
 
@@ -46,7 +59,7 @@ func Slug(name, fallback string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.TrimSpace(name) {
-		if r == '-' || r == '_' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') {
+		if r < 0x80 && IDByte(byte(r)) {
 			b.WriteRune(r)
 			dash = false
 		} else if !dash && b.Len() > 0 {

@@ -10,6 +10,7 @@ import (
 
 	"parley/errs"
 	"parley/nouns"
+	"parley/scenario"
 )
 
 // What every Store does alike, kept here once: the ids it makes, the
@@ -25,7 +26,7 @@ func NewID() string {
 
 // MaxID is the longest scenario id a file may name (CheckID): the
 // longest id scenario.Slug makes of another tool's names.
-const MaxID = 64
+const MaxID = scenario.MaxSlug
 
 // ValidID says what CheckID takes, for a refusal's "valid:".
 const ValidID = "1 to 64 ASCII letters, digits, '-', '_' or '.', starting with a letter or a digit (the characters of the ids Parley makes), and not deleted or import (names the API's paths take)"
@@ -54,12 +55,12 @@ func BadID(id string) (bad string) {
 		bad = fmt.Sprintf("%d bytes, over %d", len(id), MaxID)
 	case id == "deleted" || id == "import":
 		bad = fmt.Sprintf("%q is the name of an API path (/api/scenarios/%s)", id, id)
-	case !isAlnum(id[0]):
+	case !scenario.IDAlnum(id[0]):
 		r, _ := utf8.DecodeRuneInString(id)
 		bad = fmt.Sprintf("%q starts with %q", id, r)
 	default:
 		for i := 0; i < len(id); i++ {
-			if c := id[i]; !isAlnum(c) && c != '-' && c != '_' && c != '.' {
+			if !scenario.IDByte(id[i]) {
 				r, _ := utf8.DecodeRuneInString(id[i:])
 				bad = fmt.Sprintf("%q holds %q", id, r)
 				break
@@ -67,10 +68,6 @@ func BadID(id string) (bad string) {
 		}
 	}
 	return bad
-}
-
-func isAlnum(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // NewRun checks a run about to be created and fills in what CreateRun
