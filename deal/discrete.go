@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"parley/model"
+	"parley/scenario"
 )
 
 // MaxRestateCombinations is the most combinations of options that the
@@ -200,11 +201,6 @@ func neighbours(is model.Issue, x float64) []float64 {
 // nearestOption is the option of a discrete issue nearest x, the lower
 // on a tie.
 func nearestOption(is model.Issue, x float64) float64 {
-	best := is.Anchors[0].Value
-	for _, a := range is.Anchors[1:] {
-		if math.Abs(a.Value-x) < math.Abs(best-x) {
-			best = a.Value
-		}
-	}
-	return best
+	a, _ := scenario.NearestAnchor(anchors(is), x)
+	return a.Value
 }

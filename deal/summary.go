@@ -2,11 +2,11 @@ package deal
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
 	"parley/model"
+	"parley/scenario"
 )
 
 // summarise writes Result.Summary: plain words on whether the zone is
@@ -36,14 +36,8 @@ func (s *searcher) summarise(conflict string) {
 func Nearest(p *model.Problem, v []float64) []string {
 	out := make([]string, len(p.Issues))
 	for k, is := range p.Issues {
-		best := -1
-		for j, an := range is.Anchors {
-			if best < 0 || math.Abs(an.Value-v[k]) < math.Abs(is.Anchors[best].Value-v[k]) {
-				best = j
-			}
-		}
-		if best >= 0 {
-			out[k] = fmt.Sprintf("%v: %s", is.Anchors[best].Value, is.Anchors[best].Label)
+		if a, ok := scenario.NearestAnchor(anchors(is), v[k]); ok {
+			out[k] = fmt.Sprintf("%v: %s", a.Value, a.Label)
 		}
 	}
 	return out

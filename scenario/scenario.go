@@ -112,12 +112,17 @@ func (is *Issue) Bounds() (lo, hi float64) {
 
 // Nearest returns the anchor closest to x (the first on a tie), or false
 // when the issue has no anchors.
-func (is *Issue) Nearest(x float64) (Anchor, bool) {
-	if len(is.Anchors) == 0 {
+func (is *Issue) Nearest(x float64) (Anchor, bool) { return NearestAnchor(is.Anchors, x) }
+
+// NearestAnchor returns the anchor closest to x (the first on a tie: the
+// lower, anchors being in increasing order), or false when there is
+// none: the one rule an issue's nearest option is found by.
+func NearestAnchor(anchors []Anchor, x float64) (Anchor, bool) {
+	if len(anchors) == 0 {
 		return Anchor{}, false
 	}
-	best := is.Anchors[0]
-	for _, a := range is.Anchors[1:] {
+	best := anchors[0]
+	for _, a := range anchors[1:] {
 		if abs(a.Value-x) < abs(best.Value-x) {
 			best = a
 		}
