@@ -21,10 +21,18 @@ import (
 // forecast at the stated values, 50.9, lies outside the 80% interval";
 // "" where it lies inside, or no draw was done.
 func SweepOutsideText(is sweep.IssueSummary, draws, d int) string {
-	if draws <= 0 || (is.Base >= is.Lo80 && is.Base <= is.Hi80) {
+	if !outside80(is, draws) {
 		return ""
 	}
 	return "the forecast at the stated values, " + cmp.Or(is.BaseText, gd(is.Base, d)) + ", lies outside the 80% interval"
+}
+
+// outside80 reports whether the forecast at the stated values lies
+// outside the 80% interval of draws draws (none: it does not): the one
+// test of the sweep's warning (outsideWarning) and of its histogram's
+// clause (SweepOutsideText).
+func outside80(is sweep.IssueSummary, draws int) bool {
+	return draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80)
 }
 
 // TornadoCaptionText is the caption of is's tornado, on an issue of d

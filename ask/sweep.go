@@ -164,7 +164,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options, i
 		sm.Warnings = append(sm.Warnings, u+"; the intervals count them among its forecasts")
 	}
 	for _, is := range r.Issues {
-		if r.Draws > 0 && (is.Base < is.Lo80 || is.Base > is.Hi80) {
+		if outside80(is, r.Draws) {
 			sm.Warnings = append(sm.Warnings, outsideWarning(&c.Header, c.Problem(), r.Inputs, is, local))
 		}
 	}
