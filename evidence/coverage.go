@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"parley/nouns"
 	"parley/scenario"
 )
 
@@ -350,15 +351,23 @@ func Headline(c SnapshotCoverage) string {
 func stancesQuoted(o Share) string {
 	const by = " quoted (by capability × salience)"
 	unquoted := o.Assumed + o.Unsupported
-	switch p := math.Round(100 * o.Share); {
-	case o.Quoted+unquoted <= 0:
+	if o.Quoted+unquoted <= 0 {
 		return "no stance weighed"
-	case p >= 100 && unquoted > 0:
-		return "stances over 99%" + by + sharedQuoted(o)
-	case p <= 0 && o.Quoted > 0:
-		return "stances under 1%" + by + sharedQuoted(o)
+	}
+	return "stances " + wholePercent(o.Quoted, o.Quoted+unquoted) + by + sharedQuoted(o)
+}
+
+// wholePercent writes part of whole (> 0) in whole percent, "86%", but
+// never "100%" while part is less than whole ("over 99%") nor "0%" while
+// part is more than 0 ("under 1%"): the headline's rule for its shares.
+func wholePercent(part, whole float64) string {
+	switch p := math.Round(100 * part / whole); {
+	case p >= 100 && part < whole:
+		return "over 99%"
+	case p <= 0 && part > 0:
+		return "under 1%"
 	default:
-		return fmt.Sprintf("stances %.0f%%", p) + by + sharedQuoted(o)
+		return fmt.Sprintf("%.0f%%", p)
 	}
 }
 
@@ -371,19 +380,7 @@ func sharedQuoted(o Share) string {
 	if o.QuotesShared == 0 || t <= 0 {
 		return ""
 	}
-	p := math.Round(100 * o.QuotedShared / t)
-	pct := fmt.Sprintf("%.0f%%", p)
-	switch {
-	case p >= 100 && o.QuotedShared < t:
-		pct = "over 99%"
-	case p <= 0 && o.QuotedShared > 0:
-		pct = "under 1%"
-	}
-	n := fmt.Sprintf("%d stances", o.QuotesShared)
-	if o.QuotesShared == 1 {
-		n = "1 stance"
-	}
-	return ", " + pct + " only by shared quotes (" + n + ")"
+	return ", " + wholePercent(o.QuotedShared, t) + " only by shared quotes (" + nouns.Count(o.QuotesShared, "stance") + ")"
 }
 
 // Coverage measures, at the base and at every snapshot, the share of
