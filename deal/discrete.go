@@ -105,7 +105,7 @@ func (sp *space) restate(pk *Package, req []int, rules bool) {
 	for _, k := range ks {
 		r.Issues = append(r.Issues, p.Issues[k].ID)
 	}
-	yeses := func(v []float64) (int, []bool) {
+	yeses := func(v []float64) (int, []bool, *Evaluation) {
 		ev := sp.judge(v, req)
 		yes := make([]bool, len(p.Actors))
 		n := 0
@@ -115,7 +115,7 @@ func (sp *space) restate(pk *Package, req []int, rules bool) {
 				n++
 			}
 		}
-		return n, yes
+		return n, yes, ev
 	}
 	var best []float64
 	if total > MaxRestateCombinations {
@@ -140,7 +140,7 @@ func (sp *space) restate(pk *Package, req []int, rules bool) {
 			r.Combinations++
 			// Earlier combinations have the lower options on the
 			// earlier issues: a later one must do strictly better.
-			if n, _ := yeses(v); n > bestYes || n == bestYes && dist < bestDist-1e-12 {
+			if n, _, _ := yeses(v); n > bestYes || n == bestYes && dist < bestDist-1e-12 {
 				best, bestYes, bestDist = v, n, dist
 			}
 			j := len(ks) - 1
@@ -155,8 +155,8 @@ func (sp *space) restate(pk *Package, req []int, rules bool) {
 			}
 		}
 	}
-	n0, yes0 := yeses(cont)
-	n1, yes1 := yeses(best)
+	n0, yes0, _ := yeses(cont)
+	n1, yes1, ev1 := yeses(best)
 	r.ContinuousYeses, r.Yeses = n0, n1
 	for _, i := range req {
 		if yes0[i] && !yes1[i] {
@@ -171,7 +171,7 @@ func (sp *space) restate(pk *Package, req []int, rules bool) {
 		pk.Gains = append(pk.Gains, u-sp.alt[i])
 	}
 	if rules {
-		pk.Rules = sp.judge(best, req).Rules
+		pk.Rules = ev1.Rules
 	}
 	pk.Restated = r
 }
