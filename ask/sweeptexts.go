@@ -90,9 +90,17 @@ func VarianceSplitText(c sweep.Combined) string {
 // varies nothing by it (sweep.Inputs).
 func StillDrawsText(model string, noRanges bool, draws int) string {
 	if noRanges {
-		return "the draws did not vary: no input in the scenario has a range wider than a point, so the sweep is the point forecast " + Grouped(draws) + " " + nouns.For(draws, "time")
+		return "the draws did not vary: " + noRangesText(draws)
 	}
 	return "the draws did not vary: nothing that moves " + model + "'s forecast of this issue has a range, so each of the " + Grouped(draws) + " draws is its point forecast"
+}
+
+// noRangesText says what a sweep of draws draws is when no input has a
+// range: "no input in the scenario has a range wider than a point, so
+// the sweep is the point forecast 200 times" (StillDrawsText, the
+// sweep's head, SweepInputsCount).
+func noRangesText(draws int) string {
+	return "no input in the scenario has a range wider than a point, so the sweep is the point forecast " + Grouped(draws) + " " + nouns.For(draws, "time")
 }
 
 // StillSplitText is the split of an issue's outcome variance
@@ -286,7 +294,7 @@ func sweepHead(r *answer.SweepResult, interrupted, inputs string) string {
 // are none what the draws then are.
 func SweepInputsCount(r *answer.SweepResult) string {
 	if len(r.Inputs) == 0 {
-		return "no uncertain input: no input in the scenario has a range wider than a point, so the sweep is the point forecast " + Grouped(r.Draws) + " " + nouns.For(r.Draws, "time")
+		return "no uncertain input: " + noRangesText(r.Draws)
 	}
 	return nouns.Count(len(r.Inputs), "uncertain input")
 }
