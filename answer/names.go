@@ -33,6 +33,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[IngestEntry]():          "IngestEntry",
 	reflect.TypeFor[ScenarioEvidence]():     "ScenarioEvidence",
 	reflect.TypeFor[ScenarioSource]():       "ScenarioSource",
+	reflect.TypeFor[Document]():             "Document",
 }
 
 // Requests are the request types the command line and the API read.
@@ -64,6 +65,7 @@ var Answers = []reflect.Type{
 	reflect.TypeFor[Advice](),
 	reflect.TypeFor[Power](),
 	reflect.TypeFor[ModelInfo](),
+	reflect.TypeFor[Document](),
 	reflect.TypeFor[Backtest](),
 	reflect.TypeFor[Validation](),
 	reflect.TypeFor[Evidence](),

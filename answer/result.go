@@ -2,6 +2,7 @@ package answer
 
 import (
 	"parley/deal"
+	"parley/docs"
 	"parley/model"
 	"parley/skill"
 	"parley/sweep"
@@ -514,6 +515,12 @@ type Bench struct {
 
 // BenchReport is package skill's report.
 type BenchReport = skill.Report
+
+// Document is one of the documents the answers cite ("see
+// docs/limits.md"), which the binary carries (package docs): its file
+// name and title. parley docs -f json and GET /api/docs list them;
+// parley docs NAME prints one and the server serves it at /docs/NAME.md.
+type Document = docs.Doc
 
 // ModelInfo describes one model for a door's list of models.
 type ModelInfo struct {

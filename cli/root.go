@@ -44,6 +44,7 @@ var commands = []func() *cobra.Command{
 	newInitCmd,
 	newBriefCmd,
 	newModelsCmd,
+	newDocsCmd,
 	newBenchCmd,
 	newGenCmd,
 	newServeCmd,

@@ -317,6 +317,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		{"GET", "/api/openapi.json", "this document", s.openapi},
 		{"GET", "/api/models", "the models a run can use, with their settings", s.models},
 		{"GET", "/api/formats", "the file formats import reads", s.formats},
+		{"GET", "/api/docs", "the documents the answers cite, by file name and title; each is served as Markdown at /docs/NAME.md", s.docList},
 		{"GET", "/api/kinds", "the kinds of run", s.kindList},
 		{"GET", "/api/defaults", "each kind's default request and the limits of a request's numbers", s.defaults},
 		{"GET", "/api/scenarios", "list scenarios", s.listScenarios},
@@ -378,7 +379,8 @@ func New(ctx context.Context, o Options) (*Server, error) {
 			}
 		}
 	}
-	// Everything else: a JSON 404 under /api/, the web app elsewhere. One
+	// Everything else: the documents under /docs/, a JSON 404 under
+	// /api/, the web app elsewhere. One
 	// catch-all for every method, so a known path with the wrong method
 	// is still a 405.
 	var web http.Handler
@@ -386,6 +388,10 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		web = webHandler(o.Web)
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if (r.URL.Path == "/docs" || strings.HasPrefix(r.URL.Path, "/docs/")) && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			docHandler(w, r)
+			return
+		}
 		if web != nil && !strings.HasPrefix(r.URL.Path, "/api/") && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
 			web.ServeHTTP(w, r)
 			return

@@ -1,7 +1,8 @@
 // Package repocheck holds tests that keep the repository's documents and
 // layout true to its code: docs/json.md to the Go types of package
 // answer, the README's layout table to the packages on disk and its Go
-// version to go.mod, and the doors (cli, httpapi) to the rule that they
+// version to go.mod, the documents the program cites to those the binary
+// carries, and the doors (cli, httpapi) to the rule that they
 // reach the models only through packages ask and answer. It has no
 // non-test code.
 package repocheck

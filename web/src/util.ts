@@ -6,8 +6,43 @@ type Attrs = { [k: string]: string | number | boolean | null | undefined | Event
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...kids: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag)
   set(el, attrs)
-  for (const k of kids) if (k !== null && k !== undefined && k !== false) el.append(k)
+  for (const k of kids) {
+    if (k === null || k === undefined || k === false) continue
+    if (typeof k === 'string' && !unlinked.has(tag)) el.append(...citing(k))
+    else el.append(k)
+  }
   return el
+}
+
+// A document an answer's words cite ("see docs/limits.md"): the server
+// serves each at /docs/NAME.md (docs/serve.md), so the page links it
+// there, in a new tab, the words themselves unchanged. Not inside what
+// is itself a control or plain text only.
+const docCitation = /docs\/[A-Za-z0-9_-]+\.md/g
+const unlinked = new Set<string>(['a', 'button', 'option', 'optgroup', 'select', 'textarea', 'title', 'script', 'style', 'label', 'summary', 'legend'])
+
+// citing is text as the nodes that show it: its citations of documents
+// as links, the rest as text.
+export function citing(text: string): (Node | string)[] {
+  docCitation.lastIndex = 0
+  if (!docCitation.test(text)) return [text]
+  const out: (Node | string)[] = []
+  let at = 0
+  docCitation.lastIndex = 0
+  for (const m of text.matchAll(docCitation)) {
+    const i = m.index ?? 0
+    if (i > at) out.push(text.slice(at, i))
+    const a = document.createElement('a')
+    a.href = '/' + m[0]
+    a.target = '_blank'
+    a.rel = 'noopener'
+    a.className = 'doc-link'
+    a.textContent = m[0]
+    out.push(a)
+    at = i + m[0].length
+  }
+  if (at < text.length) out.push(text.slice(at))
+  return out
 }
 
 const SVGNS = 'http://www.w3.org/2000/svg'
