@@ -280,7 +280,10 @@ func sealedBefore(recorded, date string) bool {
 // Models are ranked by the sealed questions' MAE % — the order of MAE
 // where every graded scale has one width, and the one that compares
 // errors across widths — only when at least MinRanked sealed questions
-// are graded for each.
+// are graded for each. An entry recorded for a what-if variant is graded
+// by the forecasts it sealed under that variant, and a warning names the
+// variant (variantGraded), and says so where the scenario no longer has
+// it.
 func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	g := &answer.LedgerGrade{Entries: len(entries), Warnings: []string{}}
 	sealed, hindsight := map[string]*ledgerAcc{}, map[string]*ledgerAcc{}
@@ -288,6 +291,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 	other := 0
 	var otherIDs []string // in the ledger's order
 	var scales []scoredScale
+	var variants []variantEntries // in the ledger's order
 	for _, e := range entries {
 		if e.Scenario != id {
 			other++
@@ -296,6 +300,7 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			}
 			continue
 		}
+		questions := 0 // this entry's, sealed and in hindsight
 		for _, o := range in.Scenario.OutcomesBetween(e.AsOf, "") {
 			is := in.Scenario.Issue(o.Issue)
 			if is == nil {
@@ -323,12 +328,27 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			}
 			if graded {
 				*count++
+				questions++
 				scales = append(scales, sc)
 			}
+		}
+		if v := e.Target.Variant; v != "" {
+			k := slices.IndexFunc(variants, func(x variantEntries) bool { return x.variant == v })
+			if k < 0 {
+				k = len(variants)
+				variants = append(variants, variantEntries{variant: v})
+			}
+			variants[k].ids = append(variants[k].ids, e.ID)
+			variants[k].questions += questions
 		}
 	}
 	if other > 0 {
 		g.Warnings = append(g.Warnings, otherScenarios(other, otherIDs, id))
+	}
+	for _, v := range variants {
+		if w := variantGraded(in.Scenario, v); w != "" {
+			g.Warnings = append(g.Warnings, w)
+		}
 	}
 	if w := nothingGraded(in.Scenario.Outcomes, entries, id, g.Graded+g.Hindsight); w != "" {
 		g.Warnings = append(g.Warnings, w)
@@ -399,4 +419,66 @@ func hindsightWarning(n int) string {
 		return "1 question is graded in hindsight, apart: its outcome is dated on or before the day its entry was recorded, so it may have been known when the forecast was sealed; it counts in no sealed grade and no rank"
 	}
 	return fmt.Sprintf("%d questions are graded in hindsight, apart: each one's outcome is dated on or before the day its entry was recorded, so it may have been known when the forecast was sealed; they count in no sealed grade and no rank", n)
+}
+
+// variantEntries are the entries of a ledger recorded for one what-if
+// variant (LedgerEntry's Target.Variant, its id): their ids, in the
+// ledger's order, and how many questions they were graded on, sealed and
+// in hindsight.
+type variantEntries struct {
+	variant   string
+	ids       []string
+	questions int
+}
+
+// variantGraded is what grade says of the entries v recorded for a
+// what-if variant, "" where there is nothing to say (the variant is the
+// scenario's and none of their questions is graded yet). Such an entry
+// sealed the forecasts of the scenario with the variant's changes, and
+// grade scores those, against the outcomes that happened, which do not
+// say whether the what-if came true: the warning names the variant, so
+// that a what-if's grade is not read as the stated scenario's. Where the
+// scenario no longer has a variant of that id, the entry is graded all
+// the same (its seal keeps the forecasts it made), and the warning says
+// that what the variant changed can no longer be read from the file.
+func variantGraded(s *scenario.Scenario, v variantEntries) string {
+	n := len(v.ids)
+	who, was, its, it := "entry "+v.ids[0], "was", "its", "it"
+	if n > 1 {
+		who, was, its, it = fmt.Sprintf("%d entries (%s)", n, nouns.AndMore(v.ids, 5)), "were", "their", "they"
+	}
+	scored := fmt.Sprintf("%s %s %s the forecasts %s sealed", its, nouns.Count(v.questions, "graded question"), nouns.Verb(v.questions, "score"), it)
+	if v.questions == 0 {
+		scored = fmt.Sprintf("none of %s questions is graded yet; when one is, it scores the forecasts %s sealed", its, it)
+	}
+	var ids []string
+	for _, x := range s.Variants {
+		if x.ID != v.variant {
+			ids = append(ids, x.ID)
+			continue
+		}
+		if v.questions == 0 {
+			return ""
+		}
+		name := x.ID
+		if x.Name != "" {
+			name += " (" + x.Name + ")"
+		}
+		return fmt.Sprintf("%s %s recorded for the what-if variant %s, not the scenario as stated: %s under that variant's changes, against the outcomes the file records, which do not say whether its what-if came true",
+			who, was, name, scored)
+	}
+	has := "the scenario has no variants"
+	if len(ids) > 0 {
+		has = "its variants: " + nouns.AndMore(ids, 5)
+	}
+	return fmt.Sprintf("%s %s recorded for the what-if variant %s, which the scenario no longer has (%s): %s under that variant, but what it changed can no longer be read from this file; restore the variant (docs/format.md, variants:) or grade %s with the file %s %s recorded from",
+		who, was, v.variant, has, scored, them(n), it, was)
+}
+
+// them is "it" for one, else "them".
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }

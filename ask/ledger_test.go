@@ -284,3 +284,49 @@ func TestLedgerRecordWarnsOfWhatCanNeverBeGraded(t *testing.T) {
 		t.Errorf("every model failed: sealed %+v, warnings %q", got, warn)
 	}
 }
+
+// TestLedgerGradeSaysTheVariant: an entry recorded for the backtest
+// case's what-if variant no-gamma (Gamma removed) is graded by the
+// forecasts it sealed under the variant, and says so. By hand, compromise
+// without Gamma: budget weights 1 and 1 at 0 and 50 give 25, 25 from the
+// outcome 50; deadline .5 and 1 at 10 and 90 give 95/1.5 = 63.33, 36.67
+// from 100: MAE (25 + 36.67)/2 = 30.83, where the stated scenario's is
+// (20 + 43.33)/2 = 31.67 (TestLedgerHand). Graded with a file that no
+// longer has the variant, the entry is graded all the same and the
+// warning says the variant is gone and what the file has instead.
+func TestLedgerGradeSaysTheVariant(t *testing.T) {
+	base := backtestCase(t, "base")
+	c, err := base.Input.Case(answer.Target{Snapshot: "base", Variant: "no-gamma"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := answer.NewForecastRequest()
+	req.Target = answer.Target{Snapshot: "base", Variant: "no-gamma"}
+	req.Models = []string{"compromise"}
+	e, _, err := LedgerRecord(context.Background(), beforeOutcomes(c), req, "2025-01-02", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Target.Variant != "no-gamma" {
+		t.Fatalf("the entry's target %+v, want the variant no-gamma", e.Target)
+	}
+	g := LedgerGrade(base.Input, []answer.LedgerEntry{*e})
+	if g.Graded != 2 || len(g.Models) != 1 || math.Abs(float64(g.Models[0].MAE)-(25+100-95/1.5)/2) > 1e-9 {
+		t.Fatalf("graded %d, models %+v: want compromise's MAE without Gamma, %.4f", g.Graded, g.Models, (25+100-95/1.5)/2)
+	}
+	want := "entry " + e.ID + " was recorded for the what-if variant no-gamma, not the scenario as stated: its 2 graded questions score the forecasts it sealed under that variant's changes, against the outcomes the file records, which do not say whether its what-if came true"
+	if !slices.Contains(g.Warnings, want) {
+		t.Errorf("warnings %q\nwant among them %q", g.Warnings, want)
+	}
+
+	// The file edited since: the variant is gone.
+	in := *base.Input
+	s := *in.Scenario
+	s.Variants = nil
+	in.Scenario = &s
+	g = LedgerGrade(&in, []answer.LedgerEntry{*e, *e})
+	want = "2 entries (" + e.ID + " and " + e.ID + ") were recorded for the what-if variant no-gamma, which the scenario no longer has (the scenario has no variants): their 4 graded questions score the forecasts they sealed under that variant, but what it changed can no longer be read from this file; restore the variant (docs/format.md, variants:) or grade them with the file they were recorded from"
+	if g.Graded != 4 || !slices.Contains(g.Warnings, want) {
+		t.Errorf("graded %d, warnings %q\nwant among them %q", g.Graded, g.Warnings, want)
+	}
+}

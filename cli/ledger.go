@@ -142,7 +142,10 @@ when the forecast was sealed, and is graded apart, in a table headed "In
 hindsight", never in the sealed grades or the rank. Models are ranked by
 the sealed questions' MAE % (the order of MAE on scales of one width)
 only when each has at least 10 sealed questions; with fewer the answer
-says so and ranks none.`,
+says so and ranks none. An entry recorded for a what-if variant
+(--variant) is graded by the forecasts it sealed under that variant, and
+a warning names the variant, and says so where the scenario no longer
+has it.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)

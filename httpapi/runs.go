@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"parley/answer"
 	"parley/ask"
 	"parley/errs"
 	"parley/store"
@@ -348,7 +349,39 @@ func (s *Server) getRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.jobs.overlay(run)
+	storedTexts(run)
 	writeJSON(w, http.StatusOK, runView{Run: *run, Estimate: estimateOf(s.jobs.size(run.ID))})
+}
+
+// storedTexts writes into a run's result, read back from the store, the
+// words an answer stored before the answers carried them lacks, composed
+// from its numbers as a new answer's are (ask.StoredSweepTexts,
+// ask.StoredSensitivityTexts): the page shows an answer's words as they
+// are, and an old sweep would show an empty place where a new one has
+// its clause. The result is re-encoded only when a word was written; one
+// that does not decode is left as stored.
+func storedTexts(run *store.Run) {
+	if len(run.Result) == 0 {
+		return
+	}
+	var v any
+	var wrote func() bool
+	switch run.Kind {
+	case store.Sweep:
+		a := new(answer.Sweep)
+		v, wrote = a, func() bool { return ask.StoredSweepTexts(a) }
+	case store.Sensitivity:
+		a := new(answer.Sensitivity)
+		v, wrote = a, func() bool { return ask.StoredSensitivityTexts(a) }
+	default:
+		return
+	}
+	if json.Unmarshal(run.Result, v) != nil || !wrote() {
+		return
+	}
+	if b, err := json.Marshal(v); err == nil {
+		run.Result = b
+	}
 }
 
 func (s *Server) cancelRun(w http.ResponseWriter, r *http.Request) {
@@ -370,6 +403,7 @@ func (s *Server) cancelRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	storedTexts(run)
 	writeJSON(w, http.StatusOK, runView{Run: *run})
 }
 

@@ -99,7 +99,9 @@ type IssueSensitivity struct {
 	FixedText string `json:"fixed_text,omitempty"`
 	// CaptionText is the caption of the issue's tornado: its name and
 	// the forecast at the stated values its bars swing from
-	// (ask.TornadoCaptionText), written by ask.
+	// (ask.TornadoCaptionText), written by ask; an answer stored before
+	// it was carried gets it when read back from the server
+	// (ask.StoredSensitivityTexts).
 	CaptionText string `json:"caption_text,omitempty"`
 	// UnsettledDraws is how many Monte Carlo draws gave a forecast of
 	// this issue that had not come to rest, and DrawsLastStepMax and

@@ -144,7 +144,8 @@ type IssueSummary struct {
 	// OutsideText is the clause the issue's histogram adds to its
 	// caption where the forecast at the stated values lies outside the
 	// 80% interval (ask.SweepOutsideText), written by ask; "" where it
-	// lies inside.
+	// lies inside. An answer stored before it was carried gets it when
+	// read back from the server (ask.StoredSweepTexts).
 	OutsideText string `json:"outside_text,omitempty"`
 	// UnsettledDraws is how many of the draws done gave a forecast of
 	// this issue that had not come to rest (Result.UnsettledDraws), and

@@ -198,3 +198,66 @@ func TestProposalsVerdictsWithoutDistances(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalsDistanceRetry: where the request for the proposals'
+// distances fails (here the first, refused as over the time limit), the
+// card says so in the server's words and offers to ask again; asked
+// again and answered, the distances are shown under the answer's head
+// and the failure's line is gone. The card had said why and offered
+// nothing but changing a setting.
+func TestProposalsDistanceRetry(t *testing.T) {
+	const refusal = "deal-proposals took longer than 30s, the limit within a request (parley serve --inline-timeout); start it as a job"
+	var mu sync.Mutex
+	measured := 0 // the requests for the distances (with a model)
+	e := startE2EWith(t, e2eOptions{wrap: func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/deal/proposals") {
+				next.ServeHTTP(w, r)
+				return
+			}
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			var q struct{ Models []string }
+			_ = json.Unmarshal(body, &q)
+			mu.Lock()
+			first := false
+			if !(len(q.Models) == 1 && q.Models[0] == "none") {
+				measured++
+				first = measured == 1
+			}
+			mu.Unlock()
+			if !first {
+				next.ServeHTTP(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_ = json.NewEncoder(w).Encode(map[string]string{"error": refusal, "code": "timeout"})
+		})
+	}})
+	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+e.rec.ID+"&models=compromise#deal"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-distance-error]`)))
+	if got, want := e.text(`[data-testid=proposals-distance-error]`), "No distance from the models’ forecasts: "+refusal; got != want {
+		t.Errorf("the failure reads %q, want %q", got, want)
+	}
+	if got := e.text(`[data-testid=proposals-distance-retry]`); got != "Measure the distances again" {
+		t.Fatalf("the retry button reads %q", got)
+	}
+	e.do("retry", chromedp.Click(chromedp.CSS(`[data-testid=proposals-distance-retry]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=proposals-distance-head]`)))
+	mu.Lock()
+	n := measured
+	mu.Unlock()
+	if n != 2 {
+		t.Errorf("the distances were asked %d times, want 2 (the failure, then the retry)", n)
+	}
+	if got, want := e.text(`[data-testid=proposals-distance-head]`), ask.ProposalsDistanceHead+": under its package."; got != want {
+		t.Errorf("after the retry the distances are headed %q, want %q", got, want)
+	}
+	if k := e.count(`[data-testid=proposals-distance-error]`) + e.count(`[data-testid=proposals-distance-retry]`); k != 0 {
+		t.Errorf("%d failure lines or retry buttons still shown once the distances came", k)
+	}
+	if e.count(`[data-testid=proposal-distance]`) == 0 {
+		t.Error("no proposal shows its distance after the retry")
+	}
+}

@@ -40,8 +40,16 @@ export function proposalsCard(sv: { id: string; version: number }, base: Partial
     .then((run) => {
       if (run.status !== 'done' || !run.result) { box.replaceChildren(h('p', { class: 'error' }, run.error ?? run.status)); return }
       const a = run.result
-      drawProposals(box, a, measured ? {} : null, name, proposal, source)
-      measured?.then((d) => { if (box.isConnected) drawProposals(box, a, d, name, proposal, source) })
+      // Draws the distances m brings once they come; a failure's line
+      // offers to ask again (retry), which a failed request allows: it
+      // is not kept (measure).
+      const show = (m: Promise<Distances>) => {
+        drawProposals(box, a, {}, name, proposal, source, retry)
+        m.then((d) => { if (box.isConnected) drawProposals(box, a, d, name, proposal, source, retry) })
+      }
+      const retry = () => { const m = measure(sv, distanceBase, models); if (m) show(m) }
+      if (measured) show(measured)
+      else drawProposals(box, a, null, name, proposal, source, retry)
     })
     .catch((e) => box.replaceChildren(h('p', { class: 'error' }, errorText(e))))
   return card
@@ -64,8 +72,9 @@ function measure(sv: { id: string; version: number }, base: Partial<DealProposal
 }
 
 // drawProposals draws the verdicts a and, from d, each proposal's
-// distance from the models' forecasts (d null: none asked; {}: awaited).
-function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, name: (actor: string) => string, proposal: (id: string) => string, source: (id: string) => string) {
+// distance from the models' forecasts (d null: none asked; {}: awaited);
+// where d is a failure, its line and a button that asks again (retry).
+function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, name: (actor: string) => string, proposal: (id: string) => string, source: (id: string) => string, retry: () => void) {
   const forecasts = (id: string) => d?.answer?.proposals.find((p) => p.id === id)?.forecasts ?? []
   // The distance answer's own warnings (a model that gave no forecast or
   // did not settle): the rest it shares with the verdicts'.
@@ -131,7 +140,8 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
     // stored before it carried it.
     measured ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-head' }, `${d?.answer?.distance_head ?? 'Distances'}: under its package.`)
       : !a.proposals.length || !d ? ''
-        : d.error ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-error' }, `No distance from the models’ forecasts: ${d.error}`)
+        : d.error ? h('div', { class: 'hint' }, h('p', { 'data-testid': 'proposals-distance-error' }, `No distance from the models’ forecasts: ${d.error}`),
+          h('button', { type: 'button', 'data-testid': 'proposals-distance-retry', onclick: retry }, 'Measure the distances again'))
           : !d.answer ? h('p', { class: 'hint', 'data-testid': 'proposals-distance-wait' }, 'Measuring each proposal’s distance from the models’ forecasts…') : '',
     settingsText(a.request) ? h('p', { class: 'hint', 'data-testid': 'proposals-settings' }, `The proposals are judged with the settings chosen on the Forecast view (${settingsText(a.request)}), as the forecast runs its models.`) : '',
     a.proposals.length ? h('table', { class: 'compare', 'data-testid': 'proposals-table' },
