@@ -69,3 +69,20 @@ func TestPercentsOnOneRule(t *testing.T) {
 		t.Errorf("chancesApart(0.1225, 0.1215) = %q, %q, want 12.3%%, 12.2%%", a, b)
 	}
 }
+
+// TestBinShareText: a histogram bin's share of the draws, one decimal by
+// PercentText's rule; the command line's and the page's "%.1f" wrote 1
+// of 16 (6.25%) as "6.2%" and 1 of 20,000 (0.005%, which rounds half away) as "0.0%".
+func TestBinShareText(t *testing.T) {
+	for _, c := range []struct {
+		count, draws int
+		want         string
+	}{
+		{1, 16, "6.3%"}, {25, 200, "12.5%"}, {1, 20000, "0.01%"}, {1, 40000, "0.003%"}, {0, 200, "0.0%"}, {200, 200, "100.0%"},
+		{1999, 2000, "99.95%"}, {5, 0, NoNumber},
+	} {
+		if got := BinShareText(c.count, c.draws); got != c.want {
+			t.Errorf("BinShareText(%d, %d) = %q, want %q", c.count, c.draws, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package nouns
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -70,6 +71,9 @@ func percentOf(v float64, shift, d int) string {
 // Shifting the decimal point in the digits, not multiplying in binary,
 // is what keeps 100 × 0.145 from being 14.499999999999998.
 func RoundHalfAway(v float64, shift, d int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', d, 64) // "NaN", "+Inf": the caller's to word
+	}
 	s := strconv.FormatFloat(v, 'e', -1, 64) // "-1.45e-01"
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
@@ -104,12 +108,11 @@ func RoundHalfAway(v float64, shift, d int) string {
 		if i >= 0 {
 			kept[i]++
 		} else {
-			kept = append([]byte{'1'}, kept...)
-			point++
+			kept = append([]byte{'1'}, kept...) // 99.96 → 100
 		}
 	}
-	// place the decimal point: d decimals after point digits (padding
-	// with zeros in front where point is not positive)
+	// kept is v × 10^(shift+d), an integer: its last d digits are the
+	// decimals (zeros in front where it has fewer than d + 1 digits)
 	if len(kept) < d+1 {
 		kept = append([]byte(strings.Repeat("0", d+1-len(kept))), kept...)
 	}

@@ -1,6 +1,9 @@
 package nouns
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // TestRoundHalfAway: each value rounded by hand on its decimal digits,
 // half away from zero. Go's formatting rounds the binary value half to
@@ -80,6 +83,16 @@ func TestPercent(t *testing.T) {
 	} {
 		if got := PercentPoints(c.p, c.d); got != c.want {
 			t.Errorf("PercentPoints(%v, %d) = %q, want %q", c.p, c.d, got, c.want)
+		}
+	}
+}
+
+// TestRoundHalfAwayNotANumber: NaN and ±Inf come back as strconv writes
+// them, not as digits read from "NaN".
+func TestRoundHalfAwayNotANumber(t *testing.T) {
+	for v, want := range map[float64]string{math.NaN(): "NaN", math.Inf(1): "+Inf", math.Inf(-1): "-Inf"} {
+		if got := RoundHalfAway(v, 2, 1); got != want {
+			t.Errorf("RoundHalfAway(%v) = %q, want %q", v, got, want)
 		}
 	}
 }
