@@ -527,8 +527,13 @@ type ModelInfo struct {
 	Name string `json:"name"`
 	// Title is the model's plain name ("Kalai–Smorodinsky bargaining"
 	// for ks; model.Titled), which the page shows beside Name.
-	Title   string `json:"title"`
-	Summary string `json:"summary"`
+	Title string `json:"title"`
+	// NameText names the model in running text (ask.ModelNameText): its
+	// name, then its title in parentheses, "smp (KTAB spatial model,
+	// SMP)"; the name alone without a title. The page's sentences and
+	// its no-deal picker name a model by it.
+	NameText string `json:"name_text"`
+	Summary  string `json:"summary"`
 	// Default is true for the models a request without models runs.
 	Default bool `json:"default"`
 	// Params are the model's settings.

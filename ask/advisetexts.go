@@ -42,7 +42,7 @@ func AdviseStepText(sc *answer.Scenario, issue string, lo, hi, step float64) str
 	}
 	// a step is an input, written as stated: PercentText with the
 	// decimals it takes (2.5% for 0.025), none for a whole percent
-	exact := trimZeros(strconv.FormatFloat(100*step, 'f', chanceDecimals, 64))
+	exact := trimZeros(nouns.RoundHalfAway(step, 2, chanceDecimals))
 	share := PercentText(step, max(len(exact)-strings.IndexByte(exact+".", '.')-1, 0))
 	return fmt.Sprintf("One step, at most: %s on a position, %s of the scale %s–%s, and %s on a salience, %s of its scale 0–%s (step %s, %s; %s).",
 		pos, share, PlainValue(lo), PlainValue(hi), sal, share, PlainValue(ss), PlainValue(step), AdviseStepUnit, from)

@@ -49,6 +49,7 @@ func distanceTexts(fs []deal.ForecastDistance) {
 	}
 }
 
-// DistancePct is a distance in percent of the scale, one decimal:
-// "8.6%".
-func DistancePct(pct float64) string { return fmt.Sprintf("%.1f%%", pct) }
+// DistancePct is a distance in percent of the scale, one decimal, by
+// PercentPointsText's rule: "8.6%", "8.7%" for 8.65 (half away from
+// zero), "0.04%" for a distance that one decimal would read as none.
+func DistancePct(pct float64) string { return PercentPointsText(pct, 1) }

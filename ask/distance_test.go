@@ -12,10 +12,12 @@ import (
 )
 
 // DistanceText writes each model's mean and largest distance with one
-// decimal, models apart by " · ".
+// decimal, models apart by " · ", by PercentText's rule: half away from
+// zero (0.05 reads 0.1%, 8.65 reads 8.7%), and a distance that is not
+// none never reads 0.0% (0.04 was "0.0%").
 func TestDistanceText(t *testing.T) {
-	got := DistanceText([]deal.ForecastDistance{{Model: "compromise", Mean: 8.5814, Max: 11.1628}, {Model: "smp", Mean: 0.04, Max: 0.05}})
-	if want := "compromise 8.6% (max 11.2%) · smp 0.0% (max 0.1%)"; got != want {
+	got := DistanceText([]deal.ForecastDistance{{Model: "compromise", Mean: 8.5814, Max: 11.1628}, {Model: "smp", Mean: 0.04, Max: 0.05}, {Model: "nash", Mean: 8.65, Max: 0}})
+	if want := "compromise 8.6% (max 11.2%) · smp 0.04% (max 0.1%) · nash 8.7% (max 0.0%)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -642,14 +642,21 @@ const maxPullDecimals = 20
 
 // PullText writes a pull as every door shows it, with its direction's
 // sign and none where it reads as zero (Signed), with d decimals
-// (PullDecimals): a median's share as a percent, any other model's pull
+// (PullDecimals): a median's share as a percent (rounded half away
+// from zero, as PercentText rounds every percent), any other model's pull
 // as it is; NoNumber where there is none.
 func PullText(model string, p answer.Num, d int) string {
 	if !p.Finite() {
 		return NoNumber
 	}
 	if model == "median" {
-		return Signed(100*float64(p), d) + "%"
+		// a share, rounded as every percent is (nouns.RoundHalfAway),
+		// signed as Signed signs a pull
+		s := nouns.RoundHalfAway(float64(p), 2, d)
+		if p > 0 && !readsZero(s) {
+			s = "+" + s
+		}
+		return s + "%"
 	}
 	return Signed(float64(p), d)
 }

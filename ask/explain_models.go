@@ -207,8 +207,8 @@ func moveWhy(who, with string, mv answer.BDMMove, d int, eq string, resist bool)
 		s = fmt.Sprintf("%s and %s both expect to gain by a challenge (%s %+.3f, %s %+.3f), %s more: %s expects to lose the conflict and moves to %s position, %s → %s",
 			who, with, who, mv.X, with, mv.Y, with, who, possessive(with), g1(mv.From), g1(mv.To))
 	case "compromise":
-		s = fmt.Sprintf("%s would lose by challenging %s (%+.3f) while %s gains more (%+.3f) by challenging it: %s compromises, %.0f%% of the way to %s, %s → %s",
-			who, with, mv.X, with, mv.Y, who, 100*math.Abs(mv.X/mv.Y), with, g1(mv.From), g1(mv.To))
+		s = fmt.Sprintf("%s would lose by challenging %s (%+.3f) while %s gains more (%+.3f) by challenging it: %s compromises, %s of the way to %s, %s → %s",
+			who, with, mv.X, with, mv.Y, who, PercentText(math.Abs(mv.X/mv.Y), 0), with, g1(mv.From), g1(mv.To))
 	case "capitulate":
 		s = fmt.Sprintf("%s would lose by challenging %s (%+.3f) and %s gains (%+.3f) by challenging it: %s capitulates to %s position, %s → %s",
 			who, with, mv.X, with, mv.Y, who, possessive(with), g1(mv.From), g1(mv.To))

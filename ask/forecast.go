@@ -560,17 +560,13 @@ func (u unsettledIssue) minor() bool {
 // movedText is how far the issue was still moving, as a share of its
 // scale, and whether that swings across options: "12.0% of the scale,
 // across options", "0.2% of the scale". The share is written with one
-// decimal, or as "under 0.1%"; without a scale width (0) only whether it
-// is across options.
+// decimal by PercentPointsText's rule (more where one would read as none:
+// "0.04% of the scale"); without a scale width (0) only whether it is
+// across options.
 func (u unsettledIssue) movedText() string {
 	var parts []string
 	if u.width > 0 {
-		sh := u.share()
-		s := fmt.Sprintf("%.1f%% of the scale", sh)
-		if fixed(sh, 1) == "0.0" {
-			s = "under 0.1% of the scale"
-		}
-		parts = append(parts, s)
+		parts = append(parts, PercentPointsText(u.share(), 1)+" of the scale")
 	}
 	if u.options > 1 {
 		parts = append(parts, "across options")

@@ -24,7 +24,8 @@ var hospital26 = func() string {
 // wage moves it from 4 to 3.5, away from its tabled offer at 4 (the
 // review: a retreat recommended with no caveat). By hand: the forecast
 // of wage is (4 + 9)/2 = 6.5, of staffing (8 + 5)/2 = 6.5; the lever
-// moves wage's by ½ · (−0.5) = −0.25, 2.5% of the 0–10 scale; the
+// moves wage's by ½ · (−0.5) = −0.25, 2.5% of the 0–10 scale (which
+// reads "3%", half away from zero; it read "2%", half to even); the
 // hospital's utility, 1 − (2.5/10 + 1.5/3)/2 = 0.625, rises by
 // (0.25/10)/2 = 0.0125, 3.3% of the 0.375 it lacks. Its step is 0.05 of
 // the scale, 0.5, advise's default; the head says why compromise.
@@ -52,7 +53,7 @@ func TestAdviseWalksBackTabledOffer(t *testing.T) {
 	if want := "walks back its own tabled offer h-offer at 4.0"; own.WalksBack != want {
 		t.Errorf("walks back %q, want %q", own.WalksBack, want)
 	}
-	want := "moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.25 closer (2% of the scale), utility +0.0125 (3% of the 0.375 it lacks at the forecast)"
+	want := "moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.25 closer (3% of the scale), utility +0.0125 (3% of the 0.375 it lacks at the forecast)"
 	if own.Text != want {
 		t.Errorf("text\n%q, want\n%q", own.Text, want)
 	}

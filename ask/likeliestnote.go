@@ -189,7 +189,7 @@ func chancesApart(a, b float64) (string, string) {
 		d = len(sa) - i - 2 // the decimals before "%"
 	}
 	for e := d + 1; e <= d+3; e++ {
-		sa, sb = fixed(100*a, e)+"%", fixed(100*b, e)+"%"
+		sa, sb = PercentText(a, e), PercentText(b, e)
 		if sa != sb {
 			break
 		}

@@ -46,6 +46,12 @@ func TestSweepCarriesLikeliestAndBins(t *testing.T) {
 	if is.Hist[0].Text != "0.0–5.0" {
 		t.Errorf("the first bin (no draw) reads %q, want 0.0–5.0", is.Hist[0].Text)
 	}
+	// each bin carries its share of the 200 draws (BinShareText)
+	for _, b := range is.Hist {
+		if want := BinShareText(b.Count, 200); b.ShareText != want {
+			t.Errorf("bin %s (%d draws) share %q, want %q", b.Text, b.Count, b.ShareText, want)
+		}
+	}
 }
 
 // TestSweepLikeliestTie: bands as often nearest, to 1e-12, are named

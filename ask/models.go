@@ -25,12 +25,35 @@ func Models() []answer.ModelInfo {
 		if t, ok := m.(model.Titled); ok {
 			info.Title = t.Title()
 		}
+		info.NameText = ModelNameText(info.Name, info.Title)
 		if c, ok := m.(model.Configurable); ok {
 			info.Params = c.Params()
 		}
 		out = append(out, info)
 	}
 	return out
+}
+
+// ModelNameText names a model in running text, the one rule every
+// sentence that gives a model's title as well as its name follows: the
+// short name a reader types (the command line's -m, the API's models)
+// first, then the title in parentheses, any parenthesis of the title's
+// own set off by a comma, so that no brackets nest or stand side by
+// side: "smp (KTAB spatial model, SMP)", "ks (Kalai–Smorodinsky
+// bargaining)", "median (Weighted median, pairwise-vote winner)"; the
+// name alone without a title. The page wrote "the forecast of KTAB
+// spatial model (SMP) (smp)". Tables and pickers that list models may
+// keep the title first (the page's modelLabel). The catalogue carries it
+// (answer.ModelInfo.NameText).
+func ModelNameText(name, title string) string {
+	title = strings.TrimSpace(title)
+	if title == "" || title == name {
+		return name
+	}
+	if head, inner, ok := strings.Cut(title, " ("); ok && strings.Count(title, "(") == 1 && strings.Count(title, ")") == 1 && strings.HasSuffix(inner, ")") {
+		title = head + ", " + strings.TrimSuffix(inner, ")")
+	}
+	return name + " (" + title + ")"
 }
 
 // Params lists every model setting of every model, in catalog order: the

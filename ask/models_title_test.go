@@ -27,3 +27,36 @@ func TestModelsCarryPlainNames(t *testing.T) {
 		}
 	}
 }
+
+// TestModelNameText: a sentence names a model by its short name, then
+// its title in parentheses, the title's own parenthesis set off by a
+// comma (the page wrote "the forecast of KTAB spatial model (SMP)
+// (smp)"); the catalogue carries it for every model.
+func TestModelNameText(t *testing.T) {
+	for _, c := range []struct{ name, title, want string }{
+		{"smp", "KTAB spatial model (SMP)", "smp (KTAB spatial model, SMP)"},
+		{"ks", "Kalai–Smorodinsky bargaining", "ks (Kalai–Smorodinsky bargaining)"},
+		{"median", "Weighted median (pairwise-vote winner)", "median (Weighted median, pairwise-vote winner)"},
+		{"x", "", "x"},
+		{"x", "x", "x"},
+		{"x", "A (B) and C (D)", "x (A (B) and C (D))"},
+	} {
+		if got := ModelNameText(c.name, c.title); got != c.want {
+			t.Errorf("ModelNameText(%q, %q) = %q, want %q", c.name, c.title, got, c.want)
+		}
+	}
+	got := map[string]string{}
+	for _, m := range Models() {
+		got[m.Name] = m.NameText
+	}
+	for name, want := range map[string]string{
+		"smp":        "smp (KTAB spatial model, SMP)",
+		"exchange":   "exchange (Stokman exchange, Decide)",
+		"compromise": "compromise (Weighted compromise, mean)",
+		"nash":       "nash (Nash bargaining)",
+	} {
+		if got[name] != want {
+			t.Errorf("%s: name_text %q, want %q", name, got[name], want)
+		}
+	}
+}

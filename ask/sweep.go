@@ -595,17 +595,16 @@ const (
 // its unit, as every door writes it: utility to four decimals (the
 // plans' costs are small: 0.0041 on the built-in case), a percent of the
 // scale as a number on a 0–100 scale, with its decimals (WidthDecimals
-// of 100: one, "2.4", not "2.4194"), or, where that would read as none (a
-// cost under ShownStep of 100, 0.05), two significant digits ("0.012"),
-// in the lines the deal answers carry (SideLine, PlanCostsLine, …).
+// of 100: one, "2.4", not "2.4194"), by PercentPointsText's rule, the
+// one every percent is written by (rounded half away from zero, "2.5"
+// for 2.45; more decimals where one would read as none or as the whole
+// scale: "0.01" for 0.012, not "0.0"), without its "%" (the unit follows
+// it), in the lines the deal answers carry (SideLine, PlanCostsLine, …).
 func PlanCostText(cost float64, unit string) string {
 	if unit != PercentOfScale {
 		return fmt.Sprintf("%.4f", cost)
 	}
-	if cost != 0 && math.Abs(cost) < scenario.ShownStep(100) {
-		return strconv.FormatFloat(cost, 'g', 2, 64)
-	}
-	return fixed(cost, scenario.WidthDecimals(100))
+	return strings.TrimSuffix(PercentPointsText(cost, scenario.WidthDecimals(100)), "%")
 }
 
 // OneEndedMark marks a swing measured from one end of its input's range

@@ -57,6 +57,7 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
 		lo, hi, sep := BinEdges(is.Hist, d)
 		for j := range is.Hist {
 			is.Hist[j].Text = lo[j] + sep + hi[j]
+			is.Hist[j].ShareText = BinShareText(is.Hist[j].Count, r.Draws)
 		}
 	}
 }
@@ -165,6 +166,19 @@ func SweepLikeliestText(bands []sweep.Band, d int) string {
 		return fmt.Sprintf("Most likely options (tied): %s, in %s", strings.Join(names, TieJoin), DrawsShareText(b.P, b.PInterval, "draws each"))
 	}
 	return fmt.Sprintf("Most likely option: %s, in %s", names[0], DrawsShareText(b.P, b.PInterval, "draws"))
+}
+
+// BinShareText is a histogram bin's share of a sweep's draws, as every
+// door writes it beside the bin (answer.SweepBin.ShareText): a percent
+// with one decimal by PercentText's rule, "12.5%", and more where one
+// would read a bin with a draw as none ("0.003%" for 1 of 40,000);
+// NoNumber for a sweep of no draws. The command line and the page wrote
+// it each by its own "%.1f" ("0.0%").
+func BinShareText(count, draws int) string {
+	if draws <= 0 {
+		return NoNumber
+	}
+	return PercentText(float64(count)/float64(draws), 1)
 }
 
 // BinEdges writes a sweep's histogram bins' edges on an issue of d

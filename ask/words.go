@@ -16,7 +16,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"parley/answer"
@@ -362,7 +361,14 @@ func LikeliestTexts(sc *answer.Scenario, issue string, d *answer.Distribution) {
 // chanceDecimals (or d, if more); one nearer 0 or 1 than that reads
 // "<0.0001%" or ">99.9999%". NoNumber when x is not a number. A share
 // that is 0 or 1 reads "0%" or "100%"; one outside 0–1 (a negative share,
-// a ratio above one) is written with d decimals. Chance, ChanceInterval,
+// a ratio above one) is written with d decimals. Every percent rounds
+// half away from zero on the decimal number a reader would compute from
+// x (its shortest decimal form times 100), as by hand: 0.025 reads "3%"
+// and 0.0249 "2%", 0.145 "15%" though its binary value is a hair under,
+// -0.025 "-3%" (nouns.Percent, the rule itself, which layers below ask
+// use too; PercentPointsText is it for a number already in percent).
+// Before, Go's formatting rounded the binary value half to even ("2%"
+// for 0.025, "14%" for 0.145). Chance, ChanceInterval,
 // CoverageText, WeightShareText, the share of a scale or of what an actor
 // lacks in advice's sentences (shareText) and the share of runs a
 // warning counts (percent) are each this rule.
@@ -370,18 +376,22 @@ func PercentText(x float64, d int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return NoNumber
 	}
-	most := max(d, chanceDecimals)
-	for e := d; e <= most; e++ {
-		s := fixed(100*x, e)
-		if v, _ := strconv.ParseFloat(s, 64); (x > 0 && v == 0) || (x < 1 && v == 100) {
-			continue
-		}
-		return s + "%"
+	return nouns.Percent(x, d)
+}
+
+// PercentPointsText writes p, a number already in percent (a distance
+// or a crossing as a percent of a scale: 8.65), by PercentText's rule
+// (nouns.PercentPoints): d decimals rounded half away from zero on p as
+// written ("8.7%"), and more where a p strictly between 0 and 100 would
+// read "0%" or "100%" ("0.02%" at one decimal, not "0.0%"); NoNumber
+// when p is not a number. A distance from a forecast (DistancePct), how
+// far an unsettled forecast still moved (the settle warning) and a
+// concession plan's cost in % of scale (PlanCostText) are each this rule.
+func PercentPointsText(p float64, d int) string {
+	if math.IsNaN(p) || math.IsInf(p, 0) {
+		return NoNumber
 	}
-	if x < 0.5 {
-		return "<0." + strings.Repeat("0", most-1) + "1%"
-	}
-	return ">99." + strings.Repeat("9", most) + "%"
+	return nouns.PercentPoints(p, d)
 }
 
 // Chance writes a probability (0–1) as every door writes a chance: in
@@ -396,8 +406,8 @@ func PercentText(x float64, d int) string {
 func Chance(p float64) string { return PercentText(p, 0) }
 
 // chanceDecimals is the most decimals PercentText adds to keep a share
-// from reading "0%" or "100%".
-const chanceDecimals = 4
+// from reading "0%" or "100%" (nouns.PercentDecimals).
+const chanceDecimals = nouns.PercentDecimals
 
 // TieJoin joins the options equally near a forecast (a tie), their
 // points (PointsText) as their labels: "A / B". TieLegend says so under

@@ -362,13 +362,16 @@ func TestDealSearchSaysOnce(t *testing.T) {
 
 // The cost of bending red lines is in points of the scale as the rest of
 // the deal output gives them, to one decimal (it was 2.4194), and a
-// small one is not printed as none.
+// small one is not printed as none: by the one percent rule
+// (ask.PercentPointsText), 0.012 reads 0.01 (it read "0.012", two
+// significant digits, a rule of its own) and 0.25 reads 0.3, half away
+// from zero (it read "0.2").
 func TestDealSearchScaleCost(t *testing.T) {
 	out, _, code := run(t, "deal", "search", "-q")
 	if code != 0 || !strings.Contains(out, "cost, weighted by capability: 2.4% of scale crossed (the least this plan reaches)") {
 		t.Errorf("exit %d, no cost of 2.4 %% of scale:\n%s", code, out)
 	}
-	for x, want := range map[float64]string{0: "0.0", 0.012: "0.012", 2.4194: "2.4", 12.06: "12.1"} {
+	for x, want := range map[float64]string{0: "0.0", 0.012: "0.01", 0.25: "0.3", 2.4194: "2.4", 12.06: "12.1"} {
 		if got := ask.PlanCostText(x, ask.PercentOfScale); got != want {
 			t.Errorf("PlanCostText(%v, %%) = %q, want %q", x, got, want)
 		}

@@ -27,7 +27,7 @@ func TestAdviseHospitalReview(t *testing.T) {
 	for _, want := range []string{
 		"Advice for Hospital group (hospital), model compromise, advise's default (its shifts are exact, from the weighted mean's closed form, with no re-run of the model per lever), method closed form; its utility at the forecast 0.625",
 		"One step, at most: 0.5 on a position, 5% of the scale 0–10, and 0.05 on a salience, 5% of its scale 0–1 (step 0.05, a share of the scale; advise's default).",
-		"moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.25 closer (2% of the scale), utility +0.0125 (3% of the 0.375 it lacks at the forecast)",
+		"moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0: the forecast comes 0.25 closer (3% of the scale), utility +0.0125 (3% of the 0.375 it lacks at the forecast)",
 		"Largest utility gains: moving its own position from 4.0 to 3.5, which walks back its own tabled offer h-offer at 4.0 on Wage (+0.0125, 3% of the 0.375 it lacks at the forecast)",
 	} {
 		if !strings.Contains(flat, want) {

@@ -264,7 +264,9 @@ func atStated(model string) string { return model + ", at the stated values" }
 // histogram prints the non-empty stretch of the bins as bars, each
 // bin's edges with ask.BinDecimals's decimals on an issue of d decimals
 // (the issue's, more where those would write a narrow bin as
-// "0.0–0.0").
+// "0.0–0.0"), and its share of the draws as the answer carries it
+// (ask.BinShareText: one decimal, a bin of 1 in 40,000 "0.003%", not
+// "0.0%").
 func histogram(w io.Writer, bins []answer.SweepBin, n, d int) {
 	first, last, peak := -1, -1, 0
 	for b, bin := range bins {
@@ -282,7 +284,7 @@ func histogram(w io.Writer, bins []answer.SweepBin, n, d int) {
 	lo, hi, sep := ask.BinEdges(bins, d)
 	for b := first; b <= last; b++ {
 		bar := strings.Repeat("█", int(math.Round(40*float64(bins[b].Count)/float64(peak))))
-		fmt.Fprintf(w, "  %6s%s%-6s %-40s %5.1f%%\n", lo[b], sep, hi[b], bar, 100*float64(bins[b].Count)/float64(n))
+		fmt.Fprintf(w, "  %6s%s%-6s %-40s %6s\n", lo[b], sep, hi[b], bar, cmp.Or(bins[b].ShareText, ask.BinShareText(bins[b].Count, n)))
 	}
 }
 

@@ -3,7 +3,6 @@ package evidence
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 
@@ -346,7 +345,7 @@ func Headline(c SnapshotCoverage) string {
 
 // stancesQuoted is the headline's stances' share: "stances 86% quoted
 // (by capability × salience)"; never 100% while a stance's weight is
-// unquoted ("over 99%") nor 0% while one's is quoted ("under 1%"), and
+// unquoted ("99.6%") nor 0% while one's is quoted ("0.4%"), and
 // "no stance weighed" when there is no weight at all.
 func stancesQuoted(o Share) string {
 	const by = " quoted (by capability × salience)"
@@ -357,19 +356,13 @@ func stancesQuoted(o Share) string {
 	return "stances " + wholePercent(o.Quoted, o.Quoted+unquoted) + by + sharedQuoted(o)
 }
 
-// wholePercent writes part of whole (> 0) in whole percent, "86%", but
-// never "100%" while part is less than whole ("over 99%") nor "0%" while
-// part is more than 0 ("under 1%"): the headline's rule for its shares.
-func wholePercent(part, whole float64) string {
-	switch p := math.Round(100 * part / whole); {
-	case p >= 100 && part < whole:
-		return "over 99%"
-	case p <= 0 && part > 0:
-		return "under 1%"
-	default:
-		return fmt.Sprintf("%.0f%%", p)
-	}
-}
+// wholePercent writes part of whole (> 0) in whole percent, "86%", by
+// the one rule every share is written with (nouns.Percent, as the
+// answers' shares are): rounded half away from zero, and never "100%"
+// while part is less than whole ("99.7%") nor "0%" while part is more
+// than 0 ("0.4%"). It wrote "over 99%" and "under 1%" before, a rule of
+// its own.
+func wholePercent(part, whole float64) string { return nouns.Percent(part/whole, 0) }
 
 // sharedQuoted is the headline's part on the stances quoted only by a
 // quote shared with other actors (Share.QuotedShared), by the rule of

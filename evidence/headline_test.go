@@ -55,8 +55,10 @@ func TestCoverageHeadline(t *testing.T) {
 // (it read "stances 100% quoted" at 99.6%, "0% quoted" with no weight).
 //
 // By hand: a 249 × 1 = 249 quoted, b 1 × 1 = 1 assumed: 249 / 250 =
-// 99.6%, "over 99%"; swapped, 1 / 250 = 0.4%, "under 1%"; no stances:
-// "no stance weighed"; 248 / 250 = 99.2% is "99%".
+// 99.6%, "99.6%" (the one percent rule, nouns.Percent; it read "over
+// 99%", a rule of the headline's own); swapped, 1 / 250 = 0.4%, "0.4%"
+// (it read "under 1%"); no stances: "no stance weighed"; 248 / 250 =
+// 99.2% is "99%"; 1 / 40 = 2.5% is "3%", half away from zero.
 func TestCoverageHeadlineEnds(t *testing.T) {
 	q := []scenario.Evidence{{Source: "s", Quote: "q"}}
 	mk := func(quoted, assumed float64) *scenario.Scenario {
@@ -77,8 +79,9 @@ func TestCoverageHeadlineEnds(t *testing.T) {
 		s    *scenario.Scenario
 		want string
 	}{
-		{mk(249, 1), "stances over 99% quoted (by capability × salience), capabilities 0 of 2 quoted"},
-		{mk(1, 249), "stances under 1% quoted (by capability × salience), capabilities 0 of 2 quoted"},
+		{mk(249, 1), "stances 99.6% quoted (by capability × salience), capabilities 0 of 2 quoted"},
+		{mk(1, 249), "stances 0.4% quoted (by capability × salience), capabilities 0 of 2 quoted"},
+		{mk(1, 39), "stances 3% quoted (by capability × salience), capabilities 0 of 2 quoted"},
 		{mk(248, 2), "stances 99% quoted (by capability × salience), capabilities 0 of 2 quoted"},
 		{func() *scenario.Scenario { s := mk(1, 1); s.Stances = nil; return s }(), "no stance weighed, capabilities 0 of 2 quoted"},
 	} {

@@ -1,5 +1,6 @@
 // Package nouns counts things in words, one rule for every door and
-// every layer: "1 round", "2 rounds", "1 entry", "3 entries". It sits
+// every layer: "1 round", "2 rounds", "1 entry", "3 entries"; and writes
+// a share as a percent, "26%", by one rounding (Percent). It sits
 // below the scenario readers and the answers alike, so that a peer
 // file's error, a validation summary and an answer count the same way.
 package nouns

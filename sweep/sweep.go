@@ -243,6 +243,11 @@ type Bin struct {
 	// the histogram's decimals and its one separator), written by ask;
 	// omitted in an answer stored before it was carried.
 	Text string `json:"text,omitempty"`
+	// ShareText is the bin's share of the draws as every door writes it
+	// (ask.BinShareText: a percent with one decimal by the one percent
+	// rule), written by ask; omitted in an answer stored before it was
+	// carried.
+	ShareText string `json:"share_text,omitempty"`
 }
 
 // Band is the stretch of the scale nearer one labelled option than any

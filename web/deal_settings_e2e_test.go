@@ -21,7 +21,7 @@ func TestProposalsFollowDealSettings(t *testing.T) {
 	}
 	e.do("no deal: the smp forecast", void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=deal-batna]"); s.value = "model:smp"; s.dispatchEvent(new Event("change")); return true })()`)),
 		e.poll(`(document.querySelector("[data-testid=proposals-alternatives]")?.textContent ?? "").includes("(no-deal package: model:smp)")`),
-		e.poll(`!!document.querySelector("[data-testid=search-no-deal]") && document.querySelector("[data-testid=search-no-deal]").textContent.includes("the forecast of ") && document.querySelector("[data-testid=search-no-deal]").textContent.includes("(smp)")`),
+		e.poll(`!!document.querySelector("[data-testid=search-no-deal]") && document.querySelector("[data-testid=search-no-deal]").textContent.includes("No-deal package behind each alternative: the forecast of smp (KTAB spatial model, SMP).")`),
 		e.shot("58-proposals-model-batna"))
 	for _, sel := range []string{`[data-testid=proposals-settings]`, `[data-testid=search-settings]`} {
 		if e.count(sel) != 1 {

@@ -73,24 +73,15 @@ func TestModelTitlesInTablesAndPickers(t *testing.T) {
 }
 
 // TestDealBatnaPickerTitles: the deal view's no-deal picker offered each
-// model's forecast by its short code ("the smp forecast"); it names the
-// model by its title with the short name beside it, as the other pickers
-// do: "the forecast of " and the model's label.
+// model's forecast by its short code ("the smp forecast"), then by its
+// label, title first ("the forecast of KTAB spatial model (SMP) (smp)");
+// it names the model as a sentence does (name_text, ask.ModelNameText):
+// "the forecast of smp (KTAB spatial model, SMP)".
 func TestDealBatnaPickerTitles(t *testing.T) {
 	e := startE2E(t)
-	resp, err := http.Get(e.srv.URL + "/api/models")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var models []struct{ Name, Title string }
-	err = json.NewDecoder(resp.Body).Decode(&models)
-	resp.Body.Close()
-	if err != nil || len(models) == 0 {
-		t.Fatalf("GET /api/models: %v, %d models", err, len(models))
-	}
-	want := map[string]string{}
-	for _, m := range models {
-		want["model:"+m.Name] = "the forecast of " + m.Title + " (" + m.Name + ")"
+	want := map[string]string{
+		"model:compromise": "the forecast of compromise (Weighted compromise, mean)",
+		"model:smp":        "the forecast of smp (KTAB spatial model, SMP)",
 	}
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/?models=compromise,smp#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=deal-batna]`)))
 	got := get(t, e.bctx, "options", chromedp.Evaluate[[][2]string](`[...document.querySelectorAll("[data-testid=deal-batna] option[value^='model:']")].map((o) => [o.value, o.textContent])`))

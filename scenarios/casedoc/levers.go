@@ -44,7 +44,7 @@ func runLevers(ctx context.Context, in *ask.Input, draws int) (map[string]string
 				}
 				helps := ask.NoNumber
 				if lv.Helps != nil {
-					helps = fmt.Sprintf("%.0f%%", 100**lv.Helps)
+					helps = ask.Chance(*lv.Helps)
 				}
 				rows[ia.Issue] = append(rows[ia.Issue], fmt.Sprintf("| %s (at %g) | %s | %+.2f | %s | %+.4f |",
 					a.Name, ia.Position, ask.LeverText(&a.Scenario, lv), float64(lv.Toward), helps, float64(lv.Gain)))

@@ -769,10 +769,7 @@ func backtestSection(ctx context.Context, in *ask.Input) (string, error) {
 			fmt.Fprintf(&out, "| %s | error: %s |\n", m.Model, m.Error)
 			continue
 		}
-		cov := ask.NoNumber
-		if m.Coverage80.Finite() {
-			cov = fmt.Sprintf("%.0f%%", 100*float64(m.Coverage80))
-		}
+		cov := ask.CoverageText(m.Coverage80)
 		hits, n, _ := strings.Cut(m.OptionHitsText, "/")
 		fmt.Fprintf(&out, "| %s | %s | %s of %s | %s | %s |", m.Model, f1(m.MAE), hits, n, f1(m.CRPS), cov)
 		for _, sc := range m.Scores {

@@ -90,8 +90,9 @@ export interface VersionView extends Version { id: string; scenario: Scenario; w
 export interface Deleted extends Version { id: string }
 export interface Param { name: string; model: string; kind: 'bool' | 'number' | 'enum'; help: string; values?: string[]; default: string }
 // ModelInfo.title is the model's plain name ("Kalai–Smorodinsky
-// bargaining" for ks), shown beside its short name.
-export interface ModelInfo { name: string; title?: string; summary: string; default: boolean; params?: Param[] }
+// bargaining" for ks), shown beside its short name; name_text the model
+// as a sentence names it ("smp (KTAB spatial model, SMP)").
+export interface ModelInfo { name: string; title?: string; name_text?: string; summary: string; default: boolean; params?: Param[] }
 export interface FormatInfo { name: string; summary: string }
 export interface Run<R = unknown> { id: string; kind: string; status: string; progress: number; result?: R; error?: string; input_hash: string; seed: number; estimate?: Estimate }
 // Estimate is a job's estimated size, in the answer that starts it and
@@ -226,8 +227,9 @@ export interface Comparison { scenario: AnswerScenario; request: CompareRequest;
 
 // A bin's text: its edges as every door writes them (ask.BinEdges: the
 // histogram's decimals and its one separator); absent from an answer
-// stored before it was carried (lines25).
-export interface Bin { low: number; high: number; count: number; text?: string }
+// stored before it was carried (lines25); its share_text, its share of
+// the draws (ask.BinShareText), likewise.
+export interface Bin { low: number; high: number; count: number; text?: string; share_text?: string }
 // Band's p_interval and p_at_least_interval: p's and p_at_least's Wilson
 // intervals over the draws (mcerr.Wilson), [low, high]; p_text and
 // p_at_least_text write each with its interval in ask's words

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel, modelNameText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -1640,9 +1640,9 @@ function sweepStats(si: SweepIssue, d: number): HTMLElement {
 // histNumbers is a sweep's histogram as a table, for those who cannot
 // read a canvas, with the rows parley sweep prints: the bins from the
 // first to the last with a draw, each bin's edges (binLabel), its
-// draws and their share of all draws. Its caption names the model and
-// the issue, as the canvas's label does: a table found among the page's
-// tables (one per issue) says which it is.
+// draws and their share of all draws (share_text, ask.BinShareText). Its
+// caption names the model and the issue, as the canvas's label does: a
+// table found among the page's tables (one per issue) says which it is.
 function histNumbers(si: SweepIssue, model: string, draws: number): HTMLElement | '' {
   const hit = si.histogram.map((b) => b.count > 0)
   const first = hit.indexOf(true), last = hit.lastIndexOf(true)
@@ -1651,7 +1651,7 @@ function histNumbers(si: SweepIssue, model: string, draws: number): HTMLElement 
     h('table', { class: 'compare' }, h('caption', {}, `Draws of the ${model} forecast on ${si.name}, bin by bin`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Forecast'), h('th', { scope: 'col' }, 'Draws'), h('th', { scope: 'col' }, 'Share'))),
       h('tbody', {}, ...si.histogram.slice(first, last + 1).map((b) => h('tr', {},
-        h('th', { scope: 'row' }, binLabel(b)), h('td', {}, count(b.count)), h('td', {}, `${fmt(100 * b.count / draws)}%`))))))
+        h('th', { scope: 'row' }, binLabel(b)), h('td', {}, count(b.count)), h('td', {}, b.share_text ?? `${fmt(100 * b.count / draws)}%`))))))
 }
 
 // optionsNumbers folds an issue's options as parley sweep's table lists
@@ -2016,11 +2016,13 @@ function noDeal(nd: string): string {
   return nd
 }
 
-// forecastOf names a model's forecast as the no-deal package, by the
-// model's title as every picker names it (modelLabel): "the forecast of
-// Spatial model of politics (KTAB) (smp)".
+// forecastOf names a model's forecast as the no-deal package, in the
+// picker and in the sentence under the answer alike, by the model as a
+// sentence names it (modelNameText, Go's name_text): "the forecast of smp
+// (KTAB spatial model, SMP)". It read "the forecast of KTAB spatial model
+// (SMP) (smp)", the title first as a table lists it.
 function forecastOf(model: string): string {
-  return `the forecast of ${modelLabel(model)}`
+  return `the forecast of ${modelNameText(model)}`
 }
 
 // seq numbers the deal requests, so that only the latest one's answer

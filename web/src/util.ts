@@ -115,13 +115,27 @@ export function nounFor(n: number, noun: string): string {
 export function upperFirst(x: string): string { return x.charAt(0).toUpperCase() + x.slice(1) }
 
 // titles are the models' plain names by their short names (ModelInfo's
-// title, GET /api/models), which the page sets once it has them.
+// title, GET /api/models), which the page sets once it has them, and
+// nameTexts the models as a sentence names them (ModelInfo's name_text).
 const titles = new Map<string, string>()
+const nameTexts = new Map<string, string>()
 
-// setModelTitles keeps the models' plain names for modelLabel.
-export function setModelTitles(ms: { name: string; title?: string }[]) {
+// setModelTitles keeps the models' plain names for modelLabel and their
+// names in running text for modelNameText.
+export function setModelTitles(ms: { name: string; title?: string; name_text?: string }[]) {
   titles.clear()
-  for (const m of ms) if (m.title) titles.set(m.name, m.title)
+  nameTexts.clear()
+  for (const m of ms) {
+    if (m.title) titles.set(m.name, m.title)
+    if (m.name_text) nameTexts.set(m.name, m.name_text)
+  }
+}
+
+// modelNameText names a model in a sentence as Go does (name_text,
+// ask.ModelNameText): "smp (KTAB spatial model, SMP)"; the short name
+// alone when the server gives none.
+export function modelNameText(name: string): string {
+  return nameTexts.get(name) ?? name
 }
 
 // modelLabel names a model where a reader picks or reads it (a picker's
