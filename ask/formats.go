@@ -112,10 +112,13 @@ type Input struct {
 	// SourcesRead says whether source files were looked for at all.
 	SourcesRead bool
 
-	// lateAt is the line and column in the file of the quote each
-	// look-ahead note (scenario.LookAhead) starts at, by its path, as
-	// the file was loaded; nil for a peer format's file.
-	lateAt map[string][2]int
+	// lookAhead are the scenario's look-ahead notes (scenario.LookAhead:
+	// quotes dated after the date from which the number they support
+	// takes effect), worked out once as the file was loaded, each naming
+	// the file and, for a scenario file, the quote's line and column
+	// (the file's places are gone after): Checked gives them, so every
+	// door that shows them shows these.
+	lookAhead scenario.Diagnostics
 }
 
 // BuiltIn loads the built-in case.
@@ -202,18 +205,11 @@ func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (
 	var srcs []*evidence.Source
 	var spans [][2]int
 	var stopped error
-	var lateAt map[string][2]int
+	var lookAhead scenario.Diagnostics
 	s, ds, detected := scenariofile.ParseDetectPlaced(name, data, o.Limits, func(s *scenario.Scenario, place scenariofile.Place) scenario.Diagnostics {
-		// Where the quotes the look-ahead notes start at are, for
-		// validate's notes (Validate): the file's places are gone after.
-		for _, d := range s.LookAhead() {
-			if l, c := place(d.Path); l > 0 {
-				if lateAt == nil {
-					lateAt = map[string][2]int{}
-				}
-				lateAt[d.Path] = [2]int{l, c}
-			}
-		}
+		// The look-ahead notes, placed at their quotes while the file's
+		// places are known (Input.lookAhead).
+		lookAhead = lookAheadOf(name, s, place)
 		if srcs, stopped = evidence.LoadContext(ctx, s, op); stopped != nil {
 			return nil
 		}
@@ -259,7 +255,24 @@ func LoadContext(ctx context.Context, name string, data []byte, o LoadOptions) (
 	if w == nil {
 		w = scenario.Diagnostics{}
 	}
-	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w, Sources: srcs, Spans: spans, SourcesRead: op != nil, lateAt: lateAt}, nil
+	return &Input{Name: name, Format: Scenario, Scenario: s, Warnings: w, Sources: srcs, Spans: spans, SourcesRead: op != nil, lookAhead: lookAhead}, nil
+}
+
+// lookAheadOf is s's look-ahead notes (scenario.LookAhead) as read from
+// the file name, each at its quote's line and column where place (nil
+// for a peer format's file) finds it.
+func lookAheadOf(name string, s *scenario.Scenario, place scenariofile.Place) scenario.Diagnostics {
+	ds := s.LookAhead()
+	for i := range ds {
+		ds[i].File = name
+		if place == nil {
+			continue
+		}
+		if l, c := place(ds[i].Path); l > 0 {
+			ds[i].Line, ds[i].Column = l, c
+		}
+	}
+	return ds
 }
 
 // readPeer reads a peer format's file, then holds the scenario to the
@@ -303,7 +316,7 @@ func readPeer(f Format, name string, data []byte, limits scenario.Limits) (*Inpu
 	if len(params) == 0 {
 		params = nil
 	}
-	return &Input{Name: name, Format: f.Name, Scenario: s, Warnings: w, Params: params}, nil
+	return &Input{Name: name, Format: f.Name, Scenario: s, Warnings: w, Params: params, lookAhead: lookAheadOf(name, s, nil)}, nil
 }
 
 func formatByName(name string) (Format, error) {

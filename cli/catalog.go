@@ -83,19 +83,30 @@ built-in case (whose articles are read only with --sources).`,
 			if format == "json" {
 				return writeJSON(cmd.OutOrStdout(), v)
 			}
-			printWarnings(cmd, in)
-			// the answer's own notes after the file's warnings: quotes
-			// dated after their state's date (scenario.LookAhead)
-			late := v.Diagnostics[len(in.Warnings):]
+			// the answer's diagnostics told apart by their own mark: the
+			// file's warnings, and the notes (Diagnostic.Note) of quotes
+			// dated after their state's date (scenario.LookAhead), which
+			// are validate's only notes
+			var warnings, late []answer.Diagnostic
+			for _, d := range v.Diagnostics {
+				if d.Note {
+					late = append(late, d)
+				} else {
+					warnings = append(warnings, d)
+				}
+			}
 			if !quiet(cmd) {
 				ew := cmd.ErrOrStderr()
+				for _, d := range warnings {
+					fmt.Fprintln(ew, d.String())
+				}
 				for _, d := range late {
 					para(ew, d.String(), termWidth(ew))
 				}
 			}
 			w, done := terminalText(cmd.OutOrStdout())
 			defer done()
-			counts := nouns.Count(len(in.Warnings), "warning")
+			counts := nouns.Count(len(warnings), "warning")
 			if len(late) > 0 {
 				counts += ", " + nouns.Count(len(late), "note") + " of quotes dated after their snapshot"
 			}

@@ -53,4 +53,10 @@ snapshots:
 			t.Errorf("validate: %s%s\nwant a line starting %s", stdout, stderr, want)
 		}
 	}
+	// The counts tell the file's warning (memo names no file) from the
+	// notes by each diagnostic's own mark (Note), not by its place in
+	// the answer's list.
+	if want := "1 warning, 2 notes of quotes dated after their snapshot"; !strings.Contains(stdout, want) {
+		t.Errorf("validate: %s\nwant the counts %q", stdout, want)
+	}
 }

@@ -410,7 +410,7 @@ func (s *Server) createScenario(w http.ResponseWriter, r *http.Request) {
 
 // create stores a new scenario from a scenario file. With fileID, the
 // id the file names (metadata.id) is the stored scenario's, in its URL:
-// refused as a 400 at metadata.id unless store.CheckID takes it, and as
+// refused as a 400 at metadata.id unless store.BadID takes it, and as
 // a 409 when a scenario with that id is stored (a PUT replaces it).
 // Under the id of a deleted scenario whose history is kept, the file is
 // that id's next version, the history kept before it and a note saying

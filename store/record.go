@@ -24,29 +24,22 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// MaxID is the longest scenario id a file may name (CheckID): the
+// MaxID is the longest scenario id a file may name (BadID): the
 // longest id scenario.Slug makes of another tool's names.
 const MaxID = scenario.MaxSlug
 
-// ValidID says what CheckID takes, for a refusal's "valid:".
+// ValidID says what BadID takes, for a refusal's "valid:".
 const ValidID = "1 to 64 ASCII letters, digits, '-', '_' or '.', starting with a letter or a digit (the characters of the ids Parley makes), and not deleted or import (names the API's paths take)"
 
-// CheckID refuses an id a scenario file names (metadata.id) that cannot
-// be a scenario's key: one that is not 1 to MaxID ASCII letters, digits,
-// '-', '_' or '.', beginning with a letter or a digit (so that it is one
-// segment of /api/scenarios/{id}, never "." or ".."), or is "deleted" or
+// BadID is the one rule for the id of a scenario a store keeps, which
+// the server holds an id a scenario file names (metadata.id) to and
+// every store holds a created scenario's id to (NewScenario): it says
+// what is wrong with id ("\"a b\" holds ' '"), "" when nothing is. An id
+// must be 1 to MaxID ASCII letters, digits, '-', '_' or '.', beginning
+// with a letter or a digit (so that it is one segment of
+// /api/scenarios/{id}, never "." or ".."), and not "deleted" or
 // "import", which /api/scenarios/deleted and /api/scenarios/import
-// answer. The error is errs.Invalid, its message BadID's and ValidID.
-// Ids a store makes (NewID) pass it.
-func CheckID(id string) error {
-	if bad := BadID(id); bad != "" {
-		return errs.New(errs.Invalid, "scenario id %s; valid: %s", bad, ValidID)
-	}
-	return nil
-}
-
-// BadID says what is wrong with id as CheckID sees it ("\"a b\" holds
-// ' '"), "" when nothing is.
+// answer. Ids a store makes (NewID) pass it.
 func BadID(id string) (bad string) {
 	switch {
 	case id == "":
@@ -68,6 +61,23 @@ func BadID(id string) (bad string) {
 		}
 	}
 	return bad
+}
+
+// NewScenario checks a scenario about to be created (Check, and its id
+// by BadID, the error errs.Invalid) and gives it a new id (NewID) when it
+// has none: what CreateScenario does first in every store.
+func NewScenario(sc *Scenario) error {
+	if err := sc.Check(); err != nil {
+		return err
+	}
+	if sc.ID == "" {
+		sc.ID = NewID()
+		return nil
+	}
+	if bad := BadID(sc.ID); bad != "" {
+		return errs.New(errs.Invalid, "scenario id %s; valid: %s", bad, ValidID)
+	}
+	return nil
 }
 
 // NewRun checks a run about to be created and fills in what CreateRun

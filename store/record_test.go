@@ -25,9 +25,11 @@ func TestFullCountsInWords(t *testing.T) {
 	}
 }
 
-// TestCheckID: the ids a scenario file may name, at and past the
-// length limit, and the ids a store makes pass.
-func TestCheckID(t *testing.T) {
+// TestBadID: the ids a scenario file may name, at and past the length
+// limit, and the ids a store makes pass; a store's create (NewScenario)
+// refuses the others by the same rule, and gives a scenario with no id
+// one of its own.
+func TestBadID(t *testing.T) {
 	for _, c := range []struct{ id, bad string }{
 		{"trade-talks-2026", ""},
 		{"A.b_c-9", ""},
@@ -43,8 +45,15 @@ func TestCheckID(t *testing.T) {
 		if got := BadID(c.id); got != c.bad {
 			t.Errorf("BadID(%q) = %q, want %q", c.id, got, c.bad)
 		}
-		if err := CheckID(c.id); (err == nil) != (c.bad == "") || err != nil && errs.CodeOf(err) != errs.Invalid {
-			t.Errorf("CheckID(%q) = %v", c.id, err)
+		sc := &Scenario{ID: c.id, Format: "yaml", Body: []byte("x: 1\n")}
+		err := NewScenario(sc)
+		switch {
+		case c.id == "" && (err != nil || BadID(sc.ID) != ""):
+			t.Errorf("NewScenario with no id: id %q, %v", sc.ID, err)
+		case c.id != "" && c.bad == "" && err != nil:
+			t.Errorf("NewScenario(%q) = %v", c.id, err)
+		case c.bad != "" && c.id != "" && (errs.CodeOf(err) != errs.Invalid || !strings.Contains(err.Error(), c.bad)):
+			t.Errorf("NewScenario(%q) = %v, want refused as %s", c.id, err, c.bad)
 		}
 	}
 }

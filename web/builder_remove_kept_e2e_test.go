@@ -20,9 +20,11 @@ import (
 // fields, buttons and quotes renumbered), but for the file's and the
 // downloads' sections, which say the draft is unsaved; the stance in
 // the removed one's place is where it was on the screen (the page may
-// scroll to keep it there: the case's notes, listed and marked above it,
-// go with the removal, which makes the positions they name stale); the focus is on the remove button of the stance now in its
-// place. A note typed in that stance afterwards and the save go to the
+// scroll to keep it there: of the case's notes, listed and marked above
+// it, the one of the source the removed stance's quotes cite goes with
+// it, as the number of quotes it counts is no longer true; the other
+// four stay, the elements they were); the focus is on the remove button
+// of the stance now in its place. A note typed in that stance afterwards and the save go to the
 // stance it is, and the file saved is the case less the stance removed.
 // (The whole view, 15,500 elements, was drawn anew for every item
 // removed: about a second a click on the built-in case.)
@@ -71,6 +73,11 @@ func TestBuilderRemoveTakesOutOnlyItsItem(t *testing.T) {
 	want := fmt.Sprintf("0 drawn anew; in its place the stance that was %d, kept true; 0 paths astray; the stance in its place 0 px from where it was; the focus on %s (%s); unsaved changes", k+1, gone, label)
 	if got != want {
 		t.Errorf("after removing %s:\n%s\nwant\n%s", gone, got, want)
+	}
+	// The stance's two quotes cite report-2025-03: its note goes.
+	notes := get(t, e.bctx, "the notes", chromedp.Evaluate[string](`[...document.querySelectorAll('main p.diag')].map((n) => n.dataset.for).join(' ')`))
+	if want := "actors[0].capability_evidence[0] actors[0].capability_evidence[2] actors[3].capability_evidence[0] snapshots[0].stances[0].evidence[2]"; notes != want {
+		t.Errorf("the notes shown after the removal are at %s, want %s", notes, want)
 	}
 
 	// The fields read as the stances are now, and write there.

@@ -8,6 +8,7 @@ import (
 
 	"parley/answer"
 	"parley/ask"
+	"parley/scenario"
 )
 
 // TestDealSearchRestatedOnPage: on ask/testdata/contract.yaml (a
@@ -61,6 +62,13 @@ func TestDealSearchRestatedOnPage(t *testing.T) {
 	e.do("move", void(chromedp.Evaluate[bool](`(() => { const i = document.querySelector('input[type=range][data-issue="contract"]'); i.value = "4.1"; i.dispatchEvent(new Event("input")); return true })()`)))
 	if v := slider(); v != "5" {
 		t.Errorf("the slider moved to 4.1 reads %q, want 5 (the nearest option)", v)
+	}
+	// At 4, as far from 3 as from 5, the slider takes the option Go's
+	// rule (scenario.NearestAnchor: the first, the lower, on a tie) takes.
+	tie, _ := scenario.NearestAnchor(c.Resolved.Issues[0].Anchors, 4)
+	e.do("tie", void(chromedp.Evaluate[bool](`(() => { const i = document.querySelector('input[type=range][data-issue="contract"]'); i.value = "4"; i.dispatchEvent(new Event("input")); return true })()`)))
+	if v := slider(); tie.Value != 3 || v != "3" {
+		t.Errorf("the slider moved to 4 reads %q, Go's nearest option %v; want both 3 (the lower on a tie)", v, tie.Value)
 	}
 	// Robust, the best package is restated too, and the page says so in
 	// the answer's words (ask.TestRobustBestRestated).

@@ -114,7 +114,8 @@ func TestOpenNeedsAFile(t *testing.T) {
 }
 
 // TestRunsOfOneScenarioOnly checks that a scenario's runs are told apart
-// from those of a scenario whose id starts with its id.
+// from those of a scenario whose id starts with its id. (An id holding a
+// NUL byte, once among them, is refused by every store: store.BadID.)
 func TestRunsOfOneScenarioOnly(t *testing.T) {
 	s, err := bolt.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
@@ -122,7 +123,7 @@ func TestRunsOfOneScenarioOnly(t *testing.T) {
 	}
 	defer s.Close()
 	runs := map[string][]string{}
-	for _, id := range []string{"a", "ab", "a\x00", "b"} {
+	for _, id := range []string{"a", "ab", "a.0", "b"} {
 		if err := s.CreateScenario(ctx, &store.Scenario{ID: id, Format: "yaml", Body: []byte("x: 1\n")}, 0); err != nil {
 			t.Fatal(err)
 		}

@@ -69,11 +69,8 @@ func putScenario(tx *bbolt.Tx, id string, r scenarioRec, body []byte) error {
 
 // CreateScenario implements store.Store.
 func (s *Store) CreateScenario(ctx context.Context, sc *store.Scenario, max int) error {
-	if err := sc.Check(); err != nil {
+	if err := store.NewScenario(sc); err != nil {
 		return err
-	}
-	if sc.ID == "" {
-		sc.ID = store.NewID()
 	}
 	t := store.Now()
 	n := store.UnixNanos(t)

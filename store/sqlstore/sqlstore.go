@@ -196,11 +196,8 @@ func busy(err error) bool {
 
 // CreateScenario implements store.Store.
 func (s *DB) CreateScenario(ctx context.Context, sc *store.Scenario, max int) error {
-	if err := sc.Check(); err != nil {
+	if err := store.NewScenario(sc); err != nil {
 		return err
-	}
-	if sc.ID == "" {
-		sc.ID = store.NewID()
 	}
 	t := now()
 	var v int64

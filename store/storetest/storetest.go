@@ -245,15 +245,15 @@ func duplicateID(t *testing.T, s store.Store) {
 	}
 }
 
-// fileIDs: every shape of id a scenario file may name (store.CheckID)
+// fileIDs: every shape of id a scenario file may name (store.BadID)
 // is stored, found, listed and deleted under it as given, each apart
 // from the others (case counts: "Case.v2" is not "case.v2"), and
 // created again after a delete goes on from its history.
 func fileIDs(t *testing.T, s store.Store) {
 	ids := []string{"Case.v2", "case.v2", "a", "9_lives-2", strings.Repeat("x", store.MaxID)}
 	for i, id := range ids {
-		if err := store.CheckID(id); err != nil {
-			t.Fatalf("%q: %v", id, err)
+		if bad := store.BadID(id); bad != "" {
+			t.Fatalf("%q: %s", id, bad)
 		}
 		sc := &store.Scenario{ID: id, Name: id, Format: "yaml", Body: []byte(fmt.Sprintf("n: %d\n", i))}
 		if err := s.CreateScenario(ctx, sc, 0); err != nil || sc.ID != id || sc.Version != 1 {
@@ -290,6 +290,11 @@ func badBody(t *testing.T, s store.Store) {
 	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte{0xff, 0xfe}}, 0), errs.Invalid)
 	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "yaml", Body: []byte("a\x00b")}, 0), errs.Invalid)
 	wantCode(t, s.CreateScenario(ctx, &store.Scenario{Format: "toml", Body: []byte("a")}, 0), errs.Invalid)
+	// An id no URL segment holds, refused by the rule the server holds
+	// a file's metadata.id to (store.BadID), whoever asks the store.
+	for _, id := range []string{"a b", "..", "deleted", strings.Repeat("x", store.MaxID+1)} {
+		wantCode(t, s.CreateScenario(ctx, &store.Scenario{ID: id, Format: "yaml", Body: []byte("x: 1\n")}, 0), errs.Invalid)
+	}
 	if l, _ := s.ListScenarios(ctx); len(l) != 0 {
 		t.Fatalf("invalid creates stored %d scenarios", len(l))
 	}

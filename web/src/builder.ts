@@ -22,6 +22,7 @@ import { describe, message, sentence, actorName, issueName, kind, mark, counted 
 import { parsePath, getPath, setPath } from './paths'
 import { resolves, scopeOf, actorsIn, proposalsIn, reach, allActors, changesOf, actorEntries } from './scopes'
 import { removal, votes, naming, company } from './removal'
+import { itemPaths, keepNotes } from './carry'
 
 // BuildContext is what the page gives the view.
 export interface BuildContext {
@@ -142,12 +143,7 @@ function openItems(doc: Scenario): [string, unknown][] {
 // from (an actor's removal takes its changes out of the snapshots and
 // variants); the items gone take their folds with them.
 function reopen(doc: Scenario, open: [string, unknown][]) {
-  const at = new Map<unknown, string>()
-  const walk = (x: unknown, p: string) => {
-    if (Array.isArray(x)) x.forEach((y, i) => { at.set(y, `${p}[${i}]`); walk(y, `${p}[${i}]`) })
-    else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, p ? `${p}.${k}` : k)
-  }
-  walk(doc, '')
+  const at = itemPaths(doc)
   openMore.clear()
   for (const [, x] of open) {
     const p = at.get(x)
@@ -200,7 +196,8 @@ function shapeOf(doc: Scenario, path: string): Shape {
 // left the names the view lists as they were: the item's element goes,
 // the paths of the items after it in its list move up one, the sections
 // of the document the removal changed besides are drawn again (draw),
-// and the diagnostics go (the positions they name no longer hold). The
+// and the diagnostics go (the positions they name no longer hold) but
+// the notes still true, drawn again at their items (keepNotes). The
 // rest of the view stays the elements it was, with what is typed in
 // them, their folds, the focus and the scroll: drawing the whole
 // built-in case again took a second or more per click. It reports
@@ -219,10 +216,12 @@ function takeOut(box: HTMLElement, ctx: BuildContext, doc: Scenario, path: strin
   const changed = sections.filter((k) => k !== top && (JSON.stringify((doc as any)[k]) ?? '') !== before.text.get(k))
   el.remove()
   renumber(box, doc, path.replace(/\[\d+\]$/, ''), at)
-  unmark(box, '')
-  box.querySelectorAll('[aria-describedby^="diag-"]').forEach((x) => x.removeAttribute('aria-describedby'))
+  const unshown = remark(box, draft!.diags, doc)
   relabel(box)
   draw(box, ctx, changed)
+  // The notes kept that were not shown as they are now, in the sections
+  // not drawn again (draw marks those of the sections it draws).
+  showDiagnostics(box, unshown.filter((x) => !(changed as readonly string[]).includes(String(parsePath(x.path)[0]))), doc)
   return true
 }
 
@@ -1261,7 +1260,8 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
   const again = (only?: string) => { const y = window.scrollY; if (draw(box, ctx, only)) window.scrollTo(0, y) }
   // change reads the fields, applies an edit of the document's shape,
   // and draws again; dropped says items were removed, so the positions
-  // the last diagnostics name no longer hold; only is the list an item
+  // the last diagnostics name no longer hold: only the notes still true
+  // are kept, at their items' positions now (keepNotes); only is the list an item
   // was added to, the one part of the view to draw again (draw).
   // done, when given, updates the view itself after the edit, and says
   // whether it could (takeOut); else the view is drawn again.
@@ -1272,8 +1272,9 @@ function draw(box: HTMLElement, ctx: BuildContext, only?: string | string[]): bo
     for (const el of box.querySelectorAll<HTMLDetailsElement>('details[data-more]')) {
       if (el.open) openMore.add(el.dataset.more!); else openMore.delete(el.dataset.more!)
     }
+    const kept = dropped ? keepNotes(doc, d.diags) : undefined
     edit()
-    if (dropped) d.diags = []
+    if (kept) d.diags = kept()
     if (!done?.()) again(only)
   }
   // add appends an item to a list and puts the focus in its first field.
@@ -2021,6 +2022,40 @@ function unmark(box: HTMLElement, sel: string) {
     wrap.classList.remove('has-error', 'has-warning', 'has-note')
     wrap.querySelectorAll('[aria-invalid]').forEach((x) => x.removeAttribute('aria-invalid'))
   }
+}
+
+// remark keeps the diagnostics box shows that ds holds (at the same
+// path, of the same kind), their words said again as they read now (a
+// path they cite may have moved up), takes the others away with their
+// marks, and returns those of ds it did not find shown: after a removal,
+// the notes kept (keepNotes) stay the elements they were.
+function remark(box: HTMLElement, ds: Diagnostic[], doc: Scenario): Diagnostic[] {
+  const left = [...ds]
+  for (const note of box.querySelectorAll<HTMLElement>('.diag')) {
+    const i = note.dataset.local === undefined ? left.findIndex((d) => note.dataset.for === d.path && note.classList.contains(kind(d))) : -1
+    if (i >= 0) {
+      const [d] = left.splice(i, 1)
+      const head = mark(d) + describe(d.path, doc) + ': ', words = message(d, doc)
+      const [strong, text] = note.childNodes
+      if (strong instanceof HTMLElement && strong.tagName === 'STRONG' && text instanceof Text && note.childNodes.length === 2) {
+        if (strong.textContent !== head) strong.textContent = head
+        if (text.data !== words) text.data = words
+      } else note.replaceChildren(h('strong', {}, head), words)
+      continue
+    }
+    for (const x of box.querySelectorAll<HTMLElement>(`[aria-describedby~="${CSS.escape(note.id)}"]`)) {
+      const rest = x.getAttribute('aria-describedby')!.split(' ').filter((id) => id && id !== note.id)
+      if (rest.length) x.setAttribute('aria-describedby', rest.join(' ')); else x.removeAttribute('aria-describedby')
+    }
+    const wrap = note.parentElement
+    note.remove()
+    if (!wrap) continue
+    // The field's marks are those of the diagnostics it still has.
+    const still = [...wrap.querySelectorAll('.diag')]
+    for (const [k, c] of [['error', 'has-error'], ['warn', 'has-warning'], ['note', 'has-note']]) if (!still.some((x) => x.classList.contains(k))) wrap.classList.remove(c)
+    if (!still.some((x) => x.classList.contains('error'))) wrap.querySelectorAll('[aria-invalid]').forEach((x) => x.removeAttribute('aria-invalid'))
+  }
+  return left
 }
 
 // place is the element a diagnostic's path names, or its nearest

@@ -142,7 +142,7 @@ export function describe(path: string, doc: Scenario): string {
 
 // A path inside a message or a "valid" text: a top-level field followed
 // by at least one .field or [index].
-const pathInText = /\b(?:metadata|issues|actors|stances|snapshots|variants|proposals|outcomes)(?:\[\d+\]|\.[A-Za-z_][\w-]*)+/g
+export const pathInText = /\b(?:metadata|issues|actors|stances|snapshots|variants|proposals|outcomes)(?:\[\d+\]|\.[A-Za-z_][\w-]*)+/g
 
 // inWords rewrites the paths a text cites ("also stances[3]") in words.
 export function inWords(text: string, doc: Scenario): string {
