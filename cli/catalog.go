@@ -108,7 +108,7 @@ built-in case (whose articles are read only with --sources).`,
 			defer done()
 			counts := nouns.Count(len(warnings), "warning")
 			if len(late) > 0 {
-				counts += ", " + nouns.Count(len(late), "note") + " of quotes dated after their snapshot"
+				counts += ", " + nouns.Count(len(late), "note") + " of quotes dated after the state they support"
 			}
 			fmt.Fprintf(w, "%s: ok (%s; %s, %s, %s, %s, %s; %s)\n",
 				in.Name, in.Format, nouns.Count(v.Actors, "actor"), nouns.Count(v.Issues, "issue"), nouns.Count(v.Stances, "stance"),

@@ -56,7 +56,7 @@ snapshots:
 	// The counts tell the file's warning (memo names no file) from the
 	// notes by each diagnostic's own mark (Note), not by its place in
 	// the answer's list.
-	if want := "1 warning, 2 notes of quotes dated after their snapshot"; !strings.Contains(stdout, want) {
+	if want := "1 warning, 2 notes of quotes dated after the state they support"; !strings.Contains(stdout, want) {
 		t.Errorf("validate: %s\nwant the counts %q", stdout, want)
 	}
 }

@@ -574,7 +574,7 @@ func TestBuilderKeepsTheFile(t *testing.T) {
 		e.poll(`document.querySelector("#status").textContent.startsWith("Nothing to save")`), e.view("39-build-builtin"))
 	// The file has no warning and 5 notes, the quotes dated after their
 	// state's date that parley validate notes ("0 warnings, 5 notes of
-	// quotes dated after their snapshot"), marked as notes.
+	// quotes dated after the state they support"), marked as notes.
 	if s := e.text(`#status`); s != "Nothing to save: “"+e.full.Metadata.Title+"” is as stored (version 1), with 5 notes marked below." {
 		t.Fatalf("status %q", s)
 	}
