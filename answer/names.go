@@ -18,6 +18,7 @@ var TypeNames = map[reflect.Type]string{
 	reflect.TypeFor[DealZone]():             "DealZone",
 	reflect.TypeFor[DealPackage]():          "DealPackage",
 	reflect.TypeFor[DealRestated]():         "DealRestated",
+	reflect.TypeFor[DealAtOptions]():        "DealAtOptions",
 	reflect.TypeFor[DealPlan]():             "DealPlan",
 	reflect.TypeFor[DealAlternative]():      "DealAlternative",
 	reflect.TypeFor[DealRobustness]():       "DealRobustness",

@@ -479,6 +479,10 @@ type DealPackage = deal.Package
 // of its discrete issues.
 type DealRestated = deal.Restated
 
+// DealAtOptions says whether a search's open zone holds a package with
+// every discrete issue at one of its options.
+type DealAtOptions = deal.AtOptions
+
 // DealPlan is a set of concessions that would open an empty zone.
 type DealPlan = deal.ConcessionPlan
 

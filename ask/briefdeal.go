@@ -17,7 +17,10 @@ import (
 // Largest smallest gain 0.067 (certified ≤ 0.067).", "OPEN to every
 // package (no one's consent is needed)", "OPEN by default (see above)"
 // or "EMPTY" with the largest smallest gain; "" when the red lines leave
-// no package at all (the summary says why).
+// no package at all (the summary says why). When no package at the
+// options of the discrete issues is known to be accepted
+// (deal.AtOptions), "OPEN only between the options (EMPTY at them)" or
+// "OPEN between the options (at them: not known)".
 func ZoneLine(res *answer.DealZone) string {
 	switch {
 	case res.Open && math.IsInf(res.Margin, 1):
@@ -29,7 +32,7 @@ func ZoneLine(res *answer.DealZone) string {
 		} else if len(res.Defaulted) > 0 {
 			open = "OPEN, in part by default (see above)"
 		}
-		return fmt.Sprintf("Zone of agreement: %s. Largest smallest gain %s (%s).", open, UtilityText(res.Margin), CertifiedText(res, UtilityText(res.MarginBound)))
+		return fmt.Sprintf("Zone of agreement: %s%s. Largest smallest gain %s (%s).", open, zoneAtOptions(res), UtilityText(res.Margin), CertifiedText(res, UtilityText(res.MarginBound)))
 	case !math.IsInf(res.Margin, -1):
 		return fmt.Sprintf("Zone of agreement: EMPTY. Largest smallest gain %s (%s).", UtilityText(res.Margin), CertifiedText(res, UtilityText(res.MarginBound)))
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		}
 		warn = append(warn, w...)
 	}
+	warn = append(warn, c.restAtOptions(req.Package, restV, restName)...)
 	v, err := deal.Complete(p, req.Package, restV, "rest "+req.Rest)
 	if err != nil {
 		return nil, err
@@ -87,6 +89,45 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		out.HeldFixed = c.HeldFixed()
 	}
 	return out, nil
+}
+
+// restAtOptions puts the rest of a package (rest, from the package
+// named by name: a model's forecast, the reference) at the nearest
+// option on each discrete issue the package does not name where it lies
+// between options, as no party can table it there, and says so
+// (RestAtOptionText): the model's number is no value a person gave,
+// which deal evaluate would refuse, but the issue still takes only its
+// options (docs/DECISIONS.md, "discrete28").
+func (c *Case) restAtOptions(named map[string]float64, rest []float64, name string) []string {
+	var out []string
+	for k, is := range c.problem.Issues {
+		if _, ok := named[is.ID]; ok || k >= len(rest) || !is.Discrete || len(is.Anchors) < 2 || deal.IsOption(is, rest[k]) {
+			continue
+		}
+		x := deal.NearestOption(is, rest[k])
+		d := c.Header.IssueDecimals(is.ID)
+		label := numD(x, d)
+		if as := c.Header.Nearest(k, x); len(as) > 0 && as[0].Label != "" {
+			label = as[0].Label + " (" + numD(x, d) + ")"
+		}
+		out = append(out, RestAtOptionText(name, c.Header.IssueName(is.ID), numD(rest[k], d), label))
+		rest[k] = x
+	}
+	return out
+}
+
+// RestAtOptionText says that the rest of a package from name
+// ("model:ks") gave a discrete issue (issue, its name) a value between
+// its options (from) and that the package takes the nearest option
+// (option, its label and value): "rest model:ks: Contract length takes
+// only its options, and the forecast 1.61 lies between them: the
+// package takes the nearest option, 2 years (2.00)".
+func RestAtOptionText(name, issue, from, option string) string {
+	what := "the value"
+	if strings.HasPrefix(name, "model:") {
+		what = "the forecast"
+	}
+	return fmt.Sprintf("rest %s: %s takes only its options, and %s %s lies between them: the package takes the nearest option, %s", name, issue, what, from, option)
 }
 
 // checkEvaluate is what DealEvaluate refuses before it runs a model, and
@@ -249,7 +290,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		return nil, err
 	}
 	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}
-	searchTexts(out)
+	searchTexts(out, c.unrestated(res))
 	if err := c.closeCalls(ctx, out, din, o); err != nil {
 		return nil, err
 	}
@@ -266,6 +307,25 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		out.HeldFixed = c.HeldFixed()
 	}
 	return out, nil
+}
+
+// unrestated lists the discrete issues on which some package of the
+// search's frontier or sample takes a value between the options: those
+// packages map the zone and keep the search's values (deal's restate).
+func (c *Case) unrestated(res *answer.DealZone) []string {
+	var out []string
+	for k, is := range c.problem.Issues {
+		if !is.Discrete {
+			continue
+		}
+		for _, pk := range append(slices.Clone(res.Frontier), res.Sample...) {
+			if k < len(pk.Values) && !deal.IsOption(is, pk.Values[k]) {
+				out = append(out, is.ID)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // checkSearch is what DealSearch refuses before it runs a model, and

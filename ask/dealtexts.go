@@ -20,8 +20,13 @@ import (
 // searchTexts writes the words of a deal search's answer: each
 // contradiction's ways out (contradictionTexts), each concession plan's
 // head, bends, shortfalls (or that it needs none) and costs
-// (planTexts), and the solver's line.
-func searchTexts(out *answer.DealSearch) {
+// (planTexts), each listed package's restatement at options (once for
+// the Nash and balanced packages when they are one), whether a package
+// at the options is accepted (atOptionsTexts), the zone's line
+// (ZoneLine), the line on the frontier and the sample when they take
+// values between the options of the discrete issues unrestated (ids;
+// UnrestatedText), and the solver's line.
+func searchTexts(out *answer.DealSearch, unrestated []string) {
 	p, res := &out.Scenario, out.Result
 	var gaps []float64
 	if c := res.Concession; c != nil {
@@ -56,6 +61,15 @@ func searchTexts(out *answer.DealSearch) {
 	}
 	packageTexts(p, res.Nash, "The Nash package")
 	packageTexts(p, res.Balanced, "The balanced package")
+	if n, b := res.Nash, res.Balanced; n != nil && b != nil && n != b && n.Restated != nil && b.Restated != nil &&
+		strings.TrimPrefix(n.Restated.Text, "The Nash package") == strings.TrimPrefix(b.Restated.Text, "The balanced package") {
+		// restated to one package, in the same words: said once, of both
+		packageTexts(p, n, "The Nash and balanced packages")
+		b.Restated.Text = n.Restated.Text
+	}
+	atOptionsTexts(p, res)
+	res.ZoneText = ZoneLine(res)
+	res.UnrestatedText = UnrestatedText(NamesOf(unrestated, p.IssueName))
 	res.NashProductText = NashProductLine(res)
 	res.RestatedText = BeforeRestatingText(res, p.ActorName)
 	if c := res.Concession; c != nil {
@@ -288,7 +302,8 @@ func RestatedValueText(label, from string) string {
 }
 
 // RestatedText says how a search's package (head: "The Nash package",
-// "Plan 1's package") was restated at options: each restated issue's
+// "Plan 1's package"; of two restated to the same package, "The Nash and
+// balanced packages", which "are one package") was restated at options: each restated issue's
 // value (values: "Contract length: 3 years (the search's 3.41, restated
 // at an option)"), how, and whose yes the rounding lost (lost, names),
 // with how many required actors accept it and the search's values
@@ -296,7 +311,12 @@ func RestatedValueText(label, from string) string {
 // option, the combinations either side being more than
 // deal.MaxRestateCombinations.
 func RestatedText(head string, values, lost []string, yeses, from int, nearest bool, combinations int) string {
-	out := head + ", restated at options (a discrete issue takes only its options): " + strings.Join(values, "; ") + "."
+	out := head + ", restated at options (a discrete issue takes only its options)"
+	if strings.HasSuffix(head, " packages") {
+		// the Nash and balanced packages, restated to the same one
+		out += ", are one package"
+	}
+	out += ": " + strings.Join(values, "; ") + "."
 	if nearest {
 		out += fmt.Sprintf(" Each value is rounded to its nearest option: the options below and above each make %d combinations, more than the %d tried at most.", combinations, deal.MaxRestateCombinations)
 	} else {

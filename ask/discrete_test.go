@@ -70,7 +70,8 @@ func TestSearchRestatesDiscreteIssue(t *testing.T) {
 		if got, want := r.ValueText, []string{"5 years (the search's 3.45, restated at an option)"}; !slices.Equal(got, want) {
 			t.Errorf("%s: value text %q, want %q", name, got, want)
 		}
-		want := "The " + name + " package, restated at options (a discrete issue takes only its options): Contract length: 5 years (the search's 3.45, restated at an option). " +
+		// restated to one package in the same words: said once, of both
+		want := "The Nash and balanced packages, restated at options (a discrete issue takes only its options), are one package: Contract length: 5 years (the search's 3.45, restated at an option). " +
 			"Of the 2 combinations of the options below and above each value, it is the one the most required actors accept, then the nearest the search's values. " +
 			"The rounding lost Firm's yes: 2 required actors accept it, against 3 at the search's values."
 		if r.Text != want {
@@ -222,7 +223,7 @@ func TestSearchSaysBeforeRestating(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Zone of agreement: OPEN. Largest smallest gain 0.025 (certified ≤ 0.025). " + restated; bd.Zone != want {
+	if want := "Zone of agreement: OPEN only between the options (EMPTY at them). Largest smallest gain 0.025 (certified ≤ 0.025). " + restated; bd.Zone != want {
 		t.Errorf("brief's zone\n got %s\nwant %s", bd.Zone, want)
 	}
 }
@@ -289,5 +290,106 @@ func TestCloseCallTextRestated(t *testing.T) {
 	want := "opens P 60.0; Q 3 years (the search's 3.40, restated at an option) (the rounding lost Gamma's yes), at 0.0333 utility given up"
 	if !strings.Contains(got, want) {
 		t.Errorf("close call\n got %s\nwant …%s…", got, want)
+	}
+}
+
+// The zone 3.30–3.60 (the union and the council accept from x/6 = 0.55,
+// the firm up to 1 − x/6 = 0.4) holds no option of 1, 2, 3 or 5 years:
+// no package at the options gets every required yes, which the
+// headline, the zone's line and at_options say, with the balanced
+// package restated (5 years) and the yes it loses (the firm's: 1/6 <
+// 0.4). Before, the headline read "Agreement is possible: …" and the
+// line "Zone of agreement: OPEN." alone. The frontier (3.30 to 3.60)
+// and the sample keep the search's values and say so.
+func TestSearchNoPackageAtOptions(t *testing.T) {
+	out, err := DealSearch(context.Background(), contractCase(t), answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := out.Result
+	a := res.AtOptions
+	if a == nil || a.Open || !a.Checked || a.Combinations != 0 || !slices.Equal(a.Outside, []string{"contract"}) || !slices.Equal(a.Values, []float64{5}) || !slices.Equal(a.Lost, []string{"firm"}) {
+		t.Fatalf("at options %+v; want none accepted, contract outside the zone, 5 years losing the firm", a)
+	}
+	const text = "No package at the options gets every required yes (on Contract length the zone runs 3.30–3.60, between the options 3 years and 5 years; " +
+		"the balanced package restated at options, Contract length 5 years, loses Firm's yes)."
+	if a.Text != text {
+		t.Errorf("at options text\n got %s\nwant %s", a.Text, text)
+	}
+	const summary = "Agreement is possible only between the options: no package at the options gets every required yes (on Contract length the zone runs 3.30–3.60, between the options 3 years and 5 years; " +
+		"the balanced package restated at options, Contract length 5 years, loses Firm's yes). " +
+		"Between the options, some package gives every required actor at least its alternative and crosses none of their red lines (at best, the actor worst served gains 0.025)."
+	if res.Summary != summary {
+		t.Errorf("summary\n got %s\nwant %s", res.Summary, summary)
+	}
+	if want := "Zone of agreement: OPEN only between the options (EMPTY at them). Largest smallest gain 0.025 (certified ≤ 0.025)."; res.ZoneText != want || ZoneLine(res) != want {
+		t.Errorf("zone line\n got %s\nwant %s", res.ZoneText, want)
+	}
+	if want := "The Pareto frontier and the packages drawn from the zone are the search's values, before restating at options: on Contract length, which takes only its options, they may lie between them."; res.UnrestatedText != want {
+		t.Errorf("unrestated\n got %s\nwant %s", res.UnrestatedText, want)
+	}
+}
+
+// AtOptionsText's other cases, on contract.yaml's answer changed by
+// hand: combinations checked, too many to check, and a package at the
+// options that is accepted where the Nash package restated is not.
+func TestAtOptionsTextCases(t *testing.T) {
+	out, err := DealSearch(context.Background(), contractCase(t), answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, p := out.Result, &out.Scenario
+	lost := "the balanced package restated at options, Contract length 5 years, loses Firm's yes"
+	res.AtOptions.Outside, res.AtOptions.Combinations = nil, 4
+	if got, want := AtOptionsText(p, res), "No package at the options gets every required yes (none of the 4 combinations of the options within the zone's ranges does; "+lost+")."; got != want {
+		t.Errorf("checked\n got %s\nwant %s", got, want)
+	}
+	res.AtOptions.Checked, res.AtOptions.Combinations = false, 81
+	if got, want := AtOptionsText(p, res), "Whether some package at the options gets every required yes is not known (the options within the zone's ranges make 81 combinations, more than the 64 checked at most; "+lost+")."; got != want {
+		t.Errorf("not checked\n got %s\nwant %s", got, want)
+	}
+	if got, want := OptionsSummary(false, "Whether …", "Agreement is possible: some package …"), "Agreement is possible between the options; at them it is not known: whether … Between the options, some package …"; got != want {
+		t.Errorf("summary not checked\n got %s\nwant %s", got, want)
+	}
+	if got, want := ZoneLine(res), "Zone of agreement: OPEN between the options (at them: not known). Largest smallest gain 0.025 (certified ≤ 0.025)."; got != want {
+		t.Errorf("zone line not checked\n got %s\nwant %s", got, want)
+	}
+	res.AtOptions.Open, res.AtOptions.Values = true, []float64{3}
+	if got, want := AtOptionsText(p, res), "Some package at the options gets every required yes: Contract length 3 years."; got != want {
+		t.Errorf("open\n got %s\nwant %s", got, want)
+	}
+	if got, want := ZoneLine(res), "Zone of agreement: OPEN. Largest smallest gain 0.025 (certified ≤ 0.025)."; got != want {
+		t.Errorf("zone line open at options\n got %s\nwant %s", got, want)
+	}
+}
+
+// deal evaluate's rest from a model's forecast between the options is
+// put at the nearest option and says so: ks forecasts 1.61 years
+// (TestForecastNamesNearestOption), between 1 and 2, nearer 2. At 2
+// years (u = 1/3 for the union and the council, 2/3 for the firm) the
+// firm alone accepts. Before, the package was evaluated at 1.61, no
+// contract anyone can sign.
+func TestEvaluateRestAtNearestOption(t *testing.T) {
+	req := answer.NewDealEvaluateRequest()
+	req.Rest, req.Models = "model:ks", []string{"none"}
+	ev, err := DealEvaluate(context.Background(), contractCase(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ev.Evaluation.Package, []float64{2}) {
+		t.Fatalf("package %v, want 2 years", ev.Evaluation.Package)
+	}
+	for _, v := range ev.Evaluation.Actors {
+		u := 1.0 / 3
+		if v.Actor == "firm" {
+			u = 2.0 / 3
+		}
+		if !near(v.Utility, u) || v.Accepts != (v.Actor == "firm") {
+			t.Errorf("%s: utility %v accepts %v; want %v, only the firm accepting", v.Actor, v.Utility, v.Accepts, u)
+		}
+	}
+	const want = "rest model:ks: Contract length takes only its options, and the forecast 1.61 lies between them: the package takes the nearest option, 2 years (2.00)"
+	if !slices.Contains(ev.Warnings, want) {
+		t.Errorf("warnings %q; want %q", ev.Warnings, want)
 	}
 }

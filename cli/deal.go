@@ -301,16 +301,23 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	printAlternatives(w, p, "", res.Alternatives, width)
 	para(w, res.Summary, width)
 	printCoalitions(w, p, res, width)
-	if z := ask.ZoneLine(res); z != "" {
+	if z := cmp.Or(res.ZoneText, ask.ZoneLine(res)); z != "" {
 		para(w, z, width)
 	}
 	if res.RestatedText != "" {
 		para(w, res.RestatedText, width)
 	}
+	if a := res.AtOptions; a != nil && a.Open && a.Text != "" {
+		// a package at the options that is accepted, where the Nash
+		// package restated is not (without one, the summary says so)
+		para(w, a.Text, width)
+	}
 	if res.Open && res.Nash != nil {
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { nashTable(w, p, res, l) })
 		printRestated(w, res.Nash, "", width)
-		if res.Balanced != res.Nash {
+		if res.Balanced != res.Nash && (res.Balanced.Restated == nil || res.Nash.Restated == nil || res.Balanced.Restated.Text != res.Nash.Restated.Text) {
+			// the Nash and balanced packages restated to one are said
+			// once, of both (ask's searchTexts)
 			printRestated(w, res.Balanced, "", width)
 		}
 		if l := cmp.Or(res.NashProductText, ask.NashProductLine(res)); l != "" {
@@ -318,6 +325,9 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		}
 		printPackageVerdicts(w, p, res, res.Nash, width)
 		printRules(w, p, res.Nash.Rules, width)
+		if res.UnrestatedText != "" && len(res.Frontier)+len(res.Sample) > 0 {
+			para(w, res.UnrestatedText, width)
+		}
 		printPackages(w, p, "Pareto frontier (max Σ λ·U over the zone)", res.Frontier, width)
 		printPackages(w, p, "Packages drawn from the zone", res.Sample, width)
 	}

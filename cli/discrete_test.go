@@ -64,3 +64,32 @@ func TestDealSearchPrintsBeforeRestating(t *testing.T) {
 		}
 	}
 }
+
+// deal search on contract.yaml prints what no package at the options
+// gets (ask.TestSearchNoPackageAtOptions derives it): the headline and
+// the zone's line as the JSON carries them (summary, zone_text), the
+// Nash and balanced packages' one restatement once, and the label over
+// the frontier and the sample (unrestated_text) before them. Before,
+// the headline read "Agreement is possible: …", the line "Zone of
+// agreement: OPEN." and the restatement was printed twice.
+func TestDealSearchPrintsNoPackageAtOptions(t *testing.T) {
+	var a answer.DealSearch
+	runJSON(t, &a, "deal", "search", "../ask/testdata/contract.yaml")
+	res := a.Result
+	if !strings.HasPrefix(res.Summary, "Agreement is possible only between the options: ") || res.ZoneText != "Zone of agreement: OPEN only between the options (EMPTY at them). Largest smallest gain 0.025 (certified ≤ 0.025)." || res.UnrestatedText == "" {
+		t.Fatalf("the JSON's summary %q, zone_text %q, unrestated_text %q", res.Summary, res.ZoneText, res.UnrestatedText)
+	}
+	out, stderr, code := run(t, "-q", "deal", "search", "../ask/testdata/contract.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, text := range []string{res.Summary + " " + res.ZoneText, res.UnrestatedText + " Pareto frontier (max Σ λ·U over the zone):"} {
+		if !strings.Contains(flat, text) {
+			t.Errorf("the command line does not print %q:\n%s", text, out)
+		}
+	}
+	if n := strings.Count(flat, res.Nash.Restated.Text); n != 1 || !strings.HasPrefix(res.Nash.Restated.Text, "The Nash and balanced packages, restated at options") {
+		t.Errorf("the one restatement %q printed %d times, want once", res.Nash.Restated.Text, n)
+	}
+}

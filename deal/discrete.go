@@ -124,7 +124,7 @@ func (sp *space) restate(pk *Package, req []int, rules bool) {
 		best = append([]float64(nil), cont...)
 		for j, k := range ks {
 			r.Combinations = min(r.Combinations*len(near[j]), 1<<40)
-			best[k] = nearestOption(p.Issues[k], cont[k])
+			best[k] = NearestOption(p.Issues[k], cont[k])
 		}
 	} else {
 		bestYes, bestDist := -1, math.Inf(1)
@@ -198,9 +198,195 @@ func neighbours(is model.Issue, x float64) []float64 {
 	return out
 }
 
-// nearestOption is the option of a discrete issue nearest x, the lower
-// on a tie.
-func nearestOption(is model.Issue, x float64) float64 {
+// NearestOption is the option of a discrete issue nearest x, the lower
+// on a tie: where deal search rounds a value beyond its combinations,
+// and deal evaluate puts a rest's forecast between options.
+func NearestOption(is model.Issue, x float64) float64 {
 	a, _ := scenario.NearestAnchor(anchors(is), x)
 	return a.Value
+}
+
+// AtOptions says whether the open zone holds a package a party can
+// table: one with every discrete issue at one of its options. The zone
+// is the continuous search's, and its packages may all lie between
+// options ("Contract length 3.30–3.60" where contracts run 1, 2, 3 or 5
+// years): agreement is then possible only between the options, which
+// every door must say rather than "OPEN" alone (docs/DECISIONS.md,
+// "discrete28").
+//
+// The check: a listed package (Nash, then balanced, as restated) that
+// is accepted is a witness; else an option outside the zone's range on
+// its issue is in no package of the zone, so an issue with no option in
+// its range proves that none is (Outside); else each combination of the
+// options in the ranges (at most MaxRestateCombinations) is fixed in
+// turn and the search's program (5) asks whether some package with
+// them is accepted, the other issues free. Nil when the zone is closed
+// or no unfixed issue is discrete.
+type AtOptions struct {
+	// Open is true when some package at the options is accepted (every
+	// required actor's yes; with decision rules, it passes them): Values
+	// is one. False with Checked: none is; false without: the
+	// combinations were too many to check (Combinations of them).
+	Open    bool `json:"open"`
+	Checked bool `json:"checked"`
+	// Combinations counts the combinations of the options in the zone's
+	// ranges: those checked, or, when Checked is false, those that
+	// were more than MaxRestateCombinations. 0 when Outside is given.
+	Combinations int `json:"combinations"`
+	// Outside lists the discrete issues none of whose options lies in
+	// the zone's range on it.
+	Outside []string `json:"outside,omitempty"`
+	// Values is, when Open, a package at the options that is accepted
+	// (the restated Nash or balanced package, else of the combinations
+	// the one whose package serves the worst-served best, then the
+	// nearest the search's Nash package);
+	// otherwise the balanced package restated at options, the one the
+	// most required actors accept of the combinations around it, and
+	// Lost the actors that block it (required actors that do not accept
+	// it; under decision rules, the voters against the rules it fails).
+	Values []float64 `json:"values"`
+	Lost   []string  `json:"lost,omitempty"`
+	// Text says it in words (ask.AtOptionsText), written by ask.
+	Text string `json:"text,omitempty"`
+}
+
+// atOptions checks whether the open zone holds a package at the
+// options (AtOptions) and writes Result.AtOptions; the check's solves
+// count in Stats.
+func (m *merge) atOptions() {
+	res, sp, p := m.res, m.sp, m.sp.p
+	if !res.Open || len(m.pieces) == 0 || res.Nash == nil {
+		return
+	}
+	var ks []int
+	for k, is := range p.Issues {
+		if _, fixed := res.Fixed[is.ID]; discrete(is) && !fixed {
+			ks = append(ks, k)
+		}
+	}
+	if len(ks) == 0 {
+		return
+	}
+	a := &AtOptions{Checked: true}
+	res.AtOptions = a
+	for _, pk := range []*Package{res.Nash, res.Balanced} {
+		if pk != nil && sp.judge(pk.Values, m.req).Accepted {
+			a.Open, a.Values = true, append([]float64(nil), pk.Values...)
+			return
+		}
+	}
+	if b := res.Balanced; b != nil {
+		a.Values = append([]float64(nil), b.Values...)
+		a.Lost = sp.judge(b.Values, m.req).Blockers
+	}
+	// The options in the zone's range on each issue (to the scale's
+	// noise): no package of the zone takes another.
+	var cands [][]float64
+	total := 1
+	for _, k := range ks {
+		is := p.Issues[k]
+		lo, hi := is.Min, is.Max
+		for _, r := range res.Ranges {
+			if r.Issue == is.ID {
+				lo, hi = r.Lo, r.Hi
+			}
+		}
+		tol := scenario.ScaleNoise(is.Min, is.Max)
+		var in []float64
+		for _, o := range is.Anchors {
+			if o.Value >= lo-tol && o.Value <= hi+tol {
+				in = append(in, o.Value)
+			}
+		}
+		if len(in) == 0 {
+			a.Outside = append(a.Outside, is.ID)
+		}
+		cands = append(cands, in)
+		total = min(total*max(len(in), 1), MaxRestateCombinations+1)
+	}
+	if len(a.Outside) > 0 {
+		return
+	}
+	if total > MaxRestateCombinations {
+		a.Checked = false
+		a.Combinations = 1
+		for _, c := range cands {
+			a.Combinations = min(a.Combinations*len(c), 1<<40)
+		}
+		return
+	}
+	// Of the combinations accepted, the one whose package serves the
+	// worst-served best; on a tie, the nearest the search's Nash package
+	// (the sum over the issues of the distance in shares of the scale),
+	// then the lower options.
+	best, bestDist := math.Inf(-1), math.Inf(1)
+	nash := res.Nash.Values
+	if r := res.Nash.Restated; r != nil {
+		nash = r.Continuous
+	}
+	dist := func(v []float64) float64 {
+		d := 0.0
+		for k, is := range p.Issues {
+			d += math.Abs(v[k]-nash[k]) / (is.Max - is.Min)
+		}
+		return d
+	}
+	digit := make([]int, len(ks))
+	for {
+		a.Combinations++
+		fixed := map[int]float64{}
+		for k, x := range m.pieces[0].fixed {
+			fixed[k] = x
+		}
+		for j, k := range ks {
+			fixed[k] = sp.norm(k, cands[j][digit[j]])
+		}
+		if v, margin := m.acceptedWith(fixed); v != nil {
+			d := dist(v)
+			if !a.Open || margin > best+1e-9 || margin > best-1e-9 && d < bestDist-1e-12 {
+				a.Open, a.Values, a.Lost, best, bestDist = true, v, nil, margin, d
+			}
+		}
+		j := len(ks) - 1
+		for ; j >= 0; j-- {
+			if digit[j]++; digit[j] < len(cands[j]) {
+				break
+			}
+			digit[j] = 0
+		}
+		if j < 0 {
+			return
+		}
+	}
+}
+
+// acceptedWith returns a package with the issues fixed (normalised) at
+// their values that is accepted, and its largest smallest gain; nil
+// when none is: for each coalition, the package that serves its
+// worst-served member best (program 5 with those issues fixed), which
+// is in its zone when any is (the best of the coalitions').
+func (m *merge) acceptedWith(fixed map[int]float64) ([]float64, float64) {
+	var out []float64
+	best := math.Inf(-1)
+	for _, s := range m.pieces {
+		t := &searcher{ctx: s.ctx, in: m.in, sp: m.sp, o: m.o, req: s.req, fixed: fixed, res: &Result{}}
+		fr, conflict := t.redLineFrame()
+		if conflict != "" {
+			continue
+		}
+		_, y, _, margin, _ := t.maximin(fr)
+		st := t.res.Stats
+		m.res.Stats.Solves += st.Solves
+		m.res.Stats.NewtonSteps += st.NewtonSteps
+		if st.MaxGap > m.res.Stats.MaxGap || math.IsNaN(st.MaxGap) {
+			m.res.Stats.MaxGap = st.MaxGap
+		}
+		if margin < -zoneTol || margin <= best {
+			continue
+		}
+		if v := m.sp.denormAll(fr.full(y)); m.sp.judge(v, m.req).Accepted {
+			out, best = v, margin
+		}
+	}
+	return out, best
 }

@@ -119,3 +119,88 @@ func TestCheckValuesDiscrete(t *testing.T) {
 		t.Fatalf("55 on a discrete issue:\n got %v\nwant %s", err, want)
 	}
 }
+
+// twoIssues is discreteInput's two actors on two issues of 0–100, the
+// first discrete with the options 0, 40 and 90, the second discrete
+// with the same options or not (continuous): U_a = 1 − m and U_b = m,
+// m the mean of q = x/100, and each actor's reservation 0.48, so the
+// zone is 0.48 ≤ m ≤ 0.52.
+func twoIssues(secondDiscrete bool) *Input {
+	in := discreteInput(2, 0.48)
+	in.Reservation[0] = 0.48
+	opts := []model.Anchor{{Value: 0, Label: "none"}, {Value: 40, Label: "some"}, {Value: 90, Label: "most"}}
+	in.Problem.Issues[0].Anchors = opts
+	in.Problem.Issues[1].Anchors = opts
+	in.Problem.Issues[1].Discrete = secondDiscrete
+	return in
+}
+
+// Both issues at options: the zone's range on each is the whole scale
+// (q1 = 2m − q2 runs −0.04 to 1.04, cut to 0–1), so every option is in
+// it and the 9 combinations are checked; their means m are 0, 0.2,
+// 0.45, 0.4, 0.65 and 0.9, none in 0.48–0.52: no package at the options
+// is accepted, though the zone (m = 0.5 at best, margin 0.02) is open.
+func TestAtOptionsNoneOfTheCombinations(t *testing.T) {
+	res, err := Search(twoIssues(true), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Open || math.Abs(res.Margin-0.02) > 1e-6 {
+		t.Fatalf("zone open %v, margin %v; want open, 0.02", res.Open, res.Margin)
+	}
+	a := res.AtOptions
+	if a == nil || a.Open || !a.Checked || a.Combinations != 9 || len(a.Outside) != 0 {
+		t.Fatalf("at options %+v; want none accepted, 9 combinations checked, none outside", a)
+	}
+	// Values is the balanced package restated, which some actor blocks
+	if !slices.Equal(a.Values, res.Balanced.Values) || len(a.Lost) == 0 {
+		t.Errorf("at options %v lost %v; want the balanced package %v, and whom it loses", a.Values, a.Lost, res.Balanced.Values)
+	}
+}
+
+// The first issue at options, the second continuous: with q1 at 0, 40
+// or 90 the second makes m = 0.5 (q2 = 1, 0.6, 0.1), each a largest
+// smallest gain of 0.02; a package at the options is accepted: if the
+// Nash and balanced packages restated are not, of the tie the nearest
+// the search's Nash package (50, 50), q1 = 40 and q2 = 60 (0.2 away in
+// shares of the scales, against 1 and 0.9).
+func TestAtOptionsOneCombinationOpen(t *testing.T) {
+	res, err := Search(twoIssues(false), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.AtOptions
+	if a == nil || !a.Open || !a.Checked || len(a.Lost) != 0 {
+		t.Fatalf("at options %+v; want a package accepted", a)
+	}
+	v := a.Values
+	if !slices.Contains([]float64{0, 40, 90}, v[0]) {
+		t.Fatalf("the package at options %v: %v is no option", v, v[0])
+	}
+	if m := (v[0] + v[1]) / 200; m < 0.48-1e-6 || m > 0.52+1e-6 {
+		t.Errorf("the package at options %v: mean %v, outside the zone 0.48–0.52", v, m)
+	}
+	if res.Nash.Restated != nil && res.Nash.Restated.Yeses < 2 && (v[0] != 40 || math.Abs(v[1]-60) > 1e-3) {
+		t.Errorf("the package at options %v, want the nearest the Nash package: 40 and 60", v)
+	}
+}
+
+// Four issues with the options 0, 40 and 90 each, all in the zone's
+// ranges: 81 combinations, more than MaxRestateCombinations, are not
+// checked, and the answer says it does not know. The Nash package
+// restated (50 to 40 or 90 on each: m = 0.4 + 0.125 per 90, never in
+// 0.48–0.52) is no witness.
+func TestAtOptionsTooManyToCheck(t *testing.T) {
+	in := discreteInput(4, 0.48)
+	in.Reservation[0] = 0.48
+	for k := range in.Problem.Issues {
+		in.Problem.Issues[k].Anchors = []model.Anchor{{Value: 0}, {Value: 40}, {Value: 90}}
+	}
+	res, err := Search(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := res.AtOptions; a == nil || a.Open || a.Checked || a.Combinations != 81 {
+		t.Fatalf("at options %+v; want not checked, 81 combinations", a)
+	}
+}

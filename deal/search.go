@@ -55,6 +55,18 @@ type Result struct {
 	// written by ask; RestatedText omitted when nothing was restated.
 	RestatedText    string `json:"restated_text,omitempty"`
 	NashProductText string `json:"nash_product_text,omitempty"`
+	// AtOptions says, when the zone is open and some issue is discrete,
+	// whether some package at the options is accepted (discrete.go);
+	// omitted otherwise.
+	AtOptions *AtOptions `json:"at_options,omitempty"`
+	// ZoneText is the line on the zone every door prints under Summary
+	// (ask.ZoneLine: "Zone of agreement: OPEN. Largest smallest gain
+	// …"), and UnrestatedText, when an issue is discrete, says that the
+	// frontier and the sample keep the search's values, before
+	// restating at options (ask.UnrestatedText). Written by ask; omitted
+	// when empty, and in an answer stored before they were carried.
+	ZoneText       string `json:"zone_text,omitempty"`
+	UnrestatedText string `json:"unrestated_text,omitempty"`
 	// Ranges gives, per issue, the values some package in the zone takes.
 	Ranges []Range `json:"ranges,omitempty"`
 	// Frontier samples the Pareto-efficient packages of the zone along
@@ -316,6 +328,7 @@ func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 		return nil, err
 	}
 	m.restate()
+	m.atOptions()
 	res.Certified = res.Stats.MaxGap <= MaxTrustedGap
 	if g := res.Stats.MaxGap; !(g <= MaxTrustedGap) {
 		// the answer stands on solves the solver could not certify

@@ -11,10 +11,9 @@ import (
 // TestDealDefaultHeadline: on a case with no status quo and no
 // reservation (the CLI's testdata/example.yaml) every actor's alternative
 // is the default 0, so the zone is every package that crosses no red
-// line. The deal view's headline says so beside "Open", in the words of
-// the answer's default_note (cli's TestDealSearchDefaultedHeadline reads
-// the same words from parley deal search), not only in the warnings
-// below it.
+// line. The deal view's headline says so, in the answer's summary and
+// zone line (cli's TestDealSearchDefaultedHeadline reads the same words
+// from parley deal search), not only in the warnings below it.
 func TestDealDefaultHeadline(t *testing.T) {
 	e := startE2E(t)
 	body, err := os.ReadFile("../cli/testdata/example.yaml")
@@ -24,13 +23,16 @@ func TestDealDefaultHeadline(t *testing.T) {
 	rec := e.stored("Defaulted alternatives", body)
 	e.do("deal view of the defaulted case", chromedp.Navigate(e.srv.URL+"/#deal"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)),
 		e.poll(`[...document.querySelectorAll("#scenario option")].some(o => o.value === "`+rec.ID+`")`),
-		e.choose(rec.ID), chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-default]`)))
-	const note = "Decided by a default: no required actor states an alternative to agreement (no reservation, and no status quo or forecast as the no-deal package), so each one's is 0, below every package, and the zone is every package that crosses none of their red lines."
-	if s := e.text(`[data-testid=zone-default]`); s != note {
-		t.Errorf("the headline's default reads %q, want %q", s, note)
+		e.choose(rec.ID), e.poll(`document.querySelector("[data-testid=zone-summary]")?.textContent.startsWith("Agreement is possible, but only by default")`))
+	// the headline and the zone's line in the answer's words (summary,
+	// zone_text), as parley deal search prints them: every alternative
+	// the default, the headline says so in its first sentence
+	const head = "Agreement is possible, but only by default: no required actor states an alternative to agreement (no reservation, and no status quo or forecast as the no-deal package), so each one's is 0, below every package, and the zone is every package that crosses none of their red lines (at best, the actor worst served gains "
+	if s := e.text(`[data-testid=zone-summary]`); !strings.HasPrefix(s, head) {
+		t.Errorf("the headline reads %q, want %q…", s, head)
 	}
-	if s := e.text(`[data-testid=zone-summary]`); !strings.HasPrefix(s, "Open: some packages give every required actor at least its alternative. "+note+" The balanced one gives each at least ") {
-		t.Errorf("the headline reads %q", s)
+	if s := e.text(`[data-testid=zone-line]`); !strings.HasPrefix(s, "Zone of agreement: OPEN by default (see above). Largest smallest gain ") {
+		t.Errorf("the zone's line reads %q", s)
 	}
 }
 

@@ -27,7 +27,7 @@ func TestDealRulesView(t *testing.T) {
 	if s := e.text(`[data-testid=deal-rules]`); s != "Budget by qmv: passes (4.0 of 5.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against\nTax by majority: passes (3.0 of 4.0, quota 3.0), carried by Alpha, Beta, Gamma; Delta against" {
 		t.Fatalf("the rules under it read %q", s)
 	}
-	if s := e.text(`[data-testid=zone-summary]`); !strings.HasPrefix(s, "Open. Agreement is possible under the decision rules: in 1 of the 4 minimal winning coalitions") {
+	if s := e.text(`[data-testid=zone-summary]`); !strings.HasPrefix(s, "Agreement is possible under the decision rules: in 1 of the 4 minimal winning coalitions") {
 		t.Fatalf("zone summary reads %q", s)
 	}
 	rows := `[data-testid=zone-rules] > table:first-of-type tbody tr`

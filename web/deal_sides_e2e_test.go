@@ -151,7 +151,8 @@ func TestDealContradictionUnderRuleWords(t *testing.T) {
 	}
 	for id, want := range map[string][]string{
 		"contradiction-head": {head},
-		"zone-summary":       {"Empty. " + got.Result.Summary},
+		"zone-summary":       {got.Result.Summary},
+		"zone-line":          {got.Result.ZoneText},
 		"zone-blockers":      blocked,
 	} {
 		if shown := text(id); strings.Join(shown, "\n") != strings.Join(want, "\n") {

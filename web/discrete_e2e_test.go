@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -18,7 +19,9 @@ import (
 // zone's table gives them at 5 years; the slider of the discrete issue
 // starts at an option (the compromise's 3.00 is 3 years) and moves from
 // option to option. The zone's lines say they are the search's before
-// restating, and robust, the best package's restatement is shown.
+// restating, and robust, the best package's restatement is shown. No
+// package at the options gets every required yes: the headline, the
+// zone's line and the frontier's label are the answer's.
 func TestDealSearchRestatedOnPage(t *testing.T) {
 	b, err := os.ReadFile("../ask/testdata/contract.yaml")
 	if err != nil {
@@ -37,9 +40,22 @@ func TestDealSearchRestatedOnPage(t *testing.T) {
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/?scenario="+rec.ID+"&models=compromise#deal"),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-restated]`)))
 	got := get(t, e.bctx, "restated", chromedp.Evaluate[[]string](`[...document.querySelectorAll("[data-testid=zone-restated]")].map((p) => p.textContent)`))
-	texts := []string{want.Result.Nash.Restated.Text, want.Result.Balanced.Restated.Text}
-	if len(got) != 2 || got[0] != texts[0] || got[1] != texts[1] {
-		t.Errorf("the page's restatements %q, want %q", got, texts)
+	// restated to one package, the Nash and balanced packages are said
+	// once, of both (ask.TestSearchRestatesDiscreteIssue)
+	if len(got) != 1 || got[0] != want.Result.Nash.Restated.Text || want.Result.Balanced.Restated.Text != got[0] {
+		t.Errorf("the page's restatements %q, want once %q", got, want.Result.Nash.Restated.Text)
+	}
+	// No package at the options gets every required yes: the headline,
+	// the zone's line and the frontier's and sample's label are the
+	// answer's words (ask.TestSearchNoPackageAtOptions), not the page's
+	// "Open: some packages give every required actor …".
+	for id, w := range map[string]string{"zone-summary": want.Result.Summary, "zone-line": want.Result.ZoneText, "zone-unrestated": want.Result.UnrestatedText} {
+		if w == "" || !strings.HasPrefix(w, map[string]string{"zone-summary": "Agreement is possible only between the options: no package at the options gets every required yes", "zone-line": "Zone of agreement: OPEN only between the options (EMPTY at them).", "zone-unrestated": "The Pareto frontier and the packages drawn from the zone are the search's values"}[id]) {
+			t.Fatalf("ask's %s reads %q", id, w)
+		}
+		if got := get(t, e.bctx, id, chromedp.Evaluate[string](`document.querySelector("[data-testid=`+id+`]")?.textContent ?? ""`)); got != w {
+			t.Errorf("the page's %s reads %q, want %q", id, got, w)
+		}
 	}
 	// the zone's margin and the Nash product are the search's before
 	// restating, and the page says so in the answer's words

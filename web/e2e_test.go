@@ -670,9 +670,12 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	do("deal search", chromedp.WaitVisible(chromedp.CSS(`[data-testid=zone-summary]`)), shot("08-deal-search"))
-	summary := e.text(`[data-testid=zone-summary]`)
-	if want := map[bool]string{true: "Open", false: "Empty"}[zone.Result.Open]; !strings.HasPrefix(summary, want) {
-		t.Fatalf("zone of agreement shown as %q, want %s", summary, want)
+	// the headline and the zone's line in the answer's words (summary,
+	// zone_text), as parley deal search prints them
+	// (no zone line where the red lines leave no package)
+	line := get(t, e.bctx, "zone line", chromedp.Evaluate[string](`document.querySelector("[data-testid=zone-line]")?.textContent ?? ""`))
+	if summary := e.text(`[data-testid=zone-summary]`); summary != zone.Result.Summary || line != zone.Result.ZoneText {
+		t.Fatalf("zone of agreement shown as %q and %q, want %q and %q", summary, line, zone.Result.Summary, zone.Result.ZoneText)
 	}
 	if n := count("[data-testid=zone-actors] tbody tr"); n != len(latest.Actors) {
 		t.Fatalf("%d alternatives, want one per actor (%d)", n, len(latest.Actors))

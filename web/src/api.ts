@@ -364,6 +364,7 @@ export interface DealRuleVerdict { issue: string; rule: string; quota: number; f
 // restated: how deal search put a package's values on discrete issues at
 // their options (deal.Restated); text is ask.RestatedText's words.
 export interface DealRestated { continuous: number[]; issues: string[]; combinations: number; nearest?: boolean; yeses: number; continuous_yeses: number; lost?: string[]; value_text?: string[]; text?: string }
+export interface DealAtOptions { open: boolean; checked: boolean; combinations: number; outside?: string[]; values: number[] | null; lost?: string[]; text?: string }
 export interface DealPackage { label: string; values: number[]; options?: string[]; nearest_text?: string[]; utilities: number[]; gains: number[]; rules?: DealRuleVerdict[]; restated?: DealRestated }
 export interface DealRuleGame { issue: string; rule: string; voters: string[]; weights: number[]; quota: number; minimal_winning: string[][]; veto: string[] }
 export interface DealCoalition { actors: string[]; open: boolean; margin: number | null; margin_bound: number | null; short?: string[]; conflict?: string }
@@ -387,6 +388,12 @@ export interface DealZone {
   // restating at options (ask.BeforeRestatingText); nash_product_text the
   // Nash product's line (ask.NashProductLine).
   restated_text?: string; nash_product_text?: string
+  // at_options: whether some package with every discrete issue at an
+  // option is accepted (deal.AtOptions; text: ask.AtOptionsText);
+  // zone_text the line on the zone under the summary (ask.ZoneLine);
+  // unrestated_text that the frontier and the sample keep the search's
+  // values between options (ask.UnrestatedText).
+  at_options?: DealAtOptions; zone_text?: string; unrestated_text?: string
   ranges?: { issue: string; lo: number; hi: number; fixed?: boolean; indifferent?: boolean }[]
   frontier?: DealPackage[]; sample?: DealPackage[]
   concession?: { lower_alternatives?: DealPlan; bend_red_lines?: DealPlan; contradictions?: DealContradiction[]; notes?: string[] }

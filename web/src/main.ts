@@ -2275,15 +2275,16 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     render()
     status(`Package “${p.label}” set on the sliders; evaluating it.`)
   }
-  const summary = r.open
-    ? h('p', { class: 'ok', 'data-testid': 'zone-summary' }, ...(r.coalitions
-      ? [`Open. ${r.summary}`]
-      : [`Open: some packages give every required actor at least its alternative. `,
-        // the default that decided it (the answer's default_note), in the
-        // headline as the command line's summary has it
-        r.default_note ? h('strong', { 'data-testid': 'zone-default' }, r.default_note) : '', r.default_note ? ' ' : '',
-        `The balanced one gives each at least ${fmt(r.margin, 3)} more (${r.certified ? `no package does better than ${fmt(r.margin_bound, 3)}` : 'not certified: see the notes'}).`]))
-    : h('p', { class: 'error', 'data-testid': 'zone-summary' }, 'Empty. ', r.summary)
+  // The headline and the zone's line in the answer's words (summary;
+  // zone_text, ask.ZoneLine), as parley deal search prints them, the
+  // default that decided the zone (default_note) in bold where the
+  // headline carries it; open only between the options of a discrete
+  // issue, the headline warns. An answer stored before it carried
+  // zone_text shows its headline alone.
+  const note = r.default_note && r.summary.includes(r.default_note) ? r.default_note : ''
+  const head = note ? r.summary.split(note) : [r.summary]
+  const summary = h('p', { class: !r.open ? 'error' : r.at_options && !r.at_options.open ? 'warn' : 'ok', 'data-testid': 'zone-summary' },
+    head[0], ...(note ? [h('strong', { 'data-testid': 'zone-default' }, note), head.slice(1).join(note)] : []))
   // Under decision rules: each coalition's zone, the veto players, and
   // which voters carry each package shown on each ruled issue.
   const names = (ids?: string[]) => (ids ?? []).map(actorName).join(', ')
@@ -2333,6 +2334,10 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     ans.solver_text ?? 'This answer was stored before answers carried their words: its ways out and plans are shown plainly; search again to read them in full.')
   const others = [...(r.frontier ?? []), ...(r.sample ?? [])]
   box.replaceChildren(summary,
+    r.zone_text ? h('p', { class: 'hint', 'data-testid': 'zone-line' }, r.zone_text) : '',
+    // a package at the options that is accepted, where the Nash package
+    // restated is not (without one, the headline says so)
+    r.at_options?.open && r.at_options.text ? h('p', { class: 'hint', 'data-testid': 'zone-at-options' }, r.at_options.text) : '',
     // the zone and its margin are the search's before restating its
     // balanced package at options, in the answer's words
     // (ask.BeforeRestatingText), as parley deal search prints it
@@ -2359,7 +2364,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
       }))) : '',
     // A package restated at the options of its discrete issues, in the
     // answer's words (ask.RestatedText), as parley deal search prints it.
-    ...pkgs.filter((p, j) => p.pkg.restated?.text && pkgs.findIndex((q) => q.pkg === p.pkg) === j)
+    // The Nash and balanced packages restated to one say it once, of
+    // both, in the same text (ask's searchTexts).
+    ...pkgs.filter((p, j) => p.pkg.restated?.text && pkgs.findIndex((q) => q.pkg.restated?.text === p.pkg.restated!.text) === j)
       .map((p) => h('p', { class: 'hint', 'data-testid': 'zone-restated' }, p.pkg.restated!.text!)),
     r.nash_product_text ? h('p', { class: 'hint', 'data-testid': 'zone-nash-product' }, r.nash_product_text) : '',
     h('table', { class: 'compare', 'data-testid': 'zone-actors' },
@@ -2369,6 +2376,9 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
         h('td', {}, a.text ?? `${fmt(a.value, 3)} ${a.from}`),
         ...pkgs.map((p) => { const g = p.pkg.gains[ai(a.actor)]; return h('td', { class: g < -1e-9 ? 'down' : '' }, signed(g, 3)) }))))),
     others.length ? h('details', { class: 'anchors' }, h('summary', {}, `Other packages in the zone (${others.length})`),
+      // the search's values, between the options of a discrete issue
+      // (ask.UnrestatedText), as parley deal search says over its tables
+      r.unrestated_text ? h('p', { class: 'hint warn', 'data-testid': 'zone-unrestated' }, r.unrestated_text) : '',
       h('table', { class: 'compare' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Package'), ...r.issues.map((id) => h('th', { scope: 'col' }, issueName(id))))),
         h('tbody', {}, ...others.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...p.values.map((v, j) => h('td', {}, fmt(v, k(r.issues[j]))))))))) : '',
