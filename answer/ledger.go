@@ -44,10 +44,15 @@ type LedgerForecast struct {
 // dated after the day its entry was recorded; one dated on or before it
 // (the outcome may have been known when the forecast was sealed) is
 // scored apart, in hindsight, and counts in no sealed grade or rank.
+// An entry recorded for a what-if variant forecast a counterfactual, not
+// the scenario as stated: it is graded apart, in Variants, and counts in
+// no grade or rank of Models or HindsightModels, nor in Graded or
+// Hindsight.
 type LedgerGrade struct {
 	// Entries counts the ledger's entries; Graded the sealed (entry,
-	// issue, outcome) questions graded; Hindsight the questions whose
-	// outcome is dated on or before the day their entry was recorded.
+	// issue, outcome) questions graded of the entries of the scenario as
+	// stated (no variant); Hindsight those questions whose outcome is
+	// dated on or before the day their entry was recorded.
 	Entries   int `json:"entries"`
 	Graded    int `json:"graded"`
 	Hindsight int `json:"hindsight"`
@@ -58,6 +63,10 @@ type LedgerGrade struct {
 	// HindsightModels are the hindsight questions' grades per model, by
 	// name and never ranked (Rank 0).
 	HindsightModels []LedgerModel `json:"hindsight_models"`
+	// Variants are the grades of the entries recorded for what-if
+	// variants, one group per variant in the ledger's order: never
+	// ranked, never in Models. Empty when no entry names a variant.
+	Variants []LedgerVariantGrade `json:"variants"`
 	// Ranked is false when fewer than 10 sealed questions are graded.
 	Ranked bool `json:"ranked"`
 	// ScoreDecimals is how many decimals the MAE and CRPS are written
@@ -68,6 +77,29 @@ type LedgerGrade struct {
 	// hindsight together) differ in width, as in Backtest.
 	MixedScales bool     `json:"mixed_scales"`
 	Warnings    []string `json:"warnings"`
+}
+
+// LedgerVariantGrade is the grade of the entries recorded for one
+// what-if variant: the forecasts they sealed under the variant's changes,
+// scored against the outcomes that happened (which do not say whether
+// the what-if came true), sealed and in hindsight apart as in
+// LedgerGrade, per model by name and never ranked (Rank 0).
+type LedgerVariantGrade struct {
+	// Variant is the variant's id as the entries recorded it; Name its
+	// name in the scenario, "" where it has none or the scenario no
+	// longer has the variant (Removed).
+	Variant string `json:"variant"`
+	Name    string `json:"name,omitempty"`
+	Removed bool   `json:"removed"`
+	// HeadingText is the group's heading, the same words at every door:
+	// which variant, how many entries and questions, and that it is not
+	// the scenario as stated and not ranked.
+	HeadingText     string        `json:"heading_text"`
+	Entries         int           `json:"entries"`
+	Graded          int           `json:"graded"`
+	Hindsight       int           `json:"hindsight"`
+	Models          []LedgerModel `json:"models"`
+	HindsightModels []LedgerModel `json:"hindsight_models"`
 }
 
 // LedgerModel is one model's grade.

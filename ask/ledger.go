@@ -280,18 +280,23 @@ func sealedBefore(recorded, date string) bool {
 // Models are ranked by the sealed questions' MAE % — the order of MAE
 // where every graded scale has one width, and the one that compares
 // errors across widths — only when at least MinRanked sealed questions
-// are graded for each. An entry recorded for a what-if variant is graded
-// by the forecasts it sealed under that variant, and a warning names the
-// variant (variantGraded), and says so where the scenario no longer has
-// it.
+// are graded for each. An entry recorded for a what-if variant forecast
+// a counterfactual, not the scenario as stated: it is graded by the
+// forecasts it sealed under that variant, apart, in one group per
+// variant (Variants, never ranked), and counts in no grade or rank of
+// the scenario as stated; a warning names the variant (variantGraded),
+// and says so where the scenario no longer has it. An entry recorded as
+// of a snapshot the scenario no longer has is graded all the same, and
+// a warning says so (snapshotGone, snapshotGraded).
 func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
-	g := &answer.LedgerGrade{Entries: len(entries), Warnings: []string{}}
-	sealed, hindsight := map[string]*ledgerAcc{}, map[string]*ledgerAcc{}
+	g := &answer.LedgerGrade{Entries: len(entries), Warnings: []string{}, Variants: []answer.LedgerVariantGrade{}}
+	stated := newLedgerGroup()
 	id := in.Scenario.Metadata.ID
 	other := 0
 	var otherIDs []string // in the ledger's order
 	var scales []scoredScale
-	var variants []variantEntries // in the ledger's order
+	var variants []variantEntries   // in the ledger's order
+	var snapshots []snapshotEntries // in the ledger's order
 	for _, e := range entries {
 		if e.Scenario != id {
 			other++
@@ -300,47 +305,37 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			}
 			continue
 		}
-		questions := 0 // this entry's, sealed and in hindsight
-		for _, o := range in.Scenario.OutcomesBetween(e.AsOf, "") {
-			is := in.Scenario.Issue(o.Issue)
-			if is == nil {
-				continue // validation refuses an outcome of no issue
-			}
-			lo, hi := is.Bounds()
-			sc := scoredScale{is.Name, lo, hi}
-			pct := sc.pct()
-			by, count := sealed, &g.Graded
-			if !sealedBefore(e.Recorded, o.Date) {
-				by, count = hindsight, &g.Hindsight
-			}
-			graded := false
-			for _, f := range e.Forecasts {
-				if f.Issue != o.Issue {
-					continue
-				}
-				graded = true
-				a := by[f.Model]
-				if a == nil {
-					a = &ledgerAcc{}
-					by[f.Model] = a
-				}
-				a.add(f, o.Value, pct)
-			}
-			if graded {
-				*count++
-				questions++
-				scales = append(scales, sc)
-			}
-		}
+		group := stated
+		k := -1
 		if v := e.Target.Variant; v != "" {
-			k := slices.IndexFunc(variants, func(x variantEntries) bool { return x.variant == v })
+			k = slices.IndexFunc(variants, func(x variantEntries) bool { return x.variant == v })
 			if k < 0 {
 				k = len(variants)
-				variants = append(variants, variantEntries{variant: v})
+				variants = append(variants, variantEntries{variant: v, group: newLedgerGroup()})
 			}
+			group = variants[k].group
+		}
+		questions := group.grade(in.Scenario, e, &scales)
+		if k >= 0 {
 			variants[k].ids = append(variants[k].ids, e.ID)
 			variants[k].questions += questions
 		}
+		if d := snapshotGone(in, e); d != "" {
+			j := slices.IndexFunc(snapshots, func(x snapshotEntries) bool { return x.date == d })
+			if j < 0 {
+				j = len(snapshots)
+				snapshots = append(snapshots, snapshotEntries{date: d})
+			}
+			snapshots[j].ids = append(snapshots[j].ids, e.ID)
+			snapshots[j].questions += questions
+		}
+	}
+	g.Graded, g.Hindsight = stated.graded, stated.inHindsight
+	graded, hindsight := stated.graded, stated.inHindsight // every group's
+	for _, v := range variants {
+		graded += v.group.graded
+		hindsight += v.group.inHindsight
+		g.Variants = append(g.Variants, variantGrade(in.Scenario, v))
 	}
 	if other > 0 {
 		g.Warnings = append(g.Warnings, otherScenarios(other, otherIDs, id))
@@ -350,14 +345,17 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			g.Warnings = append(g.Warnings, w)
 		}
 	}
-	if w := nothingGraded(in.Scenario.Outcomes, entries, id, g.Graded+g.Hindsight); w != "" {
+	for _, x := range snapshots {
+		g.Warnings = append(g.Warnings, snapshotGraded(in.Scenario, x))
+	}
+	if w := nothingGraded(in.Scenario.Outcomes, entries, id, graded+hindsight); w != "" {
 		g.Warnings = append(g.Warnings, w)
 	}
-	if g.Hindsight > 0 {
-		g.Warnings = append(g.Warnings, hindsightWarning(g.Hindsight))
+	if hindsight > 0 {
+		g.Warnings = append(g.Warnings, hindsightWarning(hindsight))
 	}
 	g.ScoreDecimals = scoreDecimals(scales)
-	g.Models, g.HindsightModels = ledgerModels(sealed), ledgerModels(hindsight)
+	g.Models, g.HindsightModels = ledgerModels(stated.sealed), ledgerModels(stated.hindsight)
 	g.Ranked = len(g.Models) > 0
 	for _, m := range g.Models {
 		g.Ranked = g.Ranked && m.N >= MinRanked
@@ -383,9 +381,65 @@ func LedgerGrade(in *Input, entries []answer.LedgerEntry) *answer.LedgerGrade {
 			g.Models[i].Rank = i + 1
 		}
 	} else if g.Graded+g.Hindsight > 0 || other > 0 {
-		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", nouns.Count(g.Graded, "sealed question"), MinRanked))
+		what := nouns.Count(g.Graded, "sealed question")
+		if len(variants) > 0 {
+			what += " of the scenario as stated"
+		}
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%s graded: the models are not ranked until each has at least %d (fewer say more about which questions were asked than about the models)", what, MinRanked))
 	}
 	return g
+}
+
+// ledgerGroup sums the questions of one group of entries, the scenario
+// as stated or one what-if variant: per model, the sealed questions and
+// those in hindsight apart, and how many of each.
+type ledgerGroup struct {
+	sealed, hindsight   map[string]*ledgerAcc
+	graded, inHindsight int
+}
+
+func newLedgerGroup() *ledgerGroup {
+	return &ledgerGroup{sealed: map[string]*ledgerAcc{}, hindsight: map[string]*ledgerAcc{}}
+}
+
+// grade scores the entry e's questions in s (the outcomes dated after
+// its as_of of an issue it forecasts) into the group, adding each
+// question's scale to scales, and returns how many questions it graded,
+// sealed and in hindsight.
+func (gr *ledgerGroup) grade(s *scenario.Scenario, e answer.LedgerEntry, scales *[]scoredScale) int {
+	questions := 0
+	for _, o := range s.OutcomesBetween(e.AsOf, "") {
+		is := s.Issue(o.Issue)
+		if is == nil {
+			continue // validation refuses an outcome of no issue
+		}
+		lo, hi := is.Bounds()
+		sc := scoredScale{is.Name, lo, hi}
+		pct := sc.pct()
+		by, count := gr.sealed, &gr.graded
+		if !sealedBefore(e.Recorded, o.Date) {
+			by, count = gr.hindsight, &gr.inHindsight
+		}
+		graded := false
+		for _, f := range e.Forecasts {
+			if f.Issue != o.Issue {
+				continue
+			}
+			graded = true
+			a := by[f.Model]
+			if a == nil {
+				a = &ledgerAcc{}
+				by[f.Model] = a
+			}
+			a.add(f, o.Value, pct)
+		}
+		if graded {
+			*count++
+			questions++
+			*scales = append(*scales, sc)
+		}
+	}
+	return questions
 }
 
 // nothingGraded says why a ledger with entries of scenario id graded no
@@ -423,12 +477,51 @@ func hindsightWarning(n int) string {
 
 // variantEntries are the entries of a ledger recorded for one what-if
 // variant (LedgerEntry's Target.Variant, its id): their ids, in the
-// ledger's order, and how many questions they were graded on, sealed and
-// in hindsight.
+// ledger's order, how many questions they were graded on, sealed and in
+// hindsight, and their grades (group).
 type variantEntries struct {
 	variant   string
 	ids       []string
 	questions int
+	group     *ledgerGroup
+}
+
+// variantGrade is the answer's group of the entries v recorded for a
+// what-if variant, headed by what it is: the variant (by id, with its
+// name in s, or that s no longer has it), its entries and questions,
+// and that it is not the scenario as stated and not ranked.
+func variantGrade(s *scenario.Scenario, v variantEntries) answer.LedgerVariantGrade {
+	out := answer.LedgerVariantGrade{Variant: v.variant, Removed: true, Entries: len(v.ids), Graded: v.group.graded, Hindsight: v.group.inHindsight,
+		Models: ledgerModels(v.group.sealed), HindsightModels: ledgerModels(v.group.hindsight)}
+	for _, x := range s.Variants {
+		if x.ID == v.variant {
+			out.Name, out.Removed = x.Name, false
+		}
+	}
+	label := v.variant
+	switch {
+	case out.Removed:
+		label += " (no longer in the scenario)"
+	case out.Name != "":
+		label += " (" + out.Name + ")"
+	}
+	counts := nouns.Count(out.Graded, "sealed question") + " graded"
+	if out.Hindsight > 0 {
+		counts += fmt.Sprintf(", %d in hindsight", out.Hindsight)
+	}
+	out.HeadingText = fmt.Sprintf("What-if variant %s, not the scenario as stated: %s, %s; graded apart and not ranked",
+		label, nouns.Count(out.Entries, "entry"), counts)
+	return out
+}
+
+// entriesNamed is how a warning names the entries ids (one, or how many
+// and the first few), with the words that agree with them in number:
+// the verb "was", the possessive "its" and the pronoun "it".
+func entriesNamed(ids []string) (who, was, its, it string) {
+	if len(ids) == 1 {
+		return "entry " + ids[0], "was", "its", "it"
+	}
+	return fmt.Sprintf("%d entries (%s)", len(ids), nouns.AndMore(ids, 5)), "were", "their", "they"
 }
 
 // variantGraded is what grade says of the entries v recorded for a
@@ -436,21 +529,20 @@ type variantEntries struct {
 // scenario's and none of their questions is graded yet). Such an entry
 // sealed the forecasts of the scenario with the variant's changes, and
 // grade scores those, against the outcomes that happened, which do not
-// say whether the what-if came true: the warning names the variant, so
-// that a what-if's grade is not read as the stated scenario's. Where the
+// say whether the what-if came true, apart from the scenario as stated
+// (LedgerGrade's Variants): the warning names the variant, so that a
+// what-if's grade is not read as the stated scenario's. Where the
 // scenario no longer has a variant of that id, the entry is graded all
 // the same (its seal keeps the forecasts it made), and the warning says
 // that what the variant changed can no longer be read from the file.
 func variantGraded(s *scenario.Scenario, v variantEntries) string {
 	n := len(v.ids)
-	who, was, its, it := "entry "+v.ids[0], "was", "its", "it"
-	if n > 1 {
-		who, was, its, it = fmt.Sprintf("%d entries (%s)", n, nouns.AndMore(v.ids, 5)), "were", "their", "they"
-	}
+	who, was, its, it := entriesNamed(v.ids)
 	scored := fmt.Sprintf("%s %s %s the forecasts %s sealed", its, nouns.Count(v.questions, "graded question"), nouns.Verb(v.questions, "score"), it)
 	if v.questions == 0 {
 		scored = fmt.Sprintf("none of %s questions is graded yet; when one is, it scores the forecasts %s sealed", its, it)
 	}
+	apart := fmt.Sprintf("; %s %s graded apart, under the variant, and in no grade or rank of the scenario as stated", it, are(n))
 	var ids []string
 	for _, x := range s.Variants {
 		if x.ID != v.variant {
@@ -464,15 +556,70 @@ func variantGraded(s *scenario.Scenario, v variantEntries) string {
 		if x.Name != "" {
 			name += " (" + x.Name + ")"
 		}
-		return fmt.Sprintf("%s %s recorded for the what-if variant %s, not the scenario as stated: %s under that variant's changes, against the outcomes the file records, which do not say whether its what-if came true",
-			who, was, name, scored)
+		return fmt.Sprintf("%s %s recorded for the what-if variant %s, not the scenario as stated: %s under that variant's changes, against the outcomes the file records, which do not say whether its what-if came true%s",
+			who, was, name, scored, apart)
 	}
 	has := "the scenario has no variants"
 	if len(ids) > 0 {
 		has = "its variants: " + nouns.AndMore(ids, 5)
 	}
-	return fmt.Sprintf("%s %s recorded for the what-if variant %s, which the scenario no longer has (%s): %s under that variant, but what it changed can no longer be read from this file; restore the variant (docs/format.md, variants:) or grade %s with the file %s %s recorded from",
-		who, was, v.variant, has, scored, them(n), it, was)
+	return fmt.Sprintf("%s %s recorded for the what-if variant %s, which the scenario no longer has (%s): %s under that variant, but what it changed can no longer be read from this file%s; restore the variant (docs/format.md, variants:) or grade %s with the file %s %s recorded from",
+		who, was, v.variant, has, scored, apart, them(n), it, was)
+}
+
+// snapshotEntries are the entries of a ledger recorded as of one date
+// (their as_of) at which the scenario no longer has the snapshot they
+// were forecast from (snapshotGone): their ids, in the ledger's order,
+// and how many questions they were graded on, sealed and in hindsight.
+type snapshotEntries struct {
+	date      string
+	ids       []string
+	questions int
+}
+
+// snapshotGone is the date of the snapshot the entry e was forecast from
+// where the scenario of in no longer has it, "" where it does or e was
+// forecast from the base. An entry stands at its as_of: for the latest
+// snapshot, the last snapshot's date; for a date, the date asked, which
+// read the last snapshot dated on or before it (or the base). So it is
+// gone when e names a snapshot (not base), its as_of is neither the
+// scenario's as_of nor the date of one of its snapshots, and the file,
+// resolved at e's target, no longer gives the inputs e sealed (its
+// inputs_sha256): the last test keeps a date between two snapshots,
+// which no snapshot was ever dated, from being taken for one removed
+// while the file still reads there what e read.
+func snapshotGone(in *Input, e answer.LedgerEntry) string {
+	s := in.Scenario
+	if e.Target.Snapshot == scenario.Base || e.AsOf == s.Metadata.AsOf || slices.Contains(s.SnapshotDates(), e.AsOf) {
+		return ""
+	}
+	if res, _, _, err := in.Resolve(e.Target); err == nil {
+		if b, err := json.Marshal(res); err == nil && sha(b) == e.InputsSHA256 {
+			return ""
+		}
+	}
+	return e.AsOf
+}
+
+// snapshotGraded is what grade says of the entries x recorded as of a
+// snapshot the scenario no longer has: they are graded all the same, by
+// the forecasts they sealed against the outcomes dated after their
+// as_of (neither is read from the snapshot), but the stances they were
+// forecast from can no longer be read from the file, so the warning says
+// what the scenario has instead, and how to read them again.
+func snapshotGraded(s *scenario.Scenario, x snapshotEntries) string {
+	n := len(x.ids)
+	who, was, its, it := entriesNamed(x.ids)
+	scored := fmt.Sprintf("%s %s %s the forecasts %s sealed, against the outcomes dated after %s, as before", its, nouns.Count(x.questions, "graded question"), nouns.Verb(x.questions, "score"), it, x.date)
+	if x.questions == 0 {
+		scored = fmt.Sprintf("none of %s questions is graded yet; when one is, it scores the forecasts %s sealed, against an outcome dated after %s", its, it, x.date)
+	}
+	has := "the scenario has no snapshots"
+	if d := s.SnapshotDates(); len(d) > 0 {
+		has = "its snapshots: " + nouns.AndMore(d, 5)
+	}
+	return fmt.Sprintf("%s %s recorded as of %s, and the scenario now has no snapshot of that date (%s), nor reads there the inputs %s sealed: %s, but the stances %s %s forecast from can no longer be read from this file; restore the snapshot (docs/format.md, snapshots:) or grade %s with the file %s %s recorded from",
+		who, was, x.date, has, it, scored, it, was, them(n), it, was)
 }
 
 // them is "it" for one, else "them".
@@ -481,4 +628,12 @@ func them(n int) string {
 		return "it"
 	}
 	return "them"
+}
+
+// are is "is" for one, else "are".
+func are(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

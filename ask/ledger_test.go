@@ -311,10 +311,10 @@ func TestLedgerGradeSaysTheVariant(t *testing.T) {
 		t.Fatalf("the entry's target %+v, want the variant no-gamma", e.Target)
 	}
 	g := LedgerGrade(base.Input, []answer.LedgerEntry{*e})
-	if g.Graded != 2 || len(g.Models) != 1 || math.Abs(float64(g.Models[0].MAE)-(25+100-95/1.5)/2) > 1e-9 {
-		t.Fatalf("graded %d, models %+v: want compromise's MAE without Gamma, %.4f", g.Graded, g.Models, (25+100-95/1.5)/2)
+	if g.Graded != 0 || len(g.Models) != 0 || len(g.Variants) != 1 || g.Variants[0].Graded != 2 || len(g.Variants[0].Models) != 1 || math.Abs(float64(g.Variants[0].Models[0].MAE)-(25+100-95/1.5)/2) > 1e-9 {
+		t.Fatalf("graded %d, models %+v, variants %+v: want none as stated, and no-gamma's compromise MAE without Gamma, %.4f", g.Graded, g.Models, g.Variants, (25+100-95/1.5)/2)
 	}
-	want := "entry " + e.ID + " was recorded for the what-if variant no-gamma, not the scenario as stated: its 2 graded questions score the forecasts it sealed under that variant's changes, against the outcomes the file records, which do not say whether its what-if came true"
+	want := "entry " + e.ID + " was recorded for the what-if variant no-gamma, not the scenario as stated: its 2 graded questions score the forecasts it sealed under that variant's changes, against the outcomes the file records, which do not say whether its what-if came true; it is graded apart, under the variant, and in no grade or rank of the scenario as stated"
 	if !slices.Contains(g.Warnings, want) {
 		t.Errorf("warnings %q\nwant among them %q", g.Warnings, want)
 	}
@@ -325,8 +325,153 @@ func TestLedgerGradeSaysTheVariant(t *testing.T) {
 	s.Variants = nil
 	in.Scenario = &s
 	g = LedgerGrade(&in, []answer.LedgerEntry{*e, *e})
-	want = "2 entries (" + e.ID + " and " + e.ID + ") were recorded for the what-if variant no-gamma, which the scenario no longer has (the scenario has no variants): their 4 graded questions score the forecasts they sealed under that variant, but what it changed can no longer be read from this file; restore the variant (docs/format.md, variants:) or grade them with the file they were recorded from"
-	if g.Graded != 4 || !slices.Contains(g.Warnings, want) {
-		t.Errorf("graded %d, warnings %q\nwant among them %q", g.Graded, g.Warnings, want)
+	want = "2 entries (" + e.ID + " and " + e.ID + ") were recorded for the what-if variant no-gamma, which the scenario no longer has (the scenario has no variants): their 4 graded questions score the forecasts they sealed under that variant, but what it changed can no longer be read from this file; they are graded apart, under the variant, and in no grade or rank of the scenario as stated; restore the variant (docs/format.md, variants:) or grade them with the file they were recorded from"
+	if g.Graded != 0 || len(g.Variants) != 1 || g.Variants[0].Graded != 4 || !g.Variants[0].Removed || !slices.Contains(g.Warnings, want) {
+		t.Errorf("graded %d, variants %+v, warnings %q\nwant among them %q", g.Graded, g.Variants, g.Warnings, want)
+	}
+	if h := "What-if variant no-gamma (no longer in the scenario), not the scenario as stated: 2 entries, 4 sealed questions graded; graded apart and not ranked"; g.Variants[0].HeadingText != h {
+		t.Errorf("heading %q\nwant %q", g.Variants[0].HeadingText, h)
+	}
+}
+
+// What-if entries are graded apart from the scenario as stated, never
+// pooled into its grades or rank. By hand on the backtest case (as in
+// TestLedgerHand and TestLedgerGradeSaysTheVariant): five entries of the
+// scenario as stated (compromise and median) and five of the variant
+// no-gamma (compromise), all sealed on 2025-01-02, each graded on the 2
+// outcomes. As stated: compromise 10 questions, MAE (20 + 43.33)/2 =
+// 31.67, rank 1; median 10, MAE (50 + 60)/2 = 55, rank 2. Apart, under
+// no-gamma: compromise 10, MAE (25 + 36.67)/2 = 30.83, not ranked.
+// Pooled (as grade did before), compromise had 20 questions and MAE
+// (31.67 + 30.83)/2 = 31.25. Recorded on 2025-05-01 instead, a
+// no-gamma entry's budget question (25) is in hindsight and its deadline
+// (36.67) sealed, both under the variant.
+func TestLedgerGradeWhatIfApart(t *testing.T) {
+	base := backtestCase(t, "base")
+	record := func(variant string, models ...string) answer.LedgerEntry {
+		t.Helper()
+		c, err := base.Input.Case(answer.Target{Snapshot: "base", Variant: variant})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := answer.NewForecastRequest()
+		req.Target = answer.Target{Snapshot: "base", Variant: variant}
+		req.Models = models
+		e, warn, err := LedgerRecord(context.Background(), beforeOutcomes(c), req, "2025-01-02", "test")
+		if err != nil || len(warn) != 0 {
+			t.Fatalf("record %q: %v %q", variant, err, warn)
+		}
+		return *e
+	}
+	stated, whatIf := record("", "compromise", "median"), record("no-gamma", "compromise")
+	var entries []answer.LedgerEntry
+	for range 5 {
+		entries = append(entries, stated, whatIf)
+	}
+	g := LedgerGrade(base.Input, entries)
+	statedMAE, whatIfMAE := (20+100-119/2.1)/2, (25+100-95/1.5)/2
+	if g.Entries != 10 || g.Graded != 10 || g.Hindsight != 0 || !g.Ranked || len(g.Models) != 2 || len(g.Variants) != 1 {
+		t.Fatalf("grade %+v", g)
+	}
+	cm, md := g.Models[0], g.Models[1]
+	if cm.Model != "compromise" || cm.Rank != 1 || cm.N != 10 || math.Abs(float64(cm.MAE)-statedMAE) > 1e-9 {
+		t.Errorf("compromise as stated %+v; want 10 questions, MAE %.4f, rank 1", cm, statedMAE)
+	}
+	if md.Model != "median" || md.Rank != 2 || md.N != 10 || float64(md.MAE) != 55 {
+		t.Errorf("median as stated %+v; want 10 questions, MAE 55, rank 2", md)
+	}
+	v := g.Variants[0]
+	if v.Variant != "no-gamma" || v.Removed || v.Entries != 5 || v.Graded != 10 || v.Hindsight != 0 || len(v.Models) != 1 || len(v.HindsightModels) != 0 {
+		t.Fatalf("variant %+v", v)
+	}
+	if m := v.Models[0]; m.Model != "compromise" || m.N != 10 || m.Rank != 0 || math.Abs(float64(m.MAE)-whatIfMAE) > 1e-9 || m.CRPS != m.MAE {
+		t.Errorf("compromise under no-gamma %+v; want 10 questions, MAE %.4f, no rank", m, whatIfMAE)
+	}
+	if h := "What-if variant no-gamma, not the scenario as stated: 5 entries, 10 sealed questions graded; graded apart and not ranked"; v.HeadingText != h {
+		t.Errorf("heading %q\nwant %q", v.HeadingText, h)
+	}
+
+	// One what-if entry recorded after the budget's outcome: its budget
+	// question is in hindsight, its deadline sealed, both under no-gamma;
+	// nothing is graded as stated, and no "not ranked" line speaks of it.
+	late := resealed(whatIf, "2025-05-01")
+	g = LedgerGrade(base.Input, []answer.LedgerEntry{late})
+	if g.Graded != 0 || g.Hindsight != 0 || len(g.Models) != 0 || len(g.HindsightModels) != 0 || len(g.Variants) != 1 {
+		t.Fatalf("late what-if: %+v", g)
+	}
+	v = g.Variants[0]
+	if v.Graded != 1 || v.Hindsight != 1 || len(v.Models) != 1 || len(v.HindsightModels) != 1 ||
+		math.Abs(float64(v.Models[0].MAE)-(100-95/1.5)) > 1e-9 || float64(v.HindsightModels[0].MAE) != 25 {
+		t.Errorf("late what-if: %+v; want the deadline sealed (%.4f), the budget in hindsight (25)", v, 100-95/1.5)
+	}
+	want := []string{
+		"entry " + late.ID + " was recorded for the what-if variant no-gamma, not the scenario as stated: its 2 graded questions score the forecasts it sealed under that variant's changes, against the outcomes the file records, which do not say whether its what-if came true; it is graded apart, under the variant, and in no grade or rank of the scenario as stated",
+		"1 question is graded in hindsight, apart: its outcome is dated on or before the day its entry was recorded, so it may have been known when the forecast was sealed; it counts in no sealed grade and no rank",
+	}
+	if !slices.Equal(g.Warnings, want) {
+		t.Errorf("warnings %q\nwant %q", g.Warnings, want)
+	}
+}
+
+// An entry recorded as of a snapshot the scenario no longer has is
+// graded as before (its sealed forecasts against the outcomes after its
+// as_of), and a warning says the snapshot is gone, what the file has
+// instead, and what to do. On the backtest case, an entry from the
+// latest snapshot (2025-06-01, recorded 2025-06-02) has one question,
+// the deadline: compromise 119/2.1 (the snapshot moves only Gamma on the
+// budget), error 100 − 56.67 = 43.33. An entry as of 2025-04-01, a date
+// between the base and the snapshot that reads the base, is never taken
+// for one whose snapshot was removed: the file still reads there the
+// inputs it sealed. Its one question is the deadline too (the budget's
+// outcome, 2025-03-01, is before it), with the same error: 2 questions,
+// MAE 43.33, with the snapshot or without.
+func TestLedgerGradeSaysTheSnapshotIsGone(t *testing.T) {
+	latest := backtestCase(t, "latest")
+	req := answer.NewForecastRequest()
+	req.Target.Snapshot = "latest"
+	req.Models = []string{"compromise"}
+	e, warn, err := LedgerRecord(context.Background(), beforeOutcomes(latest), req, "2025-06-02", "test")
+	if err != nil || len(warn) != 0 || e.AsOf != "2025-06-01" {
+		t.Fatalf("record: %v %q %+v", err, warn, e)
+	}
+	between, err := latest.Input.Case(answer.Target{Snapshot: "2025-04-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Target.Snapshot = "2025-04-01"
+	b, warn, err := LedgerRecord(context.Background(), beforeOutcomes(between), req, "2025-04-02", "test")
+	if err != nil || len(warn) != 0 || b.AsOf != "2025-04-01" {
+		t.Fatalf("record between: %v %q %+v", err, warn, b)
+	}
+	deadline := 100 - 119/2.1
+	g := LedgerGrade(latest.Input, []answer.LedgerEntry{*e, *b})
+	if g.Graded != 2 || len(g.Warnings) != 1 || !strings.HasPrefix(g.Warnings[0], "2 sealed questions graded: the models are not ranked") {
+		t.Errorf("the file as recorded: graded %d, warnings %q; want 2 and only the ranking's", g.Graded, g.Warnings)
+	}
+	for _, tc := range []struct {
+		name  string
+		dates []string
+		has   string
+	}{
+		{"removed", nil, "the scenario has no snapshots"},
+		{"moved", []string{"2025-05-15"}, "its snapshots: 2025-05-15"},
+	} {
+		in := *latest.Input
+		s := *in.Scenario
+		s.Snapshots = slices.Clone(s.Snapshots)
+		if tc.dates == nil {
+			s.Snapshots = nil
+		} else {
+			s.Snapshots[0].Date = tc.dates[0]
+		}
+		in.Scenario = &s
+		g := LedgerGrade(&in, []answer.LedgerEntry{*e, *b})
+		want := "entry " + e.ID + " was recorded as of 2025-06-01, and the scenario now has no snapshot of that date (" + tc.has + "), nor reads there the inputs it sealed: its 1 graded question scores the forecasts it sealed, against the outcomes dated after 2025-06-01, as before, but the stances it was forecast from can no longer be read from this file; restore the snapshot (docs/format.md, snapshots:) or grade it with the file it was recorded from"
+		if g.Graded != 2 || len(g.Models) != 1 || g.Models[0].N != 2 || math.Abs(float64(g.Models[0].MAE)-deadline) > 1e-9 {
+			t.Errorf("%s: graded %d, models %+v; want 2 questions, MAE %.4f as before", tc.name, g.Graded, g.Models, deadline)
+		}
+		if len(g.Warnings) != 2 || g.Warnings[0] != want {
+			t.Errorf("%s: warnings %q\nwant first %q, and no word of %s", tc.name, g.Warnings, want, b.ID)
+		}
 	}
 }

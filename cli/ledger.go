@@ -143,9 +143,12 @@ hindsight", never in the sealed grades or the rank. Models are ranked by
 the sealed questions' MAE % (the order of MAE on scales of one width)
 only when each has at least 10 sealed questions; with fewer the answer
 says so and ranks none. An entry recorded for a what-if variant
-(--variant) is graded by the forecasts it sealed under that variant, and
-a warning names the variant, and says so where the scenario no longer
-has it.`,
+(--variant) forecast a counterfactual, not the scenario as stated: it is
+graded by the forecasts it sealed under that variant, apart, in a group
+per variant headed "What-if variant", never in the models' grades or
+rank above; a warning names the variant, and says so where the scenario
+no longer has it. An entry recorded as of a snapshot the scenario no
+longer has is graded all the same, and a warning says so.`,
 		Args: nArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := tableOrJSON(cmd)
@@ -188,24 +191,46 @@ has it.`,
 
 // ledgerTable prints the grade, an MAE and a CRPS with its
 // ScoreDecimals: the sealed questions' table, then, apart and headed as
-// such, the hindsight questions' (which has no rank).
+// such, the hindsight questions' (which has no rank); then each what-if
+// variant's group under its heading, never ranked.
 func ledgerTable(w io.Writer, g *answer.LedgerGrade) {
-	fmt.Fprintf(w, "%s, %s graded", nouns.Count(g.Entries, "entry"), nouns.Count(g.Graded, "sealed question"))
+	sep := ","
+	if len(g.Variants) > 0 {
+		sep = "; as stated:"
+	}
+	fmt.Fprintf(w, "%s%s %s graded", nouns.Count(g.Entries, "entry"), sep, nouns.Count(g.Graded, "sealed question"))
 	if g.Hindsight > 0 {
 		fmt.Fprintf(w, ", %d in hindsight", g.Hindsight)
 	}
-	fmt.Fprintln(w)
-	if g.Hindsight > 0 && len(g.Models) > 0 {
-		fmt.Fprintln(w, "Sealed (outcome dated after its entry was recorded):")
+	if len(g.Variants) > 0 {
+		n := 0
+		for _, v := range g.Variants {
+			n += v.Entries
+		}
+		fmt.Fprintf(w, "; for what-if variants: %s, graded apart below", nouns.Count(n, "entry"))
 	}
-	ledgerModelsTable(w, g, g.Models, true)
-	if len(g.HindsightModels) > 0 {
-		fmt.Fprintln(w, "In hindsight (outcome dated on or before its entry was recorded; not ranked):")
-		ledgerModelsTable(w, g, g.HindsightModels, false)
+	fmt.Fprintln(w)
+	ledgerGroupTables(w, g, g.Models, g.HindsightModels, g.Hindsight, true)
+	for _, v := range g.Variants {
+		fmt.Fprintln(w, v.HeadingText+":")
+		ledgerGroupTables(w, g, v.Models, v.HindsightModels, v.Hindsight, false)
 	}
 	width := termWidth(w)
 	for _, x := range g.Warnings {
 		say(w, "warning", x, width)
+	}
+}
+
+// ledgerGroupTables prints one group's sealed models (ranked when ranks
+// is set), then its hindsight models apart, headed as such.
+func ledgerGroupTables(w io.Writer, g *answer.LedgerGrade, sealed, hindsight []answer.LedgerModel, nHindsight int, ranks bool) {
+	if nHindsight > 0 && len(sealed) > 0 {
+		fmt.Fprintln(w, "Sealed (outcome dated after its entry was recorded):")
+	}
+	ledgerModelsTable(w, g, sealed, ranks)
+	if len(hindsight) > 0 {
+		fmt.Fprintln(w, "In hindsight (outcome dated on or before its entry was recorded; not ranked):")
+		ledgerModelsTable(w, g, hindsight, false)
 	}
 }
 

@@ -206,3 +206,59 @@ func TestLedgerRecordRefusesLaterOutcome(t *testing.T) {
 		t.Error("the ledger was written")
 	}
 }
+
+// A what-if entry is graded apart at the command line: the first line
+// counts the entries of the scenario as stated and the what-if ones
+// apart, the variant's table is headed as such, and the JSON holds its
+// grade in variants, not in the models of the scenario as stated. Both
+// entries are recorded today, after both outcomes (2025), so all their
+// questions are in hindsight: compromise as stated (20 + 43.33)/2 =
+// 31.67, under no-gamma (25 + 36.67)/2 = 30.83 (ask's
+// TestLedgerGradeWhatIfApart).
+func TestLedgerWhatIfApartCLI(t *testing.T) {
+	scen := hindsightScenario(t, "2025-07-01")
+	ledger := filepath.Join(t.TempDir(), "l.jsonl")
+	for _, v := range []string{"", "no-gamma"} {
+		args := []string{"ledger", "record", scen, "--snapshot", "base", "-m", "compromise", "--ledger", ledger, "-q"}
+		if v != "" {
+			args = append(args, "--variant", v)
+		}
+		if _, errOut, code := run(t, args...); code != 0 {
+			t.Fatalf("record %q: %d %q", v, code, errOut)
+		}
+	}
+	out, errOut, code := run(t, "ledger", "grade", scen, "--ledger", ledger, "-q")
+	heading := "What-if variant no-gamma, not the scenario as stated: 1 entry, 0 sealed questions graded, 2 in hindsight; graded apart and not ranked:\n"
+	if code != 0 || !strings.HasPrefix(out, "2 entries; as stated: 0 sealed questions graded, 2 in hindsight; for what-if variants: 1 entry, graded apart below\n") ||
+		!strings.Contains(out, heading) || strings.Count(out, "│ compromise │      2 │ 31.7 │") != 1 || strings.Count(out, "│ compromise │      2 │ 30.8 │") != 1 ||
+		strings.Index(out, "31.7") > strings.Index(out, heading) || strings.Index(out, "30.8") < strings.Index(out, heading) {
+		t.Fatalf("grade: %d %q %q", code, out, errOut)
+	}
+	js, errOut, code := run(t, "ledger", "grade", scen, "--ledger", ledger, "-q", "-f", "json")
+	type model struct {
+		Model string
+		N     int
+		MAE   float64
+	}
+	var g struct {
+		Graded, Hindsight int
+		HindsightModels   []model `json:"hindsight_models"`
+		Variants          []struct {
+			Variant         string
+			Entries         int
+			Hindsight       int
+			HindsightModels []model `json:"hindsight_models"`
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &g); code != 0 || err != nil {
+		t.Fatalf("grade json: %d %v %q", code, err, errOut)
+	}
+	stated, whatIf := (20+100-119/2.1)/2, (25+100-95/1.5)/2
+	if g.Hindsight != 2 || len(g.HindsightModels) != 1 || g.HindsightModels[0].N != 2 || math.Abs(g.HindsightModels[0].MAE-stated) > 1e-9 {
+		t.Errorf("as stated: %+v; want compromise's 2 questions, MAE %.4f", g, stated)
+	}
+	if len(g.Variants) != 1 || g.Variants[0].Variant != "no-gamma" || g.Variants[0].Entries != 1 || g.Variants[0].Hindsight != 2 ||
+		len(g.Variants[0].HindsightModels) != 1 || math.Abs(g.Variants[0].HindsightModels[0].MAE-whatIf) > 1e-9 {
+		t.Errorf("variants: %+v; want no-gamma's compromise, 2 questions, MAE %.4f", g.Variants, whatIf)
+	}
+}
