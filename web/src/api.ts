@@ -356,7 +356,7 @@ export interface DealRobustness {
 // was carried. rest_crossed_text: the red lines crossed only on issues
 // the package does not name, which deal proposals would not count
 // (ask.RestCrossedText); absent where there are none.
-export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; summary_text?: string; rest_crossed_text?: string; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; no_deal_text?: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; summary_text?: string; rest_crossed_text?: string; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
 // the voters who carry it (coalition); text, all of it in words
 // (ask.RuleText), on the rules of deal proposals and deal evaluate.
@@ -403,7 +403,7 @@ export interface DealZone {
   // (a note says so): the bounds are then not stated.
   certified: boolean
 }
-export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[]; solver_text?: string }
+export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; no_deal_text?: string; must_accept_text?: string; result: DealZone; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[]; solver_text?: string }
 
 // Deal proposals (docs/json.md, "Deal proposals").
 export interface DealProposalsRequest extends DealRequest { all_snapshots?: boolean; models: string[] }
@@ -430,7 +430,7 @@ export interface ProposalVerdicts {
 export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; name: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string; open_red_lines_text?: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
-  alternatives: { actor: string; value: number; from: string }[]; acceptance: string
+  alternatives: { actor: string; value: number; from: string }[]; alternatives_text?: string; acceptance: string
   proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; timeline_note?: string; timeline_open_red_lines?: string[]; distance_head?: string; warnings?: string[]
 }
 // Defaults: each kind of run's default request as the Go code builds it

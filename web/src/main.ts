@@ -2007,18 +2007,9 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
         h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityCell(a.p_accepts, a.p_accepts_text)))))) : '')
 }
 
-// noDeal says in words which package stands behind every actor's
-// alternative (the answer's no_deal).
-function noDeal(nd: string): string {
-  if (nd === 'reference') return 'the status quo (each issue’s reference point)'
-  if (nd === 'none') return 'none: each actor’s alternative is its stated reservation only (0 where none is stated)'
-  if (nd.startsWith('model:')) return forecastOf(nd.slice(6))
-  return nd
-}
-
-// forecastOf names a model's forecast as the no-deal package, in the
-// picker and in the sentence under the answer alike, by the model as a
-// sentence names it (modelNameText, Go's name_text): "the forecast of smp
+// forecastOf names a model's forecast as the no-deal package in the
+// picker, as the sentence under the answer names it (ask.NoDealText, the
+// answer's no_deal_text): by the model as a sentence names it (modelNameText, Go's name_text): "the forecast of smp
 // (KTAB spatial model, SMP)". It read "the forecast of KTAB spatial model
 // (SMP) (smp)", the title first as a table lists it.
 function forecastOf(model: string): string {
@@ -2222,7 +2213,10 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     // parley deal evaluate prints it under the summary.
     ans.rest_crossed_text ? h('p', { class: 'hint', 'data-testid': 'deal-rest-crossed' }, ans.rest_crossed_text) : '',
     ev.rules?.length ? h('ul', { class: 'hint', 'data-testid': 'deal-rules' }, ...ev.rules.map((r) => h('li', {}, r.text ?? `${issueName(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'}`))) : '',
-    h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
+    // The package behind every alternative in the answer's words
+    // (no_deal_text, ask.NoDealText), as parley deal evaluate prints it;
+    // an answer stored before it was carried names it plainly.
+    h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, ans.no_deal_text ?? `No-deal package: ${ans.no_deal}`),
     warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
       // the command line's columns and words (printVerdicts): whether an
@@ -2343,7 +2337,12 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     // (ask.BeforeRestatingText), as parley deal search prints it
     r.restated_text ? h('p', { class: 'hint warn', 'data-testid': 'zone-before-restating' }, r.restated_text) : '',
     robustBox(ans.robust, ans.held_fixed, true),
-    h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
+    // The no-deal package and whose acceptance the zone needs, in the
+    // answer's words (no_deal_text, must_accept_text; ask.NoDealText,
+    // MustAcceptText), as parley deal search prints them; an answer
+    // stored before they were carried shows its fields plainly.
+    h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, ans.no_deal_text ?? `No-deal package: ${ans.no_deal}`, ' ',
+      ans.must_accept_text ?? `Must accept: ${names(r.required)}`),
     warningList(ans.warnings, 'search-warnings') ?? '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'search-settings' }, `The search runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',

@@ -1,0 +1,88 @@
+package ask
+
+import (
+	"context"
+	"testing"
+
+	"parley/answer"
+	"parley/deal"
+)
+
+// The no-deal package in the one sentence every door prints: the status
+// quo, a model's forecast named as running text names the model
+// (ModelNameText: smp's title "KTAB spatial model (SMP)" set off by a
+// comma), and none; the page wrote these itself (web/src noDeal).
+func TestNoDealText(t *testing.T) {
+	for _, c := range []struct{ noDeal, want string }{
+		{"reference", "No-deal package behind each alternative: the status quo (each issue's reference point)."},
+		{"model:smp", "No-deal package behind each alternative: the forecast of smp (KTAB spatial model, SMP)."},
+		{"model:compromise", "No-deal package behind each alternative: the forecast of compromise (Weighted compromise, mean)."},
+		{"none", "No-deal package behind each alternative: none: each actor's alternative is its stated reservation only (0 where none is stated)."},
+	} {
+		if got := NoDealText(c.noDeal); got != c.want {
+			t.Errorf("NoDealText(%q) = %q, want %q", c.noDeal, got, c.want)
+		}
+	}
+}
+
+// Whose acceptance a search needs, by name, and on which issues where
+// some issue has a decision rule: the command line said "Required: a, b."
+// and the page "Must accept: a, b (…)." of the same list.
+func TestMustAcceptText(t *testing.T) {
+	p := &answer.Scenario{Actors: []answer.Actor{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Beta"}}}
+	if got, want := MustAcceptText(p, []string{"a", "b"}, false), "Must accept: Alpha, Beta."; got != want {
+		t.Errorf("unruled: %q, want %q", got, want)
+	}
+	if got, want := MustAcceptText(p, []string{"b"}, true), "Must accept: Beta (on the issues without a decision rule)."; got != want {
+		t.Errorf("ruled: %q, want %q", got, want)
+	}
+}
+
+// The alternatives' line: the source once in the head when every actor's
+// alternative comes from the same place; each its own source otherwise,
+// an actor the zone does not need marked so.
+func TestAlternativesLine(t *testing.T) {
+	p := &answer.Scenario{Actors: []answer.Actor{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Beta"}}}
+	same := []answer.DealAlternative{{Actor: "a", Value: 0.5984, From: deal.FromNoDeal + "reference)"}, {Actor: "b", Value: 0.5206, From: deal.FromNoDeal + "reference)"}}
+	if got, want := AlternativesLine(p, "reference", same), "Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Alpha 0.598, Beta 0.521."; got != want {
+		t.Errorf("same source: %q, want %q", got, want)
+	}
+	mixed := []answer.DealAlternative{{Actor: "a", Value: 0.9, From: deal.FromReservation}, {Actor: "b", Value: 0, From: deal.FromNone, RequiredText: RequiredText(false)}}
+	if got, want := AlternativesLine(p, "", mixed), "Alternatives to agreement: Alpha 0.900 (reservation), Beta 0.000 (none stated) (not required)."; got != want {
+		t.Errorf("mixed: %q, want %q", got, want)
+	}
+}
+
+// Deal evaluate and search on the built-in case carry the no-deal
+// package in NoDealText's words (batna auto: every issue has its status
+// quo), the search whose acceptance its zone needs (all ten actors, no
+// decision rule), and deal proposals its alternatives' line, with
+// Ukraine's utility at the status quo as the verdicts give it (0.598).
+func TestDealAnswersCarryTheirLines(t *testing.T) {
+	ctx, c := context.Background(), builtinCase(t)
+	const nd = "No-deal package behind each alternative: the status quo (each issue's reference point)."
+	ev, err := DealEvaluate(ctx, c, answer.NewDealEvaluateRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.NoDealText != nd {
+		t.Errorf("evaluate: no_deal_text %q, want %q", ev.NoDealText, nd)
+	}
+	s, err := DealSearch(ctx, c, answer.NewDealSearchRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.NoDealText != nd {
+		t.Errorf("search: no_deal_text %q, want %q", s.NoDealText, nd)
+	}
+	if want := "Must accept: Ukraine, Russia, United States, United Kingdom, France, Germany, Italy, Finland, European Commission, NATO."; s.MustAcceptText != want {
+		t.Errorf("search: must_accept_text %q, want %q", s.MustAcceptText, want)
+	}
+	pr, err := DealProposals(ctx, c, answer.NewDealProposalsRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797, United Kingdom 0.658, France 0.658, Germany 0.657, Italy 0.675, Finland 0.675, European Commission 0.683, NATO 0.770."; pr.AlternativesText != want {
+		t.Errorf("proposals: alternatives_text %q, want %q", pr.AlternativesText, want)
+	}
+}
