@@ -156,6 +156,13 @@ type IssueForecast struct {
 	// answer stored before it was carried: the page then shows the
 	// labels plainly (docs/DECISIONS.md, texts24f).
 	NearestText string `json:"nearest_text,omitempty"`
+	// UnsettledText says, of a forecast that did not settle, the range to
+	// read it as, in the words the model's warning gives this issue among
+	// the others (ask's unsettledText: "did not settle: read it as the
+	// range 20.7–90.0 (69.3% of the scale, across options), cycling
+	// through 90.0, 20.7 (period 2)"); omitted for a settled forecast and
+	// in an answer stored before it was carried.
+	UnsettledText string `json:"unsettled_text,omitempty"`
 	// Values holds extra named numbers (e.g. "mean", "stop_round").
 	Values map[string]float64 `json:"values,omitempty"`
 	// Rounds holds round 0 (the starting positions) and every round

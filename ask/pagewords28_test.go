@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"parley/answer"
@@ -84,5 +85,62 @@ func TestDealAnswersCarryTheirLines(t *testing.T) {
 	}
 	if want := "Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797, United Kingdom 0.658, France 0.658, Germany 0.657, Italy 0.675, Finland 0.675, European Commission 0.683, NATO 0.770."; pr.AlternativesText != want {
 		t.Errorf("proposals: alternatives_text %q, want %q", pr.AlternativesText, want)
+	}
+}
+
+// One issue that did not settle, said of itself in the words the model's
+// warning gives it among the others (rangeClause): the range at the
+// issue's decimals, how far it moved (70.0 − 20.0 = 50 points of a 0–100
+// scale: 50.0%) and whether across options, a cycle's values and period;
+// an issue that moved less than its one decimal shows, as minor, its
+// ends with as many more decimals as part them (RangeText).
+func TestUnsettledText(t *testing.T) {
+	cyc := unsettledIssue{label: "NATO", s: settling{lo: 20, hi: 70, cycle: []float64{70, 20}, d: 1}, width: 100, options: 2}
+	if got, want := cyc.unsettledText(), "did not settle: read it as the range 20.0–70.0 (50.0% of the scale, across options), cycling through 70.0, 20.0 (period 2)"; got != want {
+		t.Errorf("cycling: %q, want %q", got, want)
+	}
+	if got, want := unsettledList([]unsettledIssue{cyc}, false), "NATO "+strings.TrimPrefix(cyc.unsettledText(), "did not settle: read it as the range "); got != want {
+		t.Errorf("the warning's list gives %q, the issue's own line %q", got, cyc.unsettledText())
+	}
+	moving := unsettledIssue{label: "Tax", s: settling{lo: 78.7, hi: 80, d: 1}, width: 100, options: 1}
+	if got, want := moving.unsettledText(), "did not settle: read it as the range 78.7–80.0 (1.3% of the scale)"; got != want {
+		t.Errorf("moving: %q, want %q", got, want)
+	}
+	minor := unsettledIssue{label: "Tax", s: settling{lo: 47.61, hi: 47.64, d: 1}, width: 100, options: 1}
+	if got, want := minor.unsettledText(), "did not settle, but moved less than the digits shown: 47.61–47.64"; got != want {
+		t.Errorf("minor: %q, want %q", got, want)
+	}
+}
+
+// On the built-in case exchange leaves every issue moving: each issue's
+// forecast carries its line (unsettled_text), and the model's one
+// warning, which the command line prints, names the issue in the same
+// words (its range, 26.6–38.5 on Ceasefire, 11.8% of the 0–100 scale,
+// across options).
+func TestForecastCarriesUnsettledText(t *testing.T) {
+	req := answer.NewForecastRequest()
+	req.Models = []string{"exchange"}
+	f, err := Forecast(context.Background(), builtinCase(t), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := f.Models[0]
+	if len(m.Warnings) == 0 {
+		t.Fatal("exchange has no warning on the built-in case")
+	}
+	for _, x := range m.Issues {
+		if x.Settled {
+			if x.UnsettledText != "" {
+				t.Errorf("%s settled but says %q", x.Issue, x.UnsettledText)
+			}
+			continue
+		}
+		clause := strings.TrimPrefix(x.UnsettledText, "did not settle: read it as the range ")
+		if clause == x.UnsettledText || !strings.Contains(m.Warnings[0], x.Name+" "+clause) {
+			t.Errorf("%s: unsettled_text %q; its clause is not the warning's:\n%s", x.Issue, x.UnsettledText, m.Warnings[0])
+		}
+		if x.Issue == "ceasefire" && x.UnsettledText != "did not settle: read it as the range 26.6–38.5 (11.8% of the scale, across options)" {
+			t.Errorf("ceasefire: %q", x.UnsettledText)
+		}
 	}
 }

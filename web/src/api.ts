@@ -160,6 +160,11 @@ export interface IssueForecast {
   // omitted where no option reads as all of it, and in an answer stored
   // before they were carried.
   points_text?: string; nearest_text?: string
+  // unsettled_text: one that did not settle, the range to read it as, in
+  // the words the model's warning gives the issue (ask's unsettledText);
+  // omitted for a settled one, and in an answer stored before it was
+  // carried.
+  unsettled_text?: string
   // forecast_text: a settled forecast as every door writes it
   // (ask.PointText: "34.98", not "35.0", beside a red line ">= 35" it
   // crosses); omitted for one that did not settle.

@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel, modelNameText } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel, modelNameText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -593,8 +593,10 @@ function forecastFor(model: string, issue: string): number | null {
 
 // issueWarnings are the models' warnings about one issue: the warnings
 // that name it and no other of the model's issues, and, for an unsettled
-// forecast none of those names, a line with its own range (and cycle)
-// from its fields. A warning naming several issues (a model's one
+// forecast none of those names, its own range (and cycle) in the
+// answer's words (unsettled_text, ask's unsettledText: the words the
+// model's warning gives the issue among the others); an answer stored
+// before it was carried gives its range plainly. A warning naming several issues (a model's one
 // warning for all it did not settle on) stays with the model's caveats:
 // here it would bury this issue's range among the others'.
 function issueWarnings(models: ModelForecast[], issue: string): { model: string; text: string }[] {
@@ -604,21 +606,9 @@ function issueWarnings(models: ModelForecast[], issue: string): { model: string;
     const ws = (m.warnings ?? []).filter((w) => names(w, issue) && !m.issues.some((x) => x.issue !== issue && names(w, x.issue)))
     for (const w of ws) out.push({ model: m.model, text: w })
     const f = m.issues.find((x) => x.issue === issue)
-    if (f && !f.settled && !ws.length) {
-      const cycle = f.cycle?.length ? ` (it cycles through ${cycleText(f)}, period ${f.cycle.length})` : ''
-      out.push({ model: m.model, text: `did not settle: read it as the range ${shown(f)}${cycle}` })
-    }
+    if (f && !f.settled && !ws.length) out.push({ model: m.model, text: f.unsettled_text ?? `did not settle: ${shown(f)}` })
   }
   return out
-}
-
-// cycleText is an unsettled forecast's cycle, its values with the
-// issue's decimals, or as many as its range needs where those do not
-// part the range's ends (ask's cycleText, the same rule).
-function cycleText(f: IssueForecast): string {
-  let d = dec(f.issue)
-  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1, rangeDecimalsMax(d, f.range.lo, f.range.hi)))
-  return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
 // answerOnlyWarnings are the answer's scenario warnings the stored file's
