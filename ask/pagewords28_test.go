@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -142,5 +143,55 @@ func TestForecastCarriesUnsettledText(t *testing.T) {
 		if x.Issue == "ceasefire" && x.UnsettledText != "did not settle: read it as the range 26.6–38.5 (11.8% of the scale, across options)" {
 			t.Errorf("ceasefire: %q", x.UnsettledText)
 		}
+	}
+}
+
+// Under a tornado of the first top swings, the rest in one line: counted
+// with a grouping comma, "input" when one is left; none when none is.
+func TestMoreInputsText(t *testing.T) {
+	for _, c := range []struct {
+		top, more int
+		want      string
+	}{
+		{8, 142, "The 8 inputs that move it most; 142 more inputs move it less."},
+		{8, 1, "The 8 inputs that move it most; 1 more input moves it less."},
+		{1, 1200, "The 1 input that moves it most; 1,200 more inputs move it less."},
+		{8, 0, ""},
+	} {
+		if got := MoreInputsText(c.top, c.more); got != c.want {
+			t.Errorf("MoreInputsText(%d, %d) = %q, want %q", c.top, c.more, got, c.want)
+		}
+	}
+}
+
+// A sensitivity answer carries the line under each tornado with more
+// swings than TornadoTop: of the swings after the first 8, counted from
+// the answer's own list; none where there are 8 or fewer.
+func TestSensitivityCarriesMoreText(t *testing.T) {
+	req := answer.NewSensitivityRequest()
+	req.Draws = 100
+	req.Models = []string{"compromise"}
+	a, err := Sensitivity(context.Background(), builtinCase(t), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// compromise's 30 inputs on Ceasefire (every actor's position,
+	// salience and capability there): 22 after the first 8
+	if got, want := a.Models[0].Issues[0].MoreText, "The 8 inputs that move it most; 22 more inputs move it less."; got != want {
+		t.Errorf("%s: more_text %q, want %q", a.Models[0].Issues[0].Issue, got, want)
+	}
+	some := false
+	for _, is := range a.Models[0].Issues {
+		want := ""
+		if n := len(is.Swings) - 8; n > 0 {
+			some = true
+			want = fmt.Sprintf("The 8 inputs that move it most; %d more inputs move it less.", n)
+		}
+		if is.MoreText != want {
+			t.Errorf("%s (%d swings): more_text %q, want %q", is.Issue, len(is.Swings), is.MoreText, want)
+		}
+	}
+	if !some {
+		t.Fatal("no issue of the built-in case has more than 8 swings: the test tests less than it says")
 	}
 }

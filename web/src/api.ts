@@ -314,8 +314,9 @@ export interface SensitivityIssue {
   // The lines under the tornado, in ask's words: its unsettled ends
   // (ask.EndsUnsettledText), its one-ended and its not monotone swings
   // among the first ask.TornadoTop (ask.OneEndedText,
-  // ask.BaseOutsideText); absent when none.
-  ends_unsettled_text?: string; one_ended_text?: string; base_outside_text?: string
+  // ask.BaseOutsideText); absent when none. more_text: that the swings
+  // after those move it less (ask.MoreInputsText); absent when none.
+  ends_unsettled_text?: string; one_ended_text?: string; base_outside_text?: string; more_text?: string
   // fixed: nothing that moves the model's forecast of this issue has a
   // range, so every swing is 0; fixed_text says so in the sweep's words
   // (ask.SweepFixedText).

@@ -1801,7 +1801,11 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       // each chart's key, where only the view's opening line said it
       h('p', { class: 'hint tkey', 'data-testid': 'tornado-key' }, h('span', { class: 'swatch', style: `background:${color(0)}` }), ' moves the forecast up as the input rises ', h('span', { class: 'swatch', style: `background:${color(1)}` }), ' down'),
       h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
-    if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
+    // the answer's words (more_text, ask.MoreInputsText), as parley
+    // sensitivity prints them under its table; the server writes them
+    // into an answer stored before they were carried
+    // (ask.StoredSensitivityTexts), so the count alone is the fallback
+    if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, ti.more_text ?? `more inputs: ${count(more)}`))
     // The inputs shown (the command line's rows) whose one end the model
     // refused, as the command line says under its table; their bars run
     // from the base to the end that ran, their labels marked †.
