@@ -33,6 +33,12 @@ type DealProposals struct {
 	NoDeal string `json:"no_deal"`
 	// Alternatives gives each actor's alternative to agreement.
 	Alternatives []DealAlternative `json:"alternatives"`
+	// AlternativesText says them in one line, with the no-deal package
+	// (ask.AlternativesLine: "Alternatives to agreement (batna
+	// reference), each actor's utility at no deal (reference): Ukraine
+	// 0.598, …."), as every door prints it; omitted in an answer stored
+	// before it was carried.
+	AlternativesText string `json:"alternatives_text,omitempty"`
 	// Acceptance says in words what a proposal must pass to be accepted
 	// (every required actor's yes, the issues' decision rules, or both),
 	// as DealVerdicts' acceptance.

@@ -156,6 +156,13 @@ type IssueForecast struct {
 	// answer stored before it was carried: the page then shows the
 	// labels plainly (docs/DECISIONS.md, texts24f).
 	NearestText string `json:"nearest_text,omitempty"`
+	// UnsettledText says, of a forecast that did not settle, the range to
+	// read it as, in the words the model's warning gives this issue among
+	// the others (ask's unsettledText: "did not settle: read it as the
+	// range 20.7–90.0 (69.3% of the scale, across options), cycling
+	// through 90.0, 20.7 (period 2)"); omitted for a settled forecast and
+	// in an answer stored before it was carried.
+	UnsettledText string `json:"unsettled_text,omitempty"`
 	// Values holds extra named numbers (e.g. "mean", "stop_round").
 	Values map[string]float64 `json:"values,omitempty"`
 	// Rounds holds round 0 (the starting positions) and every round
@@ -407,6 +414,11 @@ type DealEvaluation struct {
 	// NoDeal names the package behind each actor's alternative:
 	// "reference", "model:NAME" or "none".
 	NoDeal string `json:"no_deal"`
+	// NoDealText says that package in words (ask.NoDealText: "No-deal
+	// package behind each alternative: the status quo (each issue's
+	// reference point)."), as every door prints it; omitted in an answer
+	// stored before it was carried.
+	NoDealText string `json:"no_deal_text,omitempty"`
 	// Rest names where the issues the package leaves out took their value.
 	Rest       string        `json:"rest"`
 	Evaluation *DealVerdicts `json:"evaluation"`
@@ -455,8 +467,14 @@ type DealSearch struct {
 	Scenario Scenario          `json:"scenario"`
 	Request  DealSearchRequest `json:"request"`
 	NoDeal   string            `json:"no_deal"`
-	Result   *DealZone         `json:"result"`
-	Robust   *DealRobustness   `json:"robust,omitempty"`
+	// NoDealText says the no-deal package in words (ask.NoDealText), and
+	// MustAcceptText whose acceptance the zone needs (ask.MustAcceptText:
+	// "Must accept: Ukraine, Russia."), as every door prints them;
+	// omitted in an answer stored before they were carried.
+	NoDealText     string          `json:"no_deal_text,omitempty"`
+	MustAcceptText string          `json:"must_accept_text,omitempty"`
+	Result         *DealZone       `json:"result"`
+	Robust         *DealRobustness `json:"robust,omitempty"`
 	// HeldFixed is what the robust analysis's draws held at the stated
 	// values, having no range; only with Robust.
 	HeldFixed *HeldFixed `json:"held_fixed,omitempty"`

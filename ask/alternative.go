@@ -1,9 +1,14 @@
 package ask
 
 import (
+	"cmp"
+	"fmt"
 	"strings"
 
+	"parley/answer"
 	"parley/deal"
+	"parley/model"
+	"parley/model/catalog"
 )
 
 // AlternativeText writes an actor's alternative to agreement, value v
@@ -63,3 +68,82 @@ func VetoHead(unruled bool) string {
 // one can block every package alone. A search under rules carries it
 // (no_veto_text), which every door prints where VetoHead's line would be.
 const NoVetoText = "No actor has a veto."
+
+// NoDealText says which package stands behind every actor's alternative
+// to agreement (an answer's no_deal, as the request's batna resolved):
+// "No-deal package behind each alternative: the status quo (each issue's
+// reference point).", "…: the forecast of smp (KTAB spatial model,
+// SMP).", "…: none: each actor's alternative is its stated reservation
+// only (0 where none is stated).". Deal evaluate and deal search carry it
+// (no_deal_text), which every door prints; the page composed it itself.
+func NoDealText(noDeal string) string {
+	return "No-deal package behind each alternative: " + noDealName(noDeal) + "."
+}
+
+// noDealName is the no-deal package noDeal in NoDealText's words; a
+// model's forecast names the model as running text does (ModelNameText).
+func noDealName(noDeal string) string {
+	switch {
+	case noDeal == "reference":
+		return "the status quo (each issue's reference point)"
+	case noDeal == "none":
+		return "none: each actor's alternative is its stated reservation only (0 where none is stated)"
+	case strings.HasPrefix(noDeal, "model:"):
+		name, title := strings.TrimPrefix(noDeal, "model:"), ""
+		if m, err := catalog.Get(name); err == nil {
+			if t, ok := m.(model.Titled); ok {
+				title = t.Title()
+			}
+		}
+		return "the forecast of " + ModelNameText(name, title)
+	}
+	return noDeal
+}
+
+// MustAcceptText names the actors whose acceptance a search's zone needs
+// (DealZone.Required), and, where some issue has a decision rule
+// (ruled), that theirs is needed on the issues without one: "Must
+// accept: Ukraine, Russia.". A search carries it (must_accept_text),
+// which every door prints; the command line said "Required: …" and the
+// page "Must accept: …" of the same list.
+func MustAcceptText(p *answer.Scenario, required []string, ruled bool) string {
+	s := "Must accept: " + strings.Join(NamesOf(required, p.ActorName), ", ")
+	if ruled {
+		s += " (on the issues without a decision rule)"
+	}
+	return s + "."
+}
+
+// AlternativesLine says which alternative to agreement each actor was
+// given (alts), and from which no-deal package (noDeal, "" where another
+// line says it): the source once, in the head, when every actor's is
+// from the same; an actor a search's zone does not need marked so
+// (its RequiredText). "Alternatives to agreement (batna reference), each
+// actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521."
+// Deal proposals carries it (alternatives_text), which every door
+// prints; the page wrote its own line of the same values.
+func AlternativesLine(p *answer.Scenario, noDeal string, alts []answer.DealAlternative) string {
+	same := len(alts) > 0
+	for _, a := range alts {
+		same = same && a.From == alts[0].From
+	}
+	var parts []string
+	for _, a := range alts {
+		s := p.ActorName(a.Actor) + " " + cmp.Or(a.Text, AlternativeText(a.Value, a.From))
+		if same {
+			s = fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value)
+		}
+		if a.RequiredText != "" && a.RequiredText != RequiredText(true) {
+			s += " (" + a.RequiredText + ")"
+		}
+		parts = append(parts, s)
+	}
+	head := "Alternatives to agreement"
+	if noDeal != "" {
+		head += " (batna " + noDeal + ")"
+	}
+	if same {
+		head += ", " + AlternativesHead(alts[0].From)
+	}
+	return head + ": " + strings.Join(parts, ", ") + "."
+}

@@ -60,7 +60,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 	if err != nil {
 		return nil, err
 	}
-	out := &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, Rest: restName, Evaluation: ev, Warnings: warn}
+	out := &answer.DealEvaluation{Scenario: c.Header, Request: req, NoDeal: noDeal, NoDealText: NoDealText(noDeal), Rest: restName, Evaluation: ev, Warnings: warn}
 	for i := range ev.Actors {
 		verdictTexts(&out.Scenario, &ev.Actors[i])
 	}
@@ -289,7 +289,8 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 	if err != nil {
 		return nil, err
 	}
-	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, Result: res, Warnings: warn}
+	out := &answer.DealSearch{Scenario: c.Header, Request: req, NoDeal: noDeal, NoDealText: NoDealText(noDeal), Result: res, Warnings: warn}
+	out.MustAcceptText = MustAcceptText(&out.Scenario, res.Required, len(res.Rules) > 0)
 	searchTexts(out, c.unrestated(res))
 	if err := c.closeCalls(ctx, out, din, o); err != nil {
 		return nil, err

@@ -184,7 +184,9 @@ func (c *Case) convert(name string, r *model.Result, o model.Options) answer.Mod
 				// an issue without labelled options: none, as of a settled forecast
 				f.Nearest = []answer.Anchor{}
 			}
-			moving = append(moving, unsettledIssue{label: issueLabelOf(p, k), s: s, rounds: len(ir.Rounds) - 1, width: is.Max - is.Min, options: len(f.Nearest)})
+			u := unsettledIssue{label: issueLabelOf(p, k), s: s, rounds: len(ir.Rounds) - 1, width: is.Max - is.Min, options: len(f.Nearest)}
+			f.UnsettledText = u.unsettledText()
+			moving = append(moving, u)
 			repeats[bdm.MovingNote(ir.Issue, ir.Rounds[len(ir.Rounds)-1].Round).String()] = true
 		}
 		forecastTexts(&f)
@@ -686,16 +688,40 @@ func minorList(minor []unsettledIssue) string {
 func unsettledList(moving []unsettledIssue, rounds bool) string {
 	parts := make([]string, len(moving))
 	for i, u := range moving {
-		p := u.label + " " + RangeText(u.s.lo, u.s.hi, u.s.d, Decimals) + u.movedParen()
-		if len(u.s.cycle) > 0 {
-			p += fmt.Sprintf(", cycling through %s (period %d)", u.s.cycleText(), len(u.s.cycle))
-		}
+		p := u.label + " " + u.rangeClause()
 		if rounds {
 			p += fmt.Sprintf(" after %d rounds", u.rounds)
 		}
 		parts[i] = p
 	}
 	return strings.Join(parts, "; ")
+}
+
+// rangeClause is the range an issue kept moving in, how far that is
+// (movedParen) and a cycle's values and period: "20.7–90.0 (69.3% of
+// the scale, across options), cycling through 90.0, 20.7 (period 2)",
+// as unsettledList names each issue and UnsettledText says it of one.
+func (u unsettledIssue) rangeClause() string {
+	s := RangeText(u.s.lo, u.s.hi, u.s.d, Decimals) + u.movedParen()
+	if len(u.s.cycle) > 0 {
+		s += fmt.Sprintf(", cycling through %s (period %d)", u.s.cycleText(), len(u.s.cycle))
+	}
+	return s
+}
+
+// unsettledText says of one issue that its forecast did not settle, in
+// the words the model's warning gives it among the others (rangeClause,
+// minorList): "did not settle: read it as the range 20.7–90.0 (69.3% of
+// the scale, across options), cycling through 90.0, 20.7 (period 2)";
+// an issue that moved less than its digits show (minor) "did not settle,
+// but moved less than the digits shown: 47.6". The issue's forecast
+// carries it (unsettled_text), which the page's card of that issue
+// prints where the model's warning names other issues too.
+func (u unsettledIssue) unsettledText() string {
+	if u.minor() {
+		return "did not settle, but moved less than the digits shown: " + RangeText(u.s.lo, u.s.hi, u.s.d, Decimals)
+	}
+	return "did not settle: read it as the range " + u.rangeClause()
 }
 
 // unsettledIn is what a question that takes a model's forecast as a

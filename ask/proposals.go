@@ -49,6 +49,7 @@ func DealProposals(ctx context.Context, c *Case, req answer.DealProposalsRequest
 		return nil, err
 	}
 	out := &answer.DealProposals{Scenario: c.Header, Request: req, NoDeal: noDeal, Alternatives: alts, Acceptance: acc, Proposals: []answer.ProposalVerdicts{}, Warnings: warn}
+	out.AlternativesText = AlternativesLine(&out.Scenario, noDeal, alts)
 	for _, pr := range c.Resolved.Proposals {
 		if err := ctx.Err(); err != nil {
 			return nil, err

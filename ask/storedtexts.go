@@ -58,6 +58,10 @@ func StoredSensitivityTexts(s *answer.Sensitivity) bool {
 				is.CaptionText = TornadoCaptionText(*is, s.Scenario.IssueDecimals(is.Issue))
 				wrote = true
 			}
+			if is.MoreText == "" && len(is.Swings) > TornadoTop {
+				is.MoreText = MoreInputsText(TornadoTop, len(is.Swings)-TornadoTop)
+				wrote = true
+			}
 		}
 	}
 	return wrote

@@ -22,6 +22,27 @@ import (
 // BaseOutsideText name are those.
 const TornadoTop = 8
 
+// MoreInputsText says, under a tornado that shows an issue's first top
+// swings of top+more, that more inputs move its forecast less: "The 8
+// inputs that move it most; 12 more inputs move it less."; "" when none
+// is left out (more ≤ 0). A sensitivity answer carries it for
+// TornadoTop (more_text), which the page prints under its chart and
+// parley sensitivity under its table (with another --top, for the rows
+// it shows).
+func MoreInputsText(top, more int) string {
+	if more <= 0 {
+		return ""
+	}
+	most, moves := "move", "inputs move"
+	if top == 1 {
+		most = "moves"
+	}
+	if more == 1 {
+		moves = "input moves"
+	}
+	return fmt.Sprintf("The %s that %s it most; %s more %s it less.", nouns.Count(top, "input"), most, Grouped(more), moves)
+}
+
 // sweepTexts writes the words of one model's sweep on sc: what an
 // interruption kept (InterruptedAfter), what the options' parentheses
 // hold (IntervalLegend), each issue's line on its unsettled draws
@@ -220,6 +241,7 @@ func sensitivityTexts(sc *answer.Scenario, sm *answer.SensitivityModel) {
 		is.CaptionText = TornadoCaptionText(*is, sc.IssueDecimals(is.Issue))
 		shown := is.Swings[:min(len(is.Swings), TornadoTop)]
 		is.OneEndedText, is.BaseOutsideText = OneEndedText(sc, is.Issue, shown), BaseOutsideText(sc, is.Issue, shown)
+		is.MoreText = MoreInputsText(TornadoTop, len(is.Swings)-TornadoTop)
 		for j := range is.Swings {
 			s := &is.Swings[j]
 			s.WhatText = swingWhat(sc, is.Issue, *s)

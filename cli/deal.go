@@ -174,6 +174,9 @@ func printEvaluation(w io.Writer, ev *answer.DealEvaluation, width int) {
 	if x := cmp.Or(ev.RestCrossedText, ask.RestCrossedText(sc, ev.Evaluation, ev.Request.Package, ev.Rest)); x != "" {
 		para(w, x, width)
 	}
+	// the package behind every alternative, which the verdicts' column
+	// says only as "at no deal (reference)"
+	para(w, cmp.Or(ev.NoDealText, ask.NoDealText(ev.NoDeal)), width)
 	if len(ev.Evaluation.Forecasts) > 0 {
 		t := newTable(w)
 		t.AppendHeader(table.Row{"Model", "Mean |package − forecast|", "Max"})
@@ -280,8 +283,11 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 	res := a.Result
 	p := &a.Scenario
 	headline(w, p, width)
-	// ρ and the no-deal package are the solver's line's (ask.SolverLine).
-	line := fmt.Sprintf("Required: %s.", strings.Join(ask.NamesOf(res.Required, p.ActorName), ", "))
+	// ρ is the solver's line's (ask.SolverLine); the no-deal package and
+	// the actors whose acceptance the zone needs are said as the page
+	// says them (ask.NoDealText, ask.MustAcceptText).
+	para(w, cmp.Or(a.NoDealText, ask.NoDealText(a.NoDeal)), width)
+	line := cmp.Or(a.MustAcceptText, ask.MustAcceptText(p, res.Required, len(res.Rules) > 0))
 	if len(res.Fixed) > 0 {
 		var fx []string
 		for _, is := range p.Issues {
@@ -298,7 +304,7 @@ func printSearch(w io.Writer, a *answer.DealSearch, width int) {
 		line += " A package is accepted when " + res.Acceptance + "."
 	}
 	para(w, line, width)
-	printAlternatives(w, p, "", res.Alternatives, width)
+	printAlternatives(w, p, "", "", res.Alternatives, width)
 	para(w, res.Summary, width)
 	printCoalitions(w, p, res, width)
 	if z := cmp.Or(res.ZoneText, ask.ZoneLine(res)); z != "" {
@@ -659,33 +665,11 @@ func printLabelled(w io.Writer, p *answer.Scenario, title string, pk *answer.Dea
 }
 
 // printAlternatives says which alternative to agreement each actor was
-// given, and from which no-deal package: once, when every actor's is
-// from the same; an actor a search's zone does not need marked so, as
-// the page marks it (the answer's required_text, ask.RequiredText).
-func printAlternatives(w io.Writer, p *answer.Scenario, noDeal string, alts []answer.DealAlternative, width int) {
-	same := len(alts) > 0
-	for _, a := range alts {
-		same = same && a.From == alts[0].From
-	}
-	var parts []string
-	for _, a := range alts {
-		s := p.ActorName(a.Actor) + " " + cmp.Or(a.Text, ask.AlternativeText(a.Value, a.From))
-		if same {
-			s = fmt.Sprintf("%s %.3f", p.ActorName(a.Actor), a.Value)
-		}
-		if a.RequiredText != "" && a.RequiredText != ask.RequiredText(true) {
-			s += " (" + a.RequiredText + ")"
-		}
-		parts = append(parts, s)
-	}
-	head := "Alternatives to agreement"
-	if noDeal != "" {
-		head += " (batna " + noDeal + ")"
-	}
-	if same {
-		head += ", " + ask.AlternativesHead(alts[0].From)
-	}
-	say(w, head, strings.Join(parts, ", ")+".", width)
+// given, and from which no-deal package, in the words deal proposals
+// carries (text, its alternatives_text; ask.AlternativesLine, which
+// writes them where text is "").
+func printAlternatives(w io.Writer, p *answer.Scenario, text, noDeal string, alts []answer.DealAlternative, width int) {
+	para(w, cmp.Or(text, ask.AlternativesLine(p, noDeal, alts)), width)
 }
 
 // parsePairs is ask.ParsePairs for a flag of cmd (field: package, fix),

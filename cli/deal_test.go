@@ -345,7 +345,8 @@ func TestDealSearchSaysOnce(t *testing.T) {
 	}
 	text := unwrapped(out)
 	for _, want := range []string{
-		"Required: Ukraine, Russia, United States,",
+		// the page's words for the same list and package (ask.MustAcceptText, NoDealText)
+		"No-deal package behind each alternative: the status quo (each issue's reference point).\nMust accept: Ukraine, Russia, United States,",
 		"Alternatives to agreement, each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,",
 		"No agreement is possible as things stand: the required actors' red lines on Territory leave no value (Ukraine needs it below 65; Russia needs it at 65 or above).",
 	} {
@@ -486,7 +487,7 @@ func TestDealRobustMixedRulesSaysBoth(t *testing.T) {
 	// The search said "Decision rules decide (below)." where the rule
 	// changes nothing.
 	out, _, code := run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
-	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Required: Alpha, Beta, Gamma, Delta. A package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here.") {
+	if code != 0 || strings.Contains(out, "Decision rules decide") || !strings.Contains(flat(out), "Must accept: Alpha, Beta, Gamma, Delta (on the issues without a decision rule). A package is accepted when it passes the decision rule of 1 of 2 issues (Budget by qmv) and every required actor accepts it (Tax has no rule); every required actor's yes already passes Budget's rule, so it changes nothing here.") {
 		t.Errorf("exit %d, search:\n%s", code, out)
 	}
 }
@@ -789,5 +790,21 @@ func TestDealNoVetoSaid(t *testing.T) {
 	out, _, _ = run(t, "deal", "search", "testdata/rules-mixed.yaml", "-q")
 	if strings.Contains(out, "No actor has a veto.") {
 		t.Errorf("rules-mixed has veto players, yet says none:\n%s", out)
+	}
+}
+
+// Deal evaluate names the package behind every alternative in the words
+// the page shows (ask.NoDealText): the verdicts' column said only "at no
+// deal (reference)", and of a model's forecast "at no deal (model:smp)"
+// where the page named the model.
+func TestDealEvaluateNamesNoDeal(t *testing.T) {
+	for _, c := range []struct{ batna, want string }{
+		{"auto", "No-deal package behind each alternative: the status quo (each issue's reference point).\n"},
+		{"model:smp", "No-deal package behind each alternative: the forecast of smp (KTAB spatial model, SMP).\n"},
+	} {
+		out, _, code := run(t, "deal", "evaluate", "--batna", c.batna, "-q")
+		if code != 0 || !strings.Contains(unwrapped(out), c.want) {
+			t.Errorf("batna %s: exit %d, output lacks %q:\n%s", c.batna, code, c.want, out)
+		}
 	}
 }

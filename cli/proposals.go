@@ -74,7 +74,7 @@ func runDealProposals(cmd *cobra.Command, args []string) error {
 func printProposals(w io.Writer, a *answer.DealProposals, width int) {
 	sc := &a.Scenario
 	headline(w, sc, width)
-	printAlternatives(w, sc, a.NoDeal, a.Alternatives, width)
+	printAlternatives(w, sc, a.AlternativesText, a.NoDeal, a.Alternatives, width)
 	ruled := false
 	for _, p := range a.Proposals {
 		ruled = ruled || len(p.Rules) > 0

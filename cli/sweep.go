@@ -21,7 +21,6 @@ import (
 
 	"parley/answer"
 	"parley/ask"
-	"parley/nouns"
 )
 
 // addSweepFlags gives sweep and sensitivity their flags, with def's
@@ -374,9 +373,15 @@ func tornado(w io.Writer, sc *answer.Scenario, r *answer.SensitivityModel, top, 
 		fmt.Fprintln(w)
 		para(w, head+")", width)
 		layoutAt(width).fit(w, func(w io.Writer, l layout) { swingTable(w, sc, sc.Issues[sc.IssueIndex(is.Issue)], is, top, l) })
+		// the answer's words under its first ask.TornadoTop, as the
+		// page says them under its chart; with another --top, of the
+		// rows shown
 		if top > 0 && len(is.Swings) > top {
-			n := len(is.Swings) - top
-			fmt.Fprintf(w, "  (%d more %s; --top 0 shows all)\n", n, nouns.For(n, "input"))
+			more := is.MoreText
+			if top != ask.TornadoTop || more == "" {
+				more = ask.MoreInputsText(top, len(is.Swings)-top)
+			}
+			para(w, "  "+more+" --top 0 shows all.", width)
 		}
 		if is.FixedText != "" {
 			para(w, "  "+is.FixedText, width)

@@ -129,6 +129,12 @@ type IssueSensitivity struct {
 	EndsUnsettledText string `json:"ends_unsettled_text,omitempty"`
 	OneEndedText      string `json:"one_ended_text,omitempty"`
 	BaseOutsideText   string `json:"base_outside_text,omitempty"`
+	// MoreText says, where the issue has more swings than the
+	// ask.TornadoTop a door shows by default, that the others move the
+	// forecast less (ask.MoreInputsText: "The 8 inputs that move it
+	// most; 12 more inputs move it less."); omitted when there are no
+	// more. Written by ask, and when a stored answer is read back.
+	MoreText string `json:"more_text,omitempty"`
 	// DrawsMemberFailures and EndsMemberFailures count, for a model that
 	// combines others, the Monte Carlo draws and the swings' ends in
 	// which a member failed on this issue, by member (as IssueSummary's

@@ -9,7 +9,8 @@ import (
 
 // stripDealTexts makes the page's deal search answers look like those
 // stored before the answers carried their words: it takes every *_text
-// and text field out of the concession, and the solver's line.
+// and text field out of the concession, the solver's line, and the
+// no-deal and must-accept lines.
 var stripDealTexts = answerFetch("search", `(run) => {
   const keys = ['text', 'head_text', 'cost_text', 'same_crossing_text', 'more_sets_text', 'choice_text']
   const strip = (x) => {
@@ -18,12 +19,12 @@ var stripDealTexts = answerFetch("search", `(run) => {
     for (const k of keys) delete x[k]
     Object.values(x).forEach(strip)
   }
-  if (run.result) { strip(run.result.result?.concession); delete run.result.solver_text }
+  if (run.result) { strip(run.result.result?.concession); delete run.result.solver_text; delete run.result.no_deal_text; delete run.result.must_accept_text }
 }`)
 
 // TestDealSearchStoredWithoutTexts: a deal search answer stored before
 // the answers carried their words (no bend's text, no plan's head_text,
-// no solver_text) still shows on the page: its fields plainly, the way
+// no solver_text, no no_deal_text) still shows on the page: its fields plainly, the way
 // out as the red lines before and after ("Ukraine: Territory < 65 → <=
 // 65"), each plan under its title, and a line saying the answer is
 // older than its words; not ask's sentences rewritten by the page (whose
@@ -43,6 +44,8 @@ func TestDealSearchStoredWithoutTexts(t *testing.T) {
 		"plan-bend":            {"Ukraine: Territory < 65 → <= 65", "Ukraine: Territory < 65 → <= 65"},
 		"plan-cost":            nil,
 		"search-solver":        {"This answer was stored before answers carried their words: its ways out and plans are shown plainly; search again to read them in full."},
+		// the no-deal package and the required actors as their fields
+		"search-no-deal": {"No-deal package: reference Must accept: Ukraine, Russia, United States, United Kingdom, France, Germany, Italy, Finland, European Commission, NATO"},
 	} {
 		if shown := text(id); strings.Join(shown, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s reads\n%s\nwant\n%s", id, strings.Join(shown, "\n"), strings.Join(want, "\n"))

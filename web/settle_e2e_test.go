@@ -47,6 +47,11 @@ func TestSettleCaveatOncePerModel(t *testing.T) {
 		if r := ask.RangeText(x.Range.Lo, x.Range.Hi, 1, ask.Decimals); !strings.Contains(c, "did not settle") || !strings.Contains(c, r) {
 			t.Errorf("%s's caveat on %s's card reads %q, want it to say it did not settle, range %s", m.Model, x.Issue, c, r)
 		}
+		// in the answer's words for the issue (unsettled_text), which
+		// the model's warning gives it among the others
+		if want := m.Model + ": " + x.UnsettledText; x.UnsettledText == "" || !strings.HasSuffix(c, want) {
+			t.Errorf("%s's caveat on %s's card reads %q, want it to end %q", m.Model, x.Issue, c, want)
+		}
 		for _, y := range on[1:] {
 			if strings.Contains(c, "("+y.Issue+")") {
 				t.Errorf("%s's caveat on %s's card reads %q: it names %s too", m.Model, x.Issue, c, y.Issue)

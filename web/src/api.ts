@@ -160,6 +160,11 @@ export interface IssueForecast {
   // omitted where no option reads as all of it, and in an answer stored
   // before they were carried.
   points_text?: string; nearest_text?: string
+  // unsettled_text: one that did not settle, the range to read it as, in
+  // the words the model's warning gives the issue (ask's unsettledText);
+  // omitted for a settled one, and in an answer stored before it was
+  // carried.
+  unsettled_text?: string
   // forecast_text: a settled forecast as every door writes it
   // (ask.PointText: "34.98", not "35.0", beside a red line ">= 35" it
   // crosses); omitted for one that did not settle.
@@ -309,8 +314,9 @@ export interface SensitivityIssue {
   // The lines under the tornado, in ask's words: its unsettled ends
   // (ask.EndsUnsettledText), its one-ended and its not monotone swings
   // among the first ask.TornadoTop (ask.OneEndedText,
-  // ask.BaseOutsideText); absent when none.
-  ends_unsettled_text?: string; one_ended_text?: string; base_outside_text?: string
+  // ask.BaseOutsideText); absent when none. more_text: that the swings
+  // after those move it less (ask.MoreInputsText); absent when none.
+  ends_unsettled_text?: string; one_ended_text?: string; base_outside_text?: string; more_text?: string
   // fixed: nothing that moves the model's forecast of this issue has a
   // range, so every swing is 0; fixed_text says so in the sweep's words
   // (ask.SweepFixedText).
@@ -356,7 +362,7 @@ export interface DealRobustness {
 // was carried. rest_crossed_text: the red lines crossed only on issues
 // the package does not name, which deal proposals would not count
 // (ask.RestCrossedText); absent where there are none.
-export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; summary_text?: string; rest_crossed_text?: string; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
+export interface DealEvaluation { scenario: AnswerScenario; request: DealEvaluateRequest; no_deal: string; no_deal_text?: string; rest: string; evaluation: DealVerdicts; nearest_text?: string[]; summary_text?: string; rest_crossed_text?: string; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[] }
 // DealRuleVerdict: whether a package passes one issue's decision rule, and
 // the voters who carry it (coalition); text, all of it in words
 // (ask.RuleText), on the rules of deal proposals and deal evaluate.
@@ -403,7 +409,7 @@ export interface DealZone {
   // (a note says so): the bounds are then not stated.
   certified: boolean
 }
-export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; result: DealZone; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[]; solver_text?: string }
+export interface DealSearch { scenario: AnswerScenario; request: DealSearchRequest; no_deal: string; no_deal_text?: string; must_accept_text?: string; result: DealZone; robust?: DealRobustness; held_fixed?: HeldFixed; warnings?: string[]; solver_text?: string }
 
 // Deal proposals (docs/json.md, "Deal proposals").
 export interface DealProposalsRequest extends DealRequest { all_snapshots?: boolean; models: string[] }
@@ -430,7 +436,7 @@ export interface ProposalVerdicts {
 export interface ProposalSnapshot { snapshot: string; label?: string; proposals: { id: string; name: string; accepted: boolean; accepts: string[]; rejects: string[]; defaulted?: string[]; error?: string; text: string; open_red_lines_text?: string }[] }
 export interface DealProposals {
   scenario: AnswerScenario; request: DealProposalsRequest; no_deal: string
-  alternatives: { actor: string; value: number; from: string }[]; acceptance: string
+  alternatives: { actor: string; value: number; from: string }[]; alternatives_text?: string; acceptance: string
   proposals: ProposalVerdicts[]; timeline?: ProposalSnapshot[]; timeline_note?: string; timeline_open_red_lines?: string[]; distance_head?: string; warnings?: string[]
 }
 // Defaults: each kind of run's default request as the Go code builds it

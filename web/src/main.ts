@@ -7,7 +7,7 @@
 import './style.css'
 import { api, follow, download, APIError, inlineOrJob, loadDefaults, defaults, sized, savedNotes } from './api'
 import type { Scenario, ScenarioView, Forecast, ModelForecast, IssueForecast, Issue, Stance, ModelInfo, Param, Sweep, SweepIssue, Swing, Sensitivity, Diagnostic, DealEvaluation, DealSearch, DealPackage, DealPlan, Bend, Shortfall, Distribution, DealRobustness, Comparison, CompareCell, CompareColumn, Range, HeldFixed, Source, Bin, Evidence, SweepInput } from './api'
-import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, rangeDecimals, rangeDecimalsMax, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel, modelNameText } from './util'
+import { h, s, svgLabel, fitText, textWidth, fmt, signed, plainNum, count, color, rangeText, intervalText, plainNumber, rangeJoin, noNumber, tieJoin, reachJoin, settingsText, errorText, decimalsOf, inputValue, plural, heldFixed, foldCaveats, niceTicks, ink, redLinesCrossed, caveatsCard, distanceText, possessive, stanceButton, stanceLabel, upperFirst, setModelTitles, modelLabel, modelNameText } from './util'
 import { renderExplain } from './explain'
 import { proposalsCard } from './proposals'
 import { renderAdvise } from './advise'
@@ -593,8 +593,10 @@ function forecastFor(model: string, issue: string): number | null {
 
 // issueWarnings are the models' warnings about one issue: the warnings
 // that name it and no other of the model's issues, and, for an unsettled
-// forecast none of those names, a line with its own range (and cycle)
-// from its fields. A warning naming several issues (a model's one
+// forecast none of those names, its own range (and cycle) in the
+// answer's words (unsettled_text, ask's unsettledText: the words the
+// model's warning gives the issue among the others); an answer stored
+// before it was carried gives its range plainly. A warning naming several issues (a model's one
 // warning for all it did not settle on) stays with the model's caveats:
 // here it would bury this issue's range among the others'.
 function issueWarnings(models: ModelForecast[], issue: string): { model: string; text: string }[] {
@@ -604,21 +606,9 @@ function issueWarnings(models: ModelForecast[], issue: string): { model: string;
     const ws = (m.warnings ?? []).filter((w) => names(w, issue) && !m.issues.some((x) => x.issue !== issue && names(w, x.issue)))
     for (const w of ws) out.push({ model: m.model, text: w })
     const f = m.issues.find((x) => x.issue === issue)
-    if (f && !f.settled && !ws.length) {
-      const cycle = f.cycle?.length ? ` (it cycles through ${cycleText(f)}, period ${f.cycle.length})` : ''
-      out.push({ model: m.model, text: `did not settle: read it as the range ${shown(f)}${cycle}` })
-    }
+    if (f && !f.settled && !ws.length) out.push({ model: m.model, text: f.unsettled_text ?? `did not settle: ${shown(f)}` })
   }
   return out
-}
-
-// cycleText is an unsettled forecast's cycle, its values with the
-// issue's decimals, or as many as its range needs where those do not
-// part the range's ends (ask's cycleText, the same rule).
-function cycleText(f: IssueForecast): string {
-  let d = dec(f.issue)
-  if (f.range && fmt(f.range.lo, d) === fmt(f.range.hi, d)) d = Math.max(d, rangeDecimals(f.range.lo, f.range.hi, d + 1, rangeDecimalsMax(d, f.range.lo, f.range.hi)))
-  return (f.cycle ?? []).map((x) => fmt(x, d)).join(', ')
 }
 
 // answerOnlyWarnings are the answer's scenario warnings the stored file's
@@ -1811,7 +1801,11 @@ function drawSweep(out: HTMLElement, tor: HTMLElement, warn: HTMLElement, torWar
       // each chart's key, where only the view's opening line said it
       h('p', { class: 'hint tkey', 'data-testid': 'tornado-key' }, h('span', { class: 'swatch', style: `background:${color(0)}` }), ' moves the forecast up as the input rises ', h('span', { class: 'swatch', style: `background:${color(1)}` }), ' down'),
       h('div', { class: 'box', style: `height:${60 + bars.length * 24}px` }, canvas))
-    if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, `The ${tornadoTop} inputs that move it most; ${count(more)} more ${more === 1 ? 'input moves' : 'inputs move'} it less.`))
+    // the answer's words (more_text, ask.MoreInputsText), as parley
+    // sensitivity prints them under its table; the server writes them
+    // into an answer stored before they were carried
+    // (ask.StoredSensitivityTexts), so the count alone is the fallback
+    if (more > 0) fig.append(h('p', { class: 'hint', 'data-testid': 'tornado-more', 'data-more': more }, ti.more_text ?? `more inputs: ${count(more)}`))
     // The inputs shown (the command line's rows) whose one end the model
     // refused, as the command line says under its table; their bars run
     // from the base to the end that ran, their labels marked †.
@@ -2007,18 +2001,9 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
         h('td', { class: a.p_accepts < 0.5 ? 'down' : '' }, probabilityCell(a.p_accepts, a.p_accepts_text)))))) : '')
 }
 
-// noDeal says in words which package stands behind every actor's
-// alternative (the answer's no_deal).
-function noDeal(nd: string): string {
-  if (nd === 'reference') return 'the status quo (each issue’s reference point)'
-  if (nd === 'none') return 'none: each actor’s alternative is its stated reservation only (0 where none is stated)'
-  if (nd.startsWith('model:')) return forecastOf(nd.slice(6))
-  return nd
-}
-
-// forecastOf names a model's forecast as the no-deal package, in the
-// picker and in the sentence under the answer alike, by the model as a
-// sentence names it (modelNameText, Go's name_text): "the forecast of smp
+// forecastOf names a model's forecast as the no-deal package in the
+// picker, as the sentence under the answer names it (ask.NoDealText, the
+// answer's no_deal_text): by the model as a sentence names it (modelNameText, Go's name_text): "the forecast of smp
 // (KTAB spatial model, SMP)". It read "the forecast of KTAB spatial model
 // (SMP) (smp)", the title first as a table lists it.
 function forecastOf(model: string): string {
@@ -2222,7 +2207,10 @@ function drawDeal(box: HTMLElement, ans: DealEvaluation) {
     // parley deal evaluate prints it under the summary.
     ans.rest_crossed_text ? h('p', { class: 'hint', 'data-testid': 'deal-rest-crossed' }, ans.rest_crossed_text) : '',
     ev.rules?.length ? h('ul', { class: 'hint', 'data-testid': 'deal-rules' }, ...ev.rules.map((r) => h('li', {}, r.text ?? `${issueName(r.issue)} by ${r.rule}: ${r.passes ? 'passes' : 'fails'}`))) : '',
-    h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}.`),
+    // The package behind every alternative in the answer's words
+    // (no_deal_text, ask.NoDealText), as parley deal evaluate prints it;
+    // an answer stored before it was carried names it plainly.
+    h('p', { class: 'hint', 'data-testid': 'deal-no-deal' }, ans.no_deal_text ?? `No-deal package: ${ans.no_deal}`),
     warningList(ans.warnings, 'deal-warnings') ?? '',
     h('table', { class: 'compare' },
       // the command line's columns and words (printVerdicts): whether an
@@ -2343,7 +2331,12 @@ function drawSearch(box: HTMLElement, ans: DealSearch) {
     // (ask.BeforeRestatingText), as parley deal search prints it
     r.restated_text ? h('p', { class: 'hint warn', 'data-testid': 'zone-before-restating' }, r.restated_text) : '',
     robustBox(ans.robust, ans.held_fixed, true),
-    h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, `No-deal package behind each alternative: ${noDeal(ans.no_deal)}. Must accept: ${r.required.map(actorName).join(', ')}${r.rules ? ' (on the issues without a decision rule)' : ''}.`),
+    // The no-deal package and whose acceptance the zone needs, in the
+    // answer's words (no_deal_text, must_accept_text; ask.NoDealText,
+    // MustAcceptText), as parley deal search prints them; an answer
+    // stored before they were carried shows its fields plainly.
+    h('p', { class: 'hint', 'data-testid': 'search-no-deal' }, ans.no_deal_text ?? `No-deal package: ${ans.no_deal}`, ' ',
+      ans.must_accept_text ?? `Must accept: ${names(r.required)}`),
     warningList(ans.warnings, 'search-warnings') ?? '',
     settingsText(ans.request) ? h('p', { class: 'hint', 'data-testid': 'search-settings' }, `The search runs its models with the settings chosen on the Forecast view (${settingsText(ans.request)}), as the forecast does.`) : '',
     notes.length ? h('ul', { class: 'hint' }, ...notes.map((n) => h('li', {}, n))) : '',

@@ -129,7 +129,11 @@ function drawProposals(box: HTMLElement, a: DealProposals, d: Distances | null, 
   // Drawn again when the distances come: the timeline opened meanwhile stays open.
   const open = box.querySelector('details')?.open ?? false
   box.replaceChildren(
-    h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
+    // Each actor's alternative and the no-deal package in the answer's
+    // words (alternatives_text, ask.AlternativesLine), as parley deal
+    // proposals prints them; an answer stored before it was carried
+    // shows its fields plainly.
+    h('p', { class: 'hint', 'data-testid': 'proposals-alternatives' }, a.alternatives_text ?? `Alternatives to agreement (no-deal package: ${a.no_deal}): ${alts}.`),
     a.proposals.some((p) => p.rules?.length) ? h('p', { class: 'hint', 'data-testid': 'proposals-acceptance' }, `A proposal is accepted when ${a.acceptance}.`) : '',
     // The answer's warnings (a proposal not judged, none on the table)
     // as every view shows warnings; "p.warning" had no style, and read as
