@@ -10,6 +10,7 @@ import (
 
 	"parley/errs"
 	"parley/mcerr"
+	"parley/model"
 	"parley/parallel"
 	"parley/sweep"
 )
@@ -24,6 +25,14 @@ import (
 //	P(i accepts p) = #{d : U_i^d(p) ≥ d_i^d and p crosses none of i's red lines} / N
 //	P(zone)        = #{d : the zone of draw d is not empty (margin (5) ≥ 0,
 //	                     under rules in some coalition's zone)} / N
+//
+// and, when some issue the search leaves free is discrete (it takes only
+// its options), P(zone) counts instead the draws whose zone holds a
+// package at the options that is accepted: the search's own check
+// (AtOptions) run on the draw, where "not known" (more than
+// MaxRestateCombinations combinations to check) counts as none and
+// Robust.ZoneUnknown says in how many draws (docs/DECISIONS.md,
+// "robust28");
 //
 //	P(accepted)    = #{d : p passes decide, as deal evaluate judges} / N
 //
@@ -83,10 +92,20 @@ type Robust struct {
 	Interval string `json:"interval"`
 	// Acceptance says what Accepted counts (rule.go: acceptance).
 	Acceptance string `json:"acceptance"`
-	// Zone is P(a zone of agreement exists) (search only).
+	// Zone is P(a zone of agreement exists) (search only); with
+	// ZoneAtOptions, P(a package at the options is accepted).
 	Zone *float64 `json:"p_zone,omitempty"`
 	// ZoneInterval is Zone's interval (search only).
 	ZoneInterval *[2]float64 `json:"p_zone_interval,omitempty"`
+	// ZoneAtOptions is true when some issue the search leaves free is
+	// discrete: Zone then counts the draws whose zone holds a package at
+	// the options that is accepted (the search's check, AtOptions), not
+	// those whose zone is open between them, which OpenDraws counts.
+	// ZoneUnknown counts the draws whose check could not tell (more
+	// than MaxRestateCombinations combinations), counted as none.
+	ZoneAtOptions bool `json:"zone_at_options,omitempty"`
+	OpenDraws     *int `json:"open_draws,omitempty"`
+	ZoneUnknown   int  `json:"zone_unknown,omitempty"`
 	// Best is the candidate package with the highest P(accepted)
 	// (search only; nil when no candidate exists: no draw
 	// and no stated value opened the zone). Each candidate is restated
@@ -136,14 +155,36 @@ type RobustActor struct {
 
 // drawn is one draw's normalised view.
 type drawn struct {
-	sp    *space
-	open  bool
-	cand  []float64 // the draw's balanced package (issue units), when open
+	sp   *space
+	open bool
+	// cand is the draw's candidate (issue units), when open: its
+	// balanced package, or, when the check at the options found a
+	// package at the options that is accepted (atWitness), that one.
+	cand      []float64
+	atWitness bool
+	// at is the check at the options (AtOptions) of an open draw, when
+	// some free issue is discrete.
+	at    atVerdict
 	valid bool
 }
 
+// atVerdict is a draw's check at the options: not run (no free
+// discrete issue, or the zone closed), some package at the options
+// accepted, none, or not known.
+type atVerdict int8
+
+const (
+	atNotRun atVerdict = iota
+	atYes
+	atNo
+	atUnknown
+)
+
 // draws computes the space (and, with zone, the zone's balanced package)
 // of every draw, in parallel, stored by index.
+//
+// With zone and options (some free issue discrete: freeDiscrete), each
+// open draw is also checked at the options (drawAtOptions).
 func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone bool) ([]drawn, int, error) {
 	if ro.Draws <= 0 {
 		return nil, 0, errs.New(errs.Argument, "robust analysis: %d draws; valid: a number > 0", ro.Draws)
@@ -153,6 +194,14 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 	}
 	p := in.Problem
 	inputs := sweep.Inputs(p)
+	check := false
+	if zone {
+		ks, err := freeDiscrete(p, o)
+		if err != nil {
+			return nil, 0, err
+		}
+		check = len(ks) > 0
+	}
 	workers := ro.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -175,6 +224,9 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 			sp, err := newSpace(&din, o.rho())
 			if err == nil && zone {
 				out[d].open, out[d].cand, err = quickZone(&din, sp, o)
+			}
+			if err == nil && check && out[d].open {
+				err = drawAtOptions(ctx, &din, sp, o, &out[d])
 			}
 			if err != nil {
 				once.Do(func() { firstErr = err })
@@ -227,6 +279,89 @@ func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
 		}
 	}
 	return open, cand, nil
+}
+
+// freeDiscrete lists the discrete issues (model.Issue.Discrete) that o
+// does not fix: those the check at the options (AtOptions) checks.
+func freeDiscrete(p *model.Problem, o Options) ([]int, error) {
+	fixU, err := o.fixed(p)
+	if err != nil {
+		return nil, err
+	}
+	var ks []int
+	for k, is := range p.Issues {
+		if _, fixed := fixU[k]; discrete(is) && !fixed {
+			ks = append(ks, k)
+		}
+	}
+	return ks, nil
+}
+
+// drawAtOptions checks whether the open zone of a draw (d, whose
+// candidate is the draw's balanced package) holds a package at the
+// options that is accepted, by the search's own check (merge.atOptions)
+// on the draw: first, cheaply, the balanced package restated at options
+// (restate), which the check tries too, so that when it is accepted no
+// more is solved; else the search's coalitions are explored (margin,
+// Nash package, ranges, each restated) and the check run on them. The
+// package the check finds becomes the draw's candidate: a package a
+// party can table, accepted in this draw (the balanced package, which
+// the scoring restates at the stated values, may lose a yes there that
+// the draw's restatement keeps).
+func drawAtOptions(ctx context.Context, in *Input, sp *space, o Options, d *drawn) error {
+	req, err := o.required(in.Problem)
+	if err != nil {
+		return err
+	}
+	pk := Package{Values: append([]float64(nil), d.cand...)}
+	sp.restate(&pk, req, len(in.Rules) > 0)
+	if sp.judge(pk.Values, req).Accepted {
+		d.at, d.cand, d.atWitness = atYes, pk.Values, true
+		return nil
+	}
+	fixU, err := o.fixed(in.Problem)
+	if err != nil {
+		return err
+	}
+	dec, err := newDecision(in, req)
+	if err != nil {
+		return err
+	}
+	res := &Result{}
+	fixed := map[int]float64{}
+	for k, x := range fixU {
+		fixed[k] = sp.norm(k, x)
+		if res.Fixed == nil {
+			res.Fixed = map[string]float64{}
+		}
+		res.Fixed[in.Problem.Issues[k].ID] = x
+	}
+	var pieces []*searcher
+	for _, c := range dec.coalitions {
+		s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
+		s.explore()
+		pieces = append(pieces, s)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	m := &merge{res: res, sp: sp, in: in, req: req, o: o, dec: dec, pieces: pieces}
+	m.zone()
+	m.restate()
+	m.atOptions()
+	switch a := res.AtOptions; {
+	case a == nil:
+		// the margin said open, the coalitions' searches closed (a
+		// margin within zoneTol of 0 read two ways): none is known
+		d.at = atNo
+	case a.Open:
+		d.at, d.cand, d.atWitness = atYes, a.Values, true
+	case a.Checked:
+		d.at = atNo
+	default:
+		d.at = atUnknown
+	}
+	return nil
 }
 
 // accepts reports whether actor i accepts the package v (issue units) in
@@ -329,7 +464,11 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 	}
 	r := newRobust(ro, ds, inputs)
 	r.Acceptance = acceptance(in, reqIdx)
-	open := 0
+	ks, err := freeDiscrete(in.Problem, o)
+	if err != nil {
+		return nil, err
+	}
+	open, nYes, nUnknown := 0, 0, 0
 	var cands []Package
 	if stated != nil {
 		for _, pk := range []*Package{stated.Nash, stated.Balanced} {
@@ -343,11 +482,26 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 			continue
 		}
 		open++
+		switch dr.at {
+		case atYes:
+			nYes++
+		case atUnknown:
+			nUnknown++
+		}
 		if len(cands) < MaxCandidates {
-			cands = append(cands, Package{Label: "balanced package of draw " + strconv.Itoa(d+1), Values: dr.cand})
+			label := "balanced package of draw "
+			if dr.atWitness {
+				label = "package at the options of draw "
+			}
+			cands = append(cands, Package{Label: label + strconv.Itoa(d+1), Values: dr.cand})
 		}
 	}
-	pz, pzi := share(open, len(ds)), mcerr.Wilson(open, len(ds))
+	zone := open
+	if len(ks) > 0 {
+		zone = nYes
+		r.ZoneAtOptions, r.OpenDraws, r.ZoneUnknown = true, &open, nUnknown
+	}
+	pz, pzi := share(zone, len(ds)), mcerr.Wilson(zone, len(ds))
 	r.Zone, r.ZoneInterval = &pz, &pzi
 	r.Candidates = len(cands)
 	sp, err := newSpace(in, o.rho())
