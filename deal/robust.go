@@ -153,6 +153,18 @@ type RobustActor struct {
 	RequiredText string `json:"required_text,omitempty"`
 }
 
+// solvedZone is one coalition's maximin (5) in a draw (quickZone):
+// its searcher, and, unless its red lines conflict (conflict), its frame
+// and what maximin returned there, from which drawAtOptions goes on.
+type solvedZone struct {
+	s             *searcher
+	conflict      string
+	fr            *frame
+	b             *built
+	y, raw        []float64
+	margin, bound float64
+}
+
 // drawn is one draw's normalised view.
 type drawn struct {
 	sp   *space
@@ -222,11 +234,12 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 			din := *in
 			din.Problem = q
 			sp, err := newSpace(&din, o.rho())
+			var zs []solvedZone
 			if err == nil && zone {
-				out[d].open, out[d].cand, err = quickZone(&din, sp, o)
+				out[d].open, out[d].cand, zs, err = quickZone(ctx, &din, sp, o)
 			}
 			if err == nil && check && out[d].open {
-				err = drawAtOptions(ctx, &din, sp, o, &out[d])
+				err = drawAtOptions(ctx, &din, sp, o, zs, &out[d])
 			}
 			if err != nil {
 				once.Do(func() { firstErr = err })
@@ -248,18 +261,21 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 // open and, if so, its balanced package. Under decision rules it is the
 // largest margin of the decision's coalitions (coalition.go) and the
 // balanced package of the coalition that attains it.
-func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
+//
+// It returns each coalition's solve too (solvedZone), which the check
+// at the options (drawAtOptions) goes on from rather than solve again.
+func quickZone(ctx context.Context, in *Input, sp *space, o Options) (bool, []float64, []solvedZone, error) {
 	req, err := o.required(in.Problem)
 	if err != nil {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	fixU, err := o.fixed(in.Problem)
 	if err != nil {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	dec, err := newDecision(in, req)
 	if err != nil {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	fixed := map[int]float64{}
 	for k, x := range fixU {
@@ -267,18 +283,21 @@ func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
 	}
 	best, open := math.Inf(-1), false
 	var cand []float64
+	var zs []solvedZone
 	for _, c := range dec.coalitions {
-		s := &searcher{in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
+		s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
 		fr, conflict := s.redLineFrame()
 		if conflict != "" {
+			zs = append(zs, solvedZone{s: s, conflict: conflict})
 			continue
 		}
-		_, y, _, margin, _ := s.maximin(fr)
+		b, y, raw, margin, bound := s.maximin(fr)
+		zs = append(zs, solvedZone{s: s, fr: fr, b: b, y: y, raw: raw, margin: margin, bound: bound})
 		if margin >= -zoneTol && margin > best {
 			best, open, cand = margin, true, sp.denormAll(fr.full(y))
 		}
 	}
-	return open, cand, nil
+	return open, cand, zs, nil
 }
 
 // freeDiscrete lists the discrete issues (model.Issue.Discrete) that o
@@ -302,13 +321,14 @@ func freeDiscrete(p *model.Problem, o Options) ([]int, error) {
 // options that is accepted, by the search's own check (merge.atOptions)
 // on the draw: first, cheaply, the balanced package restated at options
 // (restate), which the check tries too, so that when it is accepted no
-// more is solved; else the search's coalitions are explored (margin,
-// Nash package, ranges, each restated) and the check run on them. The
+// more is solved; else the search's coalitions are explored (Nash
+// package, ranges, each restated, from the margin's solve the draw made,
+// zs) and the check run on them. The
 // package the check finds becomes the draw's candidate: a package a
 // party can table, accepted in this draw (the balanced package, which
 // the scoring restates at the stated values, may lose a yes there that
 // the draw's restatement keeps).
-func drawAtOptions(ctx context.Context, in *Input, sp *space, o Options, d *drawn) error {
+func drawAtOptions(ctx context.Context, in *Input, sp *space, o Options, zs []solvedZone, d *drawn) error {
 	req, err := o.required(in.Problem)
 	if err != nil {
 		return err
@@ -323,29 +343,33 @@ func drawAtOptions(ctx context.Context, in *Input, sp *space, o Options, d *draw
 	if err != nil {
 		return err
 	}
-	dec, err := newDecision(in, req)
-	if err != nil {
-		return err
-	}
 	res := &Result{}
-	fixed := map[int]float64{}
 	for k, x := range fixU {
-		fixed[k] = sp.norm(k, x)
 		if res.Fixed == nil {
 			res.Fixed = map[string]float64{}
 		}
 		res.Fixed[in.Problem.Issues[k].ID] = x
 	}
+	// each coalition explored as the search explores it (explore), from
+	// quickZone's maximin
 	var pieces []*searcher
-	for _, c := range dec.coalitions {
-		s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
-		s.explore()
+	for _, z := range zs {
+		s := z.s
+		switch {
+		case len(s.req) == 0:
+			s.res = &Result{}
+			s.everyone()
+		case z.conflict != "":
+			s.closedBy(z.conflict)
+		default:
+			s.zoneFrom(z.fr, z.b, z.y, z.raw, z.margin, z.bound)
+		}
 		pieces = append(pieces, s)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	m := &merge{res: res, sp: sp, in: in, req: req, o: o, dec: dec, pieces: pieces}
+	m := &merge{res: res, sp: sp, in: in, req: req, o: o, pieces: pieces}
 	m.zone()
 	m.restate()
 	m.atOptions()
