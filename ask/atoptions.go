@@ -60,10 +60,7 @@ func AtOptionsText(p *answer.Scenario, res *answer.DealZone) string {
 	if a == nil {
 		return ""
 	}
-	yes := "gets every required yes"
-	if len(res.Rules) > 0 {
-		yes = "passes the decision rules"
-	}
+	yes := atOptionsYes(len(res.Rules) > 0)
 	if a.Open {
 		return fmt.Sprintf("Some package at the options %s: %s.", yes, optionPackageText(p, a.Values, nil))
 	}
@@ -91,6 +88,17 @@ func AtOptionsText(p *answer.Scenario, res *answer.DealZone) string {
 		head = "Whether some package at the options " + yes + " is not known"
 	}
 	return head + " (" + strings.Join(why, "; ") + ")."
+}
+
+// atOptionsYes is what a package at the options must get, in the
+// words of AtOptionsText and the robust analysis's line
+// (RobustZoneAtOptionsLine): "gets every required yes", under decision
+// rules (rules) "passes the decision rules".
+func atOptionsYes(rules bool) string {
+	if rules {
+		return "passes the decision rules"
+	}
+	return "gets every required yes"
 }
 
 // outsideText says where the zone runs on a discrete issue none of

@@ -84,7 +84,7 @@ func DealEvaluate(ctx context.Context, c *Case, req answer.DealEvaluateRequest) 
 		if out.Robust, err = deal.RobustEvaluate(ctx, din, v, o, ro); err != nil {
 			return nil, err
 		}
-		robustTexts(&out.Scenario, out.Robust)
+		robustTexts(&out.Scenario, out.Robust, len(din.Rules) > 0)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}
@@ -303,7 +303,7 @@ func DealSearch(ctx context.Context, c *Case, req answer.DealSearchRequest) (*an
 		if out.Robust, err = deal.RobustSearch(ctx, din, res, o, ro); err != nil {
 			return nil, err
 		}
-		robustTexts(&out.Scenario, out.Robust)
+		robustTexts(&out.Scenario, out.Robust, len(res.Rules) > 0)
 		out.Warnings = append(out.Warnings, w...)
 		out.HeldFixed = c.HeldFixed()
 	}

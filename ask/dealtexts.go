@@ -153,11 +153,14 @@ func verdictTexts(p *answer.Scenario, v *answer.DealVerdict) {
 // parentheses hold (IntervalLegend), P(a zone exists), P(accepted) where
 // it is estimated (an evaluation, or a search's best package) and each
 // actor's P(accepts), each with its interval (ProbabilityText).
-func robustTexts(p *answer.Scenario, r *answer.DealRobustness) {
+//
+// rules is true when issues state decision rules, which the zone's line
+// on discrete issues names (RobustZoneAtOptionsLine).
+func robustTexts(p *answer.Scenario, r *answer.DealRobustness, rules bool) {
 	if r == nil {
 		return
 	}
-	defer robustLines(p, r)
+	defer robustLines(p, r, rules)
 	r.IntervalLegend = IntervalLegend(r.Draws)
 	if r.Zone != nil && r.ZoneInterval != nil {
 		r.ZoneText = ProbabilityText(*r.Zone, *r.ZoneInterval)
@@ -345,10 +348,13 @@ func RestatedLostText(lost []string) string {
 // what accepted means and how often it is, or that no draw opened the
 // zone (RobustAcceptance, RobustAcceptedLine); and the best package's
 // nearest options.
-func robustLines(p *answer.Scenario, r *answer.DealRobustness) {
+func robustLines(p *answer.Scenario, r *answer.DealRobustness, rules bool) {
 	r.HeadText = RobustHead(r.Draws, r.Distribution, r.Seed, r.Inputs)
 	search := r.Zone != nil
-	if search {
+	switch {
+	case search && r.ZoneAtOptions && r.OpenDraws != nil:
+		r.ZoneLineText = RobustZoneAtOptionsLine(r.ZoneText, rules, r.ZoneUnknown, *r.OpenDraws, r.Draws)
+	case search:
 		r.ZoneLineText = RobustZoneLine(r.ZoneText)
 	}
 	if !search || r.Best != nil {
@@ -368,6 +374,23 @@ func RobustHead(draws int, distribution string, seed uint64, inputs int) string 
 // RobustZoneLine says how often a search's draws opened a zone, zone
 // being the share with its interval (ProbabilityText).
 func RobustZoneLine(zone string) string { return "P(a zone of agreement exists) = " + zone }
+
+// RobustZoneAtOptionsLine is RobustZoneLine where some issue takes only
+// its options (deal.Robust's ZoneAtOptions): it says what the draws
+// count, a package at the options that is accepted, as deal search's
+// check does (AtOptionsText), how the draws whose check could not tell
+// count (unknown of them: as none), and in how many draws (open of
+// draws) a zone counting packages between the options is open:
+// "P(a package at the options gets every required yes) = 0% (0–1%); a
+// zone, counting packages between the options, is open in 500 of 500
+// draws". rules: under decision rules, "passes the decision rules".
+func RobustZoneAtOptionsLine(zone string, rules bool, unknown, open, draws int) string {
+	out := "P(a package at the options " + atOptionsYes(rules) + ") = " + zone
+	if unknown > 0 {
+		out += fmt.Sprintf(", counting as none the %s where it is not known (the options within the zone's ranges make more than %d combinations to check)", nouns.Count(unknown, "draw"), deal.MaxRestateCombinations)
+	}
+	return out + fmt.Sprintf("; a zone, counting packages between the options, is open in %s of %s %s", Grouped(open), Grouped(draws), nouns.For(draws, "draw"))
+}
 
 // RobustAcceptance says what a robust analysis counts as accepted
 // (deal's acceptance): of a search's packages "A package is accepted

@@ -61,7 +61,7 @@ func TestSearchCarriesItsWords(t *testing.T) {
 	check("plan 2's crossing", bd.SameCrossingText, SameCrossingText)
 	check("plan 2's cost", bd.CostText, "cost, weighted by capability: 2.4% of scale crossed (the least this plan reaches), 0.0041 utility given up")
 	check("solver", a.SolverText, SolverLine(res.Rho, a.NoDeal, res.Stats.Solves, res.Stats.NewtonSteps, res.Stats.MaxGap, []float64{lo.Gap, bd.Gap}))
-	if want := `solver: utility falls in proportion to distance (ρ = 1); alternatives from the no-deal package "reference"; `; !strings.HasPrefix(a.SolverText, want) {
+	if want := `solver: utility falls in proportion to distance (ρ = 1); alternatives from the no-deal package, the reference points (status quo); `; !strings.HasPrefix(a.SolverText, want) {
 		t.Errorf("solver %q, want it to begin %q", a.SolverText, want)
 	}
 }

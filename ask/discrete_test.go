@@ -17,13 +17,18 @@ import (
 // from x = 3.3 (reservation 0.55); the firm (capability 2, at 0) has
 // 1 − x/6 and accepts up to x = 3.6 (0.4). No reference: each
 // alternative is the reservation.
-func contractCase(t *testing.T) *Case {
+func contractCase(t testing.TB) *Case {
+	return fileCase(t, "contract.yaml")
+}
+
+// fileCase loads testdata/name as contractCase loads contract.yaml.
+func fileCase(t testing.TB, name string) *Case {
 	t.Helper()
-	b, err := os.ReadFile("testdata/contract.yaml")
+	b, err := os.ReadFile("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := Load("contract.yaml", b, LoadOptions{})
+	in, err := Load(name, b, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

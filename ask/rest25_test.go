@@ -102,7 +102,7 @@ func TestRequiredTextCarried(t *testing.T) {
 		t.Errorf("required texts %q %q", RequiredText(true), RequiredText(false))
 	}
 	r := &answer.DealRobustness{Actors: []deal.RobustActor{{Actor: "a", Required: true}, {Actor: "b"}}}
-	robustTexts(&answer.Scenario{}, r)
+	robustTexts(&answer.Scenario{}, r, false)
 	if r.Actors[0].RequiredText != "required" || r.Actors[1].RequiredText != "not required" {
 		t.Errorf("robust actors: %+v", r.Actors)
 	}

@@ -371,6 +371,26 @@ const NoConcessionText = "no concession needed beyond the package it opens"
 // (DealPlan.SameCrossingText carries it).
 const SameCrossingText = "the same crossing as plan 1 (the rest of the package may differ)"
 
+// NoDealPackageText names the no-deal package the alternatives are
+// measured against (the answer's no_deal) in words, as the other
+// sentences name it rather than quoting the setting: "the no-deal
+// package, smp's forecast" (model:smp), "the no-deal package, the
+// reference points (status quo)" (reference), "no no-deal package
+// (each actor's reservation only)" (none). SolverLine quoted the
+// setting: `the no-deal package "model:smp"`.
+func NoDealPackageText(noDeal string) string {
+	if name := packageModel(noDeal); name != "" {
+		return "the no-deal package, " + possessive(name) + " forecast"
+	}
+	switch noDeal {
+	case "reference":
+		return "the no-deal package, the reference points (status quo)"
+	case "none", "":
+		return "no no-deal package (each actor's reservation only)"
+	}
+	return "the no-deal package " + noDeal
+}
+
 // SolverLine is the search's technical detail in words, last: the
 // loss's exponent ρ, the no-deal package behind the alternatives, the
 // work, and how close to the best the numbers are certified (the largest
@@ -383,8 +403,8 @@ func SolverLine(rho float64, noDeal string, solves, steps int, maxGap float64, p
 	} else if rho < 1 {
 		curve = "less than in proportion"
 	}
-	s := fmt.Sprintf("solver: utility falls %s to distance (ρ = %v); alternatives from the no-deal package %q; %s, %s; each solve certified within %s of its optimum (the largest certificate gap, on scales normalised to 0–1)",
-		curve, rho, noDeal, nouns.Count(solves, "solve"), nouns.Count(steps, "Newton step"), strconv.FormatFloat(maxGap, 'g', 2, 64))
+	s := fmt.Sprintf("solver: utility falls %s to distance (ρ = %v); alternatives from %s; %s, %s; each solve certified within %s of its optimum (the largest certificate gap, on scales normalised to 0–1)",
+		curve, rho, NoDealPackageText(noDeal), nouns.Count(solves, "solve"), nouns.Count(steps, "Newton step"), strconv.FormatFloat(maxGap, 'g', 2, 64))
 	if len(planGaps) > 0 {
 		g := make([]string, len(planGaps))
 		for i, x := range planGaps {

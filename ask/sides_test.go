@@ -30,7 +30,12 @@ func TestSidesWords(t *testing.T) {
 		{PlanHead(true, true, 1, nil), "Plan 1, lower alternatives where needed: 1 red line crossed (the way out above), the others kept; none needs lowering: no actor accepts less than its alternative"},
 		{PlanHead(true, false, 2, []string{"Alpha"}), "Plan 1, lower alternatives where needed: 2 red lines crossed, the others kept; Alpha accepts less than its alternative"},
 		{PlanCostsLine(false, &answer.DealPlan{Cost: 2.4194, ScaleCost: 2.4194, UtilityCost: 0.00412}), "cost, weighted by capability: 2.4% of scale crossed (the least this plan reaches), 0.0041 utility given up"},
-		{SolverLine(2, "model:compromise", 1, 7, 1.94e-7, []float64{8.3e-9}), `solver: utility falls more than in proportion to distance (ρ = 2); alternatives from the no-deal package "model:compromise"; 1 solve, 7 Newton steps; each solve certified within 1.9e-07 of its optimum (the largest certificate gap, on scales normalised to 0–1); the plans' costs within 8.3e-09 of their least, each in its unit`},
+		{SolverLine(2, "model:compromise", 1, 7, 1.94e-7, []float64{8.3e-9}), `solver: utility falls more than in proportion to distance (ρ = 2); alternatives from the no-deal package, compromise's forecast; 1 solve, 7 Newton steps; each solve certified within 1.9e-07 of its optimum (the largest certificate gap, on scales normalised to 0–1); the plans' costs within 8.3e-09 of their least, each in its unit`},
+		// the no-deal package in words, not the setting quoted
+		// (`the no-deal package "model:smp"`)
+		{NoDealPackageText("model:smp"), "the no-deal package, smp's forecast"},
+		{NoDealPackageText("reference"), "the no-deal package, the reference points (status quo)"},
+		{NoDealPackageText("none"), "no no-deal package (each actor's reservation only)"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got  %q\nwant %q", c.got, c.want)

@@ -30,7 +30,7 @@ func TestRobustLines(t *testing.T) {
 	// without a best says only that no draw opened the zone.
 	zone, iv := 0.0, [2]float64{0, 0.0076}
 	r := &answer.DealRobustness{Draws: 500, Distribution: "triangular", Seed: 1, Inputs: 2, Zone: &zone, ZoneInterval: &iv, Acceptance: "every required actor accepts it"}
-	robustTexts(&answer.Scenario{}, r)
+	robustTexts(&answer.Scenario{}, r, false)
 	if r.ZoneLineText != "P(a zone of agreement exists) = 0% (0–1%)" || r.AcceptanceText != "" || r.AcceptedLineText != "no draw opened the zone: no package to recommend" ||
 		r.HeadText != "Robustness over 500 draws of the stated ranges (triangular, seed 1, 2 ranged inputs)" {
 		t.Errorf("search without a best: %q / %q / %q / %q", r.HeadText, r.ZoneLineText, r.AcceptanceText, r.AcceptedLineText)

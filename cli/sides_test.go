@@ -39,7 +39,7 @@ func TestDealSearchSides(t *testing.T) {
 		"Plan 2, bend red lines: every actor keeps its alternative; red lines are crossed as follows",
 		"the same crossing as plan 1 (the rest of the package may differ)",
 		"cost, weighted by capability: 5.0% of scale crossed (the least this plan reaches), 0.0500 utility given up",
-		`solver: utility falls in proportion to distance (ρ = 1); alternatives from the no-deal package "none";`,
+		`solver: utility falls in proportion to distance (ρ = 1); alternatives from no no-deal package (each actor's reservation only);`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -110,37 +110,16 @@ func (m *merge) run(ctx context.Context) error {
 		}
 		res.Veto = names(p, m.dec.veto)
 	}
-	res.Margin, res.MarginBound = math.Inf(-1), math.Inf(-1)
-	var best, nashAt *searcher
 	for _, s := range m.pieces {
-		r := s.res
-		for _, n := range r.Notes {
+		for _, n := range s.res.Notes {
 			if len(m.pieces) > 1 {
 				n = "coalition " + m.label(s) + ": " + n
 			}
 			res.Notes = append(res.Notes, n)
 		}
-		if best == nil || r.Margin > best.res.Margin {
-			best = s
-		}
-		res.MarginBound = math.Max(res.MarginBound, r.MarginBound)
-		if r.Open && (nashAt == nil || r.NashProduct > nashAt.res.NashProduct) {
-			nashAt = s
-		}
 	}
-	if best != nil {
-		res.Margin = best.res.Margin
-	}
+	best, nashAt := m.zone()
 	if nashAt != nil {
-		res.Open = true
-		res.Balanced = best.res.Balanced
-		res.Nash, res.NashProduct = nashAt.res.Nash, nashAt.res.NashProduct
-		for _, s := range m.pieces {
-			if s.res.Open {
-				res.NashBound = math.Max(res.NashBound, s.res.NashBound)
-			}
-		}
-		m.ranges()
 		if nashAt.interior && !nashAt.stopped() {
 			nashAt.frontier(nashAt.fr, nashAt.b, nashAt.yc)
 			res.Frontier = nashAt.res.Frontier
@@ -177,6 +156,42 @@ func (m *merge) run(ctx context.Context) error {
 	}
 	m.defaulted()
 	return nil
+}
+
+// zone reads the zone off the coalitions' searches: its margin, the
+// largest of theirs (best's), and, when some coalition's zone is open,
+// its balanced package (best's), its Nash package (that of the largest
+// Nash product, nashAt's; nil when none is open) and its ranges (their
+// hull). The search reads it before its frontier and its sample, and a
+// robust search's draw (drawAtOptions) before its check at the options.
+func (m *merge) zone() (best, nashAt *searcher) {
+	res := m.res
+	res.Margin, res.MarginBound = math.Inf(-1), math.Inf(-1)
+	for _, s := range m.pieces {
+		r := s.res
+		if best == nil || r.Margin > best.res.Margin {
+			best = s
+		}
+		res.MarginBound = math.Max(res.MarginBound, r.MarginBound)
+		if r.Open && (nashAt == nil || r.NashProduct > nashAt.res.NashProduct) {
+			nashAt = s
+		}
+	}
+	if best != nil {
+		res.Margin = best.res.Margin
+	}
+	if nashAt != nil {
+		res.Open = true
+		res.Balanced = best.res.Balanced
+		res.Nash, res.NashProduct = nashAt.res.Nash, nashAt.res.NashProduct
+		for _, s := range m.pieces {
+			if s.res.Open {
+				res.NashBound = math.Max(res.NashBound, s.res.NashBound)
+			}
+		}
+		m.ranges()
+	}
+	return best, nashAt
 }
 
 // ranges takes the hull of the open coalitions' ranges, issue by issue,

@@ -10,6 +10,7 @@ import (
 
 	"parley/errs"
 	"parley/mcerr"
+	"parley/model"
 	"parley/parallel"
 	"parley/sweep"
 )
@@ -24,6 +25,14 @@ import (
 //	P(i accepts p) = #{d : U_i^d(p) ≥ d_i^d and p crosses none of i's red lines} / N
 //	P(zone)        = #{d : the zone of draw d is not empty (margin (5) ≥ 0,
 //	                     under rules in some coalition's zone)} / N
+//
+// and, when some issue the search leaves free is discrete (it takes only
+// its options), P(zone) counts instead the draws whose zone holds a
+// package at the options that is accepted: the search's own check
+// (AtOptions) run on the draw, where "not known" (more than
+// MaxRestateCombinations combinations to check) counts as none and
+// Robust.ZoneUnknown says in how many draws (docs/DECISIONS.md,
+// "robust28");
 //
 //	P(accepted)    = #{d : p passes decide, as deal evaluate judges} / N
 //
@@ -83,10 +92,20 @@ type Robust struct {
 	Interval string `json:"interval"`
 	// Acceptance says what Accepted counts (rule.go: acceptance).
 	Acceptance string `json:"acceptance"`
-	// Zone is P(a zone of agreement exists) (search only).
+	// Zone is P(a zone of agreement exists) (search only); with
+	// ZoneAtOptions, P(a package at the options is accepted).
 	Zone *float64 `json:"p_zone,omitempty"`
 	// ZoneInterval is Zone's interval (search only).
 	ZoneInterval *[2]float64 `json:"p_zone_interval,omitempty"`
+	// ZoneAtOptions is true when some issue the search leaves free is
+	// discrete: Zone then counts the draws whose zone holds a package at
+	// the options that is accepted (the search's check, AtOptions), not
+	// those whose zone is open between them, which OpenDraws counts.
+	// ZoneUnknown counts the draws whose check could not tell (more
+	// than MaxRestateCombinations combinations), counted as none.
+	ZoneAtOptions bool `json:"zone_at_options,omitempty"`
+	OpenDraws     *int `json:"open_draws,omitempty"`
+	ZoneUnknown   int  `json:"zone_unknown,omitempty"`
 	// Best is the candidate package with the highest P(accepted)
 	// (search only; nil when no candidate exists: no draw
 	// and no stated value opened the zone). Each candidate is restated
@@ -134,16 +153,50 @@ type RobustActor struct {
 	RequiredText string `json:"required_text,omitempty"`
 }
 
+// solvedZone is one coalition's maximin (5) in a draw (quickZone):
+// its searcher, and, unless its red lines conflict (conflict), its frame
+// and what maximin returned there, from which drawAtOptions goes on.
+type solvedZone struct {
+	s             *searcher
+	conflict      string
+	fr            *frame
+	b             *built
+	y, raw        []float64
+	margin, bound float64
+}
+
 // drawn is one draw's normalised view.
 type drawn struct {
-	sp    *space
-	open  bool
-	cand  []float64 // the draw's balanced package (issue units), when open
+	sp   *space
+	open bool
+	// cand is the draw's candidate (issue units), when open: its
+	// balanced package, or, when the check at the options found a
+	// package at the options that is accepted (atWitness), that one.
+	cand      []float64
+	atWitness bool
+	// at is the check at the options (AtOptions) of an open draw, when
+	// some free issue is discrete.
+	at    atVerdict
 	valid bool
 }
 
+// atVerdict is a draw's check at the options: not run (no free
+// discrete issue, or the zone closed), some package at the options
+// accepted, none, or not known.
+type atVerdict int8
+
+const (
+	atNotRun atVerdict = iota
+	atYes
+	atNo
+	atUnknown
+)
+
 // draws computes the space (and, with zone, the zone's balanced package)
 // of every draw, in parallel, stored by index.
+//
+// With zone and options (some free issue discrete: freeDiscrete), each
+// open draw is also checked at the options (drawAtOptions).
 func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone bool) ([]drawn, int, error) {
 	if ro.Draws <= 0 {
 		return nil, 0, errs.New(errs.Argument, "robust analysis: %d draws; valid: a number > 0", ro.Draws)
@@ -153,6 +206,14 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 	}
 	p := in.Problem
 	inputs := sweep.Inputs(p)
+	check := false
+	if zone {
+		ks, err := freeDiscrete(p, o)
+		if err != nil {
+			return nil, 0, err
+		}
+		check = len(ks) > 0
+	}
 	workers := ro.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -173,8 +234,12 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 			din := *in
 			din.Problem = q
 			sp, err := newSpace(&din, o.rho())
+			var zs []solvedZone
 			if err == nil && zone {
-				out[d].open, out[d].cand, err = quickZone(&din, sp, o)
+				out[d].open, out[d].cand, zs, err = quickZone(ctx, &din, sp, o)
+			}
+			if err == nil && check && out[d].open {
+				err = drawAtOptions(ctx, &din, sp, o, zs, &out[d])
 			}
 			if err != nil {
 				once.Do(func() { firstErr = err })
@@ -196,18 +261,21 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 // open and, if so, its balanced package. Under decision rules it is the
 // largest margin of the decision's coalitions (coalition.go) and the
 // balanced package of the coalition that attains it.
-func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
+//
+// It returns each coalition's solve too (solvedZone), which the check
+// at the options (drawAtOptions) goes on from rather than solve again.
+func quickZone(ctx context.Context, in *Input, sp *space, o Options) (bool, []float64, []solvedZone, error) {
 	req, err := o.required(in.Problem)
 	if err != nil {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	fixU, err := o.fixed(in.Problem)
 	if err != nil {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	dec, err := newDecision(in, req)
 	if err != nil {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	fixed := map[int]float64{}
 	for k, x := range fixU {
@@ -215,18 +283,109 @@ func quickZone(in *Input, sp *space, o Options) (bool, []float64, error) {
 	}
 	best, open := math.Inf(-1), false
 	var cand []float64
+	var zs []solvedZone
 	for _, c := range dec.coalitions {
-		s := &searcher{in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
+		s := &searcher{ctx: ctx, in: in, sp: sp, o: o, req: c, fixed: fixed, res: &Result{}}
 		fr, conflict := s.redLineFrame()
 		if conflict != "" {
+			zs = append(zs, solvedZone{s: s, conflict: conflict})
 			continue
 		}
-		_, y, _, margin, _ := s.maximin(fr)
+		b, y, raw, margin, bound := s.maximin(fr)
+		zs = append(zs, solvedZone{s: s, fr: fr, b: b, y: y, raw: raw, margin: margin, bound: bound})
 		if margin >= -zoneTol && margin > best {
 			best, open, cand = margin, true, sp.denormAll(fr.full(y))
 		}
 	}
-	return open, cand, nil
+	return open, cand, zs, nil
+}
+
+// freeDiscrete lists the discrete issues (model.Issue.Discrete) that o
+// does not fix: those the check at the options (AtOptions) checks.
+func freeDiscrete(p *model.Problem, o Options) ([]int, error) {
+	fixU, err := o.fixed(p)
+	if err != nil {
+		return nil, err
+	}
+	var ks []int
+	for k, is := range p.Issues {
+		if _, fixed := fixU[k]; discrete(is) && !fixed {
+			ks = append(ks, k)
+		}
+	}
+	return ks, nil
+}
+
+// drawAtOptions checks whether the open zone of a draw (d, whose
+// candidate is the draw's balanced package) holds a package at the
+// options that is accepted, by the search's own check (merge.atOptions)
+// on the draw: first, cheaply, the balanced package restated at options
+// (restate), which the check tries too, so that when it is accepted no
+// more is solved; else the search's coalitions are explored (Nash
+// package, ranges, each restated, from the margin's solve the draw made,
+// zs) and the check run on them. The
+// package the check finds becomes the draw's candidate: a package a
+// party can table, accepted in this draw (the balanced package, which
+// the scoring restates at the stated values, may lose a yes there that
+// the draw's restatement keeps).
+func drawAtOptions(ctx context.Context, in *Input, sp *space, o Options, zs []solvedZone, d *drawn) error {
+	req, err := o.required(in.Problem)
+	if err != nil {
+		return err
+	}
+	pk := Package{Values: append([]float64(nil), d.cand...)}
+	sp.restate(&pk, req, len(in.Rules) > 0)
+	if sp.judge(pk.Values, req).Accepted {
+		d.at, d.cand, d.atWitness = atYes, pk.Values, true
+		return nil
+	}
+	fixU, err := o.fixed(in.Problem)
+	if err != nil {
+		return err
+	}
+	res := &Result{}
+	for k, x := range fixU {
+		if res.Fixed == nil {
+			res.Fixed = map[string]float64{}
+		}
+		res.Fixed[in.Problem.Issues[k].ID] = x
+	}
+	// each coalition explored as the search explores it (explore), from
+	// quickZone's maximin
+	var pieces []*searcher
+	for _, z := range zs {
+		s := z.s
+		switch {
+		case len(s.req) == 0:
+			s.res = &Result{}
+			s.everyone()
+		case z.conflict != "":
+			s.closedBy(z.conflict)
+		default:
+			s.zoneFrom(z.fr, z.b, z.y, z.raw, z.margin, z.bound)
+		}
+		pieces = append(pieces, s)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	m := &merge{res: res, sp: sp, in: in, req: req, o: o, pieces: pieces}
+	m.zone()
+	m.restate()
+	m.atOptions()
+	switch a := res.AtOptions; {
+	case a == nil:
+		// the margin said open, the coalitions' searches closed (a
+		// margin within zoneTol of 0 read two ways): none is known
+		d.at = atNo
+	case a.Open:
+		d.at, d.cand, d.atWitness = atYes, a.Values, true
+	case a.Checked:
+		d.at = atNo
+	default:
+		d.at = atUnknown
+	}
+	return nil
 }
 
 // accepts reports whether actor i accepts the package v (issue units) in
@@ -329,7 +488,11 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 	}
 	r := newRobust(ro, ds, inputs)
 	r.Acceptance = acceptance(in, reqIdx)
-	open := 0
+	ks, err := freeDiscrete(in.Problem, o)
+	if err != nil {
+		return nil, err
+	}
+	open, nYes, nUnknown := 0, 0, 0
 	var cands []Package
 	if stated != nil {
 		for _, pk := range []*Package{stated.Nash, stated.Balanced} {
@@ -343,11 +506,26 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 			continue
 		}
 		open++
+		switch dr.at {
+		case atYes:
+			nYes++
+		case atUnknown:
+			nUnknown++
+		}
 		if len(cands) < MaxCandidates {
-			cands = append(cands, Package{Label: "balanced package of draw " + strconv.Itoa(d+1), Values: dr.cand})
+			label := "balanced package of draw "
+			if dr.atWitness {
+				label = "package at the options of draw "
+			}
+			cands = append(cands, Package{Label: label + strconv.Itoa(d+1), Values: dr.cand})
 		}
 	}
-	pz, pzi := share(open, len(ds)), mcerr.Wilson(open, len(ds))
+	zone := open
+	if len(ks) > 0 {
+		zone = nYes
+		r.ZoneAtOptions, r.OpenDraws, r.ZoneUnknown = true, &open, nUnknown
+	}
+	pz, pzi := share(zone, len(ds)), mcerr.Wilson(zone, len(ds))
 	r.Zone, r.ZoneInterval = &pz, &pzi
 	r.Candidates = len(cands)
 	sp, err := newSpace(in, o.rho())

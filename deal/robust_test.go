@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"parley/model"
 	"parley/scenario"
 	"parley/sweep"
 )
@@ -168,4 +169,53 @@ func wilsonByHand(k, n int) [2]float64 {
 	c := (p + z*z/(2*N)) / (1 + z*z/N)
 	h := z / (1 + z*z/N) * math.Sqrt(p*(1-p)/N+z*z/(4*N*N))
 	return [2]float64{c - h, c + h}
+}
+
+// seven discrete issues on 0–100 with the options 0 and 100; a at 0 and
+// b at 100, equal salience, reservations 0.45: U_a = 1 − mean q, U_b =
+// mean q, so a package is accepted iff mean q ∈ [0.45, 0.55]. At the
+// options mean q is k/7, never there (3/7 ≈ 0.43, 4/7 ≈ 0.57), but the
+// zone's range on each issue is its whole scale: the 2⁷ = 128
+// combinations are more than the check's 64, so in every draw whether
+// some package at the options is accepted is not known, and each counts
+// as none (the balanced and Nash packages, 50 on every issue, restated
+// by nearest option to 0 on every issue, are not accepted).
+func TestRobustSearchAtOptionsNotKnown(t *testing.T) {
+	pos := [][]float64{make([]float64, 7), make([]float64, 7)}
+	sal := [][]float64{make([]float64, 7), make([]float64, 7)}
+	for k := range 7 {
+		pos[1][k] = 100
+		sal[0][k], sal[1][k] = 1, 1
+	}
+	p := problem([]float64{1, 1}, pos, sal)
+	for k := range p.Issues {
+		p.Issues[k].Discrete = true
+		p.Issues[k].Anchors = []model.Anchor{{Value: 0}, {Value: 100}}
+	}
+	in := &Input{Problem: p, Reservation: []float64{0.45, 0.45}}
+	stated, err := Search(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := stated.AtOptions; a == nil || a.Checked || a.Combinations != 128 {
+		t.Fatalf("the search's check %+v, want not checked, 128 combinations", a)
+	}
+	r, err := RobustSearch(context.Background(), in, stated, Options{}, RobustOptions{Draws: 4, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.ZoneAtOptions || *r.Zone != 0 || r.OpenDraws == nil || *r.OpenDraws != 4 || r.ZoneUnknown != 4 {
+		t.Errorf("at options %v, P %v, open %v, unknown %d; want true, 0, 4, 4", r.ZoneAtOptions, *r.Zone, r.OpenDraws, r.ZoneUnknown)
+	}
+	// Without the discrete issues the same zone counts in every draw,
+	// and nothing is said of options.
+	for k := range p.Issues {
+		p.Issues[k].Discrete = false
+	}
+	if r, err = RobustSearch(context.Background(), in, stated, Options{}, RobustOptions{Draws: 4, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if r.ZoneAtOptions || *r.Zone != 1 || r.OpenDraws != nil || r.ZoneUnknown != 0 {
+		t.Errorf("continuous: at options %v, P %v, open %v, unknown %d; want false, 1, nil, 0", r.ZoneAtOptions, *r.Zone, r.OpenDraws, r.ZoneUnknown)
+	}
 }

@@ -357,13 +357,18 @@ func (s *searcher) explore() {
 		return
 	}
 	fr, conflict := s.redLineFrame()
-	s.conflict = conflict
 	if conflict != "" {
-		s.note("%s", conflict)
-		s.res.Margin, s.res.MarginBound = math.Inf(-1), math.Inf(-1)
+		s.closedBy(conflict)
 		return
 	}
 	s.zone(fr)
+}
+
+// closedBy fills the result for a coalition whose red lines conflict.
+func (s *searcher) closedBy(conflict string) {
+	s.conflict = conflict
+	s.note("%s", conflict)
+	s.res.Margin, s.res.MarginBound = math.Inf(-1), math.Inf(-1)
 }
 
 // redLineFrame intersects the required actors' red lines with the scales.
@@ -509,8 +514,14 @@ func (s *searcher) everyone() {
 // some value: the margin, and for an open zone the balanced and Nash
 // packages and the ranges.
 func (s *searcher) zone(fr *frame) {
-	res := s.res
 	b, y, raw, margin, bound := s.maximin(fr)
+	s.zoneFrom(fr, b, y, raw, margin, bound)
+}
+
+// zoneFrom is zone from the frame's maximin (5) already solved: what
+// maximin returned on fr.
+func (s *searcher) zoneFrom(fr *frame, b *built, y, raw []float64, margin, bound float64) {
+	res := s.res
 	res.Margin, res.MarginBound = margin, bound
 	if margin < -zoneTol {
 		s.short = s.pkg("balanced (max of the smallest gain)", fr, y)

@@ -19,7 +19,8 @@ import (
 // zone's table gives them at 5 years; the slider of the discrete issue
 // starts at an option (the compromise's 3.00 is 3 years) and moves from
 // option to option. The zone's lines say they are the search's before
-// restating, and robust, the best package's restatement is shown. No
+// restating, and robust, the best package's restatement is shown and
+// the robust zone's line counts packages at the options. No
 // package at the options gets every required yes: the headline, the
 // zone's line and the frontier's label are the answer's.
 func TestDealSearchRestatedOnPage(t *testing.T) {
@@ -100,5 +101,15 @@ func TestDealSearchRestatedOnPage(t *testing.T) {
 	e.do("robust", chromedp.Click(chromedp.CSS(`[data-testid=deal-robust-on]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=robust-restated]`)))
 	if got := e.text(`[data-testid=robust-restated]`); got != rwant.Robust.Best.Restated.Text {
 		t.Errorf("the robust best package's restatement reads %q, want %q", got, rwant.Robust.Best.Restated.Text)
+	}
+	// The robust zone counts packages at the options, and the page says
+	// so in the answer's words (ask.TestRobustZoneAtOptionsContract), not
+	// "P(a zone of agreement exists) = 100%".
+	const zone = "P(a package at the options gets every required yes) = 0% (0–1%); a zone, counting packages between the options, is open in 500 of 500 draws"
+	if rwant.Robust.ZoneLineText != zone {
+		t.Fatalf("ask's robust zone line reads %q, want %q", rwant.Robust.ZoneLineText, zone)
+	}
+	if got := e.text(`[data-testid=search-robust]`); !strings.Contains(got, zone) || strings.Contains(got, "P(a zone of agreement exists)") {
+		t.Errorf("the robust box %q, want it to say %q and not P(a zone of agreement exists)", got, zone)
 	}
 }
