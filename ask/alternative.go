@@ -33,13 +33,16 @@ func alternativeFrom(from string) string {
 }
 
 // AlternativesHead says once where every actor's alternative came from,
-// when all came from the same place, in AlternativeText's words: "each
-// actor's utility at no deal (reference)", "each actor's reservation",
-// "none stated".
+// when all came from the same place: "each actor's utility at the
+// no-deal package, the reference points (status quo)" (the package in
+// NoDealPackageText's words, not the setting's), "each actor's
+// reservation", "none stated".
 func AlternativesHead(from string) string {
 	switch {
 	case strings.HasPrefix(from, deal.FromNoDeal):
-		return "each actor's utility at " + from
+		// the package named in words, not the setting: "at the no-deal
+		// package, smp's forecast", not "at no deal (model:smp)"
+		return "each actor's utility at " + NoDealPackageText(strings.TrimSuffix(strings.TrimPrefix(from, deal.FromNoDeal), ")"))
 	case from == deal.FromNone:
 		return "none stated"
 	case from == deal.FromReservation:
@@ -118,8 +121,10 @@ func MustAcceptText(p *answer.Scenario, required []string, ruled bool) string {
 // given (alts), and from which no-deal package (noDeal, "" where another
 // line says it): the source once, in the head, when every actor's is
 // from the same; an actor a search's zone does not need marked so
-// (its RequiredText). "Alternatives to agreement (batna reference), each
-// actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521."
+// (its RequiredText). "Alternatives to agreement, each actor's utility
+// at the no-deal package, the reference points (status quo): Ukraine
+// 0.598, Russia 0.521."; with sources that differ, the no-deal package
+// the request named in the head and each actor's source after its value.
 // Deal proposals carries it (alternatives_text), which every door
 // prints; the page wrote its own line of the same values.
 func AlternativesLine(p *answer.Scenario, noDeal string, alts []answer.DealAlternative) string {
@@ -138,12 +143,14 @@ func AlternativesLine(p *answer.Scenario, noDeal string, alts []answer.DealAlter
 		}
 		parts = append(parts, s)
 	}
+	// where the alternatives came from, once: every actor's from the
+	// same place, else the no-deal package the request named (each
+	// actor's own source follows its value)
 	head := "Alternatives to agreement"
-	if noDeal != "" {
-		head += " (batna " + noDeal + ")"
-	}
 	if same {
 		head += ", " + AlternativesHead(alts[0].From)
+	} else if noDeal != "" {
+		head += " (" + NoDealPackageText(noDeal) + ")"
 	}
 	return head + ": " + strings.Join(parts, ", ") + "."
 }

@@ -46,7 +46,7 @@ func TestMustAcceptText(t *testing.T) {
 func TestAlternativesLine(t *testing.T) {
 	p := &answer.Scenario{Actors: []answer.Actor{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Beta"}}}
 	same := []answer.DealAlternative{{Actor: "a", Value: 0.5984, From: deal.FromNoDeal + "reference)"}, {Actor: "b", Value: 0.5206, From: deal.FromNoDeal + "reference)"}}
-	if got, want := AlternativesLine(p, "reference", same), "Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Alpha 0.598, Beta 0.521."; got != want {
+	if got, want := AlternativesLine(p, "reference", same), "Alternatives to agreement, each actor's utility at the no-deal package, the reference points (status quo): Alpha 0.598, Beta 0.521."; got != want {
 		t.Errorf("same source: %q, want %q", got, want)
 	}
 	mixed := []answer.DealAlternative{{Actor: "a", Value: 0.9, From: deal.FromReservation}, {Actor: "b", Value: 0, From: deal.FromNone, RequiredText: RequiredText(false)}}
@@ -84,7 +84,7 @@ func TestDealAnswersCarryTheirLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797, United Kingdom 0.658, France 0.658, Germany 0.657, Italy 0.675, Finland 0.675, European Commission 0.683, NATO 0.770."; pr.AlternativesText != want {
+	if want := "Alternatives to agreement, each actor's utility at the no-deal package, the reference points (status quo): Ukraine 0.598, Russia 0.521, United States 0.797, United Kingdom 0.658, France 0.658, Germany 0.657, Italy 0.675, Finland 0.675, European Commission 0.683, NATO 0.770."; pr.AlternativesText != want {
 		t.Errorf("proposals: alternatives_text %q, want %q", pr.AlternativesText, want)
 	}
 }

@@ -347,7 +347,7 @@ func TestDealSearchSaysOnce(t *testing.T) {
 	for _, want := range []string{
 		// the page's words for the same list and package (ask.MustAcceptText, NoDealText)
 		"No-deal package behind each alternative: the status quo (each issue's reference point).\nMust accept: Ukraine, Russia, United States,",
-		"Alternatives to agreement, each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,",
+		"Alternatives to agreement, each actor's utility at the no-deal package, the reference points (status quo): Ukraine 0.598, Russia 0.521, United States 0.797,",
 		"No agreement is possible as things stand: the required actors' red lines on Territory leave no value (Ukraine needs it below 65; Russia needs it at 65 or above).",
 	} {
 		if !strings.Contains(text, want) {

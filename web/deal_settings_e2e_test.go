@@ -18,11 +18,11 @@ func TestProposalsFollowDealSettings(t *testing.T) {
 	e.do("deal", chromedp.Navigate(e.srv.URL+"/?models=compromise,smp&param=smp-vote=Binary#deal"), chromedp.WaitVisible(chromedp.CSS(alts)))
 	// the answer's line (alternatives_text, ask.AlternativesLine), as
 	// parley deal proposals prints it
-	if s, want := e.text(alts), "Alternatives to agreement (batna reference), each actor's utility at no deal (reference): Ukraine 0.598, Russia 0.521, United States 0.797,"; !strings.HasPrefix(s, want) {
+	if s, want := e.text(alts), "Alternatives to agreement, each actor's utility at the no-deal package, the reference points (status quo): Ukraine 0.598, Russia 0.521, United States 0.797,"; !strings.HasPrefix(s, want) {
 		t.Fatalf("the proposals' alternatives read %q, want them judged at the status quo first, from %q", s, want)
 	}
 	e.do("no deal: the smp forecast", void(chromedp.Evaluate[bool](`(() => { const s = document.querySelector("[data-testid=deal-batna]"); s.value = "model:smp"; s.dispatchEvent(new Event("change")); return true })()`)),
-		e.poll(`(document.querySelector("[data-testid=proposals-alternatives]")?.textContent ?? "").includes("(batna model:smp), each actor's utility at no deal (model:smp): Ukraine ")`),
+		e.poll(`(document.querySelector("[data-testid=proposals-alternatives]")?.textContent ?? "").includes("Alternatives to agreement, each actor's utility at the no-deal package, smp's forecast: Ukraine ")`),
 		e.poll(`!!document.querySelector("[data-testid=search-no-deal]") && document.querySelector("[data-testid=search-no-deal]").textContent.includes("No-deal package behind each alternative: the forecast of smp (KTAB spatial model, SMP).")`),
 		e.poll(`document.querySelector("[data-testid=deal-no-deal]")?.textContent?.includes("the forecast of smp") ?? false`),
 		e.shot("58-proposals-model-batna"))
