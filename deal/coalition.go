@@ -140,12 +140,7 @@ func (m *merge) run(ctx context.Context) error {
 		m.judge()
 	}
 	for _, s := range m.pieces {
-		st := s.res.Stats
-		res.Stats.Solves += st.Solves
-		res.Stats.NewtonSteps += st.NewtonSteps
-		if st.MaxGap > res.Stats.MaxGap || math.IsNaN(st.MaxGap) {
-			res.Stats.MaxGap = st.MaxGap
-		}
+		res.Stats.add(s.res.Stats)
 	}
 	if m.plain() {
 		s := m.pieces[0]

@@ -250,6 +250,32 @@ type AtOptions struct {
 	Text string `json:"text,omitempty"`
 }
 
+// freeDiscrete lists the discrete issues (model.Issue.Discrete) a search
+// leaves free, fixed giving the fixed ones by id (Result.Fixed): those
+// the check at the options (AtOptions) checks.
+func freeDiscrete(p *model.Problem, fixed map[string]float64) []int {
+	var ks []int
+	for k, is := range p.Issues {
+		if _, f := fixed[is.ID]; discrete(is) && !f {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+// fixedByID is the fixed values fixU (by issue index, issue units) by
+// issue id, as Result.Fixed gives them; nil when none is fixed.
+func fixedByID(p *model.Problem, fixU map[int]float64) map[string]float64 {
+	var out map[string]float64
+	for k, x := range fixU {
+		if out == nil {
+			out = map[string]float64{}
+		}
+		out[p.Issues[k].ID] = x
+	}
+	return out
+}
+
 // atOptions checks whether the open zone holds a package at the
 // options (AtOptions) and writes Result.AtOptions; the check's solves
 // count in Stats.
@@ -258,12 +284,7 @@ func (m *merge) atOptions() {
 	if !res.Open || len(m.pieces) == 0 || res.Nash == nil {
 		return
 	}
-	var ks []int
-	for k, is := range p.Issues {
-		if _, fixed := res.Fixed[is.ID]; discrete(is) && !fixed {
-			ks = append(ks, k)
-		}
-	}
+	ks := freeDiscrete(p, res.Fixed)
 	if len(ks) == 0 {
 		return
 	}
@@ -375,12 +396,7 @@ func (m *merge) acceptedWith(fixed map[int]float64) ([]float64, float64) {
 			continue
 		}
 		_, y, _, margin, _ := t.maximin(fr)
-		st := t.res.Stats
-		m.res.Stats.Solves += st.Solves
-		m.res.Stats.NewtonSteps += st.NewtonSteps
-		if st.MaxGap > m.res.Stats.MaxGap || math.IsNaN(st.MaxGap) {
-			m.res.Stats.MaxGap = st.MaxGap
-		}
+		m.res.Stats.add(t.res.Stats)
 		if margin < -zoneTol || margin <= best {
 			continue
 		}

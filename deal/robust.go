@@ -10,7 +10,6 @@ import (
 
 	"parley/errs"
 	"parley/mcerr"
-	"parley/model"
 	"parley/parallel"
 	"parley/sweep"
 )
@@ -195,9 +194,9 @@ const (
 // draws computes the space (and, with zone, the zone's balanced package)
 // of every draw, in parallel, stored by index.
 //
-// With zone and options (some free issue discrete: freeDiscrete), each
+// With check (zone, and some free issue discrete: freeDiscrete), each
 // open draw is also checked at the options (drawAtOptions).
-func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone bool) ([]drawn, int, error) {
+func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone, check bool) ([]drawn, int, error) {
 	if ro.Draws <= 0 {
 		return nil, 0, errs.New(errs.Argument, "robust analysis: %d draws; valid: a number > 0", ro.Draws)
 	}
@@ -206,14 +205,6 @@ func draws(ctx context.Context, in *Input, o Options, ro RobustOptions, zone boo
 	}
 	p := in.Problem
 	inputs := sweep.Inputs(p)
-	check := false
-	if zone {
-		ks, err := freeDiscrete(p, o)
-		if err != nil {
-			return nil, 0, err
-		}
-		check = len(ks) > 0
-	}
 	workers := ro.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -300,22 +291,6 @@ func quickZone(ctx context.Context, in *Input, sp *space, o Options) (bool, []fl
 	return open, cand, zs, nil
 }
 
-// freeDiscrete lists the discrete issues (model.Issue.Discrete) that o
-// does not fix: those the check at the options (AtOptions) checks.
-func freeDiscrete(p *model.Problem, o Options) ([]int, error) {
-	fixU, err := o.fixed(p)
-	if err != nil {
-		return nil, err
-	}
-	var ks []int
-	for k, is := range p.Issues {
-		if _, fixed := fixU[k]; discrete(is) && !fixed {
-			ks = append(ks, k)
-		}
-	}
-	return ks, nil
-}
-
 // drawAtOptions checks whether the open zone of a draw (d, whose
 // candidate is the draw's balanced package) holds a package at the
 // options that is accepted, by the search's own check (merge.atOptions)
@@ -343,13 +318,7 @@ func drawAtOptions(ctx context.Context, in *Input, sp *space, o Options, zs []so
 	if err != nil {
 		return err
 	}
-	res := &Result{}
-	for k, x := range fixU {
-		if res.Fixed == nil {
-			res.Fixed = map[string]float64{}
-		}
-		res.Fixed[in.Problem.Issues[k].ID] = x
-	}
+	res := &Result{Fixed: fixedByID(in.Problem, fixU)}
 	// each coalition explored as the search explores it (explore), from
 	// quickZone's maximin
 	var pieces []*searcher
@@ -462,7 +431,7 @@ func RobustEvaluate(ctx context.Context, in *Input, v []float64, o Options, ro R
 	if err != nil {
 		return nil, err
 	}
-	ds, inputs, err := draws(ctx, in, o, ro, false)
+	ds, inputs, err := draws(ctx, in, o, ro, false, false)
 	if err != nil {
 		return nil, err
 	}
@@ -482,16 +451,17 @@ func RobustSearch(ctx context.Context, in *Input, stated *Result, o Options, ro 
 	if err != nil {
 		return nil, err
 	}
-	ds, inputs, err := draws(ctx, in, o, ro, true)
+	fixU, err := o.fixed(in.Problem)
+	if err != nil {
+		return nil, err
+	}
+	ks := freeDiscrete(in.Problem, fixedByID(in.Problem, fixU))
+	ds, inputs, err := draws(ctx, in, o, ro, true, len(ks) > 0)
 	if err != nil {
 		return nil, err
 	}
 	r := newRobust(ro, ds, inputs)
 	r.Acceptance = acceptance(in, reqIdx)
-	ks, err := freeDiscrete(in.Problem, o)
-	if err != nil {
-		return nil, err
-	}
 	open, nYes, nUnknown := 0, 0, 0
 	var cands []Package
 	if stated != nil {

@@ -210,6 +210,16 @@ type Stats struct {
 	MaxGap float64 `json:"max_gap"`
 }
 
+// add counts o's solves into s: the solves and Newton steps summed, the
+// largest gap kept (a NaN gap, a solve that failed, kept as such).
+func (s *Stats) add(o Stats) {
+	s.Solves += o.Solves
+	s.NewtonSteps += o.NewtonSteps
+	if o.MaxGap > s.MaxGap || math.IsNaN(o.MaxGap) {
+		s.MaxGap = o.MaxGap
+	}
+}
+
 // zoneTol is the margin below which the zone counts as empty.
 const zoneTol = 1e-9
 
@@ -303,11 +313,8 @@ func SearchContext(ctx context.Context, in *Input, o Options) (*Result, error) {
 	}
 	for k, x := range fixU {
 		fixed[k] = sp.norm(k, x)
-		if res.Fixed == nil {
-			res.Fixed = map[string]float64{}
-		}
-		res.Fixed[p.Issues[k].ID] = x
 	}
+	res.Fixed = fixedByID(p, fixU)
 	for i, a := range p.Actors {
 		res.Alternatives = append(res.Alternatives, Alternative{Actor: a.ID, Value: sp.alt[i], From: sp.altFrom[i]})
 	}
