@@ -191,11 +191,12 @@ func OptionsSummary(checked bool, text, summary string) string {
 	if text != "" {
 		text = strings.ToLower(text[:1]) + text[1:]
 	}
-	switch {
-	case strings.HasPrefix(summary, "Agreement is possible: "):
-		summary = "Between the options, " + strings.TrimPrefix(summary, "Agreement is possible: ")
-	case strings.HasPrefix(summary, "Agreement is possible"):
-		summary = "Between the options, agreement is possible" + strings.TrimPrefix(summary, "Agreement is possible")
+	// the zone's summary opens with deal.Possible: said of the search,
+	// between the options
+	if rest, ok := strings.CutPrefix(summary, deal.Possible+": "); ok {
+		summary = "Between the options, " + rest
+	} else if rest, ok := strings.CutPrefix(summary, deal.Possible); ok {
+		summary = "Between the options, agreement is possible" + rest
 	}
 	return head + text + " " + summary
 }

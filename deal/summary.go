@@ -9,13 +9,20 @@ import (
 	"parley/scenario"
 )
 
+// Possible opens every summary of an open zone ("Agreement is possible:
+// some package …", "Agreement is possible under the decision rules …"),
+// which ask's headline on discrete issues (ask.OptionsSummary) rewrites
+// as holding only between the options: one string, so the two cannot
+// drift apart.
+const Possible = "Agreement is possible"
+
 // summarise writes Result.Summary: plain words on whether the zone is
 // open and, when it is not, why.
 func (s *searcher) summarise(conflict string) {
 	res, p := s.res, s.sp.p
 	switch {
 	case res.Open:
-		res.Summary = fmt.Sprintf("Agreement is possible: some package gives every required actor at least its alternative and crosses none of their red lines (at best, the actor worst served gains %s).", gain3(res.Margin))
+		res.Summary = fmt.Sprintf(Possible+": some package gives every required actor at least its alternative and crosses none of their red lines (at best, the actor worst served gains %s).", gain3(res.Margin))
 	case conflict != "":
 		res.Summary = "No agreement is possible as things stand: " + strings.TrimPrefix(conflict, "zone closed by red lines: ") + "."
 	default:
@@ -69,11 +76,11 @@ func (m *merge) summarise(near *searcher) {
 	}
 	switch {
 	case res.Open && len(m.pieces) == 1 && len(m.pieces[0].req) == 0:
-		res.Summary = "Agreement is possible under the decision rules: no rule needs anyone's consent (their voters are absent), so every package passes."
+		res.Summary = Possible + " under the decision rules: no rule needs anyone's consent (their voters are absent), so every package passes."
 	case res.Open && len(m.pieces) == 1:
-		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: the members of %s, the one minimal winning coalition, can all accept some package, and every such package passes the rules (at best, the worst-served member gains %s).", veto, m.label(first), gain3(res.Margin))
+		res.Summary = fmt.Sprintf(Possible+" under the decision rules%s: the members of %s, the one minimal winning coalition, can all accept some package, and every such package passes the rules (at best, the worst-served member gains %s).", veto, m.label(first), gain3(res.Margin))
 	case res.Open:
-		res.Summary = fmt.Sprintf("Agreement is possible under the decision rules%s: in %d of the %d minimal winning coalitions the members can all accept some package (e.g. %s), and every such package passes the rules (at best, the worst-served member of a coalition gains %s).", veto, open, len(m.pieces), m.label(first), gain3(res.Margin))
+		res.Summary = fmt.Sprintf(Possible+" under the decision rules%s: in %d of the %d minimal winning coalitions the members can all accept some package (e.g. %s), and every such package passes the rules (at best, the worst-served member of a coalition gains %s).", veto, open, len(m.pieces), m.label(first), gain3(res.Margin))
 	case len(m.pieces) == 0:
 		res.Summary = "No agreement is possible as things stand: " + strings.Join(m.dec.dead, "; ") + "."
 	case len(m.pieces) == 1 && near.conflict != "":
@@ -155,7 +162,7 @@ func (m *merge) defaulted() {
 		res.DefaultNote = fmt.Sprintf("Decided in part by a default: %s (%d of %d %ss) %s.", strings.Join(who, ", "), len(who), len(counts), group, NoAlternative(len(who)))
 	}
 	if all && m.plain() {
-		res.Summary = fmt.Sprintf("Agreement is possible, but only by default: no required actor states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines (at best, the actor worst served gains %s).", noAlternativeWhy, gain3(res.Margin))
+		res.Summary = fmt.Sprintf(Possible+", but only by default: no required actor states an alternative to agreement %s, so each one's is 0, below every package, and the zone is every package that crosses none of their red lines (at best, the actor worst served gains %s).", noAlternativeWhy, gain3(res.Margin))
 		return
 	}
 	res.Summary += " " + res.DefaultNote
