@@ -126,7 +126,7 @@ func briefSearch(ctx context.Context, c *Case, req answer.DealSearchRequest, pro
 	}
 	res := ds.Result
 	p := &ds.Scenario
-	bd := &BriefDeal{Summary: res.Summary, Zone: ZoneLine(res)}
+	bd := &BriefDeal{Summary: res.Summary, Zone: res.ZoneText} // written by DealSearch (ZoneLine)
 	if res.RestatedText != "" {
 		// the zone's line is the search's before restating: say so,
 		// as deal search does

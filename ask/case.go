@@ -236,7 +236,12 @@ func (c *Case) Problem() *model.Problem { return c.problem.Clone() }
 
 // Fingerprint returns the resolved scenario as JSON: what a run read,
 // for hashing a run's inputs.
-func (c *Case) Fingerprint() ([]byte, error) { return json.Marshal(c.Resolved) }
+func (c *Case) Fingerprint() ([]byte, error) { return fingerprint(c.Resolved) }
+
+// fingerprint is a resolved scenario's Fingerprint: the one rule by
+// which a ledger entry's inputs are sealed (LedgerRecord) and read again
+// (snapshotGone).
+func fingerprint(res *scenario.Scenario) ([]byte, error) { return json.Marshal(res) }
 
 func header(in *Input, res *scenario.Scenario, p *model.Problem, t answer.Target) answer.Scenario {
 	h := answer.Scenario{ID: res.Metadata.ID, Title: res.Metadata.Title, Source: in.Name, Format: in.Format,

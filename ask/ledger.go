@@ -542,7 +542,7 @@ func variantGraded(s *scenario.Scenario, v variantEntries) string {
 	if v.questions == 0 {
 		scored = fmt.Sprintf("none of %s questions is graded yet; when one is, it scores the forecasts %s sealed", its, it)
 	}
-	apart := fmt.Sprintf("; %s %s graded apart, under the variant, and in no grade or rank of the scenario as stated", it, are(n))
+	apart := fmt.Sprintf("; %s %s graded apart, under the variant, and in no grade or rank of the scenario as stated", it, nouns.Verb(n, "is"))
 	var ids []string
 	for _, x := range s.Variants {
 		if x.ID != v.variant {
@@ -564,7 +564,7 @@ func variantGraded(s *scenario.Scenario, v variantEntries) string {
 		has = "its variants: " + nouns.AndMore(ids, 5)
 	}
 	return fmt.Sprintf("%s %s recorded for the what-if variant %s, which the scenario no longer has (%s): %s under that variant, but what it changed can no longer be read from this file%s; restore the variant (docs/format.md, variants:) or grade %s with the file %s %s recorded from",
-		who, was, v.variant, has, scored, apart, them(n), it, was)
+		who, was, v.variant, has, scored, apart, oneOr(n, "it", "them"), it, was)
 }
 
 // snapshotEntries are the entries of a ledger recorded as of one date
@@ -594,7 +594,7 @@ func snapshotGone(in *Input, e answer.LedgerEntry) string {
 		return ""
 	}
 	if res, _, _, err := in.Resolve(e.Target); err == nil {
-		if b, err := json.Marshal(res); err == nil && sha(b) == e.InputsSHA256 {
+		if b, err := fingerprint(res); err == nil && sha(b) == e.InputsSHA256 {
 			return ""
 		}
 	}
@@ -619,21 +619,5 @@ func snapshotGraded(s *scenario.Scenario, x snapshotEntries) string {
 		has = "its snapshots: " + nouns.AndMore(d, 5)
 	}
 	return fmt.Sprintf("%s %s recorded as of %s, and the scenario now has no snapshot of that date (%s), nor reads there the inputs %s sealed: %s, but the stances %s %s forecast from can no longer be read from this file; restore the snapshot (docs/format.md, snapshots:) or grade %s with the file %s %s recorded from",
-		who, was, x.date, has, it, scored, it, was, them(n), it, was)
-}
-
-// them is "it" for one, else "them".
-func them(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
-}
-
-// are is "is" for one, else "are".
-func are(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
+		who, was, x.date, has, it, scored, it, was, oneOr(n, "it", "them"), it, was)
 }

@@ -163,18 +163,22 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options, i
 	if u := memberFailedRuns(r.Model, r.MemberFailedDraws, r.Draws, "draws", failed); u != "" {
 		sm.Warnings = append(sm.Warnings, u+"; the intervals count them among its forecasts")
 	}
+	// the problem read, once (Case.Problem copies it)
+	p := c.Problem()
 	for _, is := range r.Issues {
 		if outside80(is, r.Draws) {
-			sm.Warnings = append(sm.Warnings, outsideWarning(&c.Header, c.Problem(), r.Inputs, is, local))
+			sm.Warnings = append(sm.Warnings, outsideWarning(&c.Header, p, r.Inputs, is, local))
 		}
 	}
 	sweepTexts(&c.Header, &sm)
 	if issue != "" {
 		// kept to one issue, the head counts the inputs that bear on it
-		k, on := c.Problem().IssueIndex(issue), 0
-		for _, in := range r.Inputs {
-			if k >= 0 && sweep.Touches(c.Problem(), in, k, local) {
-				on++
+		on := 0
+		if k := p.IssueIndex(issue); k >= 0 {
+			for _, in := range r.Inputs {
+				if sweep.Touches(p, in, k, local) {
+					on++
+				}
 			}
 		}
 		sm.HeadText = sweepHead(r, sm.InterruptedText, SweepInputsOn(r, issueLabel(&c.Header, issue), local, on))

@@ -33,14 +33,7 @@ func MoreInputsText(top, more int) string {
 	if more <= 0 {
 		return ""
 	}
-	most, moves := "move", "inputs move"
-	if top == 1 {
-		most = "moves"
-	}
-	if more == 1 {
-		moves = "input moves"
-	}
-	return fmt.Sprintf("The %s that %s it most; %s more %s it less.", nouns.Count(top, "input"), most, Grouped(more), moves)
+	return fmt.Sprintf("The %s that %s it most; %s more %s %s it less.", nouns.Count(top, "input"), nouns.Verb(top, "move"), Grouped(more), nouns.For(more, "input"), nouns.Verb(more, "move"))
 }
 
 // sweepTexts writes the words of one model's sweep on sc: what an
