@@ -12,8 +12,9 @@ import (
 	"embed"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 
 	"parley/errs"
 )
@@ -32,17 +33,22 @@ type Doc struct {
 	Title string `json:"title"`
 }
 
-// List returns every document, by name.
-func List() []Doc {
-	ents, _ := fs.ReadDir(files, ".")
+// List returns every document, by name (a copy of the list, read from
+// the embedded files once).
+func List() []Doc { return slices.Clone(list()) }
+
+// list reads the documents' names and titles once: a reading copies
+// every file (1.2 MB), which a request for the list or for an unknown
+// name would otherwise do each time.
+var list = sync.OnceValue(func() []Doc {
+	ents, _ := fs.ReadDir(files, ".") // sorted by name
 	var out []Doc
 	for _, e := range ents {
 		b, _ := files.ReadFile(e.Name())
 		out = append(out, Doc{Name: e.Name(), Title: title(b)})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
-}
+})
 
 // title is a document's first "# " heading, or "" without one.
 func title(b []byte) string {
@@ -71,14 +77,11 @@ func Name(name string) string {
 // Read returns the document name stands for (Name). An unknown name is
 // an errs.NotFound naming the documents there are.
 func Read(name string) ([]byte, error) {
-	n := Name(name)
-	if !strings.Contains(n, "/") {
-		if b, err := files.ReadFile(n); err == nil {
-			return b, nil
-		}
+	if b, err := files.ReadFile(Name(name)); err == nil {
+		return b, nil // only the folder's own *.md are embedded
 	}
 	var names []string
-	for _, d := range List() {
+	for _, d := range list() {
 		names = append(names, strings.TrimSuffix(d.Name, ".md"))
 	}
 	return nil, errs.New(errs.NotFound, "no document %q; valid: %s (parley docs lists them with their titles)", name, strings.Join(names, ", "))
