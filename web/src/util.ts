@@ -18,31 +18,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 // serves each at /docs/NAME.md (docs/serve.md), so the page links it
 // there, in a new tab, the words themselves unchanged. Not inside what
 // is itself a control or plain text only.
-const docCitation = /docs\/[A-Za-z0-9_-]+\.md/g
+const docCitation = /(docs\/[A-Za-z0-9_-]+\.md)/
 const unlinked = new Set<string>(['a', 'button', 'option', 'optgroup', 'select', 'textarea', 'title', 'script', 'style', 'label', 'summary', 'legend'])
 
 // citing is text as the nodes that show it: its citations of documents
-// as links, the rest as text.
-export function citing(text: string): (Node | string)[] {
-  docCitation.lastIndex = 0
-  if (!docCitation.test(text)) return [text]
-  const out: (Node | string)[] = []
-  let at = 0
-  docCitation.lastIndex = 0
-  for (const m of text.matchAll(docCitation)) {
-    const i = m.index ?? 0
-    if (i > at) out.push(text.slice(at, i))
-    const a = document.createElement('a')
-    a.href = '/' + m[0]
-    a.target = '_blank'
-    a.rel = 'noopener'
-    a.className = 'doc-link'
-    a.textContent = m[0]
-    out.push(a)
-    at = i + m[0].length
-  }
-  if (at < text.length) out.push(text.slice(at))
-  return out
+// as links, the rest as text (split by the citation, captured, lands
+// each citation at an odd index).
+function citing(text: string): (Node | string)[] {
+  const parts = text.split(docCitation)
+  if (parts.length === 1) return [text]
+  return parts.map((part, i) => i % 2 ? h('a', { href: '/' + part, target: '_blank', rel: 'noopener', class: 'doc-link' }, part) : part).filter((part) => part !== '')
 }
 
 const SVGNS = 'http://www.w3.org/2000/svg'
