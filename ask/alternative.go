@@ -38,11 +38,12 @@ func alternativeFrom(from string) string {
 // NoDealPackageText's words, not the setting's), "each actor's
 // reservation", "none stated".
 func AlternativesHead(from string) string {
-	switch {
-	case strings.HasPrefix(from, deal.FromNoDeal):
+	if name, ok := deal.NoDealFrom(from); ok {
 		// the package named in words, not the setting: "at the no-deal
 		// package, smp's forecast", not "at no deal (model:smp)"
-		return "each actor's utility at " + NoDealPackageText(strings.TrimSuffix(strings.TrimPrefix(from, deal.FromNoDeal), ")"))
+		return "each actor's utility at " + NoDealPackageText(name)
+	}
+	switch {
 	case from == deal.FromNone:
 		return "none stated"
 	case from == deal.FromReservation:

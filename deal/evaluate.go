@@ -2,6 +2,7 @@ package deal
 
 import (
 	"math"
+	"strings"
 
 	"parley/errs"
 	"parley/model"
@@ -83,6 +84,14 @@ const (
 	FromNoDeal      = "no deal ("
 	FromNone        = "none stated (0)"
 )
+
+// NoDealFrom is the name of the no-deal package an alternative's From
+// gives ("reference" of "no deal (reference)"), the one reading of
+// FromNoDeal's form; ok false for another source.
+func NoDealFrom(from string) (name string, ok bool) {
+	rest, ok := strings.CutPrefix(from, FromNoDeal)
+	return strings.TrimSuffix(rest, ")"), ok
+}
 
 func noDealName(in *Input) string {
 	if in.NoDealFrom != "" {
