@@ -58,6 +58,7 @@ function anchorOf(doc: Scenario, path: string): Anchor | null {
 // notes still true: those whose path and every path their words cite
 // name items still there, each path as it is now.
 export function keepNotes(doc: Scenario, diags: Diagnostic[]): () => Diagnostic[] {
+  if (!diags.some((d) => d.note)) return () => [] // no note to carry: no walk of doc
   const texts = ['message', 'text', 'valid'] as const
   const was = [...itemPaths(doc).keys()]
   const plans = diags.filter((d) => d.note).map((d) => {
