@@ -35,7 +35,7 @@ func TestVarianceSplitText(t *testing.T) {
 func TestSweepTextsCarryVarianceSplit(t *testing.T) {
 	r := &answer.SweepResult{Draws: 10, Issues: []sweep.IssueSummary{{Issue: "x", Combined: &sweep.Combined{ShareInputs: 0.998, ShareModel: 0.002}}, {Issue: "y"}}}
 	sm := answer.SweepModel{SweepResult: r}
-	sweepTexts(&answer.Scenario{}, &sm)
+	sweepTexts(&answer.Scenario{}, &sm, "")
 	if got := r.Issues[0].Combined.ShareText; got != "99.8% inputs + 0.2% model error" {
 		t.Errorf("share_text %q", got)
 	}

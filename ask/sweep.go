@@ -170,7 +170,7 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options, i
 			sm.Warnings = append(sm.Warnings, outsideWarning(&c.Header, p, r.Inputs, is, local))
 		}
 	}
-	sweepTexts(&c.Header, &sm)
+	inputs := "" // the head's count: every uncertain input
 	if issue != "" {
 		// kept to one issue, the head counts the inputs that bear on it
 		on := 0
@@ -181,8 +181,9 @@ func (c *Case) sweepModel(ctx context.Context, m model.Model, o sweep.Options, i
 				}
 			}
 		}
-		sm.HeadText = sweepHead(r, sm.InterruptedText, SweepInputsOn(r, issueLabel(&c.Header, issue), local, on))
+		inputs = SweepInputsOn(r, issueLabel(&c.Header, issue), local, on)
 	}
+	sweepTexts(&c.Header, &sm, inputs)
 	return sm, nil
 }
 

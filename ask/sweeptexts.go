@@ -42,13 +42,18 @@ func MoreInputsText(top, more int) string {
 // (DrawsUnsettledText), each option's probabilities (ProbabilityText),
 // the option the draws land nearest most often (SweepLikeliestText) and
 // each histogram bin's edges (BinEdges), in the issue's decimals.
-func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel) {
+// inputs is the head's part on the inputs where the sweep was kept to one
+// issue (SweepInputsOn), "" for the count of them all (SweepHead).
+func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel, inputs string) {
 	r := sm.SweepResult
 	if r.Interrupted {
 		sm.InterruptedText = InterruptedAfter(r)
 	}
 	sm.IntervalLegend = IntervalLegend(r.Draws)
-	sm.HeadText = SweepHead(r, sm.InterruptedText)
+	if inputs == "" {
+		inputs = SweepInputsCount(r)
+	}
+	sm.HeadText = sweepHead(r, sm.InterruptedText, inputs)
 	for k := range r.Issues {
 		is := &r.Issues[k]
 		is.DrawsUnsettledText = DrawsUnsettledText(*is, r.Draws)
