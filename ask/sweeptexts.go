@@ -63,9 +63,10 @@ func sweepTexts(sc *answer.Scenario, sm *answer.SweepModel, inputs string) {
 		}
 		d := sc.IssueDecimals(is.Issue)
 		if c := is.Combined; c != nil {
-			c.ShareText = VarianceSplitText(*c)
 			if is.Fixed {
 				c.ShareText = StillSplitText(*c, StillDrawsText(r.Model, len(r.Inputs) == 0, r.Draws))
+			} else {
+				c.ShareText = VarianceSplitText(*c)
 			}
 			c.OutcomeText = SweepOutcomeText(*c, d)
 		}

@@ -2003,9 +2003,10 @@ function robustBox(r: DealRobustness | undefined, held: HeldFixed | undefined, s
 
 // forecastOf names a model's forecast as the no-deal package in the
 // picker, as the sentence under the answer names it (ask.NoDealText, the
-// answer's no_deal_text): by the model as a sentence names it (modelNameText, Go's name_text): "the forecast of smp
-// (KTAB spatial model, SMP)". It read "the forecast of KTAB spatial model
-// (SMP) (smp)", the title first as a table lists it.
+// answer's no_deal_text): by the model as a sentence names it
+// (modelNameText, Go's name_text): "the forecast of smp (KTAB spatial
+// model, SMP)". It read "the forecast of KTAB spatial model (SMP)
+// (smp)", the title first as a table lists it.
 function forecastOf(model: string): string {
   return `the forecast of ${modelNameText(model)}`
 }
