@@ -1394,6 +1394,7 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			v.warnf(q+".capability", "capability_evidence: [{source, quote, date}] or capability_assumed: <reason> beside the new capability",
 				"changes the capability from %v to %v with no evidence and no assumed reason of its own (the actor's are about %v)", a.Capability, cp, a.Capability)
 		}
+		who := cmp.Or(a.Name, a.ID) // the actor, as the warnings name it
 		// A change (a snapshot's or a variant's what-if: sweep under
 		// either varies one input fewer) that moves the capability out of
 		// its range with no range of its own drops the range.
@@ -1401,23 +1402,23 @@ func (v *validator) changes(p string, c *Changes, state *Scenario, in seats, at 
 			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) {
 			if ac.CapabilityRangeDropped == "" {
 				r := *a.CapabilityRange
-				v.rangeDropped(q+".capability", cmp.Or(a.Name, a.ID)+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
+				v.rangeDropped(q+".capability", who+"'s capability", "capability_range: %s", "capability_range_dropped", r, a.Capability, cp,
 					scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 			}
 		} else if dated && cpValid && ac.CapabilityRange == nil && a.CapabilityRange != nil && a.Capability > 0 &&
 			heldRange(*a.CapabilityRange, MinCapability, MaxCapability, a.Capability) && ac.CapabilityRangeDropped == "" {
 			r := *a.CapabilityRange
-			v.rangeEnd(q+".capability", cmp.Or(a.Name, a.ID)+"'s capability", "capability_range: %s", r, a.Capability, cp, MinCapability, MaxCapability,
+			v.rangeEnd(q+".capability", who+"'s capability", "capability_range: %s", r, a.Capability, cp, MinCapability, MaxCapability,
 				scaledRange(r, cp/a.Capability, MinCapability, MaxCapability, cp))
 		} else if ac.CapabilityRangeDropped != "" && (ac.Capability == nil || cpValid) {
 			held := "the change gives a capability_range of its own"
 			switch {
 			case a.CapabilityRange == nil:
-				held = cmp.Or(a.Name, a.ID) + " has no capability range"
+				held = who + " has no capability range"
 			case ac.Capability == nil:
 				held = "the change moves no capability"
 			case ac.CapabilityRange == nil:
-				held = fmt.Sprintf("%s's capability range %s holds %s", cmp.Or(a.Name, a.ID), rangeText(*a.CapabilityRange), num(cp))
+				held = fmt.Sprintf("%s's capability range %s holds %s", who, rangeText(*a.CapabilityRange), num(cp))
 			}
 			v.nothingDropped(q+".capability_range_dropped", "capability_range_dropped", "the capability", held)
 		}
