@@ -609,7 +609,10 @@ func PlanCostText(cost float64, unit string) string {
 	if unit != PercentOfScale {
 		return fmt.Sprintf("%.4f", cost)
 	}
-	return strings.TrimSuffix(PercentPointsText(cost, scenario.WidthDecimals(100)), "%")
+	if math.IsNaN(cost) || math.IsInf(cost, 0) {
+		return NoNumber
+	}
+	return nouns.PercentFigure(cost, scenario.WidthDecimals(100))
 }
 
 // OneEndedMark marks a swing measured from one end of its input's range

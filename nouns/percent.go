@@ -32,18 +32,22 @@ const PercentDecimals = 4
 //
 // x must be a number: NaN and ±Inf are the caller's to write (ask writes
 // them as ask.NoNumber).
-func Percent(x float64, d int) string { return percentOf(x, 2, d) }
+func Percent(x float64, d int) string { return figure(x, 2, d) + "%" }
 
 // PercentPoints writes p, a quantity already in percent (a distance as
 // a percent of a scale, 8.65), as Percent writes the share p/100: the
 // same decimals, rounding and guards ("8.7%"; 0.02 of a percent at one
 // decimal "0.02%", not "0.0%"), on the decimal number p itself, so that
 // dividing by 100 adds no binary error of its own.
-func PercentPoints(p float64, d int) string { return percentOf(p, 0, d) }
+func PercentPoints(p float64, d int) string { return PercentFigure(p, d) + "%" }
 
-// percentOf writes v × 10^shift as a percent by Percent's rule; whole is
-// v's value at 100%.
-func percentOf(v float64, shift, d int) string {
+// PercentFigure is PercentPoints without its "%", for a line whose unit
+// follows the number ("2.5% of scale", "0.01 of the scale's percent").
+func PercentFigure(p float64, d int) string { return figure(p, 0, d) }
+
+// figure writes v × 10^shift as the number of a percent by Percent's
+// rule, without the "%"; whole is v's value at 100%.
+func figure(v float64, shift, d int) string {
 	whole := 1.0
 	if shift == 0 {
 		whole = 100
@@ -55,12 +59,12 @@ func percentOf(v float64, shift, d int) string {
 		if (v > 0 && r == 0) || (v > 0 && v < whole && r == 100) {
 			continue
 		}
-		return s + "%"
+		return s
 	}
 	if v < whole/2 {
-		return "<0." + strings.Repeat("0", most-1) + "1%"
+		return "<0." + strings.Repeat("0", most-1) + "1"
 	}
-	return ">99." + strings.Repeat("9", most) + "%"
+	return ">99." + strings.Repeat("9", most)
 }
 
 // RoundHalfAway writes v × 10^shift with d decimals (d ≥ 0), rounded half
